@@ -1,0 +1,248 @@
+// baocao121: the command-line interface of cli.md, a thin caller of the same services the window uses.
+import { parseArgs } from 'node:util';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ImportFileResult } from '../shared/types.ts';
+import { AppError, isAppError } from './errors.ts';
+import { openContext, type ServiceContext } from './services/context.ts';
+import { initDatabase } from './services/setup.ts';
+import { listUnits, upsertUnits } from './services/units.ts';
+import { getSettings, setSettings } from './services/settings.ts';
+import { writeBlankWorkbooks } from './services/workbooks.ts';
+import { importFiles } from './services/imports.ts';
+import { exportYear, importJson } from './services/interchange.ts';
+import { runDemo } from './services/demo.ts';
+import { readUnitList } from './import/unit-list.ts';
+
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
+
+const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
+  demo [--out DIR]                                   chạy trọn một mùa báo cáo trên tỉnh mẫu
+  init --db FILE [--province TÊN] [--year NĂM]       tạo cơ sở dữ liệu mới
+  units --db FILE [--json] [--import DS.xlsx|DS.csv] xem hoặc nhập danh sách đơn vị
+  settings --db FILE [--set KHÓA=GIÁ_TRỊ ...] [--json]
+  template --db FILE --year NĂM --out THƯ_MỤC [--unit MÃ]
+  import --db FILE ĐƯỜNG_DẪN... [--received yyyy-mm-dd]
+  export --db FILE --year NĂM [--out FILE]
+  import-json --db FILE FILE...`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  year: { type: 'string' },
+  out: { type: 'string' },
+  unit: { type: 'string' },
+  province: { type: 'string' },
+  import: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  received: { type: 'string' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+
+function need<T>(value: T | undefined, option: string): T {
+  if (value === undefined || value === '') throw new UsageError(`Thiếu tùy chọn --${option}.`);
+  return value;
+}
+
+function yearOf(args: Args): number {
+  const y = Number(need(args.values.year, 'year'));
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(`--year phải là một năm, ví dụ 2026.`);
+  return y;
+}
+
+function withDb<T>(args: Args, fn: (ctx: ServiceContext) => Promise<T> | T): Promise<T> {
+  const ctx = openContext(args.values.db ?? 'baocao121.sqlite');
+  return Promise.resolve()
+    .then(() => fn(ctx))
+    .finally(() => ctx.db.close());
+}
+
+const STATUS_TEXT: Record<ImportFileResult['status'], string> = { accepted: 'ĐÃ NHẬN', rejected: 'TỪ CHỐI', same_file: 'TRÙNG' };
+
+function printImport(io: CliIO, results: ImportFileResult[]): void {
+  for (const r of results) {
+    const who = r.unitName ? ` — ${r.unitName}${r.year ? ` năm ${r.year}` : ''}${r.version ? `, phiên bản ${r.version}` : ''}` : '';
+    io.out(`${STATUS_TEXT[r.status]}: ${path.basename(r.file)}${who}`);
+    for (const f of r.findings) io.out(`    [${f.severity === 'error' ? 'lỗi' : f.severity === 'warning' ? 'cảnh báo' : 'thông tin'}] ${f.message}`);
+  }
+  const n = (s: ImportFileResult['status']) => results.filter((r) => r.status === s).length;
+  io.out(`Tổng: ${results.length} tệp — nhận ${n('accepted')}, từ chối ${n('rejected')}, trùng ${n('same_file')}.`);
+}
+
+type Command = (args: Args, io: CliIO) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  async demo(args, io) {
+    const outDir = args.values.out ?? path.join('out', 'demo');
+    const result = await runDemo(outDir, { log: args.values.json ? undefined : io.out });
+    try {
+      const accepted = result.imports.filter((r) => r.status === 'accepted').length;
+      const rejected = result.imports.filter((r) => r.status === 'rejected');
+      if (args.values.json) {
+        io.out(JSON.stringify({ db: result.dbFile, year: result.year, blank_workbooks: result.blankWorkbooks, blank_dir: result.blankDir, filled_dir: result.filledDir, imported: accepted, rejected: rejected.length }, null, 2));
+      } else {
+        io.out(`Xong: ${accepted} báo cáo đã nhập, ${rejected.length} bị từ chối; dữ liệu tại ${result.dbFile}.`);
+      }
+      for (const r of rejected) io.err(`Từ chối ${path.basename(r.file)}: ${r.findings.map((f) => f.message).join(' ')}`);
+      return rejected.length ? EXIT.data : EXIT.ok;
+    } finally {
+      result.ctx.db.close();
+    }
+  },
+
+  async init(args, io) {
+    const file = need(args.values.db, 'db');
+    const ctx = initDatabase({ file, province: args.values.province, year: args.values.year ? yearOf(args) : undefined });
+    const units = listUnits(ctx).length;
+    ctx.db.close();
+    io.out(args.values.json ? JSON.stringify({ db: file, units }) : `Đã tạo cơ sở dữ liệu ${file} với ${units} đơn vị.`);
+    return EXIT.ok;
+  },
+
+  async units(args, io) {
+    return withDb(args, async (ctx) => {
+      if (args.values.import) {
+        const { units, rowNumbers } = await readUnitList(args.values.import);
+        const r = upsertUnits(ctx, units, { rowLabel: (i) => `dòng ${rowNumbers[i] ?? i + 2}` });
+        io.out(args.values.json ? JSON.stringify(r) : `Danh sách đơn vị: thêm ${r.added}, cập nhật ${r.updated}.`);
+        return EXIT.ok;
+      }
+      const units = listUnits(ctx);
+      if (args.values.json) io.out(JSON.stringify(units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parentCode, order: u.order, active: u.active })), null, 2));
+      else for (const u of units) io.out(`${u.code.padEnd(10)} ${u.name} (${u.kind}${u.parentCode ? `, thuộc ${u.parentCode}` : ''}${u.active ? '' : ', ngừng hoạt động'})`);
+      return EXIT.ok;
+    });
+  },
+
+  async settings(args, io) {
+    return withDb(args, (ctx) => {
+      if (args.values.set?.length) {
+        const changes: Record<string, string> = {};
+        for (const kv of args.values.set) {
+          const eq = kv.indexOf('=');
+          if (eq < 1) throw new UsageError(`--set cần dạng KHÓA=GIÁ_TRỊ, không phải "${kv}".`);
+          changes[kv.slice(0, eq).trim()] = kv.slice(eq + 1);
+        }
+        setSettings(ctx, changes);
+      }
+      const s = getSettings(ctx);
+      if (args.values.json) io.out(JSON.stringify(s, null, 2));
+      else for (const [k, v] of Object.entries(s)) io.out(`${k} = ${Array.isArray(v) ? v.join('; ') : String(v)}`);
+      return EXIT.ok;
+    });
+  },
+
+  async template(args, io) {
+    const year = yearOf(args);
+    const outDir = need(args.values.out, 'out');
+    return withDb(args, async (ctx) => {
+      const written = await writeBlankWorkbooks(ctx, { year, outDir, units: args.values.unit ? [args.values.unit] : undefined });
+      if (args.values.json) io.out(JSON.stringify({ year, files: written }, null, 2));
+      else {
+        for (const w of written) io.out(w.file);
+        io.out(`Đã tạo ${written.length} biểu mẫu năm ${year} trong ${outDir}.`);
+      }
+      return EXIT.ok;
+    });
+  },
+
+  async import(args, io) {
+    if (args.positionals.length === 0) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
+    return withDb(args, async (ctx) => {
+      const results = await importFiles(ctx, args.positionals, { receivedAt: args.values.received });
+      if (args.values.json) io.out(JSON.stringify({ files: results }, null, 2));
+      else printImport(io, results);
+      return results.some((r) => r.status === 'rejected') ? EXIT.data : EXIT.ok;
+    });
+  },
+
+  async export(args, io) {
+    const year = yearOf(args);
+    return withDb(args, (ctx) => {
+      const json = JSON.stringify(exportYear(ctx, year), null, 1);
+      if (args.values.out) {
+        mkdirSync(path.dirname(path.resolve(args.values.out)), { recursive: true });
+        writeFileSync(args.values.out, json);
+        io.out(`Đã xuất dữ liệu năm ${year} ra ${args.values.out}.`);
+      } else io.out(json);
+      return EXIT.ok;
+    });
+  },
+
+  async 'import-json'(args, io) {
+    if (args.positionals.length === 0) throw new UsageError('Cần ít nhất một tệp JSON để nhập.');
+    return withDb(args, (ctx) => {
+      let failed = false;
+      const results = [];
+      for (const file of args.positionals) {
+        try {
+          let data: unknown;
+          try {
+            data = JSON.parse(readFileSync(file, 'utf8'));
+          } catch {
+            throw new AppError('bad_json', `Không đọc được tệp JSON ${file}.`);
+          }
+          const r = importJson(ctx, data, path.basename(file));
+          results.push(r);
+          if (!args.values.json) io.out(`ĐÃ NHẬN: ${file} — ${r.submissions} báo cáo mới, ${r.unchanged} không đổi, ${r.unitsAdded} đơn vị mới.`);
+        } catch (e) {
+          if (!isAppError(e)) throw e;
+          failed = true;
+          results.push({ file, error: e.message });
+          if (!args.values.json) io.out(`TỪ CHỐI: ${file} — ${e.message}`);
+        }
+      }
+      if (args.values.json) io.out(JSON.stringify({ files: results }, null, 2));
+      return failed ? EXIT.data : EXIT.ok;
+    });
+  },
+};
+
+const USAGE_ERRORS = new Set(['db_missing', 'db_unreadable', 'db_newer', 'db_exists', 'db_no_template', 'unknown_setting', 'bad_year']);
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Không có lệnh "${name}".\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    let args: Args;
+    try {
+      args = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError(`Tùy chọn không hợp lệ: ${(e as Error).message}`);
+    }
+    if (args.values.help) {
+      io.out(USAGE);
+      return EXIT.ok;
+    }
+    return await command(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (isAppError(e)) {
+      io.err(`Lỗi: ${e.message}`);
+      return USAGE_ERRORS.has(e.code) ? EXIT.usage : EXIT.data;
+    }
+    io.err(`Lỗi không mong đợi: ${(e as Error).stack ?? String(e)}`);
+    return EXIT.data;
+  }
+}

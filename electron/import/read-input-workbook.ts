@@ -1,0 +1,271 @@
+// Reads a filled input workbook back, by defined names only, through a list of small named checks.
+// Pure with respect to the database: the caller passes what it needs to know (units, years, dates).
+import ExcelJS from 'exceljs';
+import type { TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
+import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';
+import { looseKey, nfc } from '../../shared/text.ts';
+import { toUnicodeText } from '../../shared/legacy-text.ts';
+import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
+import { checkZipContainer, notXlsx } from './zip-guard.ts';
+import { cellLabel, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
+import { META_SHEET, valueName } from '../workbook/input-writer.ts';
+
+export interface ImportLookup {
+  template: TemplateDefinition;
+  findUnit(code: string): { code: string; name: string; kind: string } | undefined;
+  hasYear(year: number): boolean;
+  documentsFrom: string; // ISO
+  today: string; // ISO
+}
+
+export interface ValueRecord {
+  code: string;
+  value: number | null;
+  raw: string | null;
+  cell: string;
+  formula: string | null;
+}
+
+export interface DocumentRow extends DocumentRecord {
+  rowNo: number;
+  cell: string;
+}
+
+export interface ParsedSubmission {
+  unit: { code: string; name: string; kind: string };
+  year: number;
+  templateVersion: number;
+  workbookId: string | null;
+  values: ValueRecord[];
+  documents: DocumentRow[];
+  narratives: { code: string; text: string; cell: string }[];
+  findings: ImportFinding[]; // warnings and info only
+}
+
+export type ReadResult = { ok: true; submission: ParsedSubmission } | { ok: false; findings: ImportFinding[]; unit?: string; year?: number };
+
+const MAX_TEXT = 32767;
+
+function parseRangeRef(ref: string): { sheet: string; from: string; to: string } | null {
+  const bang = ref.lastIndexOf('!');
+  if (bang < 0) return null;
+  const sheet = ref.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const [from, to] = ref.slice(bang + 1).replace(/\$/g, '').split(':');
+  if (!from || !/^[A-Z]+\d+$/.test(from)) return null;
+  return { sheet, from, to: to ?? from };
+}
+
+function definedNameMap(wb: ExcelJS.Workbook): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const dn of wb.definedNames.model) {
+    const first = dn.ranges[0];
+    if (first) map.set(dn.name, first);
+  }
+  return map;
+}
+
+function readMeta(wb: ExcelJS.Workbook): Map<string, string> | null {
+  const ws = wb.getWorksheet(META_SHEET);
+  if (!ws) return null;
+  const meta = new Map<string, string>();
+  for (let r = 1; r <= Math.min(ws.rowCount, 100); r++) {
+    const k = readTextCell(ws.getCell(r, 1).value).text;
+    const v = readTextCell(ws.getCell(r, 2).value).text;
+    if (k) meta.set(k.trim(), (v ?? '').trim());
+  }
+  return meta;
+}
+
+// ---- the named checks; each returns findings (errors refuse the file) --------------------------------
+
+function checkDimensions(wb: ExcelJS.Workbook, t: TemplateDefinition): ImportFinding[] {
+  for (const ws of wb.worksheets) {
+    if (ws.rowCount > t.limits.maxRowsPerSheet || ws.columnCount > t.limits.maxColumnsPerSheet) {
+      return [{ code: 'too_large', severity: 'error', sheet: ws.name, message: `Trang ${ws.name} có ${ws.rowCount} dòng × ${ws.columnCount} cột, vượt quá khả năng chứa của biểu mẫu (tối đa ${t.limits.maxRowsPerSheet} dòng, ${t.limits.maxColumnsPerSheet} cột).` }];
+    }
+  }
+  return [];
+}
+
+function checkTemplateIdentity(meta: Map<string, string> | null, t: TemplateDefinition): ImportFinding[] {
+  if (!meta || meta.get('template_id') !== t.id) {
+    return [{ code: 'not_template', severity: 'error', sheet: META_SHEET, message: 'Tệp này không phải biểu mẫu của Báo cáo 121 (không có thông tin nhận dạng biểu mẫu). Hãy dùng biểu mẫu do phần mềm tạo.' }];
+  }
+  const version = Number(meta.get('template_version'));
+  if (!Number.isInteger(version) || version < 1 || version > t.version) {
+    return [{ code: 'template_version', severity: 'error', sheet: META_SHEET, message: `Biểu mẫu phiên bản ${meta.get('template_version') || '(không rõ)'} do phiên bản phần mềm mới hơn tạo; phiên bản này chỉ đọc được đến phiên bản ${t.version}. Hãy cập nhật phần mềm.` }];
+  }
+  return [];
+}
+
+function checkUnitAndYear(meta: Map<string, string>, lookup: ImportLookup): ImportFinding[] {
+  const findings: ImportFinding[] = [];
+  const code = meta.get('unit_code') ?? '';
+  if (!lookup.findUnit(code)) {
+    findings.push({ code: 'unknown_unit', severity: 'error', sheet: META_SHEET, message: `Mã đơn vị "${code}" không có trong danh sách đơn vị báo cáo.` });
+  }
+  const year = Number(meta.get('year'));
+  if (!Number.isInteger(year) || !lookup.hasYear(year)) {
+    findings.push({ code: 'wrong_year', severity: 'error', sheet: META_SHEET, message: `Năm báo cáo "${meta.get('year') ?? ''}" không thuộc các năm của cơ sở dữ liệu.` });
+  }
+  return findings;
+}
+
+function resolveName(wb: ExcelJS.Workbook, names: Map<string, string>, name: string, findings: ImportFinding[]): CellRef & { to: string } | null {
+  const ref = names.get(name);
+  const parsed = ref ? parseRangeRef(ref) : null;
+  if (!parsed || !wb.getWorksheet(parsed.sheet)) {
+    findings.push({ code: 'missing_name', severity: 'error', message: `Không tìm thấy ô "${name}" của biểu mẫu (trang tính đã bị sửa cấu trúc, xóa hoặc đổi tên). Hãy dùng lại biểu mẫu gốc.` });
+    return null;
+  }
+  return { sheet: parsed.sheet, address: parsed.from, to: parsed.to };
+}
+
+function unicodeText(text: string, ref: CellRef, findings: ImportFinding[]): string {
+  const converted = toUnicodeText(text);
+  if (converted.encoding) {
+    findings.push({ code: 'legacy_encoding', severity: 'warning', sheet: ref.sheet, cell: ref.address, message: `${cellLabel(ref)}: văn bản gõ bằng bảng mã ${converted.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}, đã chuyển sang Unicode.` });
+  }
+  let out = nfc(converted.text);
+  if (out.length > MAX_TEXT) {
+    findings.push({ code: 'text_too_long', severity: 'warning', sheet: ref.sheet, cell: ref.address, message: `${cellLabel(ref)}: nội dung dài hơn ${MAX_TEXT} ký tự, phần thừa bị cắt.` });
+    out = out.slice(0, MAX_TEXT);
+  }
+  return out;
+}
+
+function readValues(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: ImportLookup, kind: string, findings: ImportFinding[]): ValueRecord[] {
+  const values: ValueRecord[] = [];
+  for (const ind of indicatorsForKind(lookup.template, kind)) {
+    const ref = resolveName(wb, names, valueName(ind.code), findings);
+    if (!ref) continue;
+    const reading = readNumericCell(wb.getWorksheet(ref.sheet)!.getCell(ref.address).value, ref, ind.type, ind.label);
+    findings.push(...reading.findings);
+    values.push({ code: ind.code, value: reading.value, raw: reading.raw, cell: cellLabel(ref), formula: reading.formula });
+  }
+  return values;
+}
+
+function readNarratives(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: ImportLookup, kind: string, findings: ImportFinding[]) {
+  const out: ParsedSubmission['narratives'] = [];
+  for (const code of narrativeCodesForKind(lookup.template, kind)) {
+    const ref = resolveName(wb, names, code, findings);
+    if (!ref) continue;
+    const { text } = readTextCell(wb.getWorksheet(ref.sheet)!.getCell(ref.address).value);
+    if (text !== null) out.push({ code, text: unicodeText(text, ref, findings), cell: cellLabel(ref) });
+  }
+  return out;
+}
+
+function canonicalListValue(lookup: ImportLookup, list: string | undefined, text: string): string | null {
+  const items = list ? (lookup.template.lists[list] ?? []) : [];
+  const key = looseKey(text);
+  return items.find((i) => looseKey(i.code) === key || looseKey(i.label) === key)?.code ?? null;
+}
+
+function readDocuments(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: ImportLookup, table: TableSheet, findings: ImportFinding[]): DocumentRow[] {
+  const ref = resolveName(wb, names, table.rangeName, findings);
+  if (!ref) return [];
+  const ws = wb.getWorksheet(ref.sheet)!;
+  const top = ws.getCell(ref.address);
+  const bottom = ws.getCell(ref.to);
+  const firstCol = Number(top.col);
+  const docs: DocumentRow[] = [];
+  const seen = new Map<string, number>();
+  for (let r = Number(top.row) + 1; r <= Number(bottom.row); r++) {
+    const fields: Record<string, string | null> = {};
+    const rowFindings: ImportFinding[] = [];
+    let any = false;
+    table.columns.forEach((col, j) => {
+      const cell = ws.getCell(r, firstCol + j);
+      const cref: CellRef = { sheet: ref.sheet, address: cell.address };
+      if (col.type === 'date') {
+        const { iso, raw } = readDateCell(cell.value);
+        if (iso || raw) any = true;
+        if (raw && !iso) rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: cell.address, message: `${cellLabel(cref)}: không đọc được ngày ban hành "${raw}" (ghi theo dạng dd/mm/yyyy).` });
+        fields[col.code] = iso;
+        return;
+      }
+      const { text } = readTextCell(cell.value);
+      if (text === null) {
+        fields[col.code] = null;
+        return;
+      }
+      any = true;
+      let value = unicodeText(text.trim(), cref, rowFindings);
+      if (col.type === 'list') {
+        const canonical = canonicalListValue(lookup, col.list, value);
+        if (!canonical) rowFindings.push({ code: 'doc_list_value', severity: 'error', sheet: ref.sheet, cell: cell.address, message: `${cellLabel(cref)}: "${value}" không có trong danh mục ${col.label.toLowerCase()}.` });
+        else value = canonical;
+      }
+      fields[col.code] = value;
+    });
+    if (!any) continue;
+    const at = `${ref.sheet}!A${r}`;
+    const missing = table.columns.filter((c) => c.required && !fields[c.code] && !(c.type === 'date' && rowFindings.some((f) => f.code === 'doc_date')));
+    if (missing.length) {
+      rowFindings.push({ code: 'doc_incomplete', severity: 'error', sheet: ref.sheet, cell: `A${r}`, message: `Phụ lục 02, dòng ${r}: thiếu ${missing.map((c) => c.label.toLowerCase()).join(', ')}.` });
+    }
+    const ngay = fields['ngay'];
+    if (ngay && (ngay < lookup.documentsFrom || ngay > lookup.today)) {
+      rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: `D${r}`, message: `Phụ lục 02, dòng ${r}: ngày ban hành ${ngay.split('-').reverse().join('/')} nằm ngoài khoảng từ ${lookup.documentsFrom.split('-').reverse().join('/')} đến ngày nhập (${lookup.today.split('-').reverse().join('/')}).` });
+    }
+    findings.push(...rowFindings);
+    if (rowFindings.some((f) => f.severity === 'error')) continue;
+    const key = table.duplicateKey.map((k) => looseKey(fields[k] ?? '')).join('|');
+    const firstRow = seen.get(key);
+    if (firstRow !== undefined) {
+      findings.push({ code: 'doc_duplicate', severity: 'warning', sheet: ref.sheet, cell: `A${r}`, message: `Phụ lục 02, dòng ${r}: văn bản ${fields['so_ky_hieu']} trùng với dòng ${firstRow}; chỉ lấy một lần.` });
+      continue;
+    }
+    seen.set(key, r);
+    docs.push({
+      rowNo: r,
+      cell: at,
+      cap: fields['cap']!,
+      loai: fields['loai']!,
+      so_ky_hieu: fields['so_ky_hieu']!,
+      ngay: ngay!,
+      co_quan: fields['co_quan'] ?? null,
+      trich_yeu: fields['trich_yeu']!,
+      ghi_chu: fields['ghi_chu'] ?? null,
+    });
+  }
+  return docs;
+}
+
+export async function readInputWorkbook(buf: Buffer, lookup: ImportLookup): Promise<ReadResult> {
+  const t = lookup.template;
+  const container = checkZipContainer(buf, t.limits);
+  if (container.length) return { ok: false, findings: container };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch {
+    return { ok: false, findings: [notXlsx('Không đọc được nội dung tệp .xlsx (tệp hỏng hoặc không phải bảng tính Excel).')] };
+  }
+  const dims = checkDimensions(wb, t);
+  if (dims.length) return { ok: false, findings: dims };
+  const meta = readMeta(wb);
+  const identity = checkTemplateIdentity(meta, t);
+  if (identity.length || !meta) return { ok: false, findings: identity };
+  const unitCheck = checkUnitAndYear(meta, lookup);
+  const unitCode = meta.get('unit_code');
+  const year = Number(meta.get('year'));
+  if (unitCheck.length) return { ok: false, findings: unitCheck, unit: unitCode, year: Number.isInteger(year) ? year : undefined };
+  const unit = lookup.findUnit(unitCode!)!;
+
+  const findings: ImportFinding[] = [];
+  const names = definedNameMap(wb);
+  const values = readValues(wb, names, lookup, unit.kind, findings);
+  const narratives = readNarratives(wb, names, lookup, unit.kind, findings);
+  const table = documentTableForKind(t, unit.kind);
+  const documents = table && table.kind === 'table' ? readDocuments(wb, names, lookup, table, findings) : [];
+
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length) return { ok: false, findings: errors, unit: unit.code, year };
+  return {
+    ok: true,
+    submission: { unit, year, templateVersion: Number(meta.get('template_version')), workbookId: meta.get('workbook_id') || null, values, documents, narratives, findings },
+  };
+}

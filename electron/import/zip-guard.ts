@@ -1,0 +1,52 @@
+// Checks on the raw file before any XML is parsed: is it a zip at all, and would it unpack to
+// something sane? Reads only the zip's central directory, so a zip bomb is refused in microseconds.
+import type { ImportFinding } from '../../shared/types.ts';
+
+const EOCD_SIG = 0x06054b50;
+const CDH_SIG = 0x02014b50;
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+export interface ZipLimits {
+  maxFileBytes: number;
+  maxUncompressedBytes: number;
+}
+
+export function notXlsx(message: string): ImportFinding {
+  return { code: 'not_xlsx', severity: 'error', message };
+}
+
+function findEndOfCentralDirectory(buf: Buffer): number {
+  const stop = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= stop; i--) if (buf.readUInt32LE(i) === EOCD_SIG) return i;
+  return -1;
+}
+
+/** Returns the findings that make the file unreadable or too large; empty when it may be parsed. */
+export function checkZipContainer(buf: Buffer, limits: ZipLimits): ImportFinding[] {
+  if (buf.length === 0) return [notXlsx('Tệp rỗng (0 byte), không phải biểu mẫu Excel.')];
+  if (buf.length > limits.maxFileBytes) {
+    return [{ code: 'too_large', severity: 'error', message: `Tệp quá lớn (${(buf.length / 1048576).toFixed(1)} MB, tối đa ${Math.round(limits.maxFileBytes / 1048576)} MB).` }];
+  }
+  if (buf.subarray(0, 8).equals(OLE_MAGIC)) {
+    return [notXlsx('Tệp được đặt mật khẩu hoặc là định dạng Excel cũ (.xls). Hãy bỏ mật khẩu hoặc lưu lại dưới dạng .xlsx rồi gửi lại.')];
+  }
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return [notXlsx('Tệp không phải định dạng .xlsx (không đọc được cấu trúc tệp).')];
+  const eocd = findEndOfCentralDirectory(buf);
+  if (eocd < 0) return [notXlsx('Tệp .xlsx bị hỏng hoặc không trọn vẹn (thiếu phần cuối của tệp nén).')];
+  const entries = buf.readUInt16LE(eocd + 10);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (cdOffset >= buf.length || entries === 0xffff || cdOffset === 0xffffffff) return [notXlsx('Tệp .xlsx bị hỏng (mục lục tệp nén không hợp lệ).')];
+  let total = 0;
+  let p = cdOffset;
+  for (let i = 0; i < entries; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CDH_SIG) return [notXlsx('Tệp .xlsx bị hỏng (mục lục tệp nén không hợp lệ).')];
+    const size = buf.readUInt32LE(p + 24);
+    if (size === 0xffffffff) total = Infinity;
+    else total += size;
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  if (total > limits.maxUncompressedBytes) {
+    return [{ code: 'too_large', severity: 'error', message: `Tệp giải nén ra quá lớn (${Number.isFinite(total) ? Math.round(total / 1048576) + ' MB' : 'trên 4 GB'}), vượt quá khả năng chứa của biểu mẫu; có thể là tệp độc hại.` }];
+  }
+  return [];
+}

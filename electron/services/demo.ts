@@ -1,0 +1,65 @@
+// The main job on the embedded sample province, start to end, through the real path a unit's
+// workbook takes: blank workbooks written, filled through their defined names, imported.
+import { mkdirSync, rmSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ImportFileResult, ProgressListener } from '../../shared/types.ts';
+import { documentTableForKind } from '../../shared/template.ts';
+import { fillWorkbookFile } from '../workbook/input-filler.ts';
+import { inputFileName } from '../workbook/input-writer.ts';
+import type { ServiceContext } from './context.ts';
+import { importFiles } from './imports.ts';
+import { loadSampleProvince } from './sample.ts';
+import { initDatabase } from './setup.ts';
+import { requireUnit } from './units.ts';
+import { writeBlankWorkbooks } from './workbooks.ts';
+
+export interface DemoResult {
+  ctx: ServiceContext;
+  dbFile: string;
+  year: number;
+  blankDir: string;
+  blankWorkbooks: number;
+  filledDir: string;
+  imports: ImportFileResult[];
+}
+
+export async function runDemo(outDir: string, options: { onProgress?: ProgressListener; log?: (line: string) => void } = {}): Promise<DemoResult> {
+  const log = options.log ?? (() => {});
+  const sample = loadSampleProvince();
+  const dbFile = path.join(outDir, 'baocao121.sqlite');
+  const blankDir = path.join(outDir, 'bieu-mau');
+  const filledDir = path.join(outDir, 'nhan-ve');
+  const scratch = path.join(outDir, '.tam');
+  mkdirSync(outDir, { recursive: true });
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) if (existsSync(f)) rmSync(f);
+  for (const d of [blankDir, filledDir, scratch]) rmSync(d, { recursive: true, force: true });
+
+  const ctx = initDatabase({ file: dbFile, settings: sample.settings, units: sample.units, years: sample.years });
+  log(`Cơ sở dữ liệu: ${dbFile} (tỉnh ${String(sample.settings?.province ?? '')}, ${sample.units.length - 1} đơn vị báo cáo)`);
+  const imports: ImportFileResult[] = [];
+  let blankWorkbooks = 0;
+  const years = [...sample.years].sort((a, b) => a - b);
+  for (const year of years) {
+    // The reporting year's blank workbooks are what the compiler sends out; earlier years' are scratch.
+    const isReportingYear = year === sample.reporting_year;
+    const blanks = await writeBlankWorkbooks(ctx, { year, outDir: isReportingYear ? blankDir : path.join(scratch, String(year)) });
+    if (isReportingYear) blankWorkbooks = blanks.length;
+    const yearDir = path.join(filledDir, String(year));
+    mkdirSync(yearDir, { recursive: true });
+    for (const s of sample.submissions.filter((x) => x.year === year)) {
+      const unit = requireUnit(ctx, s.unit);
+      const name = inputFileName(unit, year);
+      const blank = blanks.find((b) => b.unit === unit.code);
+      if (!blank) throw new Error(`Không có biểu mẫu trống của ${unit.code}`);
+      const table = documentTableForKind(ctx.template, unit.kind);
+      await fillWorkbookFile(blank.file, path.join(yearDir, name), { values: s.values, documents: s.documents, texts: s.texts }, table?.kind === 'table' ? table : undefined);
+    }
+    const results = await importFiles(ctx, [yearDir], { receivedAt: `${year}-11-25T08:00:00.000Z`, onProgress: options.onProgress });
+    imports.push(...results);
+    const rejected = results.filter((r) => r.status === 'rejected').length;
+    log(`Năm ${year}: nhập ${results.length - rejected}/${results.length} báo cáo${rejected ? `, ${rejected} tệp bị từ chối` : ''}.`);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  log(`Biểu mẫu trống năm ${sample.reporting_year}: ${blankWorkbooks} tệp trong ${blankDir}`);
+  return { ctx, dbFile, year: sample.reporting_year, blankDir, blankWorkbooks, filledDir, imports };
+}

@@ -1,0 +1,147 @@
+// The JSON interchange format of cli.md: export a year, import a lower level's export (roll-up).
+import { z } from 'zod';
+import { nfc } from '../../shared/text.ts';
+import type { DocumentRecord } from '../../shared/types.ts';
+import { AppError } from '../errors.ts';
+import type { ServiceContext } from './context.ts';
+import { getSettings, setSettings, settingSchemas } from './settings.ts';
+import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
+import { findUnit, listUnits, upsertUnits } from './units.ts';
+import { ensureYear } from './years.ts';
+
+export const FORMAT = 'baocao121';
+export const FORMAT_VERSION = 1;
+
+const documentSchema = z.object({
+  cap: z.string(),
+  loai: z.string(),
+  so_ky_hieu: z.string(),
+  ngay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  co_quan: z.string().nullable().optional(),
+  trich_yeu: z.string(),
+  ghi_chu: z.string().nullable().optional(),
+});
+
+const submissionSchema = z.object({
+  unit: z.string(),
+  year: z.number().int(),
+  version: z.number().int().optional(),
+  source: z.object({ file: z.string().nullable().optional(), sha256: z.string().nullable().optional() }).optional(),
+  received_at: z.string().optional(),
+  values: z.record(z.string(), z.number().nullable()),
+  corrections: z.array(z.object({ code: z.string(), value: z.number().nullable(), reason: z.string(), by: z.string(), at: z.string() })).optional(),
+  documents: z.array(documentSchema).optional(),
+  texts: z.record(z.string(), z.string()).optional(),
+});
+
+export const interchangeSchema = z.object({
+  format: z.literal(FORMAT).optional(),
+  format_version: z.number().int().optional(),
+  template: z.object({ id: z.string(), version: z.number().int() }).optional(),
+  exported_at: z.string().optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+  years: z.array(z.number().int()),
+  units: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), parent: z.string().nullable(), order: z.number().int().optional() })),
+  submissions: z.array(submissionSchema),
+});
+export type Interchange = z.infer<typeof interchangeSchema>;
+
+/** All figures, documents and texts of the current versions of a year. */
+export function exportYear(ctx: ServiceContext, year: number): Interchange & { format: string; format_version: number } {
+  const subs = ctx.db
+    .prepare(
+      `SELECT s.id, u.code AS unit, s.year, s.version, s.file_name, s.sha256, s.received_at FROM submissions s JOIN units u ON u.id = s.unit_id
+       WHERE s.year = ? AND s.is_current = 1 ORDER BY u.sort_order, u.code`,
+    )
+    .all(year) as { id: number; unit: string; year: number; version: number; file_name: string | null; sha256: string | null; received_at: string }[];
+  const values = ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ? ORDER BY rowid');
+  const docs = ctx.db.prepare('SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu FROM documents WHERE submission_id = ? ORDER BY row_no, id');
+  const texts = ctx.db.prepare('SELECT code, text FROM narratives WHERE submission_id = ? ORDER BY code');
+  const corrections = ctx.db.prepare('SELECT code, value, reason, by, at FROM corrections WHERE submission_id = ? ORDER BY id');
+  return {
+    format: FORMAT,
+    format_version: FORMAT_VERSION,
+    template: { id: ctx.template.id, version: ctx.template.version },
+    exported_at: ctx.now().toISOString(),
+    settings: getSettings(ctx),
+    years: [year],
+    units: listUnits(ctx).map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parentCode, order: u.order })),
+    submissions: subs.map((s) => ({
+      unit: s.unit,
+      year: s.year,
+      version: s.version,
+      source: { file: s.file_name, sha256: s.sha256 },
+      received_at: s.received_at,
+      values: Object.fromEntries((values.all(s.id) as { code: string; value: number | null }[]).map((v) => [v.code, v.value])),
+      corrections: corrections.all(s.id) as { code: string; value: number | null; reason: string; by: string; at: string }[],
+      documents: (docs.all(s.id) as DocumentRecord[]).map((d) => ({ ...d })),
+      texts: Object.fromEntries((texts.all(s.id) as { code: string; text: string }[]).map((t) => [t.code, t.text])),
+    })),
+  };
+}
+
+export interface ImportJsonResult {
+  file: string;
+  submissions: number;
+  unchanged: number;
+  unitsAdded: number;
+}
+
+/**
+ * Imports an export (or the sample province): units missing here are added, each submission becomes a
+ * new version of its unit-year (an identical one is skipped). Settings are taken only by a database that
+ * holds no submissions yet. One transaction for the whole file.
+ */
+export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'): ImportJsonResult {
+  const parsed = interchangeSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('bad_json', `Tệp ${file} không đúng định dạng dữ liệu Báo cáo 121: ${issue?.path.join('.') ?? ''} — ${issue?.message ?? ''}`);
+  }
+  const d = parsed.data;
+  if (d.template && (d.template.id !== ctx.template.id || d.template.version > ctx.template.version)) {
+    throw new AppError('template_version', `Tệp ${file} theo mẫu ${d.template.id} phiên bản ${d.template.version}; phiên bản này đọc mẫu ${ctx.template.id} đến phiên bản ${ctx.template.version}.`);
+  }
+  return ctx.db.transaction(() => {
+    const empty = (ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n === 0;
+    if (empty && d.settings) {
+      const known = Object.fromEntries(Object.entries(d.settings).filter(([k]) => k in settingSchemas));
+      setSettings(ctx, known);
+    }
+    const missingUnits = d.units.filter((u) => !findUnit(ctx, u.code));
+    if (missingUnits.length) upsertUnits(ctx, missingUnits.map((u) => ({ ...u, parent: u.parent && (findUnit(ctx, u.parent) || d.units.some((x) => x.code === u.parent)) ? u.parent : null })));
+    for (const y of d.years) ensureYear(ctx, y);
+    let stored = 0;
+    let unchanged = 0;
+    for (const s of d.submissions) {
+      const unit = findUnit(ctx, s.unit);
+      if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${s.unit}" không có trong danh sách đơn vị.`);
+      ensureYear(ctx, s.year);
+      const content = {
+        values: Object.entries(s.values).map(([code, value]) => ({ code, value })),
+        documents: (s.documents ?? []).map((doc, i) => ({ ...doc, co_quan: doc.co_quan ? nfc(doc.co_quan) : null, trich_yeu: nfc(doc.trich_yeu), rowNo: i + 1 })),
+        narratives: Object.entries(s.texts ?? {}).map(([code, text]) => ({ code, text: nfc(text) })),
+      };
+      const current = currentSubmissionId(ctx, s.unit, s.year);
+      if (current && current.content_sha256 === contentHash(content) && !(s.corrections?.length)) {
+        unchanged++;
+        continue;
+      }
+      insertSubmissionVersion(ctx, {
+        ...content,
+        unitCode: s.unit,
+        year: s.year,
+        source: 'json',
+        fileName: s.source?.file ?? file,
+        sha256: s.source?.sha256 ?? null,
+        workbookId: null,
+        templateVersion: d.template?.version ?? ctx.template.version,
+        receivedAt: s.received_at,
+        findings: [],
+        corrections: s.corrections,
+      });
+      stored++;
+    }
+    return { file, submissions: stored, unchanged, unitsAdded: missingUnits.length };
+  })();
+}

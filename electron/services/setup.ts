@@ -1,0 +1,46 @@
+// Creating a new season database: the template, default settings and the default unit list.
+import { existsSync } from 'node:fs';
+import type { Settings, UnitInput } from '../../shared/types.ts';
+import { openDatabase } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { installTemplate, loadDefaultUnits, loadTemplateFile } from '../template-store.ts';
+import { audit } from './audit.ts';
+import { contextFor, type ServiceContext } from './context.ts';
+import { defaultSettings, setSettings } from './settings.ts';
+import { upsertUnits } from './units.ts';
+import { ensureYear } from './years.ts';
+
+export interface InitRequest {
+  file: string;
+  province?: string;
+  year?: number;
+  settings?: Settings;
+  units?: UnitInput[];
+  years?: number[];
+  now?: () => Date;
+}
+
+export function initDatabase(req: InitRequest): ServiceContext {
+  if (req.file !== ':memory:' && existsSync(req.file)) {
+    throw new AppError('db_exists', `Tệp ${req.file} đã có; không ghi đè. Hãy chọn tên khác hoặc xóa tệp cũ.`);
+  }
+  const template = loadTemplateFile();
+  const db = openDatabase(req.file, { create: true });
+  try {
+    installTemplate(db, template);
+    const ctx = contextFor(db, { template, ...(req.now ? { now: req.now } : {}) });
+    const year = req.year ?? ctx.now().getFullYear();
+    const province = req.province ?? (typeof req.settings?.province === 'string' ? req.settings.province : 'An Lạc');
+    db.transaction(() => {
+      setSettings(ctx, { ...defaultSettings(province, year), ...(req.settings ?? {}) }, { audit: false });
+      const units = req.units ?? loadDefaultUnits().map((u) => ({ ...u, name: u.name.replace('{province}', province) }));
+      upsertUnits(ctx, units);
+      for (const y of req.years ?? [year]) ensureYear(ctx, y);
+      audit(ctx, { action: 'database.init', entity: 'database', newValue: { province, template: `${template.id}@${template.version}` } });
+    })();
+    return ctx;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,136 @@
+// Storing a submission as a new version of its unit-year, and reading current versions back.
+import { createHash } from 'node:crypto';
+import type { DocumentRecord, ImportFinding, SubmissionSummary } from '../../shared/types.ts';
+import { AppError } from '../errors.ts';
+import { audit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+import { isYearLocked } from './years.ts';
+
+export interface SubmissionContent {
+  values: { code: string; value: number | null; raw?: string | null; cell?: string | null; formula?: string | null }[];
+  documents: (DocumentRecord & { rowNo?: number; cell?: string | null })[];
+  narratives: { code: string; text: string; cell?: string | null }[];
+}
+
+export interface NewSubmission extends SubmissionContent {
+  unitCode: string;
+  year: number;
+  source: 'xlsx' | 'json';
+  fileName: string | null;
+  sha256: string | null;
+  workbookId: string | null;
+  templateVersion: number;
+  receivedAt?: string;
+  findings: ImportFinding[];
+  corrections?: { code: string; value: number | null; reason: string; by: string; at: string }[];
+}
+
+/** A hash of what the submission says (figures, documents, texts), whatever file it came in. */
+export function contentHash(c: SubmissionContent): string {
+  const canonical = {
+    values: [...c.values].sort((a, b) => a.code.localeCompare(b.code)).map((v) => [v.code, v.value]),
+    documents: c.documents.map((d) => [d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null]),
+    narratives: [...c.narratives].sort((a, b) => a.code.localeCompare(b.code)).map((n) => [n.code, n.text]),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+export function currentSubmissionId(ctx: ServiceContext, unitCode: string, year: number): { id: number; sha256: string | null; content_sha256: string; version: number } | undefined {
+  return ctx.db
+    .prepare('SELECT s.id, s.sha256, s.content_sha256, s.version FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = ? AND s.is_current = 1')
+    .get(unitCode, year) as { id: number; sha256: string | null; content_sha256: string; version: number } | undefined;
+}
+
+export function assertYearOpen(ctx: ServiceContext, year: number): void {
+  if (isYearLocked(ctx, year)) throw new AppError('year_locked', `Năm ${year} đã chốt số liệu: không nhận thêm hoặc sửa số liệu. Hãy mở khóa (kèm lý do) nếu cần.`);
+}
+
+/** Inserts a new version and makes it current. Must run inside the caller's transaction. */
+export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): { id: number; version: number } {
+  const unit = ctx.db.prepare('SELECT id FROM units WHERE code = ?').get(s.unitCode) as { id: number } | undefined;
+  if (!unit) throw new AppError('unknown_unit', `Không có đơn vị mã "${s.unitCode}".`);
+  assertYearOpen(ctx, s.year);
+  const now = ctx.now().toISOString();
+  const prev = ctx.db.prepare('SELECT MAX(version) AS v FROM submissions WHERE unit_id = ? AND year = ?').get(unit.id, s.year) as { v: number | null };
+  const version = (prev.v ?? 0) + 1;
+  const old = currentSubmissionId(ctx, s.unitCode, s.year);
+  ctx.db.prepare('UPDATE submissions SET is_current = 0 WHERE unit_id = ? AND year = ? AND is_current = 1').run(unit.id, s.year);
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO submissions (unit_id, year, version, source, file_name, sha256, content_sha256, workbook_id, template_id, template_version, imported_at, received_at, imported_by, is_current)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+      )
+      .run(unit.id, s.year, version, s.source, s.fileName, s.sha256, contentHash(s), s.workbookId, ctx.template.id, s.templateVersion, now, s.receivedAt ?? now, ctx.user).lastInsertRowid,
+  );
+  const insValue = ctx.db.prepare('INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const v of s.values) insValue.run(id, v.code, v.value, v.raw ?? null, v.cell ?? null, v.formula ?? null);
+  const insDoc = ctx.db.prepare('INSERT INTO documents (submission_id, row_no, cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  s.documents.forEach((d, i) => insDoc.run(id, d.rowNo ?? i + 1, d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, d.cell ?? null));
+  const insText = ctx.db.prepare('INSERT INTO narratives (submission_id, code, text, cell) VALUES (?, ?, ?, ?)');
+  for (const n of s.narratives) insText.run(id, n.code, n.text, n.cell ?? null);
+  const insFinding = ctx.db.prepare('INSERT INTO import_findings (submission_id, code, severity, sheet, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const f of s.findings) insFinding.run(id, f.code, f.severity, f.sheet ?? null, f.cell ?? null, f.message);
+  const insCorr = ctx.db.prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const c of s.corrections ?? []) insCorr.run(id, c.code, c.value, c.reason, c.by, c.at);
+  audit(ctx, {
+    action: 'submission.import',
+    entity: 'submission',
+    entityId: id,
+    oldValue: old ? { id: old.id, version: old.version } : undefined,
+    newValue: { unit: s.unitCode, year: s.year, version, source: s.source, file: s.fileName, sha256: s.sha256 },
+  });
+  return { id, version };
+}
+
+export function listSubmissions(ctx: ServiceContext, filter: { year?: number; currentOnly?: boolean } = {}): SubmissionSummary[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.year !== undefined) {
+    where.push('s.year = ?');
+    params.push(filter.year);
+  }
+  if (filter.currentOnly) where.push('s.is_current = 1');
+  const rows = ctx.db
+    .prepare(
+      `SELECT s.id, u.code AS unit, u.name AS unit_name, s.year, s.version, s.source, s.file_name, s.sha256, s.imported_at, s.received_at, s.is_current,
+        (SELECT COUNT(*) FROM import_findings f WHERE f.submission_id = s.id AND f.severity = 'warning') AS warnings
+       FROM submissions s JOIN units u ON u.id = s.unit_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY s.year, u.sort_order, s.version`,
+    )
+    .all(...params) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    id: r.id as number,
+    unit: r.unit as string,
+    unitName: r.unit_name as string,
+    year: r.year as number,
+    version: r.version as number,
+    source: r.source as 'xlsx' | 'json',
+    fileName: r.file_name as string | null,
+    sha256: r.sha256 as string | null,
+    importedAt: r.imported_at as string,
+    receivedAt: r.received_at as string,
+    isCurrent: r.is_current === 1,
+    warnings: r.warnings as number,
+  }));
+}
+
+/** The figures of a submission with the compiler's newest correction applied over each. */
+export function submissionValues(ctx: ServiceContext, submissionId: number): Map<string, number | null> {
+  const rows = ctx.db
+    .prepare(
+      `SELECT v.code, COALESCE(c.value_set, 0) AS corrected, c.value AS cvalue, v.value
+       FROM submission_values v
+       LEFT JOIN (SELECT submission_id, code, value, 1 AS value_set, MAX(id) FROM corrections GROUP BY submission_id, code) c
+         ON c.submission_id = v.submission_id AND c.code = v.code
+       WHERE v.submission_id = ?`,
+    )
+    .all(submissionId) as { code: string; corrected: number; cvalue: number | null; value: number | null }[];
+  return new Map(rows.map((r) => [r.code, r.corrected ? r.cvalue : r.value]));
+}
+
+/** Current figures of a unit for a year (corrections applied), or undefined when it has not reported. */
+export function currentValues(ctx: ServiceContext, unitCode: string, year: number): Map<string, number | null> | undefined {
+  const cur = currentSubmissionId(ctx, unitCode, year);
+  return cur ? submissionValues(ctx, cur.id) : undefined;
+}

@@ -1,0 +1,159 @@
+// The reporting units: a tree with order, an active flag and a history, so that communes can be
+// merged or retired without losing past years.
+import { z } from 'zod';
+import { compareVi, nfc } from '../../shared/text.ts';
+import type { Unit, UnitInput } from '../../shared/types.ts';
+import { AppError } from '../errors.ts';
+import { audit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+
+interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  parent_code: string | null;
+  sort_order: number;
+  active: number;
+  merged_into_code: string | null;
+}
+
+const SELECT_UNITS = `SELECT u.id, u.code, u.name, u.kind, p.code AS parent_code, u.sort_order, u.active, m.code AS merged_into_code
+  FROM units u LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units m ON m.id = u.merged_into_id`;
+
+function toUnit(r: UnitRow): Unit {
+  return { id: r.id, code: r.code, name: r.name, kind: r.kind, parentCode: r.parent_code, order: r.sort_order, active: r.active === 1, mergedIntoCode: r.merged_into_code };
+}
+
+/** All units in list order: by order, then Vietnamese collation of the name. */
+export function listUnits(ctx: ServiceContext, options: { activeOnly?: boolean } = {}): Unit[] {
+  const rows = ctx.db.prepare(SELECT_UNITS).all() as UnitRow[];
+  return rows
+    .map(toUnit)
+    .filter((u) => !options.activeOnly || u.active)
+    .sort((a, b) => a.order - b.order || compareVi(a.name, b.name));
+}
+
+export function findUnit(ctx: ServiceContext, code: string): Unit | undefined {
+  const row = ctx.db.prepare(`${SELECT_UNITS} WHERE u.code = ?`).get(code) as UnitRow | undefined;
+  return row ? toUnit(row) : undefined;
+}
+
+export function requireUnit(ctx: ServiceContext, code: string): Unit {
+  const u = findUnit(ctx, code);
+  if (!u) throw new AppError('unknown_unit', `Không có đơn vị mã "${code}".`);
+  return u;
+}
+
+export const unitInputSchema = z.object({
+  code: z.string().trim().min(1, 'thiếu mã đơn vị').max(32).regex(/^[A-Za-z0-9_.-]+$/, 'mã đơn vị chỉ gồm chữ không dấu, số, dấu _ . -'),
+  name: z.string().trim().min(1, 'thiếu tên đơn vị').max(200),
+  kind: z.string().trim().min(1, 'thiếu loại đơn vị'),
+  parent: z.string().trim().nullable().optional(),
+  order: z.coerce.number().int().optional(),
+});
+
+function history(ctx: ServiceContext, unitId: number, change: string, oldValue: string | null, newValue: string | null, reason?: string): void {
+  ctx.db.prepare('INSERT INTO unit_history (unit_id, at, change, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?)').run(unitId, ctx.now().toISOString(), change, oldValue, newValue, reason ?? null);
+}
+
+/**
+ * Adds new units and updates existing ones (by code) from a list; units not in the list are kept.
+ * All or nothing: the first invalid row refuses the whole list, naming the row.
+ */
+export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { rowLabel?: (i: number) => string } = {}): { added: number; updated: number } {
+  const kinds = new Set(ctx.template.unitKinds.map((k) => k.code));
+  const rowLabel = options.rowLabel ?? ((i: number) => `dòng ${i + 1}`);
+  const parsed = list.map((raw, i) => {
+    const r = unitInputSchema.safeParse(raw);
+    if (!r.success) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: ${r.error.issues[0]?.message ?? 'không hợp lệ'}.`);
+    if (!kinds.has(r.data.kind)) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: loại đơn vị "${r.data.kind}" không hợp lệ (${[...kinds].join(', ')}).`);
+    return { ...r.data, name: nfc(r.data.name), parent: r.data.parent || null };
+  });
+  let added = 0;
+  let updated = 0;
+  ctx.db.transaction(() => {
+    const now = ctx.now().toISOString();
+    // Two passes so that a parent may come after its child in the list.
+    parsed.forEach((u, i) => {
+      const existing = findUnit(ctx, u.code);
+      if (!existing) {
+        const id = ctx.db.prepare('INSERT INTO units (code, name, kind, sort_order, created_at) VALUES (?, ?, ?, ?, ?)').run(u.code, u.name, u.kind, u.order ?? i, now).lastInsertRowid;
+        history(ctx, Number(id), 'created', null, u.name);
+        audit(ctx, { action: 'unit.create', entity: 'unit', entityId: u.code, newValue: u });
+        added++;
+      } else {
+        const changes: [string, string, string][] = [];
+        if (existing.name !== u.name) changes.push(['renamed', existing.name, u.name]);
+        if (existing.kind !== u.kind) changes.push(['kind', existing.kind, u.kind]);
+        ctx.db.prepare('UPDATE units SET name = ?, kind = ?, sort_order = ? WHERE id = ?').run(u.name, u.kind, u.order ?? existing.order, existing.id);
+        for (const [c, o, n] of changes) history(ctx, existing.id, c, o, n);
+        if (changes.length || (u.order !== undefined && u.order !== existing.order)) {
+          audit(ctx, { action: 'unit.update', entity: 'unit', entityId: u.code, oldValue: existing, newValue: u });
+          updated++;
+        }
+      }
+    });
+    parsed.forEach((u, i) => {
+      if (!u.parent) return;
+      const parent = findUnit(ctx, u.parent);
+      if (!parent) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: không có đơn vị cấp trên "${u.parent}".`);
+      if (parent.code === u.code) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: đơn vị không thể là cấp trên của chính nó.`);
+      const self = findUnit(ctx, u.code)!;
+      if (self.parentCode !== parent.code) {
+        ctx.db.prepare('UPDATE units SET parent_id = ? WHERE id = ?').run(parent.id, self.id);
+        if (self.parentCode) history(ctx, self.id, 'moved', self.parentCode, parent.code);
+      }
+    });
+    assertNoCycles(ctx);
+  })();
+  return { added, updated };
+}
+
+function assertNoCycles(ctx: ServiceContext): void {
+  const units = listUnits(ctx);
+  const parent = new Map(units.map((u) => [u.code, u.parentCode]));
+  for (const u of units) {
+    const seen = new Set<string>();
+    for (let c: string | null | undefined = u.code; c; c = parent.get(c)) {
+      if (seen.has(c)) throw new AppError('bad_unit', `Danh sách đơn vị: đơn vị ${u.code} nằm trong một vòng lặp cấp trên.`);
+      seen.add(c);
+    }
+  }
+}
+
+export function renameUnit(ctx: ServiceContext, code: string, name: string, reason?: string): Unit {
+  const u = requireUnit(ctx, code);
+  const clean = nfc(name.trim());
+  if (!clean) throw new AppError('bad_unit', 'Tên đơn vị không được để trống.');
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE units SET name = ? WHERE id = ?').run(clean, u.id);
+    history(ctx, u.id, 'renamed', u.name, clean, reason);
+    audit(ctx, { action: 'unit.rename', entity: 'unit', entityId: code, oldValue: u.name, newValue: clean, reason });
+  })();
+  return requireUnit(ctx, code);
+}
+
+export function setUnitActive(ctx: ServiceContext, code: string, active: boolean, reason?: string): Unit {
+  const u = requireUnit(ctx, code);
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE units SET active = ?, retired_at = ? WHERE id = ?').run(active ? 1 : 0, active ? null : ctx.now().toISOString(), u.id);
+    history(ctx, u.id, active ? 'reactivated' : 'deactivated', null, null, reason);
+    audit(ctx, { action: active ? 'unit.activate' : 'unit.deactivate', entity: 'unit', entityId: code, reason });
+  })();
+  return requireUnit(ctx, code);
+}
+
+/** Merges `from` into `into`: `from` is retired (its past submissions stay under its own name). */
+export function mergeUnits(ctx: ServiceContext, from: string, into: string, reason?: string): Unit {
+  const a = requireUnit(ctx, from);
+  const b = requireUnit(ctx, into);
+  if (a.id === b.id) throw new AppError('bad_unit', 'Không thể sáp nhập một đơn vị vào chính nó.');
+  if (a.kind !== b.kind) throw new AppError('bad_unit', `Chỉ sáp nhập được hai đơn vị cùng loại (${a.kind} ≠ ${b.kind}).`);
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE units SET active = 0, merged_into_id = ?, retired_at = ? WHERE id = ?').run(b.id, ctx.now().toISOString(), a.id);
+    history(ctx, a.id, 'merged', a.code, b.code, reason);
+    audit(ctx, { action: 'unit.merge', entity: 'unit', entityId: from, newValue: into, reason });
+  })();
+  return requireUnit(ctx, into);
+}

@@ -1,0 +1,41 @@
+// Cell styles shared by the workbooks the app writes (input workbooks and annexes).
+import type ExcelJS from 'exceljs';
+
+export const FONT_NAME = 'Times New Roman';
+
+export const thinBorder: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+export const inputFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+export const lockedFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+
+export function font(size = 12, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
+  return { name: FONT_NAME, size, ...extra };
+}
+
+export const NUMBER_FORMAT = { count: '#,##0', money: '#,##0.0##' } as const;
+
+/** A4 print setup; `landscape` for wide tables; one page wide, as many tall as needed. */
+export function a4(ws: ExcelJS.Worksheet, orientation: 'portrait' | 'landscape', printTitleRows?: string): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { top: 0.79, bottom: 0.79, left: 0.59, right: 0.59, header: 0.3, footer: 0.3 },
+    horizontalCentered: true,
+    ...(printTitleRows ? { printTitlesRow: printTitleRows } : {}),
+  };
+  ws.headerFooter = { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' };
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}

@@ -1,0 +1,25 @@
+// Numbers as Vietnamese users type and read them: "." groups thousands, "," marks decimals.
+
+/**
+ * Reads a number typed as text. Returns null when the text is not a number.
+ * "1.234" → 1234, "12,5" → 12.5, "1.234,5" → 1234.5, " 7 " → 7, "-3" → -3.
+ * A lone "." followed by other than exactly three digits ("12.5") is read as a decimal point,
+ * since no Vietnamese grouping looks like that.
+ */
+export function parseVietnameseNumber(text: string): number | null {
+  const t = text.replace(/[\s\u00a0]/g, '');
+  if (t === '') return null;
+  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+  if (/^[-+]?\d+(,\d+)?$/.test(t)) return Number(t.replace(',', '.'));
+  if (/^[-+]?\d*\.\d+$/.test(t) || /^[-+]?\d+\.$/.test(t)) return Number(t);
+  return null;
+}
+
+/** Formats a number the Vietnamese way: 1234.5 → "1.234,5". */
+export function formatVietnameseNumber(value: number, maxDecimals = 3): string {
+  const negative = value < 0;
+  const fixed = Math.abs(value).toFixed(maxDecimals).replace(/\.?0+$/, '');
+  const [int, dec] = fixed.split('.');
+  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return (negative ? '-' : '') + grouped + (dec ? ',' + dec : '');
+}

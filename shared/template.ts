@@ -1,0 +1,83 @@
+// Derived views of a template definition: the indicators it defines and which of them each unit kind reports.
+// Engine code asks these functions; it never names a particular annex or indicator.
+import type { SheetDefinition, TemplateDefinition, ValueType } from './template-schema.ts';
+
+export interface Indicator {
+  code: string;
+  label: string;
+  type: ValueType;
+  sheet: string;
+  /** For matrix sheets: the row and column list codes that make up the indicator. */
+  row?: string;
+  col?: string;
+  section?: string;
+  onlyKinds?: string[];
+}
+
+export function expandCode(pattern: string, row: string, col: string): string {
+  return pattern.replace('{row}', row).replace('{col}', col);
+}
+
+/** Every numeric indicator a sheet defines, in layout order (rows, then columns). */
+export function sheetIndicators(template: TemplateDefinition, sheet: SheetDefinition): Indicator[] {
+  if (sheet.kind === 'matrix') {
+    const rows = template.lists[sheet.rows] ?? [];
+    const cols = template.lists[sheet.columns] ?? [];
+    return rows.flatMap((r) =>
+      cols.map((c) => ({
+        code: expandCode(sheet.code, r.code, c.code),
+        label: `${r.label} — ${c.label}`,
+        type: sheet.type,
+        sheet: sheet.name,
+        row: r.code,
+        col: c.code,
+      })),
+    );
+  }
+  if (sheet.kind === 'list') {
+    return sheet.items.map((i) => ({ code: i.code, label: i.label, type: i.type, sheet: sheet.name, section: i.section, onlyKinds: i.onlyKinds }));
+  }
+  return [];
+}
+
+export function allIndicators(template: TemplateDefinition): Indicator[] {
+  return template.sheets.flatMap((s) => sheetIndicators(template, s));
+}
+
+export function sheetsForKind(template: TemplateDefinition, kind: string): SheetDefinition[] {
+  const names = template.unitKinds.find((k) => k.code === kind)?.sheets ?? [];
+  return names.map((n) => {
+    const sheet = template.sheets.find((s) => s.name === n);
+    if (!sheet) throw new Error(`Mẫu ${template.id}: không có trang ${n}`);
+    return sheet;
+  });
+}
+
+/** The indicators a unit of this kind reports (its input cells), in workbook order. */
+export function indicatorsForKind(template: TemplateDefinition, kind: string): Indicator[] {
+  return sheetsForKind(template, kind)
+    .flatMap((s) => sheetIndicators(template, s))
+    .filter((i) => !i.onlyKinds || i.onlyKinds.includes(kind));
+}
+
+export function narrativeCodesForKind(template: TemplateDefinition, kind: string): string[] {
+  return sheetsForKind(template, kind).flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => i.code) : []));
+}
+
+export function documentTableForKind(template: TemplateDefinition, kind: string) {
+  return sheetsForKind(template, kind).find((s) => s.kind === 'table');
+}
+
+/** Unit kinds that report anything (every kind with at least one sheet). */
+export function reportingKinds(template: TemplateDefinition): string[] {
+  return template.unitKinds.filter((k) => k.sheets.length > 0).map((k) => k.code);
+}
+
+/** Unit kinds whose workbook holds the given sheet. */
+export function kindsWithSheet(template: TemplateDefinition, sheetName: string): string[] {
+  return template.unitKinds.filter((k) => k.sheets.includes(sheetName)).map((k) => k.code);
+}
+
+export function listLabel(template: TemplateDefinition, list: string, code: string): string {
+  return template.lists[list]?.find((i) => i.code === code)?.label ?? code;
+}

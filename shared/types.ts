@@ -1,0 +1,78 @@
+// Domain types shared by the services, the CLI and the window.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Unit {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+  order: number;
+  active: boolean;
+  mergedIntoCode: string | null;
+}
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  kind: string;
+  parent: string | null;
+  order?: number;
+}
+
+export type Settings = Record<string, unknown>;
+
+/** A check of an imported file that failed or needs attention, pointing at the cell. */
+export interface ImportFinding {
+  code: string;
+  severity: Severity;
+  sheet?: string;
+  cell?: string;
+  message: string;
+}
+
+export type ImportStatus = 'accepted' | 'rejected' | 'same_file';
+
+export interface ImportFileResult {
+  file: string;
+  status: ImportStatus;
+  unit?: string;
+  unitName?: string;
+  year?: number;
+  version?: number;
+  submissionId?: number;
+  findings: ImportFinding[];
+}
+
+export interface DocumentRecord {
+  cap: string;
+  loai: string;
+  so_ky_hieu: string;
+  ngay: string; // ISO yyyy-mm-dd
+  co_quan?: string | null;
+  trich_yeu: string;
+  ghi_chu?: string | null;
+}
+
+export interface SubmissionSummary {
+  id: number;
+  unit: string;
+  unitName: string;
+  year: number;
+  version: number;
+  source: 'xlsx' | 'json';
+  fileName: string | null;
+  sha256: string | null;
+  importedAt: string;
+  receivedAt: string;
+  isCurrent: boolean;
+  warnings: number;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  label: string;
+}
+export type ProgressListener = (p: Progress) => void;
