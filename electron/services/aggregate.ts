@@ -1,0 +1,99 @@
+// The figures of a year as annexes, rules and the report see them: the current version of each
+// unit's submission, with the compiler's corrections applied; sums leave blanks out, and a sum
+// over nothing reported is null ("chưa có số liệu"), never 0.
+import { looseKey } from '../../shared/text.ts';
+import type { DocumentRecord, Unit } from '../../shared/types.ts';
+import type { ServiceContext } from './context.ts';
+import { submissionValues } from './submissions.ts';
+import { listUnits } from './units.ts';
+
+export interface UnitFigures {
+  unit: Unit;
+  submissionId: number;
+  version: number;
+  fileName: string | null;
+  receivedAt: string;
+  values: Map<string, number | null>;
+}
+
+export interface YearFigures {
+  year: number;
+  /** Current submissions of the year by unit code, in unit-list order. */
+  byUnit: Map<string, UnitFigures>;
+}
+
+export function yearFigures(ctx: ServiceContext, year: number): YearFigures {
+  const units = new Map(listUnits(ctx).map((u) => [u.code, u]));
+  const rows = ctx.db
+    .prepare(
+      `SELECT s.id, u.code, s.version, s.file_name, s.received_at FROM submissions s JOIN units u ON u.id = s.unit_id
+       WHERE s.year = ? AND s.is_current = 1`,
+    )
+    .all(year) as { id: number; code: string; version: number; file_name: string | null; received_at: string }[];
+  const order = [...units.keys()];
+  rows.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
+  const byUnit = new Map<string, UnitFigures>();
+  for (const r of rows) {
+    byUnit.set(r.code, { unit: units.get(r.code)!, submissionId: r.id, version: r.version, fileName: r.file_name, receivedAt: r.received_at, values: submissionValues(ctx, r.id) });
+  }
+  return { year, byUnit };
+}
+
+/** Units (of the given kinds, if any) whose current submission is counted. */
+export function contributors(fig: YearFigures, kinds?: readonly string[]): UnitFigures[] {
+  return [...fig.byUnit.values()].filter((f) => !kinds || kinds.includes(f.unit.kind));
+}
+
+/** Sum of one indicator over the contributing units; null when none of them reported it. */
+export function sumIndicator(fig: YearFigures, code: string, kinds?: readonly string[]): number | null {
+  let total: number | null = null;
+  for (const f of contributors(fig, kinds)) {
+    const v = f.values.get(code);
+    if (v !== null && v !== undefined) total = (total ?? 0) + v;
+  }
+  return total;
+}
+
+/** Active units of the given kinds that have no current submission for the year. */
+export function missingUnits(ctx: ServiceContext, fig: YearFigures, kinds: readonly string[]): Unit[] {
+  return listUnits(ctx, { activeOnly: true }).filter((u) => kinds.includes(u.kind) && !fig.byUnit.has(u.code));
+}
+
+/** Years that hold at least one current submission, ascending, within [from, to]. */
+export function yearsWithData(ctx: ServiceContext, from: number, to: number): number[] {
+  return (ctx.db.prepare('SELECT DISTINCT year FROM submissions WHERE is_current = 1 AND year BETWEEN ? AND ? ORDER BY year').all(from, to) as { year: number }[]).map((r) => r.year);
+}
+
+export interface IssuedDocument extends DocumentRecord {
+  /** Reporting units in unit-list order, and the years they reported it in. */
+  units: { code: string; name: string; year: number }[];
+}
+
+/**
+ * The documents of every year's current submissions dated within [from, to], a document reported by
+ * several units (or in several years) listed once: same so_ky_hieu + ngay + co_quan, compared without
+ * case, spacing or diacritic variants.
+ */
+export function issuedDocuments(ctx: ServiceContext, from: string, to: string): IssuedDocument[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan, d.trich_yeu, d.ghi_chu, u.code, u.name, u.sort_order, s.year
+       FROM documents d JOIN submissions s ON s.id = d.submission_id JOIN units u ON u.id = s.unit_id
+       WHERE s.is_current = 1 AND d.ngay BETWEEN ? AND ?
+       ORDER BY s.year, u.sort_order, d.row_no`,
+    )
+    .all(from, to) as (DocumentRecord & { code: string; name: string; sort_order: number; year: number })[];
+  const byKey = new Map<string, IssuedDocument>();
+  for (const r of rows) {
+    const key = documentKey(r);
+    const unit = { code: r.code, name: r.name, year: r.year };
+    const existing = byKey.get(key);
+    if (existing) existing.units.push(unit);
+    else byKey.set(key, { cap: r.cap, loai: r.loai, so_ky_hieu: r.so_ky_hieu, ngay: r.ngay, co_quan: r.co_quan, trich_yeu: r.trich_yeu, ghi_chu: r.ghi_chu, units: [unit] });
+  }
+  return [...byKey.values()];
+}
+
+export function documentKey(d: Pick<DocumentRecord, 'so_ky_hieu' | 'ngay' | 'co_quan'>): string {
+  return [looseKey(d.so_ky_hieu).replace(/\s/g, ''), d.ngay, looseKey(d.co_quan ?? '')].join('|');
+}
