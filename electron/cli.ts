@@ -208,7 +208,7 @@ const commands: Record<string, Command> = {
   },
 };
 
-const USAGE_ERRORS = new Set(['db_missing', 'db_unreadable', 'db_newer', 'db_exists', 'db_no_template', 'unknown_setting', 'bad_year']);
+const USAGE_ERRORS = new Set(['db_missing', 'db_unreadable', 'db_newer', 'db_exists', 'db_no_template', 'unknown_setting', 'bad_setting', 'bad_year']);
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;

@@ -54,7 +54,7 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
        WHERE s.year = ? AND s.is_current = 1 ORDER BY u.sort_order, u.code`,
     )
     .all(year) as { id: number; unit: string; year: number; version: number; file_name: string | null; sha256: string | null; received_at: string }[];
-  const values = ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ? ORDER BY rowid');
+  const values = ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ? ORDER BY code');
   const docs = ctx.db.prepare('SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu FROM documents WHERE submission_id = ? ORDER BY row_no, id');
   const texts = ctx.db.prepare('SELECT code, text FROM narratives WHERE submission_id = ? ORDER BY code');
   const corrections = ctx.db.prepare('SELECT code, value, reason, by, at FROM corrections WHERE submission_id = ? ORDER BY id');

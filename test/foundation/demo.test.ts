@@ -1,0 +1,61 @@
+// The demo, end to end through real workbooks: 25 blank workbooks, the sample's 98 submissions imported,
+// every figure, blank, document and text of the sample in the database.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDemo, type DemoResult } from '../../electron/services/demo.ts';
+import { sample, tempDir } from '../helpers/fixtures.ts';
+
+let demo: DemoResult;
+let cleanup: () => void;
+beforeAll(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  demo = await runDemo(t.dir);
+}, 120_000);
+afterAll(() => {
+  demo.ctx.db.close();
+  cleanup();
+});
+
+describe('demo', () => {
+  it('writes one blank workbook per reporting unit, named <code> - <name> - <year>.xlsx', () => {
+    const files = readdirSync(demo.blankDir).sort();
+    expect(files).toHaveLength(25);
+    expect(demo.blankWorkbooks).toBe(25);
+    expect(files).toContain('X12 - Xã Vĩnh Lộc - 2026.xlsx'.normalize('NFC'));
+    expect(path.basename(demo.dbFile)).toBe('baocao121.sqlite');
+  });
+
+  it('imports all 98 filled submissions, none rejected', () => {
+    expect(demo.imports.filter((r) => r.status === 'accepted')).toHaveLength(98);
+    expect(demo.imports.filter((r) => r.status !== 'accepted')).toEqual([]);
+    const n = (demo.ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE is_current = 1').get() as { n: number }).n;
+    expect(n).toBe(98);
+  });
+
+  it('holds every figure, blank, document and text of the sample', () => {
+    const db = demo.ctx.db;
+    const subId = db.prepare('SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = ? AND s.is_current = 1');
+    const values = db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ?');
+    const docs = db.prepare('SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu FROM documents WHERE submission_id = ? ORDER BY row_no');
+    const texts = db.prepare('SELECT code, text FROM narratives WHERE submission_id = ?');
+    let figures = 0;
+    let blanks = 0;
+    for (const s of sample.submissions) {
+      const { id } = subId.get(s.unit, s.year) as { id: number };
+      const stored = new Map((values.all(id) as { code: string; value: number | null }[]).map((r) => [r.code, r.value]));
+      for (const [code, v] of Object.entries(s.values)) {
+        expect(stored.has(code), `${s.unit} ${s.year} ${code}`).toBe(true);
+        expect(stored.get(code), `${s.unit} ${s.year} ${code}`).toBe(v);
+        if (v === null) blanks++;
+        else figures++;
+      }
+      for (const [code, v] of stored) if (!(code in s.values)) expect(v, `${s.unit} ${s.year} ${code} left blank`).toBeNull();
+      expect(docs.all(id)).toEqual((s.documents ?? []).map((d) => ({ cap: d.cap, loai: d.loai, so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, trich_yeu: d.trich_yeu })));
+      expect(Object.fromEntries((texts.all(id) as { code: string; text: string }[]).map((t) => [t.code, t.text]))).toEqual(s.texts ?? {});
+    }
+    expect(figures).toBeGreaterThan(2000);
+    expect(blanks).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,49 @@
+// export then import-json into a fresh database gives identical figures, documents, texts and corrections.
+import { describe, expect, it } from 'vitest';
+import { exportYear, importJson } from '../../electron/services/interchange.ts';
+import { listSubmissions } from '../../electron/services/submissions.ts';
+import { emptySampleDb, sample, sampleDb, TEST_NOW } from '../helpers/fixtures.ts';
+import { initDatabase } from '../../electron/services/setup.ts';
+
+function strip(e: ReturnType<typeof exportYear>) {
+  // What must survive the trip: everything but the export time and the version numbers of the target.
+  return { ...e, exported_at: undefined, submissions: e.submissions.map((s) => ({ ...s, version: undefined })) };
+}
+
+describe('JSON interchange', () => {
+  it('the sample loads: 98 submissions over 4 years, blanks kept as null', () => {
+    const ctx = sampleDb();
+    expect(listSubmissions(ctx, { currentOnly: true })).toHaveLength(98);
+    const x09 = sample.submissions.find((s) => s.unit === 'X09' && s.year === 2026)!;
+    const stored = exportYear(ctx, 2026).submissions.find((s) => s.unit === 'X09')!;
+    expect(stored.values).toEqual(x09.values);
+    expect(stored.values['pl01_mb_tre']).toBeNull();
+  });
+
+  it.each([2023, 2026])('export %i → import-json into a fresh database → export: identical', (year) => {
+    const a = sampleDb();
+    a.db
+      .prepare("INSERT INTO corrections (submission_id, code, value, reason, by, at) SELECT id, 'pl01_bl_tre', 5, 'Xã báo cáo bổ sung', 'tester', '2026-11-20T08:00:00Z' FROM submissions WHERE is_current = 1 AND year = ? LIMIT 1")
+      .run(year);
+    const first = exportYear(a, year);
+    const b = initDatabase({ file: ':memory:', province: 'An Lạc', years: [], now: TEST_NOW });
+    const r = importJson(b, JSON.parse(JSON.stringify(first)), 'export.json');
+    expect(r.submissions).toBe(first.submissions.length);
+    const second = exportYear(b, year);
+    expect(strip(second)).toEqual(strip(first));
+    expect(second.submissions.some((s) => s.corrections?.length)).toBe(true);
+  });
+
+  it('importing the same export again stores nothing new; a malformed file is refused whole', () => {
+    const a = sampleDb();
+    const exported = exportYear(a, 2026);
+    const b = emptySampleDb();
+    importJson(b, exported);
+    const again = importJson(b, exported);
+    expect(again).toMatchObject({ submissions: 0, unchanged: exported.submissions.length });
+    const count = (b.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
+    expect(() => importJson(b, { ...exported, submissions: [{ unit: 'X01', year: 2026, values: { pl01_bl_tre: 'ba' } }] }, 'hong.json')).toThrow(/hong\.json không đúng định dạng/);
+    expect(() => importJson(b, { ...exported, submissions: [...exported.submissions, { unit: 'KHONG_CO', year: 2026, values: {} }] }, 'x.json')).toThrow(/"KHONG_CO"/);
+    expect((b.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(count);
+  });
+});

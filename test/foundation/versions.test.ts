@@ -1,0 +1,76 @@
+// Re-import makes a new version (never a silent overwrite); an identical file is recognised by its hash;
+// blank and 0 stay distinct from the workbook to the database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../electron/services/context.ts';
+import { importFiles } from '../../electron/services/imports.ts';
+import { currentValues, listSubmissions } from '../../electron/services/submissions.ts';
+import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
+import { filledWorkbookFile } from '../helpers/workbooks.ts';
+
+let ctx: ServiceContext;
+let dir: string;
+let cleanup: () => void;
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir());
+  ctx = emptySampleDb();
+});
+afterAll(() => {
+  ctx.db.close();
+  cleanup();
+});
+
+describe('versions', () => {
+  it('a second, different file for the same unit and year is version 2; the first stays, superseded', async () => {
+    const v1 = await filledWorkbookFile(ctx, dir, 'X05', 2026, { values: { pl01_xhtd_tre: 8, pl01_xhtd_vu: 7 } }, undefined, 'v1.xlsx');
+    const v2 = await filledWorkbookFile(ctx, dir, 'X05', 2026, { values: { pl01_xhtd_tre: 9, pl01_xhtd_vu: 7 } }, undefined, 'v2.xlsx');
+    const [r1] = await importFiles(ctx, [v1]);
+    const [r2] = await importFiles(ctx, [v2]);
+    expect([r1!.status, r1!.version, r2!.status, r2!.version]).toEqual(['accepted', 1, 'accepted', 2]);
+    const subs = listSubmissions(ctx, { year: 2026 }).filter((s) => s.unit === 'X05');
+    expect(subs.map((s) => [s.version, s.isCurrent, s.fileName])).toEqual([
+      [1, false, 'v1.xlsx'],
+      [2, true, 'v2.xlsx'],
+    ]);
+    expect(currentValues(ctx, 'X05', 2026)!.get('pl01_xhtd_tre')).toBe(9);
+    // The first version's figures are still there.
+    const old = ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(r1!.submissionId, 'pl01_xhtd_tre') as { value: number };
+    expect(old.value).toBe(8);
+    const log = ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'submission.import'").get() as { n: number };
+    expect(log.n).toBe(2);
+  });
+
+  it('the identical file again is "same_file": nothing new stored', async () => {
+    const f = await filledWorkbookFile(ctx, dir, 'X06', 2026, { values: { pl01_bl_tre: 1 } }, undefined, 'same.xlsx');
+    const [a] = await importFiles(ctx, [f]);
+    const count = () => (ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
+    const before = count();
+    const [b] = await importFiles(ctx, [f]);
+    expect(a!.status).toBe('accepted');
+    expect(b!.status).toBe('same_file');
+    expect(b!.findings[0]).toMatchObject({ code: 'same_file', severity: 'info' });
+    expect(b!.findings[0]!.message).toMatch(/giống hệt phiên bản 1/);
+    expect(count()).toBe(before);
+  });
+
+  it('blank is stored as NULL, 0 as 0, and every input cell of the unit has its row with its address', async () => {
+    const f = await filledWorkbookFile(ctx, dir, 'X07', 2026, { values: { pl01_bl_tre: 0, pl01_bb_tre: 5 } }, undefined, 'blank0.xlsx');
+    const [r] = await importFiles(ctx, [f]);
+    const rows = ctx.db.prepare('SELECT code, value, cell FROM submission_values WHERE submission_id = ?').all(r!.submissionId) as { code: string; value: number | null; cell: string }[];
+    const byCode = new Map(rows.map((x) => [x.code, x]));
+    expect(byCode.get('pl01_bl_tre')!.value).toBe(0);
+    expect(byCode.get('pl01_bb_tre')!.value).toBe(5);
+    expect(byCode.get('pl01_mb_tre')!.value).toBeNull();
+    expect(byCode.has('pl01_mb_tre')).toBe(true);
+    expect(byCode.get('pl01_bl_tre')!.cell).toMatch(/^PL01![A-Z]+\d+$/);
+    expect(rows).toHaveLength(42 + 19); // PL01 matrix + SO_LIEU without the police block
+  });
+
+  it('a rejected file among accepted ones does not stop them; the batch reports each', async () => {
+    const good = await filledWorkbookFile(ctx, dir, 'X08', 2026, { values: { pl01_bl_tre: 2 } }, undefined, 'good.xlsx');
+    const bad = await filledWorkbookFile(ctx, dir, 'X09', 2026, { values: { pl01_bl_tre: 'hai' } }, undefined, 'bad.xlsx');
+    const results = await importFiles(ctx, [bad, good]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'accepted']);
+    expect(currentValues(ctx, 'X09', 2026)).toBeUndefined();
+    expect(currentValues(ctx, 'X08', 2026)!.get('pl01_bl_tre')).toBe(2);
+  });
+});
