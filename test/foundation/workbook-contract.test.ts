@@ -68,7 +68,7 @@ describe('input workbook contract', () => {
     const inputCount = indicators.length + narrativeCodesForKind(ctx.template, kind).length;
     expect(names.size).toBeGreaterThanOrEqual(inputCount);
     for (const ws of wb.worksheets.filter((w) => w.name !== '_meta')) {
-      expect(ws.sheetProtection?.sheet, ws.name).toBe(true);
+      expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet, ws.name).toBe(true);
       expect(ws.pageSetup.paperSize).toBe(9);
       expect(ws.pageSetup.fitToWidth).toBe(1);
     }
