@@ -5,10 +5,11 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
+import { isFileDatabase, snapshotDatabase } from './backup.ts';
 
 export type Db = Database.Database;
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 interface Migration {
   version: number;
@@ -37,6 +38,8 @@ export interface OpenOptions {
   create?: boolean;
   /** Called with the database before pending migrations are applied (backups hook in here). */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
+  /** Where the numbered .sql files are (tests point this at a copy). */
+  migrationsDir?: string;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -53,7 +56,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   try {
-    migrate(db, options.beforeMigrate);
+    migrate(db, options.beforeMigrate, options.migrationsDir);
   } catch (e) {
     db.close();
     throw e;
@@ -61,8 +64,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
-export function migrate(db: Db, beforeMigrate?: OpenOptions['beforeMigrate']): void {
-  const migrations = loadMigrations();
+export function migrate(db: Db, beforeMigrate?: OpenOptions['beforeMigrate'], migrationsDir?: string): void {
+  const migrations = loadMigrations(migrationsDir);
   const current = appliedVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
@@ -73,7 +76,11 @@ export function migrate(db: Db, beforeMigrate?: OpenOptions['beforeMigrate']): v
   }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
-  if (current > 0) beforeMigrate?.(db, current, latest);
+  if (current > 0) {
+    // An existing season's data: keep a copy before its schema changes.
+    if (isFileDatabase(db)) snapshotDatabase(db, `truoc-nang-cap-${current}-${latest}`);
+    beforeMigrate?.(db, current, latest);
+  }
   db.transaction(() => {
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     for (const m of pending) {

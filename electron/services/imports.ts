@@ -6,6 +6,7 @@ import path from 'node:path';
 import { compareVi } from '../../shared/text.ts';
 import type { ImportFileResult, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
+import { backupDatabase, isFileDatabase } from '../db/backup.ts';
 import { readInputWorkbook, type ImportLookup } from '../import/read-input-workbook.ts';
 import { isoDate, type ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
@@ -106,6 +107,8 @@ export async function importFile(ctx: ServiceContext, file: string, lookup: Impo
 export async function importFiles(ctx: ServiceContext, paths: string[], options: ImportOptions = {}): Promise<ImportFileResult[]> {
   const files = collectImportFiles(paths);
   const lookup = importLookup(ctx);
+  const hasData = (ctx.db.prepare('SELECT 1 FROM submissions LIMIT 1').get() as unknown) !== undefined;
+  if (files.length && hasData && isFileDatabase(ctx.db)) await backupDatabase(ctx.db, 'truoc-nhap');
   const results: ImportFileResult[] = [];
   for (const [i, f] of files.entries()) {
     options.onProgress?.({ done: i, total: files.length, label: path.basename(f) });
