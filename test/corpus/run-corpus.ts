@@ -1,0 +1,99 @@
+// Runs the corpus against the real import: each case written to a file, imported, and checked for its
+// expected outcome and finding, with the database unchanged after every rejection.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { ServiceContext } from '../../electron/services/context.ts';
+import { importFiles } from '../../electron/services/imports.ts';
+import { fillWorkbook, type UnitAnswers } from '../../electron/workbook/input-filler.ts';
+import { documentTableForKind } from '../../shared/template.ts';
+import type { ImportFileResult } from '../../shared/types.ts';
+import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
+import { blankWorkbook, dbSnapshot } from '../helpers/workbooks.ts';
+import { corpusCases, CORPUS_DOC, type CorpusBase, type CorpusCase } from './cases.ts';
+
+export interface CorpusOutcome {
+  case: CorpusCase;
+  result: ImportFileResult;
+  ms: number;
+  dbUnchanged: boolean | null;
+  problems: string[];
+}
+
+const BASE_ANSWERS: UnitAnswers = { values: { pl01_bl_vu: 2, pl01_bl_tre: 3, tt_cuoc: 4 }, documents: [CORPUS_DOC], texts: { t_a2: 'Tình hình ổn định.' } };
+
+async function makeBase(ctx: ServiceContext): Promise<CorpusBase> {
+  const blank = Buffer.from(await (await blankWorkbook(ctx, 'X03', 2026)).xlsx.writeBuffer());
+  const table = documentTableForKind(ctx.template, 'dia_phuong');
+  const workbook: CorpusBase['workbook'] = async (mutate, answers) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(blank as unknown as ExcelJS.Buffer);
+    fillWorkbook(wb, answers ? { ...BASE_ANSWERS, ...answers } : BASE_ANSWERS, table?.kind === 'table' ? table : undefined);
+    mutate?.(wb);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  return { workbook, valid: await workbook() };
+}
+
+function check(c: CorpusCase, r: ImportFileResult, ctx: ServiceContext, dbUnchanged: boolean | null): string[] {
+  const problems: string[] = [];
+  if (r.status !== c.expect && !(c.expect === 'accepted' && r.status === 'same_file')) problems.push(`kết quả ${r.status}, cần ${c.expect}`);
+  if (c.code && !r.findings.some((f) => f.code === c.code)) problems.push(`thiếu phát hiện ${c.code}`);
+  if (c.message && c.expect === 'rejected' && !r.findings.some((f) => c.message!.test(f.message))) problems.push(`thông báo không khớp ${c.message}`);
+  if (r.findings.some((f) => !f.message || /[A-Za-z]+Error|undefined|\[object/.test(f.message))) problems.push('thông báo không rõ ràng');
+  if (c.expect === 'rejected' && dbUnchanged === false) problems.push('cơ sở dữ liệu bị thay đổi sau khi từ chối');
+  if (c.expect === 'accepted' && r.submissionId && c.stored) {
+    for (const [code, v] of Object.entries(c.stored.values ?? {})) {
+      const row = ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(r.submissionId, code) as { value: number | null } | undefined;
+      if (row?.value !== v) problems.push(`${code} lưu ${row?.value}, cần ${v}`);
+    }
+    for (const [code, t] of Object.entries(c.stored.texts ?? {})) {
+      const row = ctx.db.prepare('SELECT text FROM narratives WHERE submission_id = ? AND code = ?').get(r.submissionId, code) as { text: string } | undefined;
+      if (row?.text !== t) problems.push(`${code} lưu "${row?.text?.slice(0, 30)}", cần "${t.slice(0, 30)}"`);
+    }
+    if (c.stored.documents !== undefined) {
+      const n = (ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE submission_id = ?').get(r.submissionId) as { n: number }).n;
+      if (n !== c.stored.documents) problems.push(`lưu ${n} văn bản, cần ${c.stored.documents}`);
+    }
+    for (const t of c.stored.documentTexts ?? []) {
+      const hit = ctx.db.prepare('SELECT 1 FROM documents WHERE submission_id = ? AND trich_yeu = ?').get(r.submissionId, t);
+      if (!hit) problems.push(`không có trích yếu "${t}"`);
+    }
+  }
+  return problems;
+}
+
+export async function runCorpus(options: { filter?: (c: CorpusCase) => boolean } = {}): Promise<CorpusOutcome[]> {
+  const { dir, cleanup } = tempDir('bc121-corpus-');
+  const ctx = emptySampleDb();
+  try {
+    const base = await makeBase(ctx);
+    const outcomes: CorpusOutcome[] = [];
+    for (const c of corpusCases().filter(options.filter ?? (() => true))) {
+      const file = path.join(dir, `${c.id}.xlsx`);
+      writeFileSync(file, await c.make(base));
+      const before = c.expect === 'rejected' ? dbSnapshot(ctx) : null;
+      const t0 = performance.now();
+      const [result] = await importFiles(ctx, [file]);
+      const ms = performance.now() - t0;
+      const dbUnchanged = before === null ? null : dbSnapshot(ctx) === before;
+      outcomes.push({ case: c, result: result!, ms, dbUnchanged, problems: check(c, result!, ctx, dbUnchanged) });
+    }
+    return outcomes;
+  } finally {
+    ctx.db.close();
+    cleanup();
+  }
+}
+
+export function formatCorpusTable(outcomes: CorpusOutcome[]): string {
+  const lines = ['| # | trường hợp | cần | kết quả | mã | ms | CSDL | thông báo |', '|---|---|---|---|---|---|---|---|'];
+  outcomes.forEach((o, i) => {
+    const f = o.result.findings.find((x) => x.code === o.case.code) ?? o.result.findings[0];
+    const status = o.problems.length ? `**SAI**: ${o.problems.join('; ')}` : o.result.status;
+    lines.push(`| ${i + 1} | ${o.case.id}: ${o.case.title} | ${o.case.expect} | ${status} | ${f?.code ?? ''} | ${o.ms.toFixed(0)} | ${o.dbUnchanged === null ? '' : o.dbUnchanged ? 'nguyên vẹn' : 'BỊ ĐỔI'} | ${(f?.message ?? '').replace(/\|/g, '/').replace(/\n/g, ' ').slice(0, 140)} |`);
+  });
+  const bad = outcomes.filter((o) => o.problems.length).length;
+  lines.push('', `${outcomes.length} trường hợp: ${outcomes.length - bad} đúng, ${bad} sai; ${outcomes.filter((o) => o.result.status === 'rejected').length} tệp bị từ chối, không mất dữ liệu.`);
+  return lines.join('\n');
+}
