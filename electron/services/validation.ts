@@ -1,0 +1,188 @@
+// Validation of a year: the rules of templates/<id>/rules.json run by the pure engine of shared/rules/
+// over the figures in the database; warnings can be acknowledged with a reason, errors cannot.
+import { existsSync, readFileSync } from 'node:fs';
+import { compileRules, type CompiledRules } from '../../shared/rules/compile.ts';
+import { runRules } from '../../shared/rules/engine.ts';
+import { findingKeyYear } from '../../shared/rules/finding.ts';
+import { buildReport } from '../../shared/rules/report.ts';
+import { parseRuleSet, RulesError, type RuleSet } from '../../shared/rules/schema.ts';
+import type { FindingAcknowledgement, ReportedDocument, UnitFiguresInput, ValidationFinding, ValidationInput, ValidationReport } from '../../shared/rules/types.ts';
+import { reportingKinds } from '../../shared/template.ts';
+import type { TemplateDefinition } from '../../shared/template-schema.ts';
+import { AppError } from '../errors.ts';
+import { templatePath } from '../template-store.ts';
+import { documentKey, issuedDocuments, yearFigures, type YearFigures } from './aggregate.ts';
+import { audit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+import { getSettings, settingString } from './settings.ts';
+import { listUnits } from './units.ts';
+import { listYears } from './years.ts';
+
+const compiledCache = new Map<string, CompiledRules>();
+
+/** Compiles a rule set against the template, turning rule-file problems into a Vietnamese AppError. */
+export function compileRuleSet(set: RuleSet, template: TemplateDefinition): CompiledRules {
+  try {
+    return compileRules(set, template);
+  } catch (e) {
+    if (e instanceof RulesError) throw new AppError('rules_invalid', e.message, { cause: e });
+    throw e;
+  }
+}
+
+/** The template's rules (templates/<id>/rules.json), parsed and compiled once per template version. */
+export function templateRules(template: TemplateDefinition): CompiledRules {
+  const cacheKey = `${template.id}@${template.version}`;
+  const cached = compiledCache.get(cacheKey);
+  if (cached) return cached;
+  const file = templatePath(template.id, 'rules.json');
+  if (!existsSync(file)) throw new AppError('rules_missing', `Không tìm thấy tệp quy tắc kiểm tra ${file}.`);
+  let set: RuleSet;
+  try {
+    set = parseRuleSet(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (e) {
+    if (e instanceof RulesError || e instanceof SyntaxError) throw new AppError('rules_invalid', `Tệp quy tắc kiểm tra ${file} không hợp lệ: ${e.message}`, { cause: e });
+    throw e;
+  }
+  const compiled = compileRuleSet(set, template);
+  compiledCache.set(cacheKey, compiled);
+  return compiled;
+}
+
+/** Workbook addresses ("PL01!E10") of the current submissions' values of a year, by unit then code. */
+function cellAddresses(ctx: ServiceContext, year: number): Map<string, Map<string, string | null>> {
+  const rows = ctx.db
+    .prepare(
+      `SELECT u.code AS unit, v.code, v.cell FROM submission_values v
+       JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id
+       WHERE s.year = ? AND s.is_current = 1`,
+    )
+    .all(year) as { unit: string; code: string; cell: string | null }[];
+  const byUnit = new Map<string, Map<string, string | null>>();
+  for (const r of rows) {
+    let m = byUnit.get(r.unit);
+    if (!m) byUnit.set(r.unit, (m = new Map()));
+    m.set(r.code, r.cell);
+  }
+  return byUnit;
+}
+
+function unitInputs(fig: YearFigures, cells?: Map<string, Map<string, string | null>>): UnitFiguresInput[] {
+  return [...fig.byUnit.values()].map((f) => ({
+    code: f.unit.code,
+    name: f.unit.name,
+    kind: f.unit.kind,
+    values: f.values,
+    cells: cells?.get(f.unit.code),
+    receivedAt: f.receivedAt,
+  }));
+}
+
+function provinceName(ctx: ServiceContext): string {
+  const reporting = reportingKinds(ctx.template);
+  const root = listUnits(ctx).find((u) => u.parentCode === null && !reporting.includes(u.kind));
+  if (root) return root.name;
+  const settings = getSettings(ctx);
+  const kind = settingString(settings, 'province_kind', 'tỉnh');
+  return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${settingString(settings, 'province')}`.trim();
+}
+
+/** Documents of the current submissions up to this year, within the PL02 period, grouped by document. */
+function reportedDocuments(ctx: ServiceContext, year: number): ReportedDocument[] {
+  const settings = getSettings(ctx);
+  const from = settingString(settings, 'documents_from', '2021-01-07');
+  const to = settingString(settings, 'period_to', `${year}-12-31`);
+  return issuedDocuments(ctx, from, to)
+    .map((d) => ({ key: documentKey(d), so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, units: d.units.filter((u) => u.year <= year) }))
+    .filter((d) => d.units.length > 0);
+}
+
+/** Everything the engine reads about a year, gathered from the database. */
+export function validationInput(ctx: ServiceContext, year: number): ValidationInput {
+  const current = unitInputs(yearFigures(ctx, year), cellAddresses(ctx, year));
+  const previous = new Map(unitInputs(yearFigures(ctx, year - 1)).map((u) => [u.code, u]));
+  const deadline = settingString(getSettings(ctx), 'deadline');
+  return {
+    year,
+    provinceName: provinceName(ctx),
+    current,
+    previous,
+    activeUnits: listUnits(ctx, { activeOnly: true }).map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+    deadline: /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? deadline : null,
+    documents: reportedDocuments(ctx, year),
+  };
+}
+
+function acknowledgements(ctx: ServiceContext, year: number): Map<string, FindingAcknowledgement> {
+  const rows = ctx.db.prepare('SELECT key, reason, acknowledged_by, acknowledged_at FROM finding_acks WHERE year = ?').all(year) as {
+    key: string;
+    reason: string;
+    acknowledged_by: string;
+    acknowledged_at: string;
+  }[];
+  return new Map(rows.map((r) => [r.key, { reason: r.reason, by: r.acknowledged_by, at: r.acknowledged_at }]));
+}
+
+function requireYear(ctx: ServiceContext, year: number): void {
+  const years = listYears(ctx);
+  if (!years.includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}${years.length ? ` (các năm đang có: ${years.join(', ')})` : ''}.`);
+}
+
+/** Runs every rule over a year; acknowledged warnings stay in the list, marked. */
+export function validateYear(ctx: ServiceContext, year: number, options: { rules?: RuleSet } = {}): ValidationReport {
+  requireYear(ctx, year);
+  const compiled = options.rules ? compileRuleSet(options.rules, ctx.template) : templateRules(ctx.template);
+  const acks = acknowledgements(ctx, year);
+  const findings = runRules(compiled, validationInput(ctx, year)).map((f): ValidationFinding => {
+    const ack = f.severity !== 'error' ? acks.get(f.key) : undefined;
+    return ack ? { ...f, acknowledged: ack } : f;
+  });
+  return buildReport(year, findings);
+}
+
+function findFinding(ctx: ServiceContext, key: string): ValidationFinding {
+  const year = findingKeyYear(key);
+  if (year === null) throw new AppError('finding_not_found', `"${key}" không phải mã của một kết quả kiểm tra.`);
+  const finding = validateYear(ctx, year).findings.find((f) => f.key === key);
+  if (!finding) throw new AppError('finding_not_found', `Kết quả kiểm tra năm ${year} không còn phát hiện "${key}" (có thể số liệu đã được sửa).`);
+  return finding;
+}
+
+/**
+ * Acknowledges a warning with a reason: it stays in the list, marked, and the acknowledgement is logged.
+ * An error cannot be acknowledged: the figure has to be corrected.
+ */
+export function acknowledgeFinding(ctx: ServiceContext, key: string, reason: string): ValidationFinding {
+  const why = reason.normalize('NFC').trim();
+  if (!why) throw new AppError('reason_required', 'Cần ghi lý do khi xác nhận một cảnh báo.');
+  const finding = findFinding(ctx, key);
+  if (finding.severity === 'error') {
+    throw new AppError(
+      'error_not_acknowledgeable',
+      `Không thể bỏ qua lỗi "${finding.message}" Hãy sửa số liệu (điều chỉnh có ghi lý do) hoặc nhận lại biểu mẫu đã sửa của đơn vị.`,
+    );
+  }
+  const at = ctx.now().toISOString();
+  ctx.db.transaction(() => {
+    ctx.db
+      .prepare(
+        `INSERT INTO finding_acks (key, year, rule, unit_code, severity, message, reason, acknowledged_by, acknowledged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET message = excluded.message, reason = excluded.reason, acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at`,
+      )
+      .run(key, finding.year, finding.rule, finding.unit, finding.severity, finding.message, why, ctx.user, at);
+    audit(ctx, { action: 'finding.acknowledge', entity: 'finding', entityId: key, oldValue: finding.acknowledged, newValue: { message: finding.message, left: finding.left, right: finding.right }, reason: why });
+  })();
+  return { ...finding, acknowledged: { reason: why, by: ctx.user, at } };
+}
+
+/** Withdraws an acknowledgement (the warning counts as unreviewed again); logged with the reason. */
+export function withdrawAcknowledgement(ctx: ServiceContext, key: string, reason: string): void {
+  const why = reason.normalize('NFC').trim();
+  if (!why) throw new AppError('reason_required', 'Cần ghi lý do khi bỏ xác nhận một cảnh báo.');
+  const row = ctx.db.prepare('SELECT reason, acknowledged_by, acknowledged_at FROM finding_acks WHERE key = ?').get(key) as { reason: string; acknowledged_by: string; acknowledged_at: string } | undefined;
+  if (!row) throw new AppError('finding_not_acknowledged', `Phát hiện "${key}" chưa được xác nhận.`);
+  ctx.db.transaction(() => {
+    ctx.db.prepare('DELETE FROM finding_acks WHERE key = ?').run(key);
+    audit(ctx, { action: 'finding.unacknowledge', entity: 'finding', entityId: key, oldValue: { reason: row.reason, by: row.acknowledged_by, at: row.acknowledged_at }, reason: why });
+  })();
+}

@@ -1,0 +1,64 @@
+// Where rule expressions read their figures: one unit's submission, or the sum over a set of units. Pure.
+import { allIndicators, indicatorsForKind } from '../template.ts';
+import type { TemplateDefinition } from '../template-schema.ts';
+import type { Lookup } from './evaluate.ts';
+import { matchesPattern } from './expression.ts';
+import type { UnitFiguresInput } from './types.ts';
+
+const kindCache = new WeakMap<TemplateDefinition, Map<string, string[]>>();
+
+/** The indicator codes a unit kind reports, or every code of the template when kind is null. */
+export function codesOfKind(template: TemplateDefinition, kind: string | null): string[] {
+  let byKind = kindCache.get(template);
+  if (!byKind) {
+    byKind = new Map();
+    kindCache.set(template, byKind);
+  }
+  const key = kind ?? '*';
+  let codes = byKind.get(key);
+  if (!codes) {
+    codes = (kind === null ? allIndicators(template) : indicatorsForKind(template, kind)).map((i) => i.code);
+    byKind.set(key, codes);
+  }
+  return codes;
+}
+
+function matcher(codes: readonly string[]): (pattern: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (pattern) => {
+    let hit = cache.get(pattern);
+    if (!hit) {
+      hit = codes.filter((c) => matchesPattern(pattern, c));
+      cache.set(pattern, hit);
+    }
+    return hit;
+  };
+}
+
+/** A unit's own figures; a pattern stands for the codes its kind reports. */
+export function unitLookup(template: TemplateDefinition, unit: UnitFiguresInput): Lookup {
+  return { value: (code) => unit.values.get(code), match: matcher(codesOfKind(template, unit.kind)) };
+}
+
+/**
+ * Province totals over the given units (all of them when kinds is null): each code is the sum of the
+ * reported figures, blanks left out, and null when none of the units reported it.
+ */
+export function totalLookup(template: TemplateDefinition, units: readonly UnitFiguresInput[], kinds: readonly string[] | null): Lookup {
+  const selected = kinds ? units.filter((u) => kinds.includes(u.kind)) : units;
+  const codes = kinds ? [...new Set(kinds.flatMap((k) => codesOfKind(template, k)))] : codesOfKind(template, null);
+  const totals = new Map<string, number | null>();
+  return {
+    value: (code) => {
+      if (totals.has(code)) return totals.get(code);
+      let total: number | null = null;
+      for (const u of selected) {
+        const v = u.values.get(code);
+        if (v !== null && v !== undefined) total = (total ?? 0) + v;
+      }
+      totals.set(code, total);
+      return total;
+    },
+    match: matcher(codes),
+  };
+}

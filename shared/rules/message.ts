@@ -1,0 +1,45 @@
+// Turning a rule's Vietnamese message template into the text of a finding. Pure.
+import { formatVietnameseNumber } from '../numbers.ts';
+import type { FindingCell } from './types.ts';
+
+/** Fills `{name}` placeholders; a placeholder without a value is left as written. */
+export function renderMessage(template: string, vars: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([a-zA-Z_][a-zA-Z0-9_.]*)\}/g, (m, name: string) => vars[name] ?? m);
+}
+
+/** The placeholders a message template uses. */
+export function messagePlaceholders(template: string): string[] {
+  return [...template.matchAll(/\{([a-zA-Z_][a-zA-Z0-9_.]*)\}/g)].map((m) => m[1]!);
+}
+
+export function formatFigure(v: number | null | undefined): string {
+  return v === null || v === undefined ? '(trống)' : formatVietnameseNumber(v);
+}
+
+/** ISO yyyy-mm-dd → dd/mm/yyyy. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/**
+ * The `{cells}` placeholder: " (PL01!E10, F10, D10)" — the sheet named when it changes, only cells with
+ * an address; empty when no cell has one.
+ */
+export function formatCells(cells: readonly FindingCell[]): string {
+  let sheet = '';
+  const parts: string[] = [];
+  for (const c of cells) {
+    if (!c.address) continue;
+    parts.push(c.sheet === sheet ? c.address : `${c.sheet}!${c.address}`);
+    sheet = c.sheet;
+  }
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** Splits a stored cell reference "PL01!E10" into sheet and address. */
+export function splitCellRef(ref: string): { sheet: string; address: string } | null {
+  const i = ref.lastIndexOf('!');
+  if (i <= 0) return null;
+  return { sheet: ref.slice(0, i).replace(/^'(.*)'$/, '$1'), address: ref.slice(i + 1).replace(/\$/g, '') };
+}

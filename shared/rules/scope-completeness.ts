@@ -1,0 +1,46 @@
+// Scope `completeness`: one finding per active unit that has not reported the year, and (with `late`)
+// one per submission received after the deadline. Pure.
+import type { CompiledRule } from './compile.ts';
+import { findingKey } from './finding.ts';
+import { formatDate, renderMessage } from './message.ts';
+import type { ValidationFinding, ValidationInput } from './types.ts';
+
+/** Vietnam keeps UTC+7 all year: the calendar day a time falls on there. */
+const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+
+export function vietnamDate(isoTime: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(isoTime)) return isoTime;
+  const t = Date.parse(isoTime);
+  return Number.isNaN(t) ? isoTime.slice(0, 10) : new Date(t + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function runCompletenessRule(c: Extract<CompiledRule, { scope: 'completeness' }>, input: ValidationInput): ValidationFinding[] {
+  const findings: ValidationFinding[] = [];
+  const reported = new Set(input.current.map((u) => u.code));
+  const deadline = input.deadline ? formatDate(input.deadline) : '';
+  const base = { rule: c.rule.id, severity: c.rule.severity, scope: 'completeness' as const, year: input.year, left: null, right: null, cells: [] };
+  for (const unit of input.activeUnits) {
+    if (!c.kinds.includes(unit.kind) || reported.has(unit.code)) continue;
+    findings.push({
+      ...base,
+      key: findingKey(input.year, c.rule.id, unit.code, 'missing'),
+      unit: unit.code,
+      unitName: unit.name,
+      message: renderMessage(c.rule.message, { unit: unit.name, year: String(input.year), deadline }),
+    });
+  }
+  if (!c.rule.late || !input.deadline) return findings;
+  for (const unit of input.current) {
+    if (!c.kinds.includes(unit.kind) || !unit.receivedAt) continue;
+    const received = vietnamDate(unit.receivedAt);
+    if (received <= input.deadline) continue;
+    findings.push({
+      ...base,
+      key: findingKey(input.year, c.rule.id, unit.code, 'late'),
+      unit: unit.code,
+      unitName: unit.name,
+      message: renderMessage(c.rule.late.message, { unit: unit.name, year: String(input.year), deadline, received: formatDate(received) }),
+    });
+  }
+  return findings;
+}
