@@ -7,5 +7,8 @@ const { runCli } = await import('../electron/cli.ts');
 const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
+  // "[12/46] file name" on stderr: one refreshed line on a terminal, one line each otherwise.
+  progress: ({ done, total, label }) =>
+    process.stderr.write(process.stderr.isTTY ? `\r\x1b[K[${done}/${total}] ${label}${done === total ? '\n' : ''}` : `[${done}/${total}] ${label}\n`),
 });
 process.exitCode = code;

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportFileResult } from '../shared/types.ts';
+import type { ImportFileResult, ProgressListener } from '../shared/types.ts';
 import { AppError, isAppError } from './errors.ts';
 import { openContext, type ServiceContext } from './services/context.ts';
 import { initDatabase } from './services/setup.ts';
@@ -13,10 +13,14 @@ import { importFiles } from './services/imports.ts';
 import { exportYear, importJson } from './services/interchange.ts';
 import { runDemo } from './services/demo.ts';
 import { readUnitList } from './import/unit-list.ts';
+import { acknowledgeFinding, validateYear } from './services/validation.ts';
+import { formatReportText, reportToJson } from '../shared/rules/report.ts';
 
 export interface CliIO {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Progress of long work (the executable writes it to stderr). */
+  progress?: ProgressListener;
 }
 
 export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
@@ -29,7 +33,9 @@ const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
   template --db FILE --year NĂM --out THƯ_MỤC [--unit MÃ]
   import --db FILE ĐƯỜNG_DẪN... [--received yyyy-mm-dd]
   export --db FILE --year NĂM [--out FILE]
-  import-json --db FILE FILE...`;
+  import-json --db FILE FILE...
+  validate --db FILE --year NĂM [--json]             kiểm tra số liệu theo các quy tắc
+  acknowledge --db FILE --key KHÓA --reason LÝ_DO    xác nhận một cảnh báo (kèm lý do)`;
 
 class UsageError extends Error {}
 
@@ -44,6 +50,8 @@ const OPTIONS = {
   set: { type: 'string', multiple: true },
   received: { type: 'string' },
   force: { type: 'boolean' },
+  key: { type: 'string' },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -146,7 +154,7 @@ const commands: Record<string, Command> = {
     const year = yearOf(args);
     const outDir = need(args.values.out, 'out');
     return withDb(args, async (ctx) => {
-      const written = await writeBlankWorkbooks(ctx, { year, outDir, units: args.values.unit ? [args.values.unit] : undefined });
+      const written = await writeBlankWorkbooks(ctx, { year, outDir, units: args.values.unit ? [args.values.unit] : undefined, onProgress: io.progress });
       if (args.values.json) io.out(JSON.stringify({ year, files: written }, null, 2));
       else {
         for (const w of written) io.out(w.file);
@@ -159,7 +167,7 @@ const commands: Record<string, Command> = {
   async import(args, io) {
     if (args.positionals.length === 0) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
     return withDb(args, async (ctx) => {
-      const results = await importFiles(ctx, args.positionals, { receivedAt: args.values.received });
+      const results = await importFiles(ctx, args.positionals, { receivedAt: args.values.received, onProgress: io.progress });
       if (args.values.json) io.out(JSON.stringify({ files: results }, null, 2));
       else printImport(io, results);
       return results.some((r) => r.status === 'rejected') ? EXIT.data : EXIT.ok;
@@ -175,6 +183,26 @@ const commands: Record<string, Command> = {
         writeFileSync(args.values.out, json);
         io.out(`Đã xuất dữ liệu năm ${year} ra ${args.values.out}.`);
       } else io.out(json);
+      return EXIT.ok;
+    });
+  },
+
+  async validate(args, io) {
+    const year = yearOf(args);
+    return withDb(args, (ctx) => {
+      const report = validateYear(ctx, year);
+      if (args.values.json) io.out(JSON.stringify(reportToJson(report), null, 2));
+      else for (const line of formatReportText(report)) io.out(line);
+      return report.errors > 0 ? EXIT.data : EXIT.ok;
+    });
+  },
+
+  async acknowledge(args, io) {
+    const key = need(args.values.key, 'key');
+    const reason = need(args.values.reason, 'reason');
+    return withDb(args, (ctx) => {
+      const f = acknowledgeFinding(ctx, key, reason);
+      io.out(args.values.json ? JSON.stringify(f) : `Đã xác nhận: ${f.message}`);
       return EXIT.ok;
     });
   },
