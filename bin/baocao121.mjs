@@ -3,6 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `baocao121 audit | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { runCli } = await import('../electron/cli.ts');
 const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + '\n'),

@@ -14,6 +14,13 @@ import { exportYear, importJson } from './services/interchange.ts';
 import { runDemo } from './services/demo.ts';
 import { readUnitList } from './import/unit-list.ts';
 import { acknowledgeFinding, validateYear } from './services/validation.ts';
+import { chooseCurrentVersion, diffVersions, unitHistory } from './services/history.ts';
+import { lockYear, unlockYear } from './services/years.ts';
+import { correctFigure } from './services/corrections.ts';
+import { auditCsv, listAudit } from './services/audit.ts';
+import { backupDatabase, listBackups, restoreBackup } from './db/backup.ts';
+import { SCHEMA_VERSION } from './db/database.ts';
+import { parseVietnameseNumber } from '../shared/numbers.ts';
 import { formatReportText, reportToJson } from '../shared/rules/report.ts';
 
 export interface CliIO {
@@ -35,7 +42,12 @@ const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
   export --db FILE --year NĂM [--out FILE]
   import-json --db FILE FILE...
   validate --db FILE --year NĂM [--json]             kiểm tra số liệu theo các quy tắc
-  acknowledge --db FILE --key KHÓA --reason LÝ_DO    xác nhận một cảnh báo (kèm lý do)`;
+  acknowledge --db FILE --key KHÓA --reason LÝ_DO    xác nhận một cảnh báo (kèm lý do)
+  history --db FILE --unit MÃ --year NĂM [--diff A:B] [--current N --reason LÝ_DO]
+  correct --db FILE --unit MÃ --year NĂM --code CHỈ_TIÊU --value SỐ|trong --reason LÝ_DO
+  lock --db FILE --year NĂM [--reason LÝ_DO]  ·  unlock --db FILE --year NĂM --reason LÝ_DO
+  audit --db FILE [--out NHAT_KY.csv] [--json]
+  backup --db FILE  ·  backups --db FILE  ·  restore --db FILE --from BẢN_SAO.sqlite`;
 
 class UsageError extends Error {}
 
@@ -51,6 +63,11 @@ const OPTIONS = {
   received: { type: 'string' },
   force: { type: 'boolean' },
   key: { type: 'string' },
+  diff: { type: 'string' },
+  current: { type: 'string' },
+  code: { type: 'string' },
+  value: { type: 'string' },
+  from: { type: 'string' },
   reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -207,6 +224,97 @@ const commands: Record<string, Command> = {
     });
   },
 
+  async history(args, io) {
+    const unit = need(args.values.unit, 'unit');
+    const year = yearOf(args);
+    return withDb(args, (ctx) => {
+      if (args.values.current) {
+        const v = chooseCurrentVersion(ctx, unit, year, Number(args.values.current), need(args.values.reason, 'reason'));
+        io.out(`Đã chọn phiên bản ${v.version} (${v.fileName ?? ''}) làm bản đang dùng của ${v.unitName} năm ${year}.`);
+        return EXIT.ok;
+      }
+      if (args.values.diff) {
+        const m = /^(\d+):(\d+)$/.exec(args.values.diff);
+        if (!m) throw new UsageError('--diff cần dạng A:B, ví dụ 1:2.');
+        const rows = diffVersions(ctx, unit, year, Number(m[1]), Number(m[2]));
+        if (args.values.json) io.out(JSON.stringify(rows, null, 2));
+        else {
+          for (const r of rows) io.out(`${r.cell ?? r.code}: ${r.before ?? '(trống)'} → ${r.after ?? '(trống)'}`);
+          io.out(`${rows.length} khác biệt giữa phiên bản ${m[1]} và ${m[2]}.`);
+        }
+        return EXIT.ok;
+      }
+      const versions = unitHistory(ctx, unit, year);
+      if (args.values.json) io.out(JSON.stringify(versions, null, 2));
+      else for (const v of versions) io.out(`${v.isCurrent ? '*' : ' '} phiên bản ${v.version}: ${v.fileName ?? v.source} — nhận ${v.receivedAt.slice(0, 10)}, ${v.warnings} cảnh báo`);
+      return EXIT.ok;
+    });
+  },
+
+  async correct(args, io) {
+    const year = yearOf(args);
+    const raw = need(args.values.value, 'value').trim();
+    const value = /^(trong|trống|blank)$/i.test(raw) ? null : parseVietnameseNumber(raw);
+    if (value === null && !/^(trong|trống|blank)$/i.test(raw)) throw new UsageError(`--value "${raw}" không phải là số (dùng "trong" để xóa về trống).`);
+    return withDb(args, (ctx) => {
+      const c = correctFigure(ctx, { unit: need(args.values.unit, 'unit'), year, code: need(args.values.code, 'code'), value, reason: need(args.values.reason, 'reason') });
+      io.out(args.values.json ? JSON.stringify(c) : `Đã sửa ${c.code} của ${c.unit} năm ${year}: ${c.submitted ?? '(trống)'} → ${c.value ?? '(trống)'} (lý do: ${c.reason}).`);
+      return EXIT.ok;
+    });
+  },
+
+  async lock(args, io) {
+    const year = yearOf(args);
+    return withDb(args, (ctx) => {
+      lockYear(ctx, year, args.values.reason);
+      io.out(`Đã chốt số liệu năm ${year}.`);
+      return EXIT.ok;
+    });
+  },
+
+  async unlock(args, io) {
+    const year = yearOf(args);
+    return withDb(args, (ctx) => {
+      unlockYear(ctx, year, need(args.values.reason, 'reason'));
+      io.out(`Đã mở khóa số liệu năm ${year}.`);
+      return EXIT.ok;
+    });
+  },
+
+  async audit(args, io) {
+    return withDb(args, (ctx) => {
+      const records = listAudit(ctx);
+      if (args.values.out) {
+        writeFileSync(args.values.out, auditCsv([...records].reverse()));
+        io.out(`Đã xuất ${records.length} dòng nhật ký ra ${args.values.out}.`);
+      } else if (args.values.json) io.out(JSON.stringify(records, null, 2));
+      else for (const r of records) io.out(`${r.at} ${r.user} ${r.action} ${r.entity} ${r.entityId ?? ''}${r.reason ? ` — ${r.reason}` : ''}`);
+      return EXIT.ok;
+    });
+  },
+
+  async backup(args, io) {
+    return withDb(args, async (ctx) => {
+      io.out(`Đã sao lưu: ${await backupDatabase(ctx.db, 'thu-cong')}`);
+      return EXIT.ok;
+    });
+  },
+
+  async backups(args, io) {
+    const db = args.values.db ?? 'baocao121.sqlite';
+    const list = listBackups(db);
+    if (args.values.json) io.out(JSON.stringify(list, null, 2));
+    else for (const b of list) io.out(`${b.at}  ${b.reason.padEnd(22)} ${path.basename(b.file)}`);
+    return EXIT.ok;
+  },
+
+  async restore(args, io) {
+    const db = need(args.values.db, 'db');
+    const { replacedBackup } = restoreBackup(db, need(args.values.from, 'from'), SCHEMA_VERSION);
+    io.out(`Đã khôi phục ${db} từ ${args.values.from}.${replacedBackup ? ` Bản đang dùng trước đó được lưu tại ${replacedBackup}.` : ''}`);
+    return EXIT.ok;
+  },
+
   async 'import-json'(args, io) {
     if (args.positionals.length === 0) throw new UsageError('Cần ít nhất một tệp JSON để nhập.');
     return withDb(args, (ctx) => {
@@ -236,7 +344,7 @@ const commands: Record<string, Command> = {
   },
 };
 
-const USAGE_ERRORS = new Set(['db_missing', 'db_unreadable', 'db_newer', 'db_exists', 'db_no_template', 'unknown_setting', 'bad_setting', 'bad_year']);
+const USAGE_ERRORS = new Set(['no_backup', 'bad_backup', 'db_missing', 'db_unreadable', 'db_newer', 'db_exists', 'db_no_template', 'unknown_setting', 'bad_setting', 'bad_year']);
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;

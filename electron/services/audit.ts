@@ -19,3 +19,37 @@ export function audit(ctx: ServiceContext, e: AuditEntry): void {
     .prepare('INSERT INTO audit_log (at, user, action, entity, entity_id, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(ctx.now().toISOString(), ctx.user, e.action, e.entity, e.entityId == null ? null : String(e.entityId), json(e.oldValue), json(e.newValue), e.reason ?? null);
 }
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  user: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string | null;
+}
+
+export function listAudit(ctx: ServiceContext, filter: { since?: string; limit?: number } = {}): AuditRecord[] {
+  return ctx.db
+    .prepare(
+      `SELECT id, at, user, action, entity, entity_id AS entityId, old_value AS oldValue, new_value AS newValue, reason FROM audit_log
+       WHERE at >= ? ORDER BY id DESC LIMIT ?`,
+    )
+    .all(filter.since ?? '', filter.limit ?? 1_000_000) as AuditRecord[];
+}
+
+const AUDIT_HEADER = ['STT', 'Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Mã', 'Giá trị cũ', 'Giá trị mới', 'Lý do'];
+
+/** The audit log as CSV for Excel (UTF-8 with BOM, quoted fields, formulas neutralised). */
+export function auditCsv(records: AuditRecord[]): string {
+  const cell = (v: unknown) => {
+    let s = v == null ? '' : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // never let a spreadsheet read a logged value as a formula
+    return `"${s.replace(/"/g, '""')}"`;
+  };
+  const rows = records.map((r, i) => [i + 1, r.at, r.user, r.action, r.entity, r.entityId, r.oldValue, r.newValue, r.reason].map(cell).join(','));
+  return '\uFEFF' + [AUDIT_HEADER.map(cell).join(','), ...rows].join('\r\n') + '\r\n';
+}
