@@ -1,0 +1,76 @@
+// `npm run bench`: a province season and a national roll-up, timed against the exceljs parse floor,
+// each phase in its own process (its own peak memory). Prints a table and writes bench/results.json.
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prepare } from './prepare.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const work = path.join(here, '.work');
+const started = performance.now();
+
+interface PhaseResult {
+  phase: string;
+  ms: number;
+  maxRssMB: number;
+  detail: Record<string, unknown>;
+}
+
+function phase(name: string): PhaseResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'phase.ts'), name, work], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as PhaseResult;
+}
+
+console.log('Chuẩn bị dữ liệu (không tính giờ)…');
+const t0 = performance.now();
+await prepare(work, (s) => console.log(`  ${s}`));
+const prepareMs = performance.now() - t0;
+
+const LABEL: Record<string, string> = {
+  floor: '(a) exceljs đọc các biểu mẫu (mức sàn)',
+  import: '(b) nhập cả mùa báo cáo',
+  validate: '(c) kiểm tra số liệu',
+  generate: '(d) tạo 4 phụ lục và báo cáo',
+  national: '(e) tổng hợp toàn quốc (34 tỉnh)',
+};
+const results = ['floor', 'import', 'validate', 'generate', 'national'].map((name) => {
+  const r = phase(name);
+  console.log(`  ${LABEL[name]}: ${r.ms} ms`);
+  return r;
+});
+const by = Object.fromEntries(results.map((r) => [r.phase, r]));
+const season = by.import!.ms + by.validate!.ms + by.generate!.ms;
+const ratio = by.import!.ms / by.floor!.ms;
+const grid = null as null | { ms: number }; // measured by test/e2e when the window is built
+
+const rows = results.map((r) => `| ${LABEL[r.phase]} | ${r.ms.toLocaleString('vi-VN')} ms | ${r.maxRssMB} MB | ${JSON.stringify(r.detail).replace(/"/g, '')} |`);
+console.log(['', '| bước | thời gian | bộ nhớ đỉnh | chi tiết |', '|---|---|---|---|', ...rows].join('\n'));
+const targets = [
+  [`Mùa báo cáo (b+c+d): ${season} ms`, season < 5000, '< 5 s'],
+  [`Nhập / mức sàn (b/a): ${ratio.toFixed(2)}`, ratio <= 2, '≤ 2'],
+  [`Toàn quốc: ${by.national!.ms} ms, ${by.national!.maxRssMB} MB`, by.national!.ms < 30000 && by.national!.maxRssMB < 1024, '< 30 s, < 1 GiB'],
+] as const;
+console.log('');
+for (const [text, ok, target] of targets) console.log(`${ok ? 'ĐẠT' : 'CHƯA ĐẠT'}  ${text} (mục tiêu ${target})`);
+const totalMs = Math.round(performance.now() - started);
+console.log(`Tổng thời gian chạy bench: ${(totalMs / 1000).toFixed(1)} s (chuẩn bị ${(prepareMs / 1000).toFixed(1)} s).`);
+
+writeFileSync(
+  path.join(here, 'results.json'),
+  JSON.stringify(
+    {
+      measured_at: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+      phases: results,
+      season_ms: season,
+      import_over_floor: Number(ratio.toFixed(2)),
+      grid,
+      prepare_ms: Math.round(prepareMs),
+      total_ms: totalMs,
+    },
+    null,
+    2,
+  ) + '\n',
+);
