@@ -18,7 +18,8 @@ export function parseVietnameseNumber(text: string): number | null {
 /** Formats a number the Vietnamese way: 1234.5 → "1.234,5". */
 export function formatVietnameseNumber(value: number, maxDecimals = 3): string {
   const negative = value < 0;
-  const fixed = Math.abs(value).toFixed(maxDecimals).replace(/\.?0+$/, '');
+  const raw = Math.abs(value).toFixed(maxDecimals);
+  const fixed = raw.includes('.') ? raw.replace(/\.?0+$/, '') : raw;
   const [int, dec] = fixed.split('.');
   const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return (negative ? '-' : '') + grouped + (dec ? ',' + dec : '');

@@ -28,7 +28,7 @@ export const settingSchemas: Record<string, z.ZodType> = {
   signer_name: z.string(),
   recipients: z.array(z.string()),
   contact: z.string(),
-  leading_zero: z.coerce.boolean(),
+  leading_zero: z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'có', 'không']).transform((v) => ['true', '1', 'có'].includes(v))]),
 };
 
 export function defaultSettings(province: string, year: number): Settings {

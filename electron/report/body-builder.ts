@@ -1,0 +1,104 @@
+// The outline walked into report content: headings, figure paragraphs, merged narratives, the year's table
+// and the chart; plus a notice for every section left without text.
+import type { OutlineBlock, OutlineSection } from '../../shared/outline-schema.ts';
+import { sumIndicator } from '../services/aggregate.ts';
+import type { BarChart, ContentBlock, FormTable, Run } from './content-model.ts';
+import type { FigureText } from './figure-text.ts';
+import { mergeSectionText } from './narrative.ts';
+import type { ReportData } from './report-data.ts';
+import { fillPhrase } from './sentences.ts';
+
+export interface BuiltBody {
+  blocks: ContentBlock[];
+  notices: string[];
+}
+
+function addNullable(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : a + b;
+}
+
+function formTable(data: ReportData, text: FigureText, b: Extract<OutlineBlock, { kind: 'table' }>): FormTable {
+  const rows = (data.template.lists[b.rows] ?? []).map((r) => ({
+    label: r.label,
+    values: b.columns.map((c) => sumIndicator(data.current, b.indicator.replace('{row}', r.code).replace('{col}', c.code))),
+  }));
+  const total = b.columns.map((_c, i) => rows.reduce<number | null>((acc, r) => addNullable(acc, r.values[i] ?? null), null));
+  return {
+    kind: 'table',
+    caption: text.text(b.caption),
+    rowHeader: b.rowHeader,
+    columns: b.columns.map((c) => ({ label: c.label, group: c.group })),
+    rows: [...rows, { label: b.totalLabel, values: total, total: true }],
+  };
+}
+
+function barChart(data: ReportData, text: FigureText, b: Extract<OutlineBlock, { kind: 'chart' }>): BarChart | null {
+  if (data.history.length < b.minYears) return null;
+  return {
+    kind: 'chart',
+    caption: text.text(b.caption),
+    axisLabel: b.axisLabel,
+    categories: data.history.map((f) => String(f.year)),
+    series: (data.template.lists[b.series] ?? []).map((i) => ({
+      label: b.seriesLabels?.[i.code] ?? i.label,
+      values: data.history.map((f) => sumIndicator(f, b.indicator.replace('{series}', i.code))),
+    })),
+  };
+}
+
+/** The label the units see for a BAO_CAO cell ("B.I.2. Rà soát, ban hành văn bản — Tồn tại, hạn chế"). */
+export function narrativeLabel(data: ReportData, code: string): string {
+  for (const s of data.template.sheets) {
+    if (s.kind !== 'narrative') continue;
+    const item = s.items.find((i) => i.code === code);
+    if (item) return item.label;
+  }
+  return code;
+}
+
+export function buildBody(data: ReportData, text: FigureText): BuiltBody {
+  const blocks: ContentBlock[] = [];
+  const notices: string[] = [];
+  const phrases = data.outline.phrases;
+
+  const narrative = (b: Extract<OutlineBlock, { kind: 'narrative' }>): void => {
+    const merged = mergeSectionText(data.unitTexts.get(b.code) ?? [], data.compilerTexts.get(b.code)?.text);
+    const paragraphs: Run[][] = merged.source === 'empty' ? [[{ text: phrases.noContent }]] : merged.paragraphs;
+    if (merged.source === 'empty') notices.push(fillPhrase(phrases.emptyNotice, { section: narrativeLabel(data, b.code) }));
+    paragraphs.forEach((runs, i) => {
+      const led = i === 0 && b.lead ? [{ text: b.lead, italic: true }, { text: ' ' }, ...runs] : runs;
+      blocks.push({ kind: 'paragraph', role: merged.source === 'empty' ? 'empty' : 'narrative', runs: led });
+    });
+  };
+
+  const section = (s: OutlineSection): void => {
+    blocks.push({ kind: 'heading', code: s.code, level: s.level, text: text.text(s.heading) });
+    for (const b of s.blocks ?? []) {
+      if (b.kind === 'paragraph') {
+        const sentences = b.sentences.map((x) => text.sentence(x)).filter((x): x is string => x !== null);
+        if (sentences.length > 0) blocks.push({ kind: 'paragraph', role: 'figures', runs: [{ text: sentences.join(' ') }] });
+      } else if (b.kind === 'narrative') {
+        narrative(b);
+      } else if (b.kind === 'table') {
+        blocks.push(formTable(data, text, b));
+      } else {
+        const chart = barChart(data, text, b);
+        if (chart) blocks.push(chart);
+      }
+    }
+    for (const child of s.sections ?? []) section(child);
+  };
+  for (const s of data.outline.sections) section(s);
+  endText(blocks, phrases.ending);
+  return { blocks, notices };
+}
+
+/** The text ends with "./.": appended to the last body paragraph ("… như sau." → "… như sau./."). */
+function endText(blocks: ContentBlock[], ending: string): void {
+  const last = [...blocks].reverse().find((b): b is Extract<ContentBlock, { kind: 'paragraph' }> => b.kind === 'paragraph');
+  if (!last) return;
+  const run = last.runs.at(-1);
+  if (!run) return;
+  const trimmed = run.text.trimEnd();
+  last.runs[last.runs.length - 1] = { ...run, text: trimmed.endsWith('.') && ending.startsWith('.') ? trimmed + ending.slice(1) : trimmed + ending };
+}

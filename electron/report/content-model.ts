@@ -1,0 +1,65 @@
+// The report as plain content, before any Word formatting: what the builder computes from the data and the
+// outline, and what the .docx writer lays out. Kept free of the docx library so it can be tested and reused.
+import type { OutlineLevel } from '../../shared/outline-schema.ts';
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type ContentBlock =
+  | { kind: 'heading'; code: string; level: OutlineLevel; text: string }
+  /** A body paragraph; `role` says where it came from (figure sentences, a unit's or the compiler's text, none). */
+  | { kind: 'paragraph'; role: 'figures' | 'narrative' | 'empty'; runs: Run[] }
+  | FormTable
+  | BarChart;
+
+export interface FormTable {
+  kind: 'table';
+  caption: string;
+  rowHeader: string;
+  /** Column labels, with consecutive columns of the same group under one merged group label. */
+  columns: { label: string; group?: string }[];
+  rows: { label: string; values: (number | null)[]; total?: boolean }[];
+}
+
+export interface BarChart {
+  kind: 'chart';
+  caption: string;
+  axisLabel: string;
+  categories: string[];
+  series: { label: string; values: (number | null)[] }[];
+}
+
+export interface FrontMatter {
+  draftMark: string | null;
+  parentBody: string;
+  issuingBody: string;
+  numberLine: string;
+  nationalTitle: string;
+  motto: string;
+  dateLine: string;
+  title: string;
+  subject: string;
+  opening: string;
+}
+
+export interface Closing {
+  recipientsTitle: string;
+  /** Each line as printed: "- Bộ Y tế (báo cáo);" … "- Lưu: VT, BVTE." */
+  recipients: string[];
+  signerAuthority: string;
+  signerTitle: string;
+  signerName: string;
+}
+
+export interface ReportContent {
+  front: FrontMatter;
+  body: ContentBlock[];
+  closing: Closing;
+  /** The unresolved errors listed in a box at the end of a draft (none in the final version). */
+  draftErrors: { title: string; errors: string[] } | null;
+  /** Things the compiler should know about this document (empty sections …), in Vietnamese. */
+  notices: string[];
+}

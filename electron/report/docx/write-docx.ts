@@ -1,0 +1,73 @@
+// The whole .docx: A4 with Decree 30 margins, Times New Roman 14, page numbers at the top centre from
+// page 2 on (a different first page), the header, title, body, closing and, for a draft, its marks.
+import { AlignmentType, Document, Header, LineRuleType, Packer, PageNumber, Paragraph, Table, TextRun } from 'docx';
+import type { ContentBlock, ReportContent } from '../content-model.ts';
+import { chartParagraphs } from './chart-image.ts';
+import { closingBlock } from './closing-block.ts';
+import { draftErrorsBox, draftMarkParagraph } from './draft.ts';
+import { captionParagraph, formTable } from './form-table.ts';
+import { headerBlock } from './header-block.ts';
+import { FONT, MARGIN, PAGE, SIZE } from './layout.ts';
+import { bodyParagraph, headingParagraph } from './paragraphs.ts';
+import { titleBlock } from './title-block.ts';
+
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })] })],
+  });
+}
+
+function bodyElements(blocks: readonly ContentBlock[], notices: string[]): (Paragraph | Table)[] {
+  return blocks.flatMap((b): (Paragraph | Table)[] => {
+    switch (b.kind) {
+      case 'heading':
+        return [headingParagraph(b.level, b.text)];
+      case 'paragraph':
+        return [bodyParagraph(b.runs)];
+      case 'table':
+        return [captionParagraph(b.caption, { keepNext: true }), formTable(b), new Paragraph({ spacing: { after: 120 }, children: [] })];
+      case 'chart':
+        return chartParagraphs(b, notices);
+    }
+  });
+}
+
+/** The document; what laying it out adds to the compiler's notices goes into `notices`. */
+export function reportDocument(content: ReportContent, notices: string[] = []): Document {
+  const children: (Paragraph | Table)[] = [];
+  if (content.front.draftMark) children.push(draftMarkParagraph(content.front.draftMark));
+  children.push(headerBlock(content.front), ...titleBlock(content.front), ...bodyElements(content.body, notices));
+  children.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }), closingBlock(content.closing));
+  if (content.draftErrors) children.push(...draftErrorsBox(content.draftErrors.title, content.draftErrors.errors));
+  return new Document({
+    creator: 'Báo cáo 121',
+    title: content.front.subject,
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: SIZE.body, color: '000000' },
+          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.left, right: MARGIN.right, header: MARGIN.header, footer: MARGIN.footer },
+          },
+        },
+        headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
+        children,
+      },
+    ],
+  });
+}
+
+export async function reportDocx(content: ReportContent): Promise<{ buffer: Buffer; notices: string[] }> {
+  const notices: string[] = [];
+  const buffer = await Packer.toBuffer(reportDocument(content, notices));
+  return { buffer, notices };
+}

@@ -1,0 +1,30 @@
+// Merging the units' texts of a BAO_CAO cell into report paragraphs: one paragraph per unit in the unit list's
+// order, led by the unit's name in bold; the compiler's own text, when there is one, replaces the merge.
+import type { Run } from './content-model.ts';
+import type { UnitText } from './texts-store.ts';
+
+export interface MergedText {
+  source: 'compiler' | 'units' | 'empty';
+  paragraphs: Run[][];
+}
+
+/** Paragraphs of a text cell: split at line breaks, trimmed, blank lines dropped. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((p) => p.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter((p) => p !== '');
+}
+
+export function mergeSectionText(units: readonly UnitText[], compiler: string | null | undefined): MergedText {
+  const own = compiler ? splitParagraphs(compiler) : [];
+  if (own.length > 0) return { source: 'compiler', paragraphs: own.map((p) => [{ text: p }]) };
+  const paragraphs: Run[][] = [];
+  for (const u of units) {
+    splitParagraphs(u.text).forEach((p, i) => {
+      paragraphs.push(i === 0 ? [{ text: `${u.unitName}:`, bold: true }, { text: ` ${p}` }] : [{ text: p }]);
+    });
+  }
+  return { source: paragraphs.length > 0 ? 'units' : 'empty', paragraphs };
+}

@@ -1,0 +1,66 @@
+// The report's texts in the store: the units' BAO_CAO cells (table narratives, current submissions only) and
+// the compiler's own text per section and year (table section_texts), which wins over the merge.
+import type { ServiceContext } from '../services/context.ts';
+import { listUnits } from '../services/units.ts';
+
+export interface UnitText {
+  unitCode: string;
+  unitName: string;
+  text: string;
+}
+
+export interface CompilerText {
+  code: string;
+  text: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The units' non-empty texts of a year by narrative code, each list in the unit list's order. */
+export function unitTexts(ctx: ServiceContext, year: number): Map<string, UnitText[]> {
+  const order = new Map(listUnits(ctx).map((u, i) => [u.code, i]));
+  const rows = ctx.db
+    .prepare(
+      `SELECT n.code, n.text, u.code AS unit_code, u.name AS unit_name
+       FROM narratives n JOIN submissions s ON s.id = n.submission_id JOIN units u ON u.id = s.unit_id
+       WHERE s.year = ? AND s.is_current = 1`,
+    )
+    .all(year) as { code: string; text: string; unit_code: string; unit_name: string }[];
+  rows.sort((a, b) => (order.get(a.unit_code) ?? 0) - (order.get(b.unit_code) ?? 0));
+  const byCode = new Map<string, UnitText[]>();
+  for (const r of rows) {
+    if (r.text.trim() === '') continue;
+    const list = byCode.get(r.code) ?? [];
+    list.push({ unitCode: r.unit_code, unitName: r.unit_name, text: r.text });
+    byCode.set(r.code, list);
+  }
+  return byCode;
+}
+
+export function compilerTexts(ctx: ServiceContext, year: number): Map<string, CompilerText> {
+  const rows = ctx.db.prepare('SELECT code, text, updated_at, updated_by FROM section_texts WHERE year = ?').all(year) as {
+    code: string;
+    text: string;
+    updated_at: string;
+    updated_by: string;
+  }[];
+  return new Map(rows.map((r) => [r.code, { code: r.code, text: r.text, updatedAt: r.updated_at, updatedBy: r.updated_by }]));
+}
+
+export function compilerText(ctx: ServiceContext, year: number, code: string): CompilerText | undefined {
+  return compilerTexts(ctx, year).get(code);
+}
+
+/** Stores (or, with null, removes) the compiler's text of a section. The caller validates and logs. */
+export function writeCompilerText(ctx: ServiceContext, year: number, code: string, text: string | null): void {
+  if (text === null) {
+    ctx.db.prepare('DELETE FROM section_texts WHERE year = ? AND code = ?').run(year, code);
+    return;
+  }
+  ctx.db
+    .prepare(
+      `INSERT INTO section_texts (year, code, text, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(year, code) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    )
+    .run(year, code, text, ctx.now().toISOString(), ctx.user);
+}

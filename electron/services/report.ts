@@ -1,0 +1,134 @@
+// The Word report (Bao cao.docx) and the compiler's section texts: service functions for the window, the CLI
+// and the tests. The outline (templates/<id>/outline.json) drives the content; electron/report/ lays it out.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { flattenSections, outlineNarrativeCodes, type Outline } from '../../shared/outline-schema.ts';
+import { AppError } from '../errors.ts';
+import { buildReportContent } from '../report/build-content.ts';
+import { reportDocx } from '../report/docx/write-docx.ts';
+import { mergeSectionText, splitParagraphs } from '../report/narrative.ts';
+import { loadOutline } from '../report/outline-store.ts';
+import { gatherReportData } from '../report/report-data.ts';
+import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
+import { audit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+import { listYears } from './years.ts';
+
+export const REPORT_FILE_NAME = 'Bao cao.docx';
+
+export interface GenerateReportRequest {
+  year: number;
+  outDir: string;
+  /** Present while validation errors stand: the document is marked DỰ THẢO and lists them at the end. */
+  draft?: { errors: string[] };
+}
+
+export interface GenerateReportResult {
+  file: string;
+  /** What the compiler should know about the document (sections without text …), in Vietnamese. */
+  notices: string[];
+}
+
+function requireYear(ctx: ServiceContext, year: number): void {
+  if (!listYears(ctx).includes(year)) throw new AppError('bad_year', `Cơ sở dữ liệu không có năm ${year}.`);
+}
+
+export async function generateReport(ctx: ServiceContext, req: GenerateReportRequest): Promise<GenerateReportResult> {
+  requireYear(ctx, req.year);
+  const content = buildReportContent(gatherReportData(ctx, req.year), req.draft);
+  const { buffer, notices } = await reportDocx(content);
+  mkdirSync(req.outDir, { recursive: true });
+  const file = path.join(req.outDir, REPORT_FILE_NAME);
+  try {
+    writeFileSync(file, buffer);
+  } catch (e) {
+    throw new AppError('write_failed', `Không ghi được ${file}: tệp đang mở trong Word hoặc thư mục không cho phép ghi.`, { cause: e });
+  }
+  return { file, notices: [...content.notices, ...notices] };
+}
+
+export interface SectionText {
+  /** The narrative code (BAO_CAO cell), e.g. t_b1_th. */
+  code: string;
+  /** The outline section that prints it (code and heading, e.g. b1_hc "2. Tồn tại, hạn chế; …") and its sub-point lead. */
+  sectionCode: string;
+  heading: string;
+  lead: string | null;
+  /** What the text should answer (the outline's prompts of the section): shown, never printed. */
+  prompts: string[];
+  /** The label and prompt the units saw beside the cell. */
+  label: string;
+  prompt: string | null;
+  /** The units' texts in the unit list's order (blank ones left out). */
+  contributions: UnitText[];
+  /** The compiler's own text, which wins over the merge; null when not set. */
+  compilerText: string | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  /** What the report prints: the compiler's text, the merge of the units' texts, or nothing. */
+  source: 'compiler' | 'units' | 'empty';
+  /** The merge as plain text, one paragraph per unit led by its name (to prefill the compiler's editor). */
+  mergedText: string;
+}
+
+/** The report's outline (sections, headings, prompts, figure sentences), for the report step's tree. */
+export function reportOutline(ctx: ServiceContext): Outline {
+  return loadOutline(ctx.template);
+}
+
+/** Where each narrative code is printed: its section and sub-point lead. */
+function narrativePlaces(outline: Outline): Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }> {
+  const places = new Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }>();
+  for (const section of flattenSections(outline.sections)) {
+    for (const b of section.blocks ?? []) {
+      if (b.kind === 'narrative') places.set(b.code, { sectionCode: section.code, heading: section.heading, lead: b.lead ?? null, prompts: section.prompts ?? [] });
+    }
+  }
+  return places;
+}
+
+/** Every narrative section of the outline for a year, in printing order, with the units' and the compiler's texts. */
+export function mergedSectionTexts(ctx: ServiceContext, year: number): SectionText[] {
+  requireYear(ctx, year);
+  const outline = loadOutline(ctx.template);
+  const places = narrativePlaces(outline);
+  const units = unitTexts(ctx, year);
+  const own = compilerTexts(ctx, year);
+  const items = new Map(ctx.template.sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
+  return outlineNarrativeCodes(outline).map((code) => {
+    const contributions = units.get(code) ?? [];
+    const compiler = own.get(code);
+    const merged = mergeSectionText(contributions, compiler?.text);
+    const unitsOnly = mergeSectionText(contributions, null);
+    return {
+      code,
+      ...places.get(code)!,
+      label: items.get(code)?.label ?? code,
+      prompt: items.get(code)?.prompt ?? null,
+      contributions,
+      compilerText: compiler?.text ?? null,
+      updatedAt: compiler?.updatedAt ?? null,
+      updatedBy: compiler?.updatedBy ?? null,
+      source: merged.source,
+      mergedText: unitsOnly.paragraphs.map((runs) => runs.map((r) => r.text).join('')).join('\n'),
+    };
+  });
+}
+
+/** Sets the compiler's text of a section for a year (null or blank: back to the units' merged texts); logged. */
+export function setSectionText(ctx: ServiceContext, year: number, code: string, text: string | null): SectionText {
+  requireYear(ctx, year);
+  if (!outlineNarrativeCodes(loadOutline(ctx.template)).includes(code)) {
+    throw new AppError('unknown_section', `Đề cương không có mục nội dung "${code}".`);
+  }
+  const clean = text === null ? null : splitParagraphs(text).join('\n');
+  const value = clean === '' ? null : clean;
+  const before = compilerTexts(ctx, year).get(code)?.text ?? null;
+  if (value !== before) {
+    ctx.db.transaction(() => {
+      writeCompilerText(ctx, year, code, value);
+      audit(ctx, { action: value === null ? 'section_text.clear' : 'section_text.set', entity: 'section_text', entityId: `${year}/${code}`, oldValue: before ?? undefined, newValue: value ?? undefined });
+    })();
+  }
+  return mergedSectionTexts(ctx, year).find((s) => s.code === code)!;
+}

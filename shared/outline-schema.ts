@@ -1,0 +1,267 @@
+// The Word report's outline as data (templates/<id>/outline.json): sections with their headings, the figure
+// sentences with placeholders, the narrative codes each section prints, and the figures the sentences use.
+// Checked with zod when loaded, then against the template (outlineProblems) so a typo fails loudly.
+import { z } from 'zod';
+import type { TemplateDefinition } from './template-schema.ts';
+
+const name = z.string().regex(/^[a-z0-9_]+$/, 'tên chỉ gồm chữ thường, số và _');
+const narrativeCode = z.string().regex(/^t_[a-z0-9_]+$/);
+
+/**
+ * A number the report computes for the year. `sum` adds indicator codes over the contributing units (patterns
+ * like `pl01_{forms}_tre` expand over a template list); `documents` counts the issued documents (Phụ lục 02)
+ * matching the filter; `change` compares another figure with the previous year (`tăng 05 em (22,7%) …`).
+ */
+const sumFigure = z.strictObject({
+  sum: z.array(z.string().min(1)).min(1),
+  kinds: z.array(name).optional(),
+  label: z.string().min(1),
+});
+const documentsFigure = z.strictObject({
+  documents: z.strictObject({ cap: z.array(z.string()).optional(), loai: z.array(z.string()).optional() }),
+  label: z.string().min(1),
+});
+const changeFigure = z.strictObject({ change: name, noun: z.string().min(1) });
+export const figureSchema = z.union([sumFigure, documentsFigure, changeFigure]);
+
+/**
+ * A list inside a sentence: `bạo lực 05 em, xâm hại tình dục 22 em; không có trẻ em bị bóc lột, mua bán`.
+ * Items are given one by one, or generated `over` a template list (the figure's `{code}` is the list item's code,
+ * the text's `{label}` its label). Items at 0 are dropped (`dropZero`) or gathered into `zeroText` by their `zero` name.
+ */
+const listItem = z.strictObject({ figure: name, text: z.string().min(1), zero: z.string().optional() });
+export const listSchema = z
+  .strictObject({
+    items: z.array(listItem).min(1).optional(),
+    over: z.strictObject({ list: z.string(), figure: z.union([sumFigure, documentsFigure]), text: z.string().min(1) }).optional(),
+    separator: z.string().default(', '),
+    zeroText: z.string().optional(),
+    zeroSeparator: z.string().default('; '),
+    dropZero: z.boolean().default(false),
+  })
+  .refine((l) => (l.items ? 1 : 0) + (l.over ? 1 : 0) === 1, 'danh sách cần đúng một trong hai: items hoặc over');
+
+/**
+ * A sentence of a figure paragraph. Placeholders: `{figure}`, `{list}`, `{variable}`, `{unit.<kind>}` (the name of
+ * the unit of that kind, as in the unit list). A part in `[…]` is left out when a placeholder in it comes out empty.
+ * When every figure of the sentence is unreported it becomes `Chưa có số liệu về <subject>.` (or is left out with
+ * `omitWhenMissing`). `missingUnits` is the sentence naming the units of the kinds holding these sheets that have
+ * not reported: `Số liệu chưa bao gồm Xã Vĩnh Lộc.`
+ */
+const textSentence = z.strictObject({ text: z.string().min(1), subject: z.string().optional(), omitWhenMissing: z.boolean().optional() });
+const missingSentence = z.strictObject({ missingUnits: z.array(z.string()).min(1) });
+export const sentenceSchema = z.union([textSentence, missingSentence]);
+
+const tableColumn = z.strictObject({ code: z.string().min(1), label: z.string().min(1), group: z.string().optional() });
+
+export const blockSchema = z.discriminatedUnion('kind', [
+  /** One paragraph of generated sentences (left out when every sentence is). */
+  z.strictObject({ kind: z.literal('paragraph'), sentences: z.array(sentenceSchema).min(1) }),
+  /** The units' merged texts of one BAO_CAO cell (or the compiler's own text), optionally led by an italic `lead`. */
+  z.strictObject({ kind: z.literal('narrative'), code: narrativeCode, lead: z.string().optional() }),
+  /** A table of the year: rows a template list plus a total row, columns measures; cells `indicator` with {row}/{col}. */
+  z.strictObject({
+    kind: z.literal('table'),
+    caption: z.string(),
+    rows: z.string(),
+    rowHeader: z.string(),
+    totalLabel: z.string(),
+    indicator: z.string().includes('{row}').includes('{col}'),
+    columns: z.array(tableColumn).min(1),
+  }),
+  /** A bar chart of a figure by year and series (a template list), drawn when at least `minYears` years are held. */
+  z.strictObject({
+    kind: z.literal('chart'),
+    caption: z.string(),
+    series: z.string(),
+    indicator: z.string().includes('{series}'),
+    seriesLabels: z.record(z.string(), z.string()).optional(),
+    axisLabel: z.string(),
+    minYears: z.number().int().min(1),
+  }),
+]);
+
+export type OutlineLevel = 'part' | 'roman' | 'arabic';
+
+export interface OutlineSection {
+  code: string;
+  level: OutlineLevel;
+  heading: string;
+  /** What the section's texts should answer: shown to the units and the compiler, never printed. */
+  prompts?: string[];
+  blocks?: OutlineBlock[];
+  sections?: OutlineSection[];
+}
+
+export const sectionSchema: z.ZodType<OutlineSection> = z.lazy(() =>
+  z.strictObject({
+    code: name,
+    level: z.enum(['part', 'roman', 'arabic']),
+    heading: z.string().min(1),
+    prompts: z.array(z.string()).optional(),
+    blocks: z.array(blockSchema).optional(),
+    sections: z.array(sectionSchema).optional(),
+  }),
+);
+
+const phrases = z.strictObject({
+  noContent: z.string(),
+  noData: z.string(),
+  unknownNumber: z.string(),
+  missingFigures: z.string().includes('{labels}'),
+  allMissing: z.string().includes('{subject}'),
+  missingUnits: z.string().includes('{units}'),
+  increase: z.string(),
+  increaseFromZero: z.string(),
+  decrease: z.string(),
+  same: z.string(),
+  openingDefault: z.string(),
+  openingMissing: z.string(),
+  reportNumber: z.string(),
+  dateLine: z.string(),
+  draftMark: z.string(),
+  draftErrorsTitle: z.string(),
+  ending: z.string(),
+  recipientsTitle: z.string(),
+  archiveDefault: z.string(),
+  nationalTitle: z.string(),
+  motto: z.string(),
+  emptyNotice: z.string().includes('{section}'),
+});
+
+export const outlineSchema = z.strictObject({
+  id: name,
+  version: z.number().int().positive(),
+  title: z.string().min(1),
+  subject: z.string().min(1),
+  phrases,
+  figures: z.record(name, figureSchema),
+  lists: z.record(name, listSchema),
+  sections: z.array(sectionSchema).min(1),
+});
+
+export type Outline = z.infer<typeof outlineSchema>;
+export type OutlineFigure = z.infer<typeof figureSchema>;
+export type OutlineSumFigure = z.infer<typeof sumFigure>;
+export type OutlineDocumentsFigure = z.infer<typeof documentsFigure>;
+export type OutlineChangeFigure = z.infer<typeof changeFigure>;
+export type OutlineList = z.infer<typeof listSchema>;
+export type OutlineSentence = z.infer<typeof sentenceSchema>;
+export type OutlineBlock = z.infer<typeof blockSchema>;
+export type OutlinePhrases = z.infer<typeof phrases>;
+
+/** Values every sentence may use besides figures and lists. */
+export const OUTLINE_VARIABLES = ['year', 'previous_year', 'province', 'province_kind', 'documents_from', 'period_from', 'period_to'] as const;
+export type OutlineVariable = (typeof OUTLINE_VARIABLES)[number];
+
+/** `{name}` placeholders of a text, in order. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{([a-z0-9_.]+)\}/g)].map((m) => m[1]!);
+}
+
+/** `pl01_{forms}_tre` → one code per item of the list `forms`; `{code}` is replaced by `item` when given. */
+export function expandIndicatorPattern(pattern: string, template: TemplateDefinition, item?: string): string[] {
+  const withItem = item === undefined ? pattern : pattern.replaceAll('{code}', item);
+  const match = /\{([a-z0-9_]+)\}/.exec(withItem);
+  if (!match) return [withItem];
+  const list = template.lists[match[1]!];
+  if (!list) return [];
+  return list.flatMap((i) => expandIndicatorPattern(withItem.replace(match[0], i.code), template));
+}
+
+/** Every section of the outline, depth first, in printing order. */
+export function flattenSections(sections: readonly OutlineSection[]): OutlineSection[] {
+  return sections.flatMap((s) => [s, ...flattenSections(s.sections ?? [])]);
+}
+
+/** The narrative codes the outline prints, in printing order. */
+export function outlineNarrativeCodes(outline: Outline): string[] {
+  return flattenSections(outline.sections).flatMap((s) => (s.blocks ?? []).flatMap((b) => (b.kind === 'narrative' ? [b.code] : [])));
+}
+
+/**
+ * What in the outline does not fit the template: unknown indicators, lists, sheets, unit kinds, narrative codes,
+ * placeholders; and template narrative codes the outline never prints (their texts would be lost). Empty = fine.
+ */
+export function outlineProblems(outline: Outline, template: TemplateDefinition): string[] {
+  const problems: string[] = [];
+  const indicatorCodes = new Set(
+    template.sheets.flatMap((s) => {
+      if (s.kind === 'list') return s.items.map((i) => i.code);
+      if (s.kind !== 'matrix') return [];
+      const rows = template.lists[s.rows] ?? [];
+      const cols = template.lists[s.columns] ?? [];
+      return rows.flatMap((r) => cols.map((c) => s.code.replace('{row}', r.code).replace('{col}', c.code)));
+    }),
+  );
+  const kinds = new Set(template.unitKinds.map((k) => k.code));
+  const sheets = new Set(template.sheets.map((s) => s.name));
+  const narratives = new Set(template.sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => i.code) : [])));
+
+  const checkSum = (where: string, patterns: string[], item?: string): void => {
+    for (const p of patterns) {
+      const codes = expandIndicatorPattern(p, template, item);
+      if (codes.length === 0) problems.push(`${where}: mẫu chỉ tiêu "${p}" dùng danh mục không có`);
+      for (const c of codes) if (!indicatorCodes.has(c)) problems.push(`${where}: không có chỉ tiêu "${c}"`);
+    }
+  };
+  for (const [key, f] of Object.entries(outline.figures)) {
+    if ('sum' in f) {
+      checkSum(`số liệu ${key}`, f.sum);
+      for (const k of f.kinds ?? []) if (!kinds.has(k)) problems.push(`số liệu ${key}: không có loại đơn vị "${k}"`);
+    }
+    if ('change' in f && (!outline.figures[f.change] || 'change' in outline.figures[f.change]!)) problems.push(`số liệu ${key}: không so sánh được "${f.change}"`);
+  }
+  for (const [key, l] of Object.entries(outline.lists)) {
+    if (outline.figures[key]) problems.push(`danh sách ${key}: trùng tên với một số liệu`);
+    for (const i of l.items ?? []) if (!outline.figures[i.figure] || 'change' in outline.figures[i.figure]!) problems.push(`danh sách ${key}: không có số liệu "${i.figure}"`);
+    if (l.over) {
+      const list = template.lists[l.over.list];
+      if (!list) problems.push(`danh sách ${key}: không có danh mục "${l.over.list}"`);
+      else if ('sum' in l.over.figure) for (const item of list) checkSum(`danh sách ${key}`, l.over.figure.sum, item.code);
+    }
+  }
+  const known = (p: string): boolean =>
+    (OUTLINE_VARIABLES as readonly string[]).includes(p) || p in outline.figures || p in outline.lists || (p.startsWith('unit.') && kinds.has(p.slice(5)));
+  const checkText = (where: string, text: string, extra: string[] = []): void => {
+    for (const p of placeholders(text)) if (!known(p) && !extra.includes(p)) problems.push(`${where}: không hiểu {${p}}`);
+  };
+  checkText('trích yếu', outline.subject);
+  for (const [key, l] of Object.entries(outline.lists)) {
+    for (const i of l.items ?? []) checkText(`danh sách ${key}`, i.text, ['value']);
+    if (l.over) checkText(`danh sách ${key}`, l.over.text, ['value', 'label']);
+  }
+  const seen = new Map<string, number>();
+  const codes = new Set<string>();
+  for (const s of flattenSections(outline.sections)) {
+    if (codes.has(s.code)) problems.push(`mục ${s.code}: mã mục bị trùng`);
+    codes.add(s.code);
+    checkText(`mục ${s.code}`, s.heading);
+    for (const b of s.blocks ?? []) {
+      if (b.kind === 'narrative') {
+        if (!narratives.has(b.code)) problems.push(`mục ${s.code}: không có ô nội dung "${b.code}" trong mẫu`);
+        seen.set(b.code, (seen.get(b.code) ?? 0) + 1);
+      } else if (b.kind === 'paragraph') {
+        for (const sentence of b.sentences) {
+          if ('text' in sentence) checkText(`mục ${s.code}`, sentence.text);
+          else for (const sh of sentence.missingUnits) if (!sheets.has(sh)) problems.push(`mục ${s.code}: không có trang "${sh}"`);
+        }
+      } else if (b.kind === 'table') {
+        checkText(`bảng mục ${s.code}`, b.caption);
+        const rows = template.lists[b.rows];
+        if (!rows) problems.push(`mục ${s.code}: không có danh mục "${b.rows}"`);
+        for (const r of rows ?? []) for (const c of b.columns) checkSum(`bảng mục ${s.code}`, [b.indicator.replace('{row}', r.code).replace('{col}', c.code)]);
+      } else {
+        checkText(`biểu đồ mục ${s.code}`, b.caption);
+        const series = template.lists[b.series];
+        if (!series) problems.push(`mục ${s.code}: không có danh mục "${b.series}"`);
+        for (const i of series ?? []) checkSum(`biểu đồ mục ${s.code}`, [b.indicator.replace('{series}', i.code)]);
+      }
+    }
+  }
+  for (const code of narratives) {
+    const n = seen.get(code) ?? 0;
+    if (n !== 1) problems.push(`ô nội dung "${code}" được in ${n} lần trong đề cương (cần đúng 1)`);
+  }
+  return problems;
+}
