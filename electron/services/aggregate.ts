@@ -4,7 +4,6 @@
 import { looseKey } from '../../shared/text.ts';
 import type { DocumentRecord, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from './context.ts';
-import { submissionValues } from './submissions.ts';
 import { listUnits } from './units.ts';
 
 export interface UnitFigures {
@@ -30,11 +29,23 @@ export function yearFigures(ctx: ServiceContext, year: number): YearFigures {
        WHERE s.year = ? AND s.is_current = 1`,
     )
     .all(year) as { id: number; code: string; version: number; file_name: string | null; received_at: string }[];
-  const order = [...units.keys()];
-  rows.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
+  const position = new Map([...units.keys()].map((code, i) => [code, i]));
+  rows.sort((a, b) => position.get(a.code)! - position.get(b.code)!);
+  // Two queries for the whole year (not two per submission): values, then corrections in id order.
+  const values = new Map<number, Map<string, number | null>>(rows.map((r) => [r.id, new Map()]));
+  const all = ctx.db
+    .prepare('SELECT v.submission_id AS id, v.code, v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id WHERE s.year = ? AND s.is_current = 1')
+    .raw()
+    .iterate(year) as Iterable<[number, string, number | null]>;
+  for (const [id, code, value] of all) values.get(id)?.set(code, value);
+  const corrections = ctx.db
+    .prepare('SELECT c.submission_id, c.code, c.value FROM corrections c JOIN submissions s ON s.id = c.submission_id WHERE s.year = ? AND s.is_current = 1 ORDER BY c.id')
+    .raw()
+    .all(year) as [number, string, number | null][];
+  for (const [id, code, value] of corrections) values.get(id)?.set(code, value);
   const byUnit = new Map<string, UnitFigures>();
   for (const r of rows) {
-    byUnit.set(r.code, { unit: units.get(r.code)!, submissionId: r.id, version: r.version, fileName: r.file_name, receivedAt: r.received_at, values: submissionValues(ctx, r.id) });
+    byUnit.set(r.code, { unit: units.get(r.code)!, submissionId: r.id, version: r.version, fileName: r.file_name, receivedAt: r.received_at, values: values.get(r.id)! });
   }
   return { year, byUnit };
 }

@@ -117,16 +117,11 @@ export function listSubmissions(ctx: ServiceContext, filter: { year?: number; cu
 
 /** The figures of a submission with the compiler's newest correction applied over each. */
 export function submissionValues(ctx: ServiceContext, submissionId: number): Map<string, number | null> {
-  const rows = ctx.db
-    .prepare(
-      `SELECT v.code, COALESCE(c.value_set, 0) AS corrected, c.value AS cvalue, v.value
-       FROM submission_values v
-       LEFT JOIN (SELECT submission_id, code, value, 1 AS value_set, MAX(id) FROM corrections GROUP BY submission_id, code) c
-         ON c.submission_id = v.submission_id AND c.code = v.code
-       WHERE v.submission_id = ?`,
-    )
-    .all(submissionId) as { code: string; corrected: number; cvalue: number | null; value: number | null }[];
-  return new Map(rows.map((r) => [r.code, r.corrected ? r.cvalue : r.value]));
+  const values = new Map((ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ?').all(submissionId) as { code: string; value: number | null }[]).map((r) => [r.code, r.value]));
+  // Corrections are few: apply them in id order, so the newest one of a figure wins.
+  const corrections = ctx.db.prepare('SELECT code, value FROM corrections WHERE submission_id = ? ORDER BY id').all(submissionId) as { code: string; value: number | null }[];
+  for (const c of corrections) values.set(c.code, c.value);
+  return values;
 }
 
 /** Current figures of a unit for a year (corrections applied), or undefined when it has not reported. */
