@@ -1,0 +1,59 @@
+// Row group "units of the feeding kinds": the reporting year, one row per unit in unit-list order,
+// children under their parent with a subtotal row; a unit without a submission keeps its (empty) row.
+import type { UnitsBody } from '../../shared/annex-schema.ts';
+import type { Unit } from '../../shared/types.ts';
+import { listUnits } from '../services/units.ts';
+import { columnOf, figureCell, figureColumns, putNumber, putText, type BodyContext, type BodyRows } from './body-context.ts';
+import { sumOfRows } from './formulas.ts';
+import type { PlannedRow } from './plan-types.ts';
+import { fillText } from './texts.ts';
+
+export function unitRows(b: BodyContext, body: UnitsBody): BodyRows {
+  const reported = b.book.figures(b.year).byUnit;
+  const all = listUnits(b.ctx);
+  const byCode = new Map(all.map((u) => [u.code, u]));
+  // A retired unit keeps its row in a year it still reported for.
+  const shown = all.filter((u) => b.kinds.includes(u.kind) && (u.active || reported.has(u.code)));
+  const shownCodes = new Set(shown.map((u) => u.code));
+  const childrenOf = (code: string | null) => shown.filter((u) => (u.parentCode && shownCodes.has(u.parentCode) ? u.parentCode : null) === code);
+  const numberCol = columnOf(b.sheet, 'number');
+  const labelCol = columnOf(b.sheet, 'label');
+  const noteCol = columnOf(b.sheet, 'note');
+  const figures = figureColumns(b.sheet);
+  const rows: PlannedRow[] = [];
+  let next = b.firstRow;
+
+  const figureRow = (unit: Unit, number: string | number, label: string, level: number): PlannedRow => {
+    const row: PlannedRow = { row: next++, role: 'unit', level, cells: {} };
+    putNumber(row, numberCol, number);
+    putText(row, labelCol, label);
+    for (const col of figures) row.cells[col.col] = figureCell(b, col, b.year, undefined, unit.code);
+    const merged = unit.mergedIntoCode ? byCode.get(unit.mergedIntoCode) : undefined;
+    const note = !reported.has(unit.code) ? body.notReported : merged ? fillText(body.mergedInto, { unit: merged.name }) : !unit.active ? body.retired : '';
+    putText(row, noteCol, note);
+    rows.push(row);
+    return row;
+  };
+
+  const place = (unit: Unit, number: string | number, level: number): PlannedRow => {
+    const children = childrenOf(unit.code);
+    if (children.length === 0) return figureRow(unit, number, unit.name, level);
+    const subtotal: PlannedRow = { row: next++, role: 'subtotal', bold: true, level, cells: {} };
+    putNumber(subtotal, numberCol, number);
+    putText(subtotal, labelCol, unit.name);
+    rows.push(subtotal);
+    const parts: PlannedRow[] = [];
+    if (reported.has(unit.code)) parts.push(figureRow(unit, `${number}.1`, fillText(body.ownFigures, { unit: unit.name }), level + 1));
+    const offset = parts.length;
+    children.forEach((child, i) => parts.push(place(child, `${number}.${i + 1 + offset}`, level + 1)));
+    for (const col of figures) subtotal.cells[col.col] = sumOfRows(col.col, parts);
+    return subtotal;
+  };
+
+  const top = childrenOf(null).map((unit, i) => place(unit, i + 1, 0));
+  const total: PlannedRow = { row: next, role: 'total', bold: true, cells: {} };
+  putText(total, labelCol, body.totalLabel);
+  for (const col of figures) total.cells[col.col] = sumOfRows(col.col, top);
+  rows.push(total);
+  return { rows, years: [b.year] };
+}

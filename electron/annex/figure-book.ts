@@ -1,0 +1,50 @@
+// The figures an annex reads, year by year: current submissions with corrections (aggregate.ts),
+// loaded once per year and summed per FigureSource, blank kept apart from zero.
+import type { Unit } from '../../shared/types.ts';
+import { contributors, missingUnits, yearFigures, yearsWithData, type UnitFigures, type YearFigures } from '../services/aggregate.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { listUnits } from '../services/units.ts';
+import { sumKnown } from './formulas.ts';
+import type { FigureSource } from './plan-types.ts';
+
+export interface Contribution {
+  unit: UnitFigures;
+  code: string;
+  value: number | null;
+}
+
+export class FigureBook {
+  private readonly years = new Map<number, YearFigures>();
+
+  constructor(readonly ctx: ServiceContext) {}
+
+  figures(year: number): YearFigures {
+    let fig = this.years.get(year);
+    if (!fig) {
+      fig = yearFigures(this.ctx, year);
+      this.years.set(year, fig);
+    }
+    return fig;
+  }
+
+  /** Every (unit, code) value behind a figure, blanks included, in unit-list order. */
+  contributions(source: FigureSource): Contribution[] {
+    const units = contributors(this.figures(source.year), source.kinds).filter((u) => !source.unit || u.unit.code === source.unit);
+    return units.flatMap((unit) => source.codes.map((code) => ({ unit, code, value: unit.values.get(code) ?? null })));
+  }
+
+  sum(source: FigureSource): number | null {
+    return sumKnown(this.contributions(source).map((c) => c.value));
+  }
+
+  /** Years in [from, to] in which at least one unit of the kinds has a current submission. */
+  yearsWithData(from: number, to: number, kinds: readonly string[]): number[] {
+    return yearsWithData(this.ctx, from, to).filter((y) => contributors(this.figures(y), kinds).length > 0);
+  }
+
+  /** Feeding units without a submission; a parent whose figures are its children's (it has children of the kinds) is not one. */
+  missing(year: number, kinds: readonly string[]): Unit[] {
+    const parents = new Set(listUnits(this.ctx, { activeOnly: true }).filter((u) => kinds.includes(u.kind) && u.parentCode).map((u) => u.parentCode));
+    return missingUnits(this.ctx, this.figures(year), kinds).filter((u) => !parents.has(u.code));
+  }
+}

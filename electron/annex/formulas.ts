@@ -1,0 +1,47 @@
+// Totals as spreadsheet formulas with their values: =SUM over cells, =COUNTA over a range.
+import type { FormulaCell, PlannedCell, PlannedRow } from './plan-types.ts';
+
+/** Rounds away binary noise of REAL sums (0.1 + 0.2). */
+export function tidy(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** Sum of the values that are there; null when none is (blank stays blank, never 0). */
+export function sumKnown(values: readonly (number | null | undefined)[]): number | null {
+  let total: number | null = null;
+  for (const v of values) if (v !== null && v !== undefined) total = (total ?? 0) + v;
+  return total === null ? null : tidy(total);
+}
+
+export function cellNumber(cell: PlannedCell | undefined): number | null {
+  return cell && (cell.kind === 'figure' || cell.kind === 'formula') ? cell.value : null;
+}
+
+/** `=SUM` of one column over some rows. */
+export function sumOfRows(col: string, rows: readonly PlannedRow[]): FormulaCell {
+  return { kind: 'formula', fn: 'SUM', refs: rows.map((r) => `${col}${r.row}`), value: sumKnown(rows.map((r) => cellNumber(r.cells[col]))) };
+}
+
+function splitAddress(a: string): { col: string; row: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+  return { col: m[1]!, row: Number(m[2]) };
+}
+
+/** The formula text: consecutive cells of a column become one range (`SUM(C11:C16)`, `SUM(C10,C17,C24)`). */
+export function formulaText(cell: FormulaCell): string {
+  const parts: string[] = [];
+  let run: { col: string; from: number; to: number } | null = null;
+  const flush = () => {
+    if (run) parts.push(run.from === run.to ? `${run.col}${run.from}` : `${run.col}${run.from}:${run.col}${run.to}`);
+  };
+  for (const ref of cell.refs) {
+    const { col, row } = splitAddress(ref);
+    if (run && run.col === col && run.to + 1 === row) run.to = row;
+    else {
+      flush();
+      run = { col, from: row, to: row };
+    }
+  }
+  flush();
+  return `${cell.fn}(${parts.join(',')})`;
+}

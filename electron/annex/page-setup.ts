@@ -1,0 +1,38 @@
+// How an annex prints (annexes.md): A4 landscape, margins 20 mm top and bottom and 15 mm left and right,
+// one page wide, header rows repeated, "Trang x/y" centred in the footer, no gridlines.
+import type ExcelJS from 'exceljs';
+import { FONT_NAME } from '../workbook/styles.ts';
+
+const INCH_PER_MM = 1 / 25.4;
+
+export const ANNEX_MARGINS_MM = { top: 20, bottom: 20, left: 15, right: 15, header: 8, footer: 8 } as const;
+
+function escapeHeaderText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+export function annexPrintSetup(ws: ExcelJS.Worksheet, options: { titleRows: string; draftMark: string | null }): void {
+  const m = ANNEX_MARGINS_MM;
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    showGridLines: false,
+    printTitlesRow: options.titleRows,
+    margins: {
+      top: m.top * INCH_PER_MM,
+      bottom: m.bottom * INCH_PER_MM,
+      left: m.left * INCH_PER_MM,
+      right: m.right * INCH_PER_MM,
+      header: m.header * INCH_PER_MM,
+      footer: m.footer * INCH_PER_MM,
+    },
+  };
+  ws.headerFooter = {
+    oddFooter: `&C&"${FONT_NAME},Regular"&11Trang &P/&N`,
+    ...(options.draftMark ? { oddHeader: `&R&"${FONT_NAME},Bold"&14${escapeHeaderText(options.draftMark)}` } : {}),
+  };
+}

@@ -1,0 +1,100 @@
+// Plans an annex: for each sheet of its layout, the title rows, the body rows of its row-group kind,
+// and the note on units that have not reported. No spreadsheet yet: the writer renders the plan and
+// the trace service reads it, so both see the same cells.
+import type { AnnexBody, AnnexLayout, AnnexSheet } from '../../shared/annex-schema.ts';
+import type { TemplateDefinition, ValueType } from '../../shared/template-schema.ts';
+import { allIndicators, kindsWithSheet } from '../../shared/template.ts';
+import type { Settings, Unit } from '../../shared/types.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { getSettings } from '../services/settings.ts';
+import { listUnits } from '../services/units.ts';
+import { figureColumns, type BodyContext, type BodyRows } from './body-context.ts';
+import { documentRows } from './body-documents.ts';
+import { unitRows } from './body-units.ts';
+import { yearsByListRows } from './body-years.ts';
+import { FigureBook } from './figure-book.ts';
+import { figureCodes } from './layouts.ts';
+import { periodDates } from './period.ts';
+import type { AnnexPlan, SheetPlan } from './plan-types.ts';
+import { captionText, fillText, slashDate } from './texts.ts';
+
+const DEFAULT_FROM_YEAR = 2021;
+/** Annex number formats (annexes.md): whole numbers, money with one decimal. */
+export const ANNEX_NUMBER_FORMAT: Record<ValueType, string> = { count: '#,##0', money: '#,##0.0' };
+
+/** A figure column's format: the layout's, or the one of its indicators' type. */
+function columnFormats(template: TemplateDefinition, sheet: AnnexSheet): Record<string, string> {
+  const types = new Map(allIndicators(template).map((i) => [i.code, i.type]));
+  const firstItem = sheet.body.kind === 'years_by_list' ? template.lists[sheet.body.list]?.[0]?.code : undefined;
+  return Object.fromEntries(
+    figureColumns(sheet).map((col) => {
+      const type = figureCodes(col.content, template.lists, firstItem).some((c) => types.get(c) === 'money') ? 'money' : 'count';
+      return [col.col, col.numFmt ?? ANNEX_NUMBER_FORMAT[type]];
+    }),
+  );
+}
+
+function bodyRows(b: BodyContext, body: AnnexBody): BodyRows {
+  switch (body.kind) {
+    case 'years_by_list':
+      return yearsByListRows(b, body);
+    case 'units':
+      return unitRows(b, body);
+    case 'document_groups':
+      return documentRows(b, body);
+  }
+}
+
+function periodText(sheet: AnnexSheet, years: number[], settings: Settings, year: number): string {
+  const p = sheet.period;
+  if (p.kind === 'dates') {
+    const { from, to } = periodDates(p, settings, year);
+    return fillText(p.text, { from: slashDate(from ?? ''), to: slashDate(to ?? '') });
+  }
+  if (years.length <= 1) return fillText(p.single, { year: years[0] ?? year });
+  return fillText(p.text, { from: years[0]!, to: years[years.length - 1]! });
+}
+
+/** `Ghi chú: Số liệu chưa bao gồm Xã Vĩnh Lộc.`: feeding units without a submission in the reporting year or in a year shown. */
+function missingNote(ctx: ServiceContext, book: FigureBook, sheet: AnnexSheet, kinds: readonly string[], years: number[], year: number): string | null {
+  const missing = new Map<string, { unit: Unit; years: number[] }>();
+  for (const y of [...new Set([...years, year])].sort((a, b) => a - b)) {
+    for (const unit of book.missing(y, kinds)) {
+      const entry = missing.get(unit.code) ?? { unit, years: [] };
+      entry.years.push(y);
+      missing.set(unit.code, entry);
+    }
+  }
+  if (missing.size === 0) return null;
+  const order = listUnits(ctx).map((u) => u.code);
+  const labels = [...missing.values()]
+    .sort((a, b) => order.indexOf(a.unit.code) - order.indexOf(b.unit.code))
+    .map((m) => (m.years.length === 1 && m.years[0] === year ? m.unit.name : fillText(sheet.missingInYears, { unit: m.unit.name, years: m.years.join(', ') })));
+  return fillText(sheet.missingNote, { units: labels.join('; ') });
+}
+
+function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, layout: AnnexLayout, sheet: AnnexSheet, year: number): SheetPlan {
+  const kinds = kindsWithSheet(ctx.template, sheet.feeds.inputSheet);
+  const headerEnd = sheet.header.firstRow + sheet.header.rows - 1 + (sheet.header.columnNumbers ? 1 : 0);
+  const fromYear = Number(settings.from_year) || DEFAULT_FROM_YEAR;
+  const body = bodyRows({ ctx, book, settings, sheet, year, fromYear, kinds, firstRow: headerEnd + 1 }, sheet.body);
+  return {
+    sheet,
+    titles: {
+      label: layout.label,
+      title: fillText(sheet.title, { year }),
+      period: periodText(sheet, body.years, settings, year),
+      caption: captionText(layout.caption, settings),
+    },
+    headerEnd,
+    rows: body.rows,
+    note: missingNote(ctx, book, sheet, kinds, body.years, year),
+    years: body.years,
+    columnFormats: columnFormats(ctx.template, sheet),
+  };
+}
+
+export function planAnnex(ctx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(ctx)): AnnexPlan {
+  const settings = getSettings(ctx);
+  return { layout, year, sheets: layout.sheets.map((sheet) => planSheet(ctx, book, settings, layout, sheet, year)) };
+}

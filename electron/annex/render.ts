@@ -1,0 +1,198 @@
+// Renders a planned annex into an exceljs workbook: title rows 1–4, the header block with its merges,
+// the column numbers, the body rows (figures blank when not reported, totals as formulas with their
+// cached values), the note under the table, print setup. Knows no particular annex.
+import ExcelJS from 'exceljs';
+import { parseRange, type AnnexColumn } from '../../shared/annex-schema.ts';
+import { nfc } from '../../shared/text.ts';
+import { font, thinBorder } from '../workbook/styles.ts';
+import { formulaText } from './formulas.ts';
+import { annexPrintSetup } from './page-setup.ts';
+import type { AnnexPlan, PlannedCell, PlannedRow, SheetPlan } from './plan-types.ts';
+import { isoToUtcDate } from './texts.ts';
+import { columnPoints, rowHeightFor, wrappedLines } from './text-metrics.ts';
+
+export interface RenderOptions {
+  draft: boolean;
+  created: Date;
+}
+
+const DATE_FORMAT = 'dd/mm/yyyy';
+const DRAFT_COLOR = 'FFC00000';
+/** exceljs leaves out a column whose width is exactly its default (9), and Excel then uses 8.43. */
+const EXCELJS_DEFAULT_WIDTH = 9;
+/** One step of cell indent, in points (about one character). */
+const INDENT_POINTS = 7;
+/** Row 5 only separates the titles from the table. */
+const SPACER_HEIGHT = 8;
+
+type Align = NonNullable<AnnexColumn['align']>;
+
+function defaultAlign(column: AnnexColumn): Align {
+  const k = column.content.kind;
+  if (k === 'figure' || k === 'number') return 'center';
+  if (k === 'document' && column.content.field === 'ngay') return 'center';
+  return 'left';
+}
+
+/** Width in points of columns `from`..`to` (1-based), as a merged cell sees it. */
+function spanPoints(columns: readonly AnnexColumn[], from: number, to: number): number {
+  let pt = 0;
+  for (let i = from; i <= to; i++) pt += columnPoints(columns[i - 1]!.width) + 5;
+  return pt - 5;
+}
+
+class SheetWriter {
+  private readonly ws: ExcelJS.Worksheet;
+  private readonly columns: readonly AnnexColumn[];
+  private readonly width: number;
+  private readonly size: number;
+
+  constructor(
+    wb: ExcelJS.Workbook,
+    private readonly plan: SheetPlan,
+    private readonly draftMark: string | null,
+  ) {
+    this.columns = plan.sheet.columns;
+    this.width = this.columns.length;
+    this.size = plan.sheet.fonts.table;
+    this.ws = wb.addWorksheet(plan.sheet.name, { views: [{ showGridLines: false }] });
+  }
+
+  write(): void {
+    this.columns.forEach((c, i) => (this.ws.getColumn(i + 1).width = c.width === EXCELJS_DEFAULT_WIDTH ? c.width + 0.01 : c.width));
+    this.titles();
+    this.header();
+    for (const row of this.plan.rows) this.bodyRow(row);
+    this.note();
+    const h = this.plan.sheet.header;
+    annexPrintSetup(this.ws, { titleRows: `${h.firstRow}:${this.plan.headerEnd}`, draftMark: this.draftMark });
+  }
+
+  /** A line merged across the table's width. */
+  private wideLine(row: number, text: string, f: Partial<ExcelJS.Font>, align: Align): ExcelJS.Cell {
+    this.ws.mergeCells(row, 1, row, this.width);
+    const cell = this.ws.getCell(row, 1);
+    cell.value = nfc(text);
+    cell.font = f;
+    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+    const lines = wrappedLines(text, spanPoints(this.columns, 1, this.width), f.size ?? this.size, !!f.bold);
+    this.ws.getRow(row).height = rowHeightFor(lines, f.size ?? this.size);
+    return cell;
+  }
+
+  private titles(): void {
+    const { label, title, period, caption } = this.plan.titles;
+    const size = this.plan.sheet.fonts.title;
+    this.wideLine(1, label, font(size, { bold: true }), 'center');
+    this.wideLine(2, title, font(size, { bold: true }), 'center');
+    this.wideLine(3, period, font(size - 1, { italic: true }), 'center');
+    this.wideLine(4, caption, font(size - 1, { italic: true }), 'center');
+    this.ws.getRow(5).height = this.draftMark ? rowHeightFor(1, size) : SPACER_HEIGHT;
+    if (this.draftMark) {
+      const mark = this.ws.getCell(5, this.width);
+      mark.value = nfc(this.draftMark);
+      mark.font = font(size, { bold: true, color: { argb: DRAFT_COLOR } });
+      mark.alignment = { horizontal: 'right', vertical: 'middle' };
+    }
+  }
+
+  private header(): void {
+    const h = this.plan.sheet.header;
+    const needed = new Map<number, number>();
+    for (const hc of h.cells) {
+      const r = parseRange(hc.range);
+      if (r.top !== r.bottom || r.left !== r.right) this.ws.mergeCells(r.top, r.left, r.bottom, r.right);
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) {
+          const cell = this.ws.getCell(row, col);
+          cell.font = font(this.size, { bold: true });
+          cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+          cell.border = thinBorder;
+        }
+      }
+      this.ws.getCell(r.top, r.left).value = nfc(hc.text);
+      const lines = wrappedLines(hc.text, spanPoints(this.columns, r.left, r.right), this.size, true);
+      const rows = r.bottom - r.top + 1;
+      const each = rowHeightFor(lines, this.size) / rows;
+      for (let row = r.top; row <= r.bottom; row++) needed.set(row, Math.max(needed.get(row) ?? rowHeightFor(1, this.size), Math.ceil(each)));
+    }
+    for (const [row, height] of needed) this.ws.getRow(row).height = height;
+    if (h.columnNumbers) {
+      const row = h.firstRow + h.rows;
+      this.columns.forEach((_c, i) => {
+        const cell = this.ws.getCell(row, i + 1);
+        cell.value = `(${i + 1})`;
+        cell.font = font(this.size, { italic: true });
+        cell.alignment = { horizontal: 'center', vertical: 'middle' };
+        cell.border = thinBorder;
+      });
+    }
+  }
+
+  private bodyRow(row: PlannedRow): void {
+    const f = font(this.size, { bold: !!row.bold, italic: !!row.italic });
+    if (row.spanAll) {
+      const planned = row.cells[this.columns[0]!.col];
+      const text = planned?.kind === 'text' ? planned.text : '';
+      const cell = this.wideLine(row.row, text, f, 'left');
+      if (planned) this.fill(cell, planned, undefined);
+      if (row.role !== 'line') for (let c = 1; c <= this.width; c++) this.ws.getCell(row.row, c).border = thinBorder;
+      return;
+    }
+    let lines = 1;
+    this.columns.forEach((column, i) => {
+      const cell = this.ws.getCell(row.row, i + 1);
+      cell.font = f;
+      cell.border = thinBorder;
+      const indent = column.content.kind === 'label' && row.level ? row.level : undefined;
+      cell.alignment = { horizontal: column.align ?? defaultAlign(column), vertical: 'middle', wrapText: true, ...(indent ? { indent } : {}) };
+      const planned = row.cells[column.col];
+      if (!planned) return;
+      this.fill(cell, planned, this.plan.columnFormats[column.col]);
+      if (planned.kind === 'text') lines = Math.max(lines, wrappedLines(planned.text, columnPoints(column.width) - (indent ?? 0) * INDENT_POINTS, this.size, !!row.bold));
+    });
+    this.ws.getRow(row.row).height = rowHeightFor(lines, this.size);
+  }
+
+  private fill(cell: ExcelJS.Cell, planned: PlannedCell, columnFormat: string | undefined): void {
+    switch (planned.kind) {
+      case 'text':
+        cell.value = nfc(planned.text);
+        return;
+      case 'ordinal':
+        cell.value = planned.value;
+        return;
+      case 'date':
+        cell.value = isoToUtcDate(planned.iso) ?? planned.iso;
+        cell.numFmt = DATE_FORMAT;
+        return;
+      case 'figure':
+        if (columnFormat) cell.numFmt = columnFormat;
+        // Blank means "not reported": no value at all, never 0.
+        if (planned.value !== null) cell.value = planned.value;
+        return;
+      case 'formula': {
+        const numFmt = planned.numFmt ?? columnFormat;
+        if (numFmt) cell.numFmt = numFmt;
+        if (planned.value === null) return;
+        cell.value = planned.refs.length ? { formula: formulaText(planned), result: planned.value } : planned.value;
+        return;
+      }
+    }
+  }
+
+  private note(): void {
+    if (!this.plan.note) return;
+    const last = this.plan.rows.at(-1)?.row ?? this.plan.headerEnd;
+    this.wideLine(last + 1, this.plan.note, font(this.size, { italic: true }), 'left');
+  }
+}
+
+export function renderAnnex(plan: AnnexPlan, options: RenderOptions): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Báo cáo 121';
+  wb.created = options.created;
+  wb.modified = options.created;
+  for (const sheet of plan.sheets) new SheetWriter(wb, sheet, options.draft ? plan.layout.draftMark : null).write();
+  return wb;
+}
