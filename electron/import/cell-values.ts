@@ -33,6 +33,18 @@ function plainOf(value: ExcelJS.CellValue): { plain: Plain; formula: string | nu
   return { plain: String(value), formula: null };
 }
 
+/**
+ * The value of a cell with a formula's cached result kept: exceljs leaves a cached 0 out of `cell.value`
+ * (it is only in `cell.result`), which would turn a formula giving 0 into a blank.
+ */
+export function cellValueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && (v as { result?: unknown }).result === undefined && cell.result !== undefined) {
+    return { ...v, result: cell.result } as ExcelJS.CellValue;
+  }
+  return v;
+}
+
 export function cellLabel(ref: CellRef): string {
   return `${ref.sheet}!${ref.address}`;
 }

@@ -7,7 +7,7 @@ import { looseKey, nfc } from '../../shared/text.ts';
 import { toUnicodeText } from '../../shared/legacy-text.ts';
 import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
 import { checkZipContainer, notXlsx } from './zip-guard.ts';
-import { cellLabel, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
+import { cellLabel, cellValueOf, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
 import { META_SHEET, valueName } from '../workbook/input-writer.ts';
 
 export interface ImportLookup {
@@ -69,8 +69,8 @@ function readMeta(wb: ExcelJS.Workbook): Map<string, string> | null {
   if (!ws) return null;
   const meta = new Map<string, string>();
   for (let r = 1; r <= Math.min(ws.rowCount, 100); r++) {
-    const k = readTextCell(ws.getCell(r, 1).value).text;
-    const v = readTextCell(ws.getCell(r, 2).value).text;
+    const k = readTextCell(cellValueOf(ws.getCell(r, 1))).text;
+    const v = readTextCell(cellValueOf(ws.getCell(r, 2))).text;
     if (k) meta.set(k.trim(), (v ?? '').trim());
   }
   return meta;
@@ -139,7 +139,7 @@ function readValues(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: Im
   for (const ind of indicatorsForKind(lookup.template, kind)) {
     const ref = resolveName(wb, names, valueName(ind.code), findings);
     if (!ref) continue;
-    const reading = readNumericCell(wb.getWorksheet(ref.sheet)!.getCell(ref.address).value, ref, ind.type, ind.label);
+    const reading = readNumericCell(cellValueOf(wb.getWorksheet(ref.sheet)!.getCell(ref.address)), ref, ind.type, ind.label);
     findings.push(...reading.findings);
     values.push({ code: ind.code, value: reading.value, raw: reading.raw, cell: cellLabel(ref), formula: reading.formula });
   }
@@ -151,7 +151,7 @@ function readNarratives(wb: ExcelJS.Workbook, names: Map<string, string>, lookup
   for (const code of narrativeCodesForKind(lookup.template, kind)) {
     const ref = resolveName(wb, names, code, findings);
     if (!ref) continue;
-    const { text } = readTextCell(wb.getWorksheet(ref.sheet)!.getCell(ref.address).value);
+    const { text } = readTextCell(cellValueOf(wb.getWorksheet(ref.sheet)!.getCell(ref.address)));
     if (text !== null) out.push({ code, text: unicodeText(text, ref, findings), cell: cellLabel(ref) });
   }
   return out;
@@ -180,13 +180,13 @@ function readDocuments(wb: ExcelJS.Workbook, names: Map<string, string>, lookup:
       const cell = ws.getCell(r, firstCol + j);
       const cref: CellRef = { sheet: ref.sheet, address: cell.address };
       if (col.type === 'date') {
-        const { iso, raw } = readDateCell(cell.value);
+        const { iso, raw } = readDateCell(cellValueOf(cell));
         if (iso || raw) any = true;
         if (raw && !iso) rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: cell.address, message: `${cellLabel(cref)}: không đọc được ngày ban hành "${raw}" (ghi theo dạng dd/mm/yyyy).` });
         fields[col.code] = iso;
         return;
       }
-      const { text } = readTextCell(cell.value);
+      const { text } = readTextCell(cellValueOf(cell));
       if (text === null) {
         fields[col.code] = null;
         return;

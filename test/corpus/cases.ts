@@ -256,6 +256,7 @@ function numberCases(): CorpusCase[] {
     good('money-decimal', 'Tiền 0,125 triệu', 0.125, 0.125, 'v_nl_kinh_phi_nsnn'),
     good('formula', 'Công thức =1+2 với giá trị đã tính', { formula: '1+2', result: 3 } as V, 3, 'v_pl01_bl_nam', 'formula_in_input'),
     good('formula-sum', 'Công thức =SUM(...) trong ô nhập', { formula: 'SUM(C6:C7)', result: 5 } as V, 5, 'v_pl01_bl_nam', 'formula_in_input'),
+    good('formula-zero', 'Công thức =1-1 cho kết quả 0 (không phải trống)', { formula: '1-1', result: 0 } as V, 0, 'v_pl01_bl_nam', 'formula_in_input'),
     good('formula-no-cache', 'Công thức chưa tính (không có giá trị lưu)', { formula: '1+2' } as V, null, 'v_pl01_bl_nam', 'formula_in_input'),
     good('formula-text-result', 'Công thức trả về số dạng chữ', { formula: '"4"', result: '4' } as V, 4, 'v_pl01_bl_nam', 'formula_in_input'),
     good('richtext', 'Số trong ô định dạng nhiều kiểu chữ', { richText: [{ text: '1' }, { text: '2', font: { bold: true } }] } as V, 12, 'v_pl01_bl_nam', 'number_as_text'),
