@@ -15,7 +15,14 @@ export function unitRows(b: BodyContext, body: UnitsBody): BodyRows {
   // A retired unit keeps its row in a year it still reported for.
   const shown = all.filter((u) => b.kinds.includes(u.kind) && (u.active || reported.has(u.code)));
   const shownCodes = new Set(shown.map((u) => u.code));
-  const childrenOf = (code: string | null) => shown.filter((u) => (u.parentCode && shownCodes.has(u.parentCode) ? u.parentCode : null) === code);
+  const children = new Map<string | null, Unit[]>();
+  for (const u of shown) {
+    const parent = u.parentCode && shownCodes.has(u.parentCode) ? u.parentCode : null;
+    const list = children.get(parent);
+    if (list) list.push(u);
+    else children.set(parent, [u]);
+  }
+  const childrenOf = (code: string | null) => children.get(code) ?? [];
   const numberCol = columnOf(b.sheet, 'number');
   const labelCol = columnOf(b.sheet, 'label');
   const noteCol = columnOf(b.sheet, 'note');

@@ -29,7 +29,10 @@ export class FigureBook {
 
   /** Every (unit, code) value behind a figure, blanks included, in unit-list order. */
   contributions(source: FigureSource): Contribution[] {
-    const units = contributors(this.figures(source.year), source.kinds).filter((u) => !source.unit || u.unit.code === source.unit);
+    const fig = this.figures(source.year);
+    // One unit's row: a direct look-up (an annex by local unit asks this for every cell).
+    const one = source.unit ? fig.byUnit.get(source.unit) : undefined;
+    const units = source.unit ? (one && (!source.kinds || source.kinds.includes(one.unit.kind)) ? [one] : []) : contributors(fig, source.kinds);
     return units.flatMap((unit) => source.codes.map((code) => ({ unit, code, value: unit.values.get(code) ?? null })));
   }
 
