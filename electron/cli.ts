@@ -14,6 +14,8 @@ import { exportYear, importJson } from './services/interchange.ts';
 import { runDemo } from './services/demo.ts';
 import { readUnitList } from './import/unit-list.ts';
 import { acknowledgeFinding, validateYear } from './services/validation.ts';
+import { generateAll } from './services/generate.ts';
+import { summaryLine } from '../shared/rules/report.ts';
 import { chooseCurrentVersion, diffVersions, unitHistory } from './services/history.ts';
 import { lockYear, unlockYear } from './services/years.ts';
 import { correctFigure } from './services/corrections.ts';
@@ -42,6 +44,7 @@ const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
   export --db FILE --year NĂM [--out FILE]
   import-json --db FILE FILE...
   validate --db FILE --year NĂM [--json]             kiểm tra số liệu theo các quy tắc
+  generate --db FILE --year NĂM --out THƯ_MỤC [--force]  Phụ lục 01–04 và báo cáo Word
   acknowledge --db FILE --key KHÓA --reason LÝ_DO    xác nhận một cảnh báo (kèm lý do)
   history --db FILE --unit MÃ --year NĂM [--diff A:B] [--current N --reason LÝ_DO]
   correct --db FILE --unit MÃ --year NĂM --code CHỈ_TIÊU --value SỐ|trong --reason LÝ_DO
@@ -114,9 +117,10 @@ const commands: Record<string, Command> = {
       const accepted = result.imports.filter((r) => r.status === 'accepted').length;
       const rejected = result.imports.filter((r) => r.status === 'rejected');
       if (args.values.json) {
-        io.out(JSON.stringify({ db: result.dbFile, year: result.year, blank_workbooks: result.blankWorkbooks, blank_dir: result.blankDir, filled_dir: result.filledDir, imported: accepted, rejected: rejected.length }, null, 2));
+        io.out(JSON.stringify({ db: result.dbFile, year: result.year, blank_workbooks: result.blankWorkbooks, blank_dir: result.blankDir, filled_dir: result.filledDir, imported: accepted, rejected: rejected.length, errors: result.validation.errors, warnings: result.validation.warnings, infos: result.validation.infos, files: result.files }, null, 2));
       } else {
-        io.out(`Xong: ${accepted} báo cáo đã nhập, ${rejected.length} bị từ chối; dữ liệu tại ${result.dbFile}.`);
+        if (result.notices.length) io.out(`Lưu ý: ${result.notices.length} mục của báo cáo chưa có nội dung (ghi "(Chưa có nội dung)").`);
+        io.out(`Xong: ${accepted} báo cáo đã nhập, ${rejected.length} bị từ chối; ${result.validation.errors} lỗi, ${result.validation.warnings} cảnh báo, ${result.validation.infos} thông tin; ${result.files.length} tệp kết quả trong ${path.dirname(result.files[0] ?? result.dbFile)}.`);
       }
       for (const r of rejected) io.err(`Từ chối ${path.basename(r.file)}: ${r.findings.map((f) => f.message).join(' ')}`);
       return rejected.length ? EXIT.data : EXIT.ok;
@@ -211,6 +215,22 @@ const commands: Record<string, Command> = {
       if (args.values.json) io.out(JSON.stringify(reportToJson(report), null, 2));
       else for (const line of formatReportText(report)) io.out(line);
       return report.errors > 0 ? EXIT.data : EXIT.ok;
+    });
+  },
+
+  async generate(args, io) {
+    const year = yearOf(args);
+    const outDir = need(args.values.out, 'out');
+    return withDb(args, async (ctx) => {
+      const r = await generateAll(ctx, { year, outDir, force: args.values.force, onProgress: io.progress });
+      if (args.values.json) io.out(JSON.stringify({ files: r.files, draft: r.draft, errors: r.validation.errors, warnings: r.validation.warnings, notices: r.notices }, null, 2));
+      else {
+        for (const f of r.files) io.out(f);
+        io.out(summaryLine(r.validation));
+        for (const n of r.notices) io.out(`Lưu ý: ${n}`);
+        if (r.draft) io.out(`Các tệp là bản DỰ THẢO: còn ${r.validation.errors} lỗi chưa xử lý.`);
+      }
+      return EXIT.ok;
     });
   },
 

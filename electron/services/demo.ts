@@ -12,6 +12,9 @@ import { loadSampleProvince } from './sample.ts';
 import { initDatabase } from './setup.ts';
 import { requireUnit } from './units.ts';
 import { writeBlankWorkbooks } from './workbooks.ts';
+import { generateAll } from './generate.ts';
+import { formatReportText, summaryLine } from '../../shared/rules/report.ts';
+import type { ValidationReport } from '../../shared/rules/types.ts';
 
 export interface DemoResult {
   ctx: ServiceContext;
@@ -21,6 +24,10 @@ export interface DemoResult {
   blankWorkbooks: number;
   filledDir: string;
   imports: ImportFileResult[];
+  validation: ValidationReport;
+  /** The four annexes and the report. */
+  files: string[];
+  notices: string[];
 }
 
 export async function runDemo(outDir: string, options: { onProgress?: ProgressListener; log?: (line: string) => void } = {}): Promise<DemoResult> {
@@ -61,5 +68,10 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
   }
   rmSync(scratch, { recursive: true, force: true });
   log(`Biểu mẫu trống năm ${sample.reporting_year}: ${blankWorkbooks} tệp trong ${blankDir}`);
-  return { ctx, dbFile, year: sample.reporting_year, blankDir, blankWorkbooks, filledDir, imports };
+  // The sample has warnings but no error, so the files are final (not a draft).
+  const generated = await generateAll(ctx, { year: sample.reporting_year, outDir, onProgress: options.onProgress });
+  log(`Kiểm tra số liệu — ${summaryLine(generated.validation)}`);
+  for (const line of formatReportText(generated.validation).slice(0, -1)) log(`  ${line}`);
+  for (const f of generated.files) log(`Đã tạo: ${f}`);
+  return { ctx, dbFile, year: sample.reporting_year, blankDir, blankWorkbooks, filledDir, imports, validation: generated.validation, files: generated.files, notices: generated.notices };
 }

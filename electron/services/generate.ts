@@ -1,0 +1,50 @@
+// "Xuất báo cáo": the four annexes and the report for a year, refused while validation errors stand
+// unless forced, in which case every file is marked DỰ THẢO and the report lists the unresolved errors.
+import { blockingErrors } from '../../shared/rules/report.ts';
+import type { ValidationReport } from '../../shared/rules/types.ts';
+import type { ProgressListener } from '../../shared/types.ts';
+import { AppError } from '../errors.ts';
+import { generateAnnexes } from './annexes.ts';
+import type { ServiceContext } from './context.ts';
+import { generateReport } from './report.ts';
+import { validateYear } from './validation.ts';
+
+export interface GenerateAllRequest {
+  year: number;
+  outDir: string;
+  /** Write the files although errors stand; they are then marked as a draft. */
+  force?: boolean;
+  onProgress?: ProgressListener;
+}
+
+export interface GenerateAllResult {
+  files: string[];
+  draft: boolean;
+  validation: ValidationReport;
+  /** Report notices (sections without text …), in Vietnamese. */
+  notices: string[];
+}
+
+export async function generateAll(ctx: ServiceContext, req: GenerateAllRequest): Promise<GenerateAllResult> {
+  const validation = validateYear(ctx, req.year);
+  const errors = blockingErrors(validation);
+  if (errors.length && !req.force) {
+    const first = errors.slice(0, 5).map((e) => `- ${e.message}`).join('\n');
+    throw new AppError(
+      'validation_errors',
+      `Chưa thể xuất báo cáo năm ${req.year}: còn ${errors.length} lỗi số liệu. Hãy sửa số liệu hoặc nhận lại biểu mẫu, hoặc xuất bản dự thảo (--force).\n${first}${errors.length > 5 ? `\n- … và ${errors.length - 5} lỗi khác` : ''}`,
+    );
+  }
+  const draft = errors.length > 0;
+  const total = 5;
+  const annexes = await generateAnnexes(ctx, {
+    year: req.year,
+    outDir: req.outDir,
+    draft,
+    onProgress: req.onProgress ? (p) => req.onProgress!({ done: p.done, total, label: p.label }) : undefined,
+  });
+  req.onProgress?.({ done: 4, total, label: 'Đang tạo báo cáo Word' });
+  const report = await generateReport(ctx, { year: req.year, outDir: req.outDir, draft: draft ? { errors: errors.map((e) => e.message) } : undefined });
+  req.onProgress?.({ done: total, total, label: 'Xong' });
+  return { files: [...annexes.files, report.file], draft, validation, notices: report.notices };
+}
