@@ -15,6 +15,7 @@ import { runDemo } from './services/demo.ts';
 import { readUnitList } from './import/unit-list.ts';
 import { acknowledgeFinding, validateYear } from './services/validation.ts';
 import { generateAll } from './services/generate.ts';
+import { traceAnnexCell } from './services/trace.ts';
 import { summaryLine } from '../shared/rules/report.ts';
 import { chooseCurrentVersion, diffVersions, unitHistory } from './services/history.ts';
 import { lockYear, unlockYear } from './services/years.ts';
@@ -46,6 +47,7 @@ const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
   validate --db FILE --year NĂM [--json]             kiểm tra số liệu theo các quy tắc
   generate --db FILE --year NĂM --out THƯ_MỤC [--force]  Phụ lục 01–04 và báo cáo Word
   acknowledge --db FILE --key KHÓA --reason LÝ_DO    xác nhận một cảnh báo (kèm lý do)
+  trace --db FILE --year NĂM --annex PL01 [--sheet TRANG] --cell D10   nguồn của một số liệu trong phụ lục
   history --db FILE --unit MÃ --year NĂM [--diff A:B] [--current N --reason LÝ_DO]
   correct --db FILE --unit MÃ --year NĂM --code CHỈ_TIÊU --value SỐ|trong --reason LÝ_DO
   lock --db FILE --year NĂM [--reason LÝ_DO]  ·  unlock --db FILE --year NĂM --reason LÝ_DO
@@ -71,6 +73,9 @@ const OPTIONS = {
   code: { type: 'string' },
   value: { type: 'string' },
   from: { type: 'string' },
+  annex: { type: 'string' },
+  sheet: { type: 'string' },
+  cell: { type: 'string' },
   reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -240,6 +245,26 @@ const commands: Record<string, Command> = {
     return withDb(args, (ctx) => {
       const f = acknowledgeFinding(ctx, key, reason);
       io.out(args.values.json ? JSON.stringify(f) : `Đã xác nhận: ${f.message}`);
+      return EXIT.ok;
+    });
+  },
+
+  async trace(args, io) {
+    const year = yearOf(args);
+    return withDb(args, (ctx) => {
+      const t = traceAnnexCell(ctx, { annex: need(args.values.annex, 'annex'), sheet: args.values.sheet, cell: need(args.values.cell, 'cell'), year });
+      if (args.values.json) {
+        io.out(JSON.stringify(t, null, 2));
+        return EXIT.ok;
+      }
+      const show = (v: number | string | null) => (v === null ? '(trống)' : String(v));
+      io.out(`${t.annex} ${t.sheet}!${t.cell} — ${t.label}: ${show(t.value)}${t.formula ? ` (=${t.formula})` : ''}`);
+      for (const v of t.values) {
+        const corr = v.correction ? `; đã sửa ${show(v.submitted)} → ${show(v.value)} (${v.correction.reason}, ${v.correction.by})` : '';
+        io.out(`  ${v.year} · ${v.unit.name} · ${v.code} = ${show(v.value)} — ${v.fileName ?? 'JSON'}, phiên bản ${v.version}${v.cell ? `, ô ${v.cell}` : ''}${corr}`);
+      }
+      for (const d of t.documents) io.out(`  ${d.year} · ${d.unit.name} · ${d.so_ky_hieu} ngày ${d.ngay} — ${d.fileName ?? 'JSON'}, phiên bản ${d.version}${d.cell ? `, ô ${d.cell}` : ''}`);
+      for (const m of t.missing) io.out(`  Chưa báo cáo: ${m.name} (năm ${m.year})`);
       return EXIT.ok;
     });
   },

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli.ts';
-import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
+import { emptySampleDb, sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
 
 let dir: string;
@@ -73,5 +73,21 @@ describe('trust commands', () => {
     writeFileSync(junk, 'không phải sqlite');
     const bad = await cli('restore', '--db', db, '--from', junk);
     expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/không phải bản sao lưu/)]);
+  });
+
+  it('trace names every unit, version and value behind an annex figure, corrections included', async () => {
+    const file = path.join(dir, 'sample.sqlite');
+    sampleDb(file).db.close();
+    await cli('correct', '--db', file, '--unit', 'X02', '--year', '2026', '--code', 'pl01_xhtd_tre', '--value', '9', '--reason', 'Bổ sung');
+    // PL01_DIA_BAN lists 2026 by local unit: row of X02 (second commune), column D = total children.
+    const t = await cli('trace', '--db', file, '--year', '2026', '--annex', 'PL01', '--sheet', 'PL01_DIA_BAN', '--cell', 'D10', '--json');
+    expect(t.code).toBe(0);
+    const trace = JSON.parse(t.out) as { value: number; values: { unit: { code: string }; code: string; value: number | null; submitted: number | null; correction: { reason: string } | null }[] };
+    const x02 = sample.submissions.find((s) => s.unit === 'X02' && s.year === 2026)!;
+    expect(new Set(trace.values.map((v) => v.unit.code))).toEqual(new Set(['X02']));
+    const expected = Object.entries(x02.values).filter(([k]) => /^pl01_[a-z]+_tre$/.test(k)).reduce((s, [k, v]) => s + (k === 'pl01_xhtd_tre' ? 9 : (v ?? 0)), 0);
+    expect(trace.value).toBe(expected);
+    const corrected = trace.values.find((v) => v.code === 'pl01_xhtd_tre')!;
+    expect([corrected.submitted, corrected.value, corrected.correction?.reason]).toEqual([x02.values['pl01_xhtd_tre'], 9, 'Bổ sung']);
   });
 });
