@@ -45,7 +45,7 @@ const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
   export --db FILE --year NĂM [--out FILE]
   import-json --db FILE FILE...
   validate --db FILE --year NĂM [--json]             kiểm tra số liệu theo các quy tắc
-  generate --db FILE --year NĂM --out THƯ_MỤC [--force]  Phụ lục 01–04 và báo cáo Word
+  generate --db FILE --year NĂM --out THƯ_MỤC [--force] [--sources]  Phụ lục 01–04, báo cáo Word (và Nguồn số liệu)
   acknowledge --db FILE --key KHÓA --reason LÝ_DO    xác nhận một cảnh báo (kèm lý do)
   trace --db FILE --year NĂM --annex PL01 [--sheet TRANG] --cell D10   nguồn của một số liệu trong phụ lục
   history --db FILE --unit MÃ --year NĂM [--diff A:B] [--current N --reason LÝ_DO]
@@ -67,6 +67,7 @@ const OPTIONS = {
   set: { type: 'string', multiple: true },
   received: { type: 'string' },
   force: { type: 'boolean' },
+  sources: { type: 'boolean' },
   key: { type: 'string' },
   diff: { type: 'string' },
   current: { type: 'string' },
@@ -227,7 +228,7 @@ const commands: Record<string, Command> = {
     const year = yearOf(args);
     const outDir = need(args.values.out, 'out');
     return withDb(args, async (ctx) => {
-      const r = await generateAll(ctx, { year, outDir, force: args.values.force, onProgress: io.progress });
+      const r = await generateAll(ctx, { year, outDir, force: args.values.force, sources: args.values.sources, onProgress: io.progress });
       if (args.values.json) io.out(JSON.stringify({ files: r.files, draft: r.draft, errors: r.validation.errors, warnings: r.validation.warnings, notices: r.notices }, null, 2));
       else {
         for (const f of r.files) io.out(f);

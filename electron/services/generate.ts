@@ -8,12 +8,17 @@ import { generateAnnexes } from './annexes.ts';
 import type { ServiceContext } from './context.ts';
 import { generateReport } from './report.ts';
 import { validateYear } from './validation.ts';
+import path from 'node:path';
+import { SOURCES_FILE_NAME, sourcesWorkbook } from '../annex/sources-workbook.ts';
+import { allFigureSources } from './trace.ts';
 
 export interface GenerateAllRequest {
   year: number;
   outDir: string;
   /** Write the files although errors stand; they are then marked as a draft. */
   force?: boolean;
+  /** Also write "Nguon so lieu.xlsx": every annex figure with the unit values behind it. */
+  sources?: boolean;
   onProgress?: ProgressListener;
 }
 
@@ -45,6 +50,12 @@ export async function generateAll(ctx: ServiceContext, req: GenerateAllRequest):
   });
   req.onProgress?.({ done: 4, total, label: 'Đang tạo báo cáo Word' });
   const report = await generateReport(ctx, { year: req.year, outDir: req.outDir, draft: draft ? { errors: errors.map((e) => e.message) } : undefined });
+  const files = [...annexes.files, report.file];
+  if (req.sources) {
+    const file = path.join(req.outDir, SOURCES_FILE_NAME);
+    await sourcesWorkbook(allFigureSources(ctx, req.year), `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC NĂM ${req.year}`).xlsx.writeFile(file);
+    files.push(file);
+  }
   req.onProgress?.({ done: total, total, label: 'Xong' });
-  return { files: [...annexes.files, report.file], draft, validation, notices: report.notices };
+  return { files, draft, validation, notices: report.notices };
 }

@@ -4,7 +4,7 @@
 import { columnIndex } from '../../shared/annex-schema.ts';
 import { FigureBook } from '../annex/figure-book.ts';
 import { formulaText } from '../annex/formulas.ts';
-import { findAnnexLayout } from '../annex/layouts.ts';
+import { findAnnexLayout, loadAnnexLayouts } from '../annex/layouts.ts';
 import { planAnnex } from '../annex/plan.ts';
 import type { FigureSource, PlannedCell, PlannedRow, SheetPlan } from '../annex/plan-types.ts';
 import { AppError } from '../errors.ts';
@@ -196,4 +196,32 @@ export function traceAnnexCell(ctx: ServiceContext, req: TraceRequest): CellTrac
     documents: tracedDocuments(ctx, documentKeys),
     missing: [...missing.values()].sort((a, b) => a.year - b.year),
   };
+}
+
+/** One figure cell of an annex with every unit value behind it (for "Nguồn số liệu.xlsx"). */
+export interface FigureCellSources {
+  annex: string;
+  annexLabel: string;
+  sheet: string;
+  cell: string;
+  label: string;
+  value: number | null;
+  values: TracedValue[];
+}
+
+/** Every figure cell of every annex of a year, with its sources, in annex, sheet and row order. */
+export function allFigureSources(ctx: ServiceContext, year: number): FigureCellSources[] {
+  const book = new FigureBook(ctx);
+  const out: FigureCellSources[] = [];
+  for (const layout of loadAnnexLayouts(ctx.template)) {
+    for (const plan of planAnnex(ctx, layout, year, book).sheets) {
+      for (const row of plan.rows) {
+        for (const [col, cell] of Object.entries(row.cells)) {
+          if (cell.kind !== 'figure') continue;
+          out.push({ annex: layout.id, annexLabel: layout.label, sheet: plan.sheet.name, cell: `${col}${row.row}`, label: cellLabel(plan, row, col), value: cell.value, values: tracedValues(ctx, book, [cell.source]) });
+        }
+      }
+    }
+  }
+  return out;
 }
