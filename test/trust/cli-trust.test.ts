@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.ts';
+import { cli } from '../helpers/cli.ts';
 import { emptySampleDb, sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
 
@@ -20,12 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('trust commands', () => {
   it('history lists versions and diffs them; correct, lock and unlock are logged; audit exports CSV', async () => {

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.ts';
+import { cli } from '../helpers/cli.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
@@ -27,12 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('generation gated on errors', () => {
   it('validate exits 1 and names the commune, the sheet and the cell', async () => {
