@@ -1,0 +1,112 @@
+// The window: title bar with the year, the rail of the season's steps, the step's screen, the status bar.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo, TemplateInfo, YearStatus } from '../../shared/api-types.ts';
+import { errorMessage, type ApiClient } from '../api/client.ts';
+import { CheckScreen } from '../screens/check/CheckScreen.tsx';
+import { CollectScreen } from '../screens/collect/CollectScreen.tsx';
+import { FiguresScreen } from '../screens/figures/FiguresScreen.tsx';
+import { ReportScreen } from '../screens/report/ReportScreen.tsx';
+import { SendScreen } from '../screens/send/SendScreen.tsx';
+import { SetupScreen } from '../screens/setup/SetupScreen.tsx';
+import { AppContext, type AppState, type CellTarget, type SelectionSummary, type Step } from './context.ts';
+import { Rail, STEPS } from './Rail.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { TitleBar } from './TitleBar.tsx';
+
+export function App({ api }: { api: ApiClient }) {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [template, setTemplate] = useState<TemplateInfo | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [year, setYear] = useState<number | null>(null);
+  const [step, setStep] = useState<Step>('setup');
+  const [target, setTarget] = useState<CellTarget | null>(null);
+  const [status, setStatus] = useState<YearStatus | null>(null);
+  const [selection, setSelection] = useState<SelectionSummary | null>(null);
+  const [statusGeneration, setStatusGeneration] = useState(0);
+
+  const refreshInfo = useCallback(() => {
+    api
+      .call('getAppInfo', {})
+      .then(setInfo)
+      .catch((e: unknown) => setFailure(errorMessage(e)));
+  }, [api]);
+
+  useEffect(() => {
+    Promise.all([api.call('getAppInfo', {}), api.call('getTemplateInfo', {})])
+      .then(([i, t]) => {
+        setInfo(i);
+        setTemplate(t);
+        setYear(i.reportingYear);
+      })
+      .catch((e: unknown) => setFailure(errorMessage(e)));
+  }, [api]);
+
+  useEffect(() => {
+    if (year === null) return;
+    let live = true;
+    api
+      .call('yearStatus', { year })
+      .then((s) => live && setStatus(s))
+      .catch(() => live && setStatus(null));
+    return () => {
+      live = false;
+    };
+  }, [api, year, statusGeneration]);
+
+  const goTo = useCallback((next: Step, cell?: CellTarget) => {
+    setTarget(cell ?? null);
+    setSelection(null);
+    setStep(next);
+  }, []);
+
+  useEffect(() => {
+    // Alt+1 … Alt+6 switch steps from anywhere, as the rail's numbers say.
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const s = STEPS[Number(e.key) - 1];
+      if (s) {
+        e.preventDefault();
+        goTo(s.step);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [goTo]);
+
+  const state = useMemo<AppState | null>(
+    () =>
+      info && template && year !== null
+        ? { api, info, template, year, status, refreshStatus: () => setStatusGeneration((g) => g + 1), refreshInfo, goTo, setSelection }
+        : null,
+    [api, info, template, year, status, refreshInfo, goTo],
+  );
+
+  if (failure) return <div className="fatal">Không mở được dữ liệu: {failure}</div>;
+  if (!state) return <div className="fatal muted">Đang mở dữ liệu…</div>;
+
+  return (
+    <AppContext.Provider value={state}>
+      <div className="window">
+        <TitleBar
+          onYear={(y) => {
+            setYear(y);
+            setSelection(null);
+          }}
+          onYearsChanged={refreshInfo}
+        />
+        <div className="body">
+          <Rail step={step} onStep={(s) => goTo(s)} />
+          <main className="screen" aria-label={STEPS.find((s) => s.step === step)?.label}>
+            {step === 'setup' && <SetupScreen />}
+            {step === 'send' && <SendScreen />}
+            {step === 'collect' && <CollectScreen />}
+            {step === 'check' && <CheckScreen />}
+            {step === 'figures' && <FiguresScreen key={`${year}`} target={target} />}
+            {step === 'report' && <ReportScreen />}
+          </main>
+        </div>
+        <StatusBar selection={selection} />
+      </div>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,114 @@
+// Step 3 — Thu nhận: returned workbooks in (dropped, chosen, or a folder typed in browser mode), a line
+// per file with its status and reasons, and the checklist of who has reported.
+import { useState } from 'react';
+import type { ImportFileResult, Progress } from '../../../shared/types.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useApp } from '../../app/context.ts';
+import { useLoad } from '../../app/useLoad.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { ProgressLine } from '../../components/ProgressLine.tsx';
+import { Checklist } from './Checklist.tsx';
+import { ImportResults } from './ImportResults.tsx';
+
+export function CollectScreen() {
+  const { api, info, year, refreshStatus } = useApp();
+  const sep = info.pathSeparator;
+  const [folder, setFolder] = useState(`${info.dataDir}${sep}nhan-ve${sep}${year}`);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [results, setResults] = useState<ImportFileResult[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const checklist = useLoad(() => api.call('yearChecklist', { year }), [api, year]);
+
+  const importPaths = async (paths: string[]) => {
+    if (paths.length === 0) return;
+    setBusy(true);
+    setError(null);
+    setProgress(null);
+    try {
+      setResults(await api.call('importFiles', { paths }, { onProgress: setProgress }));
+      checklist.reload();
+      refreshStatus();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const desktop = api.desktop;
+  return (
+    <div
+      className={`collect-screen ${dragging ? 'dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!desktop) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        if (!desktop) return;
+        e.preventDefault();
+        setDragging(false);
+        void importPaths([...e.dataTransfer.files].map((f) => desktop.pathForFile(f)).filter(Boolean));
+      }}
+    >
+      <section className="panel">
+        <h2>Nhận báo cáo của các đơn vị</h2>
+        {desktop ? (
+          <div className="form-actions">
+            <span className="muted">Kéo thả tệp hoặc thư mục vào cửa sổ, hoặc</span>
+            <button type="button" disabled={busy} onClick={async () => void importPaths(await desktop.chooseFiles('Chọn các tệp báo cáo'))}>
+              Chọn tệp…
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={async () => {
+                const dir = await desktop.chooseFolder('Chọn thư mục báo cáo nhận về');
+                if (dir) void importPaths([dir]);
+              }}
+            >
+              Chọn thư mục…
+            </button>
+          </div>
+        ) : (
+          <form
+            className="folder-import"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void importPaths([folder.trim()].filter(Boolean));
+            }}
+          >
+            <label htmlFor="import-folder">Thư mục hoặc tệp cần nhận (đường dẫn trên máy này)</label>
+            <div className="folder-row">
+              <input id="import-folder" type="text" spellCheck={false} value={folder} onChange={(e) => setFolder(e.target.value)} />
+              <button type="submit" className="primary" disabled={busy}>
+                Nhận báo cáo
+              </button>
+            </div>
+          </form>
+        )}
+        {busy && <ProgressLine progress={progress} />}
+        {error && <Notice kind="error">{error}</Notice>}
+        {results && <ImportResults results={results} />}
+      </section>
+      <section className="panel">
+        <h2>
+          Tình hình gửi báo cáo năm {year}
+          {checklist.data && (
+            <span className="heading-note">
+              {' '}
+              — đã nhận {checklist.data.reported}/{checklist.data.expected}
+              {checklist.data.late > 0 && `, ${checklist.data.late} gửi muộn`}
+              {checklist.data.deadline && ` · hạn ${checklist.data.deadline.split('-').reverse().join('/')}`}
+            </span>
+          )}
+        </h2>
+        {checklist.error && <Notice kind="error">{checklist.error}</Notice>}
+        {checklist.data && <Checklist checklist={checklist.data} />}
+      </section>
+    </div>
+  );
+}

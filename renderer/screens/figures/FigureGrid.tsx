@@ -1,0 +1,298 @@
+// One sheet's figures as a spreadsheet: rows units, columns indicators, a live total row (and, for a
+// matrix, totals per measure). Habits of Excel: arrows, Enter down, Tab right, typing replaces, F2 edits,
+// Delete blanks, Shift+arrows select a block, Ctrl+C / Ctrl+V as tab-separated text, Ctrl+Z undoes,
+// Ctrl+F finds a unit. Every edit is a correction with a reason, asked for in a line above the grid.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DataGrid, type DataGridHandle } from 'react-data-grid';
+import type { FigureUpdate, GridData, GridRow } from '../../../shared/api-types.ts';
+import { looseKey } from '../../../shared/text.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useApp, type CellTarget } from '../../app/context.ts';
+import { useLoad } from '../../app/useLoad.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { colOf, figureColumns, measuresOf, VALUE_OFFSET, type CellEditing, type Move, type RowModel, type SummaryRow } from './figureColumns.tsx';
+import { clamp, onGridKey } from './gridKeys.ts';
+import { parseTsv, rangeValues, selectionSummary, sumOrNull, toTsv, type CellRange, type Change } from './gridModel.ts';
+import { ReasonBar } from './ReasonBar.tsx';
+
+interface UndoEntry {
+  reason: string;
+  changes: { unit: string; code: string; before: number | null }[];
+}
+
+export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarget | null }) {
+  const { api, year, setSelection, refreshStatus } = useApp();
+  const grid = useLoad(() => api.call('gridData', { year, sheet }), [api, year, sheet]);
+  const data: GridData | null = grid.data;
+  const gridRef = useRef<DataGridHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [range, setRange] = useState<CellRange | null>(null);
+  const [pending, setPending] = useState<Change[] | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
+  const [search, setSearch] = useState('');
+  const editSeed = useRef<{ row: number; col: number; text: string } | null>(null);
+  const resumeAt = useRef<{ idx: number; rowIdx: number } | null>(null);
+  const undoStack = useRef<UndoEntry[]>([]);
+  const lastReason = useRef('');
+
+  const rows = useMemo<RowModel[]>(() => (data ? data.rows.map((r, idx) => ({ ...r, idx })) : []), [data]);
+  const values = useMemo(() => rows.map((r) => r.values), [rows]);
+  const measures = useMemo(() => measuresOf(data?.columns ?? []), [data]);
+  const pendingMap = useMemo(() => new Map((pending ?? []).map((c) => [`${c.row}:${c.col}`, c.value])), [pending]);
+
+  const canEdit = useCallback((row: GridRow | undefined, col: number) => !!data && !!row && !data.locked && row.submissionId !== null && row.applicable[col] === true, [data]);
+
+  useEffect(() => {
+    if (range) setSelection(selectionSummary(values, range));
+    else setSelection(null);
+  }, [range, values, setSelection]);
+  useEffect(() => () => setSelection(null), [setSelection]);
+
+  // Opened from Kiểm tra: put the cursor on the figure, once (not again when a correction changes the data).
+  const targetShown = useRef<CellTarget | null>(null);
+  useEffect(() => {
+    if (!data || !target || target.sheet !== sheet || targetShown.current === target) return;
+    targetShown.current = target;
+    const row = rows.findIndex((r) => r.unit === target.unit);
+    const col = data.columns.findIndex((c) => c.code === target.code);
+    if (row < 0) return;
+    const position = { idx: Math.max(col, 0) + VALUE_OFFSET, rowIdx: row };
+    requestAnimationFrame(() => {
+      gridRef.current?.scrollToCell(position);
+      gridRef.current?.setActivePosition(position, { shouldFocus: true });
+    });
+  }, [data, target, sheet, rows]);
+
+  const focusGrid = () => {
+    const at = resumeAt.current;
+    resumeAt.current = null;
+    if (at) requestAnimationFrame(() => gridRef.current?.setActivePosition(at, { shouldFocus: true }));
+  };
+
+  const propose = (changes: Change[]) => {
+    if (!data) return;
+    if (data.locked) return setMessage({ kind: 'error', text: `Năm ${year} đã chốt số liệu: không sửa được. Mở khóa ở thanh tiêu đề nếu cần.` });
+    const refused = changes.find((c) => !canEdit(rows[c.row], c.col));
+    if (refused) {
+      const row = rows[refused.row]!;
+      return setMessage({ kind: 'error', text: row.submissionId === null ? `${row.unitName} chưa gửi báo cáo năm ${year}: không có số liệu để sửa.` : `${row.unitName} không báo cáo chỉ tiêu "${data.columns[refused.col]?.label}".` });
+    }
+    const real = changes.filter((c) => rows[c.row]!.values[c.col] !== c.value);
+    if (real.length === 0) return focusGrid();
+    setMessage(null);
+    setPending(real);
+  };
+
+  const applyUpdates = (updates: FigureUpdate[]) => {
+    grid.setData((d) => {
+      if (!d) return d;
+      const colIndex = new Map(d.columns.map((c, i) => [c.code, i]));
+      const byUnit = new Map<string, FigureUpdate[]>();
+      for (const u of updates) byUnit.set(u.unit, [...(byUnit.get(u.unit) ?? []), u]);
+      return {
+        ...d,
+        rows: d.rows.map((r) => {
+          const list = byUnit.get(r.unit);
+          if (!list) return r;
+          const next = { ...r, values: [...r.values], corrections: { ...r.corrections } };
+          for (const u of list) {
+            const i = colIndex.get(u.code);
+            if (i === undefined) continue;
+            next.values[i] = u.value;
+            if (u.correction) next.corrections[i] = u.correction;
+            else delete next.corrections[i];
+          }
+          return next;
+        }),
+      };
+    });
+  };
+
+  const save = async (reason: string) => {
+    if (!data || !pending) return;
+    const changes = pending.map((c) => ({ unit: rows[c.row]!.unit, code: data.columns[c.col]!.code, value: c.value }));
+    const before = pending.map((c) => rows[c.row]!.values[c.col] ?? null);
+    try {
+      applyUpdates(await api.call('correctFigures', { year, reason, changes }));
+      undoStack.current.push({ reason, changes: changes.map((c, i) => ({ unit: c.unit, code: c.code, before: before[i] ?? null })) });
+      lastReason.current = reason;
+      setPending(null);
+      setMessage({ kind: 'ok', text: `Đã sửa ${changes.length} ô. Ctrl+Z để hoàn tác.` });
+      refreshStatus();
+      focusGrid();
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorMessage(e) });
+    }
+  };
+
+  const undo = async () => {
+    const entry = undoStack.current.pop();
+    if (!entry) return setMessage({ kind: 'info', text: 'Không còn thao tác nào để hoàn tác.' });
+    try {
+      applyUpdates(await api.call('correctFigures', { year, reason: `Hoàn tác: ${entry.reason}`, changes: entry.changes.map((c) => ({ unit: c.unit, code: c.code, value: c.before })) }));
+      setMessage({ kind: 'ok', text: `Đã hoàn tác ${entry.changes.length} ô.` });
+      refreshStatus();
+    } catch (e) {
+      undoStack.current.push(entry);
+      setMessage({ kind: 'error', text: errorMessage(e) });
+    }
+  };
+
+  const findUnit = () => {
+    const q = looseKey(search);
+    if (!q) return;
+    const start = range ? Math.min(range.r1, range.r2) + 1 : 0;
+    const order = [...rows.slice(start), ...rows.slice(0, start)];
+    const hit = order.find((r) => looseKey(r.unitName).includes(q) || looseKey(r.unit) === q);
+    if (!hit) return setMessage({ kind: 'info', text: `Không thấy đơn vị nào có "${search}".` });
+    const position = { idx: VALUE_OFFSET, rowIdx: hit.idx };
+    gridRef.current?.scrollToCell(position);
+    gridRef.current?.setActivePosition(position, { shouldFocus: true });
+  };
+
+  const onPaste = (e: React.ClipboardEvent) => {
+    if (!range || !data || (e.target as HTMLElement).closest('input, textarea')) return;
+    e.preventDefault();
+    const parsed = parseTsv(e.clipboardData.getData('text/plain'));
+    if (!parsed.ok) return setMessage({ kind: 'error', text: `Không dán được: ${parsed.message}` });
+    const top = Math.min(range.r1, range.r2);
+    const left = Math.min(range.c1, range.c2);
+    const changes: Change[] = [];
+    parsed.block.forEach((line, r) =>
+      line.forEach((value, c) => {
+        if (top + r < rows.length && left + c < data.columns.length) changes.push({ row: top + r, col: left + c, value });
+      }),
+    );
+    resumeAt.current = { idx: left + VALUE_OFFSET, rowIdx: top };
+    setRange({ r1: top, c1: left, r2: top + parsed.block.length - 1, c2: Math.min(left + (parsed.block[0]?.length ?? 1) - 1, data.columns.length - 1) });
+    propose(changes);
+  };
+
+  const editing: CellEditing = {
+    seed: (row, col) => (editSeed.current && editSeed.current.row === row && editSeed.current.col === col ? editSeed.current.text : null),
+    commit: (row, col, value, move) => {
+      editSeed.current = null;
+      resumeAt.current = nextPosition(row, col, move, rows.length, data?.columns.length ?? 1);
+      if (value === undefined) {
+        setMessage({ kind: 'error', text: 'Ô chỉ nhận số (VD: 12 hoặc 1.234 hoặc 12,5); để trống bằng phím Delete.' });
+        focusGrid();
+      } else propose([{ row, col, value }]);
+    },
+    cancel: (row, col) => {
+      editSeed.current = null;
+      resumeAt.current = { idx: col + VALUE_OFFSET, rowIdx: row };
+      focusGrid();
+    },
+  };
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
+
+  const columns = useMemo(
+    () => (data ? figureColumns({ data, year, range, pendingMap, measures, canEdit, editing: () => editingRef.current }) : []),
+    [data, range, pendingMap, measures, canEdit, year],
+  );
+
+  const summaryRows = useMemo<SummaryRow[]>(() => {
+    if (!data) return [];
+    const totals = data.columns.map((_, i) => sumOrNull(rows.map((r) => (r.applicable[i] ? r.values[i]! : null))));
+    const measureTotals = measures.map((m) => sumOrNull(data.columns.map((c, i) => (c.short === m ? totals[i]! : null))));
+    return [{ totals, measureTotals }];
+  }, [data, rows, measures]);
+
+  if (grid.error) return <Notice kind="error">{grid.error}</Notice>;
+  if (!data) return <p className="muted">Đang tải số liệu…</p>;
+
+  const reported = rows.filter((r) => r.submissionId !== null).length;
+  return (
+    <div className="figure-grid" onPaste={onPaste}>
+      <div className="grid-toolbar">
+        <span className="grid-title">{data.title}</span>
+        <span className="muted">
+          {reported}/{rows.length} đơn vị đã gửi{data.locked ? ' · đã chốt, chỉ xem' : ''}
+        </span>
+        <form
+          className="grid-search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            findUnit();
+          }}
+        >
+          <input ref={searchRef} type="search" placeholder="Tìm đơn vị (Ctrl+F)" aria-label="Tìm đơn vị" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </form>
+        <span className="legend">
+          <span className="swatch cell-blank" /> trống <span className="swatch cell-corrected" /> đã sửa <span className="swatch cell-missing" /> chưa gửi
+        </span>
+      </div>
+      {pending && (
+        <ReasonBar
+          changes={pending.map((c) => ({ unit: rows[c.row]!.unitName, label: data.columns[c.col]!.label, before: rows[c.row]!.values[c.col] ?? null, after: c.value }))}
+          initialReason={lastReason.current}
+          onSave={(reason) => void save(reason)}
+          onCancel={() => {
+            setPending(null);
+            focusGrid();
+          }}
+        />
+      )}
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <DataGrid
+        ref={gridRef}
+        className="rdg-light figures"
+        aria-label={`Số liệu ${data.sheet}`}
+        columns={columns}
+        rows={rows}
+        rowKeyGetter={(r) => r.unit}
+        bottomSummaryRows={summaryRows}
+        rowHeight={28}
+        headerRowHeight={data.columns.some((c) => c.group) ? 50 : 72}
+        summaryRowHeight={30}
+        onActivePositionChange={({ rowIdx, column }) => {
+          const col = colOf(column);
+          setRange(col >= 0 && rowIdx >= 0 && rowIdx < rows.length ? { r1: rowIdx, c1: col, r2: rowIdx, c2: col } : null);
+        }}
+        onCellMouseDown={({ rowIdx, column }, e) => {
+          const col = colOf(column);
+          if (e.shiftKey && range && col >= 0) {
+            e.preventGridDefault();
+            setRange({ ...range, r2: rowIdx, c2: col });
+          }
+        }}
+        onCellDoubleClick={({ row, column, setActivePosition }, e) => {
+          if (!canEdit(row, colOf(column))) e.preventGridDefault();
+          else setActivePosition(true);
+        }}
+        onCellCopy={(_args, e) => {
+          if (!range) return;
+          e.clipboardData.setData('text/plain', toTsv(rangeValues(values, range)));
+          e.preventDefault();
+        }}
+        onCellKeyDown={(args, e) =>
+          onGridKey(args, e, {
+            range,
+            rows,
+            colCount: data.columns.length,
+            canEdit,
+            setRange,
+            scrollTo: (position) => gridRef.current?.scrollToCell(position),
+            focusSearch: () => searchRef.current?.focus(),
+            undo: () => void undo(),
+            edit: (rowIdx, col, seed) => {
+              editSeed.current = seed === null ? null : { row: rowIdx, col, text: seed };
+              gridRef.current?.setActivePosition({ idx: col + VALUE_OFFSET, rowIdx }, { enableEditor: true });
+            },
+            propose: (changes, resume) => {
+              resumeAt.current = resume;
+              propose(changes);
+            },
+          })
+        }
+      />
+    </div>
+  );
+}
+
+function nextPosition(row: number, col: number, move: Move, rowCount: number, colCount: number): { idx: number; rowIdx: number } {
+  const r = move === 'down' ? row + 1 : move === 'up' ? row - 1 : row;
+  const c = move === 'right' ? col + 1 : move === 'left' ? col - 1 : col;
+  return { idx: clamp(c, 0, colCount - 1) + VALUE_OFFSET, rowIdx: clamp(r, 0, rowCount - 1) };
+}

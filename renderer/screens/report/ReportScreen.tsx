@@ -1,0 +1,103 @@
+// Step 6 — Báo cáo: write the annexes and the report, the outline's texts (the units' merged, read-only;
+// the compiler's own, editable and saved as typed), and a chart of children by year and form.
+import { useState } from 'react';
+import type { GeneratedFiles } from '../../../shared/api-types.ts';
+import type { Progress } from '../../../shared/types.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { useApp } from '../../app/context.ts';
+import { FolderField, OpenFolder } from '../../components/FolderField.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { ProgressLine } from '../../components/ProgressLine.tsx';
+import { baseName } from '../../format.ts';
+import { SectionTexts } from './SectionTexts.tsx';
+import { TrendChart } from './TrendChart.tsx';
+
+export function ReportScreen() {
+  const { api, info, year, status } = useApp();
+  const sep = info.pathSeparator;
+  const [folder, setFolder] = useState(`${info.dataDir}${sep}bao-cao${sep}${year}`);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<GeneratedFiles | null>(null);
+  const [error, setError] = useState<{ message: string; blocking: boolean } | null>(null);
+  const [sources, setSources] = useState(false);
+
+  const generate = async (force: boolean) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    setProgress(null);
+    try {
+      setResult(await api.call('generateAll', { year, outDir: folder, force, sources }, { onProgress: setProgress }));
+    } catch (e) {
+      // Validation errors block the official files; a draft can still be written, marked DỰ THẢO.
+      setError({ message: errorMessage(e), blocking: e instanceof ApiError && e.code === 'validation_errors' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="report-screen">
+      <div className="report-top">
+        <section className="panel export-panel">
+          <h2>Xuất báo cáo năm {year}</h2>
+          <p className="muted">Bốn phụ lục (.xlsx) và báo cáo (.docx) theo đề cương, ghi vào thư mục dưới đây.</p>
+          <FolderField id="report-folder" label="Thư mục lưu báo cáo" value={folder} onChange={setFolder} />
+          <label className="checkbox-line">
+            <input type="checkbox" checked={sources} onChange={(e) => setSources(e.target.checked)} /> Kèm bảng nguồn của từng số liệu (Nguon so lieu.xlsx)
+          </label>
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={busy} onClick={() => void generate(false)}>
+              Xuất báo cáo
+            </button>
+            {result && <OpenFolder path={result.outDir} />}
+          </div>
+          {status && status.errors > 0 && !result && <p className="muted">Còn {status.errors} lỗi trong Kiểm tra: cần sửa trước khi xuất bản chính thức.</p>}
+          {busy && <ProgressLine progress={progress} />}
+          {error && (
+            <Notice kind="error">
+              <span className="multiline">{error.message}</span>
+              {error.blocking && (
+                <div>
+                  <button type="button" className="link" onClick={() => void generate(true)}>
+                    Vẫn xuất bản dự thảo (ghi DỰ THẢO trên mọi tệp)
+                  </button>
+                </div>
+              )}
+            </Notice>
+          )}
+          {result && (
+            <>
+              <Notice kind="ok">
+                Đã ghi {result.files.length} tệp{result.draft ? ' (bản dự thảo)' : ''} vào <code className="path">{result.outDir}</code>
+              </Notice>
+              <ul className="file-list" aria-label="Tệp đã xuất">
+                {result.files.map((f) => (
+                  <li key={f}>{baseName(f)}</li>
+                ))}
+              </ul>
+              {result.notices.length > 0 && (
+                <details className="notices">
+                  <summary>{result.notices.length} ghi chú về báo cáo</summary>
+                  <ul>
+                    {result.notices.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </>
+          )}
+        </section>
+        <section className="panel chart-panel">
+          <TrendChart />
+        </section>
+      </div>
+      <section className="panel sections-panel">
+        <h2>Nội dung báo cáo theo đề cương</h2>
+        <SectionTexts />
+      </section>
+    </div>
+  );
+}

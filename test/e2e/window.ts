@@ -1,0 +1,64 @@
+// The window in Debian's Chromium over the loopback bridge, against the real services: helpers for the
+// end-to-end tests. Skipped with a message where /usr/bin/chromium is absent.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startBridge, type RunningBridge } from '../../electron/bridge/http-bridge.ts';
+import type { ServiceContext } from '../../electron/services/context.ts';
+import { inProcessHost, type ServiceHost } from '../../electron/ipc/service-host.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Bỏ qua các kiểm thử cửa sổ: không có ${CHROMIUM} (apt-get install chromium).`);
+
+export const SCREENSHOTS = path.resolve('out', 'screenshots');
+
+/** Builds the renderer into its own folder (test files run in parallel). */
+export async function buildRenderer(outDir: string): Promise<string> {
+  await build({ configFile: path.resolve('vite.renderer.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+export interface OpenWindow {
+  browser: Browser;
+  page: Page;
+  bridge: RunningBridge;
+  host: ServiceHost;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openWindow(ctx: ServiceContext, dbFile: string, staticDir: string, dataDir: string): Promise<OpenWindow> {
+  const host = inProcessHost({ ctx, dbFile, dataDir, desktop: false });
+  const bridge = await startBridge({ host, staticDir, port: 0 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: 'vi-VN' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(bridge.url);
+  await page.getByRole('button', { name: /Thiết lập/ }).waitFor();
+  return {
+    browser,
+    page,
+    bridge,
+    host,
+    errors,
+    close: async () => {
+      await browser.close();
+      await bridge.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+export async function step(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: new RegExp(label) }).click();
+}
