@@ -22,12 +22,16 @@ const RUNNERS: { [S in CompiledRule['scope']]: (c: Extract<CompiledRule, { scope
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Every rule over a year; findings ordered by severity, then rule order, then unit-list order. */
+function withTitle(f: ValidationFinding, title: string | undefined): ValidationFinding {
+  return title ? { ...f, ruleTitle: title } : f;
+}
+
 export function runRules(compiled: CompiledRules, input: ValidationInput): ValidationFinding[] {
-  const findings = compiled.rules.flatMap((c) => (RUNNERS[c.scope] as ScopeRunner)(c, compiled.template, input));
+  const findings = compiled.rules.flatMap((c) => (RUNNERS[c.scope] as ScopeRunner)(c, compiled.template, input).map((f) => withTitle(f, c.rule.title)));
   return findings.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
 }
 
 /** The submission rules over one unit's figures: what the window re-runs as the compiler edits the grid. */
 export function runSubmissionRules(compiled: CompiledRules, year: number, unit: UnitFiguresInput): ValidationFinding[] {
-  return compiled.rules.flatMap((c) => (c.scope === 'submission' ? runSubmissionRule(c, compiled.template, year, unit) : []));
+  return compiled.rules.flatMap((c) => (c.scope === 'submission' ? runSubmissionRule(c, compiled.template, year, unit).map((f) => withTitle(f, c.rule.title)) : []));
 }

@@ -34,6 +34,8 @@ const base = {
   severity: severitySchema,
   /** Vietnamese message with placeholders ({unit}, {year}, {left}, {right}, {cells}, {f} …). */
   message: z.string().min(1),
+  /** A short Vietnamese name of the rule, for grouping findings in the window. */
+  title: z.string().min(1).optional(),
   /** A note for whoever maintains the rules; never shown as a finding. */
   description: z.string().optional(),
 };

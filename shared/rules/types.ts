@@ -19,6 +19,8 @@ export interface ValidationFinding {
   /** Stable across runs (year, rule, unit, item): acknowledgements are keyed by it. */
   key: string;
   rule: string;
+  /** The rule's short Vietnamese name, when the rule file gives one. */
+  ruleTitle?: string;
   severity: Severity;
   scope: RuleScope;
   /** Unit code, or null for the province as a whole. */

@@ -24,7 +24,7 @@ export function CheckScreen() {
   const findings = report.data?.findings ?? [];
   const rows = useMemo(() => findingRows(findings, { unit, rule, showAcknowledged }), [findings, unit, rule, showAcknowledged]);
   const units = useMemo(() => [...new Map(findings.filter((f) => f.unit).map((f) => [f.unit!, f.unitName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [findings]);
-  const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))].sort(), [findings]);
+  const rules = useMemo(() => [...new Map(findings.map((f) => [f.rule, f.ruleTitle ?? f.rule])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [findings]);
 
   const open = (f: ValidationFinding) => {
     const cell = f.cells[0];
@@ -55,7 +55,7 @@ export function CheckScreen() {
         renderCell: ({ row }) =>
           row.type === 'group' ? (
             <span className={`group-label severity-${row.severity}`}>
-              {SEVERITY_LABEL[row.severity]} · quy tắc <code>{row.rule}</code> · {row.count}
+              {SEVERITY_LABEL[row.severity]} · {row.title} · {row.count}
             </span>
           ) : (
             <span className={`tag tag-${row.finding.severity}`}>{SEVERITY_LABEL[row.finding.severity]}</span>
@@ -127,8 +127,10 @@ export function CheckScreen() {
           Quy tắc{' '}
           <select value={rule} onChange={(e) => setRule(e.target.value)} aria-label="Lọc theo quy tắc">
             <option value="">(tất cả)</option>
-            {rules.map((r) => (
-              <option key={r}>{r}</option>
+            {rules.map(([id, title]) => (
+              <option key={id} value={id}>
+                {title}
+              </option>
             ))}
           </select>
         </label>

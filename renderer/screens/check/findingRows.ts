@@ -7,7 +7,7 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warnin
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 
 export type FindingRow =
-  | { type: 'group'; key: string; severity: Severity; rule: string; count: number }
+  | { type: 'group'; key: string; severity: Severity; rule: string; title: string; count: number }
   | { type: 'finding'; key: string; finding: ValidationFinding };
 
 export interface FindingFilter {
@@ -33,7 +33,7 @@ export function findingRows(findings: readonly ValidationFinding[], filter: Find
   const rows: FindingRow[] = [];
   for (const key of keys) {
     const list = groups.get(key)!;
-    rows.push({ type: 'group', key: `g:${key}`, severity: list[0]!.severity, rule: list[0]!.rule, count: list.length });
+    rows.push({ type: 'group', key: `g:${key}`, severity: list[0]!.severity, rule: list[0]!.rule, title: list[0]!.ruleTitle ?? list[0]!.rule, count: list.length });
     for (const f of list) rows.push({ type: 'finding', key: f.key, finding: f });
   }
   return rows;
