@@ -60,6 +60,10 @@ async function run(): Promise<Record<string, unknown>> {
       ctx.db.close();
       return { provinces: readdirSync(p.nationalDir).length, submissions, importMs: Math.round(importMs), generateMs: Math.round(performance.now() - t0 - importMs) };
     }
+    case 'grid': {
+      const { measureGridEdit } = await import('./grid.ts');
+      return (await measureGridEdit(seasonDb, work)) as Record<string, unknown>;
+    }
     default:
       throw new Error(`unknown phase ${phase}`);
   }
