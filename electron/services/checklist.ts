@@ -3,18 +3,11 @@
 import type { ChecklistRow, FigureChange, SubmissionVersionInfo, YearChecklist } from '../../shared/api-types.ts';
 import { allIndicators } from '../../shared/template.ts';
 import type { ServiceContext } from './context.ts';
-import { getSettings, settingString } from './settings.ts';
-import { listSubmissions, submissionValues } from './submissions.ts';
+import { deadlineFor } from './settings.ts';
+import { diffVersions } from './history.ts';
+import { listSubmissions } from './submissions.ts';
 import { listUnits, requireUnit } from './units.ts';
 import { reportingUnits } from './workbooks.ts';
-
-/** The deadline of a year: the settings' deadline belongs to the season whose period ends that year. */
-export function deadlineFor(ctx: ServiceContext, year: number): string | null {
-  const settings = getSettings(ctx);
-  const deadline = settingString(settings, 'deadline');
-  const periodYear = Number(settingString(settings, 'period_to').slice(0, 4));
-  return deadline && periodYear === year ? deadline : null;
-}
 
 export function yearChecklist(ctx: ServiceContext, year: number): YearChecklist {
   const deadline = deadlineFor(ctx, year);
@@ -56,20 +49,15 @@ export function unitVersions(ctx: ServiceContext, year: number, unitCode: string
   requireUnit(ctx, unitCode);
   const labels = new Map(allIndicators(ctx.template).map((i) => [i.code, i.label]));
   const list = listSubmissions(ctx, { year }).filter((s) => s.unit === unitCode);
-  let previous: Map<string, number | null> | null = null;
-  const out: SubmissionVersionInfo[] = [];
-  for (const s of list) {
-    const values = submissionValues(ctx, s.id);
-    const changes: FigureChange[] = [];
-    if (previous) {
-      for (const code of new Set([...previous.keys(), ...values.keys()])) {
-        const before = previous.get(code) ?? null;
-        const after = values.get(code) ?? null;
-        if (before !== after) changes.push({ code, label: labels.get(code) ?? code, before, after });
-      }
-    }
-    out.push({ id: s.id, version: s.version, fileName: s.fileName, source: s.source, receivedAt: s.receivedAt, importedAt: s.importedAt, isCurrent: s.isCurrent, changes });
-    previous = values;
-  }
-  return out.reverse();
+  return list
+    .map((s, i): SubmissionVersionInfo => {
+      const previous = list[i - 1];
+      const changes: FigureChange[] = previous
+        ? diffVersions(ctx, unitCode, year, previous.version, s.version)
+            .filter((d) => d.kind === 'value')
+            .map((d) => ({ code: d.code, label: labels.get(d.code) ?? d.code, before: d.before as number | null, after: d.after as number | null }))
+        : [];
+      return { id: s.id, version: s.version, fileName: s.fileName, source: s.source, receivedAt: s.receivedAt, importedAt: s.importedAt, isCurrent: s.isCurrent, changes };
+    })
+    .reverse();
 }

@@ -89,3 +89,11 @@ export function setSettings(ctx: ServiceContext, changes: Record<string, unknown
   })();
   return getSettings(ctx);
 }
+
+/** The deadline of a year: the settings' deadline belongs to the season whose period ends that year. */
+export function deadlineFor(ctx: ServiceContext, year: number): string | null {
+  const settings = getSettings(ctx);
+  const deadline = settingString(settings, 'deadline');
+  const periodYear = Number(settingString(settings, 'period_to').slice(0, 4));
+  return /^\d{4}-\d{2}-\d{2}$/.test(deadline) && periodYear === year ? deadline : null;
+}

@@ -14,7 +14,7 @@ import { templatePath } from '../template-store.ts';
 import { documentKey, issuedDocuments, yearFigures, type YearFigures } from './aggregate.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { getSettings, settingString } from './settings.ts';
+import { deadlineFor, getSettings, settingString } from './settings.ts';
 import { listUnits } from './units.ts';
 import { listYears } from './years.ts';
 
@@ -101,14 +101,13 @@ function reportedDocuments(ctx: ServiceContext, year: number): ReportedDocument[
 export function validationInput(ctx: ServiceContext, year: number): ValidationInput {
   const current = unitInputs(yearFigures(ctx, year), cellAddresses(ctx, year));
   const previous = new Map(unitInputs(yearFigures(ctx, year - 1)).map((u) => [u.code, u]));
-  const deadline = settingString(getSettings(ctx), 'deadline');
   return {
     year,
     provinceName: provinceName(ctx),
     current,
     previous,
     activeUnits: listUnits(ctx, { activeOnly: true }).map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
-    deadline: /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? deadline : null,
+    deadline: deadlineFor(ctx, year),
     documents: reportedDocuments(ctx, year),
   };
 }
