@@ -60,7 +60,8 @@ describe('crash safety', () => {
       const db = path.join(dir, `kill-${k}.sqlite`);
       copyFileSync(seedDb, db);
       // A random file of the batch, and a random moment while it is read or written.
-      const atFile = 1 + Math.floor(Math.random() * (expected.size - 2));
+      // At least 5 files still to go when the clock starts, so the kill lands inside the batch.
+      const atFile = 1 + Math.floor(Math.random() * (expected.size - 6));
       const extra = Math.floor(Math.random() * 25);
       const delay = `${extra} ms into file ${atFile + 1}`;
       await importUntilKilled(db, atFile, extra);
