@@ -23,6 +23,7 @@ export function App({ api }: { api: ApiClient }) {
   const [status, setStatus] = useState<YearStatus | null>(null);
   const [selection, setSelection] = useState<SelectionSummary | null>(null);
   const [statusGeneration, setStatusGeneration] = useState(0);
+  const [droppedPaths, setDroppedPaths] = useState<string[] | null>(null);
 
   const refreshInfo = useCallback(() => {
     api
@@ -73,12 +74,42 @@ export function App({ api }: { api: ApiClient }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [goTo]);
 
+  useEffect(() => {
+    // Files or a folder dropped anywhere on the window go to Thu nhận (desktop: only Electron knows their paths).
+    const desktop = api.desktop;
+    if (!desktop) return;
+    const onDragOver = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const onDrop = (e: DragEvent) => {
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      e.preventDefault();
+      const paths = files.map((f) => desktop.pathForFile(f)).filter(Boolean);
+      if (paths.length === 0) return;
+      setDroppedPaths(paths);
+      goTo('collect');
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [api, goTo]);
+
+  const takeDroppedPaths = useCallback(() => {
+    const paths = droppedPaths;
+    if (paths) setDroppedPaths(null);
+    return paths;
+  }, [droppedPaths]);
+
   const state = useMemo<AppState | null>(
     () =>
       info && template && year !== null
-        ? { api, info, template, year, status, refreshStatus: () => setStatusGeneration((g) => g + 1), refreshInfo, goTo, setSelection }
+        ? { api, info, template, year, status, refreshStatus: () => setStatusGeneration((g) => g + 1), refreshInfo, goTo, setSelection, droppedPaths, takeDroppedPaths }
         : null,
-    [api, info, template, year, status, refreshInfo, goTo],
+    [api, info, template, year, status, refreshInfo, goTo, droppedPaths, takeDroppedPaths],
   );
 
   if (failure) return <div className="fatal">Không mở được dữ liệu: {failure}</div>;

@@ -29,6 +29,9 @@ export interface AppState {
   refreshInfo(): void;
   goTo(step: Step, target?: CellTarget): void;
   setSelection(summary: SelectionSummary | null): void;
+  /** Files dropped anywhere on the window (desktop only), waiting for Thu nhận to import them. */
+  droppedPaths: string[] | null;
+  takeDroppedPaths(): string[] | null;
 }
 
 export const AppContext = createContext<AppState | null>(null);

@@ -1,6 +1,6 @@
 // Step 3 — Thu nhận: returned workbooks in (dropped, chosen, or a folder typed in browser mode), a line
 // per file with its status and reasons, and the checklist of who has reported.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImportFileResult, Progress } from '../../../shared/types.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
@@ -11,7 +11,7 @@ import { Checklist } from './Checklist.tsx';
 import { ImportResults } from './ImportResults.tsx';
 
 export function CollectScreen() {
-  const { api, info, year, refreshStatus } = useApp();
+  const { api, info, year, refreshStatus, droppedPaths, takeDroppedPaths } = useApp();
   const sep = info.pathSeparator;
   const [folder, setFolder] = useState(`${info.dataDir}${sep}nhan-ve${sep}${year}`);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -37,6 +37,13 @@ export function CollectScreen() {
     }
   };
 
+  // Files dropped on another step of the window are imported here.
+  useEffect(() => {
+    if (!droppedPaths || busy) return;
+    const paths = takeDroppedPaths();
+    if (paths) void importPaths(paths);
+  }, [droppedPaths]);
+
   const desktop = api.desktop;
   return (
     <div
@@ -47,12 +54,7 @@ export function CollectScreen() {
         setDragging(true);
       }}
       onDragLeave={() => setDragging(false)}
-      onDrop={(e) => {
-        if (!desktop) return;
-        e.preventDefault();
-        setDragging(false);
-        void importPaths([...e.dataTransfer.files].map((f) => desktop.pathForFile(f)).filter(Boolean));
-      }}
+      onDrop={() => setDragging(false)}
     >
       <section className="panel">
         <h2>Nhận báo cáo của các đơn vị</h2>
