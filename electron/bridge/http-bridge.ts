@@ -60,14 +60,29 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 function serveStatic(root: string, urlPath: string, res: http.ServerResponse): void {
-  const relative = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
+  } catch {
+    relative = '\0'; // a malformed %-escape: refused below like any invalid path
+  }
+  if (relative.includes('\0')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Đường dẫn không hợp lệ');
+    return;
+  }
   let file = path.resolve(root, relative);
   if (!file.startsWith(root + path.sep)) {
     res.writeHead(403).end();
     return;
   }
   // The window is one page: unknown paths without a file extension get index.html.
-  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
+  let isFile = false;
+  try {
+    isFile = statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) {
     if (path.extname(file)) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Không tìm thấy');
       return;

@@ -92,6 +92,10 @@ describe('the loopback bridge', () => {
     }
     expect((await request({ path: '/..%2fsecret.txt' })).status).toBe(403);
   });
+  it('answers malformed paths with 400 and keeps serving (a web page could send them)', async () => {
+    for (const p of ['/%E0%A4%A', '/a%00b', '/%']) expect((await request({ path: p })).status, p).toBe(400);
+    expect((await request({ path: '/' })).status).toBe(200);
+  });
   it('streams the progress of long work while it runs, with a count', async () => {
     const events: ApiProgressEvent[] = [];
     const stream = await new Promise<http.ClientRequest>((resolve) => {
