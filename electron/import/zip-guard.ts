@@ -1,5 +1,8 @@
 // Checks on the raw file before any XML is parsed: is it a zip at all, and would it unpack to
-// something sane? Reads only the zip's central directory, so a zip bomb is refused in microseconds.
+// something sane? The sizes the zip declares are summed first (a plain zip bomb is refused from its
+// directory), then each entry is inflated with its declared size as a hard cap, so a zip that lies
+// about its sizes is refused after at most that many bytes instead of filling the memory.
+import { inflateRawSync } from 'node:zlib';
 import type { ImportFinding } from '../../shared/types.ts';
 
 const EOCD_SIG = 0x06054b50;
@@ -38,15 +41,48 @@ export function checkZipContainer(buf: Buffer, limits: ZipLimits): ImportFinding
   if (cdOffset >= buf.length || entries === 0xffff || cdOffset === 0xffffffff) return [notXlsx('Tệp .xlsx bị hỏng (mục lục tệp nén không hợp lệ).')];
   let total = 0;
   let p = cdOffset;
+  const parts: ZipEntry[] = [];
   for (let i = 0; i < entries; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CDH_SIG) return [notXlsx('Tệp .xlsx bị hỏng (mục lục tệp nén không hợp lệ).')];
     const size = buf.readUInt32LE(p + 24);
     if (size === 0xffffffff) total = Infinity;
     else total += size;
+    parts.push({ method: buf.readUInt16LE(p + 10), compressed: buf.readUInt32LE(p + 20), size, localHeader: buf.readUInt32LE(p + 42) });
     p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
-  if (total > limits.maxUncompressedBytes) {
-    return [{ code: 'too_large', severity: 'error', message: `Tệp giải nén ra quá lớn (${Number.isFinite(total) ? Math.round(total / 1048576) + ' MB' : 'trên 4 GB'}), vượt quá khả năng chứa của biểu mẫu; có thể là tệp độc hại.` }];
+  if (total > limits.maxUncompressedBytes) return [tooLarge(Number.isFinite(total) ? `${Math.round(total / 1048576)} MB` : 'trên 4 GB')];
+  for (const part of parts) {
+    const problem = checkEntry(buf, part);
+    if (problem) return [problem];
   }
   return [];
+}
+
+interface ZipEntry {
+  method: number;
+  compressed: number;
+  size: number;
+  localHeader: number;
+}
+
+function tooLarge(amount: string): ImportFinding {
+  return { code: 'too_large', severity: 'error', message: `Tệp giải nén ra quá lớn (${amount}), vượt quá khả năng chứa của biểu mẫu; có thể là tệp độc hại.` };
+}
+
+/** Inflates one entry with its declared size as the cap: more output than declared is a lie (a bomb). */
+function checkEntry(buf: Buffer, e: ZipEntry): ImportFinding | null {
+  const lh = e.localHeader;
+  if (lh + 30 > buf.length || buf.readUInt32LE(lh) !== 0x04034b50) return notXlsx('Tệp .xlsx bị hỏng (phần nội dung nén không hợp lệ).');
+  const start = lh + 30 + buf.readUInt16LE(lh + 26) + buf.readUInt16LE(lh + 28);
+  if (start + e.compressed > buf.length) return notXlsx('Tệp .xlsx bị hỏng hoặc không trọn vẹn.');
+  const data = buf.subarray(start, start + e.compressed);
+  if (e.method === 0) return e.compressed === e.size ? null : notXlsx('Tệp .xlsx bị hỏng (kích thước nội dung không khớp).');
+  if (e.method !== 8) return notXlsx('Tệp .xlsx dùng kiểu nén không được hỗ trợ.');
+  try {
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
+    return out.length === e.size ? null : notXlsx('Tệp .xlsx bị hỏng (kích thước nội dung không khớp).');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooLarge('nhiều hơn kích thước khai báo trong tệp nén');
+    return notXlsx('Tệp .xlsx bị hỏng (không giải nén được).');
+  }
 }

@@ -96,6 +96,17 @@ function containerCases(): CorpusCase[] {
     no('zip-no-eocd', 'Tệp nén mất phần cuối', 'not_xlsx', async ({ valid }) => valid.subarray(0, valid.length - 30)),
     no('zip-bomb', 'Zip bomb: 120 MB số 0 nén còn vài trăm KB', 'too_large', async ({ valid }) =>
       editZip(valid, (zip) => void zip.file('xl/media/bomb.bin', Buffer.alloc(120 * 1024 * 1024))), /quá lớn/),
+    no('zip-bomb-lying-size', 'Zip bomb khai báo sai kích thước (60 MB khai là 1 KB)', 'too_large', async ({ valid }) => {
+      const name = 'xl/theme/theme9.xml';
+      const b = await editZip(valid, (zip) => void zip.file(name, ' '.repeat(60 * 1024 * 1024)));
+      // Rewrite the declared uncompressed size of that entry, in its local header and in the directory.
+      const key = Buffer.from(name);
+      for (let at = b.indexOf(key); at >= 0; at = b.indexOf(key, at + 1)) {
+        if (b.readUInt32LE(at - 30) === 0x04034b50) b.writeUInt32LE(1000, at - 30 + 22);
+        if (b.readUInt32LE(at - 46) === 0x02014b50) b.writeUInt32LE(1000, at - 46 + 24);
+      }
+      return b;
+    }, /nhiều hơn kích thước khai báo/),
     no('zip-declared-huge', 'Kích thước giải nén khai báo 4 GB', 'too_large', async ({ valid }) => {
       const b = Buffer.from(valid);
       const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
