@@ -45,6 +45,11 @@ export function cellValueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
   return v;
 }
 
+/** A cell covered by a merge (not its top-left cell): on disk it is empty, whatever exceljs shows. */
+export function isCoveredByMerge(cell: ExcelJS.Cell): boolean {
+  return cell.isMerged && cell.master !== cell;
+}
+
 export function cellLabel(ref: CellRef): string {
   return `${ref.sheet}!${ref.address}`;
 }

@@ -7,7 +7,7 @@ import { looseKey, nfc } from '../../shared/text.ts';
 import { toUnicodeText } from '../../shared/legacy-text.ts';
 import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
 import { checkZipContainer, notXlsx } from './zip-guard.ts';
-import { cellLabel, cellValueOf, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
+import { cellLabel, cellValueOf, isCoveredByMerge, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
 import { META_SHEET, valueName } from '../workbook/input-writer.ts';
 
 export interface ImportLookup {
@@ -134,12 +134,21 @@ function unicodeText(text: string, ref: CellRef, findings: ImportFinding[]): str
   return out;
 }
 
+/** A named input cell, or null (with a warning) when the unit merged it into another cell: it is blank. */
+function inputCell(wb: ExcelJS.Workbook, ref: CellRef, label: string, findings: ImportFinding[]): ExcelJS.Cell | null {
+  const cell = wb.getWorksheet(ref.sheet)!.getCell(ref.address);
+  if (!isCoveredByMerge(cell)) return cell;
+  findings.push({ code: 'merged_input', severity: 'warning', sheet: ref.sheet, cell: ref.address, message: `${cellLabel(ref)} (${label}): ô đã bị gộp vào ô ${cell.master.address}; coi là để trống (chưa có số liệu).` });
+  return null;
+}
+
 function readValues(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: ImportLookup, kind: string, findings: ImportFinding[]): ValueRecord[] {
   const values: ValueRecord[] = [];
   for (const ind of indicatorsForKind(lookup.template, kind)) {
     const ref = resolveName(wb, names, valueName(ind.code), findings);
     if (!ref) continue;
-    const reading = readNumericCell(cellValueOf(wb.getWorksheet(ref.sheet)!.getCell(ref.address)), ref, ind.type, ind.label);
+    const cell = inputCell(wb, ref, ind.label, findings);
+    const reading = cell ? readNumericCell(cellValueOf(cell), ref, ind.type, ind.label) : { value: null, raw: null, formula: null, findings: [] };
     findings.push(...reading.findings);
     values.push({ code: ind.code, value: reading.value, raw: reading.raw, cell: cellLabel(ref), formula: reading.formula });
   }
@@ -151,7 +160,8 @@ function readNarratives(wb: ExcelJS.Workbook, names: Map<string, string>, lookup
   for (const code of narrativeCodesForKind(lookup.template, kind)) {
     const ref = resolveName(wb, names, code, findings);
     if (!ref) continue;
-    const { text } = readTextCell(cellValueOf(wb.getWorksheet(ref.sheet)!.getCell(ref.address)));
+    const cell = inputCell(wb, ref, code, findings);
+    const { text } = cell ? readTextCell(cellValueOf(cell)) : { text: null };
     if (text !== null) out.push({ code, text: unicodeText(text, ref, findings), cell: cellLabel(ref) });
   }
   return out;

@@ -254,6 +254,14 @@ function numberCases(): CorpusCase[] {
     bad('decimal-tiny', 'Số 3,0000001 trong ô đếm', 'not_integer', 3.0000001),
     bad('decimal-police', 'Số thập phân trong ô của khối công an… (ô số vụ)', 'not_integer', 0.1, 'v_pl01_xhtd_vu'),
     good('zero', 'Số 0 (không có trường hợp nào)', 0, 0),
+    ok('num-merged', 'Hai ô nhập bị gộp: ô bị che coi là trống, không lấy số của ô kia', ({ workbook }) =>
+      workbook((wb) => {
+        const a = named(wb, 'v_tt_cuoc');
+        const b = named(wb, 'v_tt_doi_tuong');
+        a.worksheet.unprotect();
+        a.worksheet.mergeCells(`${a.address}:${b.address}`);
+        a.value = 12;
+      }), { code: 'merged_input', stored: { values: { tt_cuoc: 12, tt_doi_tuong: null } } }),
     good('blank', 'Để trống (chưa có số liệu)', null, null),
     good('blank-space', 'Ô chỉ có dấu cách', '   ', null),
     good('big', 'Số rất lớn 1.000.000', 1_000_000, 1_000_000),
