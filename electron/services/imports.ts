@@ -10,7 +10,7 @@ import { backupDatabase, isFileDatabase } from '../db/backup.ts';
 import { readInputWorkbook, type ImportLookup } from '../import/read-input-workbook.ts';
 import { isoDate, type ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
-import { currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
+import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
 import { listUnits } from './units.ts';
 import { listYears } from './years.ts';
 
@@ -76,8 +76,21 @@ export async function importFile(ctx: ServiceContext, file: string, lookup: Impo
   const s = read.submission;
   const base = { file, unit: s.unit.code, unitName: s.unit.name, year: s.year };
   const current = currentSubmissionId(ctx, s.unit.code, s.year);
-  if (current && current.sha256 === sha256) {
-    return { ...base, status: 'same_file', version: current.version, submissionId: current.id, findings: [{ code: 'same_file', severity: 'info', message: `Tệp giống hệt phiên bản ${current.version} đang dùng của ${s.unit.name} năm ${s.year}; không lưu thêm.` }] };
+  // The same file, or the same figures, documents and texts re-saved (Excel and LibreOffice change the bytes).
+  if (current && (current.sha256 === sha256 || current.content_sha256 === contentHash(s))) {
+    const what = current.sha256 === sha256 ? 'Tệp giống hệt' : 'Tệp có nội dung giống hệt';
+    return { ...base, status: 'same_file', version: current.version, submissionId: current.id, findings: [{ code: 'same_file', severity: 'info', message: `${what} phiên bản ${current.version} đang dùng của ${s.unit.name} năm ${s.year}; không lưu thêm.` }] };
+  }
+  if (current) {
+    // Corrections belong to the version they were made on: say so when a new version replaces it.
+    const corrected = ctx.db.prepare('SELECT DISTINCT code FROM corrections WHERE submission_id = ? ORDER BY code').all(current.id) as { code: string }[];
+    if (corrected.length) {
+      s.findings.push({
+        code: 'corrections_superseded',
+        severity: 'warning',
+        message: `Phiên bản ${current.version} của ${s.unit.name} có ${corrected.length} số liệu đã được sửa (${corrected.map((c) => c.code).join(', ')}); phiên bản mới dùng số liệu đơn vị gửi lại, không mang theo các chỉnh sửa đó. Hãy kiểm tra lại.`,
+      });
+    }
   }
   try {
     const stored = ctx.db.transaction(() =>

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/services/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { currentValues, listSubmissions } from '../../electron/services/submissions.ts';
+import { correctFigure } from '../../electron/services/corrections.ts';
 import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
 
@@ -72,5 +73,30 @@ describe('versions', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'accepted']);
     expect(currentValues(ctx, 'X09', 2026)).toBeUndefined();
     expect(currentValues(ctx, 'X08', 2026)!.get('pl01_bl_tre')).toBe(2);
+  });
+});
+
+describe('re-saved files and corrections', () => {
+  it('a workbook re-saved with the same content is "same_file"; a changed one over a corrected version warns', async () => {
+    const ctx = emptySampleDb();
+    const { dir: d, cleanup: c } = tempDir();
+    try {
+      const answers = { values: { pl01_xhtd_tre: 3, pl01_xhtd_nam: 3 } };
+      const a = await filledWorkbookFile(ctx, d, 'X10', 2026, answers, undefined, 'a.xlsx');
+      // The same answers written again: a different file (new workbook_id, new bytes), the same content.
+      const b = await filledWorkbookFile(ctx, d, 'X10', 2026, answers, undefined, 'b.xlsx');
+      expect((await importFiles(ctx, [a]))[0]!.status).toBe('accepted');
+      const [same] = await importFiles(ctx, [b]);
+      expect(same!.status).toBe('same_file');
+      expect(same!.findings[0]!.message).toMatch(/nội dung giống hệt phiên bản 1/);
+      correctFigure(ctx, { unit: 'X10', year: 2026, code: 'pl01_xhtd_nam', value: 2, reason: 'Đính chính' });
+      const changed = await filledWorkbookFile(ctx, d, 'X10', 2026, { values: { pl01_xhtd_tre: 4, pl01_xhtd_nam: 3 } }, undefined, 'c.xlsx');
+      const [r] = await importFiles(ctx, [changed]);
+      expect(r!.status).toBe('accepted');
+      expect(r!.findings.find((f) => f.code === 'corrections_superseded')!.message).toMatch(/^Phiên bản 1 của Xã Trung Hà có 1 số liệu đã được sửa \(pl01_xhtd_nam\)/);
+    } finally {
+      ctx.db.close();
+      c();
+    }
   });
 });
