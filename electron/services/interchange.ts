@@ -1,6 +1,7 @@
 // The JSON interchange format of cli.md: export a year, import a lower level's export (roll-up).
 import { z } from 'zod';
-import { nfc } from '../../shared/text.ts';
+import { looseKey, nfc } from '../../shared/text.ts';
+import { documentTableForKind, indicatorsForKind } from '../../shared/template.ts';
 import type { DocumentRecord } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
@@ -80,6 +81,48 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
   };
 }
 
+function isRealDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
+/**
+ * The checks a workbook's figures get on import, for figures that come as JSON: each code is one the
+ * unit's kind reports, counts are whole numbers ≥ 0, money ≥ 0, dates real, list values from the lists.
+ */
+function checkSubmission(ctx: ServiceContext, s: Interchange['submissions'][number], kind: string, file: string): Interchange['submissions'][number] {
+  const where = `Tệp ${file}, báo cáo của ${s.unit} năm ${s.year}`;
+  const indicators = new Map(indicatorsForKind(ctx.template, kind).map((i) => [i.code, i]));
+  const checkValue = (code: string, v: number | null) => {
+    const ind = indicators.get(code);
+    if (!ind) throw new AppError('bad_json', `${where}: đơn vị này không báo cáo chỉ tiêu "${code}".`);
+    if (v === null) return;
+    if (!Number.isFinite(v) || v < 0) throw new AppError('bad_json', `${where}: ${code} = ${v} không hợp lệ (số liệu phải không âm).`);
+    if (ind.type === 'count' && !Number.isInteger(v)) throw new AppError('bad_json', `${where}: ${code} = ${v} phải là số nguyên.`);
+  };
+  for (const [code, v] of Object.entries(s.values)) checkValue(code, v);
+  for (const c of s.corrections ?? []) checkValue(c.code, c.value);
+  const table = documentTableForKind(ctx.template, kind);
+  const documents = (s.documents ?? []).map((d, i) => {
+    if (table?.kind !== 'table') throw new AppError('bad_json', `${where}: đơn vị này không báo cáo văn bản.`);
+    if (!isRealDate(d.ngay)) throw new AppError('bad_json', `${where}, văn bản ${i + 1}: ngày "${d.ngay}" không có thật.`);
+    const canonical = { ...d };
+    for (const col of table.columns.filter((c) => c.type === 'list' && c.list)) {
+      const raw = String((d as Record<string, unknown>)[col.code] ?? '');
+      const item = ctx.template.lists[col.list!]!.find((x) => looseKey(x.code) === looseKey(raw) || looseKey(x.label) === looseKey(raw));
+      if (!item) throw new AppError('bad_json', `${where}, văn bản ${i + 1}: "${raw}" không có trong danh mục ${col.label.toLowerCase()}.`);
+      (canonical as Record<string, unknown>)[col.code] = item.code;
+    }
+    return canonical;
+  });
+  return { ...s, documents };
+}
+
+function correctionsOf(ctx: ServiceContext, submissionId: number): string {
+  const rows = ctx.db.prepare('SELECT code, value, reason FROM corrections WHERE submission_id = ? ORDER BY id').all(submissionId);
+  return JSON.stringify(rows);
+}
+
 export interface ImportJsonResult {
   file: string;
   submissions: number;
@@ -113,9 +156,10 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
     for (const y of d.years) ensureYear(ctx, y);
     let stored = 0;
     let unchanged = 0;
-    for (const s of d.submissions) {
-      const unit = findUnit(ctx, s.unit);
-      if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${s.unit}" không có trong danh sách đơn vị.`);
+    for (const raw of d.submissions) {
+      const unit = findUnit(ctx, raw.unit);
+      if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${raw.unit}" không có trong danh sách đơn vị.`);
+      const s = checkSubmission(ctx, raw, unit.kind, file);
       ensureYear(ctx, s.year);
       const content = {
         values: Object.entries(s.values).map(([code, value]) => ({ code, value })),
@@ -123,7 +167,8 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         narratives: Object.entries(s.texts ?? {}).map(([code, text]) => ({ code, text: nfc(text) })),
       };
       const current = currentSubmissionId(ctx, s.unit, s.year);
-      if (current && current.content_sha256 === contentHash(content) && !(s.corrections?.length)) {
+      const incomingCorrections = JSON.stringify((s.corrections ?? []).map((c) => ({ code: c.code, value: c.value, reason: c.reason })));
+      if (current && current.content_sha256 === contentHash(content) && correctionsOf(ctx, current.id) === incomingCorrections) {
         unchanged++;
         continue;
       }

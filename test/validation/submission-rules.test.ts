@@ -1,4 +1,5 @@
 // Each submission rule of rules.md: a case that fires (with its exact message) and one that does not.
+import { insertSubmissionVersion } from '../../electron/services/submissions.ts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { templatePath } from '../../electron/template-store.ts';
@@ -201,8 +202,18 @@ describe('submission rules: one case that fires, one that does not', () => {
   });
 
   it('rules apply only to the unit kinds that report their figures', () => {
-    // A department's JSON carrying Phụ lục 01 figures: PL01 is not in its workbook, so no PL01 rule looks at it.
-    expect(findingsOf(dbWith([{ unit: 'SGDDT', values: pl01({ xhtd: { ...XHTD, nam: 2 } }) }]), 'pl01_sex_sum')).toEqual([]);
+    // Phụ lục 01 figures stored for a department (import refuses them; here they are written straight into
+    // the store): PL01 is not in its workbook, so no PL01 rule looks at it.
+    const ctx = dbWith([]);
+    ctx.db.transaction(() =>
+      insertSubmissionVersion(ctx, { unitCode: 'SGDDT', year: 2026, source: 'json', fileName: null, sha256: null, workbookId: null, templateVersion: 1, values: Object.entries(pl01({ xhtd: { ...XHTD, nam: 2 } })).map(([code, value]) => ({ code, value })), documents: [], narratives: [], findings: [] }),
+    )();
+    expect(findingsOf(ctx, 'pl01_sex_sum')).toEqual([]);
+  });
+  it('import-json refuses figures a unit does not report, negatives and fractions of counts', () => {
+    expect(() => dbWith([{ unit: 'SGDDT', values: pl01({ xhtd: { ...XHTD, nam: 2 } }) }])).toThrow(/SGDDT năm 2026: đơn vị này không báo cáo chỉ tiêu "pl01_/);
+    expect(() => dbWith([{ unit: 'X03', values: { pl01_bl_tre: -5 } }])).toThrow(/pl01_bl_tre = -5 không hợp lệ/);
+    expect(() => dbWith([{ unit: 'X03', values: { pl01_bl_nam: 2.5 } }])).toThrow(/pl01_bl_nam = 2.5 phải là số nguyên/);
   });
 });
 
