@@ -37,9 +37,11 @@ export function isFileDatabase(db: Db): boolean {
 export function listBackups(dbFile: string): BackupInfo[] {
   const dir = backupDir(dbFile);
   if (!existsSync(dir)) return [];
-  const prefix = `${path.basename(dbFile, path.extname(dbFile))}-`;
+  const base = path.basename(dbFile, path.extname(dbFile)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Exactly "<base>-<stamp>-<reason>.sqlite": a neighbour such as "<base>-2025.sqlite" has backups of its own.
+  const own = new RegExp(`^${base}-\\d{8}-\\d{9}-[a-z0-9-]*\\.sqlite$`, 'i');
   return readdirSync(dir)
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
+    .filter((f) => own.test(f))
     .sort()
     .reverse()
     .map((f) => {

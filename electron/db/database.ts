@@ -33,6 +33,14 @@ function appliedVersion(db: Db): number {
   return row.v ?? 0;
 }
 
+function appliedVersionSafe(db: Db): number {
+  try {
+    return appliedVersion(db);
+  } catch {
+    return 0;
+  }
+}
+
 export interface OpenOptions {
   /** Create the file when it does not exist (init, demo); otherwise a missing file is an error. */
   create?: boolean;
@@ -46,12 +54,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:' && !options.create && !existsSync(file)) {
     throw new AppError('db_missing', `Không tìm thấy cơ sở dữ liệu ${file}. Hãy tạo bằng lệnh "baocao121 init --db ${file}".`);
   }
+  const unreadable = (cause?: unknown) =>
+    new AppError('db_unreadable', `Không mở được cơ sở dữ liệu ${file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Báo cáo 121; không có gì trong tệp bị thay đổi.`, { cause });
   let db: Db;
   try {
     db = new Database(file);
+  } catch (e) {
+    throw unreadable(e);
+  }
+  // An existing file must already be one of ours: an empty or foreign SQLite file is left untouched.
+  if (!options.create && file !== ':memory:' && appliedVersionSafe(db) === 0) {
+    db.close();
+    throw unreadable();
+  }
+  try {
     db.pragma('journal_mode = WAL');
   } catch (e) {
-    throw new AppError('db_unreadable', `Không mở được cơ sở dữ liệu ${file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Báo cáo 121.`, { cause: e });
+    db.close();
+    throw unreadable(e);
   }
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');

@@ -36,3 +36,22 @@ describe('database', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
+
+describe('files that are not our database', () => {
+  it('an empty file and another program\'s SQLite file are refused untouched (exit 2 in the CLI)', async () => {
+    const { cli } = await import('../helpers/cli.ts');
+    const { writeFileSync } = await import('node:fs');
+    const empty = path.join(dir, 'empty.sqlite');
+    writeFileSync(empty, '');
+    const foreign = path.join(dir, 'foreign.sqlite');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE units (x INTEGER); INSERT INTO units VALUES (1);');
+    other.close();
+    for (const f of [empty, foreign]) {
+      const before = readFileSync(f);
+      const r = await cli('units', '--db', f);
+      expect([r.code, r.err]).toEqual([2, expect.stringMatching(/không phải cơ sở dữ liệu của Báo cáo 121/)]);
+      expect(readFileSync(f).equals(before), f).toBe(true);
+    }
+  });
+});

@@ -50,6 +50,21 @@ describe('backups', () => {
     reopened.close();
   });
 
+  it('lists and prunes only its own backups, not a neighbour database\'s (baocao121-2025.sqlite)', async () => {
+    const sub = path.join(dir, 'neighbours');
+    mkdirSync(sub);
+    const main = emptySampleDb(path.join(sub, 'baocao121.sqlite'));
+    const archive = emptySampleDb(path.join(sub, 'baocao121-2025.sqlite'));
+    const mine = await backupDatabase(main.db, 'chinh');
+    const theirs = await backupDatabase(archive.db, 'luu-tru');
+    for (let i = 0; i < KEEP_BACKUPS + 1; i++) await backupDatabase(main.db, `lan-${i}`);
+    expect(listBackups(path.join(sub, 'baocao121.sqlite')).map((b) => b.file)).not.toContain(theirs);
+    expect(existsSync(theirs)).toBe(true);
+    expect(existsSync(mine)).toBe(false); // pruned: the oldest of the main database's 12
+    main.db.close();
+    archive.db.close();
+  });
+
   it('keeps the newest 10', async () => {
     const file = path.join(dir, 'rolling.sqlite');
     const ctx = emptySampleDb(file);
