@@ -2,7 +2,6 @@
 // service process and the loopback bridge both call `dispatch`, which checks the method name and the
 // input (zod) before a handler runs, and turns errors into Vietnamese messages.
 import path from 'node:path';
-import { z } from 'zod';
 import { parseApiCall, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult } from '../../shared/api.ts';
 import type { ProgressListener } from '../../shared/types.ts';
 import { APP_NAME, APP_VERSION } from '../app-info.ts';
@@ -24,7 +23,6 @@ import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../services/years.ts';
 import { reportSections, saveSectionText } from './report-handlers.ts';
 
-z.config(z.locales.vi());
 
 /** What a handler runs against: the open database and where the app keeps its files. */
 export interface HandlerEnv {

@@ -88,3 +88,18 @@ describe('baocao121 CLI', () => {
     expect(r.stdout).toMatch(/TỪ CHỐI: junk\.xlsx/);
   });
 });
+
+describe('messages from checked inputs', () => {
+  it('a setting value out of its list is explained in Vietnamese', async () => {
+    const { dir: d, cleanup: c } = tempDir();
+    try {
+      const db = path.join(d, 'x.sqlite');
+      await cli('init', '--db', db);
+      const r = await cli('settings', '--db', db, '--set', 'province_kind=huyện');
+      expect([r.code, r.err]).toEqual([2, expect.stringMatching(/"province_kind" không hợp lệ: .*mong đợi/)]);
+      expect(r.err).not.toMatch(/Invalid|expected/);
+    } finally {
+      c();
+    }
+  });
+});
