@@ -13,6 +13,7 @@ import { importFiles } from './services/imports.ts';
 import { exportYear, importJson } from './services/interchange.ts';
 import { runDemo } from './services/demo.ts';
 import { readUnitList } from './import/unit-list.ts';
+import { readDateCell } from './import/cell-values.ts';
 import { acknowledgeFinding, validateYear } from './services/validation.ts';
 import { generateAll } from './services/generate.ts';
 import { traceAnnexCell } from './services/trace.ts';
@@ -113,6 +114,14 @@ function printImport(io: CliIO, results: ImportFileResult[]): void {
   io.out(`Tổng: ${results.length} tệp — nhận ${n('accepted')}, từ chối ${n('rejected')}, trùng ${n('same_file')}.`);
 }
 
+/** --received as dd/mm/yyyy or yyyy-mm-dd → an ISO moment at the start of that day in Vietnam. */
+function receivedDate(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const { iso } = readDateCell(text.trim());
+  if (!iso) throw new UsageError(`--received "${text}" không phải là ngày (ghi dd/mm/yyyy hoặc yyyy-mm-dd).`);
+  return `${iso}T00:00:00+07:00`;
+}
+
 type Command = (args: Args, io: CliIO) => Promise<number>;
 
 const commands: Record<string, Command> = {
@@ -194,7 +203,7 @@ const commands: Record<string, Command> = {
   async import(args, io) {
     if (args.positionals.length === 0) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
     return withDb(args, async (ctx) => {
-      const results = await importFiles(ctx, args.positionals, { receivedAt: args.values.received, onProgress: io.progress });
+      const results = await importFiles(ctx, args.positionals, { receivedAt: receivedDate(args.values.received), onProgress: io.progress });
       if (args.values.json) io.out(JSON.stringify({ files: results }, null, 2));
       else printImport(io, results);
       return results.some((r) => r.status === 'rejected') ? EXIT.data : EXIT.ok;

@@ -42,7 +42,14 @@ export function parseCsv(text: string): string[][] {
 }
 
 async function readTable(file: string): Promise<string[][]> {
-  if (/\.csv$/i.test(file)) return parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  if (/\.csv$/i.test(file)) {
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    // Excel's plain "CSV" is saved in the Windows code page: read as UTF-8, Vietnamese letters break.
+    if (text.includes('\uFFFD')) {
+      throw new AppError('bad_encoding', `Danh sách đơn vị ${file} không được lưu bằng bảng mã UTF-8, tên đơn vị sẽ bị lỗi chữ. Trong Excel hãy lưu dạng "CSV UTF-8 (Comma delimited)" hoặc dùng tệp .xlsx.`);
+    }
+    return parseCsv(text);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);

@@ -34,6 +34,7 @@ export function openContext(file: string, options: OpenOptions = {}): ServiceCon
   }
 }
 
+/** The calendar day in Vietnam (UTC+7, no daylight saving) of a moment, as yyyy-mm-dd. */
 export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }

@@ -74,11 +74,13 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
   let updated = 0;
   ctx.db.transaction(() => {
     const now = ctx.now().toISOString();
+    // A new unit without an order goes after every unit already listed, in the list's order.
+    let nextOrder = (ctx.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM units').get() as { n: number }).n;
     // Two passes so that a parent may come after its child in the list.
-    parsed.forEach((u, i) => {
+    parsed.forEach((u) => {
       const existing = findUnit(ctx, u.code);
       if (!existing) {
-        const id = ctx.db.prepare('INSERT INTO units (code, name, kind, sort_order, created_at) VALUES (?, ?, ?, ?, ?)').run(u.code, u.name, u.kind, u.order ?? i, now).lastInsertRowid;
+        const id = ctx.db.prepare('INSERT INTO units (code, name, kind, sort_order, created_at) VALUES (?, ?, ?, ?, ?)').run(u.code, u.name, u.kind, u.order ?? nextOrder++, now).lastInsertRowid;
         history(ctx, Number(id), 'created', null, u.name);
         audit(ctx, { action: 'unit.create', entity: 'unit', entityId: u.code, newValue: u });
         added++;

@@ -103,3 +103,33 @@ describe('messages from checked inputs', () => {
     }
   });
 });
+
+describe('unit lists and dates as people type them', () => {
+  it('a unit list saved in the Windows code page is refused; new units go to the end of the list; --received is a date', async () => {
+    const { dir: d, cleanup: c } = tempDir();
+    try {
+      const db = path.join(d, 'u.sqlite');
+      await cli('init', '--db', db, '--year', '2026');
+      const ansi = path.join(d, 'ansi.csv');
+      // "Phường Mới" in windows-1258 bytes: not valid UTF-8.
+      writeFileSync(ansi, Buffer.concat([Buffer.from('code,name,kind,parent\nX01,Ph'), Buffer.from([0xd6, 0xf4]), Buffer.from('ng M'), Buffer.from([0xf5]), Buffer.from('i,dia_phuong,TINH\n')]));
+      const bad = await cli('units', '--db', db, '--import', ansi);
+      expect([bad.code, bad.err]).toEqual([1, expect.stringMatching(/không được lưu bằng bảng mã UTF-8/)]);
+      const ok = path.join(d, 'ok.csv');
+      writeFileSync(ok, 'code,name,kind,parent\nX01,Xã Mới,dia_phuong,TINH\n');
+      expect((await cli('units', '--db', db, '--import', ok)).code).toBe(0);
+      const units = JSON.parse((await cli('units', '--db', db, '--json')).out) as { code: string }[];
+      expect(units.at(-1)!.code).toBe('X01');
+
+      const forms = path.join(d, 'forms');
+      await cli('template', '--db', db, '--year', '2026', '--out', forms, '--unit', 'X01');
+      expect((await cli('import', '--db', db, forms, '--received', '20/11/2026')).code).toBe(0);
+      const history = JSON.parse((await cli('history', '--db', db, '--unit', 'X01', '--year', '2026', '--json')).out) as { receivedAt: string }[];
+      expect(history[0]!.receivedAt).toBe('2026-11-20T00:00:00+07:00');
+      const wrong = await cli('import', '--db', db, forms, '--received', 'hôm qua');
+      expect([wrong.code, wrong.err]).toEqual([2, expect.stringMatching(/--received "hôm qua" không phải là ngày/)]);
+    } finally {
+      c();
+    }
+  });
+});
