@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'stream', 'zlib', 'better-sqlite3', 'exceljs', 'docx', 'electron'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'scratch/**', 'test-output/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'scratch/**', 'test-output/**', 'bench/.work/**', 'build/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
