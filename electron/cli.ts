@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult, ProgressListener } from '../shared/types.ts';
 import { AppError, isAppError } from './errors.ts';
-import { openContext, type ServiceContext } from './services/context.ts';
+import { isoDate, openContext, type ServiceContext } from './services/context.ts';
 import { initDatabase } from './services/setup.ts';
 import { listUnits, upsertUnits } from './services/units.ts';
 import { getSettings, setSettings } from './services/settings.ts';
@@ -301,7 +301,7 @@ const commands: Record<string, Command> = {
       }
       const versions = unitHistory(ctx, unit, year);
       if (args.values.json) io.out(JSON.stringify(versions, null, 2));
-      else for (const v of versions) io.out(`${v.isCurrent ? '*' : ' '} phiên bản ${v.version}: ${v.fileName ?? v.source} — nhận ${v.receivedAt.slice(0, 10)}, ${v.warnings} cảnh báo`);
+      else for (const v of versions) io.out(`${v.isCurrent ? '*' : ' '} phiên bản ${v.version}: ${v.fileName ?? v.source} — nhận ${isoDate(new Date(v.receivedAt)).split('-').reverse().join('/')}, ${v.warnings} cảnh báo`);
       return EXIT.ok;
     });
   },

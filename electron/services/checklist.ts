@@ -2,7 +2,7 @@
 // with what changed from one to the next.
 import type { ChecklistRow, FigureChange, SubmissionVersionInfo, YearChecklist } from '../../shared/api-types.ts';
 import { allIndicators } from '../../shared/template.ts';
-import type { ServiceContext } from './context.ts';
+import { isoDate, type ServiceContext } from './context.ts';
 import { deadlineFor } from './settings.ts';
 import { diffVersions } from './history.ts';
 import { listSubmissions } from './submissions.ts';
@@ -20,7 +20,7 @@ export function yearChecklist(ctx: ServiceContext, year: number): YearChecklist 
   const units = listUnits(ctx).filter((u) => expected.has(u.code) || current.has(u.code));
   const rows = units.map((u): ChecklistRow => {
     const s = current.get(u.code);
-    const late = !!(s && deadline && s.receivedAt.slice(0, 10) > deadline);
+    const late = !!(s && deadline && isoDate(new Date(s.receivedAt)) > deadline);
     return {
       unit: u.code,
       unitName: u.name,
