@@ -211,27 +211,57 @@ export interface GeneratedFiles {
   notices: string[];
 }
 
-/** Where a figure of a written annex comes from (electron/services/trace.ts): the units' values behind it. */
-export interface AnnexCellTrace {
+// Where a figure of a written annex comes from (electron/services/trace.ts): the units' values behind it.
+export interface TraceCorrection {
+  value: number | null;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+/** One unit's value of one indicator behind the cell. */
+export interface TracedValue {
+  year: number;
+  unit: { code: string; name: string; kind: string };
+  submissionId: number;
+  version: number;
+  fileName: string | null;
+  receivedAt: string;
+  code: string;
+  /** Where the unit typed it in its workbook (`<sheet>!<cell>`); null when the figure came another way (JSON). */
+  cell: string | null;
+  /** As submitted; null = left blank. */
+  submitted: number | null;
+  /** As counted in the annex: the newest correction when there is one. */
+  value: number | null;
+  correction: TraceCorrection | null;
+}
+
+/** One unit's report of a document listed in an annex of documents. */
+export interface TracedDocument {
+  year: number;
+  unit: { code: string; name: string };
+  submissionId: number;
+  version: number;
+  fileName: string | null;
+  cell: string | null;
+  so_ky_hieu: string;
+  ngay: string;
+}
+
+export interface CellTrace {
   annex: string;
   sheet: string;
   cell: string;
   year: number;
+  /** What the cell stands for: its row and column headings. */
   label: string;
   value: number | string | null;
   formula: string | null;
-  values: {
-    year: number;
-    unit: { code: string; name: string; kind: string };
-    version: number;
-    fileName: string | null;
-    receivedAt: string;
-    code: string;
-    cell: string | null;
-    submitted: number | null;
-    value: number | null;
-    correction: CorrectionInfo | null;
-  }[];
-  documents: { year: number; unit: { code: string; name: string }; version: number; fileName: string | null; cell: string | null; so_ky_hieu: string; ngay: string }[];
+  values: TracedValue[];
+  documents: TracedDocument[];
+  /** Feeding units that have not reported for a year the cell covers. */
   missing: { code: string; name: string; year: number }[];
 }
+
+export type AnnexCellTrace = CellTrace;

@@ -10,6 +10,9 @@ import type { FigureSource, PlannedCell, PlannedRow, SheetPlan } from '../annex/
 import { AppError } from '../errors.ts';
 import { documentKey } from './aggregate.ts';
 import type { ServiceContext } from './context.ts';
+import type { CellTrace, TraceCorrection, TracedDocument, TracedValue } from '../../shared/api-types.ts';
+
+export type { CellTrace, TraceCorrection, TracedDocument, TracedValue };
 
 export interface TraceRequest {
   annex: string;
@@ -19,58 +22,6 @@ export interface TraceRequest {
   cell: string;
   /** The reporting year the annex is made for. */
   year: number;
-}
-
-export interface TraceCorrection {
-  value: number | null;
-  reason: string;
-  by: string;
-  at: string;
-}
-
-/** One unit's value of one indicator behind the cell. */
-export interface TracedValue {
-  year: number;
-  unit: { code: string; name: string; kind: string };
-  submissionId: number;
-  version: number;
-  fileName: string | null;
-  receivedAt: string;
-  code: string;
-  /** Where the unit typed it in its workbook (`<sheet>!<cell>`); null when the figure came another way (JSON). */
-  cell: string | null;
-  /** As submitted; null = left blank. */
-  submitted: number | null;
-  /** As counted in the annex: the newest correction when there is one. */
-  value: number | null;
-  correction: TraceCorrection | null;
-}
-
-/** One unit's report of a document listed in an annex of documents. */
-export interface TracedDocument {
-  year: number;
-  unit: { code: string; name: string };
-  submissionId: number;
-  version: number;
-  fileName: string | null;
-  cell: string | null;
-  so_ky_hieu: string;
-  ngay: string;
-}
-
-export interface CellTrace {
-  annex: string;
-  sheet: string;
-  cell: string;
-  year: number;
-  /** What the cell stands for: its row and column headings. */
-  label: string;
-  value: number | string | null;
-  formula: string | null;
-  values: TracedValue[];
-  documents: TracedDocument[];
-  /** Feeding units that have not reported for a year the cell covers. */
-  missing: { code: string; name: string; year: number }[];
 }
 
 const ADDRESS = /^([A-Z]{1,2})([1-9]\d*)$/;
