@@ -1,5 +1,5 @@
 // The unit tree: select with the arrows, Alt+↑/↓ to reorder, F2 to rename; add, merge two communes, deactivate.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Unit } from '../../../shared/types.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
@@ -108,12 +108,12 @@ export function UnitList() {
         )}
       </div>
       {action === 'add' && (
-        <form
-          className="action-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <ActionForm
+          onSubmit={() => {
             void run(() => api.call('addUnit', { ...newUnit, parent: newUnit.parent || null }), `Đã thêm ${newUnit.name}.`);
           }}
+          submitLabel="Thêm"
+          onCancel={() => setAction(null)}
         >
           <input aria-label="Mã đơn vị" placeholder="Mã (VD: X13)" value={newUnit.code} onChange={(e) => setNewUnit({ ...newUnit, code: e.target.value })} autoFocus />
           <input aria-label="Tên đơn vị" placeholder="Tên đơn vị" value={newUnit.name} onChange={(e) => setNewUnit({ ...newUnit, name: e.target.value })} />
@@ -132,19 +132,11 @@ export function UnitList() {
               </option>
             ))}
           </select>
-          <button type="submit" className="primary">
-            Thêm
-          </button>
-          <button type="button" onClick={() => setAction(null)}>
-            Hủy
-          </button>
-        </form>
+        </ActionForm>
       )}
       {action === 'import' && (
-        <form
-          className="action-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <ActionForm
+          onSubmit={() => {
             let counts = '';
             void run(
               async () => {
@@ -155,6 +147,8 @@ export function UnitList() {
               () => counts,
             );
           }}
+          submitLabel="Nhập"
+          onCancel={() => setAction(null)}
         >
           <input aria-label="Tệp danh sách đơn vị" placeholder="Đường dẫn tệp .xlsx hoặc .csv (cột code, name, kind, parent, order)" value={text} onChange={(e) => setText(e.target.value)} autoFocus className="wide" />
           {api.desktop && (
@@ -162,40 +156,28 @@ export function UnitList() {
               Chọn…
             </button>
           )}
-          <button type="submit" className="primary">
-            Nhập
-          </button>
-          <button type="button" onClick={() => setAction(null)}>
-            Hủy
-          </button>
-        </form>
+        </ActionForm>
       )}
       {action === 'rename' && current && (
-        <form
-          className="action-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <ActionForm
+          onSubmit={() => {
             void run(() => api.call('renameUnit', { code: current.code, name: text, reason: reason || undefined }), `Đã đổi tên thành ${text}.`);
           }}
+          submitLabel="Đổi tên"
+          onCancel={() => setAction(null)}
         >
           <input aria-label="Tên mới" value={text} onChange={(e) => setText(e.target.value)} autoFocus onKeyDown={(e) => e.key === 'Escape' && setAction(null)} />
           <input aria-label="Lý do" placeholder="Lý do (nếu có)" value={reason} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="primary">
-            Đổi tên
-          </button>
-          <button type="button" onClick={() => setAction(null)}>
-            Hủy
-          </button>
-        </form>
+        </ActionForm>
       )}
       {action === 'merge' && current && (
-        <form
-          className="action-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <ActionForm
+          onSubmit={() => {
             if (!mergeInto) return setMessage({ kind: 'error', text: 'Hãy chọn đơn vị nhận sáp nhập.' });
             void run(() => api.call('mergeUnits', { from: current.code, into: mergeInto, reason: reason || undefined }), `Đã sáp nhập ${current.name} vào ${nameOf.get(mergeInto) ?? mergeInto}.`);
           }}
+          submitLabel="Sáp nhập"
+          onCancel={() => setAction(null)}
         >
           <span>
             Sáp nhập <strong>{current.name}</strong> vào
@@ -209,35 +191,44 @@ export function UnitList() {
             ))}
           </select>
           <input aria-label="Lý do" placeholder="Lý do, VD: Nghị quyết sắp xếp đơn vị hành chính" value={reason} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="primary">
-            Sáp nhập
-          </button>
-          <button type="button" onClick={() => setAction(null)}>
-            Hủy
-          </button>
-        </form>
+        </ActionForm>
       )}
       {action === 'deactivate' && current && (
-        <form
-          className="action-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <ActionForm
+          onSubmit={() => {
             void run(() => api.call('setUnitActive', { code: current.code, active: false, reason: reason || undefined }), `${current.name} ngừng báo cáo.`);
           }}
+          submitLabel="Ngừng báo cáo"
+          onCancel={() => setAction(null)}
         >
           <span>
             <strong>{current.name}</strong> ngừng báo cáo (số liệu các năm trước vẫn giữ)
           </span>
           <input aria-label="Lý do" placeholder="Lý do" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-          <button type="submit" className="primary">
-            Ngừng báo cáo
-          </button>
-          <button type="button" onClick={() => setAction(null)}>
-            Hủy
-          </button>
-        </form>
+        </ActionForm>
       )}
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
     </div>
+  );
+}
+
+/** One action's line under the unit list: its fields, then the action's button and Hủy. */
+function ActionForm({ onSubmit, submitLabel, onCancel, children }: { onSubmit: () => void; submitLabel: string; onCancel: () => void; children: ReactNode }) {
+  return (
+    <form
+      className="action-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+      <button type="submit" className="primary">
+        {submitLabel}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Hủy
+      </button>
+    </form>
   );
 }
