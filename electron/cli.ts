@@ -1,9 +1,10 @@
 // baocao121: the command-line interface of cli.md, a thin caller of the same services the window uses.
 import { parseArgs } from 'node:util';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult, ProgressListener } from '../shared/types.ts';
 import { AppError, isAppError } from './errors.ts';
+import { ensureFolder, writeFileAtomic } from './files/atomic-write.ts';
 import { isoDate, openContext, type ServiceContext } from './services/context.ts';
 import { initDatabase } from './services/setup.ts';
 import { listUnits, upsertUnits } from './services/units.ts';
@@ -212,11 +213,11 @@ const commands: Record<string, Command> = {
 
   async export(args, io) {
     const year = yearOf(args);
-    return withDb(args, (ctx) => {
+    return withDb(args, async (ctx) => {
       const json = JSON.stringify(exportYear(ctx, year), null, 1);
       if (args.values.out) {
-        mkdirSync(path.dirname(path.resolve(args.values.out)), { recursive: true });
-        writeFileSync(args.values.out, json);
+        ensureFolder(path.dirname(path.resolve(args.values.out)));
+        await writeFileAtomic(args.values.out, json);
         io.out(`Đã xuất dữ liệu năm ${year} ra ${args.values.out}.`);
       } else io.out(json);
       return EXIT.ok;
@@ -337,10 +338,10 @@ const commands: Record<string, Command> = {
   },
 
   async audit(args, io) {
-    return withDb(args, (ctx) => {
+    return withDb(args, async (ctx) => {
       const records = listAudit(ctx);
       if (args.values.out) {
-        writeFileSync(args.values.out, auditCsv([...records].reverse()));
+        await writeFileAtomic(args.values.out, auditCsv([...records].reverse()));
         io.out(`Đã xuất ${records.length} dòng nhật ký ra ${args.values.out}.`);
       } else if (args.values.json) io.out(JSON.stringify(records, null, 2));
       else for (const r of records) io.out(`${r.at} ${r.user} ${r.action} ${r.entity} ${r.entityId ?? ''}${r.reason ? ` — ${r.reason}` : ''}`);
