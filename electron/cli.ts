@@ -351,7 +351,7 @@ const commands: Record<string, Command> = {
 
   async backup(args, io) {
     return withDb(args, async (ctx) => {
-      io.out(`Đã sao lưu: ${await backupDatabase(ctx.db, 'thu-cong')}`);
+      io.out(`Đã sao lưu: ${await backupDatabase(ctx.db, 'manual')}`);
       return EXIT.ok;
     });
   },
@@ -366,7 +366,7 @@ const commands: Record<string, Command> = {
 
   async restore(args, io) {
     const db = need(args.values.db, 'db');
-    const { replacedBackup } = restoreBackup(db, need(args.values.from, 'from'), SCHEMA_VERSION);
+    const { replacedBackup } = await restoreBackup(db, need(args.values.from, 'from'), SCHEMA_VERSION, { onProgress: io.progress });
     io.out(`Đã khôi phục ${db} từ ${args.values.from}.${replacedBackup ? ` Bản đang dùng trước đó được lưu tại ${replacedBackup}.` : ''}`);
     return EXIT.ok;
   },

@@ -265,3 +265,14 @@ export interface CellTrace {
 }
 
 export type AnnexCellTrace = CellTrace;
+
+/** One complete, verified backup of the database (shared with the window's list). */
+export interface BackupEntry {
+  file: string;
+  kind: 'manual' | 'before_import' | 'before_restore' | 'before_upgrade';
+  /** The kind in Vietnamese. */
+  label: string;
+  /** When it was made (ISO, UTC). */
+  at: string;
+  bytes: number;
+}

@@ -98,7 +98,7 @@ export function migrate(db: Db, beforeMigrate?: OpenOptions['beforeMigrate'], mi
   if (pending.length === 0) return;
   if (current > 0) {
     // An existing season's data: keep a copy before its schema changes.
-    if (isFileDatabase(db)) snapshotDatabase(db, `truoc-nang-cap-${current}-${latest}`);
+    if (isFileDatabase(db)) snapshotDatabase(db, 'before_upgrade', `${current}-${latest}`);
     beforeMigrate?.(db, current, latest);
   }
   db.transaction(() => {

@@ -21,9 +21,9 @@ export const atomicIo = {
   rename: (from: string, to: string): void => fs.renameSync(from, to),
 };
 
-/** Temporary files of this module end so; they never carry the target's extension. */
+/** Temporary files of this module end so (SQLite may add -journal, -wal, -shm); never the target's extension. */
 export const TEMP_SUFFIX = '.tmp';
-const TEMP_PATTERN = /^\..+\.\d+-\d+\.tmp$/;
+const TEMP_PATTERN = /^\..+\.\d+-\d+\.tmp(-journal|-wal|-shm)?$/;
 let counter = 0;
 
 /** A fresh temporary name beside `file` (same folder, so the rename is atomic on one volume). */
@@ -162,7 +162,7 @@ export function removeStaleTemps(dir: string): number {
   }
   for (const name of names) {
     if (!isTempName(name)) continue;
-    const pid = Number(/\.(\d+)-\d+\.tmp$/.exec(name)?.[1]);
+    const pid = Number(/\.(\d+)-\d+\.tmp(-journal|-wal|-shm)?$/.exec(name)?.[1]);
     if (pid === process.pid || processAlive(pid)) continue;
     discard(path.join(dir, name));
     removed++;
