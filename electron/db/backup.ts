@@ -298,7 +298,8 @@ export const RESTORE_BUSY_MS = 5000;
  * The backup is verified first, the current content is backed up (kind: before restore), then the copy
  * is written by SQLite's online backup API in one transaction.
  */
-export async function restoreInto(db: Db, source: string, options: { maxSchemaVersion: number; onProgress?: ProgressListener }): Promise<RestoreResult> {
+export async function restoreInto(db: Db, source: string, options: { maxSchemaVersion: number; onProgress?: ProgressListener; busyMs?: number }): Promise<RestoreResult> {
+  const busyMs = options.busyMs ?? RESTORE_BUSY_MS;
   if (!isFileDatabase(db)) throw new AppError('bad_backup', 'Cơ sở dữ liệu tạm (trong bộ nhớ) không khôi phục được từ tệp.');
   if (db.readonly) throw new AppError('db_readonly', `Cơ sở dữ liệu ${db.name} đang mở ở chế độ chỉ đọc: không khôi phục được vào đó. Hãy chép cơ sở dữ liệu vào thư mục có quyền ghi.`);
   if (path.resolve(source) === path.resolve(db.name)) throw new AppError('bad_backup', 'Không thể khôi phục cơ sở dữ liệu từ chính nó. Hãy chọn một bản sao lưu.');
@@ -307,7 +308,7 @@ export async function restoreInto(db: Db, source: string, options: { maxSchemaVe
     // Nobody else may be writing: a short write transaction proves it (and waits a little for one to end).
     const timeout = db.pragma('busy_timeout', { simple: true }) as number;
     try {
-      db.pragma(`busy_timeout = ${RESTORE_BUSY_MS}`);
+      db.pragma(`busy_timeout = ${busyMs}`);
       db.exec('BEGIN IMMEDIATE; COMMIT');
     } catch (e) {
       if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new AppError('db_busy', BUSY_MESSAGE(db.name), { cause: e });
@@ -325,7 +326,7 @@ export async function restoreInto(db: Db, source: string, options: { maxSchemaVe
         progress: ({ totalPages, remainingPages }) => {
           options.onProgress?.({ done: totalPages - remainingPages, total: totalPages, label: 'Đang khôi phục' });
           if (remainingPages !== last) [last, since] = [remainingPages, Date.now()];
-          else if (Date.now() - since > RESTORE_BUSY_MS) throw new AppError('db_busy', BUSY_MESSAGE(db.name));
+          else if (Date.now() - since > busyMs) throw new AppError('db_busy', BUSY_MESSAGE(db.name));
           return PAGES_PER_STEP;
         },
       });
