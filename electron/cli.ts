@@ -25,6 +25,7 @@ import { correctFigure } from './services/corrections.ts';
 import { auditCsv, listAudit } from './services/audit.ts';
 import { backupDatabase, listBackups, restoreBackup } from './db/backup.ts';
 import { SCHEMA_VERSION } from './db/database.ts';
+import { readOnlyNotice } from './db/read-only.ts';
 import { parseVietnameseNumber } from '../shared/numbers.ts';
 import { formatReportText, reportToJson } from '../shared/rules/report.ts';
 
@@ -96,8 +97,13 @@ function yearOf(args: Args): number {
   return y;
 }
 
+/** Where notices about the open database go (a read-only database): the running command's stderr. */
+let notices: ((line: string) => void) | undefined;
+
 function withDb<T>(args: Args, fn: (ctx: ServiceContext) => Promise<T> | T): Promise<T> {
   const ctx = openContext(args.values.db ?? 'baocao121.sqlite');
+  const notice = readOnlyNotice(ctx.db);
+  if (notice) notices?.(`Lưu ý: ${notice}`);
   return Promise.resolve()
     .then(() => fn(ctx))
     .finally(() => ctx.db.close());
@@ -413,6 +419,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.err(`Không có lệnh "${name}".\n${USAGE}`);
     return EXIT.usage;
   }
+  notices = io.err;
   try {
     let args: Args;
     try {

@@ -16,6 +16,8 @@ export interface AppInfo {
   years: number[];
   /** The year the window opens on: the season of the settings' reporting period, else the newest year. */
   reportingYear: number;
+  /** Set when the database could only be opened read-only (a read-only file or folder): why, and what to do. */
+  readOnly?: string;
 }
 
 export interface SheetInfo {

@@ -22,6 +22,7 @@ import { AppError } from '../errors.ts';
 import { atomicIo, ensureFolder, isTempName, removeStaleTemps, tempPathFor } from '../files/atomic-write.ts';
 import { fileError, isOsError } from '../files/os-errors.ts';
 import type { Db } from './database.ts';
+import { databaseFile, readOnlyError } from './read-only.ts';
 
 export const KEEP_BACKUPS = 10;
 /** Pages copied per step of SQLite's backup API (4 KiB each): other work runs between steps. */
@@ -77,7 +78,8 @@ function backupPath(dbFile: string, kind: BackupKind, detail?: string): string {
 }
 
 export function isFileDatabase(db: Db): boolean {
-  return !db.memory && db.name !== '' && db.name !== ':memory:';
+  const file = databaseFile(db);
+  return file !== '' && file !== ':memory:';
 }
 
 /** "SQLite format 3" and a size that matches the page count in its header: a whole file, not a torn one. */
@@ -185,7 +187,7 @@ function sealCopy(tmp: string, label: string, maxSchemaVersion?: number): number
 function finishBackup(db: Db, tmp: string, dest: string, kind: BackupKind): string {
   sealCopy(tmp, path.basename(dest));
   atomicIo.rename(tmp, dest);
-  if (kind === 'before_import') prune(db.name);
+  if (kind === 'before_import') prune(databaseFile(db));
   return dest;
 }
 
@@ -201,7 +203,9 @@ function backupFailed(e: unknown, dest: string): unknown {
 
 /** An online backup of an open database (SQLite's backup API, step by step); returns the backup file. */
 export async function backupDatabase(db: Db, kind: BackupKind, options: { onProgress?: ProgressListener } = {}): Promise<string> {
-  const dest = backupPath(db.name, kind);
+  // A read-only database lives where nothing may be written, its backups folder included.
+  if (db.readonly) throw readOnlyError(databaseFile(db));
+  const dest = backupPath(databaseFile(db), kind);
   removeStaleTemps(path.dirname(dest));
   const tmp = tempPathFor(dest);
   try {
@@ -220,7 +224,7 @@ export async function backupDatabase(db: Db, kind: BackupKind, options: { onProg
 
 /** A synchronous, consistent snapshot (before a migration, while opening). */
 export function snapshotDatabase(db: Db, kind: BackupKind, detail?: string): string {
-  const dest = backupPath(db.name, kind, detail);
+  const dest = backupPath(databaseFile(db), kind, detail);
   removeStaleTemps(path.dirname(dest));
   const tmp = tempPathFor(dest);
   try {
@@ -301,7 +305,7 @@ export const RESTORE_BUSY_MS = 5000;
 export async function restoreInto(db: Db, source: string, options: { maxSchemaVersion: number; onProgress?: ProgressListener; busyMs?: number }): Promise<RestoreResult> {
   const busyMs = options.busyMs ?? RESTORE_BUSY_MS;
   if (!isFileDatabase(db)) throw new AppError('bad_backup', 'Cơ sở dữ liệu tạm (trong bộ nhớ) không khôi phục được từ tệp.');
-  if (db.readonly) throw new AppError('db_readonly', `Cơ sở dữ liệu ${db.name} đang mở ở chế độ chỉ đọc: không khôi phục được vào đó. Hãy chép cơ sở dữ liệu vào thư mục có quyền ghi.`);
+  if (db.readonly) throw readOnlyError(databaseFile(db));
   if (path.resolve(source) === path.resolve(db.name)) throw new AppError('bad_backup', 'Không thể khôi phục cơ sở dữ liệu từ chính nó. Hãy chọn một bản sao lưu.');
   const { stage, version } = await stageCopy(source, backupDir(db.name), options.maxSchemaVersion);
   try {

@@ -6,6 +6,7 @@ import { parseApiCall, type ApiMethod, type ApiOutput, type ApiParsedInput, type
 import type { ProgressListener } from '../../shared/types.ts';
 import { APP_NAME, APP_VERSION } from '../app-info.ts';
 import { isAppError } from '../errors.ts';
+import { readOnlyNotice } from '../db/read-only.ts';
 import { childrenTrend } from '../services/trend.ts';
 import { backupNow, databaseBackups, removeBackup, restoreFromBackup } from '../services/backups.ts';
 import { yearChecklist, unitVersions } from '../services/checklist.ts';
@@ -47,6 +48,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     agency: agencyName(ctx),
     years: listYears(ctx),
     reportingYear: reportingYear(ctx),
+    ...(readOnlyNotice(ctx.db) ? { readOnly: readOnlyNotice(ctx.db)! } : {}),
   }),
   getTemplateInfo: ({ ctx }) => templateInfo(ctx),
 

@@ -5,6 +5,7 @@ import type { BackupEntry } from '../../shared/api-types.ts';
 import type { ProgressListener } from '../../shared/types.ts';
 import { backupDatabase, deleteBackup, isFileDatabase, listBackups, restoreInto, type RestoreResult } from '../db/backup.ts';
 import { migrate, SCHEMA_VERSION } from '../db/database.ts';
+import { databaseFile } from '../db/read-only.ts';
 import { AppError } from '../errors.ts';
 import { activeTemplate } from '../template-store.ts';
 import { audit } from './audit.ts';
@@ -12,7 +13,7 @@ import type { ServiceContext } from './context.ts';
 
 function dbFileOf(ctx: ServiceContext): string {
   if (!isFileDatabase(ctx.db)) throw new AppError('no_backup', 'Cơ sở dữ liệu tạm (trong bộ nhớ) không có bản sao lưu.');
-  return ctx.db.name;
+  return databaseFile(ctx.db);
 }
 
 const entry = (b: BackupEntry): BackupEntry => ({ file: b.file, kind: b.kind, label: b.label, at: b.at, bytes: b.bytes });
