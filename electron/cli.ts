@@ -1,9 +1,10 @@
 // baocao121: the command-line interface of cli.md, a thin caller of the same services the window uses.
 import { parseArgs } from 'node:util';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult, ProgressListener } from '../shared/types.ts';
 import { AppError, isAppError } from './errors.ts';
+import { ensureFolder, writeFileAtomic } from './files/atomic-write.ts';
 import { isoDate, openContext, type ServiceContext } from './services/context.ts';
 import { initDatabase } from './services/setup.ts';
 import { listUnits, upsertUnits } from './services/units.ts';
@@ -24,6 +25,7 @@ import { correctFigure } from './services/corrections.ts';
 import { auditCsv, listAudit } from './services/audit.ts';
 import { backupDatabase, listBackups, restoreBackup } from './db/backup.ts';
 import { SCHEMA_VERSION } from './db/database.ts';
+import { readOnlyNotice } from './db/read-only.ts';
 import { parseVietnameseNumber } from '../shared/numbers.ts';
 import { formatReportText, reportToJson } from '../shared/rules/report.ts';
 
@@ -95,8 +97,13 @@ function yearOf(args: Args): number {
   return y;
 }
 
+/** Where notices about the open database go (a read-only database): the running command's stderr. */
+let notices: ((line: string) => void) | undefined;
+
 function withDb<T>(args: Args, fn: (ctx: ServiceContext) => Promise<T> | T): Promise<T> {
   const ctx = openContext(args.values.db ?? 'baocao121.sqlite');
+  const notice = readOnlyNotice(ctx.db);
+  if (notice) notices?.(`Lưu ý: ${notice}`);
   return Promise.resolve()
     .then(() => fn(ctx))
     .finally(() => ctx.db.close());
@@ -212,11 +219,11 @@ const commands: Record<string, Command> = {
 
   async export(args, io) {
     const year = yearOf(args);
-    return withDb(args, (ctx) => {
+    return withDb(args, async (ctx) => {
       const json = JSON.stringify(exportYear(ctx, year), null, 1);
       if (args.values.out) {
-        mkdirSync(path.dirname(path.resolve(args.values.out)), { recursive: true });
-        writeFileSync(args.values.out, json);
+        ensureFolder(path.dirname(path.resolve(args.values.out)));
+        await writeFileAtomic(args.values.out, json);
         io.out(`Đã xuất dữ liệu năm ${year} ra ${args.values.out}.`);
       } else io.out(json);
       return EXIT.ok;
@@ -337,10 +344,10 @@ const commands: Record<string, Command> = {
   },
 
   async audit(args, io) {
-    return withDb(args, (ctx) => {
+    return withDb(args, async (ctx) => {
       const records = listAudit(ctx);
       if (args.values.out) {
-        writeFileSync(args.values.out, auditCsv([...records].reverse()));
+        await writeFileAtomic(args.values.out, auditCsv([...records].reverse()));
         io.out(`Đã xuất ${records.length} dòng nhật ký ra ${args.values.out}.`);
       } else if (args.values.json) io.out(JSON.stringify(records, null, 2));
       else for (const r of records) io.out(`${r.at} ${r.user} ${r.action} ${r.entity} ${r.entityId ?? ''}${r.reason ? ` — ${r.reason}` : ''}`);
@@ -350,7 +357,7 @@ const commands: Record<string, Command> = {
 
   async backup(args, io) {
     return withDb(args, async (ctx) => {
-      io.out(`Đã sao lưu: ${await backupDatabase(ctx.db, 'thu-cong')}`);
+      io.out(`Đã sao lưu: ${await backupDatabase(ctx.db, 'manual')}`);
       return EXIT.ok;
     });
   },
@@ -365,7 +372,7 @@ const commands: Record<string, Command> = {
 
   async restore(args, io) {
     const db = need(args.values.db, 'db');
-    const { replacedBackup } = restoreBackup(db, need(args.values.from, 'from'), SCHEMA_VERSION);
+    const { replacedBackup } = await restoreBackup(db, need(args.values.from, 'from'), SCHEMA_VERSION, { onProgress: io.progress });
     io.out(`Đã khôi phục ${db} từ ${args.values.from}.${replacedBackup ? ` Bản đang dùng trước đó được lưu tại ${replacedBackup}.` : ''}`);
     return EXIT.ok;
   },
@@ -412,6 +419,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.err(`Không có lệnh "${name}".\n${USAGE}`);
     return EXIT.usage;
   }
+  notices = io.err;
   try {
     let args: Args;
     try {

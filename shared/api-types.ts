@@ -16,6 +16,8 @@ export interface AppInfo {
   years: number[];
   /** The year the window opens on: the season of the settings' reporting period, else the newest year. */
   reportingYear: number;
+  /** Set when the database could only be opened read-only (a read-only file or folder): why, and what to do. */
+  readOnly?: string;
 }
 
 export interface SheetInfo {
@@ -265,3 +267,14 @@ export interface CellTrace {
 }
 
 export type AnnexCellTrace = CellTrace;
+
+/** One complete, verified backup of the database (shared with the window's list). */
+export interface BackupEntry {
+  file: string;
+  kind: 'manual' | 'before_import' | 'before_restore' | 'before_upgrade';
+  /** The kind in Vietnamese. */
+  label: string;
+  /** When it was made (ISO, UTC). */
+  at: string;
+  bytes: number;
+}

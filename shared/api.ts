@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type {
   AnnexCellTrace,
   AppInfo,
+  BackupEntry,
   FigureUpdate,
   GeneratedFiles,
   GridData,
@@ -83,6 +84,12 @@ export const apiContract = {
   generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
   trend: method(none).returns<TrendData>(),
+
+  listBackups: method(none).returns<BackupEntry[]>(),
+  backupNow: method(none, { progress: true }).returns<BackupEntry>(),
+  /** Only one of the database's listed backups; the database stays open and shows the restored content. */
+  restoreBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') }), { progress: true }).returns<{ replacedBackup: string | null }>(),
+  deleteBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') })).returns<BackupEntry[]>(),
 } as const;
 
 export type ApiContract = typeof apiContract;

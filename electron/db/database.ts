@@ -1,10 +1,14 @@
 // Opening the store: WAL, foreign keys, numbered migrations recorded in schema_migrations,
-// and a refusal of databases written by a newer version of the app.
+// and a refusal of databases written by a newer version of the app. A database where nothing may be
+// written (a read-only file or folder, a write-protected USB stick, a CD) opens read-only: reading
+// works, and every write is refused with a Vietnamese reason.
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
+import { databaseFile, markReadOnly, readOnlyError } from './read-only.ts';
 import { isFileDatabase, snapshotDatabase } from './backup.ts';
 
 export type Db = Database.Database;
@@ -50,12 +54,114 @@ export interface OpenOptions {
   migrationsDir?: string;
 }
 
+/** Can SQLite write here? It needs the file and, for its journal, the folder. */
+function writableLocation(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    accessSync(path.dirname(path.resolve(file)), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens a database that cannot be written. SQLite can read a WAL database in a read-only folder only
+ * when its -shm file is already there, so otherwise the content is read into memory (a -wal left
+ * beside it is replayed on a private copy first); either way nothing on the disk is touched.
+ */
+function openReadOnly(file: string): Db {
+  try {
+    const direct = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      direct.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+      return direct;
+    } catch {
+      direct.close();
+    }
+  } catch {
+    // not readable in place: read into memory below
+  }
+  let bytes: Buffer;
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'bc121-ro-'));
+    try {
+      const copy = path.join(tmp, 'copy.sqlite');
+      copyFileSync(file, copy);
+      copyFileSync(wal, `${copy}-wal`);
+      const replay = new Database(copy);
+      try {
+        bytes = replay.serialize();
+      } finally {
+        replay.close();
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  } else bytes = readFileSync(file);
+  // In memory there is no WAL: the header's file-format bytes say "rollback journal".
+  if (bytes.length >= 20 && bytes[18] === 2) bytes[18] = bytes[19] = 1;
+  return new Database(bytes, { readonly: true });
+}
+
+/** Writes on a read-only database fail with SQLite's English message: turn it into ours. */
+function guardWrites(db: Db, file: string): void {
+  const convert = (e: unknown): unknown => ((e as { code?: string }).code?.startsWith('SQLITE_READONLY') ? readOnlyError(file) : e);
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    const stmt = prepare(sql);
+    if (!stmt.reader) {
+      const run = stmt.run.bind(stmt);
+      stmt.run = ((...params: unknown[]) => {
+        try {
+          return run(...params);
+        } catch (e) {
+          throw convert(e);
+        }
+      }) as typeof stmt.run;
+    }
+    return stmt;
+  }) as typeof db.prepare;
+  const exec = db.exec.bind(db);
+  db.exec = ((sql: string) => {
+    try {
+      return exec(sql);
+    } catch (e) {
+      throw convert(e);
+    }
+  }) as typeof db.exec;
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:' && !options.create && !existsSync(file)) {
     throw new AppError('db_missing', `Không tìm thấy cơ sở dữ liệu ${file}. Hãy tạo bằng lệnh "baocao121 init --db ${file}".`);
   }
   const unreadable = (cause?: unknown) =>
     new AppError('db_unreadable', `Không mở được cơ sở dữ liệu ${file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Báo cáo 121; không có gì trong tệp bị thay đổi.`, { cause });
+  if (file !== ':memory:' && existsSync(file) && !writableLocation(file)) {
+    let db: Db;
+    try {
+      db = openReadOnly(file);
+    } catch (e) {
+      throw unreadable(e);
+    }
+    if (appliedVersionSafe(db) === 0) {
+      db.close();
+      throw unreadable();
+    }
+    const notice = `Cơ sở dữ liệu ${file} nằm ở nơi chỉ cho phép đọc (tệp hoặc thư mục không cho phép ghi): đã mở ở chế độ chỉ đọc — xem, kiểm tra, truy vết và xuất tệp được; nhập, sửa, chốt năm, sao lưu và khôi phục thì không. Muốn làm tiếp, hãy chép tệp vào một thư mục có quyền ghi rồi mở tệp đó.`;
+    markReadOnly(db, path.resolve(file), notice);
+    guardWrites(db, file);
+    db.pragma('foreign_keys = ON');
+    try {
+      migrate(db, undefined, options.migrationsDir, 'readonly');
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
   let db: Db;
   try {
     db = new Database(file);
@@ -84,7 +190,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
-export function migrate(db: Db, beforeMigrate?: OpenOptions['beforeMigrate'], migrationsDir?: string): void {
+export function migrate(db: Db, beforeMigrate?: OpenOptions['beforeMigrate'], migrationsDir?: string, readonly?: 'readonly'): void {
   const migrations = loadMigrations(migrationsDir);
   const current = appliedVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
@@ -96,9 +202,15 @@ export function migrate(db: Db, beforeMigrate?: OpenOptions['beforeMigrate'], mi
   }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
+  if (readonly) {
+    throw new AppError(
+      'db_readonly',
+      `Cơ sở dữ liệu ${databaseFile(db)} do phiên bản cũ của Báo cáo 121 tạo, cần nâng cấp lược đồ (${current} → ${latest}) nhưng nằm ở nơi chỉ cho phép đọc. Hãy chép tệp vào một thư mục có quyền ghi rồi mở tệp đó; tệp gốc không bị thay đổi.`,
+    );
+  }
   if (current > 0) {
     // An existing season's data: keep a copy before its schema changes.
-    if (isFileDatabase(db)) snapshotDatabase(db, `truoc-nang-cap-${current}-${latest}`);
+    if (isFileDatabase(db)) snapshotDatabase(db, 'before_upgrade', `${current}-${latest}`);
     beforeMigrate?.(db, current, latest);
   }
   db.transaction(() => {

@@ -6,7 +6,9 @@ import { parseApiCall, type ApiMethod, type ApiOutput, type ApiParsedInput, type
 import type { ProgressListener } from '../../shared/types.ts';
 import { APP_NAME, APP_VERSION } from '../app-info.ts';
 import { isAppError } from '../errors.ts';
+import { readOnlyNotice } from '../db/read-only.ts';
 import { childrenTrend } from '../services/trend.ts';
+import { backupNow, databaseBackups, removeBackup, restoreFromBackup } from '../services/backups.ts';
 import { yearChecklist, unitVersions } from '../services/checklist.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { correctFigures } from '../services/grid-corrections.ts';
@@ -46,6 +48,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     agency: agencyName(ctx),
     years: listYears(ctx),
     reportingYear: reportingYear(ctx),
+    ...(readOnlyNotice(ctx.db) ? { readOnly: readOnlyNotice(ctx.db)! } : {}),
   }),
   getTemplateInfo: ({ ctx }) => templateInfo(ctx),
 
@@ -103,6 +106,14 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
   trend: ({ ctx }) => childrenTrend(ctx),
+
+  listBackups: ({ ctx }) => databaseBackups(ctx),
+  backupNow: ({ ctx }, _input, onProgress) => backupNow(ctx, onProgress),
+  restoreBackup: async ({ ctx }, { file }, onProgress) => {
+    const r = await restoreFromBackup(ctx, file, { listedOnly: true, onProgress });
+    return { replacedBackup: r.replacedBackup };
+  },
+  deleteBackup: ({ ctx }, { file }) => removeBackup(ctx, file),
 };
 
 /** Runs one call: the method name and input are checked first; an error comes back as a message, never thrown. */

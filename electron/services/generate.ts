@@ -11,6 +11,7 @@ import { validateYear } from './validation.ts';
 import path from 'node:path';
 import { SOURCES_FILE_NAME, sourcesWorkbook } from '../annex/sources-workbook.ts';
 import { allFigureSources } from './trace.ts';
+import { writeAtomicWith } from '../files/atomic-write.ts';
 
 export interface GenerateAllRequest {
   year: number;
@@ -53,7 +54,8 @@ export async function generateAll(ctx: ServiceContext, req: GenerateAllRequest):
   const files = [...annexes.files, report.file];
   if (req.sources) {
     const file = path.join(req.outDir, SOURCES_FILE_NAME);
-    await sourcesWorkbook(allFigureSources(ctx, req.year), `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC NĂM ${req.year}`).xlsx.writeFile(file);
+    const wb = sourcesWorkbook(allFigureSources(ctx, req.year), `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC NĂM ${req.year}`);
+    await writeAtomicWith(file, (tmp) => wb.xlsx.writeFile(tmp));
     files.push(file);
   }
   req.onProgress?.({ done: total, total, label: 'Xong' });

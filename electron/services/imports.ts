@@ -121,7 +121,7 @@ export async function importFiles(ctx: ServiceContext, paths: string[], options:
   const files = collectImportFiles(paths);
   const lookup = importLookup(ctx);
   const hasData = (ctx.db.prepare('SELECT 1 FROM submissions LIMIT 1').get() as unknown) !== undefined;
-  if (files.length && hasData && isFileDatabase(ctx.db)) await backupDatabase(ctx.db, 'truoc-nhap');
+  if (files.length && hasData && isFileDatabase(ctx.db)) await backupDatabase(ctx.db, 'before_import');
   const results: ImportFileResult[] = [];
   for (const [i, f] of files.entries()) {
     options.onProgress?.({ done: i, total: files.length, label: path.basename(f) });

@@ -1,9 +1,9 @@
 // The Word report (Bao cao.docx) and the compiler's section texts: service functions for the window, the CLI
 // and the tests. The outline (templates/<id>/outline.json) drives the content; electron/report/ lays it out.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { flattenSections, outlineNarrativeCodes, type Outline } from '../../shared/outline-schema.ts';
 import { AppError } from '../errors.ts';
+import { ensureFolder, writeFileAtomic } from '../files/atomic-write.ts';
 import { buildReportContent } from '../report/build-content.ts';
 import { reportDocx } from '../report/docx/write-docx.ts';
 import { mergeSectionText, splitParagraphs } from '../report/narrative.ts';
@@ -37,13 +37,9 @@ export async function generateReport(ctx: ServiceContext, req: GenerateReportReq
   requireYear(ctx, req.year);
   const content = buildReportContent(gatherReportData(ctx, req.year), req.draft);
   const { buffer, notices } = await reportDocx(content);
-  mkdirSync(req.outDir, { recursive: true });
+  ensureFolder(req.outDir);
   const file = path.join(req.outDir, REPORT_FILE_NAME);
-  try {
-    writeFileSync(file, buffer);
-  } catch (e) {
-    throw new AppError('write_failed', `Không ghi được ${file}: tệp đang mở trong Word hoặc thư mục không cho phép ghi.`, { cause: e });
-  }
+  await writeFileAtomic(file, buffer);
   return { file, notices: [...content.notices, ...notices] };
 }
 

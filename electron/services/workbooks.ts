@@ -1,9 +1,9 @@
 // Writing the blank input workbooks for the units of a year ("Tạo biểu mẫu").
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ProgressListener, Unit } from '../../shared/types.ts';
 import { APP_VERSION } from '../app-info.ts';
 import { AppError } from '../errors.ts';
+import { ensureFolder, writeAtomicWith } from '../files/atomic-write.ts';
 import { buildInputWorkbook, inputFileName } from '../workbook/input-writer.ts';
 import type { ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
@@ -38,7 +38,7 @@ export async function writeBlankWorkbooks(
   const units = request.units?.length ? request.units.map((c) => requireUnit(ctx, c)) : reportingUnits(ctx);
   const settings = getSettings(ctx);
   const period = periodFor(settings, request.year);
-  mkdirSync(request.outDir, { recursive: true });
+  ensureFolder(request.outDir);
   const written: WrittenWorkbook[] = [];
   for (const [i, unit] of units.entries()) {
     if (!ctx.template.unitKinds.some((k) => k.code === unit.kind && k.sheets.length > 0)) {
@@ -58,7 +58,7 @@ export async function writeBlankWorkbooks(
       previous: currentValues(ctx, unit.code, request.year - 1),
     });
     const file = path.join(request.outDir, inputFileName(unit, request.year));
-    await wb.xlsx.writeFile(file);
+    await writeAtomicWith(file, (tmp) => wb.xlsx.writeFile(tmp));
     written.push({ unit: unit.code, file });
   }
   request.onProgress?.({ done: units.length, total: units.length, label: 'Xong' });

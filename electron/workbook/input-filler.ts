@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { TableSheet } from '../../shared/template-schema.ts';
 import type { DocumentRecord } from '../../shared/types.ts';
+import { writeAtomicWith } from '../files/atomic-write.ts';
 import { valueName } from './input-writer.ts';
 
 export interface UnitAnswers {
@@ -58,5 +59,5 @@ export async function fillWorkbookFile(blankFile: string, outFile: string, answe
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(blankFile);
   fillWorkbook(wb, answers, table);
-  await wb.xlsx.writeFile(outFile);
+  await writeAtomicWith(outFile, (tmp) => wb.xlsx.writeFile(tmp));
 }

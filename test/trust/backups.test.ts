@@ -1,10 +1,12 @@
-// Backups: before an import batch (online backup API) and before a migration, rolling (10 kept),
-// restore that first saves the file it replaces; a backup from a newer app is refused.
+// Backups: before an import batch (online backup API) and before a migration; only the automatic
+// pre-import ones rotate (10 kept), manual, pre-restore and pre-upgrade ones stay until deleted; a backup
+// is listed only once complete and verified; restore first saves what it replaces; a newer app's is refused.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEEP_BACKUPS, backupDatabase, listBackups, restoreBackup } from '../../electron/db/backup.ts';
+import { KEEP_BACKUPS, backupDatabase, deleteBackup, listBackups, restoreBackup, snapshotDatabase } from '../../electron/db/backup.ts';
+import { atomicIo } from '../../electron/files/atomic-write.ts';
 import { loadMigrations, MIGRATIONS_DIR, openDatabase, SCHEMA_VERSION } from '../../electron/db/database.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
@@ -35,13 +37,13 @@ describe('backups', () => {
     await importFiles(ctx, [b]);
     const backups = listBackups(file);
     expect(backups).toHaveLength(1);
-    expect(backups[0]!.reason).toBe('truoc-nhap');
+    expect(backups[0]).toMatchObject({ reason: 'truoc-nhap', kind: 'before_import' });
     expect(count(backups[0]!.file)).toBe(1);
     expect(count(file)).toBe(2);
 
     // Restore: the current file is saved first, then replaced; the data is back as it was.
     ctx.db.close();
-    const { replacedBackup } = restoreBackup(file, backups[0]!.file, SCHEMA_VERSION);
+    const { replacedBackup } = await restoreBackup(file, backups[0]!.file, SCHEMA_VERSION);
     expect(replacedBackup && existsSync(replacedBackup)).toBeTruthy();
     expect(count(replacedBackup!)).toBe(2);
     expect(count(file)).toBe(1);
@@ -55,27 +57,75 @@ describe('backups', () => {
     mkdirSync(sub);
     const main = emptySampleDb(path.join(sub, 'baocao121.sqlite'));
     const archive = emptySampleDb(path.join(sub, 'baocao121-2025.sqlite'));
-    const mine = await backupDatabase(main.db, 'chinh');
-    const theirs = await backupDatabase(archive.db, 'luu-tru');
-    for (let i = 0; i < KEEP_BACKUPS + 1; i++) await backupDatabase(main.db, `lan-${i}`);
+    const oldest = await backupDatabase(main.db, 'before_import');
+    const theirs = await backupDatabase(archive.db, 'before_import');
+    for (let i = 0; i < KEEP_BACKUPS; i++) await backupDatabase(main.db, 'before_import');
     expect(listBackups(path.join(sub, 'baocao121.sqlite')).map((b) => b.file)).not.toContain(theirs);
     expect(existsSync(theirs)).toBe(true);
-    expect(existsSync(mine)).toBe(false); // pruned: the oldest of the main database's 12
+    expect(existsSync(oldest)).toBe(false); // pruned: the oldest of the main database's 11
     main.db.close();
     archive.db.close();
   });
 
-  it('keeps the newest 10', async () => {
+  it('rotates only the automatic pre-import backups (newest 10); manual, pre-restore and pre-upgrade ones stay', async () => {
     const file = path.join(dir, 'rolling.sqlite');
     const ctx = emptySampleDb(file);
-    for (let i = 0; i < KEEP_BACKUPS + 3; i++) await backupDatabase(ctx.db, `lan-${i}`);
+    const manual = await backupDatabase(ctx.db, 'manual');
+    const beforeRestore = await backupDatabase(ctx.db, 'before_restore');
+    const beforeUpgrade = snapshotDatabase(ctx.db, 'before_upgrade', '1-2');
+    const imports: string[] = [];
+    for (let i = 0; i < KEEP_BACKUPS + 3; i++) imports.push(await backupDatabase(ctx.db, 'before_import'));
     const left = listBackups(file);
-    expect(left).toHaveLength(KEEP_BACKUPS);
-    expect(left[0]!.reason).toBe(`lan-${KEEP_BACKUPS + 2}`);
+    expect(left.filter((b) => b.kind === 'before_import').map((b) => b.file)).toEqual(imports.slice(3).reverse());
+    expect(left.filter((b) => b.kind !== 'before_import').map((b) => [b.file, b.kind, b.label])).toEqual([
+      [beforeUpgrade, 'before_upgrade', 'Tự động, trước khi nâng cấp phần mềm'],
+      [beforeRestore, 'before_restore', 'Tự động, trước khi khôi phục'],
+      [manual, 'manual', 'Sao lưu thủ công'],
+    ]);
+    // They go only when the user deletes them; delete touches nothing but a listed backup.
+    deleteBackup(file, manual);
+    expect(existsSync(manual)).toBe(false);
+    expect(() => deleteBackup(file, file)).toThrow(/không phải một bản sao lưu/);
+    expect(existsSync(file)).toBe(true);
     ctx.db.close();
   });
 
-  it('an older database is backed up before it is migrated; a backup from a newer app is refused', () => {
+  it('lists a backup only once complete and verified: torn files and temporary files of a killed run are never listed, and are cleaned up', async () => {
+    const sub = path.join(dir, 'torn');
+    mkdirSync(sub);
+    const file = path.join(sub, 'baocao121.sqlite');
+    const ctx = emptySampleDb(file);
+    const good = await backupDatabase(ctx.db, 'manual');
+    const bytes = readFileSync(good);
+    const backups = path.dirname(good);
+    // A file with a backup's name cut short (as a kill in an older version left it), and a kill's leftovers.
+    writeFileSync(path.join(backups, 'baocao121-20260101-120000000-thu-cong.sqlite'), bytes.subarray(0, bytes.length - 4096));
+    writeFileSync(path.join(backups, 'baocao121-20260101-120000001-truoc-nhap.sqlite'), Buffer.alloc(0));
+    const leftover = `.baocao121-20260102-000000000-thu-cong.sqlite.999999999-1.tmp`;
+    writeFileSync(path.join(backups, leftover), bytes.subarray(0, 8192));
+    writeFileSync(path.join(backups, `${leftover}-journal`), 'x');
+    expect(listBackups(file).map((b) => b.file)).toEqual([good]);
+    expect(readdirSync(backups).filter((f) => f.startsWith('.'))).toEqual([]);
+    // A failure while the backup is flushed (a full disk): nothing listed, nothing left behind, the cause said.
+    const fsync = atomicIo.fsync;
+    atomicIo.fsync = () => {
+      throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+    };
+    try {
+      await expect(backupDatabase(ctx.db, 'manual')).rejects.toThrow(/Chưa sao lưu được .*ổ đĩa đã đầy/);
+    } finally {
+      atomicIo.fsync = fsync;
+    }
+    expect(listBackups(file).map((b) => b.file)).toEqual([good]);
+    expect(readdirSync(backups).filter((f) => f.startsWith('.'))).toEqual([]);
+    // A listed backup is a whole database of ours: it passes integrity_check and has the schema.
+    const copy = new Database(good, { readonly: true });
+    expect([copy.pragma('integrity_check', { simple: true }), copy.pragma('journal_mode', { simple: true })]).toEqual(['ok', 'delete']);
+    copy.close();
+    ctx.db.close();
+  });
+
+  it('an older database is backed up before it is migrated; a backup from a newer app is refused', async () => {
     // Migrations of an "older app": only the first file; the "newer app" adds one more.
     const older = path.join(dir, 'migrations-old');
     const newer = path.join(dir, 'migrations-new');
@@ -102,6 +152,6 @@ describe('backups', () => {
     const n = new Database(fromNewer);
     n.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_x', 'x')").run();
     n.close();
-    expect(() => restoreBackup(file, fromNewer, SCHEMA_VERSION)).toThrow(/phiên bản mới hơn/);
+    await expect(restoreBackup(file, fromNewer, SCHEMA_VERSION)).rejects.toThrow(/phiên bản mới hơn/);
   });
 });
