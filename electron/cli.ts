@@ -177,9 +177,9 @@ const commands: Record<string, Command> = {
           if (eq < 1) throw new UsageError(`--set cần dạng KHÓA=GIÁ_TRỊ, không phải "${kv}".`);
           changes[kv.slice(0, eq).trim()] = kv.slice(eq + 1);
         }
-        setSettings(ctx, changes);
+        setSettings(ctx, changes, { year: args.values.year ? yearOf(args) : undefined });
       }
-      const s = getSettings(ctx);
+      const s = getSettings(ctx, args.values.year ? yearOf(args) : undefined);
       if (args.values.json) io.out(JSON.stringify(s, null, 2));
       else for (const [k, v] of Object.entries(s)) io.out(`${k} = ${Array.isArray(v) ? v.join('; ') : String(v)}`);
       return EXIT.ok;

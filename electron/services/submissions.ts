@@ -4,7 +4,7 @@ import type { DocumentRecord, ImportFinding, SubmissionSummary } from '../../sha
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { isYearLocked } from './years.ts';
+import { assertYearOpen } from './years.ts';
 
 export interface SubmissionContent {
   values: { code: string; value: number | null; raw?: string | null; cell?: string | null; formula?: string | null }[];
@@ -41,9 +41,7 @@ export function currentSubmissionId(ctx: ServiceContext, unitCode: string, year:
     .get(unitCode, year) as { id: number; sha256: string | null; content_sha256: string; version: number } | undefined;
 }
 
-export function assertYearOpen(ctx: ServiceContext, year: number): void {
-  if (isYearLocked(ctx, year)) throw new AppError('year_locked', `Năm ${year} đã chốt số liệu: không nhận thêm hoặc sửa số liệu. Hãy mở khóa (kèm lý do) nếu cần.`);
-}
+export { assertYearOpen } from './years.ts';
 
 /** Inserts a new version and makes it current. Must run inside the caller's transaction. */
 export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): { id: number; version: number } {
