@@ -9,6 +9,7 @@ import { planAnnex } from '../annex/plan.ts';
 import { renderAnnex } from '../annex/render.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
+import { lockedView } from './years.ts';
 
 export interface GenerateAnnexesRequest {
   year: number;
@@ -34,8 +35,10 @@ async function writeWorkbook(wb: { xlsx: { writeFile(file: string): Promise<void
   }
 }
 
-export async function generateAnnexes(ctx: ServiceContext, req: GenerateAnnexesRequest): Promise<{ files: string[] }> {
+export async function generateAnnexes(ctxNow: ServiceContext, req: GenerateAnnexesRequest): Promise<{ files: string[] }> {
   if (!Number.isInteger(req.year)) throw new AppError('bad_year', `Năm báo cáo "${req.year}" không hợp lệ.`);
+  // A locked year prints its unit list as it was at the lock.
+  const ctx = lockedView(ctxNow, req.year);
   const layouts = loadAnnexLayouts(ctx.template);
   mkdirSync(req.outDir, { recursive: true });
   const book = new FigureBook(ctx);

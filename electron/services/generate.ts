@@ -11,6 +11,7 @@ import { validateYear } from './validation.ts';
 import path from 'node:path';
 import { SOURCES_FILE_NAME, sourcesWorkbook } from '../annex/sources-workbook.ts';
 import { allFigureSources } from './trace.ts';
+import { lockedView } from './years.ts';
 
 export interface GenerateAllRequest {
   year: number;
@@ -30,7 +31,9 @@ export interface GenerateAllResult {
   notices: string[];
 }
 
-export async function generateAll(ctx: ServiceContext, req: GenerateAllRequest): Promise<GenerateAllResult> {
+export async function generateAll(ctxNow: ServiceContext, req: GenerateAllRequest): Promise<GenerateAllResult> {
+  // A locked year is checked and printed with its unit list as it was at the lock.
+  const ctx = lockedView(ctxNow, req.year);
   const validation = validateYear(ctx, req.year);
   const errors = blockingErrors(validation);
   if (errors.length && !req.force) {

@@ -16,7 +16,7 @@ import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { deadlineFor, getSettings, settingString } from './settings.ts';
 import { listUnits } from './units.ts';
-import { listYears } from './years.ts';
+import { assertYearOpen, listYears } from './years.ts';
 
 const compiledCache = new Map<string, CompiledRules>();
 
@@ -155,6 +155,7 @@ export function acknowledgeFinding(ctx: ServiceContext, key: string, reason: str
   const why = reason.normalize('NFC').trim();
   if (!why) throw new AppError('reason_required', 'Cần ghi lý do khi xác nhận một cảnh báo.');
   const finding = findFinding(ctx, key);
+  assertYearOpen(ctx, finding.year, 'không xác nhận thêm hoặc bỏ xác nhận cảnh báo');
   if (finding.severity === 'error') {
     throw new AppError(
       'error_not_acknowledgeable',
@@ -180,6 +181,8 @@ export function withdrawAcknowledgement(ctx: ServiceContext, key: string, reason
   if (!why) throw new AppError('reason_required', 'Cần ghi lý do khi bỏ xác nhận một cảnh báo.');
   const row = ctx.db.prepare('SELECT reason, acknowledged_by, acknowledged_at FROM finding_acks WHERE key = ?').get(key) as { reason: string; acknowledged_by: string; acknowledged_at: string } | undefined;
   if (!row) throw new AppError('finding_not_acknowledged', `Phát hiện "${key}" chưa được xác nhận.`);
+  const year = findingKeyYear(key);
+  if (year !== null) assertYearOpen(ctx, year, 'không xác nhận thêm hoặc bỏ xác nhận cảnh báo');
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM finding_acks WHERE key = ?').run(key);
     audit(ctx, { action: 'finding.unacknowledge', entity: 'finding', entityId: key, oldValue: { reason: row.reason, by: row.acknowledged_by, at: row.acknowledged_at }, reason: why });

@@ -60,9 +60,24 @@ export function lockedView(ctx: ServiceContext, year: number): ServiceContext {
   return { ...ctx, lockedView: { year, units: (JSON.parse(row.frozen) as Frozen).units } };
 }
 
-/** Refuses a change to what a locked year prints, saying how to reopen it. */
+/** Refuses a change to what a locked year prints (its acknowledgements, section texts, settings), saying how to reopen it. */
 export function assertYearOpen(ctx: ServiceContext, year: number, what = 'không nhận thêm hoặc sửa số liệu'): void {
   if (isYearLocked(ctx, year)) throw new AppError('year_locked', `Năm ${year} đã chốt số liệu: ${what}. Hãy mở khóa năm ${year} (kèm lý do) nếu cần.`);
+}
+
+/**
+ * Refuses a change to a year's figures while that year, or a later one, is locked: a year's annexes and
+ * report print the years before it (columns, comparisons, the trend), so those are frozen with it.
+ */
+export function assertFiguresOpen(ctx: ServiceContext, year: number): void {
+  assertYearOpen(ctx, year);
+  const later = ctx.db.prepare('SELECT MIN(year) AS y FROM years WHERE locked = 1 AND year > ?').get(year) as { y: number | null };
+  if (later.y !== null) {
+    throw new AppError(
+      'year_locked',
+      `Năm ${later.y} đã chốt số liệu và báo cáo năm ${later.y} in cả số liệu năm ${year}: không nhận thêm hoặc sửa số liệu năm ${year}. Hãy mở khóa năm ${later.y} (kèm lý do) nếu cần.`,
+    );
+  }
 }
 
 /**

@@ -32,3 +32,11 @@ DROP TABLE season;
 
 -- What a locked year prints, as it was at the lock (JSON: settings and units); NULL while open.
 ALTER TABLE years ADD COLUMN frozen TEXT;
+
+-- A year already locked keeps what it prints from now on: its settings and the unit list as they are.
+UPDATE years SET frozen = json_object(
+  'settings', (SELECT json_group_object(key, json(value)) FROM (SELECT key, value FROM settings UNION ALL SELECT key, value FROM year_settings WHERE year_settings.year = years.year)),
+  'units', (SELECT json_group_array(json_object('id', u.id, 'code', u.code, 'name', u.name, 'kind', u.kind, 'parentCode', p.code, 'order', u.sort_order,
+                                                 'active', json(CASE WHEN u.active = 1 THEN 'true' ELSE 'false' END), 'mergedIntoCode', m.code))
+            FROM units u LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units m ON m.id = u.merged_into_id))
+WHERE locked = 1;
