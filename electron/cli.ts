@@ -42,7 +42,7 @@ const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
   demo [--out DIR]                                   chạy trọn một mùa báo cáo trên tỉnh mẫu
   init --db FILE [--province TÊN] [--year NĂM]       tạo cơ sở dữ liệu mới
   units --db FILE [--json] [--import DS.xlsx|DS.csv] xem hoặc nhập danh sách đơn vị
-  settings --db FILE [--set KHÓA=GIÁ_TRỊ ...] [--json]
+  settings --db FILE [--year NĂM] [--set KHÓA=GIÁ_TRỊ ...] [--json]
   template --db FILE --year NĂM --out THƯ_MỤC [--unit MÃ]
   import --db FILE ĐƯỜNG_DẪN... [--received yyyy-mm-dd]
   export --db FILE --year NĂM [--out FILE]
@@ -184,9 +184,9 @@ const commands: Record<string, Command> = {
           if (eq < 1) throw new UsageError(`--set cần dạng KHÓA=GIÁ_TRỊ, không phải "${kv}".`);
           changes[kv.slice(0, eq).trim()] = kv.slice(eq + 1);
         }
-        setSettings(ctx, changes);
+        setSettings(ctx, changes, { year: args.values.year ? yearOf(args) : undefined });
       }
-      const s = getSettings(ctx);
+      const s = getSettings(ctx, args.values.year ? yearOf(args) : undefined);
       if (args.values.json) io.out(JSON.stringify(s, null, 2));
       else for (const [k, v] of Object.entries(s)) io.out(`${k} = ${Array.isArray(v) ? v.join('; ') : String(v)}`);
       return EXIT.ok;

@@ -44,8 +44,10 @@ export const apiContract = {
   getAppInfo: method(none).returns<AppInfo>(),
   getTemplateInfo: method(none).returns<TemplateInfo>(),
 
-  getSettings: method(none).returns<Settings>(),
-  setSettings: method(z.object({ changes: z.record(z.string(), z.unknown()) })).returns<Settings>(),
+  /** A year's settings (by default the last year held), province-wide ones included. */
+  getSettings: method(z.object({ year: year.optional() }).strict()).returns<Settings>(),
+  /** Year-bound changes go to `year` (by default the last year held); a locked year refuses them. */
+  setSettings: method(z.object({ year: year.optional(), changes: z.record(z.string(), z.unknown()) })).returns<Settings>(),
 
   listUnits: method(none).returns<Unit[]>(),
   addUnit: method(

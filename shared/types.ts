@@ -21,7 +21,7 @@ export interface UnitInput {
   order?: number;
 }
 
-export type Settings = Record<string, unknown>;
+export type { Settings, SettingsInput } from './settings-schema.ts';
 
 /** A check of an imported file that failed or needs attention, pointing at the cell. */
 export interface ImportFinding {

@@ -95,6 +95,6 @@ function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, la
 }
 
 export function planAnnex(ctx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(ctx)): AnnexPlan {
-  const settings = getSettings(ctx);
+  const settings = getSettings(ctx, year);
   return { layout, year, sheets: layout.sheets.map((sheet) => planSheet(ctx, book, settings, layout, sheet, year)) };
 }

@@ -52,8 +52,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   }),
   getTemplateInfo: ({ ctx }) => templateInfo(ctx),
 
-  getSettings: ({ ctx }) => getSettings(ctx),
-  setSettings: ({ ctx }, { changes }) => setSettings(ctx, changes),
+  getSettings: ({ ctx }, { year }) => getSettings(ctx, year),
+  setSettings: ({ ctx }, { year, changes }) => setSettings(ctx, changes, { year }),
 
   listUnits: ({ ctx }) => listUnits(ctx),
   addUnit: ({ ctx }, input) => addUnit(ctx, input),

@@ -39,8 +39,8 @@ export function periodEnd(settings: Settings, year: number): string {
 }
 
 export function gatherReportData(ctx: ServiceContext, year: number): ReportData {
-  const settings = getSettings(ctx);
-  const fromYear = Number(settings.from_year ?? 2021);
+  const settings = getSettings(ctx, year);
+  const fromYear = settings.from_year;
   const held = yearsWithData(ctx, Math.min(fromYear, year), year);
   const history = held.map((y) => yearFigures(ctx, y));
   const current = history.find((f) => f.year === year) ?? yearFigures(ctx, year);
@@ -55,7 +55,7 @@ export function gatherReportData(ctx: ServiceContext, year: number): ReportData 
     current,
     previous,
     history,
-    documents: issuedDocuments(ctx, settingString(settings, 'documents_from', '2021-01-07'), periodEnd(settings, year)),
+    documents: issuedDocuments(ctx, settings.documents_from, periodEnd(settings, year)),
     missing: missingUnits(ctx, current, reportingKinds(ctx.template)),
     unitTexts: unitTexts(ctx, year),
     compilerTexts: compilerTexts(ctx, year),

@@ -18,7 +18,10 @@ export interface CompilerText {
 
 /** The units' non-empty texts of a year by narrative code, each list in the unit list's order. */
 export function unitTexts(ctx: ServiceContext, year: number): Map<string, UnitText[]> {
-  const order = new Map(listUnits(ctx).map((u, i) => [u.code, i]));
+  const units = listUnits(ctx);
+  const order = new Map(units.map((u, i) => [u.code, i]));
+  // Names from the unit list (a locked year's as it was at the lock), not the table's current ones.
+  const names = new Map(units.map((u) => [u.code, u.name]));
   const rows = ctx.db
     .prepare(
       `SELECT n.code, n.text, u.code AS unit_code, u.name AS unit_name
@@ -31,7 +34,7 @@ export function unitTexts(ctx: ServiceContext, year: number): Map<string, UnitTe
   for (const r of rows) {
     if (r.text.trim() === '') continue;
     const list = byCode.get(r.code) ?? [];
-    list.push({ unitCode: r.unit_code, unitName: r.unit_name, text: r.text });
+    list.push({ unitCode: r.unit_code, unitName: names.get(r.unit_code) ?? r.unit_name, text: r.text });
     byCode.set(r.code, list);
   }
   return byCode;

@@ -95,9 +95,11 @@ export function issuedDocuments(ctx: ServiceContext, from: string, to: string): 
     )
     .all(from, to) as (DocumentRecord & { code: string; name: string; sort_order: number; year: number })[];
   const byKey = new Map<string, IssuedDocument>();
+  // Names from the unit list (a locked year's as it was at the lock), not the table's current ones.
+  const names = new Map(listUnits(ctx).map((u) => [u.code, u.name]));
   for (const r of rows) {
     const key = documentKey(r);
-    const unit = { code: r.code, name: r.name, year: r.year };
+    const unit = { code: r.code, name: names.get(r.code) ?? r.name, year: r.year };
     const existing = byKey.get(key);
     if (existing) existing.units.push(unit);
     else byKey.set(key, { cap: r.cap, loai: r.loai, so_ky_hieu: r.so_ky_hieu, ngay: r.ngay, co_quan: r.co_quan, trich_yeu: r.trich_yeu, ghi_chu: r.ghi_chu, units: [unit] });

@@ -9,6 +9,7 @@ import { renderAnnex } from '../annex/render.ts';
 import { AppError } from '../errors.ts';
 import { ensureFolder, writeAtomicWith } from '../files/atomic-write.ts';
 import type { ServiceContext } from './context.ts';
+import { lockedView } from './years.ts';
 
 export interface GenerateAnnexesRequest {
   year: number;
@@ -18,8 +19,10 @@ export interface GenerateAnnexesRequest {
   onProgress?: ProgressListener;
 }
 
-export async function generateAnnexes(ctx: ServiceContext, req: GenerateAnnexesRequest): Promise<{ files: string[] }> {
+export async function generateAnnexes(ctxNow: ServiceContext, req: GenerateAnnexesRequest): Promise<{ files: string[] }> {
   if (!Number.isInteger(req.year)) throw new AppError('bad_year', `Năm báo cáo "${req.year}" không hợp lệ.`);
+  // A locked year prints its unit list as it was at the lock.
+  const ctx = lockedView(ctxNow, req.year);
   const layouts = loadAnnexLayouts(ctx.template);
   ensureFolder(req.outDir);
   const book = new FigureBook(ctx);

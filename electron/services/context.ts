@@ -1,6 +1,7 @@
 // What every service function receives: the open database, its template, who acts, and the clock.
 import os from 'node:os';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
+import type { Unit } from '../../shared/types.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/database.ts';
 import { activeTemplate } from '../template-store.ts';
 
@@ -10,6 +11,11 @@ export interface ServiceContext {
   /** The OS user name, recorded in the audit log. */
   user: string;
   now: () => Date;
+  /**
+   * Set while a locked year's outputs are made (years.ts, lockedView): the unit list as it was when the
+   * year was locked, so that later renames, merges and new units do not change what the year prints.
+   */
+  lockedView?: { year: number; units: Unit[] };
 }
 
 export function currentUser(): string {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { SOURCES_FILE_NAME, sourcesWorkbook } from '../annex/sources-workbook.ts';
 import { allFigureSources } from './trace.ts';
 import { writeAtomicWith } from '../files/atomic-write.ts';
+import { lockedView } from './years.ts';
 
 export interface GenerateAllRequest {
   year: number;
@@ -31,7 +32,9 @@ export interface GenerateAllResult {
   notices: string[];
 }
 
-export async function generateAll(ctx: ServiceContext, req: GenerateAllRequest): Promise<GenerateAllResult> {
+export async function generateAll(ctxNow: ServiceContext, req: GenerateAllRequest): Promise<GenerateAllResult> {
+  // A locked year is checked and printed with its unit list as it was at the lock.
+  const ctx = lockedView(ctxNow, req.year);
   const validation = validateYear(ctx, req.year);
   const errors = blockingErrors(validation);
   if (errors.length && !req.force) {

@@ -9,7 +9,7 @@ import { isAppError } from '../errors.ts';
 import { backupDatabase, isFileDatabase } from '../db/backup.ts';
 import { readInputWorkbook, type ImportLookup } from '../import/read-input-workbook.ts';
 import { isoDate, type ServiceContext } from './context.ts';
-import { getSettings, settingString } from './settings.ts';
+import { getSettings } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
 import { listUnits } from './units.ts';
 import { listYears } from './years.ts';
@@ -47,7 +47,7 @@ export function importLookup(ctx: ServiceContext): ImportLookup {
       return u && ctx.template.unitKinds.some((k) => k.code === u.kind && k.sheets.length > 0) ? u : undefined;
     },
     hasYear: (y) => years.has(y),
-    documentsFrom: settingString(settings, 'documents_from', '2021-01-07'),
+    documentsFrom: settings.documents_from,
     today: isoDate(ctx.now()),
   };
 }

@@ -5,7 +5,8 @@ import { documentTableForKind, indicatorsForKind } from '../../shared/template.t
 import type { DocumentRecord } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
-import { getSettings, setSettings, settingSchemas } from './settings.ts';
+import { isSettingKey } from '../../shared/settings-schema.ts';
+import { getSettings, setSettings } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
 import { findUnit, listUnits, upsertUnits } from './units.ts';
 import { ensureYear } from './years.ts';
@@ -64,7 +65,7 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
     format_version: FORMAT_VERSION,
     template: { id: ctx.template.id, version: ctx.template.version },
     exported_at: ctx.now().toISOString(),
-    settings: getSettings(ctx),
+    settings: getSettings(ctx, year),
     years: [year],
     units: listUnits(ctx).map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parentCode, order: u.order })),
     submissions: subs.map((s) => ({
@@ -147,13 +148,14 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
   }
   return ctx.db.transaction(() => {
     const empty = (ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n === 0;
+    for (const y of d.years) ensureYear(ctx, y);
     if (empty && d.settings) {
-      const known = Object.fromEntries(Object.entries(d.settings).filter(([k]) => k in settingSchemas));
-      setSettings(ctx, known);
+      // The file's settings are those of its (last) year.
+      const known = Object.fromEntries(Object.entries(d.settings).filter(([k]) => isSettingKey(k)));
+      setSettings(ctx, known, { year: d.years.length ? Math.max(...d.years) : undefined });
     }
     const missingUnits = d.units.filter((u) => !findUnit(ctx, u.code));
     if (missingUnits.length) upsertUnits(ctx, missingUnits.map((u) => ({ ...u, parent: u.parent && (findUnit(ctx, u.parent) || d.units.some((x) => x.code === u.parent)) ? u.parent : null })));
-    for (const y of d.years) ensureYear(ctx, y);
     let stored = 0;
     let unchanged = 0;
     for (const raw of d.submissions) {

@@ -12,7 +12,7 @@ import { gatherReportData } from '../report/report-data.ts';
 import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { listYears } from './years.ts';
+import { assertYearOpen, listYears, lockedView } from './years.ts';
 
 export const REPORT_FILE_NAME = 'Bao cao.docx';
 
@@ -35,7 +35,7 @@ function requireYear(ctx: ServiceContext, year: number): void {
 
 export async function generateReport(ctx: ServiceContext, req: GenerateReportRequest): Promise<GenerateReportResult> {
   requireYear(ctx, req.year);
-  const content = buildReportContent(gatherReportData(ctx, req.year), req.draft);
+  const content = buildReportContent(gatherReportData(lockedView(ctx, req.year), req.year), req.draft);
   const { buffer, notices } = await reportDocx(content);
   ensureFolder(req.outDir);
   const file = path.join(req.outDir, REPORT_FILE_NAME);
@@ -121,6 +121,7 @@ export function setSectionText(ctx: ServiceContext, year: number, code: string, 
   const value = clean === '' ? null : clean;
   const before = compilerTexts(ctx, year).get(code)?.text ?? null;
   if (value !== before) {
+    assertYearOpen(ctx, year, 'không sửa nội dung báo cáo năm đó');
     ctx.db.transaction(() => {
       writeCompilerText(ctx, year, code, value);
       audit(ctx, { action: value === null ? 'section_text.clear' : 'section_text.set', entity: 'section_text', entityId: `${year}/${code}`, oldValue: before ?? undefined, newValue: value ?? undefined });

@@ -4,7 +4,7 @@ import type { DocumentRecord, ImportFinding, SubmissionSummary } from '../../sha
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { isYearLocked } from './years.ts';
+import { assertFiguresOpen } from './years.ts';
 
 export interface SubmissionContent {
   values: { code: string; value: number | null; raw?: string | null; cell?: string | null; formula?: string | null }[];
@@ -41,15 +41,14 @@ export function currentSubmissionId(ctx: ServiceContext, unitCode: string, year:
     .get(unitCode, year) as { id: number; sha256: string | null; content_sha256: string; version: number } | undefined;
 }
 
-export function assertYearOpen(ctx: ServiceContext, year: number): void {
-  if (isYearLocked(ctx, year)) throw new AppError('year_locked', `Năm ${year} đã chốt số liệu: không nhận thêm hoặc sửa số liệu. Hãy mở khóa (kèm lý do) nếu cần.`);
-}
+/** A change to a year's figures: refused while that year or a later one is locked. */
+export { assertFiguresOpen as assertYearOpen } from './years.ts';
 
 /** Inserts a new version and makes it current. Must run inside the caller's transaction. */
 export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): { id: number; version: number } {
   const unit = ctx.db.prepare('SELECT id FROM units WHERE code = ?').get(s.unitCode) as { id: number } | undefined;
   if (!unit) throw new AppError('unknown_unit', `Không có đơn vị mã "${s.unitCode}".`);
-  assertYearOpen(ctx, s.year);
+  assertFiguresOpen(ctx, s.year);
   const now = ctx.now().toISOString();
   const prev = ctx.db.prepare('SELECT MAX(version) AS v FROM submissions WHERE unit_id = ? AND year = ?').get(unit.id, s.year) as { v: number | null };
   const version = (prev.v ?? 0) + 1;

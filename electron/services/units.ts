@@ -27,9 +27,8 @@ function toUnit(r: UnitRow): Unit {
 
 /** All units in list order: by order, then Vietnamese collation of the name. */
 export function listUnits(ctx: ServiceContext, options: { activeOnly?: boolean } = {}): Unit[] {
-  const rows = ctx.db.prepare(SELECT_UNITS).all() as UnitRow[];
-  return rows
-    .map(toUnit)
+  const all = ctx.lockedView ? ctx.lockedView.units : (ctx.db.prepare(SELECT_UNITS).all() as UnitRow[]).map(toUnit);
+  return all
     .filter((u) => !options.activeOnly || u.active)
     .sort((a, b) => a.order - b.order || compareVi(a.name, b.name));
 }

@@ -16,7 +16,7 @@ import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { deadlineFor, getSettings, settingString } from './settings.ts';
 import { listUnits } from './units.ts';
-import { listYears } from './years.ts';
+import { assertYearOpen, listYears } from './years.ts';
 
 const compiledCache = new Map<string, CompiledRules>();
 
@@ -78,20 +78,20 @@ function unitInputs(fig: YearFigures, cells?: Map<string, Map<string, string | n
   }));
 }
 
-function provinceName(ctx: ServiceContext): string {
+function provinceName(ctx: ServiceContext, year: number): string {
   const reporting = reportingKinds(ctx.template);
   const root = listUnits(ctx).find((u) => u.parentCode === null && !reporting.includes(u.kind));
   if (root) return root.name;
-  const settings = getSettings(ctx);
+  const settings = getSettings(ctx, year);
   const kind = settingString(settings, 'province_kind', 'tỉnh');
   return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${settingString(settings, 'province')}`.trim();
 }
 
 /** Documents of the current submissions up to this year, within the PL02 period, grouped by document. */
 function reportedDocuments(ctx: ServiceContext, year: number): ReportedDocument[] {
-  const settings = getSettings(ctx);
-  const from = settingString(settings, 'documents_from', '2021-01-07');
-  const to = settingString(settings, 'period_to', `${year}-12-31`);
+  const settings = getSettings(ctx, year);
+  const from = settings.documents_from;
+  const to = settings.period_to || `${year}-12-31`;
   return issuedDocuments(ctx, from, to)
     .map((d) => ({ key: documentKey(d), so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, units: d.units.filter((u) => u.year <= year) }))
     .filter((d) => d.units.length > 0);
@@ -103,7 +103,7 @@ export function validationInput(ctx: ServiceContext, year: number): ValidationIn
   const previous = new Map(unitInputs(yearFigures(ctx, year - 1)).map((u) => [u.code, u]));
   return {
     year,
-    provinceName: provinceName(ctx),
+    provinceName: provinceName(ctx, year),
     current,
     previous,
     activeUnits: listUnits(ctx, { activeOnly: true }).map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
@@ -155,6 +155,7 @@ export function acknowledgeFinding(ctx: ServiceContext, key: string, reason: str
   const why = reason.normalize('NFC').trim();
   if (!why) throw new AppError('reason_required', 'Cần ghi lý do khi xác nhận một cảnh báo.');
   const finding = findFinding(ctx, key);
+  assertYearOpen(ctx, finding.year, 'không xác nhận thêm hoặc bỏ xác nhận cảnh báo');
   if (finding.severity === 'error') {
     throw new AppError(
       'error_not_acknowledgeable',
@@ -180,6 +181,8 @@ export function withdrawAcknowledgement(ctx: ServiceContext, key: string, reason
   if (!why) throw new AppError('reason_required', 'Cần ghi lý do khi bỏ xác nhận một cảnh báo.');
   const row = ctx.db.prepare('SELECT reason, acknowledged_by, acknowledged_at FROM finding_acks WHERE key = ?').get(key) as { reason: string; acknowledged_by: string; acknowledged_at: string } | undefined;
   if (!row) throw new AppError('finding_not_acknowledged', `Phát hiện "${key}" chưa được xác nhận.`);
+  const year = findingKeyYear(key);
+  if (year !== null) assertYearOpen(ctx, year, 'không xác nhận thêm hoặc bỏ xác nhận cảnh báo');
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM finding_acks WHERE key = ?').run(key);
     audit(ctx, { action: 'finding.unacknowledge', entity: 'finding', entityId: key, oldValue: { reason: row.reason, by: row.acknowledged_by, at: row.acknowledged_at }, reason: why });

@@ -15,12 +15,9 @@ export function agencyName(ctx: ServiceContext): string {
   return [body, province ? `${settingString(settings, 'province_kind', 'tỉnh')} ${province}` : ''].filter(Boolean).join(' ');
 }
 
-/** The season the window opens on: the year the settings' reporting period ends, when the database holds it. */
+/** The season the window opens on: the last year the database holds. */
 export function reportingYear(ctx: ServiceContext): number {
-  const years = listYears(ctx);
-  const periodYear = Number(settingString(getSettings(ctx), 'period_to').slice(0, 4));
-  if (years.includes(periodYear)) return periodYear;
-  return years.at(-1) ?? ctx.now().getFullYear();
+  return listYears(ctx).at(-1) ?? ctx.now().getFullYear();
 }
 
 const TAB_LABELS: Record<string, string> = { SO_LIEU: 'Số liệu khác' };

@@ -16,14 +16,6 @@ export interface WrittenWorkbook {
   file: string;
 }
 
-function periodFor(settings: Record<string, unknown>, year: number): { from: string; to: string } {
-  const to = settingString(settings, 'period_to');
-  const from = settingString(settings, 'period_from');
-  // Settings hold the reporting period of the current season; other years get the same days.
-  const shift = (iso: string, fallback: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${year - (Number(to.slice(0, 4)) - Number(iso.slice(0, 4)))}${iso.slice(4)}` : fallback);
-  return { from: shift(from, `${year}-01-01`), to: shift(to, `${year}-12-31`) };
-}
-
 export function reportingUnits(ctx: ServiceContext): Unit[] {
   const kinds = new Set(ctx.template.unitKinds.filter((k) => k.sheets.length > 0).map((k) => k.code));
   return listUnits(ctx, { activeOnly: true }).filter((u) => kinds.has(u.kind));
@@ -36,8 +28,7 @@ export async function writeBlankWorkbooks(
 ): Promise<WrittenWorkbook[]> {
   ensureYear(ctx, request.year);
   const units = request.units?.length ? request.units.map((c) => requireUnit(ctx, c)) : reportingUnits(ctx);
-  const settings = getSettings(ctx);
-  const period = periodFor(settings, request.year);
+  const settings = getSettings(ctx, request.year);
   ensureFolder(request.outDir);
   const written: WrittenWorkbook[] = [];
   for (const [i, unit] of units.entries()) {
@@ -49,9 +40,9 @@ export async function writeBlankWorkbooks(
       template: ctx.template,
       unit,
       year: request.year,
-      periodFrom: period.from,
-      periodTo: period.to,
-      deadline: request.year === Number(settingString(settings, 'period_to').slice(0, 4)) ? settingString(settings, 'deadline') || undefined : undefined,
+      periodFrom: settings.period_from || `${request.year}-01-01`,
+      periodTo: settings.period_to || `${request.year}-12-31`,
+      deadline: settings.deadline || undefined,
       recipient: settingString(settings, 'issuing_body') ? `${settingString(settings, 'issuing_body')} ${settingString(settings, 'province_kind', 'tỉnh')} ${settingString(settings, 'province')}` : undefined,
       contact: settingString(settings, 'contact') || undefined,
       appVersion: APP_VERSION,

@@ -2,6 +2,9 @@
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
+import type { Unit } from '../../shared/types.ts';
+import { getSettings, seedYearSettings } from './settings.ts';
+import { listUnits } from './units.ts';
 
 export interface YearState {
   year: number;
@@ -23,9 +26,12 @@ export function yearStates(ctx: ServiceContext): YearState[] {
   }));
 }
 
+/** Adds a year (earlier ones too); a new year gets the year-bound settings of the nearest year, shifted. */
 export function ensureYear(ctx: ServiceContext, year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('bad_year', `Năm báo cáo "${year}" không hợp lệ.`);
-  ctx.db.prepare('INSERT OR IGNORE INTO years (year) VALUES (?)').run(year);
+  ctx.db.transaction(() => {
+    if (ctx.db.prepare('INSERT OR IGNORE INTO years (year) VALUES (?)').run(year).changes > 0) seedYearSettings(ctx, year);
+  })();
 }
 
 export function isYearLocked(ctx: ServiceContext, year: number): boolean {
@@ -37,12 +43,53 @@ function requireYear(ctx: ServiceContext, year: number): void {
   if (!listYears(ctx).includes(year)) throw new AppError('wrong_year', `Cơ sở dữ liệu không có năm ${year}.`);
 }
 
-/** Locks a year: no import or correction changes it until it is unlocked. */
+/** What a locked year prints besides its figures and texts, kept at the lock: its settings and the unit list. */
+interface Frozen {
+  settings: ReturnType<typeof getSettings>;
+  units: Unit[];
+}
+
+/**
+ * The context to make a year's outputs with: for a locked year, the unit list as it was at the lock (its
+ * settings are read from the lock by getSettings). Renames, merges and units added after the lock then
+ * leave the locked year's annexes and report as they were; unlocking the year shows them.
+ */
+export function lockedView(ctx: ServiceContext, year: number): ServiceContext {
+  const row = ctx.db.prepare('SELECT locked, frozen FROM years WHERE year = ?').get(year) as { locked: number; frozen: string | null } | undefined;
+  if (row?.locked !== 1 || !row.frozen) return ctx;
+  return { ...ctx, lockedView: { year, units: (JSON.parse(row.frozen) as Frozen).units } };
+}
+
+/** Refuses a change to what a locked year prints (its acknowledgements, section texts, settings), saying how to reopen it. */
+export function assertYearOpen(ctx: ServiceContext, year: number, what = 'không nhận thêm hoặc sửa số liệu'): void {
+  if (isYearLocked(ctx, year)) throw new AppError('year_locked', `Năm ${year} đã chốt số liệu: ${what}. Hãy mở khóa năm ${year} (kèm lý do) nếu cần.`);
+}
+
+/**
+ * Refuses a change to a year's figures while that year, or a later one, is locked: a year's annexes and
+ * report print the years before it (columns, comparisons, the trend), so those are frozen with it.
+ */
+export function assertFiguresOpen(ctx: ServiceContext, year: number): void {
+  assertYearOpen(ctx, year);
+  const later = ctx.db.prepare('SELECT MIN(year) AS y FROM years WHERE locked = 1 AND year > ?').get(year) as { y: number | null };
+  if (later.y !== null) {
+    throw new AppError(
+      'year_locked',
+      `Năm ${later.y} đã chốt số liệu và báo cáo năm ${later.y} in cả số liệu năm ${year}: không nhận thêm hoặc sửa số liệu năm ${year}. Hãy mở khóa năm ${later.y} (kèm lý do) nếu cần.`,
+    );
+  }
+}
+
+/**
+ * Locks a year: no import, correction, acknowledgement, section text or year setting changes it until it
+ * is unlocked, and its settings and unit list are kept as they are now (see lockedView).
+ */
 export function lockYear(ctx: ServiceContext, year: number, reason?: string): YearState {
   requireYear(ctx, year);
   if (isYearLocked(ctx, year)) throw new AppError('year_locked', `Năm ${year} đã được chốt số liệu.`);
   ctx.db.transaction(() => {
-    ctx.db.prepare('UPDATE years SET locked = 1, locked_at = ?, lock_reason = ? WHERE year = ?').run(ctx.now().toISOString(), reason?.trim() || null, year);
+    const frozen: Frozen = { settings: getSettings(ctx, year), units: listUnits(ctx) };
+    ctx.db.prepare('UPDATE years SET locked = 1, locked_at = ?, lock_reason = ?, frozen = ? WHERE year = ?').run(ctx.now().toISOString(), reason?.trim() || null, JSON.stringify(frozen), year);
     audit(ctx, { action: 'year.lock', entity: 'year', entityId: year, reason: reason?.trim() || null });
   })();
   return yearStates(ctx).find((y) => y.year === year)!;
@@ -55,7 +102,7 @@ export function unlockYear(ctx: ServiceContext, year: number, reason: string): Y
   if (!why) throw new AppError('reason_required', 'Cần ghi lý do khi mở khóa số liệu đã chốt.');
   if (!isYearLocked(ctx, year)) throw new AppError('year_not_locked', `Năm ${year} chưa chốt số liệu.`);
   ctx.db.transaction(() => {
-    ctx.db.prepare('UPDATE years SET locked = 0, locked_at = NULL, lock_reason = NULL WHERE year = ?').run(year);
+    ctx.db.prepare('UPDATE years SET locked = 0, locked_at = NULL, lock_reason = NULL, frozen = NULL WHERE year = ?').run(year);
     audit(ctx, { action: 'year.unlock', entity: 'year', entityId: year, reason: why });
   })();
   return yearStates(ctx).find((y) => y.year === year)!;

@@ -24,6 +24,15 @@ export function App({ api }: { api: ApiClient }) {
   const [selection, setSelection] = useState<SelectionSummary | null>(null);
   const [statusGeneration, setStatusGeneration] = useState(0);
   const [droppedPaths, setDroppedPaths] = useState<string[] | null>(null);
+  const [settingsDrafts, setSettingsDrafts] = useState<Record<number, Record<string, string>>>({});
+  const setSettingsDraft = useCallback((y: number, draft: Record<string, string> | null) => {
+    setSettingsDrafts((all) => {
+      const next = { ...all };
+      if (draft) next[y] = draft;
+      else delete next[y];
+      return next;
+    });
+  }, []);
 
   const refreshInfo = useCallback(() => {
     api
@@ -107,9 +116,23 @@ export function App({ api }: { api: ApiClient }) {
   const state = useMemo<AppState | null>(
     () =>
       info && template && year !== null
-        ? { api, info, template, year, status, refreshStatus: () => setStatusGeneration((g) => g + 1), refreshInfo, goTo, setSelection, droppedPaths, takeDroppedPaths }
+        ? {
+            api,
+            info,
+            template,
+            year,
+            status,
+            refreshStatus: () => setStatusGeneration((g) => g + 1),
+            refreshInfo,
+            goTo,
+            setSelection,
+            droppedPaths,
+            takeDroppedPaths,
+            settingsDrafts,
+            setSettingsDraft,
+          }
         : null,
-    [api, info, template, year, status, refreshInfo, goTo, droppedPaths, takeDroppedPaths],
+    [api, info, template, year, status, refreshInfo, goTo, droppedPaths, takeDroppedPaths, settingsDrafts, setSettingsDraft],
   );
 
   if (failure) return <div className="fatal">Không mở được dữ liệu: {failure}</div>;

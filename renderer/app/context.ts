@@ -32,6 +32,9 @@ export interface AppState {
   /** Files dropped anywhere on the window (desktop only), waiting for Thu nhận to import them. */
   droppedPaths: string[] | null;
   takeDroppedPaths(): string[] | null;
+  /** The settings form's unsaved text per year and field: kept while the user moves between steps. */
+  settingsDrafts: Record<number, Record<string, string>>;
+  setSettingsDraft(year: number, draft: Record<string, string> | null): void;
 }
 
 export const AppContext = createContext<AppState | null>(null);

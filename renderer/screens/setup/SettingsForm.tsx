@@ -1,138 +1,134 @@
-// The settings the report and the workbooks print (decree-30.md): edited as text, dates as dd/mm/yyyy.
-import { useEffect, useState } from 'react';
+// The settings the report and the workbooks print, field by field from the one schema
+// (shared/settings-schema.ts): province-wide ones, and the selected year's own (period, number, signer…).
+// Dates are typed dd/mm/yyyy. Unsaved text is kept in the app's state per year, so changing step loses
+// nothing; each wrong field is marked and explained, and the right ones are saved all the same.
+import { useMemo, useState } from 'react';
 import type { Settings } from '../../../shared/types.ts';
+import { isYearSetting, readSettingText, SETTING_GROUPS, settingChoices, settingFields, settingText, type SettingKey } from '../../../shared/settings-schema.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { Notice } from '../../components/Notice.tsx';
-import { parseDayMonthYear } from '../../dates.ts';
-import { formatDate } from '../../format.ts';
 
-type FieldKind = 'text' | 'date' | 'lines' | 'long' | 'choice';
-interface Field {
-  key: string;
-  label: string;
-  kind: FieldKind;
-  choices?: string[];
-}
+const FIELDS = settingFields();
 
-const GROUPS: { title: string; fields: Field[] }[] = [
-  {
-    title: 'Cơ quan báo cáo',
-    fields: [
-      { key: 'province', label: 'Tên tỉnh, thành phố', kind: 'text' },
-      { key: 'province_kind', label: 'Cấp', kind: 'choice', choices: ['tỉnh', 'thành phố'] },
-      { key: 'parent_body', label: 'Cơ quan chủ quản', kind: 'text' },
-      { key: 'issuing_body', label: 'Cơ quan ban hành', kind: 'text' },
-      { key: 'abbreviation', label: 'Chữ viết tắt', kind: 'text' },
-      { key: 'place', label: 'Địa danh', kind: 'text' },
-      { key: 'contact', label: 'Đầu mối liên hệ', kind: 'text' },
-    ],
-  },
-  {
-    title: 'Kỳ báo cáo',
-    fields: [
-      { key: 'period_from', label: 'Số liệu từ ngày', kind: 'date' },
-      { key: 'period_to', label: 'Đến ngày', kind: 'date' },
-      { key: 'deadline', label: 'Hạn gửi báo cáo', kind: 'date' },
-      { key: 'report_number', label: 'Số báo cáo', kind: 'text' },
-      { key: 'report_date', label: 'Ngày báo cáo', kind: 'date' },
-    ],
-  },
-  {
-    title: 'Người ký và nơi nhận',
-    fields: [
-      { key: 'signer_authority', label: 'Thẩm quyền ký', kind: 'text' },
-      { key: 'signer_title', label: 'Chức vụ người ký', kind: 'text' },
-      { key: 'signer_name', label: 'Họ và tên người ký', kind: 'text' },
-      { key: 'recipients', label: 'Nơi nhận (mỗi dòng một nơi)', kind: 'lines' },
-      { key: 'opening', label: 'Câu mở đầu báo cáo', kind: 'long' },
-    ],
-  },
-];
-
-const FIELDS = GROUPS.flatMap((g) => g.fields);
-
-function toText(field: Field, value: unknown): string {
-  if (field.kind === 'date') return formatDate(typeof value === 'string' ? value : '');
-  if (field.kind === 'lines') return Array.isArray(value) ? value.join('\n') : '';
-  return value == null ? '' : String(value);
+function savedTexts(settings: Settings): Record<string, string> {
+  return Object.fromEntries(FIELDS.map((f) => [f.key, settingText(f.key, settings[f.key])]));
 }
 
 export function SettingsForm() {
-  const { api, refreshInfo } = useApp();
-  const settings = useLoad(() => api.call('getSettings', {}), [api]);
-  const [draft, setDraft] = useState<Record<string, string>>({});
+  const { api, year, status, refreshInfo, settingsDrafts, setSettingsDraft } = useApp();
+  const settings = useLoad(() => api.call('getSettings', { year }), [api, year]);
+  const [errors, setErrors] = useState<Partial<Record<SettingKey, string>>>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const saved = useMemo(() => (settings.data ? savedTexts(settings.data) : null), [settings.data]);
+  const locked = status?.year === year && status.locked;
 
-  useEffect(() => {
-    if (settings.data) setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, toText(f, settings.data![f.key])])));
-  }, [settings.data]);
+  if (settings.error) return <Notice kind="error">{settings.error}</Notice>;
+  if (!saved || !settings.data) return <p className="muted">Đang tải…</p>;
+  const draft = { ...saved, ...(settingsDrafts[year] ?? {}) };
+  const edited = FIELDS.filter((f) => draft[f.key] !== saved[f.key]);
+
+  const setField = (key: SettingKey, text: string) => {
+    const next = { ...(settingsDrafts[year] ?? {}), [key]: text };
+    if (text === saved[key]) delete next[key];
+    setSettingsDraft(year, Object.keys(next).length ? next : null);
+    if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
+  };
 
   const save = async () => {
-    const current = settings.data ?? {};
-    const changes: Settings = {};
-    for (const f of FIELDS) {
-      const text = draft[f.key] ?? '';
-      if (text === toText(f, current[f.key])) continue;
-      if (f.kind === 'date') {
-        const iso = parseDayMonthYear(text);
-        if (iso === null) return setMessage({ kind: 'error', text: `${f.label}: "${text}" không phải ngày dd/mm/yyyy.` });
-        changes[f.key] = iso;
-      } else if (f.kind === 'lines') changes[f.key] = text.split('\n').map((l) => l.trim()).filter(Boolean);
-      else changes[f.key] = text;
+    const changes: Record<string, unknown> = {};
+    const wrong: Partial<Record<SettingKey, string>> = {};
+    for (const f of edited) {
+      const r = readSettingText(f.key, draft[f.key] ?? '');
+      if (r.ok) changes[f.key] = r.value;
+      else wrong[f.key] = r.message;
     }
-    if (Object.keys(changes).length === 0) return setMessage({ kind: 'ok', text: 'Không có gì thay đổi.' });
+    setErrors(wrong);
+    const nWrong = Object.keys(wrong).length;
+    const wrongText = nWrong ? ` ${nWrong} ô chưa lưu vì giá trị chưa đúng (tô đỏ, lời giải thích ở dưới ô): hãy sửa rồi bấm "Lưu thiết lập" lần nữa.` : '';
+    if (Object.keys(changes).length === 0) {
+      setMessage(nWrong ? { kind: 'error', text: wrongText.trim() } : { kind: 'ok', text: 'Không có gì thay đổi.' });
+      if (nWrong) document.getElementById(`setting-${Object.keys(wrong)[0]}`)?.focus();
+      return;
+    }
     try {
-      const saved = await api.call('setSettings', { changes });
-      settings.setData(() => saved);
-      setMessage({ kind: 'ok', text: `Đã lưu ${Object.keys(changes).length} thiết lập.` });
+      const next = await api.call('setSettings', { year, changes });
+      settings.setData(() => next);
+      // What was saved leaves the draft; what was wrong stays, marked.
+      const left = Object.fromEntries(Object.keys(wrong).map((k) => [k, draft[k] ?? '']));
+      setSettingsDraft(year, nWrong ? left : null);
+      setMessage({ kind: nWrong ? 'error' : 'ok', text: `Đã lưu ${Object.keys(changes).length} thiết lập.${wrongText}` });
+      if (nWrong) document.getElementById(`setting-${Object.keys(wrong)[0]}`)?.focus();
       refreshInfo();
     } catch (e) {
       setMessage({ kind: 'error', text: errorMessage(e) });
     }
   };
 
-  if (settings.error) return <Notice kind="error">{settings.error}</Notice>;
-  if (!settings.data) return <p className="muted">Đang tải…</p>;
   return (
     <form
       className="settings-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      {GROUPS.map((g) => (
-        <fieldset key={g.title}>
-          <legend>{g.title}</legend>
-          {g.fields.map((f) => {
-            const id = `setting-${f.key}`;
-            const value = draft[f.key] ?? '';
-            const set = (v: string) => setDraft((d) => ({ ...d, [f.key]: v }));
-            return (
-              <div key={f.key} className={`field field-${f.kind}`}>
-                <label htmlFor={id}>{f.label}</label>
-                {f.kind === 'choice' ? (
-                  <select id={id} value={value} onChange={(e) => set(e.target.value)}>
-                    {f.choices!.map((c) => (
-                      <option key={c}>{c}</option>
-                    ))}
-                  </select>
-                ) : f.kind === 'lines' || f.kind === 'long' ? (
-                  <textarea id={id} rows={f.kind === 'lines' ? 4 : 3} value={value} onChange={(e) => set(e.target.value)} />
-                ) : (
-                  <input id={id} type="text" value={value} placeholder={f.kind === 'date' ? 'dd/mm/yyyy' : undefined} onChange={(e) => set(e.target.value)} />
-                )}
-              </div>
-            );
-          })}
-        </fieldset>
-      ))}
-      <div className="form-actions">
+      {locked && (
+        <Notice kind="info">
+          Năm {year} đã chốt số liệu: số, ngày, người ký và kỳ báo cáo năm {year} giữ nguyên như khi chốt. Muốn sửa, hãy mở khóa năm {year} (nút “Mở khóa” ở thanh trên, kèm lý do).
+        </Notice>
+      )}
+      {SETTING_GROUPS.map((g) => {
+        const fields = FIELDS.filter((f) => f.meta.group === g.key);
+        const perYear = fields.some((f) => isYearSetting(f.key));
+        return (
+          <fieldset key={g.key} disabled={perYear && locked}>
+            <legend>
+              {g.title}
+              {perYear ? ` — năm ${year}` : ''}
+            </legend>
+            {fields.map(({ key, meta }) => {
+              const id = `setting-${key}`;
+              const value = draft[key] ?? '';
+              const error = errors[key];
+              const common = {
+                id,
+                value,
+                'aria-invalid': error ? true : undefined,
+                'aria-describedby': error ? `${id}-error` : undefined,
+              };
+              return (
+                <div key={key} className={`field field-${meta.input}${error ? ' field-error' : ''}${draft[key] !== saved[key] ? ' field-edited' : ''}`}>
+                  <label htmlFor={id}>{meta.label}</label>
+                  {meta.input === 'choice' ? (
+                    <select {...common} onChange={(e) => setField(key, e.target.value)}>
+                      {settingChoices(key).map((c) => (
+                        <option key={c}>{c}</option>
+                      ))}
+                    </select>
+                  ) : meta.input === 'lines' || meta.input === 'long' ? (
+                    <textarea {...common} rows={meta.input === 'lines' ? 4 : 3} onChange={(e) => setField(key, e.target.value)} />
+                  ) : (
+                    <input {...common} type="text" placeholder={meta.input === 'date' ? 'ngày/tháng/năm' : undefined} onChange={(e) => setField(key, e.target.value)} />
+                  )}
+                  {error && (
+                    <p id={`${id}-error`} className="field-message" role="alert">
+                      {error}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+          </fieldset>
+        );
+      })}
+      <div className="form-actions sticky-actions">
         <button type="submit" className="primary">
           Lưu thiết lập
         </button>
+        {edited.length > 0 && <span className="muted">{edited.length} ô đã sửa, chưa lưu</span>}
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </div>
     </form>

@@ -10,7 +10,9 @@ import { unitTree } from './unitTree.ts';
 type Action = 'rename' | 'merge' | 'deactivate' | 'add' | 'import' | null;
 
 export function UnitList() {
-  const { api, template, refreshStatus } = useApp();
+  const { api, template, refreshStatus, year, status } = useApp();
+  // A locked year keeps the names it printed (see services/years.ts, lockedView).
+  const lockedNote = status?.year === year && status.locked ? ` Báo cáo năm ${year} đã chốt vẫn in tên đơn vị như khi chốt.` : '';
   const units = useLoad(() => api.call('listUnits', {}), [api]);
   const [selected, setSelected] = useState<string | null>(null);
   const [action, setAction] = useState<Action>(null);
@@ -161,7 +163,7 @@ export function UnitList() {
       {action === 'rename' && current && (
         <ActionForm
           onSubmit={() => {
-            void run(() => api.call('renameUnit', { code: current.code, name: text, reason: reason || undefined }), `Đã đổi tên thành ${text}.`);
+            void run(() => api.call('renameUnit', { code: current.code, name: text, reason: reason || undefined }), `Đã đổi tên thành ${text}.${lockedNote}`);
           }}
           submitLabel="Đổi tên"
           onCancel={() => setAction(null)}
@@ -174,7 +176,7 @@ export function UnitList() {
         <ActionForm
           onSubmit={() => {
             if (!mergeInto) return setMessage({ kind: 'error', text: 'Hãy chọn đơn vị nhận sáp nhập.' });
-            void run(() => api.call('mergeUnits', { from: current.code, into: mergeInto, reason: reason || undefined }), `Đã sáp nhập ${current.name} vào ${nameOf.get(mergeInto) ?? mergeInto}.`);
+            void run(() => api.call('mergeUnits', { from: current.code, into: mergeInto, reason: reason || undefined }), `Đã sáp nhập ${current.name} vào ${nameOf.get(mergeInto) ?? mergeInto}.${lockedNote}`);
           }}
           submitLabel="Sáp nhập"
           onCancel={() => setAction(null)}
