@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult, ProgressListener } from '../shared/types.ts';
-import { AppError, isAppError } from './errors.ts';
+import { AppError, fromOsError, isAppError } from './errors.ts';
+import { errorKind } from '../shared/errors.ts';
 import { isoDate, openContext, type ServiceContext } from './services/context.ts';
 import { initDatabase } from './services/setup.ts';
 import { listUnits, upsertUnits } from './services/units.ts';
@@ -80,6 +81,7 @@ const OPTIONS = {
   cell: { type: 'string' },
   reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
 } as const;
 
 type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -91,7 +93,7 @@ function need<T>(value: T | undefined, option: string): T {
 
 function yearOf(args: Args): number {
   const y = Number(need(args.values.year, 'year'));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(`--year phải là một năm, ví dụ 2026.`);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new AppError('bad_year', `--year "${args.values.year}" không phải là một năm báo cáo. Hãy ghi năm bằng bốn chữ số, ví dụ --year 2026.`);
   return y;
 }
 
@@ -217,7 +219,7 @@ const commands: Record<string, Command> = {
       if (args.values.out) {
         mkdirSync(path.dirname(path.resolve(args.values.out)), { recursive: true });
         writeFileSync(args.values.out, json);
-        io.out(`Đã xuất dữ liệu năm ${year} ra ${args.values.out}.`);
+        io.out(args.values.json ? JSON.stringify({ year, file: args.values.out }) : `Đã xuất dữ liệu năm ${year} ra ${args.values.out}.`);
       } else io.out(json);
       return EXIT.ok;
     });
@@ -285,7 +287,7 @@ const commands: Record<string, Command> = {
     return withDb(args, (ctx) => {
       if (args.values.current) {
         const v = chooseCurrentVersion(ctx, unit, year, Number(args.values.current), need(args.values.reason, 'reason'));
-        io.out(`Đã chọn phiên bản ${v.version} (${v.fileName ?? ''}) làm bản đang dùng của ${v.unitName} năm ${year}.`);
+        io.out(args.values.json ? JSON.stringify(v) : `Đã chọn phiên bản ${v.version} (${v.fileName ?? ''}) làm bản đang dùng của ${v.unitName} năm ${year}.`);
         return EXIT.ok;
       }
       if (args.values.diff) {
@@ -321,8 +323,8 @@ const commands: Record<string, Command> = {
   async lock(args, io) {
     const year = yearOf(args);
     return withDb(args, (ctx) => {
-      lockYear(ctx, year, args.values.reason);
-      io.out(`Đã chốt số liệu năm ${year}.`);
+      const state = lockYear(ctx, year, args.values.reason);
+      io.out(args.values.json ? JSON.stringify(state) : `Đã chốt số liệu năm ${year}.`);
       return EXIT.ok;
     });
   },
@@ -330,8 +332,8 @@ const commands: Record<string, Command> = {
   async unlock(args, io) {
     const year = yearOf(args);
     return withDb(args, (ctx) => {
-      unlockYear(ctx, year, need(args.values.reason, 'reason'));
-      io.out(`Đã mở khóa số liệu năm ${year}.`);
+      const state = unlockYear(ctx, year, need(args.values.reason, 'reason'));
+      io.out(args.values.json ? JSON.stringify(state) : `Đã mở khóa số liệu năm ${year}.`);
       return EXIT.ok;
     });
   },
@@ -341,7 +343,7 @@ const commands: Record<string, Command> = {
       const records = listAudit(ctx);
       if (args.values.out) {
         writeFileSync(args.values.out, auditCsv([...records].reverse()));
-        io.out(`Đã xuất ${records.length} dòng nhật ký ra ${args.values.out}.`);
+        io.out(args.values.json ? JSON.stringify({ file: args.values.out, rows: records.length }) : `Đã xuất ${records.length} dòng nhật ký ra ${args.values.out}.`);
       } else if (args.values.json) io.out(JSON.stringify(records, null, 2));
       else for (const r of records) io.out(`${r.at} ${r.user} ${r.action} ${r.entity} ${r.entityId ?? ''}${r.reason ? ` — ${r.reason}` : ''}`);
       return EXIT.ok;
@@ -350,7 +352,8 @@ const commands: Record<string, Command> = {
 
   async backup(args, io) {
     return withDb(args, async (ctx) => {
-      io.out(`Đã sao lưu: ${await backupDatabase(ctx.db, 'thu-cong')}`);
+      const file = await backupDatabase(ctx.db, 'thu-cong');
+      io.out(args.values.json ? JSON.stringify({ file }) : `Đã sao lưu: ${file}`);
       return EXIT.ok;
     });
   },
@@ -366,7 +369,7 @@ const commands: Record<string, Command> = {
   async restore(args, io) {
     const db = need(args.values.db, 'db');
     const { replacedBackup } = restoreBackup(db, need(args.values.from, 'from'), SCHEMA_VERSION);
-    io.out(`Đã khôi phục ${db} từ ${args.values.from}.${replacedBackup ? ` Bản đang dùng trước đó được lưu tại ${replacedBackup}.` : ''}`);
+    io.out(args.values.json ? JSON.stringify({ db, from: args.values.from, replacedBackup }) : `Đã khôi phục ${db} từ ${args.values.from}.${replacedBackup ? ` Bản đang dùng trước đó được lưu tại ${replacedBackup}.` : ''}`);
     return EXIT.ok;
   },
 
@@ -378,10 +381,16 @@ const commands: Record<string, Command> = {
       for (const file of args.positionals) {
         try {
           let data: unknown;
+          let text: string;
           try {
-            data = JSON.parse(readFileSync(file, 'utf8'));
+            text = readFileSync(file, 'utf8');
+          } catch (e) {
+            throw fromOsError(e, file);
+          }
+          try {
+            data = JSON.parse(text);
           } catch {
-            throw new AppError('bad_json', `Không đọc được tệp JSON ${file}.`);
+            throw new AppError('bad_json', `Tệp ${file} không phải là JSON hợp lệ. Hãy xuất lại tệp bằng lệnh export.`);
           }
           const r = importJson(ctx, data, path.basename(file));
           results.push(r);
@@ -399,41 +408,70 @@ const commands: Record<string, Command> = {
   },
 };
 
-const USAGE_ERRORS = new Set(['no_backup', 'bad_backup', 'db_missing', 'db_unreadable', 'db_newer', 'db_exists', 'db_no_template', 'unknown_setting', 'bad_setting', 'bad_year']);
+/** `--value -5`: a string option followed by a negative number takes it as its value (parseArgs alone calls it ambiguous). */
+export function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : null;
+    const option = name !== null ? (OPTIONS as Record<string, { type: string }>)[name] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-(\d|[.,]\d)/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** parseArgs' English errors, said in Vietnamese. */
+function parseError(e: unknown): UsageError {
+  const { code, message } = e as { code?: string; message: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`Không có tùy chọn "${option}".`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing/.test(message)) return new UsageError(`Tùy chọn ${option} cần một giá trị.`);
+    if (/ambiguous/.test(message)) return new UsageError(`Giá trị của ${option} bắt đầu bằng dấu "-": hãy ghi ${option}=GIÁ_TRỊ.`);
+    return new UsageError(`Tùy chọn ${option} không nhận giá trị (chỉ ghi ${option}).`);
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new UsageError('Lệnh này không nhận thêm đường dẫn hay giá trị không kèm tùy chọn.');
+  return new UsageError('Tùy chọn không hợp lệ.');
+}
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  // Known before parsing, so that even a usage error comes back as JSON.
+  const json = argv.includes('--json');
+  const debug = argv.includes('--debug');
+  const fail = (code: string, message: string, usage: boolean): number => {
+    if (json) io.out(JSON.stringify({ ok: false, code, message }));
+    io.err(usage ? (json ? message : `${message}\n${USAGE}`) : code === 'internal' ? message : `Lỗi: ${message}`);
+    return errorKind(code) === 'usage' ? EXIT.usage : EXIT.data;
+  };
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(USAGE);
     return name ? EXIT.ok : EXIT.usage;
   }
   const command = commands[name];
-  if (!command) {
-    io.err(`Không có lệnh "${name}".\n${USAGE}`);
-    return EXIT.usage;
-  }
+  if (!command) return fail('usage', `Không có lệnh "${name}".`, true);
   try {
     let args: Args;
     try {
-      args = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+      args = parseArgs({ args: joinNegativeValues(rest), options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError(`Tùy chọn không hợp lệ: ${(e as Error).message}`);
+      throw parseError(e);
     }
     if (args.values.help) {
       io.out(USAGE);
       return EXIT.ok;
     }
     return await command(args, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n${USAGE}`);
-      return EXIT.usage;
-    }
-    if (isAppError(e)) {
-      io.err(`Lỗi: ${e.message}`);
-      return USAGE_ERRORS.has(e.code) ? EXIT.usage : EXIT.data;
-    }
-    io.err(`Lỗi không mong đợi: ${(e as Error).stack ?? String(e)}`);
-    return EXIT.data;
+  } catch (caught) {
+    const e = fromOsError(caught);
+    if (e instanceof UsageError) return fail('usage', e.message, true);
+    if (isAppError(e)) return fail(e.code, e.message, false);
+    const error = e instanceof Error ? e : new Error(String(e));
+    if (debug) io.err(error.stack ?? error.message);
+    return fail('internal', `Lỗi không mong đợi: ${error.message}${debug ? '' : ' (chạy lại với --debug để xem chi tiết kỹ thuật)'}. Hãy báo cho người phụ trách kỹ thuật.`, false);
   }
 }

@@ -20,6 +20,7 @@ import type {
 } from './api-types.ts';
 import type { ValidationFinding, ValidationReport } from './rules/types.ts';
 import type { ImportFileResult, Settings, Unit } from './types.ts';
+import type { ErrorCode } from './errors.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -100,8 +101,8 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 }
 
 export interface ApiErrorInfo {
-  /** Stable, for programs: an AppError code, "bad_input", "unknown_method" or "internal". */
-  code: string;
+  /** Stable, for programs: one of shared/errors.ts. */
+  code: ErrorCode;
   /** For people, in Vietnamese. */
   message: string;
 }

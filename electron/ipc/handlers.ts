@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseApiCall, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult } from '../../shared/api.ts';
 import type { ProgressListener } from '../../shared/types.ts';
 import { APP_NAME, APP_VERSION } from '../app-info.ts';
-import { isAppError } from '../errors.ts';
+import { fromOsError, isAppError } from '../errors.ts';
 import { childrenTrend } from '../services/trend.ts';
 import { yearChecklist, unitVersions } from '../services/checklist.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -112,7 +112,8 @@ export async function dispatch(env: HandlerEnv, methodName: unknown, input: unkn
   try {
     const handler = handlers[call.method] as (env: HandlerEnv, input: unknown, onProgress: ProgressListener) => unknown;
     return { ok: true, value: await handler(env, call.input, onProgress) };
-  } catch (e) {
+  } catch (caught) {
+    const e = fromOsError(caught);
     if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message } };
     console.error(`[${String(methodName)}]`, e);
     return { ok: false, error: { code: 'internal', message: `Lỗi không mong đợi khi thực hiện "${String(methodName)}": ${e instanceof Error ? e.message : String(e)}` } };

@@ -34,7 +34,7 @@ export function isYearLocked(ctx: ServiceContext, year: number): boolean {
 }
 
 function requireYear(ctx: ServiceContext, year: number): void {
-  if (!listYears(ctx).includes(year)) throw new AppError('wrong_year', `Cơ sở dữ liệu không có năm ${year}.`);
+  if (!listYears(ctx).includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}.`);
 }
 
 /** Locks a year: no import or correction changes it until it is unlocked. */
