@@ -44,10 +44,13 @@ const OS_ERRORS: Record<string, { code: ErrorCode; say: (where: string) => strin
   ENFILE: { code: 'os_error', say: (p) => `Máy đang mở quá nhiều tệp, không mở được ${p}. Hãy đóng bớt chương trình rồi làm lại.` },
 };
 
-/** An operating-system error said in Vietnamese, naming its path; other errors are returned as they are. */
-export function fromOsError(e: unknown, fallbackPath?: string): unknown {
+/**
+ * An operating-system error said in Vietnamese, naming its path (`forPath` when given: the file the user
+ * named rather than a temporary one); other errors are returned as they are.
+ */
+export function fromOsError(e: unknown, forPath?: string): unknown {
   if (!isOsError(e)) return e;
-  const target = e.path ?? fallbackPath;
+  const target = forPath ?? e.path;
   const where = target ? `"${target}"` : 'tệp hoặc thư mục';
   const known = OS_ERRORS[e.code];
   if (known) return new AppError(known.code, known.say(where), { cause: e });

@@ -5,13 +5,19 @@ import { z } from 'zod';
 import type {
   AnnexCellTrace,
   AppInfo,
+  AuditRecord,
+  BackupEntry,
   FigureUpdate,
   GeneratedFiles,
   GridData,
+  ProvinceExportResult,
+  ProvinceImportResult,
   ReportSection,
+  RestoreResult,
   SubmissionVersionInfo,
   TemplateInfo,
   TrendData,
+  VersionDiffRow,
   WrittenWorkbooksResult,
   YearChecklist,
   YearDocument,
@@ -19,7 +25,7 @@ import type {
   YearStatus,
 } from './api-types.ts';
 import type { ValidationFinding, ValidationReport } from './rules/types.ts';
-import type { ImportFileResult, Settings, Unit } from './types.ts';
+import type { ImportFileResult, Settings, SubmissionSummary, Unit } from './types.ts';
 import type { ErrorCode } from './errors.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -39,6 +45,20 @@ const year = z.number().int().min(2000, 'năm không hợp lệ').max(2100, 'nă
 const unitCode = z.string().trim().min(1, 'thiếu mã đơn vị');
 const reason = z.string().trim().min(1, 'hãy ghi lý do');
 const folder = z.string().trim().min(1, 'hãy chọn hoặc nhập một thư mục');
+const file = z.string().trim().min(1, 'hãy chọn hoặc nhập đường dẫn tệp');
+const version = z.number().int().min(1, 'phiên bản không hợp lệ');
+/** ISO moments (since inclusive, until exclusive); an action or its family ("figure"). */
+const auditFilter = z
+  .object({
+    since: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
+    action: z.string().trim().min(1).optional(),
+    entity: z.string().trim().min(1).optional(),
+    entityId: z.string().trim().min(1).optional(),
+    user: z.string().trim().min(1).optional(),
+    limit: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict();
 
 export const apiContract = {
   getAppInfo: method(none).returns<AppInfo>(),
@@ -62,7 +82,14 @@ export const apiContract = {
   setYearLocked: method(z.object({ year, locked: z.boolean(), reason: z.string().optional() })).returns<YearLockState>(),
 
   writeBlankWorkbooks: method(z.object({ year, outDir: folder, units: z.array(unitCode).optional() }), { progress: true }).returns<WrittenWorkbooksResult>(),
-  importFiles: method(z.object({ paths: z.array(z.string().min(1)).min(1, 'chưa chọn tệp hoặc thư mục nào') }), { progress: true }).returns<ImportFileResult[]>(),
+  importFiles: method(
+    z.object({
+      paths: z.array(z.string().min(1)).min(1, 'chưa chọn tệp hoặc thư mục nào'),
+      /** When the files were received (default: now), an ISO moment. */
+      receivedAt: z.iso.datetime({ offset: true }).optional(),
+    }),
+    { progress: true },
+  ).returns<ImportFileResult[]>(),
   yearChecklist: method(z.object({ year })).returns<YearChecklist>(),
   unitVersions: method(z.object({ year, unit: unitCode })).returns<SubmissionVersionInfo[]>(),
 
@@ -84,6 +111,18 @@ export const apiContract = {
   generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
   trend: method(none).returns<TrendData>(),
+
+  // Safekeeping, history and the province file: what the CLI did alone before.
+  backupNow: method(none).returns<{ file: string }>(),
+  listBackups: method(none).returns<BackupEntry[]>(),
+  restoreBackup: method(z.object({ from: file })).returns<RestoreResult>(),
+  auditLog: method(auditFilter).returns<AuditRecord[]>(),
+  exportAuditCsv: method(auditFilter.extend({ file })).returns<{ file: string; rows: number }>(),
+  unitHistory: method(z.object({ year, unit: unitCode })).returns<SubmissionSummary[]>(),
+  diffVersions: method(z.object({ year, unit: unitCode, from: version, to: version })).returns<VersionDiffRow[]>(),
+  chooseCurrentVersion: method(z.object({ year, unit: unitCode, version, reason })).returns<SubmissionSummary>(),
+  exportYear: method(z.object({ year, file: file.optional() })).returns<ProvinceExportResult>(),
+  importProvinceFile: method(z.object({ file })).returns<ProvinceImportResult>(),
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -21,7 +21,12 @@ import { acknowledgeFinding, validateYear } from '../services/validation.ts';
 import { agencyName, reportingYear, templateInfo } from '../services/window-info.ts';
 import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../services/years.ts';
+import { backupDatabase, listBackups, restoreBackup } from '../db/backup.ts';
+import { SCHEMA_VERSION } from '../db/database.ts';
+import { listAudit } from '../services/audit.ts';
+import { chooseCurrentVersion, diffVersions, unitHistory } from '../services/history.ts';
 import { reportSections, saveSectionText } from './report-handlers.ts';
+import { exportAuditCsvFile, exportProvinceYear, importProvinceFile } from './season-handlers.ts';
 
 
 /** What a handler runs against: the open database and where the app keeps its files. */
@@ -30,6 +35,8 @@ export interface HandlerEnv {
   dbFile: string;
   dataDir: string;
   desktop: boolean;
+  /** Where an unexpected error (a bug) is told; default: the console. */
+  onInternalError?: (method: string, error: unknown) => void;
 }
 
 type Handler<M extends ApiMethod> = (env: HandlerEnv, input: ApiParsedInput<M>, onProgress: ProgressListener) => ApiOutput<M> | Promise<ApiOutput<M>>;
@@ -84,7 +91,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     const files = await writeBlankWorkbooks(ctx, { year, outDir, units, onProgress });
     return { outDir, files };
   },
-  importFiles: ({ ctx }, { paths }, onProgress) => importFiles(ctx, paths, { onProgress }),
+  importFiles: ({ ctx }, { paths, receivedAt }, onProgress) => importFiles(ctx, paths, { receivedAt, onProgress }),
   yearChecklist: ({ ctx }, { year }) => yearChecklist(ctx, year),
   unitVersions: ({ ctx }, { year, unit }) => unitVersions(ctx, year, unit),
 
@@ -99,10 +106,22 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   setSectionText: ({ ctx }, { year, code, text }) => saveSectionText(ctx, year, code, text),
   generateAll: async ({ ctx }, { year, outDir, force, sources }, onProgress) => {
     const result = await generateAll(ctx, { year, outDir, force, sources, onProgress });
-    return { outDir, files: result.files, draft: result.draft, notices: result.notices };
+    return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
   trend: ({ ctx }) => childrenTrend(ctx),
+
+  backupNow: async ({ ctx }) => ({ file: await backupDatabase(ctx.db, 'thu-cong') }),
+  listBackups: ({ dbFile }) => listBackups(dbFile),
+  // The file-level restore of electron/db/backup.ts (its safety with the database open is that module's concern).
+  restoreBackup: ({ dbFile }, { from }) => restoreBackup(dbFile, from, SCHEMA_VERSION),
+  auditLog: ({ ctx }, filter) => listAudit(ctx, filter),
+  exportAuditCsv: ({ ctx }, input) => exportAuditCsvFile(ctx, input),
+  unitHistory: ({ ctx }, { year, unit }) => unitHistory(ctx, unit, year),
+  diffVersions: ({ ctx }, { year, unit, from, to }) => diffVersions(ctx, unit, year, from, to),
+  chooseCurrentVersion: ({ ctx }, { year, unit, version, reason }) => chooseCurrentVersion(ctx, unit, year, version, reason),
+  exportYear: ({ ctx }, { year, file }) => exportProvinceYear(ctx, year, file),
+  importProvinceFile: ({ ctx }, { file }) => importProvinceFile(ctx, file),
 };
 
 /** Runs one call: the method name and input are checked first; an error comes back as a message, never thrown. */
@@ -115,7 +134,8 @@ export async function dispatch(env: HandlerEnv, methodName: unknown, input: unkn
   } catch (caught) {
     const e = fromOsError(caught);
     if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message } };
-    console.error(`[${String(methodName)}]`, e);
+    if (env.onInternalError) env.onInternalError(String(methodName), e);
+    else console.error(`[${String(methodName)}]`, e);
     return { ok: false, error: { code: 'internal', message: `Lỗi không mong đợi khi thực hiện "${String(methodName)}": ${e instanceof Error ? e.message : String(e)}` } };
   }
 }
