@@ -8,6 +8,7 @@ import { errorKind } from '../shared/errors.ts';
 import type { ImportFileResult, ProgressListener } from '../shared/types.ts';
 import { summaryLine, formatReportText, reportToJson } from '../shared/rules/report.ts';
 import { parseVietnameseNumber } from '../shared/numbers.ts';
+import { EXIT, isHelpRequest, USAGE } from './cli-usage.ts';
 import { AppError, fromOsError, isAppError } from './errors.ts';
 import { readDateCell } from './import/cell-values.ts';
 import type { HandlerEnv } from './ipc/handlers.ts';
@@ -17,33 +18,14 @@ import { runDemo } from './services/demo.ts';
 import { initDatabase } from './services/setup.ts';
 import { listUnits } from './services/units.ts';
 
+export { EXIT } from './cli-usage.ts';
+
 export interface CliIO {
   out: (line: string) => void;
   err: (line: string) => void;
   /** Progress of long work (the executable writes it to stderr). */
   progress?: ProgressListener;
 }
-
-export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
-
-const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
-  demo [--out DIR]                                   chạy trọn một mùa báo cáo trên tỉnh mẫu
-  init --db FILE [--province TÊN] [--year NĂM]       tạo cơ sở dữ liệu mới
-  units --db FILE [--json] [--import DS.xlsx|DS.csv] xem hoặc nhập danh sách đơn vị
-  settings --db FILE [--set KHÓA=GIÁ_TRỊ ...] [--json]
-  template --db FILE --year NĂM --out THƯ_MỤC [--unit MÃ]
-  import --db FILE ĐƯỜNG_DẪN... [--received yyyy-mm-dd]
-  export --db FILE --year NĂM [--out FILE]
-  import-json --db FILE FILE...
-  validate --db FILE --year NĂM [--json]             kiểm tra số liệu theo các quy tắc
-  generate --db FILE --year NĂM --out THƯ_MỤC [--force] [--sources]  Phụ lục 01–04, báo cáo Word (và Nguồn số liệu)
-  acknowledge --db FILE --key KHÓA --reason LÝ_DO    xác nhận một cảnh báo (kèm lý do)
-  trace --db FILE --year NĂM --annex PL01 [--sheet TRANG] --cell D10   nguồn của một số liệu trong phụ lục
-  history --db FILE --unit MÃ --year NĂM [--diff A:B] [--current N --reason LÝ_DO]
-  correct --db FILE --unit MÃ --year NĂM --code CHỈ_TIÊU --value SỐ|trong --reason LÝ_DO
-  lock --db FILE --year NĂM [--reason LÝ_DO]  ·  unlock --db FILE --year NĂM --reason LÝ_DO
-  audit --db FILE [--since NGÀY] [--until NGÀY] [--action THAO_TÁC] [--user NGƯỜI] [--out NHAT_KY.csv] [--json]
-  backup --db FILE  ·  backups --db FILE  ·  restore --db FILE --from BẢN_SAO.sqlite`;
 
 class UsageError extends Error {}
 
@@ -490,11 +472,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.err(usage ? (json ? message : `${message}\n${USAGE}`) : code === 'internal' ? message : `Lỗi: ${message}`);
     return errorKind(code) === 'usage' ? EXIT.usage : EXIT.data;
   };
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  if (isHelpRequest(argv)) {
     io.out(USAGE);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands[name];
+  const command = name === undefined ? undefined : commands[name];
   if (!command) return fail('usage', `Không có lệnh "${name}".`, true);
   try {
     let args: Args;
