@@ -1,33 +1,26 @@
-// baocao121: the command-line interface of cli.md, a thin caller of the same services the window uses.
+// baocao121: the command-line interface (cli.md), a thin shell over the window's typed API: each command
+// calls one method of shared/api.ts through the same handler table, in this process (inProcessHost).
+// Only `init` and `demo` call their services directly: they make the database the API works on.
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ApiInput, ApiMethod, ApiOutput } from '../shared/api.ts';
+import { errorKind } from '../shared/errors.ts';
 import type { ImportFileResult, ProgressListener } from '../shared/types.ts';
-import { AppError, isAppError } from './errors.ts';
-import { ensureFolder, writeFileAtomic } from './files/atomic-write.ts';
-import { isoDate, openContext, type ServiceContext } from './services/context.ts';
-import { initDatabase } from './services/setup.ts';
-import { listUnits, upsertUnits } from './services/units.ts';
-import { getSettings, setSettings } from './services/settings.ts';
-import { writeBlankWorkbooks } from './services/workbooks.ts';
-import { importFiles } from './services/imports.ts';
-import { exportYear, importJson } from './services/interchange.ts';
-import { runDemo } from './services/demo.ts';
-import { readUnitList } from './import/unit-list.ts';
-import { readDateCell } from './import/cell-values.ts';
-import { acknowledgeFinding, validateYear } from './services/validation.ts';
-import { generateAll } from './services/generate.ts';
-import { traceAnnexCell } from './services/trace.ts';
-import { summaryLine } from '../shared/rules/report.ts';
-import { chooseCurrentVersion, diffVersions, unitHistory } from './services/history.ts';
-import { lockYear, unlockYear } from './services/years.ts';
-import { correctFigure } from './services/corrections.ts';
-import { auditCsv, listAudit } from './services/audit.ts';
-import { backupDatabase, listBackups, restoreBackup } from './db/backup.ts';
-import { SCHEMA_VERSION } from './db/database.ts';
-import { readOnlyNotice } from './db/read-only.ts';
+import { summaryLine, formatReportText, reportToJson } from '../shared/rules/report.ts';
 import { parseVietnameseNumber } from '../shared/numbers.ts';
-import { formatReportText, reportToJson } from '../shared/rules/report.ts';
+import { EXIT, isHelpRequest, USAGE } from './cli-usage.ts';
+import { AppError, isAppError } from './errors.ts';
+import { readOnlyNotice } from './db/read-only.ts';
+import { fromOsError } from './files/os-errors.ts';
+import { readDateCell } from './import/cell-values.ts';
+import type { HandlerEnv } from './ipc/handlers.ts';
+import { inProcessHost } from './ipc/service-host.ts';
+import { isoDate, openContext, type ServiceContext } from './services/context.ts';
+import { runDemo } from './services/demo.ts';
+import { initDatabase } from './services/setup.ts';
+import { listUnits } from './services/units.ts';
+
+export { EXIT } from './cli-usage.ts';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -35,27 +28,6 @@ export interface CliIO {
   /** Progress of long work (the executable writes it to stderr). */
   progress?: ProgressListener;
 }
-
-export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
-
-const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
-  demo [--out DIR]                                   chạy trọn một mùa báo cáo trên tỉnh mẫu
-  init --db FILE [--province TÊN] [--year NĂM]       tạo cơ sở dữ liệu mới
-  units --db FILE [--json] [--import DS.xlsx|DS.csv] xem hoặc nhập danh sách đơn vị
-  settings --db FILE [--year NĂM] [--set KHÓA=GIÁ_TRỊ ...] [--json]
-  template --db FILE --year NĂM --out THƯ_MỤC [--unit MÃ]
-  import --db FILE ĐƯỜNG_DẪN... [--received yyyy-mm-dd]
-  export --db FILE --year NĂM [--out FILE]
-  import-json --db FILE FILE...
-  validate --db FILE --year NĂM [--json]             kiểm tra số liệu theo các quy tắc
-  generate --db FILE --year NĂM --out THƯ_MỤC [--force] [--sources]  Phụ lục 01–04, báo cáo Word (và Nguồn số liệu)
-  acknowledge --db FILE --key KHÓA --reason LÝ_DO    xác nhận một cảnh báo (kèm lý do)
-  trace --db FILE --year NĂM --annex PL01 [--sheet TRANG] --cell D10   nguồn của một số liệu trong phụ lục
-  history --db FILE --unit MÃ --year NĂM [--diff A:B] [--current N --reason LÝ_DO]
-  correct --db FILE --unit MÃ --year NĂM --code CHỈ_TIÊU --value SỐ|trong --reason LÝ_DO
-  lock --db FILE --year NĂM [--reason LÝ_DO]  ·  unlock --db FILE --year NĂM --reason LÝ_DO
-  audit --db FILE [--out NHAT_KY.csv] [--json]
-  backup --db FILE  ·  backups --db FILE  ·  restore --db FILE --from BẢN_SAO.sqlite`;
 
 class UsageError extends Error {}
 
@@ -81,7 +53,12 @@ const OPTIONS = {
   sheet: { type: 'string' },
   cell: { type: 'string' },
   reason: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  action: { type: 'string' },
+  user: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
 } as const;
 
 type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -93,20 +70,73 @@ function need<T>(value: T | undefined, option: string): T {
 
 function yearOf(args: Args): number {
   const y = Number(need(args.values.year, 'year'));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(`--year phải là một năm, ví dụ 2026.`);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new AppError('bad_year', `--year "${args.values.year}" không phải là một năm báo cáo. Hãy ghi năm bằng bốn chữ số, ví dụ --year 2026.`);
   return y;
 }
 
-/** Where notices about the open database go (a read-only database): the running command's stderr. */
-let notices: ((line: string) => void) | undefined;
+/** The API over one database, opened on the first call that needs it (listing backups or restoring does not). */
+class ApiSession {
+  private ctx: ServiceContext | null = null;
+  private readonly env: HandlerEnv;
+  /** An unexpected error inside a handler, kept for --debug. */
+  internalError: unknown = null;
 
-function withDb<T>(args: Args, fn: (ctx: ServiceContext) => Promise<T> | T): Promise<T> {
-  const ctx = openContext(args.values.db ?? 'baocao121.sqlite');
-  const notice = readOnlyNotice(ctx.db);
-  if (notice) notices?.(`Lưu ý: ${notice}`);
-  return Promise.resolve()
-    .then(() => fn(ctx))
-    .finally(() => ctx.db.close());
+  constructor(
+    readonly dbFile: string,
+    private readonly io: CliIO,
+  ) {
+    const open = () => {
+      if (!this.ctx) {
+        this.ctx = openContext(dbFile);
+        const notice = readOnlyNotice(this.ctx.db);
+        if (notice) io.err(`Lưu ý: ${notice}`);
+      }
+      return this.ctx;
+    };
+    this.env = {
+      get ctx() {
+        return open();
+      },
+      dbFile,
+      dataDir: path.dirname(path.resolve(dbFile)),
+      desktop: false,
+      onInternalError: (_method, error) => (this.internalError = error),
+    };
+  }
+
+  /** One API call; a refusal is thrown as an AppError with the API's code and message. */
+  async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+    const progress = this.io.progress;
+    const result = await inProcessHost(this.env).call({ method, input, callId: method }, (e) => progress?.({ done: e.done, total: e.total, label: e.label }));
+    if (!result.ok) throw new AppError(result.error.code, result.error.message, { cause: this.internalError ?? undefined });
+    return result.value as ApiOutput<M>;
+  }
+
+  close(): void {
+    this.ctx?.db.close();
+    this.ctx = null;
+  }
+}
+
+async function withApi(args: Args, io: CliIO, fn: (api: ApiSession) => Promise<number>): Promise<number> {
+  const api = new ApiSession(args.values.db ?? 'baocao121.sqlite', io);
+  try {
+    return await fn(api);
+  } finally {
+    api.close();
+  }
+}
+
+/** A day typed as dd/mm/yyyy or yyyy-mm-dd → the ISO moment of its start in Vietnam (UTC+7). */
+function dayStart(option: string, text: string): string {
+  const { iso } = readDateCell(text.trim());
+  if (!iso) throw new UsageError(`--${option} "${text}" không phải là ngày (ghi dd/mm/yyyy hoặc yyyy-mm-dd).`);
+  return `${iso}T00:00:00+07:00`;
+}
+
+/** The start of the day after: an "until" day is included whole. */
+function dayAfter(option: string, text: string): string {
+  return new Date(new Date(dayStart(option, text)).getTime() + 86_400_000).toISOString();
 }
 
 const STATUS_TEXT: Record<ImportFileResult['status'], string> = { accepted: 'ĐÃ NHẬN', rejected: 'TỪ CHỐI', same_file: 'TRÙNG' };
@@ -119,14 +149,6 @@ function printImport(io: CliIO, results: ImportFileResult[]): void {
   }
   const n = (s: ImportFileResult['status']) => results.filter((r) => r.status === s).length;
   io.out(`Tổng: ${results.length} tệp — nhận ${n('accepted')}, từ chối ${n('rejected')}, trùng ${n('same_file')}.`);
-}
-
-/** --received as dd/mm/yyyy or yyyy-mm-dd → an ISO moment at the start of that day in Vietnam. */
-function receivedDate(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const { iso } = readDateCell(text.trim());
-  if (!iso) throw new UsageError(`--received "${text}" không phải là ngày (ghi dd/mm/yyyy hoặc yyyy-mm-dd).`);
-  return `${iso}T00:00:00+07:00`;
 }
 
 type Command = (args: Args, io: CliIO) => Promise<number>;
@@ -160,91 +182,108 @@ const commands: Record<string, Command> = {
     return EXIT.ok;
   },
 
-  async units(args, io) {
-    return withDb(args, async (ctx) => {
+  units: (args, io) =>
+    withApi(args, io, async (api) => {
       if (args.values.import) {
-        const { units, rowNumbers } = await readUnitList(args.values.import);
-        const r = upsertUnits(ctx, units, { rowLabel: (i) => `dòng ${rowNumbers[i] ?? i + 2}` });
-        io.out(args.values.json ? JSON.stringify(r) : `Danh sách đơn vị: thêm ${r.added}, cập nhật ${r.updated}.`);
+        const r = await api.call('importUnitList', { file: args.values.import });
+        io.out(args.values.json ? JSON.stringify({ added: r.added, updated: r.updated }) : `Danh sách đơn vị: thêm ${r.added}, cập nhật ${r.updated}.`);
         return EXIT.ok;
       }
-      const units = listUnits(ctx);
+      const units = await api.call('listUnits', {});
       if (args.values.json) io.out(JSON.stringify(units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parentCode, order: u.order, active: u.active })), null, 2));
       else for (const u of units) io.out(`${u.code.padEnd(10)} ${u.name} (${u.kind}${u.parentCode ? `, thuộc ${u.parentCode}` : ''}${u.active ? '' : ', ngừng hoạt động'})`);
       return EXIT.ok;
-    });
-  },
+    }),
 
-  async settings(args, io) {
-    return withDb(args, (ctx) => {
-      if (args.values.set?.length) {
-        const changes: Record<string, string> = {};
-        for (const kv of args.values.set) {
-          const eq = kv.indexOf('=');
-          if (eq < 1) throw new UsageError(`--set cần dạng KHÓA=GIÁ_TRỊ, không phải "${kv}".`);
-          changes[kv.slice(0, eq).trim()] = kv.slice(eq + 1);
-        }
-        setSettings(ctx, changes, { year: args.values.year ? yearOf(args) : undefined });
-      }
-      const s = getSettings(ctx, args.values.year ? yearOf(args) : undefined);
+  settings: (args, io) => {
+    const changes: Record<string, string> = {};
+    for (const kv of args.values.set ?? []) {
+      const eq = kv.indexOf('=');
+      if (eq < 1) throw new UsageError(`--set cần dạng KHÓA=GIÁ_TRỊ, không phải "${kv}".`);
+      changes[kv.slice(0, eq).trim()] = kv.slice(eq + 1);
+    }
+    return withApi(args, io, async (api) => {
+      const year = args.values.year ? yearOf(args) : undefined;
+      const s = Object.keys(changes).length ? await api.call('setSettings', { year, changes }) : await api.call('getSettings', { year });
       if (args.values.json) io.out(JSON.stringify(s, null, 2));
       else for (const [k, v] of Object.entries(s)) io.out(`${k} = ${Array.isArray(v) ? v.join('; ') : String(v)}`);
       return EXIT.ok;
     });
   },
 
-  async template(args, io) {
+  template: (args, io) => {
     const year = yearOf(args);
     const outDir = need(args.values.out, 'out');
-    return withDb(args, async (ctx) => {
-      const written = await writeBlankWorkbooks(ctx, { year, outDir, units: args.values.unit ? [args.values.unit] : undefined, onProgress: io.progress });
-      if (args.values.json) io.out(JSON.stringify({ year, files: written }, null, 2));
+    return withApi(args, io, async (api) => {
+      const { files } = await api.call('writeBlankWorkbooks', { year, outDir, units: args.values.unit ? [args.values.unit] : undefined });
+      if (args.values.json) io.out(JSON.stringify({ year, files }, null, 2));
       else {
-        for (const w of written) io.out(w.file);
-        io.out(`Đã tạo ${written.length} biểu mẫu năm ${year} trong ${outDir}.`);
+        for (const w of files) io.out(w.file);
+        io.out(`Đã tạo ${files.length} biểu mẫu năm ${year} trong ${outDir}.`);
       }
       return EXIT.ok;
     });
   },
 
-  async import(args, io) {
+  import: (args, io) => {
     if (args.positionals.length === 0) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
-    return withDb(args, async (ctx) => {
-      const results = await importFiles(ctx, args.positionals, { receivedAt: receivedDate(args.values.received), onProgress: io.progress });
+    const receivedAt = args.values.received === undefined ? undefined : dayStart('received', args.values.received);
+    return withApi(args, io, async (api) => {
+      const results = await api.call('importFiles', { paths: args.positionals, receivedAt });
       if (args.values.json) io.out(JSON.stringify({ files: results }, null, 2));
       else printImport(io, results);
       return results.some((r) => r.status === 'rejected') ? EXIT.data : EXIT.ok;
     });
   },
 
-  async export(args, io) {
+  export: (args, io) => {
     const year = yearOf(args);
-    return withDb(args, async (ctx) => {
-      const json = JSON.stringify(exportYear(ctx, year), null, 1);
-      if (args.values.out) {
-        ensureFolder(path.dirname(path.resolve(args.values.out)));
-        await writeFileAtomic(args.values.out, json);
-        io.out(`Đã xuất dữ liệu năm ${year} ra ${args.values.out}.`);
-      } else io.out(json);
+    return withApi(args, io, async (api) => {
+      const r = await api.call('exportYear', { year, file: args.values.out });
+      if (r.file) io.out(args.values.json ? JSON.stringify({ year, file: r.file }) : `Đã xuất dữ liệu năm ${year} ra ${r.file}.`);
+      else io.out(JSON.stringify(r.data, null, 1));
       return EXIT.ok;
     });
   },
 
-  async validate(args, io) {
+  'import-json': (args, io) => {
+    if (args.positionals.length === 0) throw new UsageError('Cần ít nhất một tệp JSON để nhập.');
+    return withApi(args, io, async (api) => {
+      let failed = false;
+      const results = [];
+      for (const file of args.positionals) {
+        try {
+          const r = await api.call('importProvinceFile', { file });
+          results.push(r);
+          if (!args.values.json) io.out(`ĐÃ NHẬN: ${file} — ${r.submissions} báo cáo mới, ${r.unchanged} không đổi, ${r.unitsAdded} đơn vị mới.`);
+        } catch (e) {
+          // The file's own fault: the next files are still taken. A database that cannot be opened stops all.
+          if (!isAppError(e) || e.code.startsWith('db_')) throw e;
+          failed = true;
+          results.push({ file, error: e.message });
+          if (!args.values.json) io.out(`TỪ CHỐI: ${file} — ${e.message}`);
+        }
+      }
+      if (args.values.json) io.out(JSON.stringify({ files: results }, null, 2));
+      return failed ? EXIT.data : EXIT.ok;
+    });
+  },
+
+  validate: (args, io) => {
     const year = yearOf(args);
-    return withDb(args, (ctx) => {
-      const report = validateYear(ctx, year);
+    return withApi(args, io, async (api) => {
+      const report = await api.call('validateYear', { year });
       if (args.values.json) io.out(JSON.stringify(reportToJson(report), null, 2));
       else for (const line of formatReportText(report)) io.out(line);
       return report.errors > 0 ? EXIT.data : EXIT.ok;
     });
   },
 
-  async generate(args, io) {
+  generate: (args, io) => {
     const year = yearOf(args);
     const outDir = need(args.values.out, 'out');
-    return withDb(args, async (ctx) => {
-      const r = await generateAll(ctx, { year, outDir, force: args.values.force, sources: args.values.sources, onProgress: io.progress });
+    return withApi(args, io, async (api) => {
+      const r = await api.call('generateAll', { year, outDir, force: args.values.force, sources: args.values.sources });
       if (args.values.json) io.out(JSON.stringify({ files: r.files, draft: r.draft, errors: r.validation.errors, warnings: r.validation.warnings, notices: r.notices }, null, 2));
       else {
         for (const f of r.files) io.out(f);
@@ -256,20 +295,22 @@ const commands: Record<string, Command> = {
     });
   },
 
-  async acknowledge(args, io) {
+  acknowledge: (args, io) => {
     const key = need(args.values.key, 'key');
     const reason = need(args.values.reason, 'reason');
-    return withDb(args, (ctx) => {
-      const f = acknowledgeFinding(ctx, key, reason);
+    return withApi(args, io, async (api) => {
+      const f = await api.call('acknowledgeFinding', { key, reason });
       io.out(args.values.json ? JSON.stringify(f) : `Đã xác nhận: ${f.message}`);
       return EXIT.ok;
     });
   },
 
-  async trace(args, io) {
+  trace: (args, io) => {
     const year = yearOf(args);
-    return withDb(args, (ctx) => {
-      const t = traceAnnexCell(ctx, { annex: need(args.values.annex, 'annex'), sheet: args.values.sheet, cell: need(args.values.cell, 'cell'), year });
+    const annex = need(args.values.annex, 'annex');
+    const cell = need(args.values.cell, 'cell');
+    return withApi(args, io, async (api) => {
+      const t = await api.call('traceAnnexCell', { annex, sheet: args.values.sheet, cell, year });
       if (args.values.json) {
         io.out(JSON.stringify(t, null, 2));
         return EXIT.ok;
@@ -286,162 +327,188 @@ const commands: Record<string, Command> = {
     });
   },
 
-  async history(args, io) {
+  history: (args, io) => {
     const unit = need(args.values.unit, 'unit');
     const year = yearOf(args);
-    return withDb(args, (ctx) => {
-      if (args.values.current) {
-        const v = chooseCurrentVersion(ctx, unit, year, Number(args.values.current), need(args.values.reason, 'reason'));
-        io.out(`Đã chọn phiên bản ${v.version} (${v.fileName ?? ''}) làm bản đang dùng của ${v.unitName} năm ${year}.`);
+    if (args.values.current) {
+      const version = Number(args.values.current);
+      if (!Number.isInteger(version) || version < 1) throw new UsageError(`--current cần số phiên bản, ví dụ --current 2, không phải "${args.values.current}".`);
+      const reason = need(args.values.reason, 'reason');
+      return withApi(args, io, async (api) => {
+        const v = await api.call('chooseCurrentVersion', { unit, year, version, reason });
+        io.out(args.values.json ? JSON.stringify(v) : `Đã chọn phiên bản ${v.version} (${v.fileName ?? ''}) làm bản đang dùng của ${v.unitName} năm ${year}.`);
         return EXIT.ok;
-      }
-      if (args.values.diff) {
-        const m = /^(\d+):(\d+)$/.exec(args.values.diff);
-        if (!m) throw new UsageError('--diff cần dạng A:B, ví dụ 1:2.');
-        const rows = diffVersions(ctx, unit, year, Number(m[1]), Number(m[2]));
+      });
+    }
+    if (args.values.diff) {
+      const m = /^(\d+):(\d+)$/.exec(args.values.diff);
+      if (!m) throw new UsageError('--diff cần dạng A:B, ví dụ 1:2.');
+      return withApi(args, io, async (api) => {
+        const rows = await api.call('diffVersions', { unit, year, from: Number(m[1]), to: Number(m[2]) });
         if (args.values.json) io.out(JSON.stringify(rows, null, 2));
         else {
           for (const r of rows) io.out(`${r.cell ?? r.code}: ${r.before ?? '(trống)'} → ${r.after ?? '(trống)'}`);
           io.out(`${rows.length} khác biệt giữa phiên bản ${m[1]} và ${m[2]}.`);
         }
         return EXIT.ok;
-      }
-      const versions = unitHistory(ctx, unit, year);
+      });
+    }
+    return withApi(args, io, async (api) => {
+      const versions = await api.call('unitHistory', { unit, year });
       if (args.values.json) io.out(JSON.stringify(versions, null, 2));
       else for (const v of versions) io.out(`${v.isCurrent ? '*' : ' '} phiên bản ${v.version}: ${v.fileName ?? v.source} — nhận ${isoDate(new Date(v.receivedAt)).split('-').reverse().join('/')}, ${v.warnings} cảnh báo`);
       return EXIT.ok;
     });
   },
 
-  async correct(args, io) {
+  correct: (args, io) => {
     const year = yearOf(args);
     const raw = need(args.values.value, 'value').trim();
-    const value = /^(trong|trống|blank)$/i.test(raw) ? null : parseVietnameseNumber(raw);
-    if (value === null && !/^(trong|trống|blank)$/i.test(raw)) throw new UsageError(`--value "${raw}" không phải là số (dùng "trong" để xóa về trống).`);
-    return withDb(args, (ctx) => {
-      const c = correctFigure(ctx, { unit: need(args.values.unit, 'unit'), year, code: need(args.values.code, 'code'), value, reason: need(args.values.reason, 'reason') });
-      io.out(args.values.json ? JSON.stringify(c) : `Đã sửa ${c.code} của ${c.unit} năm ${year}: ${c.submitted ?? '(trống)'} → ${c.value ?? '(trống)'} (lý do: ${c.reason}).`);
+    const blank = /^(trong|trống|blank)$/i.test(raw);
+    const value = blank ? null : parseVietnameseNumber(raw);
+    if (value === null && !blank) throw new UsageError(`--value "${raw}" không phải là số (dùng "trong" để xóa về trống).`);
+    const unit = need(args.values.unit, 'unit');
+    const code = need(args.values.code, 'code');
+    const reason = need(args.values.reason, 'reason');
+    return withApi(args, io, async (api) => {
+      const [c] = await api.call('correctFigures', { year, reason, changes: [{ unit, code, value }] });
+      io.out(args.values.json ? JSON.stringify(c) : `Đã sửa ${c!.code} của ${c!.unit} năm ${year}: ${c!.submitted ?? '(trống)'} → ${c!.value ?? '(trống)'} (lý do: ${c!.correction?.reason ?? reason.trim()}).`);
       return EXIT.ok;
     });
   },
 
-  async lock(args, io) {
+  lock: (args, io) => {
     const year = yearOf(args);
-    return withDb(args, (ctx) => {
-      lockYear(ctx, year, args.values.reason);
-      io.out(`Đã chốt số liệu năm ${year}.`);
+    return withApi(args, io, async (api) => {
+      const state = await api.call('setYearLocked', { year, locked: true, reason: args.values.reason });
+      io.out(args.values.json ? JSON.stringify(state) : `Đã chốt số liệu năm ${year}.`);
       return EXIT.ok;
     });
   },
 
-  async unlock(args, io) {
+  unlock: (args, io) => {
     const year = yearOf(args);
-    return withDb(args, (ctx) => {
-      unlockYear(ctx, year, need(args.values.reason, 'reason'));
-      io.out(`Đã mở khóa số liệu năm ${year}.`);
+    const reason = need(args.values.reason, 'reason');
+    return withApi(args, io, async (api) => {
+      const state = await api.call('setYearLocked', { year, locked: false, reason });
+      io.out(args.values.json ? JSON.stringify(state) : `Đã mở khóa số liệu năm ${year}.`);
       return EXIT.ok;
     });
   },
 
-  async audit(args, io) {
-    return withDb(args, async (ctx) => {
-      const records = listAudit(ctx);
+  audit: (args, io) => {
+    const filter = {
+      since: args.values.since === undefined ? undefined : dayStart('since', args.values.since),
+      until: args.values.until === undefined ? undefined : dayAfter('until', args.values.until),
+      action: args.values.action,
+      user: args.values.user,
+    };
+    return withApi(args, io, async (api) => {
       if (args.values.out) {
-        await writeFileAtomic(args.values.out, auditCsv([...records].reverse()));
-        io.out(`Đã xuất ${records.length} dòng nhật ký ra ${args.values.out}.`);
-      } else if (args.values.json) io.out(JSON.stringify(records, null, 2));
+        const r = await api.call('exportAuditCsv', { ...filter, file: args.values.out });
+        io.out(args.values.json ? JSON.stringify(r) : `Đã xuất ${r.rows} dòng nhật ký ra ${r.file}.`);
+        return EXIT.ok;
+      }
+      const records = await api.call('auditLog', filter);
+      if (args.values.json) io.out(JSON.stringify(records, null, 2));
       else for (const r of records) io.out(`${r.at} ${r.user} ${r.action} ${r.entity} ${r.entityId ?? ''}${r.reason ? ` — ${r.reason}` : ''}`);
       return EXIT.ok;
     });
   },
 
-  async backup(args, io) {
-    return withDb(args, async (ctx) => {
-      io.out(`Đã sao lưu: ${await backupDatabase(ctx.db, 'manual')}`);
+  backup: (args, io) =>
+    withApi(args, io, async (api) => {
+      const { file, kind } = await api.call('backupNow', {});
+      io.out(args.values.json ? JSON.stringify({ file, kind }) : `Đã sao lưu: ${file}`);
       return EXIT.ok;
-    });
-  },
+    }),
 
-  async backups(args, io) {
-    const db = args.values.db ?? 'baocao121.sqlite';
-    const list = listBackups(db);
-    if (args.values.json) io.out(JSON.stringify(list, null, 2));
-    else for (const b of list) io.out(`${b.at}  ${b.reason.padEnd(22)} ${path.basename(b.file)}`);
-    return EXIT.ok;
-  },
+  backups: (args, io) =>
+    withApi(args, io, async (api) => {
+      const list = await api.call('listBackups', {});
+      if (args.values.json) io.out(JSON.stringify(list, null, 2));
+      else for (const b of list) io.out(`${b.at}  ${b.label.padEnd(22)} ${path.basename(b.file)}`);
+      return EXIT.ok;
+    }),
 
-  async restore(args, io) {
+  restore: (args, io) => {
     const db = need(args.values.db, 'db');
-    const { replacedBackup } = await restoreBackup(db, need(args.values.from, 'from'), SCHEMA_VERSION, { onProgress: io.progress });
-    io.out(`Đã khôi phục ${db} từ ${args.values.from}.${replacedBackup ? ` Bản đang dùng trước đó được lưu tại ${replacedBackup}.` : ''}`);
-    return EXIT.ok;
-  },
-
-  async 'import-json'(args, io) {
-    if (args.positionals.length === 0) throw new UsageError('Cần ít nhất một tệp JSON để nhập.');
-    return withDb(args, (ctx) => {
-      let failed = false;
-      const results = [];
-      for (const file of args.positionals) {
-        try {
-          let data: unknown;
-          try {
-            data = JSON.parse(readFileSync(file, 'utf8'));
-          } catch {
-            throw new AppError('bad_json', `Không đọc được tệp JSON ${file}.`);
-          }
-          const r = importJson(ctx, data, path.basename(file));
-          results.push(r);
-          if (!args.values.json) io.out(`ĐÃ NHẬN: ${file} — ${r.submissions} báo cáo mới, ${r.unchanged} không đổi, ${r.unitsAdded} đơn vị mới.`);
-        } catch (e) {
-          if (!isAppError(e)) throw e;
-          failed = true;
-          results.push({ file, error: e.message });
-          if (!args.values.json) io.out(`TỪ CHỐI: ${file} — ${e.message}`);
-        }
-      }
-      if (args.values.json) io.out(JSON.stringify({ files: results }, null, 2));
-      return failed ? EXIT.data : EXIT.ok;
+    const from = need(args.values.from, 'from');
+    return withApi(args, io, async (api) => {
+      const { replacedBackup } = await api.call('restoreBackup', { file: from, listedOnly: false });
+      io.out(args.values.json ? JSON.stringify({ db, from, replacedBackup }) : `Đã khôi phục ${db} từ ${from}.${replacedBackup ? ` Bản đang dùng trước đó được lưu tại ${replacedBackup}.` : ''}`);
+      return EXIT.ok;
     });
   },
 };
 
-const USAGE_ERRORS = new Set(['no_backup', 'bad_backup', 'db_missing', 'db_unreadable', 'db_newer', 'db_exists', 'db_no_template', 'unknown_setting', 'bad_setting', 'bad_year']);
+/** `--value -5`: a string option followed by a negative number takes it as its value (parseArgs alone calls it ambiguous). */
+export function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : null;
+    const option = name !== null ? (OPTIONS as Record<string, { type: string }>)[name] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-(\d|[.,]\d)/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** parseArgs' English errors, said in Vietnamese. */
+function parseError(e: unknown): UsageError {
+  const { code, message } = e as { code?: string; message: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`Không có tùy chọn "${option}".`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing/.test(message)) return new UsageError(`Tùy chọn ${option} cần một giá trị.`);
+    if (/ambiguous/.test(message)) return new UsageError(`Giá trị của ${option} bắt đầu bằng dấu "-": hãy ghi ${option}=GIÁ_TRỊ.`);
+    return new UsageError(`Tùy chọn ${option} không nhận giá trị (chỉ ghi ${option}).`);
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new UsageError('Lệnh này không nhận thêm đường dẫn hay giá trị không kèm tùy chọn.');
+  return new UsageError('Tùy chọn không hợp lệ.');
+}
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  // Known before parsing, so that even a usage error comes back as JSON.
+  const json = argv.includes('--json');
+  const debug = argv.includes('--debug');
+  const fail = (code: string, message: string, usage: boolean): number => {
+    if (json) io.out(JSON.stringify({ ok: false, code, message }));
+    io.err(usage ? (json ? message : `${message}\n${USAGE}`) : code === 'internal' ? message : `Lỗi: ${message}`);
+    return errorKind(code) === 'usage' ? EXIT.usage : EXIT.data;
+  };
+  if (isHelpRequest(argv)) {
     io.out(USAGE);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands[name];
-  if (!command) {
-    io.err(`Không có lệnh "${name}".\n${USAGE}`);
-    return EXIT.usage;
-  }
-  notices = io.err;
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) return fail('usage', `Không có lệnh "${name}".`, true);
   try {
     let args: Args;
     try {
-      args = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+      args = parseArgs({ args: joinNegativeValues(rest), options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError(`Tùy chọn không hợp lệ: ${(e as Error).message}`);
+      throw parseError(e);
     }
     if (args.values.help) {
       io.out(USAGE);
       return EXIT.ok;
     }
     return await command(args, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n${USAGE}`);
-      return EXIT.usage;
-    }
+  } catch (caught) {
+    const e = fromOsError(caught);
+    if (e instanceof UsageError) return fail('usage', e.message, true);
     if (isAppError(e)) {
-      io.err(`Lỗi: ${e.message}`);
-      return USAGE_ERRORS.has(e.code) ? EXIT.usage : EXIT.data;
+      if (debug && e.cause instanceof Error) io.err(e.cause.stack ?? e.cause.message);
+      return fail(e.code, e.message, false);
     }
-    io.err(`Lỗi không mong đợi: ${(e as Error).stack ?? String(e)}`);
-    return EXIT.data;
+    const error = e instanceof Error ? e : new Error(String(e));
+    if (debug) io.err(error.stack ?? error.message);
+    return fail('internal', `Lỗi không mong đợi: ${error.message}${debug ? '' : ' (chạy lại với --debug để xem chi tiết kỹ thuật)'}. Hãy báo cho người phụ trách kỹ thuật.`, false);
   }
 }

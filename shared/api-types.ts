@@ -1,5 +1,6 @@
 // What the window's API methods return, beyond the domain types of types.ts: plain data, safe to
 // send over IPC or JSON.
+import type { ValidationReport } from './rules/types.ts';
 
 export interface AppInfo {
   appName: string;
@@ -211,6 +212,8 @@ export interface GeneratedFiles {
   draft: boolean;
   /** What the compiler should know about the files (sections without text …). */
   notices: string[];
+  /** The validation the files were written after (counts, findings). */
+  validation: ValidationReport;
 }
 
 // Where a figure of a written annex comes from (electron/services/trace.ts): the units' values behind it.
@@ -277,4 +280,64 @@ export interface BackupEntry {
   /** When it was made (ISO, UTC). */
   at: string;
   bytes: number;
+}
+
+export interface RestoreResult {
+  /** Where the database it replaced was kept. */
+  replacedBackup: string | null;
+}
+
+/** One line of the audit log: who did what, when, the old and new value, and why. */
+export interface AuditRecord {
+  id: number;
+  at: string;
+  user: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string | null;
+}
+
+/** Which lines of the audit log: moments as ISO strings, since inclusive, until exclusive. */
+export interface AuditFilter {
+  since?: string;
+  until?: string;
+  /** An action ("figure.correct") or its family ("figure"). */
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  user?: string;
+  limit?: number;
+}
+
+/** One cell, document or text that differs between two versions of a unit-year. */
+export interface VersionDiffRow {
+  kind: 'value' | 'document' | 'text';
+  code: string;
+  cell: string | null;
+  before: string | number | null;
+  after: string | number | null;
+}
+
+/** The figures, documents and texts of a year as the province file (the roll-up format). */
+export interface ProvinceExport {
+  format: string;
+  format_version: number;
+  [key: string]: unknown;
+}
+
+export interface ProvinceExportResult {
+  year: number;
+  /** The file written, or null when the export is returned as data. */
+  file: string | null;
+  data: ProvinceExport | null;
+}
+
+export interface ProvinceImportResult {
+  file: string;
+  submissions: number;
+  unchanged: number;
+  unitsAdded: number;
 }

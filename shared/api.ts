@@ -5,14 +5,18 @@ import { z } from 'zod';
 import type {
   AnnexCellTrace,
   AppInfo,
+  AuditRecord,
   BackupEntry,
   FigureUpdate,
   GeneratedFiles,
   GridData,
+  ProvinceExportResult,
+  ProvinceImportResult,
   ReportSection,
   SubmissionVersionInfo,
   TemplateInfo,
   TrendData,
+  VersionDiffRow,
   WrittenWorkbooksResult,
   YearChecklist,
   YearDocument,
@@ -20,7 +24,8 @@ import type {
   YearStatus,
 } from './api-types.ts';
 import type { ValidationFinding, ValidationReport } from './rules/types.ts';
-import type { ImportFileResult, Settings, Unit } from './types.ts';
+import type { ImportFileResult, Settings, SubmissionSummary, Unit } from './types.ts';
+import type { ErrorCode } from './errors.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -39,6 +44,20 @@ const year = z.number().int().min(2000, 'năm không hợp lệ').max(2100, 'nă
 const unitCode = z.string().trim().min(1, 'thiếu mã đơn vị');
 const reason = z.string().trim().min(1, 'hãy ghi lý do');
 const folder = z.string().trim().min(1, 'hãy chọn hoặc nhập một thư mục');
+const file = z.string().trim().min(1, 'hãy chọn hoặc nhập đường dẫn tệp');
+const version = z.number().int().min(1, 'phiên bản không hợp lệ');
+/** ISO moments (since inclusive, until exclusive); an action or its family ("figure"). */
+const auditFilter = z
+  .object({
+    since: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
+    action: z.string().trim().min(1).optional(),
+    entity: z.string().trim().min(1).optional(),
+    entityId: z.string().trim().min(1).optional(),
+    user: z.string().trim().min(1).optional(),
+    limit: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict();
 
 export const apiContract = {
   getAppInfo: method(none).returns<AppInfo>(),
@@ -64,7 +83,14 @@ export const apiContract = {
   setYearLocked: method(z.object({ year, locked: z.boolean(), reason: z.string().optional() })).returns<YearLockState>(),
 
   writeBlankWorkbooks: method(z.object({ year, outDir: folder, units: z.array(unitCode).optional() }), { progress: true }).returns<WrittenWorkbooksResult>(),
-  importFiles: method(z.object({ paths: z.array(z.string().min(1)).min(1, 'chưa chọn tệp hoặc thư mục nào') }), { progress: true }).returns<ImportFileResult[]>(),
+  importFiles: method(
+    z.object({
+      paths: z.array(z.string().min(1)).min(1, 'chưa chọn tệp hoặc thư mục nào'),
+      /** When the files were received (default: now), an ISO moment. */
+      receivedAt: z.iso.datetime({ offset: true }).optional(),
+    }),
+    { progress: true },
+  ).returns<ImportFileResult[]>(),
   yearChecklist: method(z.object({ year })).returns<YearChecklist>(),
   unitVersions: method(z.object({ year, unit: unitCode })).returns<SubmissionVersionInfo[]>(),
 
@@ -89,9 +115,17 @@ export const apiContract = {
 
   listBackups: method(none).returns<BackupEntry[]>(),
   backupNow: method(none, { progress: true }).returns<BackupEntry>(),
-  /** Only one of the database's listed backups; the database stays open and shows the restored content. */
-  restoreBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') }), { progress: true }).returns<{ replacedBackup: string | null }>(),
+  /** One of the database's listed backups (or, with listedOnly false, a copy the user names); the database stays open and shows the restored content. */
+  restoreBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu'), listedOnly: z.boolean().optional() }), { progress: true }).returns<{ replacedBackup: string | null }>(),
   deleteBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') })).returns<BackupEntry[]>(),
+  // Safekeeping, history and the province file: what the CLI did alone before.
+  auditLog: method(auditFilter).returns<AuditRecord[]>(),
+  exportAuditCsv: method(auditFilter.extend({ file })).returns<{ file: string; rows: number }>(),
+  unitHistory: method(z.object({ year, unit: unitCode })).returns<SubmissionSummary[]>(),
+  diffVersions: method(z.object({ year, unit: unitCode, from: version, to: version })).returns<VersionDiffRow[]>(),
+  chooseCurrentVersion: method(z.object({ year, unit: unitCode, version, reason })).returns<SubmissionSummary>(),
+  exportYear: method(z.object({ year, file: file.optional() })).returns<ProvinceExportResult>(),
+  importProvinceFile: method(z.object({ file })).returns<ProvinceImportResult>(),
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -109,8 +143,8 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 }
 
 export interface ApiErrorInfo {
-  /** Stable, for programs: an AppError code, "bad_input", "unknown_method" or "internal". */
-  code: string;
+  /** Stable, for programs: one of shared/errors.ts. */
+  code: ErrorCode;
   /** For people, in Vietnamese. */
   message: string;
 }

@@ -1,20 +1,21 @@
 // Operating-system errors in words a compiler understands: what went wrong with which file, and what to
 // do next. Every place the app reads or writes a file turns a Node error into one of these.
 import path from 'node:path';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
 
 /** What the app was doing with the file when the error happened. */
-export type FileAction = 'write' | 'read' | 'replace' | 'create_folder';
+export type FileAction = 'write' | 'read' | 'replace' | 'create_folder' | 'access';
 
 const ACTION_TEXT: Record<FileAction, string> = {
   write: 'Không ghi được',
   read: 'Không đọc được',
   replace: 'Không thay được',
   create_folder: 'Không tạo được thư mục',
+  access: 'Không dùng được',
 };
 
 interface Cause {
-  code: string;
+  code: ErrorCode;
   text: (target: string) => string;
 }
 
@@ -24,15 +25,18 @@ const CAUSES: Record<string, Cause> = {
   EDQUOT: { code: 'disk_full', text: () => 'đã hết hạn mức dung lượng được cấp trên ổ đĩa. Hãy giải phóng dung lượng hoặc chọn ổ đĩa khác rồi thử lại' },
   EBUSY: { code: 'file_locked', text: () => 'tệp đang mở trong chương trình khác (Excel, Word…) hoặc không có quyền ghi. Hãy đóng tệp rồi thử lại' },
   EPERM: { code: 'file_locked', text: () => 'tệp đang mở trong chương trình khác (Excel, Word…) hoặc không có quyền ghi. Hãy đóng tệp, kiểm tra quyền ghi của thư mục rồi thử lại' },
-  EACCES: { code: 'file_locked', text: () => 'tệp đang mở trong chương trình khác hoặc không có quyền ghi vào thư mục này. Hãy đóng tệp hoặc chọn thư mục khác rồi thử lại' },
-  EROFS: { code: 'read_only_disk', text: () => 'ổ đĩa hoặc thư mục chỉ cho phép đọc (USB khóa ghi, ổ mạng, đĩa CD…). Hãy chọn thư mục khác rồi thử lại' },
-  ENOTDIR: { code: 'not_a_folder', text: (t) => `một phần của đường dẫn ${t} là tệp chứ không phải thư mục. Hãy chọn một thư mục khác` },
-  EISDIR: { code: 'not_a_file', text: (t) => `${t} là một thư mục chứ không phải tệp. Hãy chọn hoặc đặt tên tệp khác` },
+  EACCES: { code: 'no_permission', text: () => 'tệp đang mở trong chương trình khác hoặc không có quyền ghi vào thư mục này. Hãy đóng tệp hoặc chọn thư mục khác rồi thử lại' },
+  EROFS: { code: 'read_only_fs', text: () => 'ổ đĩa hoặc thư mục chỉ cho phép đọc (USB khóa ghi, ổ mạng, đĩa CD…). Hãy chọn thư mục khác rồi thử lại' },
+  ENOTDIR: { code: 'not_folder', text: (t) => `một phần của đường dẫn ${t} là tệp chứ không phải thư mục. Hãy chọn một thư mục khác` },
+  EISDIR: { code: 'is_folder', text: (t) => `${t} là một thư mục chứ không phải tệp. Hãy chọn hoặc đặt tên tệp khác` },
   ENOENT: { code: 'not_found', text: () => 'không tìm thấy tệp hoặc thư mục (có thể đã bị xóa, đổi tên, hoặc ổ đĩa đã bị rút ra). Hãy kiểm tra đường dẫn rồi thử lại' },
   EEXIST: { code: 'already_exists', text: () => 'đã có một tệp cùng tên. Hãy chọn tên khác' },
   ENAMETOOLONG: { code: 'bad_path', text: () => 'đường dẫn quá dài. Hãy chọn thư mục gần gốc ổ đĩa hơn hoặc đặt tên ngắn hơn' },
-  EMFILE: { code: 'too_many_files', text: () => 'máy đang mở quá nhiều tệp. Hãy đóng bớt chương trình rồi thử lại' },
-  EIO: { code: 'io_error', text: () => 'lỗi đọc/ghi thiết bị (ổ đĩa hỏng hoặc bị rút ra giữa chừng). Hãy kiểm tra ổ đĩa rồi thử lại' },
+  EMFILE: { code: 'os_error', text: () => 'máy đang mở quá nhiều tệp. Hãy đóng bớt chương trình rồi thử lại' },
+  ENFILE: { code: 'os_error', text: () => 'máy đang mở quá nhiều tệp. Hãy đóng bớt chương trình rồi thử lại' },
+  ELOOP: { code: 'bad_path', text: () => 'đường dẫn có liên kết vòng (một lối tắt trỏ về chính nó). Hãy kiểm tra lại đường dẫn' },
+  ENOTEMPTY: { code: 'already_exists', text: () => 'thư mục không trống. Hãy chọn thư mục khác' },
+  EIO: { code: 'os_error', text: () => 'lỗi đọc/ghi thiết bị (ổ đĩa hỏng hoặc bị rút ra giữa chừng). Hãy kiểm tra ổ đĩa rồi thử lại' },
 };
 
 export function errnoCode(e: unknown): string | undefined {
@@ -59,5 +63,16 @@ export function fileError(e: unknown, file: string, action: FileAction = 'write'
     ? cause.text(file)
     : `lỗi hệ thống ${code ?? ''} (${e instanceof Error ? e.message : String(e)}). Hãy thử lại hoặc chọn thư mục khác`.replace('  ', ' ');
   const tail = kept ? ` ${kept}` : '';
-  return new AppError(cause?.code ?? 'file_error', `${ACTION_TEXT[action]} ${action === 'create_folder' ? file : `tệp ${target} (${file})`}: ${reason}.${tail}`, { cause: e });
+  const what = action === 'create_folder' ? file : target === file ? `"${file}"` : `tệp ${target} ("${file}")`;
+  return new AppError(cause?.code ?? 'os_error', `${ACTION_TEXT[action]} ${what}: ${reason}.${tail}`, { cause: e });
+}
+
+/**
+ * Any error: an operating-system error becomes a Vietnamese AppError naming its path (`forPath` when
+ * given — the file the user named rather than a temporary one); other errors are returned as they are.
+ */
+export function fromOsError(e: unknown, forPath?: string): unknown {
+  if (!isOsError(e)) return e;
+  const p = forPath ?? (e as NodeJS.ErrnoException).path;
+  return fileError(e, p ?? 'tệp hoặc thư mục', 'access');
 }

@@ -6,6 +6,7 @@ import { parseApiCall, type ApiMethod, type ApiOutput, type ApiParsedInput, type
 import type { ProgressListener } from '../../shared/types.ts';
 import { APP_NAME, APP_VERSION } from '../app-info.ts';
 import { isAppError } from '../errors.ts';
+import { fromOsError } from '../files/os-errors.ts';
 import { readOnlyNotice } from '../db/read-only.ts';
 import { childrenTrend } from '../services/trend.ts';
 import { backupNow, databaseBackups, removeBackup, restoreFromBackup } from '../services/backups.ts';
@@ -23,7 +24,10 @@ import { acknowledgeFinding, validateYear } from '../services/validation.ts';
 import { agencyName, reportingYear, templateInfo } from '../services/window-info.ts';
 import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../services/years.ts';
+import { listAudit } from '../services/audit.ts';
+import { chooseCurrentVersion, diffVersions, unitHistory } from '../services/history.ts';
 import { reportSections, saveSectionText } from './report-handlers.ts';
+import { exportAuditCsvFile, exportProvinceYear, importProvinceFile } from './season-handlers.ts';
 
 
 /** What a handler runs against: the open database and where the app keeps its files. */
@@ -32,6 +36,8 @@ export interface HandlerEnv {
   dbFile: string;
   dataDir: string;
   desktop: boolean;
+  /** Where an unexpected error (a bug) is told; default: the console. */
+  onInternalError?: (method: string, error: unknown) => void;
 }
 
 type Handler<M extends ApiMethod> = (env: HandlerEnv, input: ApiParsedInput<M>, onProgress: ProgressListener) => ApiOutput<M> | Promise<ApiOutput<M>>;
@@ -87,7 +93,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     const files = await writeBlankWorkbooks(ctx, { year, outDir, units, onProgress });
     return { outDir, files };
   },
-  importFiles: ({ ctx }, { paths }, onProgress) => importFiles(ctx, paths, { onProgress }),
+  importFiles: ({ ctx }, { paths, receivedAt }, onProgress) => importFiles(ctx, paths, { receivedAt, onProgress }),
   yearChecklist: ({ ctx }, { year }) => yearChecklist(ctx, year),
   unitVersions: ({ ctx }, { year, unit }) => unitVersions(ctx, year, unit),
 
@@ -102,18 +108,25 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   setSectionText: ({ ctx }, { year, code, text }) => saveSectionText(ctx, year, code, text),
   generateAll: async ({ ctx }, { year, outDir, force, sources }, onProgress) => {
     const result = await generateAll(ctx, { year, outDir, force, sources, onProgress });
-    return { outDir, files: result.files, draft: result.draft, notices: result.notices };
+    return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
   trend: ({ ctx }) => childrenTrend(ctx),
 
   listBackups: ({ ctx }) => databaseBackups(ctx),
   backupNow: ({ ctx }, _input, onProgress) => backupNow(ctx, onProgress),
-  restoreBackup: async ({ ctx }, { file }, onProgress) => {
-    const r = await restoreFromBackup(ctx, file, { listedOnly: true, onProgress });
+  restoreBackup: async ({ ctx }, { file, listedOnly }, onProgress) => {
+    const r = await restoreFromBackup(ctx, file, { listedOnly: listedOnly ?? true, onProgress });
     return { replacedBackup: r.replacedBackup };
   },
   deleteBackup: ({ ctx }, { file }) => removeBackup(ctx, file),
+  auditLog: ({ ctx }, filter) => listAudit(ctx, filter),
+  exportAuditCsv: ({ ctx }, input) => exportAuditCsvFile(ctx, input),
+  unitHistory: ({ ctx }, { year, unit }) => unitHistory(ctx, unit, year),
+  diffVersions: ({ ctx }, { year, unit, from, to }) => diffVersions(ctx, unit, year, from, to),
+  chooseCurrentVersion: ({ ctx }, { year, unit, version, reason }) => chooseCurrentVersion(ctx, unit, year, version, reason),
+  exportYear: ({ ctx }, { year, file }) => exportProvinceYear(ctx, year, file),
+  importProvinceFile: ({ ctx }, { file }) => importProvinceFile(ctx, file),
 };
 
 /** Runs one call: the method name and input are checked first; an error comes back as a message, never thrown. */
@@ -123,9 +136,11 @@ export async function dispatch(env: HandlerEnv, methodName: unknown, input: unkn
   try {
     const handler = handlers[call.method] as (env: HandlerEnv, input: unknown, onProgress: ProgressListener) => unknown;
     return { ok: true, value: await handler(env, call.input, onProgress) };
-  } catch (e) {
+  } catch (caught) {
+    const e = fromOsError(caught);
     if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message } };
-    console.error(`[${String(methodName)}]`, e);
+    if (env.onInternalError) env.onInternalError(String(methodName), e);
+    else console.error(`[${String(methodName)}]`, e);
     return { ok: false, error: { code: 'internal', message: `Lỗi không mong đợi khi thực hiện "${String(methodName)}": ${e instanceof Error ? e.message : String(e)}` } };
   }
 }

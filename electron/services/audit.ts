@@ -1,4 +1,5 @@
 // The audit log: who did what, when, old and new value, and why.
+import type { AuditFilter, AuditRecord } from '../../shared/api-types.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface AuditEntry {
@@ -20,25 +21,28 @@ export function audit(ctx: ServiceContext, e: AuditEntry): void {
     .run(ctx.now().toISOString(), ctx.user, e.action, e.entity, e.entityId == null ? null : String(e.entityId), json(e.oldValue), json(e.newValue), e.reason ?? null);
 }
 
-export interface AuditRecord {
-  id: number;
-  at: string;
-  user: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  oldValue: string | null;
-  newValue: string | null;
-  reason: string | null;
-}
+export type { AuditFilter, AuditRecord };
 
-export function listAudit(ctx: ServiceContext, filter: { since?: string; limit?: number } = {}): AuditRecord[] {
+/** The audit log, newest first, narrowed by `filter`. */
+export function listAudit(ctx: ServiceContext, filter: AuditFilter = {}): AuditRecord[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const when = (clause: string, ...values: string[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (filter.since) when('at >= ?', filter.since);
+  if (filter.until) when('at < ?', filter.until);
+  if (filter.action) when("(action = ? OR action LIKE ? || '.%')", filter.action, filter.action);
+  if (filter.entity) when('entity = ?', filter.entity);
+  if (filter.entityId) when('entity_id = ?', filter.entityId);
+  if (filter.user) when('user = ?', filter.user);
   return ctx.db
     .prepare(
       `SELECT id, at, user, action, entity, entity_id AS entityId, old_value AS oldValue, new_value AS newValue, reason FROM audit_log
-       WHERE at >= ? ORDER BY id DESC LIMIT ?`,
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
     )
-    .all(filter.since ?? '', filter.limit ?? 1_000_000) as AuditRecord[];
+    .all(...params, filter.limit ?? 1_000_000) as AuditRecord[];
 }
 
 const AUDIT_HEADER = ['STT', 'Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Mã', 'Giá trị cũ', 'Giá trị mới', 'Lý do'];

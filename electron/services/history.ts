@@ -6,13 +6,9 @@ import { assertYearOpen, listSubmissions } from './submissions.ts';
 import { requireUnit } from './units.ts';
 import type { SubmissionSummary } from '../../shared/types.ts';
 
-export interface VersionDiffRow {
-  kind: 'value' | 'document' | 'text';
-  code: string;
-  cell: string | null;
-  before: string | number | null;
-  after: string | number | null;
-}
+import type { VersionDiffRow } from '../../shared/api-types.ts';
+
+export type { VersionDiffRow };
 
 export function unitHistory(ctx: ServiceContext, unitCode: string, year: number): SubmissionSummary[] {
   requireUnit(ctx, unitCode);

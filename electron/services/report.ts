@@ -30,7 +30,7 @@ export interface GenerateReportResult {
 }
 
 function requireYear(ctx: ServiceContext, year: number): void {
-  if (!listYears(ctx).includes(year)) throw new AppError('bad_year', `Cơ sở dữ liệu không có năm ${year}.`);
+  if (!listYears(ctx).includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}.`);
 }
 
 export async function generateReport(ctx: ServiceContext, req: GenerateReportRequest): Promise<GenerateReportResult> {

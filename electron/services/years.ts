@@ -40,7 +40,7 @@ export function isYearLocked(ctx: ServiceContext, year: number): boolean {
 }
 
 function requireYear(ctx: ServiceContext, year: number): void {
-  if (!listYears(ctx).includes(year)) throw new AppError('wrong_year', `Cơ sở dữ liệu không có năm ${year}.`);
+  if (!listYears(ctx).includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}.`);
 }
 
 /** What a locked year prints besides its figures and texts, kept at the lock: its settings and the unit list. */

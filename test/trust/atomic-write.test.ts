@@ -93,7 +93,7 @@ describe('atomic writes of the season’s files', () => {
     const file = path.join(dir, 'a-file.txt');
     writeFileSync(file, 'x');
     const err = (await generateAll(ctx, { year: 2026, outDir: path.join(file, 'out') }).catch((e: Error) => e)) as Error & { code: string };
-    expect(err.code).toBe('not_a_folder');
+    expect(err.code).toBe('not_folder');
     expect(err.message).toMatch(/không phải thư mục/);
     const blank = (await writeBlankWorkbooks(ctx, { year: 2026, outDir: path.join(file, 'bieu-mau'), units: ['X01'] }).catch((e: Error) => e)) as Error;
     expect(blank.message).toMatch(/không phải thư mục/);
@@ -130,7 +130,7 @@ describe('atomic writes of the season’s files', () => {
     expectUnchanged(out, before);
     Object.assign(atomicIo, original);
     const e3 = await cli('audit', '--db', dbFile, '--out', path.join(csv, 'x.csv'));
-    expect(e3.err).toMatch(/không phải thư mục/);
+    expect(e3.err).toMatch(/nhat-ky\.csv.*(không phải thư mục|đã có một tệp cùng tên)/);
   });
 });
 
@@ -139,7 +139,7 @@ describe('the pieces', () => {
     const target = path.join(dir, 'is-a-folder');
     mkdirSync(target);
     const err = (await writeFileAtomic(target, 'x').catch((e: Error) => e)) as Error & { code: string };
-    expect(err.code).toBe('not_a_file');
+    expect(err.code).toBe('is_folder');
     expect(readdirSync(dir).filter(isTempName)).toEqual([]);
   });
 
@@ -147,7 +147,7 @@ describe('the pieces', () => {
     const f = path.join('C:', 'Bao cao', 'Bao cao.docx');
     expect(fileError(osError('ENOSPC'), f).message).toMatch(/^Không ghi được tệp Bao cao\.docx .*ổ đĩa đã đầy\. Hãy giải phóng/);
     expect(fileError(osError('EPERM'), f).message).toMatch(/đang mở trong chương trình khác .*Hãy đóng tệp/);
-    expect(fileError(osError('EROFS'), f).code).toBe('read_only_disk');
+    expect(fileError(osError('EROFS'), f).code).toBe('read_only_fs');
     expect(fileError(osError('ENOENT'), f, 'read').message).toMatch(/^Không đọc được .*không tìm thấy/);
   });
 

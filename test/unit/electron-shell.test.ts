@@ -92,6 +92,15 @@ describe('electron-builder.yml', () => {
     expect(yml).toMatch(/npmRebuild: true/);
     expect(JSON.parse(source('package.json')).main).toBe('dist/electron/main.js');
   });
+  it('ships the bundled CLI with a .cmd beside the .exe that runs it with Electron as Node', () => {
+    expect(yml).toMatch(/executableName: BaoCao121\n/);
+    expect(yml).toMatch(/extraFiles:\n {2}- from: build\/baocao121\.cmd\n {4}to: baocao121\.cmd\n/);
+    const cmd = source('build/baocao121.cmd');
+    expect(cmd).toContain('set ELECTRON_RUN_AS_NODE=1\r\n');
+    expect(cmd).toContain('"%~dp0BaoCao121.exe" "%~dp0resources\\app.asar\\dist\\cli\\baocao121.cjs" %*');
+    expect(cmd.split('\r\n').every((line) => !line.includes('\n'))).toBe(true); // CRLF throughout, as cmd.exe expects
+    expect(/^[\x00-\x7f]*$/.test(cmd)).toBe(true); // ASCII: no code page can garble it
+  });
   it('makes a per-user Vietnamese NSIS installer and a portable .exe with the app’s icon', () => {
     expect(yml).toMatch(/appId: vn\.gov\.baocao121/);
     expect(yml).toMatch(/target: nsis/);

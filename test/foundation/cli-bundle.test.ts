@@ -1,0 +1,117 @@
+// The built CLI runs with the dev dependencies removed: the build bundles it (scripts/build-electron.mjs)
+// into an app-like folder whose node_modules holds only the native packages it leaves outside; esbuild's
+// account of the bundle names no dev dependency; and the bundle answers --help, makes a database, writes
+// blank workbooks, validates and generates there, finding the templates and migrations from dist/cli.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/fixtures.ts';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+/** What the bundle leaves outside, and what those packages need at run time. */
+const NATIVE = ['better-sqlite3', 'bindings', 'file-uri-to-path', '@resvg/resvg-js', ...readdirSync('node_modules/@resvg').filter((d) => d.startsWith('resvg-js-')).map((d) => `@resvg/${d}`)];
+
+let dir: string;
+let cleanup: () => void;
+let app: string;
+let meta: { inputs: Record<string, unknown>; outputs: Record<string, { imports: { path: string; external?: boolean }[] }> };
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir());
+  app = path.join(dir, 'app');
+  const cli = path.join(app, 'dist', 'cli');
+  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'cli', '--cli-out', cli, '--metafile', path.join(dir, 'meta.json')], { stdio: 'pipe' });
+  meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as typeof meta;
+  // The app's layout (electron-builder.yml's files): the data files, package.json, and only the native packages.
+  cpSync('templates', path.join(app, 'templates'), { recursive: true });
+  cpSync('electron/db/migrations', path.join(app, 'electron', 'db', 'migrations'), { recursive: true });
+  cpSync('package.json', path.join(app, 'package.json'));
+  for (const name of NATIVE) {
+    if (!existsSync(path.join('node_modules', name))) continue;
+    mkdirSync(path.dirname(path.join(app, 'node_modules', name)), { recursive: true });
+    symlinkSync(path.resolve('node_modules', name), path.join(app, 'node_modules', name), 'dir');
+  }
+});
+afterAll(() => cleanup());
+
+/** The production dependencies and theirs, as installed (nested copies found as Node finds them). */
+function productionClosure(): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const find = (name: string, from: string): string | null => {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+      const candidate = path.join(dir, 'node_modules', name);
+      if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+      if (path.dirname(dir) === dir) return null;
+    }
+  };
+  const visit = (name: string, from: string) => {
+    names.add(name);
+    const dir = find(name, from);
+    if (!dir || seen.has(dir)) return;
+    seen.add(dir);
+    const p = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    for (const d of Object.keys({ ...p.dependencies, ...p.optionalDependencies })) visit(d, dir);
+  };
+  for (const d of Object.keys(pkg.dependencies)) visit(d, process.cwd());
+  return names;
+}
+
+function run(...argv: string[]) {
+  const r = spawnSync(process.execPath, [path.join(app, 'dist', 'cli', 'baocao121.cjs'), ...argv], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the bundled CLI', () => {
+  it('holds no dev dependency and requires only the native packages', () => {
+    const packages = new Set(
+      Object.keys(meta.inputs)
+        .filter((f) => f.includes('node_modules/'))
+        .map((f) => {
+          const tail = f.split('node_modules/').pop()!.split('/');
+          return tail[0]!.startsWith('@') ? `${tail[0]}/${tail[1]}` : tail[0]!;
+        }),
+    );
+    // Every bundled package is a production dependency or one of theirs (jszip, say, is both a test tool and exceljs's).
+    const production = productionClosure();
+    expect([...packages].filter((p) => !production.has(p))).toEqual([]);
+    expect(production.has('vitest')).toBe(false);
+    expect(packages).toContain('exceljs');
+    expect(packages.has('tsx')).toBe(false);
+    expect(pkg.devDependencies).toHaveProperty('tsx');
+    expect(pkg.dependencies).not.toHaveProperty('tsx');
+    const externals = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
+    const packagesOutside = [...externals].filter((p) => !p.startsWith('node:') && !builtinModules.includes(p) && p !== './cli-core.cjs');
+    expect(packagesOutside.sort()).toEqual(['@resvg/resvg-js', 'better-sqlite3']);
+  });
+
+  it('answers --help from its small entry, without the services', () => {
+    const entry = readFileSync(path.join(app, 'dist', 'cli', 'baocao121.cjs'), 'utf8');
+    expect(entry.length).toBeLessThan(20_000);
+    expect([...entry.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m!.startsWith('node:'))).toEqual(['./cli-core.cjs']);
+    const help = run('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Cách dùng: baocao121/);
+  });
+
+  it('makes a database, blank workbooks, validates and generates where only production packages are', () => {
+    const db = path.join(dir, 'tinh.sqlite');
+    expect(run('init', '--db', db, '--province', 'Bình Yên', '--year', '2026')).toMatchObject({ code: 0, out: expect.stringMatching(/Đã tạo cơ sở dữ liệu/) });
+    const forms = path.join(dir, 'bieu-mau');
+    const units = JSON.parse(run('units', '--db', db, '--json').out) as { code: string; kind: string }[];
+    const unit = units.find((u) => u.kind !== 'tinh')!.code;
+    const t = run('template', '--db', db, '--year', '2026', '--out', forms, '--unit', unit);
+    expect(t.code, t.err).toBe(0);
+    expect(readdirSync(forms).filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
+    const v = run('validate', '--db', db, '--year', '2026', '--json');
+    expect(v.code, v.err).toBe(0);
+    expect(JSON.parse(v.out)).toMatchObject({ year: 2026, errors: 0 });
+    const out = path.join(dir, 'ket-qua');
+    const g = run('generate', '--db', db, '--year', '2026', '--out', out, '--force');
+    expect(g.code, g.err).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['Bao cao.docx', 'Phu luc 01.xlsx']));
+    expect(run('validate', '--db', db, '--year', '2019', '--json')).toMatchObject({ code: 2, out: expect.stringContaining('"unknown_year"') });
+  });
+});
