@@ -11,7 +11,7 @@ import { validateYear } from './validation.ts';
 import path from 'node:path';
 import { SOURCES_FILE_NAME, sourcesWorkbook } from '../annex/sources-workbook.ts';
 import { allFigureSources } from './trace.ts';
-import { writeAtomicWith } from '../files/atomic-write.ts';
+import { removeStaleTemps, writeAtomicWith } from '../files/atomic-write.ts';
 
 export interface GenerateAllRequest {
   year: number;
@@ -42,6 +42,7 @@ export async function generateAll(ctx: ServiceContext, req: GenerateAllRequest):
     );
   }
   const draft = errors.length > 0;
+  removeStaleTemps(req.outDir); // what a run killed mid-write left under temporary names
   const total = 5;
   const annexes = await generateAnnexes(ctx, {
     year: req.year,
