@@ -194,15 +194,18 @@ function finishBackup(db: Db, tmp: string, dest: string, kind: BackupKind): stri
 function backupFailed(e: unknown, dest: string): unknown {
   if (e instanceof AppError) return e;
   if (isOsError(e) || (e as { code?: string }).code?.startsWith('SQLITE_')) {
-    const full = (e as { code?: string }).code === 'SQLITE_FULL' ? Object.assign(new Error('full'), { code: 'ENOSPC' }) : e;
-    const err = isOsError(full) ? fileError(full, dest, 'write') : null;
+    // SQLite's codes for what the OS said: a full disk, a folder it may not write, a failing device.
+    const sqlite = (e as { code?: string }).code ?? '';
+    const os = sqlite === 'SQLITE_FULL' ? 'ENOSPC' : /^SQLITE_(CANTOPEN|READONLY|PERM)/.test(sqlite) ? 'EACCES' : sqlite.startsWith('SQLITE_IOERR') ? 'EIO' : null;
+    const cause = os ? Object.assign(new Error(sqlite), { code: os }) : e;
+    const err = isOsError(cause) ? fileError(cause, dest, 'write') : null;
     return new AppError(err?.code ?? 'backup_failed', `Chưa sao lưu được cơ sở dữ liệu: ${err?.message ?? (e as Error).message}. Dữ liệu đang dùng không bị thay đổi.`, { cause: e });
   }
   return e;
 }
 
 /** An online backup of an open database (SQLite's backup API, step by step); returns the backup file. */
-export async function backupDatabase(db: Db, kind: BackupKind, options: { onProgress?: ProgressListener } = {}): Promise<string> {
+export async function backupDatabase(db: Db, kind: BackupKind, options: { onProgress?: ProgressListener; pagesPerStep?: number } = {}): Promise<string> {
   // A read-only database lives where nothing may be written, its backups folder included.
   if (db.readonly) throw readOnlyError(databaseFile(db));
   const dest = backupPath(databaseFile(db), kind);
@@ -212,7 +215,7 @@ export async function backupDatabase(db: Db, kind: BackupKind, options: { onProg
     await db.backup(tmp, {
       progress: ({ totalPages, remainingPages }) => {
         options.onProgress?.({ done: totalPages - remainingPages, total: totalPages, label: 'Đang sao lưu' });
-        return PAGES_PER_STEP;
+        return options.pagesPerStep ?? PAGES_PER_STEP;
       },
     });
     return finishBackup(db, tmp, dest, kind);
@@ -302,7 +305,7 @@ export const RESTORE_BUSY_MS = 5000;
  * The backup is verified first, the current content is backed up (kind: before restore), then the copy
  * is written by SQLite's online backup API in one transaction.
  */
-export async function restoreInto(db: Db, source: string, options: { maxSchemaVersion: number; onProgress?: ProgressListener; busyMs?: number }): Promise<RestoreResult> {
+export async function restoreInto(db: Db, source: string, options: { maxSchemaVersion: number; onProgress?: ProgressListener; busyMs?: number; pagesPerStep?: number }): Promise<RestoreResult> {
   const busyMs = options.busyMs ?? RESTORE_BUSY_MS;
   if (!isFileDatabase(db)) throw new AppError('bad_backup', 'Cơ sở dữ liệu tạm (trong bộ nhớ) không khôi phục được từ tệp.');
   if (db.readonly) throw readOnlyError(databaseFile(db));
@@ -331,10 +334,11 @@ export async function restoreInto(db: Db, source: string, options: { maxSchemaVe
           options.onProgress?.({ done: totalPages - remainingPages, total: totalPages, label: 'Đang khôi phục' });
           if (remainingPages !== last) [last, since] = [remainingPages, Date.now()];
           else if (Date.now() - since > busyMs) throw new AppError('db_busy', BUSY_MESSAGE(db.name));
-          return PAGES_PER_STEP;
+          return options.pagesPerStep ?? PAGES_PER_STEP;
         },
       });
       if (fingerprint(db) !== expected) throw new AppError('db_busy', BUSY_MESSAGE(db.name));
+      options.onProgress?.({ done: 1, total: 1, label: 'Đã khôi phục' });
     } finally {
       copy.close();
     }

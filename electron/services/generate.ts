@@ -11,7 +11,7 @@ import { validateYear } from './validation.ts';
 import path from 'node:path';
 import { SOURCES_FILE_NAME, sourcesWorkbook } from '../annex/sources-workbook.ts';
 import { allFigureSources } from './trace.ts';
-import { writeAtomicWith } from '../files/atomic-write.ts';
+import { removeStaleTemps, writeAtomicWith } from '../files/atomic-write.ts';
 import { lockedView } from './years.ts';
 
 export interface GenerateAllRequest {
@@ -45,6 +45,7 @@ export async function generateAll(ctxNow: ServiceContext, req: GenerateAllReques
     );
   }
   const draft = errors.length > 0;
+  removeStaleTemps(req.outDir); // what a run killed mid-write left under temporary names
   const total = 5;
   const annexes = await generateAnnexes(ctx, {
     year: req.year,

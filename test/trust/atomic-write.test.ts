@@ -135,6 +135,22 @@ describe('atomic writes of the season’s files', () => {
 });
 
 describe('the pieces', () => {
+  it('no module under electron/ writes a file but through electron/files (the database layer aside)', () => {
+    const offenders: string[] = [];
+    const sources = readdirSync('electron', { recursive: true, encoding: 'utf8' }).map((f) => path.join('electron', f).replace(/\\/g, '/'));
+    for (const file of sources.filter((f) => f.endsWith('.ts'))) {
+      if (/^electron\/(files|db)\//.test(file)) continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const raw = /\b(writeFileSync|appendFileSync|createWriteStream|copyFileSync|renameSync)\b|\bfs\.(writeFile|rename|copyFile)\b/.test(line);
+          const unwrapped = /\.xlsx\.writeFile\(/.test(line) && !/writeAtomicWith/.test(line);
+          if (raw || unwrapped) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('a real failure (the target is a folder) keeps the folder and names the cause', async () => {
     const target = path.join(dir, 'is-a-folder');
     mkdirSync(target);

@@ -1,8 +1,8 @@
-// Crash safety: the import process is killed (SIGKILL) at random moments while it imports a folder;
-// after each kill the database passes integrity_check and every file is either fully in or not at all.
-// CRASH_KILLS=20 npx vitest run test/trust/crash.test.ts runs more kills than the suite does.
+// Crash safety: the import process is killed (SIGKILL) inside a file's transaction, at INSERTs chosen by
+// a seeded PRNG (crash-child.ts stops dead at the chosen step and is killed there: no timing involved);
+// after each kill the database passes integrity_check and exactly the files committed before it are in,
+// each whole. CRASH_KILLS=20 runs more kills than the suite does; CRASH_SEED=… another sequence.
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorsForKind } from '../../shared/template.ts';
 import { emptySampleDb, sample, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
+import { collectImportFiles } from '../../electron/services/imports.ts';
+import { killPoints, prng, runChild, SEED } from './crash-harness.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 3);
 let dir: string;
@@ -39,51 +41,54 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup());
 
-/** Starts an import and kills it `extraMs` after it reports starting file number `atFile`. */
-function importUntilKilled(db: string, atFile: number, extraMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.resolve('bin/baocao121.mjs'), 'import', '--db', db, folder], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let buffered = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const m = [...buffered.matchAll(/\[(\d+)\/\d+\]/g)].at(-1);
-      if (m && Number(m[1]) >= atFile) setTimeout(() => child.kill('SIGKILL'), extraMs);
-    });
-    child.on('exit', () => resolve());
-  });
+function storedShas(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT sha256 FROM submissions').all() as { sha256: string }[]).map((r) => r.sha256);
+  } finally {
+    db.close();
+  }
 }
 
-describe('crash safety', () => {
-  it(`survives ${KILLS} SIGKILLs during an import of a 46-file folder`, async () => {
-    let partialRuns = 0;
-    for (let k = 0; k < KILLS; k++) {
+
+describe(`crash safety (seed ${SEED})`, () => {
+  it(`survives ${KILLS} SIGKILLs inside the transactions of an import of a 46-file folder`, async () => {
+    // A run to the end first: every file in, and how many steps (INSERTs, progress reports) there are.
+    const fullDb = path.join(dir, 'full.sqlite');
+    copyFileSync(seedDb, fullDb);
+    const full = await runChild('import', fullDb, folder, 0);
+    // The files in the order the import takes them, and which of them the full run took (a second copy
+    // whose figures are all blank is the same content, not a new version).
+    const order = collectImportFiles([folder]).map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'));
+    const taken = new Set(storedShas(fullDb));
+    expect(taken.size).toBeGreaterThan(expected.size / 2);
+    for (const sha of taken) expect(expected.has(sha)).toBe(true);
+    // Seeded kill points among the steps, past the first file's commit: the kill lands inside the batch.
+    const firstFileSteps = Math.ceil(full.steps / expected.size);
+    const points = killPoints(prng(SEED), firstFileSteps + 1, full.steps - 1, KILLS);
+    for (const [k, step] of points.entries()) {
       const db = path.join(dir, `kill-${k}.sqlite`);
       copyFileSync(seedDb, db);
-      // A random file of the batch, and a random moment while it is read or written.
-      // At least 5 files still to go when the clock starts, so the kill lands inside the batch.
-      const atFile = 1 + Math.floor(Math.random() * (expected.size - 6));
-      const extra = Math.floor(Math.random() * 25);
-      const delay = `${extra} ms into file ${atFile + 1}`;
-      await importUntilKilled(db, atFile, extra);
+      const run = await runChild('import', db, folder, step);
+      const what = `kill ${k} at step ${step} (file ${run.filesDone + 1})`;
+      expect(run.killedAt, what).toBe(step);
       const conn = new Database(db);
-      expect(conn.pragma('integrity_check', { simple: true }), `kill ${k}, ${delay}`).toBe('ok');
+      expect(conn.pragma('integrity_check', { simple: true }), what).toBe('ok');
       const subs = conn.prepare('SELECT s.id, s.sha256, u.code FROM submissions s JOIN units u ON u.id = s.unit_id').all() as { id: number; sha256: string; code: string }[];
+      // Exactly the files whose transaction committed before the kill are in; the one being written is not.
+      expect(subs.length, what).toBe(order.slice(0, run.filesDone).filter((sha) => taken.has(sha)).length);
       for (const s of subs) {
         const exp = expected.get(s.sha256);
-        expect(exp, `kill ${k}: a submission from an unknown file`).toBeDefined();
+        expect(exp, `${what}: a submission from an unknown file`).toBeDefined();
         expect(s.code).toBe(exp!.unit);
         const values = (conn.prepare('SELECT COUNT(*) AS n FROM submission_values WHERE submission_id = ?').get(s.id) as { n: number }).n;
         const docs = (conn.prepare('SELECT COUNT(*) AS n FROM documents WHERE submission_id = ?').get(s.id) as { n: number }).n;
-        expect([values, docs], `kill ${k}, ${delay}: ${s.code} is not whole`).toEqual([exp!.values, exp!.documents]);
+        expect([values, docs], `${what}: ${s.code} is not whole`).toEqual([exp!.values, exp!.documents]);
       }
       // Each unit has exactly one current version, and versions are numbered without gaps.
       const current = conn.prepare('SELECT unit_id, COUNT(*) AS n, MAX(version) AS v, SUM(is_current) AS c FROM submissions GROUP BY unit_id').all() as { n: number; v: number; c: number }[];
       for (const c of current) expect([c.c, c.v]).toEqual([1, c.n]);
-      if (subs.length > 0 && subs.length < expected.size) partialRuns++;
       conn.close();
     }
-    // The kills land in the middle of the batch (some files in, not all); on a very loaded machine the
-    // child may outrun the signal once, so at least one kill must have landed mid-batch.
-    expect(partialRuns).toBeGreaterThan(0);
-  }, 300_000);
+  }, 600_000);
 });
