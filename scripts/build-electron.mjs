@@ -6,7 +6,8 @@
 // import.meta.url; in one bundle every file would share the bundle's URL, so each source file's
 // import.meta.url is rewritten to its original place in the app, relative to the bundle.
 import { build } from 'esbuild';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -84,10 +85,51 @@ const coreApart = {
     b.onResolve({ filter: /^\.\/cli\.ts$/ }, (args) => (args.importer.endsWith(`${path.sep}cli-main.ts`) ? { path: './cli-core.cjs', external: true } : undefined));
   },
 };
+
+// The largest packages, which only some commands use (the chart of the report, workbooks), are bundled
+// apart (vendor-<name>.cjs) and loaded on first use: the core holds a stand-in that knows their export
+// names (read here, at build time) and requires the real bundle when one of them is first read.
+const LAZY_PACKAGES = ['echarts', 'exceljs'];
+const requireFromApp = createRequire(path.join(root, 'package.json'));
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-package' }));
+    b.onResolve({ filter: /^\.\/vendor-[a-z]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      const real = requireFromApp(args.path);
+      const keys = JSON.stringify(Object.keys(real));
+      const contents = `let real;
+const load = () => (real ??= require(${JSON.stringify(`./vendor-${args.path}.cjs`)}));
+const keys = ${keys};
+module.exports = new Proxy({}, {
+  get: (_, k) => (k === '__esModule' ? ${Boolean(real.__esModule)} : load()[k]),
+  has: (_, k) => keys.includes(k),
+  ownKeys: () => keys,
+  getOwnPropertyDescriptor: (_, k) => (keys.includes(k) ? { enumerable: true, configurable: true } : undefined),
+});`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+// What an earlier build left there (a vendor bundle no longer made, source maps) is not shipped.
+await mkdir(cliOutdir, { recursive: true });
+for (const f of await readdir(cliOutdir)) if (/^(baocao121|cli-core|vendor-[a-z-]+)\.cjs(\.map)?$/.test(f)) await rm(path.join(cliOutdir, f));
 const entry = await build({ ...cliCommon, entryPoints: ['electron/cli-main.ts'], outfile: path.join(cliOutdir, 'baocao121.cjs'), plugins: [...cliCommon.plugins, coreApart] });
-const core = await build({ ...cliCommon, entryPoints: ['electron/cli.ts'], outfile: path.join(cliOutdir, 'cli-core.cjs') });
+const core = await build({ ...cliCommon, entryPoints: ['electron/cli.ts'], outfile: path.join(cliOutdir, 'cli-core.cjs'), plugins: [...cliCommon.plugins, lazyPackages] });
+const vendors = [];
+for (const name of LAZY_PACKAGES) {
+  vendors.push(
+    await build({
+      ...cliCommon,
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+      outfile: path.join(cliOutdir, `vendor-${name}.cjs`),
+    }),
+  );
+}
 if (metafile) {
-  const inputs = { ...entry.metafile.inputs, ...core.metafile.inputs };
-  await writeFile(metafile, JSON.stringify({ inputs, outputs: { ...entry.metafile.outputs, ...core.metafile.outputs } }));
+  const all = [entry, core, ...vendors].map((r) => r.metafile);
+  await writeFile(metafile, JSON.stringify({ inputs: Object.assign({}, ...all.map((m) => m.inputs)), outputs: Object.assign({}, ...all.map((m) => m.outputs)) }));
 }
 console.log(`Đã đóng gói công cụ dòng lệnh vào ${path.relative(root, cliOutdir) || '.'}/baocao121.cjs`);

@@ -27,16 +27,24 @@ import type { ValidationFinding, ValidationReport } from './rules/types.ts';
 import type { ImportFileResult, Settings, SubmissionSummary, Unit } from './types.ts';
 import type { ErrorCode } from './errors.ts';
 
+/**
+ * What a path in a call's input may name (checked where paths come from outside the app, the loopback
+ * bridge: electron/bridge/path-policy.ts): a file to read, a file or a folder to read, a file or a folder to write.
+ */
+export type PathUse = 'read-file' | 'read-any' | 'write-file' | 'write-folder';
+
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
   /** Long work: the caller may follow its progress (done/total/label). */
   progress: boolean;
+  /** The input fields that are paths (a string, or an array of strings), and what each may name. */
+  paths: Readonly<Record<string, PathUse>>;
   /** Never set: carries the output type. */
   output?: O;
 }
 
-function method<I extends z.ZodType>(input: I, options: { progress?: boolean } = {}) {
-  return { returns: <O>(): MethodSpec<I, O> => ({ input, progress: options.progress ?? false }) };
+function method<I extends z.ZodType>(input: I, options: { progress?: boolean; paths?: Record<string, PathUse> } = {}) {
+  return { returns: <O>(): MethodSpec<I, O> => ({ input, progress: options.progress ?? false, paths: options.paths ?? {} }) };
 }
 
 const none = z.object({}).strict();
@@ -76,20 +84,20 @@ export const apiContract = {
   moveUnit: method(z.object({ code: unitCode, direction: z.enum(['up', 'down']) })).returns<Unit[]>(),
   setUnitActive: method(z.object({ code: unitCode, active: z.boolean(), reason: z.string().optional() })).returns<Unit>(),
   mergeUnits: method(z.object({ from: unitCode, into: unitCode, reason: z.string().optional() })).returns<Unit>(),
-  importUnitList: method(z.object({ file: z.string().trim().min(1, 'hãy chọn hoặc nhập đường dẫn tệp danh sách') })).returns<{ added: number; updated: number; units: Unit[] }>(),
+  importUnitList: method(z.object({ file: z.string().trim().min(1, 'hãy chọn hoặc nhập đường dẫn tệp danh sách') }), { paths: { file: 'read-file' } }).returns<{ added: number; updated: number; units: Unit[] }>(),
 
   addYear: method(z.object({ year })).returns<number[]>(),
   yearStatus: method(z.object({ year })).returns<YearStatus>(),
   setYearLocked: method(z.object({ year, locked: z.boolean(), reason: z.string().optional() })).returns<YearLockState>(),
 
-  writeBlankWorkbooks: method(z.object({ year, outDir: folder, units: z.array(unitCode).optional() }), { progress: true }).returns<WrittenWorkbooksResult>(),
+  writeBlankWorkbooks: method(z.object({ year, outDir: folder, units: z.array(unitCode).optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<WrittenWorkbooksResult>(),
   importFiles: method(
     z.object({
       paths: z.array(z.string().min(1)).min(1, 'chưa chọn tệp hoặc thư mục nào'),
       /** When the files were received (default: now), an ISO moment. */
       receivedAt: z.iso.datetime({ offset: true }).optional(),
     }),
-    { progress: true },
+    { progress: true, paths: { paths: 'read-any' } },
   ).returns<ImportFileResult[]>(),
   yearChecklist: method(z.object({ year })).returns<YearChecklist>(),
   unitVersions: method(z.object({ year, unit: unitCode })).returns<SubmissionVersionInfo[]>(),
@@ -109,23 +117,23 @@ export const apiContract = {
 
   reportSections: method(z.object({ year })).returns<ReportSection[]>(),
   setSectionText: method(z.object({ year, code: z.string().min(1), text: z.string().nullable() })).returns<ReportSection>(),
-  generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true }).returns<GeneratedFiles>(),
+  generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
   trend: method(none).returns<TrendData>(),
 
   listBackups: method(none).returns<BackupEntry[]>(),
   backupNow: method(none, { progress: true }).returns<BackupEntry>(),
   /** One of the database's listed backups (or, with listedOnly false, a copy the user names); the database stays open and shows the restored content. */
-  restoreBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu'), listedOnly: z.boolean().optional() }), { progress: true }).returns<{ replacedBackup: string | null }>(),
+  restoreBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu'), listedOnly: z.boolean().optional() }), { progress: true, paths: { file: 'read-file' } }).returns<{ replacedBackup: string | null }>(),
   deleteBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') })).returns<BackupEntry[]>(),
   // Safekeeping, history and the province file: what the CLI did alone before.
   auditLog: method(auditFilter).returns<AuditRecord[]>(),
-  exportAuditCsv: method(auditFilter.extend({ file })).returns<{ file: string; rows: number }>(),
+  exportAuditCsv: method(auditFilter.extend({ file }), { paths: { file: 'write-file' } }).returns<{ file: string; rows: number }>(),
   unitHistory: method(z.object({ year, unit: unitCode })).returns<SubmissionSummary[]>(),
   diffVersions: method(z.object({ year, unit: unitCode, from: version, to: version })).returns<VersionDiffRow[]>(),
   chooseCurrentVersion: method(z.object({ year, unit: unitCode, version, reason })).returns<SubmissionSummary>(),
-  exportYear: method(z.object({ year, file: file.optional() })).returns<ProvinceExportResult>(),
-  importProvinceFile: method(z.object({ file })).returns<ProvinceImportResult>(),
+  exportYear: method(z.object({ year, file: file.optional() }), { paths: { file: 'write-file' } }).returns<ProvinceExportResult>(),
+  importProvinceFile: method(z.object({ file }), { paths: { file: 'read-file' } }).returns<ProvinceImportResult>(),
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -30,9 +30,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const created = !existsSync(dbFile);
   const host = inProcessHost(openHandlerEnv({ dbFile, desktop: false }));
-  const bridge = await startBridge({ host, staticDir, port });
+  const bridge = await startBridge({ host, staticDir, port, dbFile });
   console.log(`${created ? 'Đã tạo' : 'Đã mở'} cơ sở dữ liệu ${dbFile}`);
   console.log(`Mở cửa sổ Báo cáo 121 trong trình duyệt: ${bridge.url}  (Ctrl+C để dừng)`);
+  console.log('Địa chỉ này có mã phiên (#token=…) đổi sau mỗi lần chạy: chỉ người có nó mới dùng được cửa sổ; đừng gửi cho người khác.');
   const stop = () => {
     void bridge.close().then(() => host.close()).then(() => process.exit(0));
   };

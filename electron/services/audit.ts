@@ -31,8 +31,10 @@ export function listAudit(ctx: ServiceContext, filter: AuditFilter = {}): AuditR
     where.push(clause);
     params.push(...values);
   };
-  if (filter.since) when('at >= ?', filter.since);
-  if (filter.until) when('at < ?', filter.until);
+  // The log keeps UTC moments (toISOString): a bound with another offset is compared as the same moment in UTC.
+  const utc = (moment: string) => new Date(moment).toISOString();
+  if (filter.since) when('at >= ?', utc(filter.since));
+  if (filter.until) when('at < ?', utc(filter.until));
   if (filter.action) when("(action = ? OR action LIKE ? || '.%')", filter.action, filter.action);
   if (filter.entity) when('entity = ?', filter.entity);
   if (filter.entityId) when('entity_id = ?', filter.entityId);

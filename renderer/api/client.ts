@@ -31,14 +31,31 @@ function desktopTransport(bridge: DesktopBridge): Transport {
   return { send: (request) => bridge.call(request), subscribe: (listener) => void bridge.onProgress(listener) };
 }
 
+const TOKEN_KEY = 'baocao121.token';
+
+/**
+ * The loopback bridge's token of this launch: it comes in the address the bridge prints (…/#token=…); it is
+ * kept for the tab (a reload) and taken out of the address bar.
+ */
+function bridgeToken(): string {
+  const fromAddress = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromAddress) {
+    window.sessionStorage.setItem(TOKEN_KEY, fromAddress);
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    return fromAddress;
+  }
+  return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
 function httpTransport(): Transport {
+  const token = bridgeToken();
   return {
     send: async (request) => {
       let response: Response;
       try {
         response = await fetch(`api/${request.method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-Baocao121-Token': token },
           body: JSON.stringify({ input: request.input, callId: request.callId }),
         });
       } catch {
@@ -47,7 +64,8 @@ function httpTransport(): Transport {
       return (await response.json()) as ApiResult;
     },
     subscribe: (listener) => {
-      const source = new EventSource('api/events');
+      // EventSource cannot send a header: the token goes in the query.
+      const source = new EventSource(`api/events?t=${encodeURIComponent(token)}`);
       source.onmessage = (e) => listener(JSON.parse(e.data as string) as ApiProgressEvent);
     },
   };

@@ -31,7 +31,7 @@ export interface OpenWindow {
 
 export async function openWindow(ctx: ServiceContext, dbFile: string, staticDir: string, dataDir: string): Promise<OpenWindow> {
   const host = inProcessHost({ ctx, dbFile, dataDir, desktop: false });
-  const bridge = await startBridge({ host, staticDir, port: 0 });
+  const bridge = await startBridge({ host, staticDir, port: 0, dbFile });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -39,6 +39,7 @@ export async function openWindow(ctx: ServiceContext, dbFile: string, staticDir:
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: 'vi-VN' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The printed URL: the window reads the launch's token after # and sends it with every call.
   await page.goto(bridge.url);
   await page.getByRole('button', { name: /Thiết lập/ }).waitFor();
   return {

@@ -72,6 +72,12 @@ describe('one command, one API method', () => {
     ];
     for (const [argv, method] of expected) expect(await methodsOf(...argv), argv.join(' ')).toEqual([method]);
 
+    const audit = async (...f: string[]) => (JSON.parse((await cli('audit', ...d, ...f, '--json')).out) as AuditRecord[]).length;
+    const total = await audit();
+    expect(total).toBeGreaterThan(5);
+    expect([await audit('--since', '01/01/2000'), await audit('--since', '2999-01-01'), await audit('--until', '31/12/1999'), await audit('--action', 'year')]).toEqual([total, 0, 0, 2]);
+    expect((await cli('audit', ...d, '--since', 'hôm qua')).code).toBe(2);
+
     const db2 = path.join(dir, 'b.sqlite');
     await cli('init', '--db', db2);
     expect(await methodsOf('import-json', '--db', db2, path.join(dir, 'tinh.json'))).toEqual(['importProvinceFile']);
@@ -112,6 +118,11 @@ describe('the methods that were the CLI’s alone', () => {
       expect(await call<AuditRecord[]>('auditLog', { since: '2999-01-01T00:00:00Z' })).toEqual([]);
       expect(await call<AuditRecord[]>('auditLog', { until: all.at(-1)!.at })).toEqual([]);
       expect(await call<AuditRecord[]>('auditLog', { limit: 2 })).toEqual(all.slice(0, 2));
+      // The same moment written in Vietnam's offset: the newest record is still "since" it.
+      const newest = new Date(all[0]!.at);
+      const inVietnam = new Date(newest.getTime() + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
+      expect((await call<AuditRecord[]>('auditLog', { since: inVietnam })).map((r) => r.id)).toEqual(all.filter((r) => r.at >= all[0]!.at).map((r) => r.id));
+      expect(await call<AuditRecord[]>('auditLog', { until: inVietnam })).not.toContainEqual(all[0]);
       const csv = path.join(dir, 'chon.csv');
       expect(await call('exportAuditCsv', { action: 'submission.choose_current', file: csv })).toEqual({ file: csv, rows: 1 });
       expect(readFileSync(csv, 'utf8').trim().split('\r\n')).toHaveLength(2);

@@ -1,7 +1,8 @@
 // The built CLI runs with the dev dependencies removed: the build bundles it (scripts/build-electron.mjs)
 // into an app-like folder whose node_modules holds only the native packages it leaves outside; esbuild's
 // account of the bundle names no dev dependency; and the bundle answers --help, makes a database, writes
-// blank workbooks, validates and generates there, finding the templates and migrations from dist/cli.
+// blank workbooks, imports one, validates and generates there (the chart and workbook packages, loaded
+// on first use, included), finding the templates and migrations from dist/cli.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -83,7 +84,8 @@ describe('the bundled CLI', () => {
     expect(pkg.devDependencies).toHaveProperty('tsx');
     expect(pkg.dependencies).not.toHaveProperty('tsx');
     const externals = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
-    const packagesOutside = [...externals].filter((p) => !p.startsWith('node:') && !builtinModules.includes(p) && p !== './cli-core.cjs');
+    // Besides Node's own modules, the bundle's files require one another (./cli-core.cjs, ./vendor-*.cjs) and the natives.
+    const packagesOutside = [...externals].filter((p) => !p.startsWith('node:') && !builtinModules.includes(p) && !/^\.\/(cli-core|vendor-[a-z-]+)\.cjs$/.test(p));
     expect(packagesOutside.sort()).toEqual(['@resvg/resvg-js', 'better-sqlite3']);
   });
 
@@ -105,6 +107,9 @@ describe('the bundled CLI', () => {
     const t = run('template', '--db', db, '--year', '2026', '--out', forms, '--unit', unit);
     expect(t.code, t.err).toBe(0);
     expect(readdirSync(forms).filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
+    const imported = run('import', '--db', db, forms, '--json');
+    expect(imported.code, imported.err).toBe(0);
+    expect(JSON.parse(imported.out).files).toMatchObject([{ status: 'accepted' }]);
     const v = run('validate', '--db', db, '--year', '2026', '--json');
     expect(v.code, v.err).toBe(0);
     expect(JSON.parse(v.out)).toMatchObject({ year: 2026, errors: 0 });

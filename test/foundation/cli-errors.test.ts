@@ -77,6 +77,10 @@ describe('operating-system errors in Vietnamese, naming the path', () => {
     expect(notDir.err).not.toMatch(STACK);
     expect(notDir.err).not.toMatch(ENGLISH);
 
+    const eexist = await cli('template', '--db', db, '--year', '2026', '--out', aFile, '--json');
+    expect(eexist.code).toBe(2);
+    expect(oneJson(eexist.out)).toMatchObject({ ok: false, code: expect.stringMatching(/^(already_exists|not_folder)$/), message: expect.stringContaining(`"${aFile}"`) });
+
     const missing = path.join(dir, 'khong-co.json');
     const ij = await cli('import-json', '--db', db, missing);
     expect(ij.code).toBe(1);
