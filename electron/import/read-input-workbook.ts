@@ -148,7 +148,7 @@ function readValues(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: Im
     const ref = resolveName(wb, names, valueName(ind.code), findings);
     if (!ref) continue;
     const cell = inputCell(wb, ref, ind.label, findings);
-    const reading = cell ? readNumericCell(cellValueOf(cell), ref, ind.type, ind.label) : { value: null, raw: null, formula: null, findings: [] };
+    const reading = cell ? readNumericCell(cellValueOf(cell), ref, ind, ind.label) : { value: null, raw: null, formula: null, findings: [] };
     findings.push(...reading.findings);
     values.push({ code: ind.code, value: reading.value, raw: reading.raw, cell: cellLabel(ref), formula: reading.formula });
   }

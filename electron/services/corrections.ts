@@ -5,7 +5,7 @@ import { checkNumber } from '../../shared/values/check-value.ts';
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { assertYearOpen, currentSubmissionId, submissionValues } from './submissions.ts';
+import { assertYearOpen, currentSubmissionId, storableFigure, submissionValues } from './submissions.ts';
 import { requireUnit } from './units.ts';
 
 export interface CorrectionRequest {
@@ -45,7 +45,7 @@ export function correctFigure(ctx: ServiceContext, req: CorrectionRequest): Corr
     const before = submissionValues(ctx, current.id).get(req.code) ?? null;
     const submitted = (ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(current.id, req.code) as { value: number | null } | undefined)?.value ?? null;
     const at = ctx.now().toISOString();
-    const id = Number(ctx.db.prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)').run(current.id, req.code, req.value, reason, ctx.user, at).lastInsertRowid);
+    const id = Number(ctx.db.prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)').run(current.id, req.code, storableFigure(req.value, `${unit.name}, ${req.code}`), reason, ctx.user, at).lastInsertRowid);
     audit(ctx, { action: 'figure.correct', entity: 'figure', entityId: `${unit.code}/${req.year}/${req.code}`, oldValue: before, newValue: req.value, reason });
     return { id, unit: unit.code, year: req.year, version: current.version, code: req.code, submitted, value: req.value, reason, by: ctx.user, at };
   })();

@@ -3,13 +3,10 @@
 // Vietnamese reason with a finding code. Callers add where the value was (cell, file, unit).
 import { formatVietnameseNumber, parseVietnameseNumber } from '../numbers.ts';
 import { looseKey, nfc } from '../text.ts';
-import type { ValueType } from '../template-schema.ts';
+import { DEFAULT_BOUNDS, type ValueType } from '../template-schema.ts';
 
 /** A value as it arrives: a cell's plain value, a JSON value, a number typed in the grid. */
 export type RawValue = string | number | boolean | Date | null | undefined;
-
-/** The ceilings used when a definition declares none (templates declare theirs in "bounds"). */
-export const DEFAULT_BOUNDS: Readonly<Record<ValueType, number>> = { count: 1_000_000_000, money: 10_000_000 };
 
 /** Excel's limit on the text of one cell: the most a workbook can carry, and so the most a text may hold. */
 export const TEXT_MAX_LENGTH = 32767;
