@@ -1,6 +1,6 @@
 // The JSON interchange format of cli.md: export a year, import a lower level's export (roll-up).
 import { z } from 'zod';
-import { nfc } from '../../shared/text.ts';
+import { documentKey, nfc } from '../../shared/text.ts';
 import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';
 import { checkNumber, checkText, checkValue, parseDate, type RawValue, type ValueDefinition } from '../../shared/values/check-value.ts';
 import type { DocumentRecord } from '../../shared/types.ts';
@@ -125,6 +125,14 @@ function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: strin
     }
     return canonical as unknown as DocumentRecord;
   });
+  // A document listed twice in one submission is taken once, as in a workbook (the same key).
+  const seen = new Set<string>();
+  const unique = documents.filter((d) => {
+    const key = documentKey(d as unknown as Record<string, string | null>, table?.kind === 'table' ? table.duplicateKey : []);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const narrativeCodes = new Set(narrativeCodesForKind(ctx.template, kind));
   const texts: Record<string, string> = {};
   for (const [code, text] of Object.entries(s.texts ?? {})) {
@@ -133,7 +141,7 @@ function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: strin
     if (!checked.ok) refuse(`, mục ${code}`, checked.reason);
     else if (checked.value !== null) texts[code] = checked.value;
   }
-  return { ...s, values, corrections, documents, texts };
+  return { ...s, values, corrections, documents: unique, texts };
 }
 
 function correctionsOf(ctx: ServiceContext, submissionId: number): string {
