@@ -216,5 +216,5 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
       stored++;
     }
     return { file, submissions: stored, unchanged, unitsAdded: missingUnits.length };
-  })();
+  }).immediate();
 }
