@@ -7,7 +7,7 @@ import { compareVi } from '../../shared/text.ts';
 import type { ImportFileResult, ImportFinding, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
 import { backupDatabase, isFileDatabase } from '../db/backup.ts';
-import { readInputWorkbook, type ImportLookup } from '../import/read-input-workbook.ts';
+import { readInputWorkbook, type ImportLookup, type ParsedSubmission } from '../import/read-input-workbook.ts';
 import { isoDate, type ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
@@ -120,7 +120,25 @@ async function readImportFile(ctx: ServiceContext, file: string, lookup: ImportL
     return refused(file, fileFailure(e, name));
   }
   const sha256 = createHash('sha256').update(buf).digest('hex');
-  return { file, name, sha256, read: await readInputWorkbook(buf, lookup) };
+  const read = await readInputWorkbook(buf, lookup);
+  if (read.ok && isUnfilled(read.submission)) {
+    const s = read.submission;
+    return refused(
+      file,
+      {
+        code: 'unfilled',
+        severity: 'error',
+        message: `Biểu mẫu năm ${s.year} của ${s.unit.name} chưa điền số liệu: không có số liệu, văn bản hay nội dung nào, nên chưa được nhận (đơn vị vẫn là "chưa báo cáo"). Đề nghị đơn vị điền biểu mẫu rồi gửi lại; chỉ tiêu nào trong năm không phát sinh thì ghi 0.`,
+      },
+      { unit: s.unit.code, unitName: s.unit.name, year: s.year },
+    );
+  }
+  return { file, name, sha256, read };
+}
+
+/** A workbook returned as it was sent: no figure (a 0 is a figure), no document, no text. */
+export function isUnfilled(s: Pick<ParsedSubmission, 'values' | 'documents' | 'narratives'>): boolean {
+  return s.values.every((v) => v.value === null) && s.documents.length === 0 && s.narratives.length === 0;
 }
 
 function storeImportFile(ctx: ServiceContext, r: ReadFile, lookup: ImportLookup, options: ImportOptions): ImportFileResult {
