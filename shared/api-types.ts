@@ -108,6 +108,8 @@ export interface GridColumn {
   short: string;
   group: string | null;
   type: 'count' | 'money';
+  /** The largest admissible figure (the indicator's ceiling); absent means the type's default. */
+  max?: number;
 }
 
 export interface GridRow {

@@ -4,6 +4,11 @@ import { z } from 'zod';
 const code = z.string().regex(/^[a-z0-9_]+$/, 'mã chỉ tiêu chỉ gồm chữ thường, số và _');
 const listItem = z.object({ code: z.string().min(1), label: z.string().min(1) });
 const valueType = z.enum(['count', 'money']);
+/** A figure's ceiling: the largest value an indicator admits (inclusive). */
+const ceiling = z.number().positive().finite();
+
+/** The ceilings of a template that declares none: a billion for counts, ten million (triệu đồng) for money. */
+export const DEFAULT_BOUNDS = { count: 1_000_000_000, money: 10_000_000 } as const;
 
 const matrixSheet = z.object({
   name: z.string().regex(/^[A-Z0-9_]+$/),
@@ -14,6 +19,8 @@ const matrixSheet = z.object({
   columns: z.string(),
   code: z.string().includes('{row}').includes('{col}'),
   type: valueType,
+  /** The ceiling of every indicator of the matrix, over the template's default for its type. */
+  max: ceiling.optional(),
   rowHeader: z.string(),
   totalRow: z.string().optional(),
 });
@@ -28,6 +35,8 @@ const listSheet = z.object({
       code,
       label: z.string(),
       type: valueType,
+      /** This indicator's ceiling, over the template's default for its type. */
+      max: ceiling.optional(),
       section: z.string(),
       onlyKinds: z.array(z.string()).optional(),
     }),
@@ -75,6 +84,8 @@ export const templateDefinitionSchema = z
       maxRowsPerSheet: z.number().int().positive(),
       maxColumnsPerSheet: z.number().int().positive(),
     }),
+    /** The ceiling of each value type; an indicator or a matrix may declare its own ("max"). */
+    bounds: z.object({ count: ceiling, money: ceiling }).default(DEFAULT_BOUNDS),
     lists: z.record(z.string(), z.array(listItem).min(1)),
     unitKinds: z.array(z.object({ code, label: z.string(), sheets: z.array(z.string()) })),
     sheets: z.array(sheetDefinitionSchema),

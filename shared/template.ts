@@ -6,6 +6,8 @@ export interface Indicator {
   code: string;
   label: string;
   type: ValueType;
+  /** The largest admissible value: the indicator's own ceiling, its matrix's, or the template's for its type. */
+  max: number;
   sheet: string;
   /** For matrix sheets: the row and column list codes that make up the indicator. */
   row?: string;
@@ -28,6 +30,7 @@ export function sheetIndicators(template: TemplateDefinition, sheet: SheetDefini
         code: expandCode(sheet.code, r.code, c.code),
         label: `${r.label} — ${c.label}`,
         type: sheet.type,
+        max: sheet.max ?? template.bounds[sheet.type],
         sheet: sheet.name,
         row: r.code,
         col: c.code,
@@ -35,7 +38,7 @@ export function sheetIndicators(template: TemplateDefinition, sheet: SheetDefini
     );
   }
   if (sheet.kind === 'list') {
-    return sheet.items.map((i) => ({ code: i.code, label: i.label, type: i.type, sheet: sheet.name, section: i.section, onlyKinds: i.onlyKinds }));
+    return sheet.items.map((i) => ({ code: i.code, label: i.label, type: i.type, max: i.max ?? template.bounds[i.type], sheet: sheet.name, section: i.section, onlyKinds: i.onlyKinds }));
   }
   return [];
 }

@@ -20,3 +20,27 @@ export function looseKey(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen, direction marks… */
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+/** Every kind of space: ordinary, tab, line breaks, no-break, narrow no-break, figure, en/em, ideographic… */
+const SPACES = /[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+/** Dashes typed for a hyphen (Word turns "-" into "–"): hyphen, non-breaking hyphen, en/em dash, minus… */
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+
+/**
+ * The key of one field of a document: NFC, invisible characters dropped, every kind of space and dash
+ * alike, then as looseKey (case, diacritics). Spaces are dropped altogether: "12/KH - UBND" is "12/KH-UBND".
+ */
+export function documentFieldKey(text: string): string {
+  return looseKey(text.normalize('NFC').replace(INVISIBLE, '').replace(DASHES, '-').replace(SPACES, ''));
+}
+
+/**
+ * "Same document": the one key every place uses (the rows of one workbook, Phụ lục 02 across units and
+ * years, validation, the trace). `fields` are the fields that identify a document (the template's
+ * duplicateKey). Two documents differing only by a no-break or zero-width space have one key.
+ */
+export function documentKey(d: Readonly<Record<string, string | null | undefined>>, fields: readonly string[]): string {
+  return fields.map((f) => documentFieldKey(d[f] ?? '')).join('|');
+}

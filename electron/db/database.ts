@@ -168,6 +168,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (e) {
     throw unreadable(e);
   }
+  // A second process writing at once (two imports) is waited for, up to 10 s, instead of failing with
+  // "database is locked"; writers open their transactions IMMEDIATE so that the wait happens up front.
+  db.pragma('busy_timeout = 10000');
   // An existing file must already be one of ours: an empty or foreign SQLite file is left untouched.
   if (!options.create && file !== ':memory:' && appliedVersionSafe(db) === 0) {
     db.close();

@@ -1,7 +1,8 @@
 // Reading one input cell as a unit left it: blank, a number, a number typed as text, a formula…
 import type ExcelJS from 'exceljs';
-import { parseVietnameseNumber } from '../../shared/numbers.ts';
+import type { ValueType } from '../../shared/template-schema.ts';
 import type { ImportFinding } from '../../shared/types.ts';
+import { checkNumber, parseDate, type NumberDefinition } from '../../shared/values/check-value.ts';
 
 export interface CellRef {
   sheet: string;
@@ -54,8 +55,8 @@ export function cellLabel(ref: CellRef): string {
   return `${ref.sheet}!${ref.address}`;
 }
 
-/** Interprets a numeric input cell; a finding with severity error means the file is refused. */
-export function readNumericCell(value: ExcelJS.CellValue, ref: CellRef, type: 'count' | 'money', label: string): NumericReading {
+/** Interprets a numeric input cell through the shared value checker; a finding with severity error means the file is refused. */
+export function readNumericCell(value: ExcelJS.CellValue, ref: CellRef, def: ValueType | NumberDefinition, label: string): NumericReading {
   const at = cellLabel(ref);
   const findings: ImportFinding[] = [];
   const { plain, formula, error } = plainOf(value);
@@ -66,31 +67,15 @@ export function readNumericCell(value: ExcelJS.CellValue, ref: CellRef, type: 'c
     finding('not_number', 'error', `ô có lỗi ${error}, không phải số.`);
     return { value: null, raw: error, formula, findings };
   }
-  let num: number | null = null;
-  let raw: string | null = null;
-  if (plain === null) return { value: null, raw: null, formula, findings };
-  if (typeof plain === 'number') num = plain;
-  else if (typeof plain === 'string') {
-    raw = plain;
-    if (plain.trim() === '') return { value: null, raw: plain === '' ? null : plain, formula, findings };
-    num = parseVietnameseNumber(plain);
-    if (num === null) {
-      finding('not_number', 'error', `"${plain.slice(0, 40)}" không phải là số.`);
-      return { value: null, raw, formula, findings };
-    }
-    finding('number_as_text', 'warning', `số được nhập dạng chữ "${plain.trim()}", đã đọc là ${num}.`);
-  } else {
-    raw = plain instanceof Date ? plain.toISOString().slice(0, 10) : String(plain);
-    finding('not_number', 'error', `"${raw}" không phải là số.`);
+  const raw = plain === null || typeof plain === 'number' ? null : plain instanceof Date ? plain.toISOString().slice(0, 10) : plain === '' ? null : String(plain);
+  const checked = checkNumber(typeof def === 'string' ? { type: def } : def, plain);
+  for (const note of checked.notes) finding(note.code, 'warning', note.message);
+  if (!checked.ok) {
+    finding(checked.code, 'error', checked.reason);
+    // A refused number keeps what was read, for the message's sake; the file is refused anyway.
     return { value: null, raw, formula, findings };
   }
-  if (!Number.isFinite(num)) {
-    finding('not_number', 'error', `giá trị không phải là số hữu hạn.`);
-    return { value: null, raw, formula, findings };
-  }
-  if (num < 0) finding('negative', 'error', `số âm (${num}) không hợp lệ.`);
-  else if (type === 'count' && !Number.isInteger(num)) finding('not_integer', 'error', `số đếm phải là số nguyên, không được là ${num}.`);
-  return { value: num, raw, formula, findings };
+  return { value: checked.value, raw, formula, findings };
 }
 
 /** The text of a cell (narratives, document fields); numbers and dates become their text. */
@@ -106,20 +91,6 @@ export function readTextCell(value: ExcelJS.CellValue): { text: string | null; f
 export function readDateCell(value: ExcelJS.CellValue): { iso: string | null; raw: string | null } {
   const { plain } = plainOf(value);
   if (plain === null) return { iso: null, raw: null };
-  if (plain instanceof Date) return { iso: Number.isNaN(plain.getTime()) ? null : plain.toISOString().slice(0, 10), raw: null };
-  if (typeof plain === 'number') {
-    if (plain < 1 || plain > 2958465) return { iso: null, raw: String(plain) };
-    const ms = Math.round((plain - 25569) * 86400000);
-    return { iso: new Date(ms).toISOString().slice(0, 10), raw: String(plain) };
-  }
-  const raw = String(plain).trim();
-  let y: number, m: number, d: number;
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
-  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
-  if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
-  else if (ymd) [y, m, d] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
-  else return { iso: null, raw };
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { iso: null, raw };
-  return { iso: date.toISOString().slice(0, 10), raw };
+  const raw = plain instanceof Date ? null : String(plain).trim();
+  return { iso: parseDate(plain), raw };
 }

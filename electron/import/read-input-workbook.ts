@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
 import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';
-import { looseKey, nfc } from '../../shared/text.ts';
+import { documentKey, looseKey, nfc } from '../../shared/text.ts';
 import { toUnicodeText } from '../../shared/legacy-text.ts';
 import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
 import { checkZipContainer, notXlsx } from './zip-guard.ts';
@@ -148,7 +148,7 @@ function readValues(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: Im
     const ref = resolveName(wb, names, valueName(ind.code), findings);
     if (!ref) continue;
     const cell = inputCell(wb, ref, ind.label, findings);
-    const reading = cell ? readNumericCell(cellValueOf(cell), ref, ind.type, ind.label) : { value: null, raw: null, formula: null, findings: [] };
+    const reading = cell ? readNumericCell(cellValueOf(cell), ref, ind, ind.label) : { value: null, raw: null, formula: null, findings: [] };
     findings.push(...reading.findings);
     values.push({ code: ind.code, value: reading.value, raw: reading.raw, cell: cellLabel(ref), formula: reading.formula });
   }
@@ -222,7 +222,7 @@ function readDocuments(wb: ExcelJS.Workbook, names: Map<string, string>, lookup:
     }
     findings.push(...rowFindings);
     if (rowFindings.some((f) => f.severity === 'error')) continue;
-    const key = table.duplicateKey.map((k) => looseKey(fields[k] ?? '')).join('|');
+    const key = documentKey(fields, table.duplicateKey);
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
       findings.push({ code: 'doc_duplicate', severity: 'warning', sheet: ref.sheet, cell: `A${r}`, message: `Phụ lục 02, dòng ${r}: văn bản ${fields['so_ky_hieu']} trùng với dòng ${firstRow}; chỉ lấy một lần.` });

@@ -1,7 +1,7 @@
 // The figures of a year as annexes, rules and the report see them: the current version of each
 // unit's submission, with the compiler's corrections applied; sums leave blanks out, and a sum
 // over nothing reported is null ("chưa có số liệu"), never 0.
-import { looseKey } from '../../shared/text.ts';
+import { documentKey as sameDocumentKey } from '../../shared/text.ts';
 import type { DocumentRecord, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from './context.ts';
 import { listUnits } from './units.ts';
@@ -107,6 +107,10 @@ export function issuedDocuments(ctx: ServiceContext, from: string, to: string): 
   return [...byKey.values()];
 }
 
+/** The fields that identify an issued document (the template's duplicateKey of the documents' table). */
+const DOCUMENT_KEY_FIELDS = ['so_ky_hieu', 'ngay', 'co_quan'] as const;
+
+/** "Same document" across units and years: the one key of shared/text.ts. */
 export function documentKey(d: Pick<DocumentRecord, 'so_ky_hieu' | 'ngay' | 'co_quan'>): string {
-  return [looseKey(d.so_ky_hieu).replace(/\s/g, ''), d.ngay, looseKey(d.co_quan ?? '')].join('|');
+  return sameDocumentKey(d, DOCUMENT_KEY_FIELDS);
 }

@@ -1,10 +1,11 @@
 // The compiler's corrections: a changed figure is stored over the submitted value, with a reason;
 // nothing submitted is overwritten, and annexes, rules and the report read the corrected value.
 import { indicatorsForKind } from '../../shared/template.ts';
+import { checkNumber } from '../../shared/values/check-value.ts';
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { assertYearOpen, currentSubmissionId, submissionValues } from './submissions.ts';
+import { assertYearOpen, currentSubmissionId, storableFigure, submissionValues } from './submissions.ts';
 import { requireUnit } from './units.ts';
 
 export interface CorrectionRequest {
@@ -35,10 +36,8 @@ export function correctFigure(ctx: ServiceContext, req: CorrectionRequest): Corr
   if (!indicator) throw new AppError('unknown_indicator', `Đơn vị ${unit.name} không báo cáo chỉ tiêu "${req.code}".`);
   const reason = req.reason.trim().normalize('NFC');
   if (!reason) throw new AppError('reason_required', 'Cần ghi lý do khi sửa số liệu.');
-  if (req.value !== null) {
-    if (!Number.isFinite(req.value) || req.value < 0) throw new AppError('negative', `Số liệu phải là số không âm, không phải ${req.value}.`);
-    if (indicator.type === 'count' && !Number.isInteger(req.value)) throw new AppError('not_integer', `Chỉ tiêu "${indicator.label}" là số đếm, phải là số nguyên.`);
-  }
+  const checked = checkNumber(indicator, req.value);
+  if (!checked.ok) throw new AppError(checked.code, `${unit.name}, chỉ tiêu "${indicator.label}": ${checked.reason}`);
   assertYearOpen(ctx, req.year);
   const current = currentSubmissionId(ctx, unit.code, req.year);
   if (!current) throw new AppError('no_submission', `${unit.name} chưa có báo cáo năm ${req.year}: không có số liệu để sửa. Hãy nhập biểu mẫu của đơn vị trước.`);
@@ -46,7 +45,7 @@ export function correctFigure(ctx: ServiceContext, req: CorrectionRequest): Corr
     const before = submissionValues(ctx, current.id).get(req.code) ?? null;
     const submitted = (ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(current.id, req.code) as { value: number | null } | undefined)?.value ?? null;
     const at = ctx.now().toISOString();
-    const id = Number(ctx.db.prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)').run(current.id, req.code, req.value, reason, ctx.user, at).lastInsertRowid);
+    const id = Number(ctx.db.prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)').run(current.id, req.code, storableFigure(req.value, `${unit.name}, ${req.code}`), reason, ctx.user, at).lastInsertRowid);
     audit(ctx, { action: 'figure.correct', entity: 'figure', entityId: `${unit.code}/${req.year}/${req.code}`, oldValue: before, newValue: req.value, reason });
     return { id, unit: unit.code, year: req.year, version: current.version, code: req.code, submitted, value: req.value, reason, by: ctx.user, at };
   })();

@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareVi } from '../../shared/text.ts';
-import type { ImportFileResult, ProgressListener } from '../../shared/types.ts';
+import type { ImportFileResult, ImportFinding, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
 import { backupDatabase, isFileDatabase } from '../db/backup.ts';
-import { readInputWorkbook, type ImportLookup } from '../import/read-input-workbook.ts';
+import { readInputWorkbook, type ImportLookup, type ParsedSubmission } from '../import/read-input-workbook.ts';
 import { isoDate, type ServiceContext } from './context.ts';
 import { getSettings } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
@@ -58,43 +58,120 @@ export interface ImportOptions {
   onProgress?: ProgressListener;
 }
 
-export async function importFile(ctx: ServiceContext, file: string, lookup: ImportLookup, options: ImportOptions = {}): Promise<ImportFileResult> {
+/** What an OS or database error means for one file of a batch, in words, with what to do next. */
+export function fileFailure(e: unknown, name: string): ImportFinding {
+  if (isAppError(e)) return { code: e.code, severity: 'error', message: e.message };
+  const code = (e as { code?: unknown } | null)?.code;
+  const text = e instanceof Error ? e.message : String(e);
+  const finding = (c: string, message: string): ImportFinding => ({ code: c, severity: 'error', message });
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return finding('file_access', `Không có quyền đọc "${name}". Hãy kiểm tra quyền truy cập của tệp hoặc thư mục (hoặc chép tệp sang thư mục khác) rồi nhập lại.`);
+    case 'ENOENT':
+      return finding('file_missing', `Không tìm thấy "${name}": tệp hoặc thư mục không còn ở đó (đã bị xóa, đổi tên hoặc đường dẫn sai). Hãy kiểm tra lại đường dẫn.`);
+    case 'ENOSPC':
+    case 'SQLITE_FULL':
+      return finding('disk_full', `Ổ đĩa đã đầy: không lưu được số liệu của "${name}". Hãy giải phóng chỗ trống trên ổ đĩa rồi nhập lại tệp này.`);
+    case 'EISDIR':
+    case 'ENOTDIR':
+    case 'ELOOP':
+      return finding('file_access', `"${name}" không phải là một tệp đọc được (thư mục hoặc liên kết vòng). Hãy chọn đúng tệp .xlsx.`);
+    case 'EMFILE':
+    case 'ENFILE':
+    case 'EBUSY':
+      return finding('file_busy', `"${name}" đang bị chương trình khác dùng hoặc máy đang mở quá nhiều tệp. Hãy đóng tệp (Excel) rồi nhập lại.`);
+    case 'SQLITE_BUSY':
+    case 'SQLITE_BUSY_SNAPSHOT':
+    case 'SQLITE_LOCKED':
+      return finding('db_busy', `Cơ sở dữ liệu đang bận (một lần nhập khác đang ghi): chưa lưu được "${name}". Hãy nhập lại tệp này sau ít phút.`);
+    case 'SQLITE_READONLY':
+      return finding('db_readonly', `Cơ sở dữ liệu chỉ đọc: không lưu được "${name}". Hãy mở cơ sở dữ liệu ở thư mục có quyền ghi rồi nhập lại.`);
+  }
+  return finding('import_failed', `Không nhập được "${name}" do lỗi không lường trước (${text.slice(0, 200)}). Tệp chưa được nhận; hãy nhập lại, nếu vẫn lỗi hãy gửi tệp cho bộ phận kỹ thuật.`);
+}
+
+function refused(file: string, finding: ImportFinding, who: Partial<ImportFileResult> = {}): ImportFileResult {
+  return { ...who, file, status: 'rejected', findings: [finding] };
+}
+
+/** A file read and checked, not yet stored. */
+type ReadFile = { file: string; name: string; sha256: string; read: Awaited<ReturnType<typeof readInputWorkbook>> };
+
+async function readImportFile(ctx: ServiceContext, file: string, lookup: ImportLookup): Promise<ReadFile | ImportFileResult> {
   const name = path.basename(file);
   let buf: Buffer;
   try {
-    const size = statSync(file).size;
+    const st = statSync(file);
+    if (st.isDirectory()) {
+      readdirSync(file); // a folder given here could not be walked: its own error says why (no permission…)
+      return refused(file, fileFailure(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), name));
+    }
+    const size = st.size;
     if (size > ctx.template.limits.maxFileBytes) {
-      return { file, status: 'rejected', findings: [{ code: 'too_large', severity: 'error', message: `Tệp quá lớn (${(size / 1048576).toFixed(1)} MB, tối đa ${Math.round(ctx.template.limits.maxFileBytes / 1048576)} MB).` }] };
+      return refused(file, { code: 'too_large', severity: 'error', message: `Tệp quá lớn (${(size / 1048576).toFixed(1)} MB, tối đa ${Math.round(ctx.template.limits.maxFileBytes / 1048576)} MB).` });
     }
     buf = readFileSync(file);
-  } catch {
-    return { file, status: 'rejected', findings: [{ code: 'not_xlsx', severity: 'error', message: `Không đọc được tệp ${name} (không tồn tại hoặc không có quyền đọc).` }] };
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM') {
+      return refused(file, { code: 'not_xlsx', severity: 'error', message: `Không đọc được tệp ${name} (không tồn tại hoặc không có quyền đọc).` });
+    }
+    return refused(file, fileFailure(e, name));
   }
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const read = await readInputWorkbook(buf, lookup);
-  if (!read.ok) return { file, status: 'rejected', unit: read.unit, year: read.year, findings: read.findings };
+  if (read.ok && isUnfilled(read.submission)) {
+    const s = read.submission;
+    return refused(
+      file,
+      {
+        code: 'unfilled',
+        severity: 'error',
+        message: `Biểu mẫu năm ${s.year} của ${s.unit.name} chưa điền số liệu: không có số liệu, văn bản hay nội dung nào, nên chưa được nhận (đơn vị vẫn là "chưa báo cáo"). Đề nghị đơn vị điền biểu mẫu rồi gửi lại; chỉ tiêu nào trong năm không phát sinh thì ghi 0.`,
+      },
+      { unit: s.unit.code, unitName: s.unit.name, year: s.year },
+    );
+  }
+  return { file, name, sha256, read };
+}
+
+/** A workbook returned as it was sent: no figure (a 0 is a figure), no document, no text. */
+export function isUnfilled(s: Pick<ParsedSubmission, 'values' | 'documents' | 'narratives'>): boolean {
+  return s.values.every((v) => v.value === null) && s.documents.length === 0 && s.narratives.length === 0;
+}
+
+function storeImportFile(ctx: ServiceContext, r: ReadFile, lookup: ImportLookup, options: ImportOptions): ImportFileResult {
+  const { file, name, sha256, read } = r;
+  if (!read.ok) {
+    const unitName = read.unit ? lookup.findUnit(read.unit)?.name : undefined;
+    return { file, status: 'rejected', unit: read.unit, unitName, year: read.year, findings: read.findings };
+  }
   const s = read.submission;
   const base = { file, unit: s.unit.code, unitName: s.unit.name, year: s.year };
-  const current = currentSubmissionId(ctx, s.unit.code, s.year);
-  // The same file, or the same figures, documents and texts re-saved (Excel and LibreOffice change the bytes).
-  if (current && (current.sha256 === sha256 || current.content_sha256 === contentHash(s))) {
-    const what = current.sha256 === sha256 ? 'Tệp giống hệt' : 'Tệp có nội dung giống hệt';
-    return { ...base, status: 'same_file', version: current.version, submissionId: current.id, findings: [{ code: 'same_file', severity: 'info', message: `${what} phiên bản ${current.version} đang dùng của ${s.unit.name} năm ${s.year}; không lưu thêm.` }] };
-  }
-  if (current) {
-    // Corrections belong to the version they were made on: say so when a new version replaces it.
-    const corrected = ctx.db.prepare('SELECT DISTINCT code FROM corrections WHERE submission_id = ? ORDER BY code').all(current.id) as { code: string }[];
-    if (corrected.length) {
-      s.findings.push({
-        code: 'corrections_superseded',
-        severity: 'warning',
-        message: `Phiên bản ${current.version} của ${s.unit.name} có ${corrected.length} số liệu đã được sửa (${corrected.map((c) => c.code).join(', ')}); phiên bản mới dùng số liệu đơn vị gửi lại, không mang theo các chỉnh sửa đó. Hãy kiểm tra lại.`,
-      });
-    }
-  }
   try {
-    const stored = ctx.db.transaction(() =>
-      insertSubmissionVersion(ctx, {
+    // One immediate transaction: the reads that decide (current version, corrections) and the write see
+    // one state of the database, and a second process importing at once waits its turn (busy timeout).
+    return ctx.db.transaction((): ImportFileResult => {
+      const current = currentSubmissionId(ctx, s.unit.code, s.year);
+      // The same file, or the same figures, documents and texts re-saved (Excel and LibreOffice change the bytes).
+      if (current && (current.sha256 === sha256 || current.content_sha256 === contentHash(s))) {
+        const what = current.sha256 === sha256 ? 'Tệp giống hệt' : 'Tệp có nội dung giống hệt';
+        return { ...base, status: 'same_file', version: current.version, submissionId: current.id, findings: [{ code: 'same_file', severity: 'info', message: `${what} phiên bản ${current.version} đang dùng của ${s.unit.name} năm ${s.year}; không lưu thêm.` }] };
+      }
+      const findings = [...s.findings];
+      if (current) {
+        // Corrections belong to the version they were made on: say so when a new version replaces it.
+        const corrected = ctx.db.prepare('SELECT DISTINCT code FROM corrections WHERE submission_id = ? ORDER BY code').all(current.id) as { code: string }[];
+        if (corrected.length) {
+          findings.push({
+            code: 'corrections_superseded',
+            severity: 'warning',
+            message: `Phiên bản ${current.version} của ${s.unit.name} có ${corrected.length} số liệu đã được sửa (${corrected.map((c) => c.code).join(', ')}); phiên bản mới dùng số liệu đơn vị gửi lại, không mang theo các chỉnh sửa đó. Hãy kiểm tra lại.`,
+          });
+        }
+      }
+      const stored = insertSubmissionVersion(ctx, {
         unitCode: s.unit.code,
         year: s.year,
         source: 'xlsx',
@@ -106,27 +183,114 @@ export async function importFile(ctx: ServiceContext, file: string, lookup: Impo
         values: s.values,
         documents: s.documents,
         narratives: s.narratives,
-        findings: s.findings,
-      }),
-    )();
-    return { ...base, status: 'accepted', version: stored.version, submissionId: stored.id, findings: s.findings };
+        findings,
+      });
+      return { ...base, status: 'accepted', version: stored.version, submissionId: stored.id, findings };
+    }).immediate();
   } catch (e) {
-    if (isAppError(e)) return { ...base, status: 'rejected', findings: [{ code: e.code, severity: 'error', message: e.message }] };
-    throw e;
+    return refused(file, fileFailure(e, name), base);
   }
 }
 
-/** Imports many files; a rejected file never stops the others. */
-export async function importFiles(ctx: ServiceContext, paths: string[], options: ImportOptions = {}): Promise<ImportFileResult[]> {
-  const files = collectImportFiles(paths);
-  const lookup = importLookup(ctx);
-  const hasData = (ctx.db.prepare('SELECT 1 FROM submissions LIMIT 1').get() as unknown) !== undefined;
-  if (files.length && hasData && isFileDatabase(ctx.db)) await backupDatabase(ctx.db, 'before_import');
-  const results: ImportFileResult[] = [];
-  for (const [i, f] of files.entries()) {
-    options.onProgress?.({ done: i, total: files.length, label: path.basename(f) });
-    results.push(await importFile(ctx, f, lookup, options));
+export async function importFile(ctx: ServiceContext, file: string, lookup: ImportLookup, options: ImportOptions = {}): Promise<ImportFileResult> {
+  const r = await readImportFile(ctx, file, lookup);
+  return 'status' in r ? r : storeImportFile(ctx, r, lookup, options);
+}
+
+/**
+ * Two files of one batch for one unit and year, with different contents: neither is taken, each line names
+ * the other files. Identical copies (same file, or same content) are one file: the first is taken.
+ */
+function conflictsOf(reads: ReadFile[]): Map<string, string[]> {
+  const byUnitYear = new Map<string, ReadFile[]>();
+  for (const r of reads) {
+    if (!r.read.ok) continue;
+    const key = `${r.read.submission.unit.code}|${r.read.submission.year}`;
+    byUnitYear.set(key, [...(byUnitYear.get(key) ?? []), r]);
   }
-  options.onProgress?.({ done: files.length, total: files.length, label: 'Xong' });
+  const conflicts = new Map<string, string[]>(); // file → the other files claiming its unit and year
+  for (const group of byUnitYear.values()) {
+    const contents = new Set(group.map((r) => (r.read.ok ? contentHash(r.read.submission) : r.sha256)));
+    if (contents.size < 2) continue;
+    for (const r of group) conflicts.set(r.file, group.filter((o) => o !== r).map((o) => o.name));
+  }
+  return conflicts;
+}
+
+/**
+ * Imports many files: each file is read and checked, then stored, each in its own transaction. Nothing
+ * about one file or folder stops the others: a failure (unreadable, disk full, database busy…) becomes that
+ * file's refusal with its reason, and every file gets its line.
+ */
+export async function importFiles(ctx: ServiceContext, paths: string[], options: ImportOptions = {}): Promise<ImportFileResult[]> {
+  const lookup = importLookup(ctx);
+  const listed: (string | ImportFileResult)[] = [];
+  for (const p of paths) {
+    try {
+      listed.push(...collectImportFiles([p]));
+    } catch (e) {
+      listed.push(refused(p, fileFailure(e, path.basename(p))));
+    }
+  }
+  const files = listed.filter((f): f is string => typeof f === 'string');
+  const total = files.length * 2;
+  const hasData = (ctx.db.prepare('SELECT 1 FROM submissions LIMIT 1').get() as unknown) !== undefined;
+  if (files.length && hasData && isFileDatabase(ctx.db)) {
+    try {
+      await backupDatabase(ctx.db, 'before_import');
+    } catch (e) {
+      // Without the safety copy nothing is stored: each file says why.
+      const why = fileFailure(e, 'bản sao lưu trước khi nhập');
+      return listed.map((f) => (typeof f === 'string' ? refused(f, { ...why, message: `Chưa nhận: không tạo được bản sao lưu trước khi nhập. ${why.message}` }) : f));
+    }
+  }
+  // Read and check every file first, so that two files claiming one unit and year are both known before
+  // either is stored; progress counts reading and storing.
+  const reads = new Map<string, ReadFile | ImportFileResult>();
+  for (const [i, f] of files.entries()) {
+    options.onProgress?.({ done: i, total, label: path.basename(f) });
+    try {
+      reads.set(f, await readImportFile(ctx, f, lookup));
+    } catch (e) {
+      reads.set(f, refused(f, fileFailure(e, path.basename(f))));
+    }
+  }
+  const conflicts = conflictsOf([...reads.values()].filter((r): r is ReadFile => !('status' in r)));
+  const results: ImportFileResult[] = [];
+  let i = 0;
+  for (const f of listed) {
+    if (typeof f !== 'string') {
+      results.push(f);
+      continue;
+    }
+    options.onProgress?.({ done: files.length + i++, total, label: `Lưu ${path.basename(f)}` });
+    const r = reads.get(f)!;
+    if ('status' in r) {
+      results.push(r);
+      continue;
+    }
+    const others = conflicts.get(f);
+    if (others && r.read.ok) {
+      const s = r.read.submission;
+      results.push(
+        refused(
+          f,
+          {
+            code: 'conflicting_files',
+            severity: 'error',
+            message: `Trong cùng đợt nhập có ${others.length + 1} tệp khác nhau cùng là báo cáo năm ${s.year} của ${s.unit.name} (${[r.name, ...others].join('; ')}): không nhận tệp nào. Hãy hỏi đơn vị tệp nào đúng rồi chỉ nhập tệp đó.`,
+          },
+          { unit: s.unit.code, unitName: s.unit.name, year: s.year },
+        ),
+      );
+      continue;
+    }
+    try {
+      results.push(storeImportFile(ctx, r, lookup, options));
+    } catch (e) {
+      results.push(refused(f, fileFailure(e, r.name)));
+    }
+  }
+  options.onProgress?.({ done: total, total, label: 'Xong' });
   return results;
 }

@@ -1,13 +1,15 @@
 // The JSON interchange format of cli.md: export a year, import a lower level's export (roll-up).
 import { z } from 'zod';
-import { looseKey, nfc } from '../../shared/text.ts';
-import { documentTableForKind, indicatorsForKind } from '../../shared/template.ts';
+import { documentKey, nfc } from '../../shared/text.ts';
+import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';
+import { checkNumber, checkText, checkValue, parseDate, type RawValue, type ValueDefinition } from '../../shared/values/check-value.ts';
 import type { DocumentRecord } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
 import { isSettingKey } from '../../shared/settings-schema.ts';
 import { getSettings, setSettings } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
+import { importLookup } from './imports.ts';
 import { findUnit, listUnits, upsertUnits } from './units.ts';
 import { ensureYear } from './years.ts';
 
@@ -24,14 +26,18 @@ const documentSchema = z.object({
   ghi_chu: z.string().nullable().optional(),
 });
 
+/** A figure is a JSON number or null; any number passes here (1e400 included) for the checker to judge. */
+const figureSchema = z.custom<number | null>((v) => v === null || typeof v === 'number', { message: 'số liệu phải là một số hoặc null' });
+
 const submissionSchema = z.object({
   unit: z.string(),
   year: z.number().int(),
   version: z.number().int().optional(),
   source: z.object({ file: z.string().nullable().optional(), sha256: z.string().nullable().optional() }).optional(),
   received_at: z.string().optional(),
-  values: z.record(z.string(), z.number().nullable()),
-  corrections: z.array(z.object({ code: z.string(), value: z.number().nullable(), reason: z.string(), by: z.string(), at: z.string() })).optional(),
+  // Figures are judged by the value checker (bounds, finiteness, numbers typed as text), not by the schema.
+  values: z.record(z.string(), figureSchema),
+  corrections: z.array(z.object({ code: z.string(), value: figureSchema, reason: z.string(), by: z.string(), at: z.string() })).optional(),
   documents: z.array(documentSchema).optional(),
   texts: z.record(z.string(), z.string()).optional(),
 });
@@ -82,41 +88,61 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
   };
 }
 
-function isRealDate(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
+type IncomingSubmission = Interchange['submissions'][number];
 
 /**
- * The checks a workbook's figures get on import, for figures that come as JSON: each code is one the
- * unit's kind reports, counts are whole numbers ≥ 0, money ≥ 0, dates real, list values from the lists.
+ * The checks a workbook gets on import, for a submission that comes as JSON, through the same value
+ * checker: each code is one the unit's kind reports, figures within their bounds, document fields from
+ * their lists and dates within the documents' window, texts for the unit's sections and within a cell's
+ * limit, and a received date that is a real date.
  */
-function checkSubmission(ctx: ServiceContext, s: Interchange['submissions'][number], kind: string, file: string): Interchange['submissions'][number] {
+function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: string, file: string, window: { from: string; to: string }): IncomingSubmission {
   const where = `Tệp ${file}, báo cáo của ${s.unit} năm ${s.year}`;
-  const indicators = new Map(indicatorsForKind(ctx.template, kind).map((i) => [i.code, i]));
-  const checkValue = (code: string, v: number | null) => {
-    const ind = indicators.get(code);
-    if (!ind) throw new AppError('bad_json', `${where}: đơn vị này không báo cáo chỉ tiêu "${code}".`);
-    if (v === null) return;
-    if (!Number.isFinite(v) || v < 0) throw new AppError('bad_json', `${where}: ${code} = ${v} không hợp lệ (số liệu phải không âm).`);
-    if (ind.type === 'count' && !Number.isInteger(v)) throw new AppError('bad_json', `${where}: ${code} = ${v} phải là số nguyên.`);
+  const refuse = (what: string, reason: string): never => {
+    throw new AppError('bad_json', `${where}${what}: ${reason}`);
   };
-  for (const [code, v] of Object.entries(s.values)) checkValue(code, v);
-  for (const c of s.corrections ?? []) checkValue(c.code, c.value);
+  const indicators = new Map(indicatorsForKind(ctx.template, kind).map((i) => [i.code, i]));
+  const figure = (code: string, v: unknown): number | null => {
+    const ind = indicators.get(code);
+    if (!ind) return refuse('', `đơn vị này không báo cáo chỉ tiêu "${code}".`);
+    const checked = checkNumber(ind, v as RawValue);
+    return checked.ok ? checked.value : refuse('', `${code} = ${String(v)} không hợp lệ (${ind.label}): ${checked.reason}`);
+  };
+  const values = Object.fromEntries(Object.entries(s.values).map(([code, v]) => [code, figure(code, v)]));
+  const corrections = s.corrections?.map((c) => ({ ...c, value: figure(c.code, c.value) }));
+  if (s.received_at !== undefined && !parseDate(s.received_at)) refuse('', `ngày nhận "${s.received_at.slice(0, 40)}" không phải là một ngày có thật (ghi theo dạng yyyy-mm-dd).`);
   const table = documentTableForKind(ctx.template, kind);
   const documents = (s.documents ?? []).map((d, i) => {
-    if (table?.kind !== 'table') throw new AppError('bad_json', `${where}: đơn vị này không báo cáo văn bản.`);
-    if (!isRealDate(d.ngay)) throw new AppError('bad_json', `${where}, văn bản ${i + 1}: ngày "${d.ngay}" không có thật.`);
-    const canonical = { ...d };
-    for (const col of table.columns.filter((c) => c.type === 'list' && c.list)) {
-      const raw = String((d as Record<string, unknown>)[col.code] ?? '');
-      const item = ctx.template.lists[col.list!]!.find((x) => looseKey(x.code) === looseKey(raw) || looseKey(x.label) === looseKey(raw));
-      if (!item) throw new AppError('bad_json', `${where}, văn bản ${i + 1}: "${raw}" không có trong danh mục ${col.label.toLowerCase()}.`);
-      (canonical as Record<string, unknown>)[col.code] = item.code;
+    if (table?.kind !== 'table') return refuse('', 'đơn vị này không báo cáo văn bản.');
+    const canonical: Record<string, string | null> = {};
+    for (const col of table.columns) {
+      const raw = (d as Record<string, unknown>)[col.code] as RawValue;
+      const def: ValueDefinition =
+        col.type === 'date' ? { type: 'date', from: window.from, to: window.to } : col.type === 'list' ? { type: 'list', items: ctx.template.lists[col.list!] ?? [], name: col.label.toLowerCase() } : { type: 'text' };
+      const checked = checkValue(def, typeof raw === 'string' ? raw.trim() : raw);
+      if (!checked.ok) refuse(`, văn bản ${i + 1}, ${col.label.toLowerCase()}`, checked.reason);
+      else if (checked.value === null && col.required) refuse(`, văn bản ${i + 1}`, `thiếu ${col.label.toLowerCase()}.`);
+      else canonical[col.code] = checked.ok ? (checked.value as string | null) : null;
     }
-    return canonical;
+    return canonical as unknown as DocumentRecord;
   });
-  return { ...s, documents };
+  // A document listed twice in one submission is taken once, as in a workbook (the same key).
+  const seen = new Set<string>();
+  const unique = documents.filter((d) => {
+    const key = documentKey(d as unknown as Record<string, string | null>, table?.kind === 'table' ? table.duplicateKey : []);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const narrativeCodes = new Set(narrativeCodesForKind(ctx.template, kind));
+  const texts: Record<string, string> = {};
+  for (const [code, text] of Object.entries(s.texts ?? {})) {
+    if (!narrativeCodes.has(code)) refuse('', `đơn vị này không có mục nội dung "${code}".`);
+    const checked = checkText({ type: 'text' }, text);
+    if (!checked.ok) refuse(`, mục ${code}`, checked.reason);
+    else if (checked.value !== null) texts[code] = checked.value;
+  }
+  return { ...s, values, corrections, documents: unique, texts };
 }
 
 function correctionsOf(ctx: ServiceContext, submissionId: number): string {
@@ -156,12 +182,14 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
     }
     const missingUnits = d.units.filter((u) => !findUnit(ctx, u.code));
     if (missingUnits.length) upsertUnits(ctx, missingUnits.map((u) => ({ ...u, parent: u.parent && (findUnit(ctx, u.parent) || d.units.some((x) => x.code === u.parent)) ? u.parent : null })));
+    const lookup = importLookup(ctx);
+    const window = { from: lookup.documentsFrom, to: lookup.today };
     let stored = 0;
     let unchanged = 0;
     for (const raw of d.submissions) {
       const unit = findUnit(ctx, raw.unit);
       if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${raw.unit}" không có trong danh sách đơn vị.`);
-      const s = checkSubmission(ctx, raw, unit.kind, file);
+      const s = checkSubmission(ctx, raw, unit.kind, file, window);
       ensureYear(ctx, s.year);
       const content = {
         values: Object.entries(s.values).map(([code, value]) => ({ code, value })),
@@ -190,5 +218,5 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
       stored++;
     }
     return { file, submissions: stored, unchanged, unitsAdded: missingUnits.length };
-  })();
+  }).immediate();
 }

@@ -44,6 +44,17 @@ export function currentSubmissionId(ctx: ServiceContext, unitCode: string, year:
 /** A change to a year's figures: refused while that year or a later one is locked. */
 export { assertFiguresOpen as assertYearOpen } from './years.ts';
 
+/**
+ * The one gate every stored figure passes (submitted values and corrections): a figure is a finite number or
+ * blank. The checks before it refuse such values with reasons; this keeps Infinity and NaN out of the store,
+ * and so out of every annex and report, whatever path a value took.
+ */
+export function storableFigure(value: number | null, what: string): number | null {
+  if (value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new AppError('not_number', `${what}: giá trị ${String(value)} không phải là số hữu hạn; không lưu.`);
+  return value;
+}
+
 /** Inserts a new version and makes it current. Must run inside the caller's transaction. */
 export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): { id: number; version: number } {
   const unit = ctx.db.prepare('SELECT id FROM units WHERE code = ?').get(s.unitCode) as { id: number } | undefined;
@@ -63,7 +74,7 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
       .run(unit.id, s.year, version, s.source, s.fileName, s.sha256, contentHash(s), s.workbookId, ctx.template.id, s.templateVersion, now, s.receivedAt ?? now, ctx.user).lastInsertRowid,
   );
   const insValue = ctx.db.prepare('INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const v of s.values) insValue.run(id, v.code, v.value, v.raw ?? null, v.cell ?? null, v.formula ?? null);
+  for (const v of s.values) insValue.run(id, v.code, storableFigure(v.value, `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
   const insDoc = ctx.db.prepare('INSERT INTO documents (submission_id, row_no, cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   s.documents.forEach((d, i) => insDoc.run(id, d.rowNo ?? i + 1, d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, d.cell ?? null));
   const insText = ctx.db.prepare('INSERT INTO narratives (submission_id, code, text, cell) VALUES (?, ?, ?, ?)');
@@ -71,7 +82,7 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
   const insFinding = ctx.db.prepare('INSERT INTO import_findings (submission_id, code, severity, sheet, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
   for (const f of s.findings) insFinding.run(id, f.code, f.severity, f.sheet ?? null, f.cell ?? null, f.message);
   const insCorr = ctx.db.prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const c of s.corrections ?? []) insCorr.run(id, c.code, c.value, c.reason, c.by, c.at);
+  for (const c of s.corrections ?? []) insCorr.run(id, c.code, storableFigure(c.value, `${s.unitCode} năm ${s.year}, ${c.code}`), c.reason, c.by, c.at);
   audit(ctx, {
     action: 'submission.import',
     entity: 'submission',

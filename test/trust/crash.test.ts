@@ -26,11 +26,12 @@ beforeAll(async () => {
   folder = path.join(dir, 'in');
   mkdirSync(folder);
   const ctx = emptySampleDb(seedDb);
-  // A large folder: every 2026 submission of the sample, twice (the second copies are new versions).
-  for (const round of [1, 2]) {
-    for (const s of sample.submissions.filter((x) => x.year === 2026)) {
-      const values = round === 1 ? s.values : Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, v === null ? null : v + 1]));
-      const file = await filledWorkbookFile(ctx, folder, s.unit, 2026, { values, documents: s.documents, texts: s.texts }, undefined, `${round}-${s.unit}.xlsx`);
+  // A large folder: every 2026 and 2025 submission of the sample (one file per unit and year: two files for
+  // one unit and year in one batch are both refused).
+  for (const [round, year] of [[1, 2026], [2, 2025]] as const) {
+    for (const s of sample.submissions.filter((x) => x.year === year)) {
+      const values = s.values;
+      const file = await filledWorkbookFile(ctx, folder, s.unit, year, { values, documents: s.documents, texts: s.texts }, undefined, `${round}-${s.unit}.xlsx`);
       const unit = sample.units.find((u) => u.code === s.unit)!;
       const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
       expected.set(sha, { unit: s.unit, values: indicatorsForKind(ctx.template, unit.kind).length, documents: s.documents?.length ?? 0 });
@@ -85,8 +86,8 @@ describe(`crash safety (seed ${SEED})`, () => {
         const docs = (conn.prepare('SELECT COUNT(*) AS n FROM documents WHERE submission_id = ?').get(s.id) as { n: number }).n;
         expect([values, docs], `${what}: ${s.code} is not whole`).toEqual([exp!.values, exp!.documents]);
       }
-      // Each unit has exactly one current version, and versions are numbered without gaps.
-      const current = conn.prepare('SELECT unit_id, COUNT(*) AS n, MAX(version) AS v, SUM(is_current) AS c FROM submissions GROUP BY unit_id').all() as { n: number; v: number; c: number }[];
+      // Each unit-year has exactly one current version, and versions are numbered without gaps.
+      const current = conn.prepare('SELECT unit_id, COUNT(*) AS n, MAX(version) AS v, SUM(is_current) AS c FROM submissions GROUP BY unit_id, year').all() as { n: number; v: number; c: number }[];
       for (const c of current) expect([c.c, c.v]).toEqual([1, c.n]);
       conn.close();
     }

@@ -213,7 +213,7 @@ describe('submission rules: one case that fires, one that does not', () => {
   it('import-json refuses figures a unit does not report, negatives and fractions of counts', () => {
     expect(() => dbWith([{ unit: 'SGDDT', values: pl01({ xhtd: { ...XHTD, nam: 2 } }) }])).toThrow(/SGDDT năm 2026: đơn vị này không báo cáo chỉ tiêu "pl01_/);
     expect(() => dbWith([{ unit: 'X03', values: { pl01_bl_tre: -5 } }])).toThrow(/pl01_bl_tre = -5 không hợp lệ/);
-    expect(() => dbWith([{ unit: 'X03', values: { pl01_bl_nam: 2.5 } }])).toThrow(/pl01_bl_nam = 2.5 phải là số nguyên/);
+    expect(() => dbWith([{ unit: 'X03', values: { pl01_bl_nam: 2.5 } }])).toThrow(/pl01_bl_nam = 2.5 không hợp lệ.*phải là số nguyên/);
   });
 });
 

@@ -1,18 +1,17 @@
 // The editor inside a grid cell: Enter commits and moves down, Tab right (Shift back), Escape cancels.
 import { useRef, useState } from 'react';
-import { parseVietnameseNumber } from '../../../shared/numbers.ts';
 
 type Move = 'down' | 'up' | 'right' | 'left' | null;
 
-/** `value` is null for a blank cell and undefined when the text is not a number. */
-export function CellEditor({ initial, onCommit, onCancel }: { initial: string; onCommit(value: number | null | undefined, move: Move): void; onCancel(): void }) {
+/** Commits the text typed (checked by the grid against the column's definition), or null when the figure shown was left as it was. */
+export function CellEditor({ initial, onCommit, onCancel }: { initial: string; onCommit(text: string | null, move: Move): void; onCancel(): void }) {
   const [text, setText] = useState(initial);
   const done = useRef(false);
   const commit = (move: Move) => {
     if (done.current) return;
     done.current = true;
     const t = text.trim();
-    onCommit(t === '' ? null : (parseVietnameseNumber(t) ?? undefined), move);
+    onCommit(t === initial.trim() && t !== '' ? null : t, move);
   };
   return (
     <input

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DataGrid, type DataGridHandle } from 'react-data-grid';
 import type { FigureUpdate, GridData, GridRow } from '../../../shared/api-types.ts';
 import { looseKey } from '../../../shared/text.ts';
+import { checkNumber, type NumberDefinition } from '../../../shared/values/check-value.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useApp, type CellTarget } from '../../app/context.ts';
 import { useLoad } from '../../app/useLoad.ts';
@@ -69,6 +70,11 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
     if (at) requestAnimationFrame(() => gridRef.current?.setActivePosition(at, { shouldFocus: true }));
   };
 
+  const definitionOf = (col: number): NumberDefinition | undefined => {
+    const column = data?.columns[col];
+    return column ? { type: column.type, max: column.max } : undefined;
+  };
+
   const propose = (changes: Change[]) => {
     if (!data) return;
     if (data.locked) return setMessage({ kind: 'error', text: `Năm ${year} đã chốt số liệu: không sửa được. Mở khóa ở thanh tiêu đề nếu cần.` });
@@ -76,6 +82,14 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
     if (refused) {
       const row = rows[refused.row]!;
       return setMessage({ kind: 'error', text: row.submissionId === null ? `${row.unitName} chưa gửi báo cáo năm ${year}: không có số liệu để sửa.` : `${row.unitName} không báo cáo chỉ tiêu "${data.columns[refused.col]?.label}".` });
+    }
+    // The shared value checker, before a reason is asked for (the service checks again when saving).
+    for (const c of changes) {
+      const checked = checkNumber(definitionOf(c.col)!, c.value);
+      if (!checked.ok) {
+        setMessage({ kind: 'error', text: `${rows[c.row]!.unitName}, ${data.columns[c.col]!.label}: ${checked.reason}` });
+        return focusGrid();
+      }
     }
     const real = changes.filter((c) => rows[c.row]!.values[c.col] !== c.value);
     if (real.length === 0) return focusGrid();
@@ -153,7 +167,7 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   const onPaste = (e: React.ClipboardEvent) => {
     if (!range || !data || (e.target as HTMLElement).closest('input, textarea')) return;
     e.preventDefault();
-    const parsed = parseTsv(e.clipboardData.getData('text/plain'));
+    const parsed = parseTsv(e.clipboardData.getData('text/plain'), (c) => definitionOf(Math.min(range.c1, range.c2) + c));
     if (!parsed.ok) return setMessage({ kind: 'error', text: `Không dán được: ${parsed.message}` });
     const top = Math.min(range.r1, range.r2);
     const left = Math.min(range.c1, range.c2);
@@ -170,13 +184,15 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
 
   const editing: CellEditing = {
     seed: (row, col) => (editSeed.current && editSeed.current.row === row && editSeed.current.col === col ? editSeed.current.text : null),
-    commit: (row, col, value, move) => {
+    commit: (row, col, text, move) => {
       editSeed.current = null;
       resumeAt.current = nextPosition(row, col, move, rows.length, data?.columns.length ?? 1);
-      if (value === undefined) {
-        setMessage({ kind: 'error', text: 'Ô chỉ nhận số (VD: 12 hoặc 1.234 hoặc 12,5); để trống bằng phím Delete.' });
-        focusGrid();
-      } else propose([{ row, col, value }]);
+      if (text === null) return focusGrid();
+      const checked = checkNumber(definitionOf(col) ?? { type: 'money' }, text);
+      if (checked.ok) return propose([{ row, col, value: checked.value }]);
+      const hint = checked.code === 'not_number' ? ' Ô chỉ nhận số (VD: 12 hoặc 1.234 hoặc 12,5); để trống bằng phím Delete.' : '';
+      setMessage({ kind: 'error', text: `${rows[row]?.unitName ?? ''}, ${data?.columns[col]?.label ?? ''}: ${checked.reason}${hint}` });
+      focusGrid();
     },
     cancel: (row, col) => {
       editSeed.current = null;

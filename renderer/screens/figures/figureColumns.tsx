@@ -17,10 +17,10 @@ export type Move = 'down' | 'up' | 'right' | 'left' | null;
 /** The unit column comes first: value column i is the grid's column i + 1. */
 export const VALUE_OFFSET = 1;
 
-/** How a cell's editor starts (the key that opened it) and ends (a figure, or undefined when not a number). */
+/** How a cell's editor starts (the key that opened it) and ends (the text typed, or null when left as it was). */
 export interface CellEditing {
   seed(row: number, col: number): string | null;
-  commit(row: number, col: number, value: number | null | undefined, move: Move): void;
+  commit(row: number, col: number, text: string | null, move: Move): void;
   cancel(row: number, col: number): void;
 }
 
@@ -81,9 +81,9 @@ function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowM
       return (
         <CellEditor
           initial={seed ?? (row.values[i] === null ? '' : formatFigure(row.values[i]))}
-          onCommit={(value, move) => {
+          onCommit={(text, move) => {
             onClose(false, false);
-            input.editing().commit(row.idx, i, value, move);
+            input.editing().commit(row.idx, i, text, move);
           }}
           onCancel={() => {
             onClose(false, false);

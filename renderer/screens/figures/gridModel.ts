@@ -1,6 +1,7 @@
 // The spreadsheet habits of the "Số liệu" grid that need no screen: the selected block, its sum and count,
 // totals, and copying and pasting blocks as tab-separated text (what Excel puts on the clipboard).
 import { parseVietnameseNumber } from '../../../shared/numbers.ts';
+import { checkNumber, type NumberDefinition } from '../../../shared/values/check-value.ts';
 
 /** A block of cells: rows and value columns, both ends included, in any direction. */
 export interface CellRange {
@@ -79,17 +80,32 @@ export function toTsv(block: readonly (readonly (number | null)[])[]): string {
 
 export type ParsedBlock = { ok: true; block: (number | null)[][] } | { ok: false; message: string };
 
-/** Tab-separated text to figures: blank cells stay blank; any text that is not a number refuses the paste. */
-export function parseTsv(text: string): ParsedBlock {
+/** Tab-separated text (what Excel puts on the clipboard) to its cells' trimmed texts, row by row. */
+export function tsvCells(text: string): string[][] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  return lines.map((line) => line.split('\t').map((raw) => raw.trim()));
+}
+
+/**
+ * Tab-separated text to figures: blank cells stay blank; any text that is not a number refuses the paste.
+ * Given the definition of the column each pasted column lands in, every cell goes through the shared value
+ * checker (negative, fractions of counts, ceilings, "1,000" that could mean 1 or 1000) before a reason is asked.
+ */
+export function parseTsv(text: string, definitionOf?: (col: number) => NumberDefinition | undefined): ParsedBlock {
   const block: (number | null)[][] = [];
-  for (const [r, line] of lines.entries()) {
+  for (const [r, line] of tsvCells(text).entries()) {
     const cells: (number | null)[] = [];
-    for (const [c, raw] of line.split('\t').entries()) {
-      const t = raw.trim();
+    for (const [c, t] of line.entries()) {
       if (t === '') {
         cells.push(null);
+        continue;
+      }
+      const def = definitionOf?.(c);
+      if (def) {
+        const checked = checkNumber(def, t);
+        if (!checked.ok) return { ok: false, message: `Dòng ${r + 1}, cột ${c + 1}: ${checked.reason}` };
+        cells.push(checked.value);
         continue;
       }
       const n = parseVietnameseNumber(t);
