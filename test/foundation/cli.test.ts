@@ -3,11 +3,17 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillWorkbookFile } from '../../electron/workbook/input-filler.ts';
 import { cli } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
 let dir: string;
 let cleanup: () => void;
+
+/** A blank workbook filled in place as a commune would (one figure): a blank one returned is refused as unfilled. */
+async function fillOne(folder: string): Promise<void> {
+  for (const f of readdirSync(folder)) await fillWorkbookFile(path.join(folder, f), path.join(folder, f), { values: { pl01_bl_vu: 1 }, documents: [], texts: {} });
+}
 beforeAll(() => ({ dir, cleanup } = tempDir()));
 afterAll(() => cleanup());
 
@@ -44,6 +50,7 @@ describe('baocao121 CLI', () => {
     expect(t.code).toBe(0);
     expect(readdirSync(out)).toEqual(['X01 - Xã Hòa An - 2026.xlsx'.normalize('NFC')]);
 
+    await fillOne(out);
     const imp = await cli('import', '--db', db, out);
     expect(imp.code).toBe(0);
     expect(imp.out).toMatch(/ĐÃ NHẬN: X01 - Xã Hòa An - 2026\.xlsx — Xã Hòa An năm 2026, phiên bản 1/);
@@ -123,6 +130,7 @@ describe('unit lists and dates as people type them', () => {
 
       const forms = path.join(d, 'forms');
       await cli('template', '--db', db, '--year', '2026', '--out', forms, '--unit', 'X01');
+      await fillOne(forms);
       expect((await cli('import', '--db', db, forms, '--received', '20/11/2026')).code).toBe(0);
       const history = JSON.parse((await cli('history', '--db', db, '--unit', 'X01', '--year', '2026', '--json')).out) as { receivedAt: string }[];
       expect(history[0]!.receivedAt).toBe('2026-11-20T00:00:00+07:00');

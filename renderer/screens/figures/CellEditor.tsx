@@ -3,15 +3,15 @@ import { useRef, useState } from 'react';
 
 type Move = 'down' | 'up' | 'right' | 'left' | null;
 
-/** Commits the text typed (checked by the grid against the column's definition), or null when the figure shown was left as it was. */
-export function CellEditor({ initial, onCommit, onCancel }: { initial: string; onCommit(text: string | null, move: Move): void; onCancel(): void }) {
+/** Commits the text typed (trimmed); the grid checks it against the column's definition. */
+export function CellEditor({ initial, onCommit, onCancel }: { initial: string; onCommit(text: string, move: Move): void; onCancel(): void }) {
   const [text, setText] = useState(initial);
   const done = useRef(false);
   const commit = (move: Move) => {
     if (done.current) return;
     done.current = true;
     const t = text.trim();
-    onCommit(t === initial.trim() && t !== '' ? null : t, move);
+    onCommit(t, move);
   };
   return (
     <input

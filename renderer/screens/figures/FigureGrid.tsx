@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DataGrid, type DataGridHandle } from 'react-data-grid';
 import type { FigureUpdate, GridData, GridRow } from '../../../shared/api-types.ts';
 import { looseKey } from '../../../shared/text.ts';
+import { formatFigure } from '../../format.ts';
 import { checkNumber, type NumberDefinition } from '../../../shared/values/check-value.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useApp, type CellTarget } from '../../app/context.ts';
@@ -187,7 +188,9 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
     commit: (row, col, text, move) => {
       editSeed.current = null;
       resumeAt.current = nextPosition(row, col, move, rows.length, data?.columns.length ?? 1);
-      if (text === null) return focusGrid();
+      // The figure shown, left as it was (F2 then Enter): no change, even when it reads "1.000".
+      const current = rows[row]?.values[col] ?? null;
+      if (current !== null && text === formatFigure(current)) return focusGrid();
       const checked = checkNumber(definitionOf(col) ?? { type: 'money' }, text);
       if (checked.ok) return propose([{ row, col, value: checked.value }]);
       const hint = checked.code === 'not_number' ? ' Ô chỉ nhận số (VD: 12 hoặc 1.234 hoặc 12,5); để trống bằng phím Delete.' : '';

@@ -17,10 +17,10 @@ export type Move = 'down' | 'up' | 'right' | 'left' | null;
 /** The unit column comes first: value column i is the grid's column i + 1. */
 export const VALUE_OFFSET = 1;
 
-/** How a cell's editor starts (the key that opened it) and ends (the text typed, or null when left as it was). */
+/** How a cell's editor starts (the key that opened it) and ends (the text typed). */
 export interface CellEditing {
   seed(row: number, col: number): string | null;
-  commit(row: number, col: number, text: string | null, move: Move): void;
+  commit(row: number, col: number, text: string, move: Move): void;
   cancel(row: number, col: number): void;
 }
 
