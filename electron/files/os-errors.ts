@@ -63,7 +63,7 @@ export function fileError(e: unknown, file: string, action: FileAction = 'write'
     ? cause.text(file)
     : `lỗi hệ thống ${code ?? ''} (${e instanceof Error ? e.message : String(e)}). Hãy thử lại hoặc chọn thư mục khác`.replace('  ', ' ');
   const tail = kept ? ` ${kept}` : '';
-  const what = action === 'create_folder' ? file : target === file ? `"${file}"` : `tệp ${target} ("${file}")`;
+  const what = action === 'create_folder' ? `"${file}"` : target === file ? `"${file}"` : `tệp ${target} ("${file}")`;
   return new AppError(cause?.code ?? 'os_error', `${ACTION_TEXT[action]} ${what}: ${reason}.${tail}`, { cause: e });
 }
 

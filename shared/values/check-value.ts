@@ -97,8 +97,8 @@ export function checkNumber(def: NumberDefinition, raw: RawValue): Checked<numbe
     return refuse('not_number', `"${shown}" không phải là số.`);
   }
   if (!Number.isFinite(num)) return refuse('not_number', 'giá trị không phải là số hữu hạn.', notes);
-  if (num < 0) return refuse('negative', `số âm (${num}) không hợp lệ.`, notes);
-  if (def.type === 'count' && !Number.isInteger(num)) return refuse('not_integer', `số đếm phải là số nguyên, không được là ${num}.`, notes);
+  if (num < 0) return refuse('negative', `số âm (${formatVietnameseNumber(num)}) không hợp lệ.`, notes);
+  if (def.type === 'count' && !Number.isInteger(num)) return refuse('not_integer', `số đếm phải là số nguyên, không được là ${formatVietnameseNumber(num)}.`, notes);
   const max = def.max ?? DEFAULT_BOUNDS[def.type];
   if (num > max) {
     return refuse('value_too_large', `${formatVietnameseNumber(num)} vượt mức tối đa ${formatVietnameseNumber(max)} của chỉ tiêu này; đề nghị đơn vị kiểm tra lại số liệu.`, notes);

@@ -143,7 +143,7 @@ describe('negative numbers are values', () => {
     for (const value of [['--value', '-5'], ['--value=-5'], ['--value', '-0,5']]) {
       const r = await cli('correct', '--db', file, '--unit', 'X02', '--year', '2026', '--code', 'pl01_bl_tre', ...value, '--reason', 'thử', '--json');
       expect(r.code).toBe(1);
-      expect(oneJson(r.out)).toMatchObject({ ok: false, code: 'negative', message: expect.stringMatching(/không âm/) });
+      expect(oneJson(r.out)).toMatchObject({ ok: false, code: 'negative', message: expect.stringMatching(/số âm \(-(5|0,5)\) không hợp lệ/) });
       expect(r.err).not.toMatch(/ambiguous/);
     }
     const year = await cli('validate', '--db', file, '--year', '-5', '--json');

@@ -78,13 +78,13 @@ describe('import-json runs the very checks of workbook import', () => {
 describe('corrections and the grid answer as import does', () => {
   it('a correction is refused with the checker reason', () => {
     const ctx = sampleDb();
-    expect(() => correctFigure(ctx, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: 2.5, reason: 'Gọi điện xác nhận' })).toThrow(/Phường An Lạc, chỉ tiêu "Bạo lực — Tổng số trẻ em bị xâm hại": số đếm phải là số nguyên, không được là 2.5/);
+    expect(() => correctFigure(ctx, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: 2.5, reason: 'Gọi điện xác nhận' })).toThrow(/Phường An Lạc, chỉ tiêu "Bạo lực — Tổng số trẻ em bị xâm hại": số đếm phải là số nguyên, không được là 2,5/);
     expect(() => correctFigure(ctx, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: -1, reason: 'Gọi điện xác nhận' })).toThrow(/số âm \(-1\) không hợp lệ/);
   });
   it('the grid checks a pasted block against each column before asking for a reason', () => {
     const defs = [{ type: 'count' as const }, { type: 'money' as const }];
     expect(parseTsv('3\t12,5', (c) => defs[c])).toEqual({ ok: true, block: [[3, 12.5]] });
     expect(parseTsv('-1\t12,5', (c) => defs[c])).toEqual({ ok: false, message: 'Dòng 1, cột 1: số âm (-1) không hợp lệ.' });
-    expect(parseTsv('2,5\t1', (c) => defs[c])).toEqual({ ok: false, message: 'Dòng 1, cột 1: số đếm phải là số nguyên, không được là 2.5.' });
+    expect(parseTsv('2,5\t1', (c) => defs[c])).toEqual({ ok: false, message: 'Dòng 1, cột 1: số đếm phải là số nguyên, không được là 2,5.' });
   });
 });
