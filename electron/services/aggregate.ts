@@ -1,6 +1,7 @@
 // The figures of a year as annexes, rules and the report see them: the current version of each
 // unit's submission, with the compiler's corrections applied; sums leave blanks out, and a sum
 // over nothing reported is null ("chưa có số liệu"), never 0.
+import { windowSeason } from '../../shared/periods.ts';
 import { looseKey } from '../../shared/text.ts';
 import type { DocumentRecord, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from './context.ts';
@@ -81,7 +82,8 @@ export interface IssuedDocument extends DocumentRecord {
 }
 
 /**
- * The documents of every year's current submissions dated within [from, to], a document reported by
+ * The documents dated within [from, to] of the current submissions of the seasons up to the window's
+ * (windowSeason: a later season's submission does not change a past year's list), a document reported by
  * several units (or in several years) listed once: same so_ky_hieu + ngay + co_quan, compared without
  * case, spacing or diacritic variants.
  */
@@ -90,10 +92,10 @@ export function issuedDocuments(ctx: ServiceContext, from: string, to: string): 
     .prepare(
       `SELECT d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan, d.trich_yeu, d.ghi_chu, u.code, u.name, u.sort_order, s.year
        FROM documents d JOIN submissions s ON s.id = d.submission_id JOIN units u ON u.id = s.unit_id
-       WHERE s.is_current = 1 AND d.ngay BETWEEN ? AND ?
+       WHERE s.is_current = 1 AND d.ngay BETWEEN ? AND ? AND s.year <= ?
        ORDER BY s.year, u.sort_order, d.row_no`,
     )
-    .all(from, to) as (DocumentRecord & { code: string; name: string; sort_order: number; year: number })[];
+    .all(from, to, windowSeason({ from, to })) as (DocumentRecord & { code: string; name: string; sort_order: number; year: number })[];
   const byKey = new Map<string, IssuedDocument>();
   for (const r of rows) {
     const key = documentKey(r);

@@ -1,6 +1,7 @@
 // Validation of a year: the rules of templates/<id>/rules.json run by the pure engine of shared/rules/
 // over the figures in the database; warnings can be acknowledged with a reason, errors cannot.
 import { existsSync, readFileSync } from 'node:fs';
+import { documentsWindow } from '../../shared/periods.ts';
 import { compileRules, type CompiledRules } from '../../shared/rules/compile.ts';
 import { runRules } from '../../shared/rules/engine.ts';
 import { findingKeyYear } from '../../shared/rules/finding.ts';
@@ -87,14 +88,10 @@ function provinceName(ctx: ServiceContext): string {
   return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${settingString(settings, 'province')}`.trim();
 }
 
-/** Documents of the current submissions up to this year, within the PL02 period, grouped by document. */
+/** The documents of the year's documents window (as the report and Phụ lục 02 list them), grouped by document. */
 function reportedDocuments(ctx: ServiceContext, year: number): ReportedDocument[] {
-  const settings = getSettings(ctx);
-  const from = settingString(settings, 'documents_from', '2021-01-07');
-  const to = settingString(settings, 'period_to', `${year}-12-31`);
-  return issuedDocuments(ctx, from, to)
-    .map((d) => ({ key: documentKey(d), so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, units: d.units.filter((u) => u.year <= year) }))
-    .filter((d) => d.units.length > 0);
+  const { from, to } = documentsWindow(getSettings(ctx), year);
+  return issuedDocuments(ctx, from, to).map((d) => ({ key: documentKey(d), so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, units: d.units }));
 }
 
 /** Everything the engine reads about a year, gathered from the database. */
