@@ -4,7 +4,8 @@ import type { OutlineList, OutlineSentence } from '../../shared/outline-schema.t
 import { kindsWithSheet } from '../../shared/template.ts';
 import { settingString } from '../services/settings.ts';
 import { FigureBook, type ValueFigure } from './figures.ts';
-import { formatDate, formatFigure, formatPercent, type NumberStyle } from './format.ts';
+import { formatDate } from '../../shared/dates.ts';
+import { formatFigure, formatPercent, type NumberStyle } from './format.ts';
 import type { ReportData } from './report-data.ts';
 import { beforeFinalStop, fillPhrase, fillTemplate, plain, type Filled, type Resolve } from './sentences.ts';
 

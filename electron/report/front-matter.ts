@@ -3,7 +3,8 @@
 import { settingString } from '../services/settings.ts';
 import type { Closing, FrontMatter } from './content-model.ts';
 import type { FigureText } from './figure-text.ts';
-import { dateLineParts, formatReportNumber } from './format.ts';
+import { dateLineParts } from '../../shared/dates.ts';
+import { formatReportNumber } from './format.ts';
 import type { ReportData } from './report-data.ts';
 import { fillPhrase } from './sentences.ts';
 

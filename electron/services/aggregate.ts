@@ -1,6 +1,7 @@
 // The figures of a year as annexes, rules and the report see them: the current version of each
 // unit's submission, with the compiler's corrections applied; sums leave blanks out, and a sum
 // over nothing reported is null ("chưa có số liệu"), never 0.
+import { sumKnown, sumOverUnits, type CoverageSum } from '../../shared/coverage-sum.ts';
 import { windowSeason } from '../../shared/periods.ts';
 import { looseKey } from '../../shared/text.ts';
 import type { DocumentRecord, Unit } from '../../shared/types.ts';
@@ -58,12 +59,18 @@ export function contributors(fig: YearFigures, kinds?: readonly string[]): UnitF
 
 /** Sum of one indicator over the contributing units; null when none of them reported it. */
 export function sumIndicator(fig: YearFigures, code: string, kinds?: readonly string[]): number | null {
-  let total: number | null = null;
-  for (const f of contributors(fig, kinds)) {
-    const v = f.values.get(code);
-    if (v !== null && v !== undefined) total = (total ?? 0) + v;
-  }
-  return total;
+  return sumKnown(contributors(fig, kinds).map((f) => f.values.get(code)));
+}
+
+/**
+ * Sum of indicators over the contributing units that hold them (units of kinds whose sheets carry none of the
+ * codes are not expected to give it), with who gave a value and who left every one of them blank.
+ */
+export function sumIndicators(fig: YearFigures, codes: readonly string[], expected: (unit: Unit) => boolean, kinds?: readonly string[]): CoverageSum<UnitFigures> {
+  return sumOverUnits(
+    contributors(fig, kinds).filter((f) => expected(f.unit)),
+    (f) => codes.map((c) => f.values.get(c)),
+  );
 }
 
 /** Active units of the given kinds that have no current submission for the year. */

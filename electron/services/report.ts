@@ -12,7 +12,7 @@ import { gatherReportData } from '../report/report-data.ts';
 import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { listYears } from './years.ts';
+import { requireYear } from './years.ts';
 
 export const REPORT_FILE_NAME = 'Bao cao.docx';
 
@@ -27,10 +27,6 @@ export interface GenerateReportResult {
   file: string;
   /** What the compiler should know about the document (sections without text …), in Vietnamese. */
   notices: string[];
-}
-
-function requireYear(ctx: ServiceContext, year: number): void {
-  if (!listYears(ctx).includes(year)) throw new AppError('bad_year', `Cơ sở dữ liệu không có năm ${year}.`);
 }
 
 export async function generateReport(ctx: ServiceContext, req: GenerateReportRequest): Promise<GenerateReportResult> {

@@ -17,7 +17,7 @@ import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { deadlineFor, getSettings, settingString } from './settings.ts';
 import { listUnits } from './units.ts';
-import { listYears } from './years.ts';
+import { requireYear } from './years.ts';
 
 const compiledCache = new Map<string, CompiledRules>();
 
@@ -117,11 +117,6 @@ function acknowledgements(ctx: ServiceContext, year: number): Map<string, Findin
     acknowledged_at: string;
   }[];
   return new Map(rows.map((r) => [r.key, { reason: r.reason, by: r.acknowledged_by, at: r.acknowledged_at }]));
-}
-
-function requireYear(ctx: ServiceContext, year: number): void {
-  const years = listYears(ctx);
-  if (!years.includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}${years.length ? ` (các năm đang có: ${years.join(', ')})` : ''}.`);
 }
 
 /** Runs every rule over a year; acknowledged warnings stay in the list, marked. */
