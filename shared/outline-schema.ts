@@ -36,6 +36,8 @@ export const listSchema = z
     over: z.strictObject({ list: z.string(), figure: z.union([sumFigure, documentsFigure]), text: z.string().min(1) }).optional(),
     separator: z.string().default(', '),
     zeroText: z.string().optional(),
+    /** Items at 0 while some expected units gave no figure: `chưa ghi nhận trẻ em bị {items} ({units} chưa có số liệu)`. */
+    zeroIncompleteText: z.string().optional(),
     zeroSeparator: z.string().default('; '),
     dropZero: z.boolean().default(false),
   })
@@ -111,6 +113,15 @@ const phrases = z.strictObject({
   missingFigures: z.string().includes('{labels}'),
   allMissing: z.string().includes('{subject}'),
   missingUnits: z.string().includes('{units}'),
+  /** Coverage of a sum some expected units left blank: "(số liệu của Công an tỉnh; 11 xã chưa báo cáo chỉ tiêu này)". */
+  coverageReported: z.string().includes('{units}'),
+  coverageBlank: z.string().includes('{units}'),
+  coverageBlankSeveral: z.string().includes('{units}'),
+  coverageLabels: z.string().includes('{labels}').includes('{text}'),
+  /** Many units of one administrative type, counted: "11 xã". */
+  unitCount: z.string().includes('{count}').includes('{type}'),
+  /** A year-on-year change over the units that reported in both years, when the sets differ. */
+  changeCommon: z.string().includes('{change}').includes('{count}'),
   increase: z.string(),
   increaseFromZero: z.string(),
   decrease: z.string(),

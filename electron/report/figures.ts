@@ -2,6 +2,7 @@
 import { expandIndicatorPattern, type OutlineDocumentsFigure, type OutlineSumFigure } from '../../shared/outline-schema.ts';
 import { allIndicators } from '../../shared/template.ts';
 import type { TemplateDefinition, ValueType } from '../../shared/template-schema.ts';
+import type { Unit } from '../../shared/types.ts';
 import type { CoverageSum } from '../../shared/coverage-sum.ts';
 import { codesOfKind } from '../../shared/rules/lookup.ts';
 import { sumIndicators, type IssuedDocument, type UnitFigures, type YearFigures } from '../services/aggregate.ts';
@@ -48,6 +49,20 @@ export class FigureBook {
     if ('documents' in def) return when === 'current' ? countDocuments(def, this.data.documents, item) : null;
     const fig = when === 'current' ? this.data.current : this.data.previous;
     return fig ? sumFigure(def, this.data.template, fig, item) : null;
+  }
+
+  /** Who gave the figure and who left it blank (sum figures only; null for documents or a year not held). */
+  coverage(def: ValueFigure, when: 'current' | 'previous' = 'current', item?: string): CoverageSum<UnitFigures> | null {
+    if ('documents' in def) return null;
+    const fig = when === 'current' ? this.data.current : this.data.previous;
+    return fig ? figureCoverage(def, this.data.template, fig, item) : null;
+  }
+
+  /** Active units expected to give the figure that have sent nothing for the year. */
+  notSubmitted(def: ValueFigure, item?: string): Unit[] {
+    if ('documents' in def) return [];
+    const codes = figureCodes(def, this.data.template, item);
+    return this.data.missing.filter((u) => (!def.kinds || def.kinds.includes(u.kind)) && codesOfKind(this.data.template, u.kind).some((c) => codes.includes(c)));
   }
 
   /** Money when any of its indicators is money; documents are counts. */

@@ -118,6 +118,6 @@ describe('Phụ lục 02', () => {
     expect(text(ws, `A${total + 1}`)).toBe(`Trong đó: ${counts.map(([t, n]) => `${String(n).padStart(2, '0')} ${t.toLocaleLowerCase('vi')}`).join(', ')}.`);
     expect(ws.getCell(`A${total + 1}`).font).toMatchObject({ italic: true });
     // Sở Tài chính and Xã Vĩnh Lộc (both report documents) have not reported this year.
-    expect(text(ws, `A${total + 2}`)).toBe('Ghi chú: Số liệu chưa bao gồm Sở Tài chính; Xã Vĩnh Lộc.');
+    expect(text(ws, `A${total + 2}`)).toBe('Ghi chú: Số liệu chưa bao gồm Sở Tài chính, xã Vĩnh Lộc.');
   });
 });

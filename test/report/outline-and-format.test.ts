@@ -67,8 +67,8 @@ describe('sentences, recipients and merged texts', () => {
     const resolve = (name: string) => ({ text: values[name]!, figures: name === 'n' ? 1 : 0, missing: [] });
     expect(fillTemplate('Có {n} vụ[, {cmp}].', resolve).text).toBe('Có 05 vụ.');
     values.cmp = 'tăng 01 vụ';
-    expect(fillTemplate('Có {n} vụ[, {cmp}].', resolve)).toEqual({ text: 'Có 05 vụ, tăng 01 vụ.', figures: 1, missing: [] });
-    expect(fillTemplate('{x}', () => plain('a'))).toEqual({ text: 'a', figures: 0, missing: [] });
+    expect(fillTemplate('Có {n} vụ[, {cmp}].', resolve)).toEqual({ text: 'Có 05 vụ, tăng 01 vụ.', figures: 1, missing: [], notes: [] });
+    expect(fillTemplate('{x}', () => plain('a'))).toEqual({ text: 'a', figures: 0, missing: [], notes: [] });
     expect(beforeFinalStop('Đã xử lý 33.', '(chưa có số liệu về số tin)')).toBe('Đã xử lý 33 (chưa có số liệu về số tin).');
   });
 
