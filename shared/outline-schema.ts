@@ -107,7 +107,10 @@ export const sectionSchema: z.ZodType<OutlineSection> = z.lazy(() =>
 );
 
 const phrases = z.strictObject({
+  /** Printed (highlighted) under a section nobody wrote, in a draft only. */
   noContent: z.string(),
+  /** How to fill an empty section (generate's list, the window). */
+  missingHow: z.string().includes('{section}'),
   noData: z.string(),
   unknownNumber: z.string(),
   missingFigures: z.string().includes('{labels}'),

@@ -21,7 +21,7 @@ import { acknowledgeFinding, validateYear } from '../services/validation.ts';
 import { agencyName, reportingYear, templateInfo } from '../services/window-info.ts';
 import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../services/years.ts';
-import { reportSections, saveSectionText } from './report-handlers.ts';
+import { markSectionNoContent, reportSections, saveSectionText } from './report-handlers.ts';
 
 
 /** What a handler runs against: the open database and where the app keeps its files. */
@@ -97,9 +97,10 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
 
   reportSections: ({ ctx }, { year }) => reportSections(ctx, year),
   setSectionText: ({ ctx }, { year, code, text }) => saveSectionText(ctx, year, code, text),
+  setSectionNoContent: ({ ctx }, { year, code, none }) => markSectionNoContent(ctx, year, code, none),
   generateAll: async ({ ctx }, { year, outDir, force, sources }, onProgress) => {
     const result = await generateAll(ctx, { year, outDir, force, sources, onProgress });
-    return { outDir, files: result.files, draft: result.draft, notices: result.notices };
+    return { outDir, files: result.files, draft: result.draft, notices: result.notices, reportDraft: result.reportDraft, missingSections: result.missing };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
   trend: ({ ctx }) => childrenTrend(ctx),

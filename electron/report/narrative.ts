@@ -1,10 +1,12 @@
 // Merging the units' texts of a BAO_CAO cell into report paragraphs: one paragraph per unit in the unit list's
 // order, led by the unit's name in bold; the compiler's own text, when there is one, replaces the merge.
+import { isNoContentMark } from '../../shared/section-mark.ts';
 import type { Run } from './content-model.ts';
 import type { UnitText } from './texts-store.ts';
 
 export interface MergedText {
-  source: 'compiler' | 'units' | 'empty';
+  /** `none`: the compiler marked the section "không có nội dung báo cáo" (nothing printed). */
+  source: 'compiler' | 'units' | 'empty' | 'none';
   paragraphs: Run[][];
 }
 
@@ -18,6 +20,7 @@ export function splitParagraphs(text: string): string[] {
 }
 
 export function mergeSectionText(units: readonly UnitText[], compiler: string | null | undefined): MergedText {
+  if (isNoContentMark(compiler)) return { source: 'none', paragraphs: [] };
   const own = compiler ? splitParagraphs(compiler) : [];
   if (own.length > 0) return { source: 'compiler', paragraphs: own.map((p) => [{ text: p }]) };
   const paragraphs: Run[][] = [];

@@ -3,8 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { flattenSections, outlineNarrativeCodes, type Outline } from '../../shared/outline-schema.ts';
+import { isNoContentMark, NO_CONTENT_TEXT } from '../../shared/section-mark.ts';
 import { AppError } from '../errors.ts';
 import { buildReportContent } from '../report/build-content.ts';
+import type { MissingSection } from '../report/content-model.ts';
 import { reportDocx } from '../report/docx/write-docx.ts';
 import { mergeSectionText, splitParagraphs } from '../report/narrative.ts';
 import { loadOutline } from '../report/outline-store.ts';
@@ -25,6 +27,10 @@ export interface GenerateReportRequest {
 
 export interface GenerateReportResult {
   file: string;
+  /** Marked DỰ THẢO: errors stand or sections are missing. */
+  draft: boolean;
+  /** Sections still without content, each with how to fill it. */
+  missing: MissingSection[];
   /** What the compiler should know about the document (sections without text …), in Vietnamese. */
   notices: string[];
 }
@@ -40,7 +46,7 @@ export async function generateReport(ctx: ServiceContext, req: GenerateReportReq
   } catch (e) {
     throw new AppError('write_failed', `Không ghi được ${file}: tệp đang mở trong Word hoặc thư mục không cho phép ghi.`, { cause: e });
   }
-  return { file, notices: [...content.notices, ...notices] };
+  return { file, draft: content.front.draftMark !== null, missing: content.missing, notices: [...content.notices, ...notices] };
 }
 
 export interface SectionText {
@@ -61,8 +67,8 @@ export interface SectionText {
   compilerText: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
-  /** What the report prints: the compiler's text, the merge of the units' texts, or nothing. */
-  source: 'compiler' | 'units' | 'empty';
+  /** What the report prints: the compiler's text, the merge of the units' texts, nothing yet (empty), or nothing by choice (none). */
+  source: 'compiler' | 'units' | 'empty' | 'none';
   /** The merge as plain text, one paragraph per unit led by its name (to prefill the compiler's editor). */
   mergedText: string;
 }
@@ -127,4 +133,15 @@ export function setSectionText(ctx: ServiceContext, year: number, code: string, 
     })();
   }
   return mergedSectionTexts(ctx, year).find((s) => s.code === code)!;
+}
+
+/**
+ * Marks a section of a year "không có nội dung báo cáo" (nothing is printed under its heading and the report
+ * no longer waits for it), or takes the mark back; stored and logged as the section's own text.
+ */
+export function setSectionNoContent(ctx: ServiceContext, year: number, code: string, none: boolean): SectionText {
+  if (none) return setSectionText(ctx, year, code, NO_CONTENT_TEXT);
+  const current = compilerTexts(ctx, year).get(code)?.text ?? null;
+  // Without the mark nothing changes (the same text is not written again).
+  return setSectionText(ctx, year, code, isNoContentMark(current) ? null : current);
 }

@@ -99,7 +99,7 @@ function attrs(tag: string): Record<string, string> {
 describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs 2025)', () => {
   it('prints the title, the trích yếu and every heading of the outline in order', () => {
     const boldOnly = paragraphs.filter((p) => p.text.trim() !== '' && p.runs.every((r) => r.bold)).map((p) => p.text);
-    expect(boldOnly).toEqual(['BÁO CÁO', SUBJECT, ...EXPECTED_HEADINGS]);
+    expect(boldOnly).toEqual(['DỰ THẢO', 'BÁO CÁO', SUBJECT, ...EXPECTED_HEADINGS]); // the sample leaves sections empty: a draft
     const leads = paragraphs.filter((p) => p.runs[0]?.italic && p.text.startsWith('- ')).map((p) => p.runs[0]!.text);
     expect(leads).toEqual(Array(5).fill(['- Tồn tại, hạn chế.', '- Khó khăn, vướng mắc.', '- Nguyên nhân.', '- Giải pháp.']).flat());
     expect(texts).toContain(sample.settings!.opening);
@@ -238,21 +238,23 @@ describe('Bao cao.docx — narrative merged from the units', () => {
     expect(p.runs[0]).toMatchObject({ text: '- Tồn tại, hạn chế.', italic: true, bold: false });
   });
 
-  it('"(Chưa có nội dung)" for every section nobody wrote, each returned as a notice', () => {
-    expect(sectionParagraphs('1. Đối với Quốc hội').map((p) => p.text)).toEqual(['(Chưa có nội dung)']);
+  it('a highlighted "[Chưa có nội dung — cần bổ sung]" for every section nobody wrote, each returned as a notice', () => {
+    expect(sectionParagraphs('1. Đối với Quốc hội').map((p) => p.text)).toEqual(['[Chưa có nội dung — cần bổ sung]']);
     const narrativeSheet = ctx.template.sheets.find((s) => s.kind === 'narrative')!;
     const items = narrativeSheet.kind === 'narrative' ? narrativeSheet.items : [];
     const empty = items.filter((i) => unitTextsOf(YEAR, i.code).length === 0);
     expect(empty.length).toBeGreaterThan(0);
-    expect(notices).toEqual(empty.map((i) => `Mục "${i.label}" chưa có nội dung.`));
-    expect(texts.filter((t) => t.endsWith('(Chưa có nội dung)') || t.includes('(Chưa có nội dung)./.'))).toHaveLength(empty.length);
+    expect(notices).toEqual(empty.map((i) => `Mục "${i.label}" chưa có nội dung: báo cáo là bản DỰ THẢO cho đến khi mục này được viết hoặc đánh dấu "Không có nội dung báo cáo".`));
+    expect(texts.filter((t) => t.endsWith('[Chưa có nội dung — cần bổ sung]') || t.includes('[Chưa có nội dung — cần bổ sung]./.'))).toHaveLength(empty.length);
+    expect(docx.document.match(/<w:highlight w:val="yellow"\/>/g)).toHaveLength(empty.length);
+    expect(docx.document).not.toContain('(Chưa có nội dung)');
   });
 
-  it('the text ends with "./." and the final version carries no draft mark', () => {
+  it('the text ends with "./."; with sections still empty the report is a draft marked DỰ THẢO', () => {
     const last = texts.at(-1)!;
     const lastUnit = unitTextsOf(YEAR, 't_c5').at(-1)!;
     expect(last).toBe(`${lastUnit.name}: ${lastUnit.text.replace(/\.$/, '')}./.`);
-    expect(docx.document).not.toContain('DỰ THẢO');
+    expect(texts[0]).toBe('DỰ THẢO');
   });
 });
 

@@ -69,7 +69,7 @@ describe('section texts for the report step', () => {
     const back = await reportTexts(`${dir}/back`);
     const a2 = back.texts.indexOf('2. Đánh giá tình hình xâm hại trẻ em');
     expect(back.texts[a2 + 1]).toBe(`${unitTextsOf(YEAR, 't_a2')[0]!.name}: ${unitTextsOf(YEAR, 't_a2')[0]!.text}`);
-    expect(back.texts[back.texts.indexOf('1. Đối với Quốc hội') + 1]).toBe('(Chưa có nội dung)');
+    expect(back.texts[back.texts.indexOf('1. Đối với Quốc hội') + 1]).toBe('[Chưa có nội dung — cần bổ sung]');
   });
 
   it('refuses a section the outline does not have, and a year the database does not hold', () => {
