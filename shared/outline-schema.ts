@@ -131,7 +131,10 @@ const phrases = z.strictObject({
   same: z.string(),
   openingDefault: z.string(),
   openingMissing: z.string(),
-  reportNumber: z.string(),
+  /** `{number}` is "số/ký hiệu": the number typed (or the symbol typed with it, "456/BC-SYT", kept as is). */
+  reportNumber: z.string().includes('{number}'),
+  /** The symbol after the number when only the number is typed. */
+  reportSymbol: z.string(),
   dateLine: z.string(),
   draftMark: z.string(),
   draftErrorsTitle: z.string(),

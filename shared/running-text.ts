@@ -29,14 +29,15 @@ export function joinUnitNames(names: readonly string[]): string {
 }
 
 /**
- * An agency name in running-text case: "SỞ Y TẾ" → the unit list's "Sở Y tế" when one matches, else only the
- * first letter kept in capitals ("SỞ TƯ PHÁP" → "Sở tư pháp" is a fallback; a unit list entry is better).
+ * An agency name in running-text case: "SỞ Y TẾ" → the unit list's "Sở Y tế" when one matches, else the first
+ * letter in capitals, and the field's first letter after "Sở" ("SỞ TƯ PHÁP" → "Sở Tư pháp").
  */
 export function runningAgencyName(upper: string, knownNames: readonly string[]): string {
   const key = upper.normalize('NFC').trim().toLocaleUpperCase('vi');
   if (!key) return '';
   const known = knownNames.find((n) => n.normalize('NFC').trim().toLocaleUpperCase('vi') === key);
   if (known) return known.normalize('NFC').trim();
-  const lower = key.toLocaleLowerCase('vi');
-  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+  const cap = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+  const words = key.toLocaleLowerCase('vi').split(/\s+/);
+  return words.map((w, i) => (i === 0 || (i === 1 && words[0] === 'sở') ? cap(w) : w)).join(' ');
 }

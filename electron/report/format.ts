@@ -1,5 +1,5 @@
 // Numbers as an administrative text writes them: 1.234; 12,5; counts under 10 as 05 (setting leading_zero);
-// the report number. Dates are in shared/dates.ts.
+// dates are in shared/dates.ts, document numbers in shared/document-number.ts.
 import { formatVietnameseNumber } from '../../shared/numbers.ts';
 import type { ValueType } from '../../shared/template-schema.ts';
 
@@ -26,8 +26,3 @@ export function formatPercent(value: number): string {
 }
 
 
-/** The report number: a number under 10 with a leading zero ("05"); other text as typed. */
-export function formatReportNumber(text: string): string {
-  const t = text.trim();
-  return /^\d$/.test(t) ? `0${t}` : t;
-}

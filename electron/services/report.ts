@@ -13,6 +13,7 @@ import { loadOutline } from '../report/outline-store.ts';
 import { gatherReportData } from '../report/report-data.ts';
 import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
 import { audit } from './audit.ts';
+import { getSettings } from './settings.ts';
 import type { ServiceContext } from './context.ts';
 import { requireYear } from './years.ts';
 
@@ -96,12 +97,14 @@ export function mergedSectionTexts(ctx: ServiceContext, year: number): SectionTe
   const places = narrativePlaces(outline);
   const units = unitTexts(ctx, year);
   const own = compilerTexts(ctx, year);
+  const settings = getSettings(ctx);
   const items = new Map(ctx.template.sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
   return outlineNarrativeCodes(outline).map((code) => {
     const contributions = units.get(code) ?? [];
     const compiler = own.get(code);
-    const merged = mergeSectionText(contributions, compiler?.text);
-    const unitsOnly = mergeSectionText(contributions, null);
+    const unitNames = { unitNames: settings.narrative_unit_names === true };
+    const merged = mergeSectionText(contributions, compiler?.text, unitNames);
+    const unitsOnly = mergeSectionText(contributions, null, unitNames);
     return {
       code,
       ...places.get(code)!,

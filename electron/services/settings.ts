@@ -29,6 +29,8 @@ export const settingSchemas: Record<string, z.ZodType> = {
   recipients: z.array(z.string()),
   contact: z.string(),
   leading_zero: z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'có', 'không']).transform((v) => ['true', '1', 'có'].includes(v))]),
+  /** The report's merged section texts lead each unit's paragraph with the unit's name ("Sở Y tế: …"). */
+  narrative_unit_names: z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'có', 'không']).transform((v) => ['true', '1', 'có'].includes(v))]),
 };
 
 export function defaultSettings(province: string, year: number): Settings {
@@ -53,6 +55,7 @@ export function defaultSettings(province: string, year: number): Settings {
     recipients: [],
     contact: '',
     leading_zero: true,
+    narrative_unit_names: false,
   };
 }
 

@@ -220,21 +220,18 @@ describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs
 });
 
 describe('Bao cao.docx — narrative merged from the units', () => {
-  it('one paragraph per unit in unit-list order, led by the unit name in bold', () => {
+  it('one paragraph per unit in unit-list order, without "Sở Y tế: …" prefixes (the setting narrative_unit_names is off)', () => {
     const expected = unitTextsOf(YEAR, 't_a2');
     expect(expected.map((e) => e.name)).toEqual(['Sở Y tế', 'Công an tỉnh', 'Xã Tân Phú']);
     const got = sectionParagraphs('2. Đánh giá tình hình xâm hại trẻ em');
-    expect(got.map((p) => p.text)).toEqual(expected.map((e) => `${e.name}: ${e.text}`));
-    for (const [i, p] of got.entries()) {
-      expect(p.runs[0]).toMatchObject({ text: `${expected[i]!.name}:`, bold: true });
-      expect(p.runs.slice(1).every((r) => !r.bold)).toBe(true);
-    }
+    expect(got.map((p) => p.text)).toEqual(expected.map((e) => e.text));
+    for (const p of got) expect(p.runs.every((r) => !r.bold)).toBe(true);
   });
 
   it('a sub-point leads with its italic label, then the unit text', () => {
     const [th] = unitTextsOf(YEAR, 't_b2_th');
     const p = sectionParagraphs('2. Tồn tại, hạn chế; khó khăn, vướng mắc', 1)[0]!;
-    expect(p.text).toBe(`- Tồn tại, hạn chế. ${th!.name}: ${th!.text}`);
+    expect(p.text).toBe(`- Tồn tại, hạn chế. ${th!.text}`);
     expect(p.runs[0]).toMatchObject({ text: '- Tồn tại, hạn chế.', italic: true, bold: false });
   });
 
@@ -253,7 +250,7 @@ describe('Bao cao.docx — narrative merged from the units', () => {
   it('the text ends with "./."; with sections still empty the report is a draft marked DỰ THẢO', () => {
     const last = texts.at(-1)!;
     const lastUnit = unitTextsOf(YEAR, 't_c5').at(-1)!;
-    expect(last).toBe(`${lastUnit.name}: ${lastUnit.text.replace(/\.$/, '')}./.`);
+    expect(last).toBe(`${lastUnit.text.replace(/\.$/, '')}./.`);
     expect(texts[0]).toBe('DỰ THẢO');
   });
 });

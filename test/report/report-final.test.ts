@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../electron/services/context.ts';
 import { generateAll } from '../../electron/services/generate.ts';
 import { generateReport, mergedSectionTexts, setSectionNoContent, setSectionText } from '../../electron/services/report.ts';
 import { NO_CONTENT_TEXT } from '../../shared/section-mark.ts';
+import { setSettings } from '../../electron/services/settings.ts';
 import { sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { cli } from '../helpers/cli.ts';
 import { bodyParagraphs, readDocx } from './docx-reader.ts';
@@ -74,6 +75,16 @@ describe('every section written or marked "Không có nội dung báo cáo"', ()
     const c3 = r.texts.indexOf('3. Đối với các bộ, ngành');
     expect(rest.map((s) => s.code)).toContain('t_c3');
     expect(r.texts[c3 + 1]).toBe('4. Đối với các tổ chức chính trị - xã hội, tổ chức xã hội');
+  });
+
+  it('reads a full "số/ký hiệu" as typed without doubling the symbol, and leads merged texts with unit names on request', async () => {
+    setSettings(ctx, { report_number: '456/BC-SYT', narrative_unit_names: true });
+    const r = await texts(`${dir}/number`);
+    expect(r.document).toContain('Số: 456/BC-SYT');
+    expect(r.document).not.toContain('BC-SYT/BC-SYT');
+    const a2 = r.texts.indexOf('2. Đánh giá tình hình xâm hại trẻ em');
+    expect(r.texts[a2 + 1]).toMatch(/^Sở Y tế: /);
+    setSettings(ctx, { report_number: '', narrative_unit_names: false });
   });
 
   it('taking the mark back makes the section empty again, and the report a draft', async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isComplete, sumKnown, sumOverUnits } from '../../shared/coverage-sum.ts';
 import { formatDate } from '../../shared/dates.ts';
+import { joinUnitNames, runningAgencyName, runningName } from '../../shared/running-text.ts';
 
 describe('sumKnown', () => {
   it('leaves blanks out, keeps 0, and is null when nothing is there', () => {
@@ -38,5 +39,19 @@ describe('formatDate', () => {
     expect(formatDate('2026-11-25T23:30:00Z')).toBe('25/11/2026');
     expect(formatDate('', '…')).toBe('…');
     expect(formatDate('abc')).toBe('abc');
+  });
+});
+
+describe('running text', () => {
+  it('writes administrative unit types in lower case and keeps agency names', () => {
+    expect(runningName('Xã Vĩnh Lộc')).toBe('xã Vĩnh Lộc');
+    expect(runningName('Phường An Lạc')).toBe('phường An Lạc');
+    expect(runningName('Tỉnh đoàn')).toBe('Tỉnh đoàn');
+    expect(runningName('Sở Y tế')).toBe('Sở Y tế');
+    expect(joinUnitNames(['Sở Tài chính', 'Xã Vĩnh Lộc'])).toBe('Sở Tài chính, xã Vĩnh Lộc');
+  });
+  it('turns the header block\'s capitals into the unit list\'s name', () => {
+    expect(runningAgencyName('SỞ Y TẾ', ['Tỉnh An Lạc', 'Sở Y tế'])).toBe('Sở Y tế');
+    expect(runningAgencyName('SỞ TƯ PHÁP', [])).toBe('Sở Tư pháp');
   });
 });
