@@ -29,7 +29,8 @@ export const figureSchema = z.union([sumFigure, documentsFigure, changeFigure]);
  * Items are given one by one, or generated `over` a template list (the figure's `{code}` is the list item's code,
  * the text's `{label}` its label). Items at 0 are dropped (`dropZero`) or gathered into `zeroText` by their `zero` name.
  */
-const listItem = z.strictObject({ figure: name, text: z.string().min(1), zero: z.string().optional() });
+/** `whenZero`: the item's words when its figure is 0 ("cấp huyện … không có văn bản"), never "0 văn bản". */
+const listItem = z.strictObject({ figure: name, text: z.string().min(1), zero: z.string().optional(), whenZero: z.string().optional() });
 export const listSchema = z
   .strictObject({
     items: z.array(listItem).min(1).optional(),

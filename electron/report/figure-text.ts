@@ -195,8 +195,8 @@ export class FigureText {
 
   private list(list: OutlineList): Filled {
     const items = list.items
-      ? list.items.map((i) => ({ def: this.data.outline.figures[i.figure] as ValueFigure, text: i.text, zero: i.zero, item: undefined as string | undefined, label: '' }))
-      : (this.data.template.lists[list.over!.list] ?? []).map((i) => ({ def: list.over!.figure, text: list.over!.text, zero: undefined, item: i.code, label: i.label }));
+      ? list.items.map((i) => ({ def: this.data.outline.figures[i.figure] as ValueFigure, text: i.text, zero: i.zero, whenZero: i.whenZero, item: undefined as string | undefined, label: '' }))
+      : (this.data.template.lists[list.over!.list] ?? []).map((i) => ({ def: list.over!.figure, text: list.over!.text, zero: undefined, whenZero: undefined, item: i.code, label: i.label }));
     const shown: string[] = [];
     const zeros: string[] = [];
     /** Items at 0 while some expected units gave nothing, by those units. */
@@ -222,6 +222,11 @@ export class FigureText {
         continue;
       }
       if (value === 0 && list.dropZero) continue;
+      // Rule "empty groups in words": "cấp huyện … không có văn bản", never "0 văn bản".
+      if (value === 0 && it.whenZero !== undefined && !(n.notes ?? []).length) {
+        shown.push(this.listItem({ ...it, text: it.whenZero }, n, notes, figures - 1));
+        continue;
+      }
       shown.push(this.listItem(it, n, notes, figures - 1));
     }
     const parts = [shown.join(list.separator)];

@@ -1,6 +1,6 @@
 // Numbers as an administrative text writes them: 1.234; 12,5; counts under 10 as 05 (setting leading_zero);
 // dates are in shared/dates.ts, document numbers in shared/document-number.ts.
-import { formatVietnameseNumber } from '../../shared/numbers.ts';
+import { formatCount as sharedFormatCount, formatVietnameseNumber } from '../../shared/numbers.ts';
 import type { ValueType } from '../../shared/template-schema.ts';
 
 export interface NumberStyle {
@@ -9,8 +9,7 @@ export interface NumberStyle {
 }
 
 export function formatCount(value: number, style: NumberStyle): string {
-  const text = formatVietnameseNumber(value);
-  return style.leadingZero && Number.isInteger(value) && value > 0 && value < 10 ? `0${text}` : text;
+  return sharedFormatCount(value, style.leadingZero);
 }
 
 /** A figure of the given type: counts as counts, money with up to three decimals ("1.806,6"). */

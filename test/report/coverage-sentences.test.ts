@@ -63,10 +63,20 @@ describe('rule "coverage named": a sum some units left blank says whose figure i
   it('names the police as the only source of "đã xử lý" and counts the communes that left it blank', () => {
     const c = db([
       { unit: 'CA', year: 2026, values: { nv_tin_tiep_nhan: 20, nv_tin_xu_ly: 33 } },
-      ...['X03', 'X04', 'X05'].map((unit) => ({ unit, year: 2026, values: { nv_tin_tiep_nhan: 10, nv_tin_xu_ly: null } })),
+      ...['X03', 'X04', 'X05', 'X06', 'X07'].map((unit) => ({ unit, year: 2026, values: { nv_tin_tiep_nhan: 6, nv_tin_xu_ly: null } })),
     ]);
     expect(sentenceWith(c, 2026, 'nv_tin_xu_ly')).toBe(
-      'Tiếp nhận 50 thông tin, thông báo, tố giác về xâm hại trẻ em, đã xử lý 33 (số liệu của Công an tỉnh; 03 xã chưa báo cáo chỉ tiêu này).',
+      'Tiếp nhận 50 thông tin, thông báo, tố giác về xâm hại trẻ em, đã xử lý 33 (số liệu của Công an tỉnh; 05 xã chưa báo cáo chỉ tiêu này).',
+    );
+  });
+
+  it('names up to three units that left it blank', () => {
+    const c = db([
+      { unit: 'CA', year: 2026, values: { nv_tin_tiep_nhan: 20, nv_tin_xu_ly: 33 } },
+      ...['X01', 'X03', 'X04'].map((unit) => ({ unit, year: 2026, values: { nv_tin_tiep_nhan: 10, nv_tin_xu_ly: null } })),
+    ]);
+    expect(sentenceWith(c, 2026, 'nv_tin_xu_ly')).toBe(
+      'Tiếp nhận 50 thông tin, thông báo, tố giác về xâm hại trẻ em, đã xử lý 33 (số liệu của Công an tỉnh; phường An Lạc, xã Tân Phú, xã Hòa Bình chưa báo cáo chỉ tiêu này).',
     );
   });
 

@@ -171,11 +171,16 @@ describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs
     const docs = issuedDocuments('2021-01-07', sample.settings!.period_to as string);
     expect(docs.length).toBe(14);
     const types = DOC_TYPES.map((t) => [t, docs.filter((d) => d.loai === t).length] as const).filter(([, n]) => n > 0);
-    const level = (...caps: string[]) => count(docs.filter((d) => caps.includes(d.cap)).length);
+    // An empty level is said in words ("không có văn bản"), never "0 văn bản"; the sample has none at cấp huyện.
+    const level = (...caps: string[]) => {
+      const n = docs.filter((d) => caps.includes(d.cap)).length;
+      return n === 0 ? 'không có văn bản' : `${count(n)} văn bản`;
+    };
+    expect(level('Cấp huyện (trước 01/7/2025)')).toBe('không có văn bản');
     const expected =
       `Từ ngày 07/01/2021 đến nay, các cấp, các ngành đã ban hành ${count(docs.length)} văn bản (${types.map(([t, n]) => `${count(n)} ${t.toLowerCase()}`).join(', ')}), ` +
-      `trong đó: HĐND, UBND tỉnh ${level('HĐND tỉnh', 'UBND tỉnh')} văn bản; các sở, ngành, đoàn thể ${level('Sở, ngành, đoàn thể')} văn bản; ` +
-      `cấp huyện (trước 01/7/2025) ${level('Cấp huyện (trước 01/7/2025)')} văn bản; cấp xã ${level('Cấp xã')} văn bản (chi tiết tại Phụ lục 02). ` +
+      `trong đó: HĐND, UBND tỉnh ${level('HĐND tỉnh', 'UBND tỉnh')}; các sở, ngành, đoàn thể ${level('Sở, ngành, đoàn thể')}; ` +
+      `cấp huyện (trước 01/7/2025) ${level('Cấp huyện (trước 01/7/2025)')}; cấp xã ${level('Cấp xã')} (chi tiết tại Phụ lục 02). ` +
       `Số liệu chưa bao gồm ${missingUnitNames(YEAR, SO_LIEU_KINDS).map(running).join(', ')}.`;
     expect(sectionParagraphs('1. Kết quả đạt được', 0)[0]!.text).toBe(expected);
   });
