@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/services/context.ts';
 import { generateReport } from '../../electron/services/report.ts';
+import { headerColumns, issuingRuleWidth } from '../../electron/report/docx/header-block.ts';
+import { CELL_MARGIN } from '../../electron/report/docx/layout.ts';
+import { boldTextWidth } from '../../electron/report/docx/text-width.ts';
 import { sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { bodyParagraphs, cellText, pngSize, readDocx, tables, type DocxParagraph, type DocxParts } from './docx-reader.ts';
 import { AGES, blankUnitCodes, count, FORMS, issuedDocuments, likeForLike, missingUnitNames, money, must, overGroups, percent, pl01, running, total, unitTextsOf } from './sample-figures.ts';
@@ -260,7 +263,18 @@ describe('Bao cao.docx — narrative merged from the units', () => {
   });
 });
 
+const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+
 describe('Bao cao.docx — Decree 30 format', () => {
+  it('the rule under the trích yếu stands clear of its last line\'s descenders (at least 6 pt below)', () => {
+    const all = bodyParagraphs(docx.document);
+    const i = all.findIndex((p) => p.text === SUBJECT);
+    const rule = all[i + 1]!;
+    expect(rule.text).toBe('');
+    expect(rule.xml).toMatch(/<w:pBdr>\s*<w:top w:val="single"/);
+    expect(Number(attrs(/<w:spacing [^>]*\/>/.exec(rule.xml)![0]).before)).toBeGreaterThanOrEqual(120);
+  });
+
   it('A4 portrait with margins 20/20/30/15 mm in twips', () => {
     const pgSz = attrs(/<w:pgSz [^>]*\/>/.exec(docx.document)![0]);
     expect([pgSz.w, pgSz.h]).toEqual(['11906', '16838']);
@@ -314,6 +328,17 @@ describe('Bao cao.docx — Decree 30 format', () => {
     expect(lines(right!)[1]!.runs[0]).toMatchObject({ size: 28, bold: true });
     // A rule (an empty paragraph's top border) under the issuing body and under the tiêu ngữ.
     for (const cell of [left!, right!]) expect(cell.some((p) => p.text === '' && /<w:pBdr>\s*<w:top w:val="single"/.test(p.xml))).toBe(true);
+    // Decree 30: the rule under the agency name spans one third to one half of the agency line, centred.
+    const rule = left!.find((p) => p.text === '' && /<w:pBdr>/.test(p.xml))!;
+    const ind = attrs(/<w:ind [^>]*\/>/.exec(rule.xml)![0]);
+    const [leftWidth] = headerColumns(NATIONAL_TITLE);
+    const ruleWidth = leftWidth - 2 * CELL_MARGIN - Number(ind.left) - Number(ind.right);
+    const agencyLine = boldTextWidth('SỞ Y TẾ', 13);
+    expect(ruleWidth / agencyLine).toBeGreaterThanOrEqual(1 / 3);
+    expect(ruleWidth / agencyLine).toBeLessThanOrEqual(1 / 2);
+    expect(Math.abs(Number(ind.left) - Number(ind.right))).toBeLessThanOrEqual(1);
+    const longName = 'BAN CHỈ ĐẠO CÔNG TÁC BẢO VỆ TRẺ EM';
+    expect(issuingRuleWidth(longName, leftWidth) / Math.min(boldTextWidth(longName, 13), leftWidth - 2 * CELL_MARGIN)).toBeGreaterThanOrEqual(1 / 3);
     expect(cellText(number!)).toBe('Số: …/BC-SYT');
     expect(number![0]!.runs[0]).toMatchObject({ size: 26 });
     expect(cellText(date!)).toBe('An Lạc, ngày 20 tháng 12 năm 2026');
