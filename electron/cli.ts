@@ -21,6 +21,7 @@ import { initDatabase } from './services/setup.ts';
 import { listUnits } from './services/units.ts';
 
 export { EXIT } from './cli-usage.ts';
+import { missingSectionLines } from '../shared/section-mark.ts';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -161,9 +162,8 @@ const commands: Record<string, Command> = {
       const accepted = result.imports.filter((r) => r.status === 'accepted').length;
       const rejected = result.imports.filter((r) => r.status === 'rejected');
       if (args.values.json) {
-        io.out(JSON.stringify({ db: result.dbFile, year: result.year, blank_workbooks: result.blankWorkbooks, blank_dir: result.blankDir, filled_dir: result.filledDir, imported: accepted, rejected: rejected.length, errors: result.validation.errors, warnings: result.validation.warnings, infos: result.validation.infos, files: result.files }, null, 2));
+        io.out(JSON.stringify({ db: result.dbFile, year: result.year, blank_workbooks: result.blankWorkbooks, blank_dir: result.blankDir, filled_dir: result.filledDir, imported: accepted, rejected: rejected.length, errors: result.validation.errors, warnings: result.validation.warnings, infos: result.validation.infos, files: result.files, report_draft: result.reportDraft, missing_sections: result.missing }, null, 2));
       } else {
-        if (result.notices.length) io.out(`Lưu ý: ${result.notices.length} mục của báo cáo chưa có nội dung (ghi "(Chưa có nội dung)").`);
         io.out(`Xong: ${accepted} báo cáo đã nhập, ${rejected.length} bị từ chối; ${result.validation.errors} lỗi, ${result.validation.warnings} cảnh báo, ${result.validation.infos} thông tin; ${result.files.length} tệp kết quả trong ${path.dirname(result.files[0] ?? result.dbFile)}.`);
       }
       for (const r of rejected) io.err(`Từ chối ${path.basename(r.file)}: ${r.findings.map((f) => f.message).join(' ')}`);
@@ -284,12 +284,14 @@ const commands: Record<string, Command> = {
     const outDir = need(args.values.out, 'out');
     return withApi(args, io, async (api) => {
       const r = await api.call('generateAll', { year, outDir, force: args.values.force, sources: args.values.sources });
-      if (args.values.json) io.out(JSON.stringify({ files: r.files, draft: r.draft, errors: r.validation.errors, warnings: r.validation.warnings, notices: r.notices }, null, 2));
+      if (args.values.json)
+        io.out(JSON.stringify({ files: r.files, draft: r.draft, reportDraft: r.reportDraft, missingSections: r.missingSections, errors: r.validation.errors, warnings: r.validation.warnings, notices: r.notices }, null, 2));
       else {
         for (const f of r.files) io.out(f);
         io.out(summaryLine(r.validation));
-        for (const n of r.notices) io.out(`Lưu ý: ${n}`);
+        for (const n of r.notices.filter((n) => !r.missingSections.some((m) => n.includes(`"${m.heading}"`)))) io.out(`Lưu ý: ${n}`);
         if (r.draft) io.out(`Các tệp là bản DỰ THẢO: còn ${r.validation.errors} lỗi chưa xử lý.`);
+        for (const line of missingSectionLines(r.missingSections)) io.out(line);
       }
       return EXIT.ok;
     });

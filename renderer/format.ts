@@ -1,10 +1,10 @@
 // How the window writes dates and numbers: dd/mm/yyyy, 1.234 and 12,5.
+import { formatDate as sharedFormatDate } from '../shared/dates.ts';
 import { formatVietnameseNumber } from '../shared/numbers.ts';
 
-/** "2026-11-25T08:00:00Z" or "2026-11-25" → "25/11/2026" (the day as written, no time zone shift). */
+/** "2026-11-25T08:00:00Z" or "2026-11-25" → "25/11/2026" (the day as written, no time zone shift); blank otherwise. */
 export function formatDate(iso: string | null | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+  return sharedFormatDate(iso, '');
 }
 
 /** "25/11/2026 15:04" in the machine's time zone. */

@@ -194,8 +194,8 @@ export interface ReportSection {
   compilerText: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
-  /** What the report prints: the compiler's text, the units' texts merged, or nothing. */
-  source: 'compiler' | 'units' | 'empty';
+  /** What the report prints: the compiler's text, the units' texts merged, nothing yet (empty: the report stays a draft), or nothing by choice (none: marked "Không có nội dung báo cáo"). */
+  source: 'compiler' | 'units' | 'empty' | 'none';
   /** The units' texts merged, one paragraph per unit led by its name (prefills the compiler's text). */
   merged: string;
 }
@@ -216,6 +216,10 @@ export interface GeneratedFiles {
   notices: string[];
   /** The validation the files were written after (counts, findings). */
   validation: ValidationReport;
+  /** The report is marked DỰ THẢO (errors stand or sections are missing). */
+  reportDraft: boolean;
+  /** Report sections still without content, each with how to fill it; the report is final only when none is left. */
+  missingSections: { code: string; heading: string; how: string }[];
 }
 
 // Where a figure of a written annex comes from (electron/services/trace.ts): the units' values behind it.

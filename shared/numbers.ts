@@ -24,3 +24,12 @@ export function formatVietnameseNumber(value: number, maxDecimals = 3): string {
   const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return (negative ? '-' : '') + grouped + (dec ? ',' + dec : '');
 }
+
+/**
+ * A count as the report writes it (one style everywhere): 1.234, and 1–9 with a leading zero ("06 văn bản")
+ * unless the setting leading_zero is off. Spreadsheet cells get the same with the number format `00`.
+ */
+export function formatCount(value: number, leadingZero = true): string {
+  const text = formatVietnameseNumber(value);
+  return leadingZero && Number.isInteger(value) && value > 0 && value < 10 ? `0${text}` : text;
+}

@@ -29,13 +29,16 @@ export const figureSchema = z.union([sumFigure, documentsFigure, changeFigure]);
  * Items are given one by one, or generated `over` a template list (the figure's `{code}` is the list item's code,
  * the text's `{label}` its label). Items at 0 are dropped (`dropZero`) or gathered into `zeroText` by their `zero` name.
  */
-const listItem = z.strictObject({ figure: name, text: z.string().min(1), zero: z.string().optional() });
+/** `whenZero`: the item's words when its figure is 0 ("cấp huyện … không có văn bản"), never "0 văn bản". */
+const listItem = z.strictObject({ figure: name, text: z.string().min(1), zero: z.string().optional(), whenZero: z.string().optional() });
 export const listSchema = z
   .strictObject({
     items: z.array(listItem).min(1).optional(),
     over: z.strictObject({ list: z.string(), figure: z.union([sumFigure, documentsFigure]), text: z.string().min(1) }).optional(),
     separator: z.string().default(', '),
     zeroText: z.string().optional(),
+    /** Items at 0 while some expected units gave no figure: `chưa ghi nhận trẻ em bị {items} ({units} chưa có số liệu)`. */
+    zeroIncompleteText: z.string().optional(),
     zeroSeparator: z.string().default('; '),
     dropZero: z.boolean().default(false),
   })
@@ -105,19 +108,34 @@ export const sectionSchema: z.ZodType<OutlineSection> = z.lazy(() =>
 );
 
 const phrases = z.strictObject({
+  /** Printed (highlighted) under a section nobody wrote, in a draft only. */
   noContent: z.string(),
+  /** How to fill an empty section (generate's list, the window). */
+  missingHow: z.string().includes('{section}'),
   noData: z.string(),
   unknownNumber: z.string(),
   missingFigures: z.string().includes('{labels}'),
   allMissing: z.string().includes('{subject}'),
   missingUnits: z.string().includes('{units}'),
+  /** Coverage of a sum some expected units left blank: "(số liệu của Công an tỉnh; 11 xã chưa báo cáo chỉ tiêu này)". */
+  coverageReported: z.string().includes('{units}'),
+  coverageBlank: z.string().includes('{units}'),
+  coverageBlankSeveral: z.string().includes('{units}'),
+  coverageLabels: z.string().includes('{labels}').includes('{text}'),
+  /** Many units of one administrative type, counted: "11 xã". */
+  unitCount: z.string().includes('{count}').includes('{type}'),
+  /** A year-on-year change over the units that reported in both years, when the sets differ. */
+  changeCommon: z.string().includes('{change}').includes('{count}'),
   increase: z.string(),
   increaseFromZero: z.string(),
   decrease: z.string(),
   same: z.string(),
   openingDefault: z.string(),
   openingMissing: z.string(),
-  reportNumber: z.string(),
+  /** `{number}` is "số/ký hiệu": the number typed (or the symbol typed with it, "456/BC-SYT", kept as is). */
+  reportNumber: z.string().includes('{number}'),
+  /** The symbol after the number when only the number is typed. */
+  reportSymbol: z.string(),
   dateLine: z.string(),
   draftMark: z.string(),
   draftErrorsTitle: z.string(),

@@ -56,6 +56,8 @@ export const provinceSettingsSchema = z.object({
   from_year: z.coerce.number().int().min(2000).max(2100).default(2021).meta({ label: 'Năm bắt đầu thực hiện Nghị quyết', input: 'number' }),
   documents_from: isoDate(false).default('2021-01-07').meta({ label: 'Văn bản tính từ ngày', input: 'date' }),
   leading_zero: flag.default(true).meta({ label: 'Số báo cáo có số 0 đứng trước', input: 'flag' }),
+  /** The report's merged section texts lead each unit's paragraph with the unit's name ("Sở Y tế: …"). */
+  narrative_unit_names: flag.default(false).meta({ label: 'Ghi tên đơn vị trước đoạn văn tổng hợp', input: 'flag' }),
 });
 
 /** Held per reporting year; a year added gets them from the nearest year, shifted (see carrySettings). */

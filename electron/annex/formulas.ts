@@ -1,4 +1,5 @@
 // Totals as spreadsheet formulas with their values: =SUM over cells, =COUNTA over a range.
+import { sumKnown as sharedSumKnown } from '../../shared/coverage-sum.ts';
 import type { FormulaCell, PlannedCell, PlannedRow } from './plan-types.ts';
 
 /** Rounds away binary noise of REAL sums (0.1 + 0.2). */
@@ -6,10 +7,9 @@ export function tidy(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-/** Sum of the values that are there; null when none is (blank stays blank, never 0). */
+/** The blank-aware sum (shared/coverage-sum.ts), binary noise rounded away: blank stays blank, never 0. */
 export function sumKnown(values: readonly (number | null | undefined)[]): number | null {
-  let total: number | null = null;
-  for (const v of values) if (v !== null && v !== undefined) total = (total ?? 0) + v;
+  const total = sharedSumKnown(values);
   return total === null ? null : tidy(total);
 }
 

@@ -2,6 +2,7 @@
 // and the note on units that have not reported. No spreadsheet yet: the writer renders the plan and
 // the trace service reads it, so both see the same cells.
 import type { AnnexBody, AnnexLayout, AnnexSheet } from '../../shared/annex-schema.ts';
+import { runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import type { TemplateDefinition, ValueType } from '../../shared/template-schema.ts';
 import { allIndicators, kindsWithSheet } from '../../shared/template.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
@@ -69,8 +70,8 @@ function missingNote(ctx: ServiceContext, book: FigureBook, sheet: AnnexSheet, k
   const order = listUnits(ctx).map((u) => u.code);
   const labels = [...missing.values()]
     .sort((a, b) => order.indexOf(a.unit.code) - order.indexOf(b.unit.code))
-    .map((m) => (m.years.length === 1 && m.years[0] === year ? m.unit.name : fillText(sheet.missingInYears, { unit: m.unit.name, years: m.years.join(', ') })));
-  return fillText(sheet.missingNote, { units: labels.join('; ') });
+    .map((m) => (m.years.length === 1 && m.years[0] === year ? runningName(m.unit.name) : fillText(sheet.missingInYears, { unit: runningName(m.unit.name), years: m.years.join(', ') })));
+  return fillText(sheet.missingNote, { units: labels.join(UNIT_SEPARATOR) });
 }
 
 function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, layout: AnnexLayout, sheet: AnnexSheet, year: number): SheetPlan {

@@ -26,7 +26,7 @@ import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../services/years.ts';
 import { listAudit } from '../services/audit.ts';
 import { chooseCurrentVersion, diffVersions, unitHistory } from '../services/history.ts';
-import { reportSections, saveSectionText } from './report-handlers.ts';
+import { markSectionNoContent, reportSections, saveSectionText } from './report-handlers.ts';
 import { exportAuditCsvFile, exportProvinceYear, importProvinceFile } from './season-handlers.ts';
 
 
@@ -106,9 +106,10 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
 
   reportSections: ({ ctx }, { year }) => reportSections(ctx, year),
   setSectionText: ({ ctx }, { year, code, text }) => saveSectionText(ctx, year, code, text),
+  setSectionNoContent: ({ ctx }, { year, code, none }) => markSectionNoContent(ctx, year, code, none),
   generateAll: async ({ ctx }, { year, outDir, force, sources }, onProgress) => {
     const result = await generateAll(ctx, { year, outDir, force, sources, onProgress });
-    return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation };
+    return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation, reportDraft: result.reportDraft, missingSections: result.missing };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
   trend: ({ ctx }) => childrenTrend(ctx),

@@ -2,7 +2,7 @@
 // as the window shows them.
 import type { ReportSection } from '../../shared/api-types.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { mergedSectionTexts, setSectionText, type SectionText } from '../services/report.ts';
+import { mergedSectionTexts, setSectionNoContent, setSectionText, type SectionText } from '../services/report.ts';
 
 function toSection(s: SectionText): ReportSection {
   return {
@@ -24,4 +24,8 @@ export function reportSections(ctx: ServiceContext, year: number): ReportSection
 
 export function saveSectionText(ctx: ServiceContext, year: number, code: string, text: string | null): ReportSection {
   return toSection(setSectionText(ctx, year, code, text));
+}
+
+export function markSectionNoContent(ctx: ServiceContext, year: number, code: string, none: boolean): ReportSection {
+  return toSection(setSectionNoContent(ctx, year, code, none));
 }

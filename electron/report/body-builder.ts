@@ -2,7 +2,7 @@
 // and the chart; plus a notice for every section left without text.
 import type { OutlineBlock, OutlineSection } from '../../shared/outline-schema.ts';
 import { sumIndicator } from '../services/aggregate.ts';
-import type { BarChart, ContentBlock, FormTable, Run } from './content-model.ts';
+import type { BarChart, ContentBlock, FormTable, MissingSection, Run } from './content-model.ts';
 import type { FigureText } from './figure-text.ts';
 import { mergeSectionText } from './narrative.ts';
 import type { ReportData } from './report-data.ts';
@@ -11,6 +11,7 @@ import { fillPhrase } from './sentences.ts';
 export interface BuiltBody {
   blocks: ContentBlock[];
   notices: string[];
+  missing: MissingSection[];
 }
 
 function addNullable(a: number | null, b: number | null): number | null {
@@ -59,12 +60,20 @@ export function narrativeLabel(data: ReportData, code: string): string {
 export function buildBody(data: ReportData, text: FigureText): BuiltBody {
   const blocks: ContentBlock[] = [];
   const notices: string[] = [];
+  const missing: MissingSection[] = [];
   const phrases = data.outline.phrases;
 
+  // A section nobody wrote is highlighted and listed (the report stays a draft); one marked "không có nội dung
+  // báo cáo" prints nothing, not even its lead.
   const narrative = (b: Extract<OutlineBlock, { kind: 'narrative' }>): void => {
-    const merged = mergeSectionText(data.unitTexts.get(b.code) ?? [], data.compilerTexts.get(b.code)?.text);
-    const paragraphs: Run[][] = merged.source === 'empty' ? [[{ text: phrases.noContent }]] : merged.paragraphs;
-    if (merged.source === 'empty') notices.push(fillPhrase(phrases.emptyNotice, { section: narrativeLabel(data, b.code) }));
+    const merged = mergeSectionText(data.unitTexts.get(b.code) ?? [], data.compilerTexts.get(b.code)?.text, { unitNames: data.settings.narrative_unit_names === true });
+    if (merged.source === 'none') return;
+    const paragraphs: Run[][] = merged.source === 'empty' ? [[{ text: phrases.noContent, highlight: true }]] : merged.paragraphs;
+    if (merged.source === 'empty') {
+      const label = narrativeLabel(data, b.code);
+      notices.push(fillPhrase(phrases.emptyNotice, { section: label }));
+      missing.push({ code: b.code, heading: label, how: fillPhrase(phrases.missingHow, { section: label }) });
+    }
     paragraphs.forEach((runs, i) => {
       const led = i === 0 && b.lead ? [{ text: b.lead, italic: true }, { text: ' ' }, ...runs] : runs;
       blocks.push({ kind: 'paragraph', role: merged.source === 'empty' ? 'empty' : 'narrative', runs: led });
@@ -90,7 +99,7 @@ export function buildBody(data: ReportData, text: FigureText): BuiltBody {
   };
   for (const s of data.outline.sections) section(s);
   endText(blocks, phrases.ending);
-  return { blocks, notices };
+  return { blocks, notices, missing };
 }
 
 /** The text ends with "./.": appended to the last body paragraph ("… như sau." → "… như sau./."). */

@@ -11,16 +11,21 @@ export interface DraftOptions {
   errors: readonly string[];
 }
 
+/**
+ * The report is final only when nothing is missing: while a section is empty or an error stands (draft given)
+ * it is a draft, marked DỰ THẢO, with the empty sections highlighted and listed.
+ */
 export function buildReportContent(data: ReportData, draft?: DraftOptions): ReportContent {
   const text = new FigureText(data);
   const body = buildBody(data, text);
   const notices = [...body.notices];
   if (settingString(data.settings, 'opening').trim() === '') notices.push(data.outline.phrases.openingMissing);
   return {
-    front: frontMatter(data, text, draft !== undefined),
+    front: frontMatter(data, text, draft !== undefined || body.missing.length > 0),
     body: body.blocks,
     closing: closing(data),
     draftErrors: draft && draft.errors.length > 0 ? { title: data.outline.phrases.draftErrorsTitle, errors: [...draft.errors] } : null,
     notices,
+    missing: body.missing,
   };
 }

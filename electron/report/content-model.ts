@@ -6,6 +6,18 @@ export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /** Yellow highlight: a draft's empty section, to be found at once in Word. */
+  highlight?: boolean;
+}
+
+/** A section the report still lacks (the report stays a draft until it is written or marked empty). */
+export interface MissingSection {
+  /** The narrative code (BAO_CAO cell). */
+  code: string;
+  /** The section's heading path, e.g. "PHẦN B › I. Rà soát … › 2. Tồn tại, hạn chế; … › Khó khăn, vướng mắc". */
+  heading: string;
+  /** How to fill it, in Vietnamese. */
+  how: string;
 }
 
 export type ContentBlock =
@@ -62,4 +74,6 @@ export interface ReportContent {
   draftErrors: { title: string; errors: string[] } | null;
   /** Things the compiler should know about this document (empty sections …), in Vietnamese. */
   notices: string[];
+  /** Sections still without content: while any is left (or an error stands) the report is a draft. */
+  missing: MissingSection[];
 }

@@ -1,12 +1,15 @@
 // The figure sentences of the outline in words: placeholders resolved to formatted numbers, lists,
 // comparisons with the year before, unit names and settings; "chưa có số liệu" for what nobody reported.
+import { sumKnown } from '../../shared/coverage-sum.ts';
+import { formatDate } from '../../shared/dates.ts';
 import type { OutlineList, OutlineSentence } from '../../shared/outline-schema.ts';
+import { adminType, joinUnitNames, runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import { kindsWithSheet } from '../../shared/template.ts';
 import { settingString } from '../services/settings.ts';
-import { FigureBook, type ValueFigure } from './figures.ts';
-import { formatDate, formatFigure, formatPercent, type NumberStyle } from './format.ts';
+import { figureCodes, FigureBook, type ValueFigure } from './figures.ts';
+import { formatCount, formatFigure, formatPercent, type NumberStyle } from './format.ts';
 import type { ReportData } from './report-data.ts';
-import { beforeFinalStop, fillPhrase, fillTemplate, plain, type Filled, type Resolve } from './sentences.ts';
+import { beforeFinalStop, fillPhrase, fillTemplate, plain, type CoverageNote, type Filled, type NamedUnit, type Resolve } from './sentences.ts';
 
 export class FigureText {
   private readonly book: FigureBook;
@@ -26,8 +29,65 @@ export class FigureText {
       if (s.omitWhenMissing) return null;
       if (s.subject) return fillPhrase(phrases.allMissing, { subject: s.subject });
     }
-    if (filled.missing.length === 0) return filled.text;
-    return beforeFinalStop(filled.text, fillPhrase(phrases.missingFigures, { labels: [...new Set(filled.missing)].join(', ') }));
+    const missingNote = filled.missing.length > 0 ? fillPhrase(phrases.missingFigures, { labels: [...new Set(filled.missing)].join(', ') }) : null;
+    const coverage = this.coverageNote(filled.notes ?? [], filled.figures);
+    // One parenthesis for both notes: "(chưa có số liệu về …; … chưa báo cáo chỉ tiêu này)".
+    const note = missingNote && coverage && missingNote.endsWith(')') ? `${missingNote.slice(0, -1)}; ${coverage.slice(1)}` : (missingNote ?? coverage);
+    return note ? beforeFinalStop(filled.text, note) : filled.text;
+  }
+
+  /**
+   * Rule "coverage named": a sum some expected units left blank says so, "(số liệu của Công an tỉnh; 11 xã chưa
+   * báo cáo chỉ tiêu này)"; figures with the same blank units share one note, led by their labels unless the
+   * note is about the sentence's last figure alone.
+   */
+  private coverageNote(notes: readonly CoverageNote[], figures: number): string | null {
+    if (notes.length === 0) return null;
+    const p = this.data.outline.phrases;
+    const groups = new Map<string, CoverageNote[]>();
+    for (const n of notes) {
+      const key = n.blank.map((u) => u.code).join('|');
+      groups.set(key, [...(groups.get(key) ?? []), n]);
+    }
+    const parts = [...groups.values()].map((group) => {
+      const first = group[0]!;
+      const reported = [...new Map(group.flatMap((n) => n.reported).map((u) => [u.code, u])).values()];
+      const blank = this.unitsText(first.blank);
+      const pieces = [];
+      // The few units that gave it are named when they are fewer than those that did not.
+      if (reported.length > 0 && reported.length <= 3 && reported.length < first.blank.length) pieces.push(fillPhrase(p.coverageReported, { units: this.unitsText(reported) }));
+      pieces.push(fillPhrase(group.length > 1 ? p.coverageBlankSeveral : p.coverageBlank, { units: blank }));
+      const text = pieces.join('; ');
+      const alone = groups.size === 1 && group.length === 1 && first.index === figures - 1;
+      return alone ? text : fillPhrase(p.coverageLabels, { labels: [...new Set(group.map((n) => n.label))].join(', '), text });
+    });
+    return `(${parts.join('; ')})`;
+  }
+
+  /**
+   * Unit names in running text, in list order; four or more of one group counted ("11 xã", "08 sở, ngành, đoàn
+   * thể"): the group is the administrative type of the name, else the unit kind's label.
+   */
+  unitsText(units: readonly NamedUnit[]): string {
+    const groupOf = (u: NamedUnit) => adminType(u.name) ?? this.kindNoun(u.kind);
+    const sizes = new Map<string, number>();
+    for (const u of units) sizes.set(groupOf(u), (sizes.get(groupOf(u)) ?? 0) + 1);
+    const parts: string[] = [];
+    const counted = new Set<string>();
+    for (const u of units) {
+      const g = groupOf(u);
+      if (sizes.get(g)! >= 4) {
+        if (!counted.has(g)) parts.push(fillPhrase(this.data.outline.phrases.unitCount, { count: formatCount(sizes.get(g)!, this.style), type: g }));
+        counted.add(g);
+      } else parts.push(runningName(u.name));
+    }
+    return parts.join(UNIT_SEPARATOR);
+  }
+
+  /** "Sở, ngành, đoàn thể" → "sở, ngành, đoàn thể"; a parenthesis of the label left out. */
+  private kindNoun(kind: string): string {
+    const label = this.data.template.unitKinds.find((k) => k.code === kind)?.label ?? kind;
+    return label.replace(/\s*\(.*\)\s*$/, '').toLocaleLowerCase('vi');
   }
 
   /** Any text with placeholders (headings, captions, the subject line). */
@@ -39,7 +99,7 @@ export class FigureText {
   missingUnitsSentence(sheets: readonly string[]): string | null {
     const kinds = new Set(sheets.flatMap((s) => kindsWithSheet(this.data.template, s)));
     const names = this.data.missing.filter((u) => kinds.has(u.kind)).map((u) => u.name);
-    return names.length === 0 ? null : fillPhrase(this.data.outline.phrases.missingUnits, { units: names.join(', ') });
+    return names.length === 0 ? null : fillPhrase(this.data.outline.phrases.missingUnits, { units: joinUnitNames(names) });
   }
 
   readonly resolve: Resolve = (name) => {
@@ -87,47 +147,97 @@ export class FigureText {
 
   private number(def: ValueFigure, item?: string, value = this.book.value(def, 'current', item)): Filled {
     if (value === null) return { text: this.data.outline.phrases.unknownNumber, figures: 1, missing: [def.label] };
-    return { text: this.format(value, def, item), figures: 1, missing: [] };
+    const coverage = this.book.coverage(def, 'current', item);
+    const notes: CoverageNote[] =
+      coverage && coverage.blank.length > 0
+        ? [{ label: def.label, index: 0, reported: coverage.reported.map((f) => f.unit), blank: coverage.blank.map((f) => f.unit) }]
+        : [];
+    return { text: this.format(value, def, item), figures: 1, missing: [], notes };
   }
 
-  /** "tăng 05 em (22,7%) so với năm 2025" / "giảm …" / "bằng năm 2025"; empty without a previous year. */
+  /**
+   * Rule "like for like": "tăng 05 em (22,7%) so với năm 2025" / "giảm …" / "bằng năm 2025" over the units that
+   * gave the figure in both years; when the sets of units differ, it says on how many units it compares. Empty
+   * without a previous year.
+   */
   private change(figureName: string, noun: string): string {
     const def = this.data.outline.figures[figureName];
     if (!def || 'change' in def || this.data.previousYear === null) return '';
-    const now = this.book.value(def);
-    const before = this.book.value(def, 'previous');
-    if (now === null || before === null) return '';
     const p = this.data.outline.phrases;
+    let now = this.book.value(def);
+    let before = this.book.value(def, 'previous');
+    if (now === null || before === null) return '';
+    let common: number | null = null;
+    const nowCov = this.book.coverage(def, 'current');
+    const beforeCov = this.book.coverage(def, 'previous');
+    if (nowCov && beforeCov && 'sum' in def) {
+      const nowCodes = new Set(nowCov.reported.map((f) => f.unit.code));
+      const beforeCodes = new Set(beforeCov.reported.map((f) => f.unit.code));
+      const both = [...nowCodes].filter((c) => beforeCodes.has(c));
+      if (both.length !== nowCodes.size || both.length !== beforeCodes.size) {
+        if (both.length === 0) return '';
+        const codes = figureCodes(def, this.data.template);
+        const sumOf = (cov: typeof nowCov) => sumKnown(cov.reported.filter((f) => both.includes(f.unit.code)).flatMap((f) => codes.map((c) => f.values.get(c)))) ?? 0;
+        now = sumOf(nowCov);
+        before = sumOf(beforeCov);
+        common = both.length;
+      }
+    }
     const values = { noun, previous: String(this.data.previousYear), diff: this.format(Math.abs(now - before), def) };
-    if (now === before) return fillPhrase(p.same, values);
-    const percent = before === 0 ? '' : formatPercent((Math.abs(now - before) / before) * 100);
-    if (now > before) return fillPhrase(before === 0 ? p.increaseFromZero : p.increase, { ...values, percent });
-    return fillPhrase(p.decrease, { ...values, percent });
+    let text: string;
+    if (now === before) text = fillPhrase(p.same, values);
+    else {
+      const percent = before === 0 ? '' : formatPercent((Math.abs(now - before) / before) * 100);
+      text = fillPhrase(now > before ? (before === 0 ? p.increaseFromZero : p.increase) : p.decrease, { ...values, percent });
+    }
+    return common === null ? text : fillPhrase(p.changeCommon, { change: text, count: formatCount(common, this.style) });
   }
 
   private list(list: OutlineList): Filled {
     const items = list.items
-      ? list.items.map((i) => ({ def: this.data.outline.figures[i.figure] as ValueFigure, text: i.text, zero: i.zero, item: undefined as string | undefined, label: '' }))
-      : (this.data.template.lists[list.over!.list] ?? []).map((i) => ({ def: list.over!.figure, text: list.over!.text, zero: undefined, item: i.code, label: i.label }));
+      ? list.items.map((i) => ({ def: this.data.outline.figures[i.figure] as ValueFigure, text: i.text, zero: i.zero, whenZero: i.whenZero, item: undefined as string | undefined, label: '' }))
+      : (this.data.template.lists[list.over!.list] ?? []).map((i) => ({ def: list.over!.figure, text: list.over!.text, zero: undefined, whenZero: undefined, item: i.code, label: i.label }));
     const shown: string[] = [];
     const zeros: string[] = [];
+    /** Items at 0 while some expected units gave nothing, by those units. */
+    const unsure = new Map<string, { units: NamedUnit[]; items: string[] }>();
     let figures = 0;
     const missing: string[] = [];
+    const notes: CoverageNote[] = [];
     for (const it of items) {
       const value = this.book.value(it.def, 'current', it.item);
       const n = this.number(it.def, it.item, value);
       figures += 1;
       missing.push(...n.missing);
       if (value === 0 && it.zero !== undefined && list.zeroText) {
-        zeros.push(it.zero);
+        // Rule "no child only when every unit said 0": a unit that left it blank or sent nothing makes it unsure.
+        const silent = [...(this.book.coverage(it.def, 'current', it.item)?.blank.map((f) => f.unit) ?? []), ...this.book.notSubmitted(it.def, it.item)];
+        if (silent.length === 0) zeros.push(it.zero);
+        else if (list.zeroIncompleteText) {
+          const key = silent.map((u) => u.code).join('|');
+          const entry = unsure.get(key) ?? { units: silent, items: [] };
+          entry.items.push(it.zero);
+          unsure.set(key, entry);
+        } else shown.push(this.listItem(it, n, notes, figures - 1));
         continue;
       }
       if (value === 0 && list.dropZero) continue;
-      const resolveItem: Resolve = (name) => (name === 'value' ? n : name === 'label' ? plain(it.label) : this.resolve(name));
-      shown.push(fillTemplate(it.text, resolveItem).text);
+      // Rule "empty groups in words": "cấp huyện … không có văn bản", never "0 văn bản".
+      if (value === 0 && it.whenZero !== undefined && !(n.notes ?? []).length) {
+        shown.push(this.listItem({ ...it, text: it.whenZero }, n, notes, figures - 1));
+        continue;
+      }
+      shown.push(this.listItem(it, n, notes, figures - 1));
     }
     const parts = [shown.join(list.separator)];
     if (zeros.length > 0 && list.zeroText) parts.push(fillPhrase(list.zeroText, { items: zeros.join(', ') }));
-    return { text: parts.filter((p) => p !== '').join(list.zeroSeparator), figures, missing };
+    for (const u of unsure.values()) parts.push(fillPhrase(list.zeroIncompleteText!, { items: u.items.join(', '), units: this.unitsText(u.units) }));
+    return { text: parts.filter((p) => p !== '').join(list.zeroSeparator), figures, missing, notes };
+  }
+
+  private listItem(it: { text: string; label: string }, n: Filled, notes: CoverageNote[], index: number): string {
+    const resolveItem: Resolve = (name) => (name === 'value' ? n : name === 'label' ? plain(it.label) : this.resolve(name));
+    for (const note of n.notes ?? []) notes.push({ ...note, index });
+    return fillTemplate(it.text, resolveItem).text;
   }
 }

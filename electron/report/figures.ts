@@ -2,21 +2,31 @@
 import { expandIndicatorPattern, type OutlineDocumentsFigure, type OutlineSumFigure } from '../../shared/outline-schema.ts';
 import { allIndicators } from '../../shared/template.ts';
 import type { TemplateDefinition, ValueType } from '../../shared/template-schema.ts';
-import { sumIndicator, type IssuedDocument, type YearFigures } from '../services/aggregate.ts';
+import type { Unit } from '../../shared/types.ts';
+import type { CoverageSum } from '../../shared/coverage-sum.ts';
+import { codesOfKind } from '../../shared/rules/lookup.ts';
+import { sumIndicators, type IssuedDocument, type UnitFigures, type YearFigures } from '../services/aggregate.ts';
 import type { ReportData } from './report-data.ts';
 
 export type ValueFigure = OutlineSumFigure | OutlineDocumentsFigure;
 
+/** The indicator codes a sum figure adds (its patterns expanded; `{code}` is the list item). */
+export function figureCodes(def: OutlineSumFigure, template: TemplateDefinition, item?: string): string[] {
+  return def.sum.flatMap((pattern) => expandIndicatorPattern(pattern, template, item));
+}
+
+/**
+ * The figure's sum over the units expected to give it (the submitted units of its kinds whose sheets hold one
+ * of its indicators), with who gave a value (0 included) and who left it blank; total null when nobody did.
+ */
+export function figureCoverage(def: OutlineSumFigure, template: TemplateDefinition, fig: YearFigures, item?: string): CoverageSum<UnitFigures> {
+  const codes = figureCodes(def, template, item);
+  return sumIndicators(fig, codes, (u) => codesOfKind(template, u.kind).some((c) => codes.includes(c)), def.kinds);
+}
+
 /** Sum of the figure's indicators over the units; null when nobody reported any of them. */
 export function sumFigure(def: OutlineSumFigure, template: TemplateDefinition, fig: YearFigures, item?: string): number | null {
-  let total: number | null = null;
-  for (const pattern of def.sum) {
-    for (const code of expandIndicatorPattern(pattern, template, item)) {
-      const v = sumIndicator(fig, code, def.kinds);
-      if (v !== null) total = (total ?? 0) + v;
-    }
-  }
-  return total;
+  return figureCoverage(def, template, fig, item).total;
 }
 
 /** Issued documents matching the filter's levels (cap) and types (loai); `{code}` stands for a list item. */
@@ -41,10 +51,24 @@ export class FigureBook {
     return fig ? sumFigure(def, this.data.template, fig, item) : null;
   }
 
+  /** Who gave the figure and who left it blank (sum figures only; null for documents or a year not held). */
+  coverage(def: ValueFigure, when: 'current' | 'previous' = 'current', item?: string): CoverageSum<UnitFigures> | null {
+    if ('documents' in def) return null;
+    const fig = when === 'current' ? this.data.current : this.data.previous;
+    return fig ? figureCoverage(def, this.data.template, fig, item) : null;
+  }
+
+  /** Active units expected to give the figure that have sent nothing for the year. */
+  notSubmitted(def: ValueFigure, item?: string): Unit[] {
+    if ('documents' in def) return [];
+    const codes = figureCodes(def, this.data.template, item);
+    return this.data.missing.filter((u) => (!def.kinds || def.kinds.includes(u.kind)) && codesOfKind(this.data.template, u.kind).some((c) => codes.includes(c)));
+  }
+
   /** Money when any of its indicators is money; documents are counts. */
   type(def: ValueFigure, item?: string): ValueType {
     if ('documents' in def) return 'count';
-    const codes = def.sum.flatMap((p) => expandIndicatorPattern(p, this.data.template, item));
+    const codes = figureCodes(def, this.data.template, item);
     return codes.some((c) => this.types.get(c) === 'money') ? 'money' : 'count';
   }
 }

@@ -3,7 +3,8 @@
 import { settingString } from '../services/settings.ts';
 import type { Closing, FrontMatter } from './content-model.ts';
 import type { FigureText } from './figure-text.ts';
-import { dateLineParts, formatReportNumber } from './format.ts';
+import { dateLineParts } from '../../shared/dates.ts';
+import { documentNumberText } from '../../shared/document-number.ts';
 import type { ReportData } from './report-data.ts';
 import { fillPhrase } from './sentences.ts';
 
@@ -16,7 +17,9 @@ export function frontMatter(data: ReportData, text: FigureText, draft: boolean):
     draftMark: draft ? p.draftMark : null,
     parentBody: settingString(s, 'parent_body').toLocaleUpperCase('vi'),
     issuingBody: settingString(s, 'issuing_body').toLocaleUpperCase('vi'),
-    numberLine: fillPhrase(p.reportNumber, { number: formatReportNumber(settingString(s, 'report_number')) || unknown, abbreviation: settingString(s, 'abbreviation') }),
+    numberLine: fillPhrase(p.reportNumber, {
+      number: documentNumberText(settingString(s, 'report_number'), fillPhrase(p.reportSymbol, { abbreviation: settingString(s, 'abbreviation') }), unknown),
+    }),
     nationalTitle: p.nationalTitle,
     motto: p.motto,
     dateLine: fillPhrase(p.dateLine, { place: settingString(s, 'place') || settingString(s, 'province'), ...date }),

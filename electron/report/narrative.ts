@@ -1,10 +1,12 @@
-// Merging the units' texts of a BAO_CAO cell into report paragraphs: one paragraph per unit in the unit list's
-// order, led by the unit's name in bold; the compiler's own text, when there is one, replaces the merge.
+// Merging the units' texts of a BAO_CAO cell into report paragraphs, in the unit list's order (led by the unit's
+// name only on request); the compiler's own text, when there is one, replaces the merge.
+import { isNoContentMark } from '../../shared/section-mark.ts';
 import type { Run } from './content-model.ts';
 import type { UnitText } from './texts-store.ts';
 
 export interface MergedText {
-  source: 'compiler' | 'units' | 'empty';
+  /** `none`: the compiler marked the section "không có nội dung báo cáo" (nothing printed). */
+  source: 'compiler' | 'units' | 'empty' | 'none';
   paragraphs: Run[][];
 }
 
@@ -17,13 +19,19 @@ export function splitParagraphs(text: string): string[] {
     .filter((p) => p !== '');
 }
 
-export function mergeSectionText(units: readonly UnitText[], compiler: string | null | undefined): MergedText {
+/**
+ * The units' paragraphs one after the other, in unit-list order (the compiler's text wins). Each unit's first
+ * paragraph is led by its name in bold ("Sở Y tế: …") only when the compiler asks for it (setting
+ * narrative_unit_names): a report reads as one text, not as a collection of quotes.
+ */
+export function mergeSectionText(units: readonly UnitText[], compiler: string | null | undefined, options: { unitNames?: boolean } = {}): MergedText {
+  if (isNoContentMark(compiler)) return { source: 'none', paragraphs: [] };
   const own = compiler ? splitParagraphs(compiler) : [];
   if (own.length > 0) return { source: 'compiler', paragraphs: own.map((p) => [{ text: p }]) };
   const paragraphs: Run[][] = [];
   for (const u of units) {
     splitParagraphs(u.text).forEach((p, i) => {
-      paragraphs.push(i === 0 ? [{ text: `${u.unitName}:`, bold: true }, { text: ` ${p}` }] : [{ text: p }]);
+      paragraphs.push(i === 0 && options.unitNames ? [{ text: `${u.unitName}:`, bold: true }, { text: ` ${p}` }] : [{ text: p }]);
     });
   }
   return { source: paragraphs.length > 0 ? 'units' : 'empty', paragraphs };

@@ -1,12 +1,13 @@
 // Everything the report of a year is made from, read once from the store: settings, the outline, the units,
 // the figures of the year and of the years before, the issued documents, the texts.
 import type { Outline } from '../../shared/outline-schema.ts';
+import { documentsWindow } from '../../shared/periods.ts';
 import { reportingKinds } from '../../shared/template.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
 import { issuedDocuments, missingUnits, yearFigures, yearsWithData, type IssuedDocument, type YearFigures } from '../services/aggregate.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { getSettings, settingString } from '../services/settings.ts';
+import { getSettings } from '../services/settings.ts';
 import { listUnits } from '../services/units.ts';
 import { loadOutline } from './outline-store.ts';
 import { compilerTexts, unitTexts, type CompilerText, type UnitText } from './texts-store.ts';
@@ -24,7 +25,7 @@ export interface ReportData {
   previous: YearFigures | null;
   /** The years held from the setting from_year up to the reporting year, ascending (for charts). */
   history: YearFigures[];
-  /** Phụ lục 02: documents dated from documents_from to the end of the period, de-duplicated. */
+  /** Phụ lục 02: the documents of the year's documents window (shared/periods.ts), de-duplicated. */
   documents: IssuedDocument[];
   /** Active units of every reporting kind without a current submission for the year. */
   missing: Unit[];
@@ -32,14 +33,9 @@ export interface ReportData {
   compilerTexts: Map<string, CompilerText>;
 }
 
-/** The period's end for the year: the setting period_to when it falls in that year, else 31/12. */
-export function periodEnd(settings: Settings, year: number): string {
-  const to = settingString(settings, 'period_to');
-  return to.startsWith(`${year}-`) ? to : `${year}-12-31`;
-}
-
 export function gatherReportData(ctx: ServiceContext, year: number): ReportData {
   const settings = getSettings(ctx, year);
+  const window = documentsWindow(settings, year);
   const fromYear = settings.from_year;
   const held = yearsWithData(ctx, Math.min(fromYear, year), year);
   const history = held.map((y) => yearFigures(ctx, y));
@@ -55,7 +51,7 @@ export function gatherReportData(ctx: ServiceContext, year: number): ReportData 
     current,
     previous,
     history,
-    documents: issuedDocuments(ctx, settings.documents_from, periodEnd(settings, year)),
+    documents: issuedDocuments(ctx, window.from, window.to),
     missing: missingUnits(ctx, current, reportingKinds(ctx.template)),
     unitTexts: unitTexts(ctx, year),
     compilerTexts: compilerTexts(ctx, year),

@@ -1,6 +1,8 @@
 // The figures of a year as annexes, rules and the report see them: the current version of each
 // unit's submission, with the compiler's corrections applied; sums leave blanks out, and a sum
 // over nothing reported is null ("chưa có số liệu"), never 0.
+import { sumKnown, sumOverUnits, type CoverageSum } from '../../shared/coverage-sum.ts';
+import { windowSeason } from '../../shared/periods.ts';
 import { documentKey as sameDocumentKey } from '../../shared/text.ts';
 import type { DocumentRecord, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from './context.ts';
@@ -57,12 +59,18 @@ export function contributors(fig: YearFigures, kinds?: readonly string[]): UnitF
 
 /** Sum of one indicator over the contributing units; null when none of them reported it. */
 export function sumIndicator(fig: YearFigures, code: string, kinds?: readonly string[]): number | null {
-  let total: number | null = null;
-  for (const f of contributors(fig, kinds)) {
-    const v = f.values.get(code);
-    if (v !== null && v !== undefined) total = (total ?? 0) + v;
-  }
-  return total;
+  return sumKnown(contributors(fig, kinds).map((f) => f.values.get(code)));
+}
+
+/**
+ * Sum of indicators over the contributing units that hold them (units of kinds whose sheets carry none of the
+ * codes are not expected to give it), with who gave a value and who left every one of them blank.
+ */
+export function sumIndicators(fig: YearFigures, codes: readonly string[], expected: (unit: Unit) => boolean, kinds?: readonly string[]): CoverageSum<UnitFigures> {
+  return sumOverUnits(
+    contributors(fig, kinds).filter((f) => expected(f.unit)),
+    (f) => codes.map((c) => f.values.get(c)),
+  );
 }
 
 /** Active units of the given kinds that have no current submission for the year. */
@@ -81,7 +89,8 @@ export interface IssuedDocument extends DocumentRecord {
 }
 
 /**
- * The documents of every year's current submissions dated within [from, to], a document reported by
+ * The documents dated within [from, to] of the current submissions of the seasons up to the window's
+ * (windowSeason: a later season's submission does not change a past year's list), a document reported by
  * several units (or in several years) listed once: same so_ky_hieu + ngay + co_quan, compared without
  * case, spacing or diacritic variants.
  */
@@ -90,10 +99,10 @@ export function issuedDocuments(ctx: ServiceContext, from: string, to: string): 
     .prepare(
       `SELECT d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan, d.trich_yeu, d.ghi_chu, u.code, u.name, u.sort_order, s.year
        FROM documents d JOIN submissions s ON s.id = d.submission_id JOIN units u ON u.id = s.unit_id
-       WHERE s.is_current = 1 AND d.ngay BETWEEN ? AND ?
+       WHERE s.is_current = 1 AND d.ngay BETWEEN ? AND ? AND s.year <= ?
        ORDER BY s.year, u.sort_order, d.row_no`,
     )
-    .all(from, to) as (DocumentRecord & { code: string; name: string; sort_order: number; year: number })[];
+    .all(from, to, windowSeason({ from, to })) as (DocumentRecord & { code: string; name: string; sort_order: number; year: number })[];
   const byKey = new Map<string, IssuedDocument>();
   // Names from the unit list (a locked year's as it was at the lock), not the table's current ones.
   const names = new Map(listUnits(ctx).map((u) => [u.code, u.name]));

@@ -15,6 +15,8 @@ import { writeBlankWorkbooks } from './workbooks.ts';
 import { generateAll } from './generate.ts';
 import { formatReportText, summaryLine } from '../../shared/rules/report.ts';
 import type { ValidationReport } from '../../shared/rules/types.ts';
+import { missingSectionLines } from '../../shared/section-mark.ts';
+import type { MissingSection } from '../report/content-model.ts';
 
 export interface DemoResult {
   ctx: ServiceContext;
@@ -28,6 +30,9 @@ export interface DemoResult {
   /** The four annexes and the report. */
   files: string[];
   notices: string[];
+  /** The report is a marked draft: the sample leaves sections without text (listed in `missing`). */
+  reportDraft: boolean;
+  missing: MissingSection[];
 }
 
 export async function runDemo(outDir: string, options: { onProgress?: ProgressListener; log?: (line: string) => void } = {}): Promise<DemoResult> {
@@ -68,10 +73,25 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
   }
   rmSync(scratch, { recursive: true, force: true });
   log(`Biểu mẫu trống năm ${sample.reporting_year}: ${blankWorkbooks} tệp trong ${blankDir}`);
-  // The sample has warnings but no error, so the files are final (not a draft).
+  // The sample has warnings but no error, so the annexes are final; its units wrote texts for some sections
+  // only, so the report is a marked draft that lists the sections still to write (or to mark empty).
   const generated = await generateAll(ctx, { year: sample.reporting_year, outDir, onProgress: options.onProgress });
   log(`Kiểm tra số liệu — ${summaryLine(generated.validation)}`);
   for (const line of formatReportText(generated.validation).slice(0, -1)) log(`  ${line}`);
   for (const f of generated.files) log(`Đã tạo: ${f}`);
-  return { ctx, dbFile, year: sample.reporting_year, blankDir, blankWorkbooks, filledDir, imports, validation: generated.validation, files: generated.files, notices: generated.notices };
+  for (const line of missingSectionLines(generated.missing)) log(line);
+  return {
+    ctx,
+    dbFile,
+    year: sample.reporting_year,
+    blankDir,
+    blankWorkbooks,
+    filledDir,
+    imports,
+    validation: generated.validation,
+    files: generated.files,
+    notices: generated.notices,
+    reportDraft: generated.reportDraft,
+    missing: generated.missing,
+  };
 }

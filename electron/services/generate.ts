@@ -6,6 +6,7 @@ import type { ProgressListener } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import { generateAnnexes } from './annexes.ts';
 import type { ServiceContext } from './context.ts';
+import type { MissingSection } from '../report/content-model.ts';
 import { generateReport } from './report.ts';
 import { validateYear } from './validation.ts';
 import path from 'node:path';
@@ -30,6 +31,10 @@ export interface GenerateAllResult {
   validation: ValidationReport;
   /** Report notices (sections without text …), in Vietnamese. */
   notices: string[];
+  /** The report is marked DỰ THẢO: errors stand (forced) or sections are missing. */
+  reportDraft: boolean;
+  /** Report sections still without content, each with how to fill it. */
+  missing: MissingSection[];
 }
 
 export async function generateAll(ctxNow: ServiceContext, req: GenerateAllRequest): Promise<GenerateAllResult> {
@@ -63,5 +68,5 @@ export async function generateAll(ctxNow: ServiceContext, req: GenerateAllReques
     files.push(file);
   }
   req.onProgress?.({ done: total, total, label: 'Xong' });
-  return { files, draft, validation, notices: report.notices };
+  return { files, draft, validation, notices: report.notices, reportDraft: report.draft, missing: report.missing };
 }

@@ -2,17 +2,20 @@
 // and the tests. The outline (templates/<id>/outline.json) drives the content; electron/report/ lays it out.
 import path from 'node:path';
 import { flattenSections, outlineNarrativeCodes, type Outline } from '../../shared/outline-schema.ts';
+import { isNoContentMark, NO_CONTENT_TEXT } from '../../shared/section-mark.ts';
 import { AppError } from '../errors.ts';
 import { ensureFolder, writeFileAtomic } from '../files/atomic-write.ts';
 import { buildReportContent } from '../report/build-content.ts';
+import type { MissingSection } from '../report/content-model.ts';
 import { reportDocx } from '../report/docx/write-docx.ts';
 import { mergeSectionText, splitParagraphs } from '../report/narrative.ts';
 import { loadOutline } from '../report/outline-store.ts';
 import { gatherReportData } from '../report/report-data.ts';
 import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
 import { audit } from './audit.ts';
+import { getSettings } from './settings.ts';
 import type { ServiceContext } from './context.ts';
-import { assertYearOpen, listYears, lockedView } from './years.ts';
+import { assertYearOpen, lockedView, requireYear } from './years.ts';
 
 export const REPORT_FILE_NAME = 'Bao cao.docx';
 
@@ -25,12 +28,12 @@ export interface GenerateReportRequest {
 
 export interface GenerateReportResult {
   file: string;
+  /** Marked DỰ THẢO: errors stand or sections are missing. */
+  draft: boolean;
+  /** Sections still without content, each with how to fill it. */
+  missing: MissingSection[];
   /** What the compiler should know about the document (sections without text …), in Vietnamese. */
   notices: string[];
-}
-
-function requireYear(ctx: ServiceContext, year: number): void {
-  if (!listYears(ctx).includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}.`);
 }
 
 export async function generateReport(ctx: ServiceContext, req: GenerateReportRequest): Promise<GenerateReportResult> {
@@ -40,7 +43,7 @@ export async function generateReport(ctx: ServiceContext, req: GenerateReportReq
   ensureFolder(req.outDir);
   const file = path.join(req.outDir, REPORT_FILE_NAME);
   await writeFileAtomic(file, buffer);
-  return { file, notices: [...content.notices, ...notices] };
+  return { file, draft: content.front.draftMark !== null, missing: content.missing, notices: [...content.notices, ...notices] };
 }
 
 export interface SectionText {
@@ -61,8 +64,8 @@ export interface SectionText {
   compilerText: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
-  /** What the report prints: the compiler's text, the merge of the units' texts, or nothing. */
-  source: 'compiler' | 'units' | 'empty';
+  /** What the report prints: the compiler's text, the merge of the units' texts, nothing yet (empty), or nothing by choice (none). */
+  source: 'compiler' | 'units' | 'empty' | 'none';
   /** The merge as plain text, one paragraph per unit led by its name (to prefill the compiler's editor). */
   mergedText: string;
 }
@@ -90,12 +93,14 @@ export function mergedSectionTexts(ctx: ServiceContext, year: number): SectionTe
   const places = narrativePlaces(outline);
   const units = unitTexts(ctx, year);
   const own = compilerTexts(ctx, year);
+  const settings = getSettings(ctx);
   const items = new Map(ctx.template.sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
   return outlineNarrativeCodes(outline).map((code) => {
     const contributions = units.get(code) ?? [];
     const compiler = own.get(code);
-    const merged = mergeSectionText(contributions, compiler?.text);
-    const unitsOnly = mergeSectionText(contributions, null);
+    const unitNames = { unitNames: settings.narrative_unit_names === true };
+    const merged = mergeSectionText(contributions, compiler?.text, unitNames);
+    const unitsOnly = mergeSectionText(contributions, null, unitNames);
     return {
       code,
       ...places.get(code)!,
@@ -128,4 +133,15 @@ export function setSectionText(ctx: ServiceContext, year: number, code: string, 
     })();
   }
   return mergedSectionTexts(ctx, year).find((s) => s.code === code)!;
+}
+
+/**
+ * Marks a section of a year "không có nội dung báo cáo" (nothing is printed under its heading and the report
+ * no longer waits for it), or takes the mark back; stored and logged as the section's own text.
+ */
+export function setSectionNoContent(ctx: ServiceContext, year: number, code: string, none: boolean): SectionText {
+  if (none) return setSectionText(ctx, year, code, NO_CONTENT_TEXT);
+  const current = compilerTexts(ctx, year).get(code)?.text ?? null;
+  // Without the mark nothing changes (the same text is not written again).
+  return setSectionText(ctx, year, code, isNoContentMark(current) ? null : current);
 }

@@ -1,6 +1,7 @@
 // Validation of a year: the rules of templates/<id>/rules.json run by the pure engine of shared/rules/
 // over the figures in the database; warnings can be acknowledged with a reason, errors cannot.
 import { existsSync, readFileSync } from 'node:fs';
+import { documentsWindow } from '../../shared/periods.ts';
 import { compileRules, type CompiledRules } from '../../shared/rules/compile.ts';
 import { runRules } from '../../shared/rules/engine.ts';
 import { findingKeyYear } from '../../shared/rules/finding.ts';
@@ -16,7 +17,7 @@ import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { deadlineFor, getSettings, settingString } from './settings.ts';
 import { listUnits } from './units.ts';
-import { assertYearOpen, listYears } from './years.ts';
+import { assertYearOpen, requireYear } from './years.ts';
 
 const compiledCache = new Map<string, CompiledRules>();
 
@@ -87,14 +88,10 @@ function provinceName(ctx: ServiceContext, year: number): string {
   return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${settingString(settings, 'province')}`.trim();
 }
 
-/** Documents of the current submissions up to this year, within the PL02 period, grouped by document. */
+/** The documents of the year's documents window (as the report and Phụ lục 02 list them), grouped by document. */
 function reportedDocuments(ctx: ServiceContext, year: number): ReportedDocument[] {
-  const settings = getSettings(ctx, year);
-  const from = settings.documents_from;
-  const to = settings.period_to || `${year}-12-31`;
-  return issuedDocuments(ctx, from, to)
-    .map((d) => ({ key: documentKey(d), so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, units: d.units.filter((u) => u.year <= year) }))
-    .filter((d) => d.units.length > 0);
+  const { from, to } = documentsWindow(getSettings(ctx, year), year);
+  return issuedDocuments(ctx, from, to).map((d) => ({ key: documentKey(d), so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, units: d.units }));
 }
 
 /** Everything the engine reads about a year, gathered from the database. */
@@ -120,11 +117,6 @@ function acknowledgements(ctx: ServiceContext, year: number): Map<string, Findin
     acknowledged_at: string;
   }[];
   return new Map(rows.map((r) => [r.key, { reason: r.reason, by: r.acknowledged_by, at: r.acknowledged_at }]));
-}
-
-function requireYear(ctx: ServiceContext, year: number): void {
-  const years = listYears(ctx);
-  if (!years.includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}${years.length ? ` (các năm đang có: ${years.join(', ')})` : ''}.`);
 }
 
 /** Runs every rule over a year; acknowledged warnings stay in the list, marked. */

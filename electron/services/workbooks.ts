@@ -1,5 +1,6 @@
 // Writing the blank input workbooks for the units of a year ("Tạo biểu mẫu").
 import path from 'node:path';
+import { runningAgencyName } from '../../shared/running-text.ts';
 import type { ProgressListener, Unit } from '../../shared/types.ts';
 import { APP_VERSION } from '../app-info.ts';
 import { AppError } from '../errors.ts';
@@ -43,7 +44,8 @@ export async function writeBlankWorkbooks(
       periodFrom: settings.period_from || `${request.year}-01-01`,
       periodTo: settings.period_to || `${request.year}-12-31`,
       deadline: settings.deadline || undefined,
-      recipient: settingString(settings, 'issuing_body') ? `${settingString(settings, 'issuing_body')} ${settingString(settings, 'province_kind', 'tỉnh')} ${settingString(settings, 'province')}` : undefined,
+      // Running text (Decree 30): "Sở Y tế tỉnh An Lạc", not the header block's capitals.
+      recipient: settingString(settings, 'issuing_body') ? `${runningAgencyName(settingString(settings, 'issuing_body'), listUnits(ctx).map((u) => u.name))} ${settingString(settings, 'province_kind', 'tỉnh')} ${settingString(settings, 'province')}` : undefined,
       contact: settingString(settings, 'contact') || undefined,
       appVersion: APP_VERSION,
       previous: currentValues(ctx, unit.code, request.year - 1),

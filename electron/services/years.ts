@@ -39,8 +39,10 @@ export function isYearLocked(ctx: ServiceContext, year: number): boolean {
   return row?.locked === 1;
 }
 
-function requireYear(ctx: ServiceContext, year: number): void {
-  if (!listYears(ctx).includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}.`);
+/** The one check that the database holds a year (every service that reads or changes a year calls it). */
+export function requireYear(ctx: ServiceContext, year: number): void {
+  const years = listYears(ctx);
+  if (!years.includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}${years.length ? ` (các năm đang có: ${years.join(', ')})` : ''}.`);
 }
 
 /** What a locked year prints besides its figures and texts, kept at the lock: its settings and the unit list. */

@@ -1,4 +1,5 @@
 // Where rule expressions read their figures: one unit's submission, or the sum over a set of units. Pure.
+import { sumKnown } from '../coverage-sum.ts';
 import { allIndicators, indicatorsForKind } from '../template.ts';
 import type { TemplateDefinition } from '../template-schema.ts';
 import type { Lookup } from './evaluate.ts';
@@ -51,11 +52,7 @@ export function totalLookup(template: TemplateDefinition, units: readonly UnitFi
   return {
     value: (code) => {
       if (totals.has(code)) return totals.get(code);
-      let total: number | null = null;
-      for (const u of selected) {
-        const v = u.values.get(code);
-        if (v !== null && v !== undefined) total = (total ?? 0) + v;
-      }
+      const total = sumKnown(selected.map((u) => u.values.get(code)));
       totals.set(code, total);
       return total;
     },

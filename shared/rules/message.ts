@@ -16,11 +16,6 @@ export function formatFigure(v: number | null | undefined): string {
   return v === null || v === undefined ? '(trống)' : formatVietnameseNumber(v);
 }
 
-/** ISO yyyy-mm-dd → dd/mm/yyyy. */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
 
 /**
  * The `{cells}` placeholder: " (PL01!E10, F10, D10)" — the sheet named when it changes, only cells with

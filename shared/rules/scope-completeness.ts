@@ -2,7 +2,8 @@
 // one per submission received after the deadline. Pure.
 import type { CompiledRule } from './compile.ts';
 import { findingKey } from './finding.ts';
-import { formatDate, renderMessage } from './message.ts';
+import { formatDate } from '../dates.ts';
+import { renderMessage } from './message.ts';
 import type { ValidationFinding, ValidationInput } from './types.ts';
 
 /** Vietnam keeps UTC+7 all year: the calendar day a time falls on there. */

@@ -2,7 +2,8 @@
 // in Phụ lục 02; the finding names every unit-year that reported it. Pure.
 import type { CompiledRule } from './compile.ts';
 import { findingKey } from './finding.ts';
-import { formatDate, renderMessage } from './message.ts';
+import { formatDate } from '../dates.ts';
+import { renderMessage } from './message.ts';
 import type { ValidationFinding, ValidationInput } from './types.ts';
 
 export function runDuplicatesRule(c: Extract<CompiledRule, { scope: 'duplicates' }>, input: ValidationInput): ValidationFinding[] {

@@ -124,7 +124,7 @@ describe('generateAnnexes', () => {
     const out = await generateInto(ctx);
     onTestFinished(() => out.cleanup());
     const ws = sheet(await readWorkbook(out.dir, 'Phu luc 01.xlsx'), 'PL01');
-    expect(text(ws, 'A39')).toBe('Ghi chú: Số liệu chưa bao gồm Xã Tân Phú (năm 2024); Xã Vĩnh Lộc.');
+    expect(text(ws, 'A39')).toBe('Ghi chú: Số liệu chưa bao gồm xã Tân Phú (năm 2024), xã Vĩnh Lộc.');
     // 2024 is shown without Xã Tân Phú's figures.
     const others = unitsOfKind('dia_phuong').filter((u) => u !== 'X03');
     const children2024 = others.reduce((n, u) => n + (expectedSum(2024, FORMS.map((f) => `pl01_${f}_tre`), { unit: u }) ?? 0), 0);
@@ -156,7 +156,7 @@ describe('generateAnnexes', () => {
     expect(formulaOf(ws, `D${total}`)).toBe(`SUM(D9,D12:D${total - 1})`);
     expect(shown(ws, `D${total}`)).toBe(expectedSum(2026, FORMS.map((f) => `pl01_${f}_tre`), { kind: 'dia_phuong' }));
     // The district reports nothing itself: it is not "missing".
-    expect(text(ws, `A${total + 1}`)).toBe('Ghi chú: Số liệu chưa bao gồm Xã Vĩnh Lộc.');
+    expect(text(ws, `A${total + 1}`)).toBe('Ghi chú: Số liệu chưa bao gồm xã Vĩnh Lộc.');
     expect(merges(ws)).toContain(`A${total + 1}:M${total + 1}`);
   });
 });

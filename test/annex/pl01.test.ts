@@ -121,7 +121,7 @@ describe('Phụ lục 01, sheet PL01 (by year and form of abuse)', () => {
       expect(shown(ws, `${col}${total}`)).toBe(sumOrNull(years.flatMap((y) => FORMS.map((f) => expectedSum(y, [`pl01_${f}_${m}`], { kind: 'dia_phuong' })))));
     }
     expect(reported(YEAR, 'X12')).toBe(false);
-    expect(text(ws, `A${total + 1}`)).toBe('Ghi chú: Số liệu chưa bao gồm Xã Vĩnh Lộc.');
+    expect(text(ws, `A${total + 1}`)).toBe('Ghi chú: Số liệu chưa bao gồm xã Vĩnh Lộc.');
     expect(merges(ws)).toContain(`A${total + 1}:J${total + 1}`);
     expect(ws.rowCount).toBe(total + 1);
   });
@@ -183,6 +183,6 @@ describe('Phụ lục 01, sheet PL01_DIA_BAN (the reporting year by local unit)'
     expect(formulaOf(ws, `D${total}`)).toBe(`SUM(D${first}:D${last})`);
     expect(shown(ws, `D${total}`)).toBe(expectedSum(YEAR, FORMS.map((f) => `pl01_${f}_tre`), { kind: 'dia_phuong' }));
     FORMS.forEach((f, j) => expect(shown(ws, `${byForm[j]}${total}`)).toBe(expectedSum(YEAR, [`pl01_${f}_tre`], { kind: 'dia_phuong' })));
-    expect(text(ws, `A${total + 1}`)).toBe('Ghi chú: Số liệu chưa bao gồm Xã Vĩnh Lộc.');
+    expect(text(ws, `A${total + 1}`)).toBe('Ghi chú: Số liệu chưa bao gồm xã Vĩnh Lộc.');
   });
 });

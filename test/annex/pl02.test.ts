@@ -78,7 +78,7 @@ describe('Phụ lục 02', () => {
       expect(ws.getCell(`B${r}`).font).toMatchObject({ bold: true });
       expect(formulaOf(ws, `C${r}`)).toBe(g.docs.length === 1 ? `COUNTA(C${r + 1})` : `COUNTA(C${r + 1}:C${r + g.docs.length})`);
       expect(shown(ws, `C${r}`)).toBe(g.docs.length);
-      expect(ws.getCell(`C${r}`).numFmt).toBe('0 "văn bản"');
+      expect(ws.getCell(`C${r}`).numFmt).toBe('00 "văn bản"'); // "01 văn bản", as the report counts
       g.docs.forEach((d, j) => {
         const row = r + 1 + j;
         expect(ws.getCell(`A${row}`).value).toBe(j + 1);
@@ -113,11 +113,11 @@ describe('Phụ lục 02', () => {
     expect(merges(ws)).toContain(`A${total}:G${total}`);
     expect(formulaOf(ws, `A${total}`)).toBe(`SUM(${groupRows.map((r) => `C${r}`).join(',')})`);
     expect(shown(ws, `A${total}`)).toBe(documents.length);
-    expect(ws.getCell(`A${total}`).numFmt).toBe('"TỔNG SỐ: "0" văn bản"');
+    expect(ws.getCell(`A${total}`).numFmt).toBe('"TỔNG SỐ: "00" văn bản"');
     const counts = TYPES.map((t) => [t, documents.filter((d) => d.loai === t).length] as const).filter(([, n]) => n > 0);
     expect(text(ws, `A${total + 1}`)).toBe(`Trong đó: ${counts.map(([t, n]) => `${String(n).padStart(2, '0')} ${t.toLocaleLowerCase('vi')}`).join(', ')}.`);
     expect(ws.getCell(`A${total + 1}`).font).toMatchObject({ italic: true });
     // Sở Tài chính and Xã Vĩnh Lộc (both report documents) have not reported this year.
-    expect(text(ws, `A${total + 2}`)).toBe('Ghi chú: Số liệu chưa bao gồm Sở Tài chính; Xã Vĩnh Lộc.');
+    expect(text(ws, `A${total + 2}`)).toBe('Ghi chú: Số liệu chưa bao gồm Sở Tài chính, xã Vĩnh Lộc.');
   });
 });

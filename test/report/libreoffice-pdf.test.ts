@@ -43,7 +43,9 @@ describe.skipIf(!ready)('LibreOffice converts Bao cao.docx to PDF', () => {
 
     const first = pageText(pdf, 1);
     const firstLines = first.split('\n').filter((l) => l.trim() !== '');
-    expect(firstLines[0]).toMatch(/UBND TỈNH AN LẠC\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    // The sample leaves sections without text: the report is a draft, marked at the top right.
+    expect(firstLines[0]!.trim()).toBe('DỰ THẢO');
+    expect(firstLines[1]).toMatch(/UBND TỈNH AN LẠC\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
     expect(first).toMatch(/SỞ Y TẾ\s+Độc lập - Tự do - Hạnh phúc/);
     expect(first).toMatch(/Số: …\/BC-SYT\s+An Lạc, ngày 20 tháng 12 năm 2026/);
     expect(first).toContain('BÁO CÁO');

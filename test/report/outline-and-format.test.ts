@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outlineNarrativeCodes, outlineProblems, outlineSchema } from '../../shared/outline-schema.ts';
 import { parseOutline } from '../../electron/report/outline-store.ts';
-import { dateLineParts, formatCount, formatFigure, formatPercent, formatReportNumber } from '../../electron/report/format.ts';
+import { dateLineParts } from '../../shared/dates.ts';
+import { formatCount, formatFigure, formatPercent } from '../../electron/report/format.ts';
+import { documentNumberText, parseDocumentNumber } from '../../shared/document-number.ts';
 import { beforeFinalStop, fillTemplate, plain } from '../../electron/report/sentences.ts';
 import { recipientLines } from '../../electron/report/front-matter.ts';
 import { mergeSectionText, splitParagraphs } from '../../electron/report/narrative.ts';
@@ -56,7 +58,13 @@ describe('numbers and dates in the report', () => {
     expect(dateLineParts('2026-02-05')).toEqual({ day: '05', month: '02', year: '2026' });
     expect(dateLineParts('2026-03-15')).toEqual({ day: '15', month: '3', year: '2026' });
     expect(dateLineParts('')).toBeNull();
-    expect([formatReportNumber('5'), formatReportNumber('123'), formatReportNumber('')]).toEqual(['05', '123', '']);
+    expect([parseDocumentNumber('5').number, parseDocumentNumber('123').number, parseDocumentNumber('').number]).toEqual(['05', '123', '']);
+    // A full "số/ký hiệu" as officials type it keeps its own symbol, never doubled.
+    expect(documentNumberText('456/BC-SYT', 'BC-SYT')).toBe('456/BC-SYT');
+    expect(documentNumberText(' 456 / BC-UBND ', 'BC-SYT')).toBe('456/BC-UBND');
+    expect(documentNumberText('Số: 7/BC-SYT', 'BC-SYT')).toBe('07/BC-SYT');
+    expect(documentNumberText('456', 'BC-SYT')).toBe('456/BC-SYT');
+    expect(documentNumberText('', 'BC-SYT')).toBe('…/BC-SYT');
   });
 });
 
@@ -66,8 +74,8 @@ describe('sentences, recipients and merged texts', () => {
     const resolve = (name: string) => ({ text: values[name]!, figures: name === 'n' ? 1 : 0, missing: [] });
     expect(fillTemplate('Có {n} vụ[, {cmp}].', resolve).text).toBe('Có 05 vụ.');
     values.cmp = 'tăng 01 vụ';
-    expect(fillTemplate('Có {n} vụ[, {cmp}].', resolve)).toEqual({ text: 'Có 05 vụ, tăng 01 vụ.', figures: 1, missing: [] });
-    expect(fillTemplate('{x}', () => plain('a'))).toEqual({ text: 'a', figures: 0, missing: [] });
+    expect(fillTemplate('Có {n} vụ[, {cmp}].', resolve)).toEqual({ text: 'Có 05 vụ, tăng 01 vụ.', figures: 1, missing: [], notes: [] });
+    expect(fillTemplate('{x}', () => plain('a'))).toEqual({ text: 'a', figures: 0, missing: [], notes: [] });
     expect(beforeFinalStop('Đã xử lý 33.', '(chưa có số liệu về số tin)')).toBe('Đã xử lý 33 (chưa có số liệu về số tin).');
   });
 
@@ -81,7 +89,8 @@ describe('sentences, recipients and merged texts', () => {
       { unitCode: 'SYT', unitName: 'Sở Y tế', text: 'Đoạn một.\r\n\r\nĐoạn hai.' },
       { unitCode: 'CA', unitName: 'Công an tỉnh', text: 'Một đoạn.' },
     ];
-    expect(mergeSectionText(units, null).paragraphs).toEqual([
+    expect(mergeSectionText(units, null).paragraphs).toEqual([[{ text: 'Đoạn một.' }], [{ text: 'Đoạn hai.' }], [{ text: 'Một đoạn.' }]]);
+    expect(mergeSectionText(units, null, { unitNames: true }).paragraphs).toEqual([
       [{ text: 'Sở Y tế:', bold: true }, { text: ' Đoạn một.' }],
       [{ text: 'Đoạn hai.' }],
       [{ text: 'Công an tỉnh:', bold: true }, { text: ' Một đoạn.' }],

@@ -4,9 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/services/context.ts';
 import { generateReport } from '../../electron/services/report.ts';
+import { headerColumns, issuingRuleWidth } from '../../electron/report/docx/header-block.ts';
+import { CELL_MARGIN } from '../../electron/report/docx/layout.ts';
+import { boldTextWidth } from '../../electron/report/docx/text-width.ts';
 import { sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { bodyParagraphs, cellText, pngSize, readDocx, tables, type DocxParagraph, type DocxParts } from './docx-reader.ts';
-import { AGES, count, FORMS, issuedDocuments, missingUnitNames, money, must, overGroups, percent, pl01, total, unitTextsOf } from './sample-figures.ts';
+import { AGES, blankUnitCodes, count, FORMS, issuedDocuments, likeForLike, missingUnitNames, money, must, overGroups, percent, pl01, running, total, unitTextsOf } from './sample-figures.ts';
 
 const YEAR = 2026;
 const PREV = 2025;
@@ -48,6 +51,11 @@ const FORM_WORDS: Record<string, [string, string]> = {
 };
 const DOC_TYPES = ['Nghị quyết', 'Quyết định', 'Chỉ thị', 'Kế hoạch', 'Chương trình', 'Đề án', 'Hướng dẫn', 'Công văn', 'Văn bản khác'];
 const LOCAL_KINDS = ['dia_phuong'];
+
+/** A sentence without its coverage note " (… chưa báo cáo chỉ tiêu này)" before the final stop. */
+function withoutCoverage(text: string): string {
+  return text.replace(/ \((?:[^()]|\([^()]*\))*chưa báo cáo (?:các )?chỉ tiêu này\)(?=\.)/, '');
+}
 const SO_LIEU_KINDS = ['thuong_truc', 'so_nganh', 'cong_an', 'dia_phuong'];
 
 let ctx: ServiceContext;
@@ -94,7 +102,7 @@ function attrs(tag: string): Record<string, string> {
 describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs 2025)', () => {
   it('prints the title, the trích yếu and every heading of the outline in order', () => {
     const boldOnly = paragraphs.filter((p) => p.text.trim() !== '' && p.runs.every((r) => r.bold)).map((p) => p.text);
-    expect(boldOnly).toEqual(['BÁO CÁO', SUBJECT, ...EXPECTED_HEADINGS]);
+    expect(boldOnly).toEqual(['DỰ THẢO', 'BÁO CÁO', SUBJECT, ...EXPECTED_HEADINGS]); // the sample leaves sections empty: a draft
     const leads = paragraphs.filter((p) => p.runs[0]?.italic && p.text.startsWith('- ')).map((p) => p.runs[0]!.text);
     expect(leads).toEqual(Array(5).fill(['- Tồn tại, hạn chế.', '- Khó khăn, vướng mắc.', '- Nguyên nhân.', '- Giải pháp.']).flat());
     expect(texts).toContain(sample.settings!.opening);
@@ -103,23 +111,34 @@ describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs
   it('A.1: cases, children by sex, the comparison with 2025, forms (zeros gathered), ages and the missing commune', () => {
     const vu = pl01(YEAR, FORMS, 'vu');
     const tre = pl01(YEAR, FORMS, 'tre');
-    const trePrev = pl01(PREV, FORMS, 'tre');
-    const diff = tre - trePrev;
-    const comparison =
-      diff > 0 ? `tăng ${count(diff)} em (${percent(diff, trePrev)}) so với năm ${PREV}` : diff < 0 ? `giảm ${count(-diff)} em (${percent(-diff, trePrev)}) so với năm ${PREV}` : `bằng năm ${PREV}`;
+    // Like for like: the communes that reported in both years (the sample's 2026 lacks one commune of 2025).
+    const lfl = likeForLike(YEAR, PREV, FORMS.map((f) => `pl01_${f}_tre`));
+    expect(lfl.differ).toBe(true);
+    const diff = lfl.now - lfl.before;
+    const change =
+      diff > 0 ? `tăng ${count(diff)} em (${percent(diff, lfl.before)}) so với năm ${PREV}` : diff < 0 ? `giảm ${count(-diff)} em (${percent(-diff, lfl.before)}) so với năm ${PREV}` : `bằng năm ${PREV}`;
+    const comparison = `${change} (tính trên ${count(lfl.units)} đơn vị có số liệu cả hai năm)`;
     const byForm = FORMS.map((f) => [f, pl01(YEAR, f, 'tre')] as const);
     const shown = byForm.filter(([, v]) => v > 0).map(([f, v]) => `${FORM_WORDS[f]![0]} ${count(v)} em`);
-    const zeros = byForm.filter(([, v]) => v === 0).map(([f]) => FORM_WORDS[f]![1]);
-    expect(zeros.length).toBeGreaterThan(0); // the sample has forms with no child: they must be gathered
-    const ages = AGES.map((a) => count(pl01(YEAR, FORMS, a)));
+    for (const [f] of byForm.filter(([, v]) => v > 0)) expect(blankUnitCodes(YEAR, LOCAL_KINDS, [`pl01_${f}_tre`])).toEqual([]);
     const missing = missingUnitNames(YEAR, LOCAL_KINDS);
     expect(missing).toEqual(['Xã Vĩnh Lộc']);
+    // "không có trẻ em bị …" only for forms every commune gave as 0; the others name the communes without a figure.
+    const nameOf = new Map(sample.units.map((u) => [u.code, u.name]));
+    const zeroGroups = new Map<string, string[]>();
+    for (const [f] of byForm.filter(([, v]) => v === 0)) {
+      const silent = [...blankUnitCodes(YEAR, LOCAL_KINDS, [`pl01_${f}_tre`]).map((c) => running(nameOf.get(c)!)), ...missing.map(running)].join(', ');
+      zeroGroups.set(silent, [...(zeroGroups.get(silent) ?? []), FORM_WORDS[f]![1]]);
+    }
+    expect(zeroGroups.size).toBeGreaterThan(0); // the sample has forms with no child
+    const zeroTexts = [...zeroGroups].map(([units, forms]) => (units === '' ? `không có trẻ em bị ${forms.join(', ')}` : `chưa ghi nhận trẻ em bị ${forms.join(', ')} (${units} chưa có số liệu)`));
+    const ages = AGES.map((a) => count(pl01(YEAR, FORMS, a)));
     const expected =
       `Năm ${YEAR}, trên địa bàn tỉnh xảy ra ${count(vu)} vụ xâm hại trẻ em với ${count(tre)} trẻ em bị xâm hại ` +
       `(${count(pl01(YEAR, FORMS, 'nam'))} em nam, ${count(pl01(YEAR, FORMS, 'nu'))} em nữ), ${comparison}. ` +
-      `Theo hình thức: ${shown.join(', ')}; không có trẻ em bị ${zeros.join(', ')}. ` +
+      `Theo hình thức: ${shown.join(', ')}; ${zeroTexts.join('; ')}. ` +
       `Theo độ tuổi: dưới 6 tuổi ${ages[0]} em, từ 6 đến dưới 12 tuổi ${ages[1]} em, từ 12 đến dưới 16 tuổi ${ages[2]} em. ` +
-      `Số liệu chưa bao gồm ${missing.join(', ')}.`;
+      `Số liệu chưa bao gồm ${missing.map(running).join(', ')}.`;
     expect(sectionParagraphs(EXPECTED_HEADINGS[1]!)[0]!.text).toBe(expected);
     const police = `Theo số liệu của Công an tỉnh, năm ${YEAR} phát hiện ${count(must(total(YEAR, ['ca_vu'])))} vụ, ${count(must(total(YEAR, ['ca_doi_tuong'])))} đối tượng xâm hại ${count(must(total(YEAR, ['ca_tre'])))} trẻ em.`;
     expect(texts).toContain(police);
@@ -155,27 +174,40 @@ describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs
     const docs = issuedDocuments('2021-01-07', sample.settings!.period_to as string);
     expect(docs.length).toBe(14);
     const types = DOC_TYPES.map((t) => [t, docs.filter((d) => d.loai === t).length] as const).filter(([, n]) => n > 0);
-    const level = (...caps: string[]) => count(docs.filter((d) => caps.includes(d.cap)).length);
+    // An empty level is said in words ("không có văn bản"), never "0 văn bản"; the sample has none at cấp huyện.
+    const level = (...caps: string[]) => {
+      const n = docs.filter((d) => caps.includes(d.cap)).length;
+      return n === 0 ? 'không có văn bản' : `${count(n)} văn bản`;
+    };
+    expect(level('Cấp huyện (trước 01/7/2025)')).toBe('không có văn bản');
     const expected =
       `Từ ngày 07/01/2021 đến nay, các cấp, các ngành đã ban hành ${count(docs.length)} văn bản (${types.map(([t, n]) => `${count(n)} ${t.toLowerCase()}`).join(', ')}), ` +
-      `trong đó: HĐND, UBND tỉnh ${level('HĐND tỉnh', 'UBND tỉnh')} văn bản; các sở, ngành, đoàn thể ${level('Sở, ngành, đoàn thể')} văn bản; ` +
-      `cấp huyện (trước 01/7/2025) ${level('Cấp huyện (trước 01/7/2025)')} văn bản; cấp xã ${level('Cấp xã')} văn bản (chi tiết tại Phụ lục 02). ` +
-      `Số liệu chưa bao gồm ${missingUnitNames(YEAR, SO_LIEU_KINDS).join(', ')}.`;
+      `trong đó: HĐND, UBND tỉnh ${level('HĐND tỉnh', 'UBND tỉnh')}; các sở, ngành, đoàn thể ${level('Sở, ngành, đoàn thể')}; ` +
+      `cấp huyện (trước 01/7/2025) ${level('Cấp huyện (trước 01/7/2025)')}; cấp xã ${level('Cấp xã')} (chi tiết tại Phụ lục 02). ` +
+      `Số liệu chưa bao gồm ${missingUnitNames(YEAR, SO_LIEU_KINDS).map(running).join(', ')}.`;
     expect(sectionParagraphs('1. Kết quả đạt được', 0)[0]!.text).toBe(expected);
   });
 
   it('B.II–B.V: every figure sentence against the sums of the sample', () => {
     const t = (code: string) => must(total(YEAR, [code]));
-    const missing = `Số liệu chưa bao gồm ${missingUnitNames(YEAR, SO_LIEU_KINDS).join(', ')}.`;
-    expect(sectionParagraphs('1. Kết quả đạt được', 1)[0]!.text).toBe(
+    const missing = `Số liệu chưa bao gồm ${missingUnitNames(YEAR, SO_LIEU_KINDS).map(running).join(', ')}.`;
+    // The coverage note of each sentence is checked apart (present exactly when a unit that sent the form left one
+    // of the sentence's figures blank); the sentence itself is compared without it.
+    const checked = (i: number, codes: string[]) => {
+      const text = sectionParagraphs('1. Kết quả đạt được', i)[0]!.text;
+      const blank = codes.some((c) => blankUnitCodes(YEAR, SO_LIEU_KINDS, [c]).length > 0);
+      expect(/chưa báo cáo (các )?chỉ tiêu này\)/.test(text)).toBe(blank);
+      return { text: withoutCoverage(text) };
+    };
+    expect(checked(1, ['tt_cuoc', 'tt_doi_tuong', 'tt_luot', 'tt_tre_luot', 'tt_san_pham']).text).toBe(
       `Các cấp, các ngành đã tổ chức ${count(t('tt_cuoc'))} cuộc tuyên truyền, phổ biến, giáo dục pháp luật cho ${count(t('tt_doi_tuong'))} người (${count(t('tt_luot'))} lượt người); ` +
         `${count(t('tt_tre_luot'))} lượt trẻ em được trang bị kiến thức, kỹ năng tự bảo vệ; sản xuất, phát hành ${count(t('tt_san_pham'))} sản phẩm truyền thông. ${missing}`,
     );
-    expect(sectionParagraphs('1. Kết quả đạt được', 2)[0]!.text).toBe(
+    expect(checked(2, ['ktr_chuyen_de', 'ktr_lien_nganh', 'ktr_vi_pham', 'ktr_xu_ly', 'ktr_tien_phat']).text).toBe(
       `Đã tiến hành ${count(t('ktr_chuyen_de'))} cuộc thanh tra, kiểm tra chuyên đề và ${count(t('ktr_lien_nganh'))} cuộc thanh tra, kiểm tra liên ngành; ` +
         `phát hiện ${count(t('ktr_vi_pham'))} vi phạm, xử lý ${count(t('ktr_xu_ly'))} tổ chức, cá nhân với tổng số tiền phạt ${money(t('ktr_tien_phat'))} triệu đồng. ${missing}`,
     );
-    const b4 = sectionParagraphs('1. Kết quả đạt được', 3).map((p) => p.text);
+    const b4 = sectionParagraphs('1. Kết quả đạt được', 3).map((p) => withoutCoverage(p.text));
     expect(b4.slice(0, 6)).toEqual([
       `Tổ chức tập huấn, bồi dưỡng cho ${count(t('nv_tap_huan'))} lượt cán bộ làm công tác bảo vệ, chăm sóc, giáo dục trẻ em.`,
       `Tiếp nhận ${count(t('nv_tin_tiep_nhan'))} thông tin, thông báo, tố giác về xâm hại trẻ em, đã xử lý ${count(t('nv_tin_xu_ly'))}.`,
@@ -188,7 +220,7 @@ describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs
       `Toàn tỉnh có ${count(t('nv_tao_hon'))} cặp tảo hôn.`,
       `Đầu tư mới ${count(t('nv_diem_vui_choi'))} điểm vui chơi, giải trí cho trẻ em. ${missing}`,
     ]);
-    expect(sectionParagraphs('1. Kết quả đạt được', 4)[0]!.text).toBe(
+    expect(checked(4, ['nl_kinh_phi_nsnn', 'nl_kinh_phi_xh', 'nl_can_bo_xa']).text).toBe(
       `Tổng kinh phí thực hiện ${money(t('nl_kinh_phi_nsnn') + t('nl_kinh_phi_xh'))} triệu đồng, trong đó ngân sách nhà nước ${money(t('nl_kinh_phi_nsnn'))} triệu đồng, ` +
         `huy động xã hội ${money(t('nl_kinh_phi_xh'))} triệu đồng; cấp xã có ${count(t('nl_can_bo_xa'))} người làm công tác bảo vệ trẻ em. ${missing}`,
     );
@@ -196,43 +228,53 @@ describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs
 });
 
 describe('Bao cao.docx — narrative merged from the units', () => {
-  it('one paragraph per unit in unit-list order, led by the unit name in bold', () => {
+  it('one paragraph per unit in unit-list order, without "Sở Y tế: …" prefixes (the setting narrative_unit_names is off)', () => {
     const expected = unitTextsOf(YEAR, 't_a2');
     expect(expected.map((e) => e.name)).toEqual(['Sở Y tế', 'Công an tỉnh', 'Xã Tân Phú']);
     const got = sectionParagraphs('2. Đánh giá tình hình xâm hại trẻ em');
-    expect(got.map((p) => p.text)).toEqual(expected.map((e) => `${e.name}: ${e.text}`));
-    for (const [i, p] of got.entries()) {
-      expect(p.runs[0]).toMatchObject({ text: `${expected[i]!.name}:`, bold: true });
-      expect(p.runs.slice(1).every((r) => !r.bold)).toBe(true);
-    }
+    expect(got.map((p) => p.text)).toEqual(expected.map((e) => e.text));
+    for (const p of got) expect(p.runs.every((r) => !r.bold)).toBe(true);
   });
 
   it('a sub-point leads with its italic label, then the unit text', () => {
     const [th] = unitTextsOf(YEAR, 't_b2_th');
     const p = sectionParagraphs('2. Tồn tại, hạn chế; khó khăn, vướng mắc', 1)[0]!;
-    expect(p.text).toBe(`- Tồn tại, hạn chế. ${th!.name}: ${th!.text}`);
+    expect(p.text).toBe(`- Tồn tại, hạn chế. ${th!.text}`);
     expect(p.runs[0]).toMatchObject({ text: '- Tồn tại, hạn chế.', italic: true, bold: false });
   });
 
-  it('"(Chưa có nội dung)" for every section nobody wrote, each returned as a notice', () => {
-    expect(sectionParagraphs('1. Đối với Quốc hội').map((p) => p.text)).toEqual(['(Chưa có nội dung)']);
+  it('a highlighted "[Chưa có nội dung — cần bổ sung]" for every section nobody wrote, each returned as a notice', () => {
+    expect(sectionParagraphs('1. Đối với Quốc hội').map((p) => p.text)).toEqual(['[Chưa có nội dung — cần bổ sung]']);
     const narrativeSheet = ctx.template.sheets.find((s) => s.kind === 'narrative')!;
     const items = narrativeSheet.kind === 'narrative' ? narrativeSheet.items : [];
     const empty = items.filter((i) => unitTextsOf(YEAR, i.code).length === 0);
     expect(empty.length).toBeGreaterThan(0);
-    expect(notices).toEqual(empty.map((i) => `Mục "${i.label}" chưa có nội dung.`));
-    expect(texts.filter((t) => t.endsWith('(Chưa có nội dung)') || t.includes('(Chưa có nội dung)./.'))).toHaveLength(empty.length);
+    expect(notices).toEqual(empty.map((i) => `Mục "${i.label}" chưa có nội dung: báo cáo là bản DỰ THẢO cho đến khi mục này được viết hoặc đánh dấu "Không có nội dung báo cáo".`));
+    expect(texts.filter((t) => t.endsWith('[Chưa có nội dung — cần bổ sung]') || t.includes('[Chưa có nội dung — cần bổ sung]./.'))).toHaveLength(empty.length);
+    expect(docx.document.match(/<w:highlight w:val="yellow"\/>/g)).toHaveLength(empty.length);
+    expect(docx.document).not.toContain('(Chưa có nội dung)');
   });
 
-  it('the text ends with "./." and the final version carries no draft mark', () => {
+  it('the text ends with "./."; with sections still empty the report is a draft marked DỰ THẢO', () => {
     const last = texts.at(-1)!;
     const lastUnit = unitTextsOf(YEAR, 't_c5').at(-1)!;
-    expect(last).toBe(`${lastUnit.name}: ${lastUnit.text.replace(/\.$/, '')}./.`);
-    expect(docx.document).not.toContain('DỰ THẢO');
+    expect(last).toBe(`${lastUnit.text.replace(/\.$/, '')}./.`);
+    expect(texts[0]).toBe('DỰ THẢO');
   });
 });
 
+const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+
 describe('Bao cao.docx — Decree 30 format', () => {
+  it('the rule under the trích yếu stands clear of its last line\'s descenders (at least 6 pt below)', () => {
+    const all = bodyParagraphs(docx.document);
+    const i = all.findIndex((p) => p.text === SUBJECT);
+    const rule = all[i + 1]!;
+    expect(rule.text).toBe('');
+    expect(rule.xml).toMatch(/<w:pBdr>\s*<w:top w:val="single"/);
+    expect(Number(attrs(/<w:spacing [^>]*\/>/.exec(rule.xml)![0]).before)).toBeGreaterThanOrEqual(120);
+  });
+
   it('A4 portrait with margins 20/20/30/15 mm in twips', () => {
     const pgSz = attrs(/<w:pgSz [^>]*\/>/.exec(docx.document)![0]);
     expect([pgSz.w, pgSz.h]).toEqual(['11906', '16838']);
@@ -286,6 +328,17 @@ describe('Bao cao.docx — Decree 30 format', () => {
     expect(lines(right!)[1]!.runs[0]).toMatchObject({ size: 28, bold: true });
     // A rule (an empty paragraph's top border) under the issuing body and under the tiêu ngữ.
     for (const cell of [left!, right!]) expect(cell.some((p) => p.text === '' && /<w:pBdr>\s*<w:top w:val="single"/.test(p.xml))).toBe(true);
+    // Decree 30: the rule under the agency name spans one third to one half of the agency line, centred.
+    const rule = left!.find((p) => p.text === '' && /<w:pBdr>/.test(p.xml))!;
+    const ind = attrs(/<w:ind [^>]*\/>/.exec(rule.xml)![0]);
+    const [leftWidth] = headerColumns(NATIONAL_TITLE);
+    const ruleWidth = leftWidth - 2 * CELL_MARGIN - Number(ind.left) - Number(ind.right);
+    const agencyLine = boldTextWidth('SỞ Y TẾ', 13);
+    expect(ruleWidth / agencyLine).toBeGreaterThanOrEqual(1 / 3);
+    expect(ruleWidth / agencyLine).toBeLessThanOrEqual(1 / 2);
+    expect(Math.abs(Number(ind.left) - Number(ind.right))).toBeLessThanOrEqual(1);
+    const longName = 'BAN CHỈ ĐẠO CÔNG TÁC BẢO VỆ TRẺ EM';
+    expect(issuingRuleWidth(longName, leftWidth) / Math.min(boldTextWidth(longName, 13), leftWidth - 2 * CELL_MARGIN)).toBeGreaterThanOrEqual(1 / 3);
     expect(cellText(number!)).toBe('Số: …/BC-SYT');
     expect(number![0]!.runs[0]).toMatchObject({ size: 26 });
     expect(cellText(date!)).toBe('An Lạc, ngày 20 tháng 12 năm 2026');

@@ -36,7 +36,7 @@ describe('section texts for the report step', () => {
     const a2 = sections.find((s) => s.code === 't_a2')!;
     expect(a2.contributions.map((c) => c.unitName)).toEqual(unitTextsOf(YEAR, 't_a2').map((u) => u.name));
     expect(a2.source).toBe('units');
-    expect(a2.mergedText).toBe(unitTextsOf(YEAR, 't_a2').map((u) => `${u.name}: ${u.text}`).join('\n'));
+    expect(a2.mergedText).toBe(unitTextsOf(YEAR, 't_a2').map((u) => u.text).join('\n'));
     expect(a2.label).toBe('A.2. Đánh giá tình hình xâm hại trẻ em');
     expect(a2.prompt).toMatch(/Nhận định tình hình/);
     expect(sections.find((s) => s.code === 't_c1')!.source).toBe('empty');
@@ -68,8 +68,8 @@ describe('section texts for the report step', () => {
     expect(cleared.map((r) => r.action)).toEqual(['section_text.clear', 'section_text.clear']);
     const back = await reportTexts(`${dir}/back`);
     const a2 = back.texts.indexOf('2. Đánh giá tình hình xâm hại trẻ em');
-    expect(back.texts[a2 + 1]).toBe(`${unitTextsOf(YEAR, 't_a2')[0]!.name}: ${unitTextsOf(YEAR, 't_a2')[0]!.text}`);
-    expect(back.texts[back.texts.indexOf('1. Đối với Quốc hội') + 1]).toBe('(Chưa có nội dung)');
+    expect(back.texts[a2 + 1]).toBe(unitTextsOf(YEAR, 't_a2')[0]!.text);
+    expect(back.texts[back.texts.indexOf('1. Đối với Quốc hội') + 1]).toBe('[Chưa có nội dung — cần bổ sung]');
   });
 
   it('refuses a section the outline does not have, and a year the database does not hold', () => {

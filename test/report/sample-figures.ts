@@ -18,6 +18,25 @@ export function total(year: number, codes: readonly string[]): number | null {
   return sum;
 }
 
+/**
+ * Like for like: the sums of the codes in two years of the sample over the units that gave one of them (0
+ * included) in both years, and how many units that is.
+ */
+export function likeForLike(yearNow: number, yearBefore: number, codes: readonly string[]): { now: number; before: number; units: number; differ: boolean } {
+  const byUnit = (year: number) => {
+    const m = new Map<string, number>();
+    for (const s of sample.submissions.filter((x) => x.year === year)) {
+      const given = codes.map((c) => s.values[c]).filter((v): v is number => typeof v === 'number');
+      if (given.length > 0) m.set(s.unit, given.reduce((a, b) => a + b, 0));
+    }
+    return m;
+  };
+  const a = byUnit(yearNow);
+  const b = byUnit(yearBefore);
+  const both = [...a.keys()].filter((u) => b.has(u));
+  return { now: both.reduce((n, u) => n + a.get(u)!, 0), before: both.reduce((n, u) => n + b.get(u)!, 0), units: both.length, differ: a.size !== both.length || b.size !== both.length };
+}
+
 export function must(v: number | null): number {
   if (v === null) throw new Error('the sample has no such figure');
   return v;
@@ -45,6 +64,19 @@ export function issuedDocuments(from: string, to: string) {
   }
   return [...seen.values()];
 }
+
+/** Units of the kinds that sent the year's form but left every one of the codes blank, in the unit list's order. */
+export function blankUnitCodes(year: number, kinds: readonly string[], codes: readonly string[]): string[] {
+  const kindOf = new Map(sample.units.map((u) => [u.code, u.kind]));
+  const order = new Map(sample.units.map((u) => [u.code, u.order ?? 0]));
+  return sample.submissions
+    .filter((s) => s.year === year && kinds.includes(kindOf.get(s.unit)!) && codes.every((c) => typeof s.values[c] !== 'number'))
+    .sort((a, b) => order.get(a.unit)! - order.get(b.unit)!)
+    .map((s) => s.unit);
+}
+
+/** "Xã Vĩnh Lộc" → "xã Vĩnh Lộc" (running text), other names as they are. */
+export const running = (name: string) => name.replace(/^(Xã|Phường) (?=\p{Lu})/u, (t) => t.toLowerCase());
 
 /** Units of the kinds that have no submission for the year, in the unit list's order. */
 export function missingUnitNames(year: number, kinds: readonly string[]): string[] {

@@ -6,7 +6,7 @@ import { boldTextWidth } from './text-width.ts';
 const BOX = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 2 } as const;
 
 export function draftMarkParagraph(mark: string): Paragraph {
-  const width = boldTextWidth(mark, SIZE.title / 2) + 240;
+  const width = boldTextWidth(mark, SIZE.title / 2) + 480;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     indent: { left: TEXT_WIDTH - width, right: 0 },

@@ -14,14 +14,17 @@ export function headerColumns(nationalTitle: string): [number, number] {
   return [TEXT_WIDTH - right, right];
 }
 
-/** The rule under the issuing body: as long as its name when short, about half of it when long. */
+/** Share of the agency line the rule under it spans: Decree 30 asks for one third to one half. */
+export const ISSUING_RULE_SHARE = 0.42;
+
+/** The rule under the issuing body: 42% of the agency line (between one third and one half, Decree 30), centred. */
 export function issuingRuleWidth(issuingBody: string, columnWidth: number): number {
   const text = Math.min(boldTextWidth(issuingBody, SIZE.issuingBody / 2), columnWidth - 2 * CELL_MARGIN);
-  return text <= mm(20) ? text : Math.max(mm(20), Math.round(text * 0.45));
+  return Math.round(text * ISSUING_RULE_SHARE);
 }
 
 /** Space between a header line and its rule, so the rule does not read as an underline. */
-const RULE_GAP = 50;
+const RULE_GAP = 80;
 
 export function headerBlock(front: FrontMatter) {
   const [left, right] = headerColumns(front.nationalTitle);

@@ -15,7 +15,7 @@ export interface LineStyle {
 }
 
 export function textRun(run: Run, size?: number): TextRun {
-  return new TextRun({ text: run.text, bold: run.bold, italics: run.italic, size });
+  return new TextRun({ text: run.text, bold: run.bold, italics: run.italic, size, highlight: run.highlight ? 'yellow' : undefined });
 }
 
 /** A body paragraph: justified, first line indented 1.27 cm, 6 pt after, line spacing 1.15. */

@@ -11,6 +11,7 @@ import { ProgressLine } from '../../components/ProgressLine.tsx';
 import { baseName } from '../../format.ts';
 import { SectionTexts } from './SectionTexts.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { missingSectionLines } from '../../../shared/section-mark.ts';
 
 export function ReportScreen() {
   const { api, info, year, status } = useApp();
@@ -77,6 +78,16 @@ export function ReportScreen() {
                   <li key={f}>{baseName(f)}</li>
                 ))}
               </ul>
+              {result.missingSections.length > 0 && (
+                <Notice kind="info">
+                  <div className="multiline">{missingSectionLines(result.missingSections)[0]}</div>
+                  <ul aria-label="Mục còn thiếu">
+                    {result.missingSections.map((m) => (
+                      <li key={m.code}>{m.how}</li>
+                    ))}
+                  </ul>
+                </Notice>
+              )}
               {result.notices.length > 0 && (
                 <details className="notices">
                   <summary>{result.notices.length} ghi chú về báo cáo</summary>

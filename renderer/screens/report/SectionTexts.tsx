@@ -37,7 +37,7 @@ export function SectionTexts() {
             {items.map((s) => (
               <button key={s.code} type="button" className={`outline-item ${s.code === current?.code ? 'active' : ''}`} onClick={() => setCode(s.code)}>
                 <span>{s.label}</span>
-                <span className={`source-dot source-${s.source}`} title={s.source === 'compiler' ? 'Đã viết lại' : s.source === 'units' ? `${s.units.length} đơn vị có nội dung` : 'Chưa có nội dung'} />
+                <span className={`source-dot source-${s.source}`} title={s.source === 'compiler' ? 'Đã viết lại' : s.source === 'units' ? `${s.units.length} đơn vị có nội dung` : s.source === 'none' ? 'Không có nội dung báo cáo (không in gì dưới đề mục)' : 'Chưa có nội dung: báo cáo còn là dự thảo'} />
               </button>
             ))}
           </div>
@@ -49,16 +49,36 @@ export function SectionTexts() {
           section={current}
           onSaved={(s) => sections.setData((all) => (all ? all.map((x) => (x.code === s.code ? s : x)) : all))}
           save={(text) => api.call('setSectionText', { year, code: current.code, text })}
+          markNone={(none) => api.call('setSectionNoContent', { year, code: current.code, none })}
         />
       )}
     </div>
   );
 }
 
-function SectionEditor({ section, save, onSaved }: { section: ReportSection; save(text: string | null): Promise<ReportSection>; onSaved(s: ReportSection): void }) {
+function SectionEditor({
+  section,
+  save,
+  markNone,
+  onSaved,
+}: {
+  section: ReportSection;
+  save(text: string | null): Promise<ReportSection>;
+  markNone(none: boolean): Promise<ReportSection>;
+  onSaved(s: ReportSection): void;
+}) {
   const [text, setText] = useState(section.compilerText ?? section.merged);
   const [state, setState] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   useEffect(() => setText(section.compilerText ?? section.merged), [section.compilerText, section.merged]);
+
+  const mark = async (none: boolean) => {
+    try {
+      onSaved(await markNone(none));
+      setState({ kind: 'ok', text: none ? 'Đã đánh dấu: mục này không có nội dung báo cáo (không in gì dưới đề mục).' : 'Đã bỏ đánh dấu “Không có nội dung báo cáo”.' });
+    } catch (e) {
+      setState({ kind: 'error', text: errorMessage(e) });
+    }
+  };
 
   const commit = async (value: string | null) => {
     if (value !== null && value === (section.compilerText ?? section.merged)) return;
@@ -94,10 +114,21 @@ function SectionEditor({ section, save, onSaved }: { section: ReportSection; sav
             <button type="button" onClick={() => void commit(text)}>
               Lưu
             </button>
-            {section.compilerText !== null && (
+            {section.compilerText !== null && section.source !== 'none' && (
               <button type="button" onClick={() => void commit(null)}>
                 Dùng lại văn bản gộp
               </button>
+            )}
+            {section.source === 'none' ? (
+              <button type="button" onClick={() => void mark(false)}>
+                Bỏ đánh dấu “Không có nội dung báo cáo”
+              </button>
+            ) : (
+              section.source === 'empty' && (
+                <button type="button" onClick={() => void mark(true)} title="Không in gì dưới đề mục này; báo cáo không còn chờ mục này">
+                  Không có nội dung báo cáo
+                </button>
+              )
             )}
             {state && <Notice kind={state.kind}>{state.text}</Notice>}
           </div>
