@@ -127,7 +127,7 @@ export const apiContract = {
   backupNow: method(none, { progress: true }).returns<BackupEntry>(),
   /** One of the database's listed backups (or, with listedOnly false, a copy the user names); the database stays open and shows the restored content. */
   restoreBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu'), listedOnly: z.boolean().optional() }), { progress: true, paths: { file: 'read-file' } }).returns<{ replacedBackup: string | null }>(),
-  deleteBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') })).returns<BackupEntry[]>(),
+  deleteBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') }), { paths: { file: 'read-file' } }).returns<BackupEntry[]>(),
   // Safekeeping, history and the province file: what the CLI did alone before.
   auditLog: method(auditFilter).returns<AuditRecord[]>(),
   exportAuditCsv: method(auditFilter.extend({ file }), { paths: { file: 'write-file' } }).returns<{ file: string; rows: number }>(),

@@ -219,7 +219,7 @@ describe('the bridge’s guards', () => {
       ['exportYear', { year: 2026, file: env.dbFile }, /cơ sở dữ liệu đang dùng/],
       ['exportYear', { year: 2026, file: `${env.dbFile}-wal` }, /cơ sở dữ liệu đang dùng/],
       ['exportAuditCsv', { file: '/dev/null' }, /thiết bị/],
-      ['restoreBackup', { from: 'ban-sao.sqlite' }, /đường dẫn đầy đủ/],
+      ['restoreBackup', { file: 'ban-sao.sqlite' }, /đường dẫn đầy đủ/],
       ['importProvinceFile', { file: fifo }, /tệp đặc biệt/],
     ];
     for (const [method, input, message] of refused) {
