@@ -12,9 +12,10 @@ import { isoDate, type ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
 import { listUnits } from './units.ts';
+import { importWordReportFile, WORD_EXT } from './word-reports.ts';
 import { listYears } from './years.ts';
 
-const WORKBOOK_EXT = /\.(xlsx|xlsm|xls)$/i;
+const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|docx|doc)$/i;
 
 /** Files to import: the given files as they are, folders searched (recursively) for workbooks. */
 export function collectImportFiles(paths: string[]): string[] {
@@ -59,6 +60,7 @@ export interface ImportOptions {
 }
 
 export async function importFile(ctx: ServiceContext, file: string, lookup: ImportLookup, options: ImportOptions = {}): Promise<ImportFileResult> {
+  if (WORD_EXT.test(file)) return importWordReportFile(ctx, file); // a unit's Word report: texts only
   const name = path.basename(file);
   let buf: Buffer;
   try {
