@@ -86,6 +86,12 @@ describe('a Word report written to the outline', () => {
     });
   });
 
+  it('takes "Kết quả đạt được" after a part whose roman heading was left out as the next part’s, not the one already read', async () => {
+    const items = standardReport().filter((i) => !('h' in i && i.h.startsWith('III.')));
+    const p = await preview(items);
+    expect(placed(p)).toEqual(standardTexts());
+  });
+
   it('puts the text of "2. Tồn tại, hạn chế; khó khăn, vướng mắc" written without its points in the first point, with a warning', async () => {
     const p = await preview([
       { h: 'IV. Đẩy mạnh thực hiện các nhiệm vụ liên quan đến bảo vệ trẻ em', level: 2 },

@@ -155,7 +155,7 @@ interface Candidate {
   numberExact: boolean;
 }
 
-function bestTarget(text: string, marker: Marker | null, targets: Target[], current: Target | null): Candidate | null {
+function bestTarget(text: string, marker: Marker | null, targets: Target[], current: Target | null, seen: ReadonlySet<Target>): Candidate | null {
   const tokens = words(headingWords(text));
   const here = ancestors(current);
   let best: Candidate | null = null;
@@ -167,6 +167,7 @@ function bestTarget(text: string, marker: Marker | null, targets: Target[], curr
     let total = w;
     if (inContext) total += t.parent === current ? 0.2 : 0.15;
     total += current === null || t.order > current.order ? 0.05 : -0.1;
+    if (seen.has(t)) total -= 0.25; // a section already met: the same words are more likely the next one's
     let numberExact = false;
     if (marker) {
       if (marker.level === t.level) {
@@ -188,13 +189,13 @@ function isUpperCase(text: string): boolean {
 }
 
 /** A heading, when the paragraph is one: the target and the text after an inline heading ("- Nguyên nhân: …"). */
-function matchHeading(p: DocParagraph, targets: Target[], current: Target | null): { target: Target; after: string } | 'extra' | null {
+function matchHeading(p: DocParagraph, targets: Target[], current: Target | null, seen: ReadonlySet<Target>): { target: Target; after: string } | 'extra' | null {
   const text = p.text.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > 250) return null;
   const { marker: mark, rest } = splitMarker(text);
   const marker = mark ?? (p.list ? { level: 'point' as Level, value: null } : null);
   const strong = p.styled || p.bold || isUpperCase(rest);
-  const c = bestTarget(rest, marker, targets, current);
+  const c = bestTarget(rest, marker, targets, current, seen);
   if (c) {
     const byWords = c.words >= (strong ? 0.5 : 0.7) && c.total >= 0.65;
     const byNumber = strong && c.numberExact && (c.target.level === 'part' || c.target.level === 'roman') && c.total >= 0.45;
@@ -204,7 +205,7 @@ function matchHeading(p: DocParagraph, targets: Target[], current: Target | null
   const colon = rest.indexOf(':');
   if (colon > 0 && colon <= 80) {
     const head = rest.slice(0, colon);
-    const ci = bestTarget(head, marker, targets, current);
+    const ci = bestTarget(head, marker, targets, current, seen);
     if (ci && ci.words >= 0.8 && ci.total >= 0.8) return { target: ci.target, after: rest.slice(colon + 1).trim() };
   }
   // A heading that is none of the outline's: an extra section, whose text is not put in the previous one.
@@ -232,6 +233,7 @@ export function placeBlocks(blocks: readonly DocBlock[], outline: Outline, optio
   const headings: Placement['headings'] = [];
   const viaFirstPoint = new Set<string>();
   let current: Target | null = null;
+  const seen = new Set<Target>();
   let sink: string[] = preamble;
   let counters: number[] = [];
   let lastOrdered: boolean | null = null;
@@ -247,6 +249,7 @@ export function placeBlocks(blocks: readonly DocBlock[], outline: Outline, optio
       return;
     }
     current = target;
+    seen.add(target);
     headings.push({ text: heading, heading: target.heading, code: target.code });
     via = target.viaFirstPoint ? target.code : null;
     if (target.code) {
@@ -283,7 +286,7 @@ export function placeBlocks(blocks: readonly DocBlock[], outline: Outline, optio
     const text = b.text.trim();
     if (text === '' || text === './.') continue;
     if (looseKey(text).startsWith(end)) break;
-    const h = matchHeading(b, targets, current);
+    const h = matchHeading(b, targets, current, seen);
     if (h) {
       if (h === 'extra' && sink === preamble) preamble.push(text); // the header block's capitals and bold title
       else if (h === 'extra') open('extra', text);
