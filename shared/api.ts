@@ -20,6 +20,7 @@ import type {
 } from './api-types.ts';
 import type { ValidationFinding, ValidationReport } from './rules/types.ts';
 import type { ImportFileResult, Settings, Unit } from './types.ts';
+import type { WordReportPreview, WordReportSaved } from './word-report-types.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -64,6 +65,17 @@ export const apiContract = {
   importFiles: method(z.object({ paths: z.array(z.string().min(1)).min(1, 'chưa chọn tệp hoặc thư mục nào') }), { progress: true }).returns<ImportFileResult[]>(),
   yearChecklist: method(z.object({ year })).returns<YearChecklist>(),
   unitVersions: method(z.object({ year, unit: unitCode })).returns<SubmissionVersionInfo[]>(),
+  /** A unit's Word report (.docx) read and placed in the outline's sections; nothing is saved. */
+  previewWordReport: method(z.object({ file: z.string().trim().min(1, 'hãy chọn tệp báo cáo Word') })).returns<WordReportPreview>(),
+  /** The texts of a previewed Word report (as completed by hand) saved as a new version of the unit's texts. */
+  saveWordReport: method(
+    z.object({
+      file: z.string().trim().min(1, 'hãy chọn tệp báo cáo Word'),
+      unit: unitCode,
+      year,
+      texts: z.record(z.string().regex(/^t_[a-z0-9_]+$/, 'mã mục không hợp lệ'), z.string().max(200_000, 'nội dung một mục quá dài')),
+    }),
+  ).returns<WordReportSaved>(),
 
   validateYear: method(z.object({ year })).returns<ValidationReport>(),
   acknowledgeFinding: method(z.object({ key: z.string().min(1), reason })).returns<ValidationFinding>(),

@@ -191,6 +191,15 @@ export async function importWordReportFile(ctx: ServiceContext, file: string): P
   }
 }
 
+/** The sha256 of a file as it is now (kept with a saved version); null when it can no longer be read. */
+export function fileSha256(file: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
 export interface WordReportVersion {
   version: number;
   fileName: string | null;
