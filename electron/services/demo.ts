@@ -13,6 +13,7 @@ import { initDatabase } from './setup.ts';
 import { requireUnit } from './units.ts';
 import { writeBlankWorkbooks } from './workbooks.ts';
 import { generateAll } from './generate.ts';
+import { writeSampleWordReports } from './demo-word-reports.ts';
 import { formatReportText, summaryLine } from '../../shared/rules/report.ts';
 import type { ValidationReport } from '../../shared/rules/types.ts';
 
@@ -24,6 +25,9 @@ export interface DemoResult {
   blankWorkbooks: number;
   filledDir: string;
   imports: ImportFileResult[];
+  /** The sample's Word reports (.docx) of two units, written and imported beside their workbooks. */
+  wordDir: string;
+  wordImports: ImportFileResult[];
   validation: ValidationReport;
   /** The four annexes and the report. */
   files: string[];
@@ -37,9 +41,10 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
   const blankDir = path.join(outDir, 'bieu-mau');
   const filledDir = path.join(outDir, 'nhan-ve');
   const scratch = path.join(outDir, '.tam');
+  const wordDir = path.join(outDir, 'bao-cao-word');
   mkdirSync(outDir, { recursive: true });
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) if (existsSync(f)) rmSync(f);
-  for (const d of [blankDir, filledDir, scratch]) rmSync(d, { recursive: true, force: true });
+  for (const d of [blankDir, filledDir, scratch, wordDir]) rmSync(d, { recursive: true, force: true });
 
   const ctx = initDatabase({ file: dbFile, settings: sample.settings, units: sample.units, years: sample.years });
   log(`Cơ sở dữ liệu: ${dbFile} (tỉnh ${String(sample.settings?.province ?? '')}, ${sample.units.length - 1} đơn vị báo cáo)`);
@@ -68,10 +73,14 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
   }
   rmSync(scratch, { recursive: true, force: true });
   log(`Biểu mẫu trống năm ${sample.reporting_year}: ${blankWorkbooks} tệp trong ${blankDir}`);
+  // Two units also send a Word report with their texts: read section by section into the report's narrative.
+  await writeSampleWordReports(ctx, wordDir);
+  const wordImports = await importFiles(ctx, [wordDir], { onProgress: options.onProgress });
+  log(`Báo cáo Word: nhập ${wordImports.filter((r) => r.status === 'accepted').length}/${wordImports.length} tệp trong ${wordDir}.`);
   // The sample has warnings but no error, so the files are final (not a draft).
   const generated = await generateAll(ctx, { year: sample.reporting_year, outDir, onProgress: options.onProgress });
   log(`Kiểm tra số liệu — ${summaryLine(generated.validation)}`);
   for (const line of formatReportText(generated.validation).slice(0, -1)) log(`  ${line}`);
   for (const f of generated.files) log(`Đã tạo: ${f}`);
-  return { ctx, dbFile, year: sample.reporting_year, blankDir, blankWorkbooks, filledDir, imports, validation: generated.validation, files: generated.files, notices: generated.notices };
+  return { ctx, dbFile, year: sample.reporting_year, blankDir, blankWorkbooks, filledDir, imports, wordDir, wordImports, validation: generated.validation, files: generated.files, notices: generated.notices };
 }

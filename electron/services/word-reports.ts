@@ -180,7 +180,13 @@ export async function importWordReportFile(ctx: ServiceContext, file: string): P
     findings.push({ code: 'text_unplaced', severity: 'warning', message: `${preview.unplaced.length} đoạn (${unplacedChars} ký tự, dưới ${heads}) không khớp mục nào của đề cương nên không được lưu: mở bước Thu nhận để xếp tay nếu cần.` });
   }
   const missing = preview.sections.filter((s) => s.text === '');
-  if (missing.length > 0) findings.push({ code: 'section_empty', severity: 'info', message: `Báo cáo Word không có nội dung cho ${missing.length} mục: ${missing.map((s) => s.label.split(' ')[0]).join(', ')}.` });
+  if (missing.length > 0) {
+    findings.push({
+      code: 'section_empty',
+      severity: 'info',
+      message: `Báo cáo Word không có nội dung cho ${missing.length}/${preview.sections.length} mục của đề cương; các mục đó dùng nội dung ô BAO_CAO của biểu mẫu (nếu có).`,
+    });
+  }
   for (const s of preview.sections) if (s.text !== '' && s.warning) findings.push({ code: 'section_combined', severity: 'warning', message: `${s.label}: ${s.warning}` });
   try {
     const saved = saveWordReport(ctx, { file, unit: preview.unit.code, year: preview.year, texts, sha256: preview.sha256 });
