@@ -163,7 +163,7 @@ export async function importWordReportFile(ctx: ServiceContext, file: string): P
     return {
       file,
       status: 'rejected',
-      findings: [{ code: 'unit_unknown', severity: 'error', message: `Không nhận ra đơn vị gửi báo cáo Word ${preview.fileName} (tên cơ quan ở đầu văn bản hoặc tên tệp): hãy mở bước Thu nhận, chọn tệp và chọn đơn vị.` }],
+      findings: [{ code: 'unit_unknown', severity: 'error', message: `Không nhận ra đơn vị gửi báo cáo Word ${preview.fileName} (tên cơ quan ở đầu văn bản hoặc tên tệp): hãy đặt tên tệp theo tên hoặc mã đơn vị (ví dụ "Sở Tư pháp.docx"), hoặc mở bước Thu nhận, chọn tệp rồi chọn đơn vị.` }],
     };
   }
   const base = { file, unit: preview.unit.code, unitName: preview.unit.name };

@@ -19,6 +19,8 @@ export interface ReportOptions {
   year?: number;
   /** Text typed in TCVN3 with the .VnTime font. */
   tcvn3?: boolean;
+  /** The font of every run (default: .VnTime for TCVN3 text, else Times New Roman). */
+  font?: string;
   /** Adds "Nơi nhận:" and the signature after the body. */
   closing?: boolean;
 }
@@ -106,7 +108,7 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 
 export async function wordReport(items: Item[], options: ReportOptions = {}): Promise<Buffer> {
   const legacy = options.tcvn3 === true;
-  const font = legacy ? '.VnTime' : 'Times New Roman';
+  const font = options.font ?? (legacy ? '.VnTime' : 'Times New Roman');
   const t = (s: string) => (legacy ? toTcvn3(s) : s);
   const run = (text: string, extra: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text: t(text), font, size: 28, ...extra });
   const para = (text: string, extra: { bold?: boolean; italics?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>

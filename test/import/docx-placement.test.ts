@@ -136,6 +136,13 @@ describe('a Word report written to the outline', () => {
     expect(p.unit?.code).toBe('X03');
     expect(p.findings.map((f) => f.code)).toContain('legacy_font');
   });
+
+  it('recognises TCVN3 text by its letters when the font does not say so (pasted into Times New Roman)', async () => {
+    const p = await preview(standardReport(), { tcvn3: true, font: 'Times New Roman', headings: 'bold', agency: ['UBND TỈNH AN LẠC', 'SỞ TƯ PHÁP'] });
+    expect(p.encoding).toBe('tcvn3');
+    expect(placed(p)).toEqual(standardTexts());
+    expect(p.unit?.code).toBe('STP');
+  });
 });
 
 describe('which unit sent it', () => {
