@@ -15,6 +15,8 @@ export interface ReportOptions {
   headings?: 'styled' | 'bold' | 'plain';
   /** The agency lines of the header block (left of the Quốc hiệu); none: no header block. */
   agency?: string[];
+  /** The header block as centred paragraphs (agency, then the Quốc hiệu) instead of a two-column table. */
+  headerParagraphs?: boolean;
   /** The title line's year ("… năm 2026"). */
   year?: number;
   /** Text typed in TCVN3 with the .VnTime font. */
@@ -114,7 +116,11 @@ export async function wordReport(items: Item[], options: ReportOptions = {}): Pr
   const para = (text: string, extra: { bold?: boolean; italics?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
     new Paragraph({ alignment: extra.align, children: [run(text, extra)] });
   const children: (Paragraph | Table)[] = [];
-  if (options.agency) {
+  if (options.agency && options.headerParagraphs) {
+    for (const [i, a] of options.agency.entries()) children.push(para(a, { bold: i === options.agency.length - 1, align: AlignmentType.CENTER }));
+    children.push(para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, align: AlignmentType.CENTER }));
+    children.push(para('Độc lập - Tự do - Hạnh phúc', { bold: true, align: AlignmentType.CENTER }));
+  } else if (options.agency) {
     const cell = (lines: Paragraph[]) => new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children: lines });
     children.push(
       new Table({

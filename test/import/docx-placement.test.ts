@@ -92,6 +92,27 @@ describe('a Word report written to the outline', () => {
     expect(placed(p)).toEqual(standardTexts());
   });
 
+  it('keeps bold sub-headings inside a section as its text, and an extra "4." section out of it', async () => {
+    const p = await preview(
+      [
+        { h: 'IV. Đẩy mạnh thực hiện các nhiệm vụ liên quan đến bảo vệ trẻ em', level: 2 },
+        { h: '1. Kết quả đạt được', level: 3 },
+        { p: 'Kết quả cụ thể như sau:' },
+        { h: 'a) Công tác tập huấn', level: 3 },
+        { p: 'Tổ chức 03 lớp tập huấn cho 120 lượt cán bộ.' },
+        { h: 'Công tác hỗ trợ, can thiệp', level: 3 },
+        { p: 'Hỗ trợ 05 trẻ em bị xâm hại.' },
+        { h: '4. Các nhiệm vụ khác', level: 3 },
+        { p: 'Tham gia Tháng hành động vì trẻ em.' },
+      ],
+      { headings: 'bold' },
+    );
+    expect(placed(p)).toEqual({
+      t_b4_kq: ['Kết quả cụ thể như sau:', 'a) Công tác tập huấn', 'Tổ chức 03 lớp tập huấn cho 120 lượt cán bộ.', 'Công tác hỗ trợ, can thiệp', 'Hỗ trợ 05 trẻ em bị xâm hại.'].join('\n'),
+    });
+    expect(p.unplaced).toEqual([{ heading: '4. Các nhiệm vụ khác', text: 'Tham gia Tháng hành động vì trẻ em.' }]);
+  });
+
   it('puts the text of "2. Tồn tại, hạn chế; khó khăn, vướng mắc" written without its points in the first point, with a warning', async () => {
     const p = await preview([
       { h: 'IV. Đẩy mạnh thực hiện các nhiệm vụ liên quan đến bảo vệ trẻ em', level: 2 },
@@ -146,6 +167,12 @@ describe('a Word report written to the outline', () => {
 });
 
 describe('which unit sent it', () => {
+  it('reads a header block written as paragraphs (not a table), which is never taken for a section', async () => {
+    const p = await preview(standardReport(), { headings: 'bold', headerParagraphs: true, agency: ['ỦY BAN NHÂN DÂN TỈNH AN LẠC', 'UBND XÃ TÂN PHÚ'] });
+    expect(placed(p)).toEqual(standardTexts());
+    expect(p.unit).toEqual({ code: 'X03', name: 'Xã Tân Phú', from: 'header' });
+  });
+
   it('reads the unit from the file name when the report has no header block, ignoring units named in the opening', async () => {
     const p = await preview(standardReport(), {}, 'Xa Tan Phu - BC NQ121 nam 2026.docx');
     expect(p.unit).toEqual({ code: 'X03', name: 'Xã Tân Phú', from: 'file_name' });

@@ -153,6 +153,8 @@ interface Candidate {
   words: number;
   total: number;
   numberExact: boolean;
+  /** The target is a part, or its parent is where the document is (or above). */
+  inContext: boolean;
 }
 
 function bestTarget(text: string, marker: Marker | null, targets: Target[], current: Target | null, seen: ReadonlySet<Target>): Candidate | null {
@@ -177,7 +179,7 @@ function bestTarget(text: string, marker: Marker | null, targets: Target[], curr
         } else total += 0.1;
       } else if (t.level !== 'point' && marker.level !== 'point') total -= 0.2;
     }
-    if (!best || total > best.total) best = { target: t, words: w, total, numberExact };
+    if (!best || total > best.total) best = { target: t, words: w, total, numberExact, inContext };
   }
   return best;
 }
@@ -197,7 +199,9 @@ function matchHeading(p: DocParagraph, targets: Target[], current: Target | null
   const strong = p.styled || p.bold || isUpperCase(rest);
   const c = bestTarget(rest, marker, targets, current, seen);
   if (c) {
-    const byWords = c.words >= (strong ? 0.5 : 0.7) && c.total >= 0.65;
+    // Out of its context (e.g. "Ủy ban nhân dân xã …" in a header block vs C.5's "Đối với Ủy ban nhân dân …") a
+    // heading must say nearly the target's words.
+    const byWords = c.words >= (c.inContext ? (strong ? 0.5 : 0.7) : 0.8) && c.total >= 0.65;
     const byNumber = strong && c.numberExact && (c.target.level === 'part' || c.target.level === 'roman') && c.total >= 0.45;
     if (byWords || byNumber) return { target: c.target, after: '' };
   }
@@ -208,9 +212,14 @@ function matchHeading(p: DocParagraph, targets: Target[], current: Target | null
     const ci = bestTarget(head, marker, targets, current, seen);
     if (ci && ci.words >= 0.8 && ci.total >= 0.8) return { target: ci.target, after: rest.slice(colon + 1).trim() };
   }
-  // A heading that is none of the outline's: an extra section, whose text is not put in the previous one.
+  // A heading that is none of the outline's: an extra section, whose text is not put in the previous one — a heading
+  // style, or a bold or capitalised line numbered like a part, a roman or an arabic section ("VI. …", "4. …"), or a
+  // bold line all in capitals. A bold line inside a section ("a) Công tác tập huấn", "Kết quả cụ thể:") is its text.
+  if (SENTENCE_END.test(text) || text.split(' ').length > 20) return p.styled ? 'extra' : null;
   if (p.styled) return 'extra';
-  if ((p.bold || isUpperCase(rest)) && !SENTENCE_END.test(text) && text.split(' ').length <= 20) return 'extra';
+  const structural = mark !== null && mark.level !== 'point';
+  if (structural && (p.bold || isUpperCase(rest))) return 'extra';
+  if (!mark && p.bold && isUpperCase(rest) && text.split(' ').length <= 12) return 'extra';
   return null;
 }
 
