@@ -69,7 +69,7 @@ function registerIpc(services: ServiceHost): void {
       return r.canceled ? [] : r.filePaths;
     }
     if (request?.action === 'chooseFiles') {
-      const r = await dialog.showOpenDialog(win, { title: String(request.title), properties: ['openFile', 'multiSelections'], filters: [{ name: 'Sổ Excel, danh sách CSV', extensions: ['xlsx', 'xlsm', 'xls', 'csv'] }] });
+      const r = await dialog.showOpenDialog(win, { title: String(request.title), properties: ['openFile', 'multiSelections'], filters: [{ name: 'Sổ Excel, báo cáo Word, danh sách CSV', extensions: ['xlsx', 'xlsm', 'xls', 'docx', 'doc', 'csv'] }] });
       return r.canceled ? [] : r.filePaths;
     }
     if (request?.action === 'openFolder' && typeof request.path === 'string') {

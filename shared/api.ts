@@ -32,6 +32,7 @@ import type { ErrorCode } from './errors.ts';
  * bridge: electron/bridge/path-policy.ts): a file to read, a file or a folder to read, a file or a folder to write.
  */
 export type PathUse = 'read-file' | 'read-any' | 'write-file' | 'write-folder';
+import type { WordReportPreview, WordReportSaved } from './word-report-types.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -101,6 +102,17 @@ export const apiContract = {
   ).returns<ImportFileResult[]>(),
   yearChecklist: method(z.object({ year })).returns<YearChecklist>(),
   unitVersions: method(z.object({ year, unit: unitCode })).returns<SubmissionVersionInfo[]>(),
+  /** A unit's Word report (.docx) read and placed in the outline's sections; nothing is saved. */
+  previewWordReport: method(z.object({ file: z.string().trim().min(1, 'hãy chọn tệp báo cáo Word') })).returns<WordReportPreview>(),
+  /** The texts of a previewed Word report (as completed by hand) saved as a new version of the unit's texts. */
+  saveWordReport: method(
+    z.object({
+      file: z.string().trim().min(1, 'hãy chọn tệp báo cáo Word'),
+      unit: unitCode,
+      year,
+      texts: z.record(z.string().regex(/^t_[a-z0-9_]+$/, 'mã mục không hợp lệ'), z.string().max(200_000, 'nội dung một mục quá dài')),
+    }),
+  ).returns<WordReportSaved>(),
 
   validateYear: method(z.object({ year })).returns<ValidationReport>(),
   acknowledgeFinding: method(z.object({ key: z.string().min(1), reason })).returns<ValidationFinding>(),

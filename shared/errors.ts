@@ -74,6 +74,8 @@ export const ERROR_KINDS = {
   text_too_long: 'data',
   value_too_large: 'data',
   ambiguous_number: 'data',
+  /** A unit's Word report with no text placed under any section. */
+  empty_report: 'data',
   negative: 'data',
   no_submission: 'data',
   no_version: 'data',

@@ -15,6 +15,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { correctFigures } from '../services/grid-corrections.ts';
 import { gridData, yearDocuments } from '../services/grid.ts';
 import { importFiles } from '../services/imports.ts';
+import { fileSha256, previewWordReport, saveWordReport } from '../services/word-reports.ts';
 import { generateAll } from '../services/generate.ts';
 import { getSettings, setSettings, settingString } from '../services/settings.ts';
 import { traceAnnexCell } from '../services/trace.ts';
@@ -96,6 +97,11 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   importFiles: ({ ctx }, { paths, receivedAt }, onProgress) => importFiles(ctx, paths, { receivedAt, onProgress }),
   yearChecklist: ({ ctx }, { year }) => yearChecklist(ctx, year),
   unitVersions: ({ ctx }, { year, unit }) => unitVersions(ctx, year, unit),
+  previewWordReport: async ({ ctx }, { file }) => {
+    const { sha256: _sha256, ...preview } = await previewWordReport(ctx, file);
+    return preview;
+  },
+  saveWordReport: ({ ctx }, input) => saveWordReport(ctx, { ...input, sha256: fileSha256(input.file) }),
 
   validateYear: ({ ctx }, { year }) => validateYear(ctx, year),
   acknowledgeFinding: ({ ctx }, { key, reason }) => acknowledgeFinding(ctx, key, reason),

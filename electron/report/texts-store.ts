@@ -1,5 +1,6 @@
-// The report's texts in the store: the units' BAO_CAO cells (table narratives, current submissions only) and
-// the compiler's own text per section and year (table section_texts), which wins over the merge.
+// The report's texts in the store: the units' BAO_CAO cells (table narratives, current submissions only), their
+// Word reports' texts (table word_report_texts, current versions; a section's Word text replaces the same unit's
+// cell) and the compiler's own text per section and year (table section_texts), which wins over the merge.
 import type { ServiceContext } from '../services/context.ts';
 import { listUnits } from '../services/units.ts';
 
@@ -22,13 +23,23 @@ export function unitTexts(ctx: ServiceContext, year: number): Map<string, UnitTe
   const order = new Map(units.map((u, i) => [u.code, i]));
   // Names from the unit list (a locked year's as it was at the lock), not the table's current ones.
   const names = new Map(units.map((u) => [u.code, u.name]));
-  const rows = ctx.db
+  const all = ctx.db
     .prepare(
-      `SELECT n.code, n.text, u.code AS unit_code, u.name AS unit_name
+      `SELECT n.code, n.text, u.code AS unit_code, u.name AS unit_name, 0 AS word
        FROM narratives n JOIN submissions s ON s.id = n.submission_id JOIN units u ON u.id = s.unit_id
-       WHERE s.year = ? AND s.is_current = 1`,
+       WHERE s.year = ? AND s.is_current = 1
+       UNION ALL
+       SELECT t.code, t.text, u.code, u.name, 1
+       FROM word_report_texts t JOIN word_reports w ON w.id = t.word_report_id JOIN units u ON u.id = w.unit_id
+       WHERE w.year = ? AND w.is_current = 1`,
     )
-    .all(year) as { code: string; text: string; unit_code: string; unit_name: string }[];
+    .all(year, year) as { code: string; text: string; unit_code: string; unit_name: string; word: number }[];
+  const byUnitCode = new Map<string, (typeof all)[number]>();
+  for (const r of all) {
+    const k = `${r.unit_code}\u0000${r.code}`;
+    if (r.text.trim() !== '' && (r.word === 1 || !byUnitCode.has(k))) byUnitCode.set(k, r);
+  }
+  const rows = [...byUnitCode.values()];
   rows.sort((a, b) => (order.get(a.unit_code) ?? 0) - (order.get(b.unit_code) ?? 0));
   const byCode = new Map<string, UnitText[]>();
   for (const r of rows) {

@@ -13,6 +13,7 @@ import { initDatabase } from './setup.ts';
 import { requireUnit } from './units.ts';
 import { writeBlankWorkbooks } from './workbooks.ts';
 import { generateAll } from './generate.ts';
+import { writeSampleWordReports } from './demo-word-reports.ts';
 import { formatReportText, summaryLine } from '../../shared/rules/report.ts';
 import type { ValidationReport } from '../../shared/rules/types.ts';
 import { missingSectionLines } from '../../shared/section-mark.ts';
@@ -26,6 +27,9 @@ export interface DemoResult {
   blankWorkbooks: number;
   filledDir: string;
   imports: ImportFileResult[];
+  /** The sample's Word reports (.docx) of two units, written and imported beside their workbooks. */
+  wordDir: string;
+  wordImports: ImportFileResult[];
   validation: ValidationReport;
   /** The four annexes and the report. */
   files: string[];
@@ -42,9 +46,10 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
   const blankDir = path.join(outDir, 'bieu-mau');
   const filledDir = path.join(outDir, 'nhan-ve');
   const scratch = path.join(outDir, '.tam');
+  const wordDir = path.join(outDir, 'bao-cao-word');
   mkdirSync(outDir, { recursive: true });
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) if (existsSync(f)) rmSync(f);
-  for (const d of [blankDir, filledDir, scratch]) rmSync(d, { recursive: true, force: true });
+  for (const d of [blankDir, filledDir, scratch, wordDir]) rmSync(d, { recursive: true, force: true });
 
   const ctx = initDatabase({ file: dbFile, settings: sample.settings, units: sample.units, years: sample.years });
   log(`Cơ sở dữ liệu: ${dbFile} (tỉnh ${String(sample.settings?.province ?? '')}, ${sample.units.length - 1} đơn vị báo cáo)`);
@@ -73,6 +78,10 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
   }
   rmSync(scratch, { recursive: true, force: true });
   log(`Biểu mẫu trống năm ${sample.reporting_year}: ${blankWorkbooks} tệp trong ${blankDir}`);
+  // Two units also send a Word report with their texts: read section by section into the report's narrative.
+  await writeSampleWordReports(ctx, wordDir);
+  const wordImports = await importFiles(ctx, [wordDir], { onProgress: options.onProgress });
+  log(`Báo cáo Word: nhập ${wordImports.filter((r) => r.status === 'accepted').length}/${wordImports.length} tệp trong ${wordDir}.`);
   // The sample has warnings but no error, so the annexes are final; its units wrote texts for some sections
   // only, so the report is a marked draft that lists the sections still to write (or to mark empty).
   const generated = await generateAll(ctx, { year: sample.reporting_year, outDir, onProgress: options.onProgress });
@@ -88,6 +97,8 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
     blankWorkbooks,
     filledDir,
     imports,
+    wordDir,
+    wordImports,
     validation: generated.validation,
     files: generated.files,
     notices: generated.notices,

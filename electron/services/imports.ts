@@ -12,9 +12,10 @@ import { isoDate, type ServiceContext } from './context.ts';
 import { getSettings } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
 import { listUnits } from './units.ts';
+import { importWordReportFile, WORD_EXT } from './word-reports.ts';
 import { listYears } from './years.ts';
 
-const WORKBOOK_EXT = /\.(xlsx|xlsm|xls)$/i;
+const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|docx|doc)$/i;
 
 /** Files to import: the given files as they are, folders searched (recursively) for workbooks. */
 export function collectImportFiles(paths: string[]): string[] {
@@ -99,6 +100,7 @@ function refused(file: string, finding: ImportFinding, who: Partial<ImportFileRe
 type ReadFile = { file: string; name: string; sha256: string; read: Awaited<ReturnType<typeof readInputWorkbook>> };
 
 async function readImportFile(ctx: ServiceContext, file: string, lookup: ImportLookup): Promise<ReadFile | ImportFileResult> {
+  if (WORD_EXT.test(file)) return importWordReportFile(ctx, file); // a unit's Word report: texts only, stored as read
   const name = path.basename(file);
   let buf: Buffer;
   try {

@@ -1,10 +1,11 @@
 // The demo, end to end through real workbooks: 25 blank workbooks, the sample's 98 submissions imported,
 // every figure, blank, document and text of the sample in the database.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type DemoResult } from '../../electron/services/demo.ts';
 import { sample, tempDir } from '../helpers/fixtures.ts';
+import { bodyParagraphs, readDocx } from '../report/docx-reader.ts';
 
 let demo: DemoResult;
 let cleanup: () => void;
@@ -63,5 +64,23 @@ describe('demo', () => {
     }
     expect(figures).toBeGreaterThan(2000);
     expect(blanks).toBeGreaterThan(10);
+  });
+
+  it('imports the Word reports of two units, and their texts (a table as rows) reach Bao cao.docx', async () => {
+    const data = JSON.parse(readFileSync(path.resolve('templates/sample/word-reports.json'), 'utf8')) as {
+      reports: { unit: string; file: string; texts: Record<string, string[]> }[];
+    };
+    expect(demo.wordImports.map((r) => [path.basename(r.file), r.unit, r.status]).sort()).toEqual(data.reports.map((r) => [r.file, r.unit, 'accepted']).sort());
+    const report = demo.files.find((f) => f.endsWith('Bao cao.docx'))!;
+    const texts = bodyParagraphs((await readDocx(report)).document).map((p) => p.text);
+    const names = new Map(sample.units.map((u) => [u.code, u.name]));
+    for (const r of data.reports) {
+      for (const [code, lines] of Object.entries(r.texts)) {
+        // The unit's first line follows its name (and, for a point, the point's lead; the last one takes the "./." ending).
+        expect(texts.some((t) => t.includes(`${names.get(r.unit)}: ${lines[0]}`)), `${r.unit} ${code}`).toBe(true);
+        for (const line of lines.slice(1)) expect(texts, `${r.unit} ${code}`).toContain(line);
+      }
+    }
+    expect(texts).toContain('Hội nghị phổ biến pháp luật | 14 | 1.260');
   });
 });

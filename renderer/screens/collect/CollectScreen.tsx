@@ -1,7 +1,9 @@
 // Step 3 — Thu nhận: returned workbooks in (dropped, chosen, or a folder typed in browser mode), a line
-// per file with its status and reasons, and the checklist of who has reported.
+// per file with its status and reasons, and the checklist of who has reported. A unit's Word report (.docx)
+// chosen or dropped on its own is shown section by section before it is saved (WordReportReview).
 import { useEffect, useState } from 'react';
 import type { ImportFileResult, Progress } from '../../../shared/types.ts';
+import type { WordReportSaved } from '../../../shared/word-report-types.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
 import { useLoad } from '../../app/useLoad.ts';
@@ -9,6 +11,9 @@ import { Notice } from '../../components/Notice.tsx';
 import { ProgressLine } from '../../components/ProgressLine.tsx';
 import { Checklist } from './Checklist.tsx';
 import { ImportResults } from './ImportResults.tsx';
+import { WordReportReview } from './WordReport.tsx';
+
+const WORD_FILE = /\.docx?$/i;
 
 export function CollectScreen() {
   const { api, info, year, refreshStatus, droppedPaths, takeDroppedPaths } = useApp();
@@ -19,9 +24,18 @@ export function CollectScreen() {
   const [results, setResults] = useState<ImportFileResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** Word reports waiting for their preview, the first one shown. */
+  const [wordFiles, setWordFiles] = useState<string[]>([]);
+  const [wordSaved, setWordSaved] = useState<WordReportSaved | null>(null);
   const checklist = useLoad(() => api.call('yearChecklist', { year }), [api, year]);
 
-  const importPaths = async (paths: string[]) => {
+  const importPaths = async (all: string[]) => {
+    const word = all.filter((p) => WORD_FILE.test(p));
+    if (word.length > 0) {
+      setWordSaved(null);
+      setWordFiles((queue) => [...queue, ...word.filter((w) => !queue.includes(w))]);
+    }
+    const paths = all.filter((p) => !WORD_FILE.test(p));
     if (paths.length === 0) return;
     setBusy(true);
     setError(null);
@@ -94,8 +108,32 @@ export function CollectScreen() {
         )}
         {busy && <ProgressLine progress={progress} />}
         {error && <Notice kind="error">{error}</Notice>}
-        {results && <ImportResults results={results} />}
+        {results && <ImportResults results={results} onReview={(file) => setWordFiles((queue) => (queue.includes(file) ? queue : [...queue, file]))} />}
       </section>
+      {(wordFiles.length > 0 || wordSaved) && (
+        <section className="panel">
+          {wordSaved && (
+            <Notice kind="ok">
+              {wordSaved.status === 'same_file'
+                ? `Nội dung giống phiên bản ${wordSaved.version} đã lưu của ${wordSaved.unitName} năm ${wordSaved.year}; không lưu thêm.`
+                : `Đã lưu báo cáo Word của ${wordSaved.unitName} năm ${wordSaved.year}: phiên bản ${wordSaved.version}, ${wordSaved.sections} mục có nội dung. Nội dung được dùng ở bước Báo cáo.`}
+            </Notice>
+          )}
+          {wordFiles[0] && (
+            <WordReportReview
+              key={wordFiles[0]}
+              file={wordFiles[0]}
+              onClose={() => setWordFiles((queue) => queue.slice(1))}
+              onSaved={(saved) => {
+                setWordSaved(saved);
+                setWordFiles((queue) => queue.slice(1));
+                refreshStatus();
+              }}
+            />
+          )}
+          {wordFiles.length > 1 && <p className="muted">Còn {wordFiles.length - 1} báo cáo Word chờ xem.</p>}
+        </section>
+      )}
       <section className="panel">
         <h2>
           Tình hình gửi báo cáo năm {year}

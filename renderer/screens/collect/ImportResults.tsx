@@ -3,7 +3,7 @@ import type { ImportFileResult } from '../../../shared/types.ts';
 import { baseName } from '../../format.ts';
 import { IMPORT_STATUS } from './labels.ts';
 
-export function ImportResults({ results }: { results: ImportFileResult[] }) {
+export function ImportResults({ results, onReview }: { results: ImportFileResult[]; onReview?: (file: string) => void }) {
   const count = (s: ImportFileResult['status']) => results.filter((r) => r.status === s).length;
   return (
     <div className="import-results">
@@ -25,7 +25,16 @@ export function ImportResults({ results }: { results: ImportFileResult[] }) {
           <tbody>
             {results.map((r) => (
               <tr key={r.file} className={`import-${r.status}`}>
-                <td title={r.file}>{baseName(r.file)}</td>
+                <td title={r.file}>
+                  {baseName(r.file)}
+                  {onReview && /\.docx$/i.test(r.file) && (
+                    <div>
+                      <button type="button" className="link-button" onClick={() => onReview(r.file)}>
+                        Xem, xếp lại các mục
+                      </button>
+                    </div>
+                  )}
+                </td>
                 <td>{r.unitName ?? r.unit ?? ''}</td>
                 <td>{r.year ?? ''}</td>
                 <td>
