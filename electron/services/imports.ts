@@ -1,40 +1,19 @@
 // Importing filled input workbooks: files or folders, each file one transaction, accepted whole or
 // rejected whole with its reasons; an accepted file becomes a new version of its unit-year.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { compareVi } from '../../shared/text.ts';
 import type { ImportFileResult, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
 import { backupDatabase, isFileDatabase } from '../db/backup.ts';
 import { readInputWorkbook, type ImportLookup } from '../import/read-input-workbook.ts';
+import { collectImportFiles, readImportFile } from '../import/collect-files.ts';
 import { isoDate, type ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
 import { listUnits } from './units.ts';
 import { listYears } from './years.ts';
 
-const WORKBOOK_EXT = /\.(xlsx|xlsm|xls)$/i;
-
-/** Files to import: the given files as they are, folders searched (recursively) for workbooks. */
-export function collectImportFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string, explicit: boolean) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      out.push(p); // reported as unreadable by importFile
-      return;
-    }
-    if (st.isDirectory()) {
-      const entries = readdirSync(p).sort(compareVi);
-      for (const e of entries) if (!e.startsWith('~$') && !e.startsWith('.')) walk(path.join(p, e), false);
-    } else if (explicit || WORKBOOK_EXT.test(p)) out.push(p);
-  };
-  for (const p of paths) walk(p, true);
-  return out;
-}
+export { collectImportFiles } from '../import/collect-files.ts';
 
 export function importLookup(ctx: ServiceContext): ImportLookup {
   const units = new Map(listUnits(ctx).map((u) => [u.code, u]));
@@ -60,16 +39,9 @@ export interface ImportOptions {
 
 export async function importFile(ctx: ServiceContext, file: string, lookup: ImportLookup, options: ImportOptions = {}): Promise<ImportFileResult> {
   const name = path.basename(file);
-  let buf: Buffer;
-  try {
-    const size = statSync(file).size;
-    if (size > ctx.template.limits.maxFileBytes) {
-      return { file, status: 'rejected', findings: [{ code: 'too_large', severity: 'error', message: `Tệp quá lớn (${(size / 1048576).toFixed(1)} MB, tối đa ${Math.round(ctx.template.limits.maxFileBytes / 1048576)} MB).` }] };
-    }
-    buf = readFileSync(file);
-  } catch {
-    return { file, status: 'rejected', findings: [{ code: 'not_xlsx', severity: 'error', message: `Không đọc được tệp ${name} (không tồn tại hoặc không có quyền đọc).` }] };
-  }
+  const file_ = readImportFile(file, ctx.template.limits.maxFileBytes);
+  if (!file_.ok) return file_.result;
+  const buf = file_.buf;
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const read = await readInputWorkbook(buf, lookup);
   if (!read.ok) return { file, status: 'rejected', unit: read.unit, year: read.year, findings: read.findings };
@@ -118,11 +90,11 @@ export async function importFile(ctx: ServiceContext, file: string, lookup: Impo
 
 /** Imports many files; a rejected file never stops the others. */
 export async function importFiles(ctx: ServiceContext, paths: string[], options: ImportOptions = {}): Promise<ImportFileResult[]> {
-  const files = collectImportFiles(paths);
+  const { files, skipped } = collectImportFiles(paths);
   const lookup = importLookup(ctx);
   const hasData = (ctx.db.prepare('SELECT 1 FROM submissions LIMIT 1').get() as unknown) !== undefined;
   if (files.length && hasData && isFileDatabase(ctx.db)) await backupDatabase(ctx.db, 'truoc-nhap');
-  const results: ImportFileResult[] = [];
+  const results: ImportFileResult[] = [...skipped];
   for (const [i, f] of files.entries()) {
     options.onProgress?.({ done: i, total: files.length, label: path.basename(f) });
     results.push(await importFile(ctx, f, lookup, options));
