@@ -12,6 +12,7 @@ import { META_SHEET, valueName } from '../workbook/input-writer.ts';
 import { encodeAddress, MAX_ROW, parseSheetRef, type Rect } from './xlsx/address.ts';
 import type { DefinedName, InputBook, InputCell, WantedCells } from './xlsx/book.ts';
 import { readXlsx } from './xlsx/reader.ts';
+import { checkDefinedNames, expectedNames } from './name-checks.ts';
 
 export interface ImportLookup {
   template: TemplateDefinition;
@@ -49,7 +50,8 @@ export type ReadResult = { ok: true; submission: ParsedSubmission } | { ok: fals
 
 const MAX_TEXT = 32767;
 
-const META_ROWS = 100;
+/** Keys of _meta that identify the workbook: each must be on exactly one row. */
+const META_IDENTITY = ['template_id', 'template_version', 'unit_code', 'unit_name', 'year'];
 
 function definedNameMap(book: InputBook): Map<string, string> {
   const map = new Map<string, string>();
@@ -57,15 +59,43 @@ function definedNameMap(book: InputBook): Map<string, string> {
   return map;
 }
 
-function readMeta(book: InputBook): Map<string, string> | null {
+interface Meta extends Map<string, string> {
+  rows?: Map<string, number[]>;
+}
+
+/** _meta's key/value rows (every row of the sheet: a second, hidden unit_code row must be seen). */
+function readMeta(book: InputBook): Meta | null {
   if (!book.hasSheet(META_SHEET)) return null;
-  const meta = new Map<string, string>();
-  for (let r = 1; r <= Math.min(book.size(META_SHEET).rows, META_ROWS); r++) {
-    const k = readTextCell(book.cell(META_SHEET, r, 1).value).text;
+  const meta: Meta = new Map<string, string>();
+  const rows = new Map<string, number[]>();
+  for (let r = 1; r <= book.size(META_SHEET).rows; r++) {
+    const k = readTextCell(book.cell(META_SHEET, r, 1).value).text?.trim();
+    if (!k) continue;
     const v = readTextCell(book.cell(META_SHEET, r, 2).value).text;
-    if (k) meta.set(k.trim(), (v ?? '').trim());
+    if (!meta.has(k)) meta.set(k, (v ?? '').trim());
+    rows.set(k, [...(rows.get(k) ?? []), r]);
   }
+  meta.rows = rows;
   return meta;
+}
+
+/** One row per identity key: with two unit_code rows nobody can tell which unit the file belongs to. */
+function checkMetaRows(meta: Meta): ImportFinding[] {
+  const findings: ImportFinding[] = [];
+  for (const k of META_IDENTITY) {
+    const rows = meta.rows?.get(k) ?? [];
+    if (rows.length > 1) {
+      findings.push({ code: 'meta_duplicate', severity: 'error', sheet: META_SHEET, cell: `A${rows[1]}`, message: `Trang ẩn ${META_SHEET} có ${rows.length} dòng "${k}" (dòng ${rows.join(', ')}), nên không xác định được tệp thuộc về ai; tệp đã bị sửa. Hãy dùng lại biểu mẫu gốc do phần mềm tạo.` });
+    }
+  }
+  return findings;
+}
+
+/** _meta's unit name against the unit list: the code decides; a different name is said (both names). */
+function checkUnitName(meta: Meta, unit: { code: string; name: string }): ImportFinding[] {
+  const name = meta.get('unit_name');
+  if (!name || looseKey(name) === looseKey(unit.name)) return [];
+  return [{ code: 'unit_name_mismatch', severity: 'warning', sheet: META_SHEET, message: `Tệp ghi tên đơn vị "${name}", danh sách đơn vị ghi "${unit.name}" (cùng mã ${unit.code}); tệp được nhận cho ${unit.name} theo mã đơn vị. Nếu tệp không phải của ${unit.name}, hãy xóa phiên bản này và yêu cầu đơn vị gửi lại.` }];
 }
 
 /** Every name the template can give a cell (any unit kind): the only names whose cells are read. */
@@ -263,6 +293,12 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
       ghi_chu: fields['ghi_chu'] ?? null,
     });
   }
+  // Rows typed below the range are never dropped without a word.
+  const below = book.rowsWithData(ref.sheet, { top: ref.rect.bottom + 1, left: ref.rect.left, bottom: MAX_ROW, right: ref.rect.right });
+  if (below.length) {
+    const shown = below.length > 10 ? `${below.slice(0, 10).join(', ')}… (${below.length} dòng)` : below.join(', ');
+    findings.push({ code: 'doc_below_range', severity: 'error', sheet: ref.sheet, cell: `A${below[0]}`, message: `Trang ${ref.sheet}: có nội dung ở dòng ${shown}, nằm dưới bảng nhập văn bản (dòng ${ref.rect.top + 1}–${ref.rect.bottom}), nên không được đọc. Hãy chuyển các văn bản đó lên các dòng trống trong bảng (hoặc xóa nếu không cần) rồi gửi lại.` });
+  }
   return docs;
 }
 
@@ -275,20 +311,24 @@ export async function readInputWorkbook(buf: Buffer, lookup: ImportLookup): Prom
 }
 
 /** The checks of import on a parsed workbook, whichever reader parsed it. */
-export function readInputBook(book: InputBook, lookup: ImportLookup): ReadResult {
+export async function readInputBook(book: InputBook, lookup: ImportLookup): Promise<ReadResult> {
   const t = lookup.template;
   const dims = checkDimensions(book, t);
   if (dims.length) return { ok: false, findings: dims };
   const meta = readMeta(book);
   const identity = checkTemplateIdentity(meta, t);
   if (identity.length || !meta) return { ok: false, findings: identity };
+  const metaRows = checkMetaRows(meta);
+  if (metaRows.length) return { ok: false, findings: metaRows };
   const unitCheck = checkUnitAndYear(meta, lookup);
   const unitCode = meta.get('unit_code');
   const year = Number(meta.get('year'));
   if (unitCheck.length) return { ok: false, findings: unitCheck, unit: unitCode, year: Number.isInteger(year) ? year : undefined };
   const unit = lookup.findUnit(unitCode!)!;
+  const misplaced = checkDefinedNames(book.definedNames(), await expectedNames(t, unit.kind), (name) => book.hasSheet(name));
+  if (misplaced.length) return { ok: false, findings: misplaced, unit: unit.code, year };
 
-  const findings: ImportFinding[] = [];
+  const findings: ImportFinding[] = checkUnitName(meta, unit);
   const names = definedNameMap(book);
   const values = readValues(book, names, lookup, unit.kind, findings);
   const narratives = readNarratives(book, names, lookup, unit.kind, findings);
