@@ -111,7 +111,7 @@ function templateNames(t: TemplateDefinition): Set<string> {
 }
 
 /** The cells import reads: the template's named cells, its ranges down to the sheet's end (rows typed below), _meta's keys and values. */
-function wantedCells(t: TemplateDefinition, names: DefinedName[]): WantedCells {
+export function wantedCells(t: TemplateDefinition, names: DefinedName[]): WantedCells {
   const known = templateNames(t);
   const out: WantedCells = new Map([[META_SHEET, [{ top: 1, left: 1, bottom: MAX_ROW, right: 2 }]]]);
   for (const n of names) {

@@ -2,11 +2,11 @@
 // hundred KB) and low enough that any file is answered within seconds and a few hundred MB.
 export const XLSX_CEILINGS = {
   /** Any one XML part, as its zip entry declares it (checked before it is inflated and parsed). */
-  maxXmlPartBytes: 24 * 1024 * 1024,
+  maxXmlPartBytes: 12 * 1024 * 1024,
   /** Cells (<c> elements) in the whole workbook. */
-  maxCells: 300_000,
+  maxCells: 150_000,
   /** Entries of the shared-string table. */
-  maxSharedStrings: 300_000,
+  maxSharedStrings: 150_000,
   /** Cell formats (cellXfs) and number formats in styles.xml. */
   maxStyles: 65_000,
   /** Merged ranges in one sheet (each kept as a rectangle, never expanded). */
