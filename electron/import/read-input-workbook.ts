@@ -14,7 +14,25 @@ import type { DefinedName, InputBook, InputCell, WantedCells } from './xlsx/book
 import { readXlsx } from './xlsx/reader.ts';
 import { checkDefinedNames, expectedNames } from './name-checks.ts';
 
+/** What import needs to know, as plain data (it crosses to the parsing threads). */
+export interface ImportLookupData {
+  template: TemplateDefinition;
+  /** Units that report (their kind has sheets). */
+  units: { code: string; name: string; kind: string }[];
+  years: number[];
+  documentsFrom: string;
+  today: string;
+}
+
+export function makeLookup(data: ImportLookupData): ImportLookup {
+  const units = new Map(data.units.map((u) => [u.code, u]));
+  const years = new Set(data.years);
+  return { template: data.template, findUnit: (code) => units.get(code), hasYear: (y) => years.has(y), documentsFrom: data.documentsFrom, today: data.today, data };
+}
+
 export interface ImportLookup {
+  /** The plain data this lookup was made from, when it was (lets parsing move to worker threads). */
+  data?: ImportLookupData;
   template: TemplateDefinition;
   findUnit(code: string): { code: string; name: string; kind: string } | undefined;
   hasYear(year: number): boolean;

@@ -99,9 +99,11 @@ export type OpenZip = { ok: true; entries: Map<string, ZipEntry>; parts: Map<str
  * The directory checked, every entry inflated under its declared size (a lying entry is refused even
  * when the reader would not need it), and the inflated bytes of the entries `keep` accepts returned.
  */
-export function openZip(buf: Buffer, limits: ZipLimits, keep: (name: string) => boolean = () => false): OpenZip {
+export function openZip(buf: Buffer, limits: ZipLimits, keep: (name: string) => boolean = () => false, precheck?: (entries: Map<string, ZipEntry>) => ImportFinding | null): OpenZip {
   const dir = readZipDirectory(buf, limits);
   if (!dir.ok) return dir;
+  const early = precheck?.(dir.entries);
+  if (early) return { ok: false, findings: [early] };
   const parts = new Map<string, Buffer>();
   for (const entry of dir.entries.values()) {
     const out = inflateEntry(buf, entry);

@@ -1,12 +1,13 @@
 // Importing filled input workbooks: files or folders, each file one transaction, accepted whole or
 // rejected whole with its reasons; an accepted file becomes a new version of its unit-year.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ImportFileResult, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
 import { backupDatabase, isFileDatabase } from '../db/backup.ts';
-import { readInputWorkbook, type ImportLookup } from '../import/read-input-workbook.ts';
-import { collectImportFiles, readImportFile } from '../import/collect-files.ts';
+import { makeLookup, type ImportLookup } from '../import/read-input-workbook.ts';
+import { collectImportFiles } from '../import/collect-files.ts';
+import { parseImportFile, type ParsedFile } from '../import/parse-file.ts';
+import { startParsePool } from '../import/parse-pool.ts';
 import { isoDate, type ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
@@ -16,19 +17,17 @@ import { listYears } from './years.ts';
 export { collectImportFiles } from '../import/collect-files.ts';
 
 export function importLookup(ctx: ServiceContext): ImportLookup {
-  const units = new Map(listUnits(ctx).map((u) => [u.code, u]));
-  const years = new Set(listYears(ctx));
   const settings = getSettings(ctx);
-  return {
+  const reporting = (kind: string) => ctx.template.unitKinds.some((k) => k.code === kind && k.sheets.length > 0);
+  return makeLookup({
     template: ctx.template,
-    findUnit: (code) => {
-      const u = units.get(code);
-      return u && ctx.template.unitKinds.some((k) => k.code === u.kind && k.sheets.length > 0) ? u : undefined;
-    },
-    hasYear: (y) => years.has(y),
+    units: listUnits(ctx)
+      .filter((u) => reporting(u.kind))
+      .map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+    years: listYears(ctx),
     documentsFrom: settingString(settings, 'documents_from', '2021-01-07'),
     today: isoDate(ctx.now()),
-  };
+  });
 }
 
 export interface ImportOptions {
@@ -37,13 +36,11 @@ export interface ImportOptions {
   onProgress?: ProgressListener;
 }
 
-export async function importFile(ctx: ServiceContext, file: string, lookup: ImportLookup, options: ImportOptions = {}): Promise<ImportFileResult> {
+export async function importFile(ctx: ServiceContext, file: string, lookup: ImportLookup, options: ImportOptions = {}, parsed?: ParsedFile): Promise<ImportFileResult> {
   const name = path.basename(file);
-  const file_ = readImportFile(file, ctx.template.limits.maxFileBytes);
-  if (!file_.ok) return file_.result;
-  const buf = file_.buf;
-  const sha256 = createHash('sha256').update(buf).digest('hex');
-  const read = await readInputWorkbook(buf, lookup);
+  const got = parsed ?? (await parseImportFile(file, lookup));
+  if (!got.ok) return got.result;
+  const { sha256, read } = got;
   if (!read.ok) return { file, status: 'rejected', unit: read.unit, year: read.year, findings: read.findings };
   const s = read.submission;
   const base = { file, unit: s.unit.code, unitName: s.unit.name, year: s.year };
@@ -95,9 +92,17 @@ export async function importFiles(ctx: ServiceContext, paths: string[], options:
   const hasData = (ctx.db.prepare('SELECT 1 FROM submissions LIMIT 1').get() as unknown) !== undefined;
   if (files.length && hasData && isFileDatabase(ctx.db)) await backupDatabase(ctx.db, 'truoc-nhap');
   const results: ImportFileResult[] = [...skipped];
-  for (const [i, f] of files.entries()) {
-    options.onProgress?.({ done: i, total: files.length, label: path.basename(f) });
-    results.push(await importFile(ctx, f, lookup, options));
+  // Files are parsed ahead (in worker threads when the batch is large enough), stored here in order.
+  const pool = await startParsePool(lookup, files.length);
+  try {
+    const parsed = files.map((f) => pool.parse(f));
+    for (const p of parsed) p.catch(() => {}); // awaited in order below; a failure must not go unhandled meanwhile
+    for (const [i, f] of files.entries()) {
+      options.onProgress?.({ done: i, total: files.length, label: path.basename(f) });
+      results.push(await importFile(ctx, f, lookup, options, await parsed[i]!));
+    }
+  } finally {
+    await pool.close();
   }
   options.onProgress?.({ done: files.length, total: files.length, label: 'Xong' });
   return results;

@@ -464,7 +464,7 @@ function resourceCases(): CorpusCase[] {
     }, { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
     { ...ok('res-file-7mb-photo', 'Tệp 7 MB: đơn vị dán ảnh chụp văn bản (7 MB) vào trang hướng dẫn', async ({ valid }) =>
       editZip(valid, (zip) => void zip.file('xl/media/image1.jpeg', randomBytes(7 * 1024 * 1024))), { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
-    { ...no('res-file-9mb-rows', 'Tệp 9 MB: 4.900 dòng × 64 cột chữ ngẫu nhiên trong một trang', 'too_large', async ({ valid }) => {
+    { ...no('res-file-7mb-rows', 'Tệp 7 MB: 4.900 dòng × 64 cột chữ ngẫu nhiên trong một trang (giải nén 22 MB)', 'too_large', async ({ valid }) => {
       const part = await sheetPart(valid, 'HUONG_DAN');
       return editXml(valid, part, (x) => x.replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/s, `<sheetData>${noiseRows(1, 4900, 64, 18)}</sheetData>`));
     }, /MB/), heavy: true },

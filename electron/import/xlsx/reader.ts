@@ -476,16 +476,21 @@ function readSharedStrings(bytes: Buffer | undefined, used: Set<number>, c: Xlsx
  * cell of every worksheet is still counted and its position checked against the limits.
  */
 export function readXlsx(buf: Buffer, limits: XlsxReadLimits, wanted: (names: DefinedName[], sheets: string[]) => WantedCells, c: XlsxCeilings = XLSX_CEILINGS): XlsxRead {
-  const zip = openZip(buf, limits, (n) => /\.(xml|rels)$/i.test(n));
+  const partTooLarge = (name: string, size: number) =>
+    tooLarge(`Phần ${name} của tệp giải nén ra ${(size / 1048576).toFixed(1)} MB (tối đa ${Math.round(c.maxXmlPartBytes / 1048576)} MB), vượt quá khả năng chứa của biểu mẫu.`).finding;
+  // The parts of a spreadsheet are checked from the directory, before anything is inflated.
+  const SPREADSHEET_PART = /^xl\/(workbook|sharedStrings|styles|worksheets\/[^/]+)\.xml$/;
+  const zip = openZip(buf, limits, (n) => /\.(xml|rels)$/i.test(n), (entries) => {
+    for (const e of entries.values()) if (SPREADSHEET_PART.test(e.name) && e.size > c.maxXmlPartBytes) return partTooLarge(e.name, e.size);
+    return null;
+  });
   if (!zip.ok) return zip;
   try {
     const part = (name: string | undefined): Buffer | undefined => {
       if (!name) return undefined;
       const entry = zip.entries.get(name);
       if (!entry) return undefined;
-      if (entry.size > c.maxXmlPartBytes) {
-        throw tooLarge(`Phần ${name} của tệp giải nén ra ${(entry.size / 1048576).toFixed(1)} MB (tối đa ${Math.round(c.maxXmlPartBytes / 1048576)} MB), vượt quá khả năng chứa của biểu mẫu.`);
-      }
+      if (entry.size > c.maxXmlPartBytes) throw new Refusal(partTooLarge(name, entry.size));
       return zip.parts.get(name);
     };
     const rootRels = readRels(part('_rels/.rels'));
