@@ -117,8 +117,12 @@ function checkUnitName(meta: Meta, unit: { code: string; name: string }): Import
 }
 
 /** Every name the template can give a cell (any unit kind): the only names whose cells are read. */
+const templateNameCache = new WeakMap<TemplateDefinition, Set<string>>();
 function templateNames(t: TemplateDefinition): Set<string> {
+  const cached = templateNameCache.get(t);
+  if (cached) return cached;
   const names = new Set<string>();
+  templateNameCache.set(t, names);
   for (const kind of t.unitKinds) {
     for (const ind of indicatorsForKind(t, kind.code)) names.add(valueName(ind.code));
     for (const code of narrativeCodesForKind(t, kind.code)) names.add(code);

@@ -32,7 +32,7 @@ afterAll(() => {
 describe('parse pool', () => {
   it('worker threads start from the .ts entry and answer exactly as in-thread parsing', async () => {
     const lookup = importLookup(ctx);
-    const pool = await startParsePool(lookup, files.length);
+    const pool = await startParsePool(lookup, files.length, 2);
     try {
       expect(pool.threads).toBeGreaterThan(0);
       const inWorkers = await Promise.all(files.map((f) => pool.parse(f)));

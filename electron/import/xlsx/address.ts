@@ -23,10 +23,19 @@ export function columnLetters(n: number): string {
 
 /** "C12" → { row: 12, col: 3 }; null for anything else (also out of the sheet's bounds). */
 export function decodeAddress(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address);
-  if (!m) return null;
-  const col = columnNumber(m[1]!);
-  const row = Number(m[2]);
+  // Hand-rolled (it runs for every cell of every sheet): [$]LETTERS[$]DIGITS, 1–3 letters, 1–7 digits.
+  let i = 0;
+  const n = address.length;
+  if (address.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const colStart = i;
+  for (let ch = address.charCodeAt(i); ch >= 65 && ch <= 90; ch = address.charCodeAt(++i)) col = col * 26 + (ch - 64);
+  if (i === colStart || i - colStart > 3) return null;
+  if (address.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const rowStart = i;
+  for (let ch = address.charCodeAt(i); ch >= 48 && ch <= 57; ch = address.charCodeAt(++i)) row = row * 10 + (ch - 48);
+  if (i === rowStart || i - rowStart > 7 || i !== n) return null;
   if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) return null;
   return { row, col };
 }
