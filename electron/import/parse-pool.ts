@@ -13,9 +13,10 @@ import { parseImportFile, type ParsedFile } from './parse-file.ts';
 export const MIN_FILES_FOR_WORKERS = 12;
 
 /**
- * Worker threads by default only from 4 cores up: measured on the 2-core bench machine (under load),
- * the 194-file season imported in 8.4–10.3 s in one thread and 15.7–17.9 s with two parsing workers
- * (each worker loads the reader, exceljs for the name layout and, from sources, tsx). BC121_PARSE_THREADS
+ * Worker threads by default only from 4 cores up: measured on the 2-core bench machine, the 194-file
+ * season imported in 1.6–2.5 s in one thread and 3.0–3.7 s with two parsing workers (8.4–10.3 s against
+ * 15.7–17.9 s under heavy load): each worker loads the reader, exceljs for the name layout and, from
+ * sources, tsx, and the two cores are already shared with the database writes. BC121_PARSE_THREADS
  * sets the number (0: never).
  */
 function defaultThreads(): number {
