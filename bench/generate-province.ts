@@ -123,7 +123,7 @@ export function generateProvince(t: TemplateDefinition, spec: ProvinceSpec): Int
         co_quan: u.name,
         trich_yeu: `Kế hoạch thực hiện công tác bảo vệ trẻ em năm ${year}`,
       }));
-      const texts = u.kind === 'dia_phuong' ? {} : { t_a2: SAMPLE_TEXT, t_b1_kq: SAMPLE_TEXT, t_b4_kq: SAMPLE_TEXT };
+      const texts: Record<string, string> = u.kind === 'dia_phuong' ? {} : { t_a2: SAMPLE_TEXT, t_b1_kq: SAMPLE_TEXT, t_b4_kq: SAMPLE_TEXT };
       submissions.push({ unit: u.code!, year, values, documents, texts });
     }
     // The police count roughly the same children as the communes (within the rule's tolerance).

@@ -11,6 +11,7 @@ import { generateReport } from '../electron/services/report.ts';
 import { initDatabase } from '../electron/services/setup.ts';
 import { importJson } from '../electron/services/interchange.ts';
 import { benchPaths, REPORTING_YEAR } from './prepare.ts';
+import { inflateEntry, readZipDirectory } from '../electron/import/zip-guard.ts';
 
 const [phase, work] = process.argv.slice(2) as [string, string];
 const p = benchPaths(work);
@@ -23,6 +24,23 @@ async function run(): Promise<Record<string, unknown>> {
       const files = readdirSync(p.seasonDir).map((f) => path.join(p.seasonDir, f));
       for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ExcelJS.Buffer);
       return { files: files.length };
+    }
+    case 'bytes': {
+      // The bytes floor: inflate and decode (UTF-8) every XML part of the same files, nothing parsed.
+      const files = readdirSync(p.seasonDir).map((f) => path.join(p.seasonDir, f));
+      let chars = 0;
+      for (const f of files) {
+        const buf = readFileSync(f);
+        const dir = readZipDirectory(buf, { maxFileBytes: Infinity, maxUncompressedBytes: Infinity });
+        if (!dir.ok) throw new Error(`${f}: not a zip`);
+        for (const e of dir.entries.values()) {
+          if (!/\.(xml|rels)$/.test(e.name)) continue;
+          const out = inflateEntry(buf, e);
+          if (!Buffer.isBuffer(out)) throw new Error(`${f}: ${out.message}`);
+          chars += out.toString('utf8').length;
+        }
+      }
+      return { files: files.length, megachars: Math.round(chars / 1e5) / 10 };
     }
     case 'import': {
       for (const ext of ['', '-wal', '-shm']) rmSync(seasonDb + ext, { force: true });

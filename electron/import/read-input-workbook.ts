@@ -1,16 +1,38 @@
 // Reads a filled input workbook back, by defined names only, through a list of small named checks.
 // Pure with respect to the database: the caller passes what it needs to know (units, years, dates).
-import ExcelJS from 'exceljs';
+// The workbook is read by the streaming reader of ./xlsx (only the named cells, within ceilings);
+// the checks work on an InputBook, so exceljs can be plugged in as the reference (tests compare both).
 import type { TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
 import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';
 import { documentKey, looseKey, nfc } from '../../shared/text.ts';
 import { toUnicodeText } from '../../shared/legacy-text.ts';
 import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
-import { checkZipContainer, notXlsx } from './zip-guard.ts';
-import { cellLabel, cellValueOf, isCoveredByMerge, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
+import { cellLabel, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
 import { META_SHEET, valueName } from '../workbook/input-writer.ts';
+import { encodeAddress, MAX_ROW, parseSheetRef, type Rect } from './xlsx/address.ts';
+import type { DefinedName, InputBook, InputCell, WantedCells } from './xlsx/book.ts';
+import { readXlsx } from './xlsx/reader.ts';
+import { checkDefinedNames, expectedNames } from './name-checks.ts';
+
+/** What import needs to know, as plain data (it crosses to the parsing threads). */
+export interface ImportLookupData {
+  template: TemplateDefinition;
+  /** Units that report (their kind has sheets). */
+  units: { code: string; name: string; kind: string }[];
+  years: number[];
+  documentsFrom: string;
+  today: string;
+}
+
+export function makeLookup(data: ImportLookupData): ImportLookup {
+  const units = new Map(data.units.map((u) => [u.code, u]));
+  const years = new Set(data.years);
+  return { template: data.template, findUnit: (code) => units.get(code), hasYear: (y) => years.has(y), documentsFrom: data.documentsFrom, today: data.today, data };
+}
 
 export interface ImportLookup {
+  /** The plain data this lookup was made from, when it was (lets parsing move to worker threads). */
+  data?: ImportLookupData;
   template: TemplateDefinition;
   findUnit(code: string): { code: string; name: string; kind: string } | undefined;
   hasYear(year: number): boolean;
@@ -46,42 +68,93 @@ export type ReadResult = { ok: true; submission: ParsedSubmission } | { ok: fals
 
 const MAX_TEXT = 32767;
 
-function parseRangeRef(ref: string): { sheet: string; from: string; to: string } | null {
-  const bang = ref.lastIndexOf('!');
-  if (bang < 0) return null;
-  const sheet = ref.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
-  const [from, to] = ref.slice(bang + 1).replace(/\$/g, '').split(':');
-  if (!from || !/^[A-Z]+\d+$/.test(from)) return null;
-  return { sheet, from, to: to ?? from };
-}
+/** Keys of _meta that identify the workbook: each must be on exactly one row. */
+const META_IDENTITY = ['template_id', 'template_version', 'unit_code', 'unit_name', 'year'];
 
-function definedNameMap(wb: ExcelJS.Workbook): Map<string, string> {
+function definedNameMap(book: InputBook): Map<string, string> {
   const map = new Map<string, string>();
-  for (const dn of wb.definedNames.model) {
-    const first = dn.ranges[0];
-    if (first) map.set(dn.name, first);
-  }
+  for (const dn of book.definedNames()) if (!map.has(dn.name)) map.set(dn.name, dn.ref);
   return map;
 }
 
-function readMeta(wb: ExcelJS.Workbook): Map<string, string> | null {
-  const ws = wb.getWorksheet(META_SHEET);
-  if (!ws) return null;
-  const meta = new Map<string, string>();
-  for (let r = 1; r <= Math.min(ws.rowCount, 100); r++) {
-    const k = readTextCell(cellValueOf(ws.getCell(r, 1))).text;
-    const v = readTextCell(cellValueOf(ws.getCell(r, 2))).text;
-    if (k) meta.set(k.trim(), (v ?? '').trim());
+interface Meta extends Map<string, string> {
+  rows?: Map<string, number[]>;
+}
+
+/** _meta's key/value rows (every row of the sheet: a second, hidden unit_code row must be seen). */
+function readMeta(book: InputBook): Meta | null {
+  if (!book.hasSheet(META_SHEET)) return null;
+  const meta: Meta = new Map<string, string>();
+  const rows = new Map<string, number[]>();
+  for (let r = 1; r <= book.size(META_SHEET).rows; r++) {
+    const k = readTextCell(book.cell(META_SHEET, r, 1).value).text?.trim();
+    if (!k) continue;
+    const v = readTextCell(book.cell(META_SHEET, r, 2).value).text;
+    if (!meta.has(k)) meta.set(k, (v ?? '').trim());
+    rows.set(k, [...(rows.get(k) ?? []), r]);
   }
+  meta.rows = rows;
   return meta;
+}
+
+/** One row per identity key: with two unit_code rows nobody can tell which unit the file belongs to. */
+function checkMetaRows(meta: Meta): ImportFinding[] {
+  const findings: ImportFinding[] = [];
+  for (const k of META_IDENTITY) {
+    const rows = meta.rows?.get(k) ?? [];
+    if (rows.length > 1) {
+      findings.push({ code: 'meta_duplicate', severity: 'error', sheet: META_SHEET, cell: `A${rows[1]}`, message: `Trang ẩn ${META_SHEET} có ${rows.length} dòng "${k}" (dòng ${rows.join(', ')}), nên không xác định được tệp thuộc về ai; tệp đã bị sửa. Hãy dùng lại biểu mẫu gốc do phần mềm tạo.` });
+    }
+  }
+  return findings;
+}
+
+/** _meta's unit name against the unit list: the code decides; a different name is said (both names). */
+function checkUnitName(meta: Meta, unit: { code: string; name: string }): ImportFinding[] {
+  const name = meta.get('unit_name');
+  if (!name || looseKey(name) === looseKey(unit.name)) return [];
+  return [{ code: 'unit_name_mismatch', severity: 'warning', sheet: META_SHEET, message: `Tệp ghi tên đơn vị "${name}", danh sách đơn vị ghi "${unit.name}" (cùng mã ${unit.code}); tệp được nhận cho ${unit.name} theo mã đơn vị. Nếu tệp không phải của ${unit.name}, hãy xóa phiên bản này và yêu cầu đơn vị gửi lại.` }];
+}
+
+/** Every name the template can give a cell (any unit kind): the only names whose cells are read. */
+const templateNameCache = new WeakMap<TemplateDefinition, Set<string>>();
+function templateNames(t: TemplateDefinition): Set<string> {
+  const cached = templateNameCache.get(t);
+  if (cached) return cached;
+  const names = new Set<string>();
+  templateNameCache.set(t, names);
+  for (const kind of t.unitKinds) {
+    for (const ind of indicatorsForKind(t, kind.code)) names.add(valueName(ind.code));
+    for (const code of narrativeCodesForKind(t, kind.code)) names.add(code);
+    const table = documentTableForKind(t, kind.code);
+    if (table && table.kind === 'table') names.add(table.rangeName);
+  }
+  return names;
+}
+
+/** The cells import reads: the template's named cells, its ranges down to the sheet's end (rows typed below), _meta's keys and values. */
+export function wantedCells(t: TemplateDefinition, names: DefinedName[]): WantedCells {
+  const known = templateNames(t);
+  const out: WantedCells = new Map([[META_SHEET, [{ top: 1, left: 1, bottom: MAX_ROW, right: 2 }]]]);
+  for (const n of names) {
+    if (!known.has(n.name)) continue;
+    const ref = parseSheetRef(n.ref);
+    if (!ref) continue;
+    const rect: Rect = ref.rect.top === ref.rect.bottom && ref.rect.left === ref.rect.right ? ref.rect : { ...ref.rect, bottom: MAX_ROW };
+    const list = out.get(ref.sheet) ?? [];
+    list.push(rect);
+    out.set(ref.sheet, list);
+  }
+  return out;
 }
 
 // ---- the named checks; each returns findings (errors refuse the file) --------------------------------
 
-function checkDimensions(wb: ExcelJS.Workbook, t: TemplateDefinition): ImportFinding[] {
-  for (const ws of wb.worksheets) {
-    if (ws.rowCount > t.limits.maxRowsPerSheet || ws.columnCount > t.limits.maxColumnsPerSheet) {
-      return [{ code: 'too_large', severity: 'error', sheet: ws.name, message: `Trang ${ws.name} có ${ws.rowCount} dòng × ${ws.columnCount} cột, vượt quá khả năng chứa của biểu mẫu (tối đa ${t.limits.maxRowsPerSheet} dòng, ${t.limits.maxColumnsPerSheet} cột).` }];
+function checkDimensions(book: InputBook, t: TemplateDefinition): ImportFinding[] {
+  for (const name of book.sheetNames()) {
+    const { rows, cols } = book.size(name);
+    if (rows > t.limits.maxRowsPerSheet || cols > t.limits.maxColumnsPerSheet) {
+      return [{ code: 'too_large', severity: 'error', sheet: name, message: `Trang ${name} có ${rows} dòng × ${cols} cột, vượt quá khả năng chứa của biểu mẫu (tối đa ${t.limits.maxRowsPerSheet} dòng, ${t.limits.maxColumnsPerSheet} cột).` }];
     }
   }
   return [];
@@ -111,14 +184,18 @@ function checkUnitAndYear(meta: Map<string, string>, lookup: ImportLookup): Impo
   return findings;
 }
 
-function resolveName(wb: ExcelJS.Workbook, names: Map<string, string>, name: string, findings: ImportFinding[]): CellRef & { to: string } | null {
+interface NamedRef extends CellRef {
+  rect: Rect;
+}
+
+function resolveName(book: InputBook, names: Map<string, string>, name: string, findings: ImportFinding[]): NamedRef | null {
   const ref = names.get(name);
-  const parsed = ref ? parseRangeRef(ref) : null;
-  if (!parsed || !wb.getWorksheet(parsed.sheet)) {
+  const parsed = ref ? parseSheetRef(ref) : null;
+  if (!parsed || !book.hasSheet(parsed.sheet)) {
     findings.push({ code: 'missing_name', severity: 'error', message: `Không tìm thấy ô "${name}" của biểu mẫu (trang tính đã bị sửa cấu trúc, xóa hoặc đổi tên). Hãy dùng lại biểu mẫu gốc.` });
     return null;
   }
-  return { sheet: parsed.sheet, address: parsed.from, to: parsed.to };
+  return { sheet: parsed.sheet, address: encodeAddress(parsed.rect.top, parsed.rect.left), rect: parsed.rect };
 }
 
 function unicodeText(text: string, ref: CellRef, findings: ImportFinding[]): string {
@@ -135,33 +212,33 @@ function unicodeText(text: string, ref: CellRef, findings: ImportFinding[]): str
 }
 
 /** A named input cell, or null (with a warning) when the unit merged it into another cell: it is blank. */
-function inputCell(wb: ExcelJS.Workbook, ref: CellRef, label: string, findings: ImportFinding[]): ExcelJS.Cell | null {
-  const cell = wb.getWorksheet(ref.sheet)!.getCell(ref.address);
-  if (!isCoveredByMerge(cell)) return cell;
-  findings.push({ code: 'merged_input', severity: 'warning', sheet: ref.sheet, cell: ref.address, message: `${cellLabel(ref)} (${label}): ô đã bị gộp vào ô ${cell.master.address}; coi là để trống (chưa có số liệu).` });
+function inputCell(book: InputBook, ref: NamedRef, label: string, findings: ImportFinding[]): InputCell | null {
+  const cell = book.cell(ref.sheet, ref.rect.top, ref.rect.left);
+  if (!cell.master) return cell;
+  findings.push({ code: 'merged_input', severity: 'warning', sheet: ref.sheet, cell: ref.address, message: `${cellLabel(ref)} (${label}): ô đã bị gộp vào ô ${cell.master}; coi là để trống (chưa có số liệu).` });
   return null;
 }
 
-function readValues(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: ImportLookup, kind: string, findings: ImportFinding[]): ValueRecord[] {
+function readValues(book: InputBook, names: Map<string, string>, lookup: ImportLookup, kind: string, findings: ImportFinding[]): ValueRecord[] {
   const values: ValueRecord[] = [];
   for (const ind of indicatorsForKind(lookup.template, kind)) {
-    const ref = resolveName(wb, names, valueName(ind.code), findings);
+    const ref = resolveName(book, names, valueName(ind.code), findings);
     if (!ref) continue;
-    const cell = inputCell(wb, ref, ind.label, findings);
-    const reading = cell ? readNumericCell(cellValueOf(cell), ref, ind, ind.label) : { value: null, raw: null, formula: null, findings: [] };
+    const cell = inputCell(book, ref, ind.label, findings);
+    const reading = cell ? readNumericCell(cell.value, ref, ind, ind.label) : { value: null, raw: null, formula: null, findings: [] };
     findings.push(...reading.findings);
     values.push({ code: ind.code, value: reading.value, raw: reading.raw, cell: cellLabel(ref), formula: reading.formula });
   }
   return values;
 }
 
-function readNarratives(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: ImportLookup, kind: string, findings: ImportFinding[]) {
+function readNarratives(book: InputBook, names: Map<string, string>, lookup: ImportLookup, kind: string, findings: ImportFinding[]) {
   const out: ParsedSubmission['narratives'] = [];
   for (const code of narrativeCodesForKind(lookup.template, kind)) {
-    const ref = resolveName(wb, names, code, findings);
+    const ref = resolveName(book, names, code, findings);
     if (!ref) continue;
-    const cell = inputCell(wb, ref, code, findings);
-    const { text } = cell ? readTextCell(cellValueOf(cell)) : { text: null };
+    const cell = inputCell(book, ref, code, findings);
+    const { text } = cell ? readTextCell(cell.value) : { text: null };
     if (text !== null) out.push({ code, text: unicodeText(text, ref, findings), cell: cellLabel(ref) });
   }
   return out;
@@ -173,30 +250,27 @@ function canonicalListValue(lookup: ImportLookup, list: string | undefined, text
   return items.find((i) => looseKey(i.code) === key || looseKey(i.label) === key)?.code ?? null;
 }
 
-function readDocuments(wb: ExcelJS.Workbook, names: Map<string, string>, lookup: ImportLookup, table: TableSheet, findings: ImportFinding[]): DocumentRow[] {
-  const ref = resolveName(wb, names, table.rangeName, findings);
+function readDocuments(book: InputBook, names: Map<string, string>, lookup: ImportLookup, table: TableSheet, findings: ImportFinding[]): DocumentRow[] {
+  const ref = resolveName(book, names, table.rangeName, findings);
   if (!ref) return [];
-  const ws = wb.getWorksheet(ref.sheet)!;
-  const top = ws.getCell(ref.address);
-  const bottom = ws.getCell(ref.to);
-  const firstCol = Number(top.col);
+  const firstCol = ref.rect.left;
   const docs: DocumentRow[] = [];
   const seen = new Map<string, number>();
-  for (let r = Number(top.row) + 1; r <= Number(bottom.row); r++) {
+  for (let r = ref.rect.top + 1; r <= ref.rect.bottom; r++) {
     const fields: Record<string, string | null> = {};
     const rowFindings: ImportFinding[] = [];
     let any = false;
     table.columns.forEach((col, j) => {
-      const cell = ws.getCell(r, firstCol + j);
+      const cell = { address: encodeAddress(r, firstCol + j), ...book.cell(ref.sheet, r, firstCol + j) };
       const cref: CellRef = { sheet: ref.sheet, address: cell.address };
       if (col.type === 'date') {
-        const { iso, raw } = readDateCell(cellValueOf(cell));
+        const { iso, raw } = readDateCell(cell.value);
         if (iso || raw) any = true;
         if (raw && !iso) rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: cell.address, message: `${cellLabel(cref)}: không đọc được ngày ban hành "${raw}" (ghi theo dạng dd/mm/yyyy).` });
         fields[col.code] = iso;
         return;
       }
-      const { text } = readTextCell(cellValueOf(cell));
+      const { text } = readTextCell(cell.value);
       if (text === null) {
         fields[col.code] = null;
         return;
@@ -241,36 +315,47 @@ function readDocuments(wb: ExcelJS.Workbook, names: Map<string, string>, lookup:
       ghi_chu: fields['ghi_chu'] ?? null,
     });
   }
+  // Rows typed below the range are never dropped without a word.
+  const below = book.rowsWithData(ref.sheet, { top: ref.rect.bottom + 1, left: ref.rect.left, bottom: MAX_ROW, right: ref.rect.right });
+  if (below.length) {
+    const shown = below.length > 10 ? `${below.slice(0, 10).join(', ')}… (${below.length} dòng)` : below.join(', ');
+    findings.push({ code: 'doc_below_range', severity: 'error', sheet: ref.sheet, cell: `A${below[0]}`, message: `Trang ${ref.sheet}: có nội dung ở dòng ${shown}, nằm dưới bảng nhập văn bản (dòng ${ref.rect.top + 1}–${ref.rect.bottom}), nên không được đọc. Hãy chuyển các văn bản đó lên các dòng trống trong bảng (hoặc xóa nếu không cần) rồi gửi lại.` });
+  }
   return docs;
 }
 
+/** Reads an input workbook (the bytes of a .xlsx) with the streaming reader. */
 export async function readInputWorkbook(buf: Buffer, lookup: ImportLookup): Promise<ReadResult> {
   const t = lookup.template;
-  const container = checkZipContainer(buf, t.limits);
-  if (container.length) return { ok: false, findings: container };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch {
-    return { ok: false, findings: [notXlsx('Không đọc được nội dung tệp .xlsx (tệp hỏng hoặc không phải bảng tính Excel).')] };
-  }
-  const dims = checkDimensions(wb, t);
+  const read = readXlsx(buf, t.limits, (names) => wantedCells(t, names));
+  if (!read.ok) return { ok: false, findings: read.findings };
+  return readInputBook(read.book, lookup);
+}
+
+/** The checks of import on a parsed workbook, whichever reader parsed it. */
+export async function readInputBook(book: InputBook, lookup: ImportLookup): Promise<ReadResult> {
+  const t = lookup.template;
+  const dims = checkDimensions(book, t);
   if (dims.length) return { ok: false, findings: dims };
-  const meta = readMeta(wb);
+  const meta = readMeta(book);
   const identity = checkTemplateIdentity(meta, t);
   if (identity.length || !meta) return { ok: false, findings: identity };
+  const metaRows = checkMetaRows(meta);
+  if (metaRows.length) return { ok: false, findings: metaRows };
   const unitCheck = checkUnitAndYear(meta, lookup);
   const unitCode = meta.get('unit_code');
   const year = Number(meta.get('year'));
   if (unitCheck.length) return { ok: false, findings: unitCheck, unit: unitCode, year: Number.isInteger(year) ? year : undefined };
   const unit = lookup.findUnit(unitCode!)!;
+  const misplaced = checkDefinedNames(book.definedNames(), await expectedNames(t, unit.kind), (name) => book.hasSheet(name));
+  if (misplaced.length) return { ok: false, findings: misplaced, unit: unit.code, year };
 
-  const findings: ImportFinding[] = [];
-  const names = definedNameMap(wb);
-  const values = readValues(wb, names, lookup, unit.kind, findings);
-  const narratives = readNarratives(wb, names, lookup, unit.kind, findings);
+  const findings: ImportFinding[] = checkUnitName(meta, unit);
+  const names = definedNameMap(book);
+  const values = readValues(book, names, lookup, unit.kind, findings);
+  const narratives = readNarratives(book, names, lookup, unit.kind, findings);
   const table = documentTableForKind(t, unit.kind);
-  const documents = table && table.kind === 'table' ? readDocuments(wb, names, lookup, table, findings) : [];
+  const documents = table && table.kind === 'table' ? readDocuments(book, names, lookup, table, findings) : [];
 
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length) return { ok: false, findings: errors, unit: unit.code, year };

@@ -1,13 +1,15 @@
-// Importing filled input workbooks: files or folders, each file one transaction, accepted whole or
-// rejected whole with its reasons; an accepted file becomes a new version of its unit-year.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Importing returned files: workbooks (and units' Word reports), from files or folders. Each workbook is
+// parsed by the streaming reader (in worker threads when that pays), checked, then stored in its own
+// transaction, accepted whole or rejected whole with its reasons; an accepted file becomes a new version
+// of its unit-year. Nothing about one file or folder stops the others.
 import path from 'node:path';
-import { compareVi } from '../../shared/text.ts';
 import type { ImportFileResult, ImportFinding, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
 import { backupDatabase, isFileDatabase } from '../db/backup.ts';
-import { readInputWorkbook, type ImportLookup, type ParsedSubmission } from '../import/read-input-workbook.ts';
+import { makeLookup, type ImportLookup, type ParsedSubmission } from '../import/read-input-workbook.ts';
+import { collectImportFiles } from '../import/collect-files.ts';
+import { parseImportFile, type ParsedFile } from '../import/parse-file.ts';
+import { startParsePool } from '../import/parse-pool.ts';
 import { isoDate, type ServiceContext } from './context.ts';
 import { getSettings } from './settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
@@ -15,42 +17,20 @@ import { listUnits } from './units.ts';
 import { importWordReportFile, WORD_EXT } from './word-reports.ts';
 import { listYears } from './years.ts';
 
-const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|docx|doc)$/i;
-
-/** Files to import: the given files as they are, folders searched (recursively) for workbooks. */
-export function collectImportFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string, explicit: boolean) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      out.push(p); // reported as unreadable by importFile
-      return;
-    }
-    if (st.isDirectory()) {
-      const entries = readdirSync(p).sort(compareVi);
-      for (const e of entries) if (!e.startsWith('~$') && !e.startsWith('.')) walk(path.join(p, e), false);
-    } else if (explicit || WORKBOOK_EXT.test(p)) out.push(p);
-  };
-  for (const p of paths) walk(p, true);
-  return out;
-}
+export { collectImportFiles } from '../import/collect-files.ts';
 
 export function importLookup(ctx: ServiceContext): ImportLookup {
-  const units = new Map(listUnits(ctx).map((u) => [u.code, u]));
-  const years = new Set(listYears(ctx));
   const settings = getSettings(ctx);
-  return {
+  const reporting = (kind: string) => ctx.template.unitKinds.some((k) => k.code === kind && k.sheets.length > 0);
+  return makeLookup({
     template: ctx.template,
-    findUnit: (code) => {
-      const u = units.get(code);
-      return u && ctx.template.unitKinds.some((k) => k.code === u.kind && k.sheets.length > 0) ? u : undefined;
-    },
-    hasYear: (y) => years.has(y),
+    units: listUnits(ctx)
+      .filter((u) => reporting(u.kind))
+      .map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+    years: listYears(ctx),
     documentsFrom: settings.documents_from,
     today: isoDate(ctx.now()),
-  };
+  });
 }
 
 export interface ImportOptions {
@@ -97,32 +77,14 @@ function refused(file: string, finding: ImportFinding, who: Partial<ImportFileRe
 }
 
 /** A file read and checked, not yet stored. */
-type ReadFile = { file: string; name: string; sha256: string; read: Awaited<ReturnType<typeof readInputWorkbook>> };
+type ReadFile = { file: string; name: string; sha256: string; read: Extract<ParsedFile, { ok: true }>['read'] };
 
-async function readImportFile(ctx: ServiceContext, file: string, lookup: ImportLookup): Promise<ReadFile | ImportFileResult> {
-  if (WORD_EXT.test(file)) return importWordReportFile(ctx, file); // a unit's Word report: texts only, stored as read
-  const name = path.basename(file);
-  let buf: Buffer;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) {
-      readdirSync(file); // a folder given here could not be walked: its own error says why (no permission…)
-      return refused(file, fileFailure(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), name));
-    }
-    const size = st.size;
-    if (size > ctx.template.limits.maxFileBytes) {
-      return refused(file, { code: 'too_large', severity: 'error', message: `Tệp quá lớn (${(size / 1048576).toFixed(1)} MB, tối đa ${Math.round(ctx.template.limits.maxFileBytes / 1048576)} MB).` });
-    }
-    buf = readFileSync(file);
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM') {
-      return refused(file, { code: 'not_xlsx', severity: 'error', message: `Không đọc được tệp ${name} (không tồn tại hoặc không có quyền đọc).` });
-    }
-    return refused(file, fileFailure(e, name));
-  }
-  const sha256 = createHash('sha256').update(buf).digest('hex');
-  const read = await readInputWorkbook(buf, lookup);
+/** Reads and checks one file (a Word report is read and stored at once: it holds texts only). */
+async function readImportFile(ctx: ServiceContext, file: string, lookup: ImportLookup, parsed?: Promise<ParsedFile>): Promise<ReadFile | ImportFileResult> {
+  if (WORD_EXT.test(file)) return importWordReportFile(ctx, file);
+  const got = await (parsed ?? parseImportFile(file, lookup));
+  if (!got.ok) return got.result;
+  const { sha256, read } = got;
   if (read.ok && isUnfilled(read.submission)) {
     const s = read.submission;
     return refused(
@@ -135,7 +97,7 @@ async function readImportFile(ctx: ServiceContext, file: string, lookup: ImportL
       { unit: s.unit.code, unitName: s.unit.name, year: s.year },
     );
   }
-  return { file, name, sha256, read };
+  return { file, name: path.basename(file), sha256, read };
 }
 
 /** A workbook returned as it was sent: no figure (a 0 is a figure), no document, no text. */
@@ -194,8 +156,8 @@ function storeImportFile(ctx: ServiceContext, r: ReadFile, lookup: ImportLookup,
   }
 }
 
-export async function importFile(ctx: ServiceContext, file: string, lookup: ImportLookup, options: ImportOptions = {}): Promise<ImportFileResult> {
-  const r = await readImportFile(ctx, file, lookup);
+export async function importFile(ctx: ServiceContext, file: string, lookup: ImportLookup, options: ImportOptions = {}, parsed?: Promise<ParsedFile>): Promise<ImportFileResult> {
+  const r = await readImportFile(ctx, file, lookup, parsed);
   return 'status' in r ? r : storeImportFile(ctx, r, lookup, options);
 }
 
@@ -229,7 +191,8 @@ export async function importFiles(ctx: ServiceContext, paths: string[], options:
   const listed: (string | ImportFileResult)[] = [];
   for (const p of paths) {
     try {
-      listed.push(...collectImportFiles([p]));
+      const { files, skipped } = collectImportFiles([p]);
+      listed.push(...files, ...skipped);
     } catch (e) {
       listed.push(refused(p, fileFailure(e, path.basename(p))));
     }
@@ -249,13 +212,21 @@ export async function importFiles(ctx: ServiceContext, paths: string[], options:
   // Read and check every file first, so that two files claiming one unit and year are both known before
   // either is stored; progress counts reading and storing.
   const reads = new Map<string, ReadFile | ImportFileResult>();
-  for (const [i, f] of files.entries()) {
-    options.onProgress?.({ done: i, total, label: path.basename(f) });
-    try {
-      reads.set(f, await readImportFile(ctx, f, lookup));
-    } catch (e) {
-      reads.set(f, refused(f, fileFailure(e, path.basename(f))));
+  // Workbooks are parsed ahead (in worker threads when the batch is large enough) and checked here in order.
+  const pool = await startParsePool(lookup, files.length);
+  try {
+    const parsed = files.map((f) => (WORD_EXT.test(f) ? undefined : pool.parse(f)));
+    for (const p of parsed) p?.catch(() => {}); // awaited in order below; a failure must not go unhandled meanwhile
+    for (const [i, f] of files.entries()) {
+      options.onProgress?.({ done: i, total, label: path.basename(f) });
+      try {
+        reads.set(f, await readImportFile(ctx, f, lookup, parsed[i]));
+      } catch (e) {
+        reads.set(f, refused(f, fileFailure(e, path.basename(f))));
+      }
     }
+  } finally {
+    await pool.close();
   }
   const conflicts = conflictsOf([...reads.values()].filter((r): r is ReadFile => !('status' in r)));
   const results: ImportFileResult[] = [];

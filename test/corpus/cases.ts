@@ -3,6 +3,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { DocumentRecord } from '../../shared/types.ts';
 import type { UnitAnswers } from '../../electron/workbook/input-filler.ts';
 
@@ -18,6 +21,13 @@ export interface CorpusCase {
   /** For accepted cases: figures or texts that must be stored as read. */
   stored?: { values?: Record<string, number | null>; texts?: Record<string, string>; documents?: number; documentTexts?: string[] };
   make: (base: CorpusBase) => Promise<Buffer>;
+  /**
+   * For cases about the file system: puts something at a path in `dir` (a link, a FIFO, a folder), given
+   * the bytes `make` made, and returns the path to import. Only where the platform can (POSIX).
+   */
+  place?: (dir: string, bytes: Buffer) => string;
+  /** Too big for exceljs to load (it expands ranges): the reader comparison leaves it out. */
+  heavy?: boolean;
 }
 
 export interface CorpusBase {
@@ -401,8 +411,135 @@ function xmlCases(): CorpusCase[] {
   ];
 }
 
+/** A sheet's XML with `extra` put just before the element named `before` (or before </worksheet>). */
+async function addToSheet(buf: Buffer, sheet: string, extra: string, before: string[]): Promise<Buffer> {
+  const part = await sheetPart(buf, sheet);
+  return editXml(buf, part, (x) => {
+    for (const tag of before) {
+      const at = x.indexOf(`<${tag}`);
+      if (at >= 0) return x.slice(0, at) + extra + x.slice(at);
+    }
+    return x.replace('</worksheet>', `${extra}</worksheet>`);
+  });
+}
+
+/** Random inline-string cells (incompressible) in rows from..to, columns A.. (n columns). */
+function noiseRows(from: number, to: number, cols: number, chars: number): string {
+  const out: string[] = [];
+  for (let r = from; r <= to; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const col = String.fromCharCode(65 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26));
+      cells.push(`<c r="${col}${r}" t="inlineStr"><is><t>${randomBytes(chars).toString('base64')}</t></is></c>`);
+    }
+    out.push(`<row r="${r}">${cells.join('')}</row>`);
+  }
+  return out.join('');
+}
+
+const posix = process.platform !== 'win32';
+
+function resourceCases(): CorpusCase[] {
+  const XFD = 'XFD1048576';
+  return [
+    { ...ok('res-merge-whole-sheet', `Gộp ô A100:${XFD} (cả phần còn lại của trang)`, async ({ valid }) => {
+      const part = await sheetPart(valid, 'PL01');
+      return editXml(valid, part, (x) => x.replace('</mergeCells>', `<mergeCell ref="A100:${XFD}"/></mergeCells>`));
+    }, { stored: { values: { pl01_bl_vu: 2, pl01_bl_tre: 3 } } }), heavy: true },
+    { ...ok('res-merge-over-range', `Gộp ô phủ cả bảng văn bản PL02 (A7:${XFD}): văn bản phía dưới là trống`, async ({ valid }) => {
+      const part = await sheetPart(valid, 'PL02');
+      return editXml(valid, part, (x) => x.replace('</mergeCells>', `<mergeCell ref="A7:${XFD}"/></mergeCells>`));
+    }, { stored: { documents: 1 } }), heavy: true },
+    { ...ok('res-validation-whole-sheet', 'Kiểm tra dữ liệu (data validation) trên cả trang', async ({ valid }) =>
+      addToSheet(valid, 'PL01', `<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" sqref="A1:${XFD}"><formula1>0</formula1></dataValidation></dataValidations>`, ['hyperlinks', 'printOptions', 'pageMargins']), { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
+    { ...ok('res-validation-columns', 'Kiểm tra dữ liệu trên cả các cột A:J (thói quen thường gặp)', async ({ valid }) => {
+      const part = await sheetPart(valid, 'PL02');
+      return editXml(valid, part, (x) => x.replace(/<dataValidations count="(\d+)">/, (_m, n) => `<dataValidations count="${Number(n) + 1}"><dataValidation type="textLength" operator="lessThan" allowBlank="1" sqref="A1:J1048576"><formula1>5000</formula1></dataValidation>`));
+    }, { stored: { documents: 1 } }), heavy: true },
+    { ...ok('res-conditional-whole-sheet', 'Định dạng có điều kiện trên cả trang', async ({ valid }) =>
+      addToSheet(valid, 'PL01', `<conditionalFormatting sqref="A1:${XFD}"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting>`, ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins']), { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
+    { ...ok('res-cols-huge', 'Định dạng cột cho cả 16.384 cột và kích thước khai báo A1:XFD1048576', async ({ valid }) => {
+      const part = await sheetPart(valid, 'PL01');
+      return editXml(valid, part, (x) => x.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${XFD}"/>`).replace(/<cols>.*?<\/cols>/, '<cols><col min="1" max="16384" width="12" customWidth="1"/></cols>'));
+    }, { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
+    { ...ok('res-file-7mb-photo', 'Tệp 7 MB: đơn vị dán ảnh chụp văn bản (7 MB) vào trang hướng dẫn', async ({ valid }) =>
+      editZip(valid, (zip) => void zip.file('xl/media/image1.jpeg', randomBytes(7 * 1024 * 1024))), { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
+    { ...no('res-file-7mb-rows', 'Tệp 7 MB: 4.900 dòng × 64 cột chữ ngẫu nhiên trong một trang (giải nén 22 MB)', 'too_large', async ({ valid }) => {
+      const part = await sheetPart(valid, 'HUONG_DAN');
+      return editXml(valid, part, (x) => x.replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/s, `<sheetData>${noiseRows(1, 4900, 64, 18)}</sheetData>`));
+    }, /MB/), heavy: true },
+    { ...no('res-cells-many', '160.000 ô số trong giới hạn dòng, cột (quá số ô cho phép)', 'too_large', async ({ valid }) => {
+      const part = await sheetPart(valid, 'HUONG_DAN');
+      const rows = Array.from({ length: 2500 }, (_, i) => `<row r="${i + 1}">${Array.from({ length: 64 }, (_c, j) => `<c r="${String.fromCharCode(65 + Math.floor(j / 26))}${String.fromCharCode(65 + (j % 26))}${i + 1}"><v>${j}</v></c>`).join('')}</row>`).join('');
+      return editXml(valid, part, (x) => x.replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/s, `<sheetData>${rows}</sheetData>`));
+    }, /ô dữ liệu/), heavy: true },
+    { ...no('res-xml-part-huge', 'Một trang tính giải nén ra 30 MB (nén còn nhỏ)', 'too_large', async ({ valid }) => {
+      const part = await sheetPart(valid, 'HUONG_DAN');
+      return editXml(valid, part, (x) => x.replace('</worksheet>', `<!--${' '.repeat(30 * 1024 * 1024)}--></worksheet>`));
+    }, /MB/), heavy: true },
+    { ...no('res-shared-strings-many', 'Bảng chuỗi khai báo 10 triệu chuỗi', 'too_large', async ({ valid }) =>
+      editXml(valid, 'xl/sharedStrings.xml', (x) => x.replace(/uniqueCount="\d+"/, 'uniqueCount="10000000"'))), heavy: true },
+    ...(posix
+      ? [
+          { ...no('fs-symlink-dev-zero', 'Tệp .xlsx là liên kết tới /dev/zero', 'not_xlsx', async () => Buffer.alloc(0), /liên kết/), place: (dir: string) => link(dir, 'zero.xlsx', '/dev/zero') },
+          { ...no('fs-fifo', 'Tệp .xlsx là một FIFO (đường ống)', 'not_xlsx', async () => Buffer.alloc(0), /đường ống/), place: (dir: string) => fifo(dir, 'pipe.xlsx') },
+          { ...no('fs-device', 'Đường dẫn là thiết bị /dev/zero', 'not_xlsx', async () => Buffer.alloc(0), /thiết bị/), place: () => '/dev/zero' },
+          { ...no('fs-symlink-loop', 'Thư mục có liên kết vòng trỏ vào chính nó', 'not_xlsx', async () => Buffer.alloc(0), /liên kết/), place: (dir: string) => loopFolder(dir) },
+        ]
+      : []),
+  ];
+}
+
+function link(dir: string, name: string, target: string): string {
+  const p = path.join(dir, name);
+  symlinkSync(target, p);
+  return p;
+}
+
+function fifo(dir: string, name: string): string {
+  const p = path.join(dir, name);
+  execFileSync('mkfifo', [p]);
+  return p;
+}
+
+function loopFolder(dir: string): string {
+  const p = path.join(dir, 'loop');
+  mkdirSync(p);
+  symlinkSync('.', path.join(p, 'self'));
+  symlinkSync('..', path.join(p, 'parent'));
+  writeFileSync(path.join(p, 'ghi chu.txt'), 'không phải biểu mẫu');
+  return p;
+}
+
+function contractCases(): CorpusCase[] {
+  const rename = (name: string, ref: string) => async ({ valid }: CorpusBase) =>
+    editXml(valid, 'xl/workbook.xml', (x) => x.replace(new RegExp(`(<definedName name="${name}">)[^<]*`), (_m, open: string) => open + ref));
+  return [
+    no('name-into-meta', 'Tên ô chỉ tiêu trỏ vào trang _meta (ô năm)', 'name_into_meta', rename('v_pl01_bl_vu', '_meta!$B$6'), /v_pl01_bl_vu/),
+    no('name-text-into-meta', 'Tên ô văn bản trỏ vào trang _meta (workbook_id)', 'name_into_meta', rename('t_a2', '_meta!$B$11'), /t_a2/),
+    no('name-two-on-one-cell', 'Hai tên ô chỉ tiêu cùng trỏ một ô', 'name_shared', async ({ valid }) => {
+      const x = await JSZip.loadAsync(valid).then((z) => z.file('xl/workbook.xml')!.async('string'));
+      const target = /<definedName name="v_pl01_bl_vu">([^<]*)/.exec(x)![1]!;
+      return rename('v_pl01_bl_tre', target)({ valid } as CorpusBase);
+    }, /v_pl01_bl_tre/),
+    no('name-wrong-cell', 'Tên ô chỉ tiêu trỏ sang ô khác của trang (C40)', 'name_misplaced', rename('v_pl01_bl_nu', 'PL01!$C$40'), /v_pl01_bl_nu/),
+    no('name-range-not-cell', 'Tên ô chỉ tiêu trỏ tới một vùng nhiều ô', 'name_misplaced', rename('v_tt_cuoc', 'PL01!$C$6:$D$7'), /v_tt_cuoc/),
+    no('name-wrong-sheet', 'Tên ô chỉ tiêu trỏ sang trang khác', 'name_misplaced', rename('v_tt_cuoc', 'PL01!$C$6'), /v_tt_cuoc/),
+    no('meta-second-unit-code', 'Dòng unit_code thứ hai ẩn trong _meta', 'meta_duplicate', ({ workbook }) => workbook((wb) => {
+      const meta = wb.getWorksheet('_meta')!;
+      meta.getCell(60, 1).value = 'unit_code';
+      meta.getCell(60, 2).value = 'X01';
+    }), /unit_code/),
+    ok('meta-unit-name-other', 'Tên đơn vị trong _meta khác danh sách (cùng mã): nhận, có cảnh báo nêu cả hai tên', ({ workbook }) => workbook((wb) => setMeta(wb, 'unit_name', 'Xã Không Tên')), { code: 'unit_name_mismatch' }),
+    no('doc-below-range', 'Văn bản gõ dưới bảng Phụ lục 02 (dòng 320)', 'doc_below_range', ({ workbook }) => workbook((wb) => {
+      const ws = wb.getWorksheet('PL02')!;
+      ws.getRow(320).values = ['Cấp xã', 'Quyết định', '9/QĐ-UBND', new Date(Date.UTC(2026, 2, 1)), 'UBND xã', 'Quyết định thành lập tổ công tác'];
+    }), /dòng 320/),
+  ];
+}
+
 export function corpusCases(): CorpusCase[] {
-  return [...containerCases(), ...metaCases(), ...nameCases(), ...numberCases(), ...numberCasesAcrossCells(), ...textCases(), ...documentCases(), ...xmlCases()];
+  return [...containerCases(), ...metaCases(), ...nameCases(), ...numberCases(), ...numberCasesAcrossCells(), ...textCases(), ...documentCases(), ...xmlCases(), ...contractCases(), ...resourceCases()];
 }
 
 export const CORPUS_DOC = DOC;

@@ -1,6 +1,6 @@
 // Runs the corpus against the real import: each case written to a file, imported, and checked for its
 // expected outcome and finding, with the database unchanged after every rejection.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../electron/services/context.ts';
@@ -16,6 +16,10 @@ export interface CorpusOutcome {
   case: CorpusCase;
   result: ImportFileResult;
   ms: number;
+  /** Peak RSS of the importing process while this case was imported, and its growth over the RSS before (MB). */
+  peakRssMB?: number;
+  growthMB?: number;
+  bytes?: number;
   dbUnchanged: boolean | null;
   problems: string[];
 }
@@ -63,42 +67,82 @@ function check(c: CorpusCase, r: ImportFileResult, ctx: ServiceContext, dbUnchan
   return problems;
 }
 
-export async function runCorpus(options: { filter?: (c: CorpusCase) => boolean } = {}): Promise<CorpusOutcome[]> {
-  const { dir, cleanup } = tempDir('bc121-corpus-');
-  const ctx = emptySampleDb();
+/**
+ * Imports one case's file and checks the answer. The case starts from the database as it is: its import
+ * runs inside a transaction rolled back afterwards (the import's own transaction nests as a savepoint),
+ * so no case sees another's submission. `around` wraps only the import (to measure it).
+ */
+export async function importCase(ctx: ServiceContext, c: CorpusCase, file: string, around?: { start(): void; stop(): void }): Promise<CorpusOutcome> {
+  ctx.db.exec('BEGIN');
   try {
-    const base = await makeBase(ctx);
-    const outcomes: CorpusOutcome[] = [];
-    for (const c of corpusCases().filter(options.filter ?? (() => true))) {
-      const file = path.join(dir, `${c.id}.xlsx`);
-      writeFileSync(file, await c.make(base));
-      // Each case starts from the same database: its import runs inside a transaction rolled back afterwards
-      // (the import's own transaction nests as a savepoint), so no case sees another's submission.
-      ctx.db.exec('BEGIN');
-      try {
-        const before = c.expect === 'rejected' ? dbSnapshot(ctx) : null;
-        const t0 = performance.now();
-        const [result] = await importFiles(ctx, [file]);
-        const ms = performance.now() - t0;
-        const dbUnchanged = before === null ? null : dbSnapshot(ctx) === before;
-        outcomes.push({ case: c, result: result!, ms, dbUnchanged, problems: check(c, result!, ctx, dbUnchanged) });
-      } finally {
-        ctx.db.exec('ROLLBACK');
-      }
-    }
-    return outcomes;
+    const before = c.expect === 'rejected' ? dbSnapshot(ctx) : null;
+    around?.start();
+    const t0 = performance.now();
+    const [result] = await importFiles(ctx, [file]);
+    const ms = performance.now() - t0;
+    around?.stop();
+    const dbUnchanged = before === null ? null : dbSnapshot(ctx) === before;
+    const r = result ?? { file, status: 'rejected' as const, findings: [] };
+    return { case: c, result: r, ms, dbUnchanged, problems: check(c, r, ctx, dbUnchanged) };
   } finally {
-    ctx.db.close();
-    cleanup();
+    ctx.db.exec('ROLLBACK');
   }
 }
 
+export interface CorpusRunner {
+  run(c: CorpusCase): Promise<CorpusOutcome>;
+  /** Writes the case's file (or puts its file-system object) in the work folder; returns the path to import. */
+  write(c: CorpusCase): Promise<string>;
+  close(): void;
+}
+
+/** One database and one work folder for many cases; each case runs in a transaction rolled back after it. */
+export async function corpusRunner(): Promise<CorpusRunner> {
+  const { dir, cleanup } = tempDir('bc121-corpus-');
+  const ctx = emptySampleDb();
+  const base = await makeBase(ctx);
+  const write = async (c: CorpusCase) => {
+    const bytes = await c.make(base);
+    if (c.place) {
+      const sub = path.join(dir, c.id);
+      mkdirSync(sub, { recursive: true });
+      return c.place(sub, bytes);
+    }
+    const file = path.join(dir, `${c.id}.xlsx`);
+    writeFileSync(file, bytes);
+    return file;
+  };
+  return {
+    write,
+    async run(c) {
+      return importCase(ctx, c, await write(c));
+    },
+    close() {
+      ctx.db.close();
+      cleanup();
+    },
+  };
+}
+
+export async function runCorpus(options: { filter?: (c: CorpusCase) => boolean } = {}): Promise<CorpusOutcome[]> {
+  const runner = await corpusRunner();
+  try {
+    const outcomes: CorpusOutcome[] = [];
+    for (const c of corpusCases().filter(options.filter ?? (() => true))) outcomes.push(await runner.run(c));
+    return outcomes;
+  } finally {
+    runner.close();
+  }
+}
+
+export { check as checkCorpusOutcome };
+
 export function formatCorpusTable(outcomes: CorpusOutcome[]): string {
-  const lines = ['| # | trường hợp | cần | kết quả | mã | ms | CSDL | thông báo |', '|---|---|---|---|---|---|---|---|'];
+  const lines = ['| # | trường hợp | cần | kết quả | mã | KB | ms | RSS đỉnh MB (+tăng) | CSDL | thông báo |', '|---|---|---|---|---|---|---|---|---|---|'];
   outcomes.forEach((o, i) => {
     const f = o.result.findings.find((x) => x.code === o.case.code) ?? o.result.findings[0];
     const status = o.problems.length ? `**SAI**: ${o.problems.join('; ')}` : o.result.status;
-    lines.push(`| ${i + 1} | ${o.case.id}: ${o.case.title} | ${o.case.expect} | ${status} | ${f?.code ?? ''} | ${o.ms.toFixed(0)} | ${o.dbUnchanged === null ? '' : o.dbUnchanged ? 'nguyên vẹn' : 'BỊ ĐỔI'} | ${(f?.message ?? '').replace(/\|/g, '/').replace(/\n/g, ' ').slice(0, 140)} |`);
+    lines.push(`| ${i + 1} | ${o.case.id}: ${o.case.title} | ${o.case.expect} | ${status} | ${f?.code ?? ''} | ${o.bytes === undefined ? '' : Math.round(o.bytes / 1024)} | ${o.ms.toFixed(0)} | ${o.peakRssMB === undefined ? '' : `${o.peakRssMB} (+${o.growthMB})`} | ${o.dbUnchanged === null ? '' : o.dbUnchanged ? 'nguyên vẹn' : 'BỊ ĐỔI'} | ${(f?.message ?? '').replace(/\|/g, '/').replace(/\n/g, ' ').slice(0, 140)} |`);
   });
   const bad = outcomes.filter((o) => o.problems.length).length;
   lines.push('', `${outcomes.length} trường hợp: ${outcomes.length - bad} đúng, ${bad} sai; ${outcomes.filter((o) => o.result.status === 'rejected').length} tệp bị từ chối, không mất dữ liệu.`);

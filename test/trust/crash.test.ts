@@ -60,7 +60,7 @@ describe(`crash safety (seed ${SEED})`, () => {
     const full = await runChild('import', fullDb, folder, 0);
     // The files in the order the import takes them, and which of them the full run took (a second copy
     // whose figures are all blank is the same content, not a new version).
-    const order = collectImportFiles([folder]).map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'));
+    const order = collectImportFiles([folder]).files.map((f: string) => createHash('sha256').update(readFileSync(f)).digest('hex'));
     const taken = new Set(storedShas(fullDb));
     expect(taken.size).toBeGreaterThan(expected.size / 2);
     for (const sha of taken) expect(expected.has(sha)).toBe(true);

@@ -1,0 +1,104 @@
+// Defined names are checked before any named cell is read: every name of the unit's kind must point to
+// the sheet and the single input cell (or the table's range) that the workbook writer gives it, no two
+// names may share a cell, and no name may point into _meta. The expected places come from the writer
+// itself (a blank workbook of the kind is built once and its names read), never from a second table.
+// A sheet whose names all moved by the same rows/columns (Excel does that when rows are inserted above
+// the table) is accepted: the cells are still the template's, found by name.
+import type { TemplateDefinition } from '../../shared/template-schema.ts';
+import type { ImportFinding } from '../../shared/types.ts';
+import { buildInputWorkbook, META_SHEET } from '../workbook/input-writer.ts';
+import { encodeRange, parseSheetRef, type Rect } from './xlsx/address.ts';
+import type { DefinedName } from './xlsx/book.ts';
+
+export type NameLayout = Map<string, { sheet: string; rect: Rect }>;
+
+const layouts = new Map<string, Promise<NameLayout>>();
+
+/** Where the writer puts each defined name for a unit kind (built once per template version and kind). */
+export function expectedNames(template: TemplateDefinition, kind: string): Promise<NameLayout> {
+  const key = `${template.id}@${template.version}:${kind}`;
+  let layout = layouts.get(key);
+  if (!layout) {
+    layout = (async () => {
+      const wb = await buildInputWorkbook({ template, unit: { code: '_', name: '_', kind }, year: 2000, periodFrom: '1999-11-16', periodTo: '2000-11-15', appVersion: '0' });
+      const out: NameLayout = new Map();
+      for (const d of wb.definedNames.model) {
+        const ref = d.ranges[0] ? parseSheetRef(d.ranges[0]) : null;
+        if (ref) out.set(d.name, ref);
+      }
+      return out;
+    })();
+    layouts.set(key, layout);
+  }
+  return layout;
+}
+
+const CONTRACT_NAME = /^[vtr]_/;
+const at = (sheet: string, rect: Rect) => `${sheet}!${encodeRange(rect)}`;
+const error = (code: string, message: string, sheet?: string, cell?: string): ImportFinding => ({ code, severity: 'error', message, ...(sheet ? { sheet } : {}), ...(cell ? { cell } : {}) });
+
+/** Findings (errors) for names that point where the template does not; empty when every name is in place. */
+export function checkDefinedNames(names: DefinedName[], expected: NameLayout, hasSheet: (name: string) => boolean): ImportFinding[] {
+  const findings: ImportFinding[] = [];
+  const reported = new Set<string>();
+  const placed: { name: string; sheet: string; rect: Rect }[] = [];
+  for (const n of names) {
+    if (!CONTRACT_NAME.test(n.name)) continue;
+    const ref = parseSheetRef(n.ref);
+    if (!ref || !hasSheet(ref.sheet)) continue; // #REF!, a deleted sheet: reported as a missing name when the cell is read
+    if (ref.sheet === META_SHEET) {
+      findings.push(error('name_into_meta', `Tên ô "${n.name}" trỏ vào trang ẩn ${META_SHEET} (${at(ref.sheet, ref.rect)}), nơi phần mềm lưu thông tin nhận dạng, không phải ô nhập liệu; tệp đã bị sửa. Hãy dùng lại biểu mẫu gốc do phần mềm tạo.`, ref.sheet, encodeRange(ref.rect)));
+      continue;
+    }
+    placed.push({ name: n.name, sheet: ref.sheet, rect: ref.rect });
+    const want = expected.get(n.name);
+    if (!want) continue;
+    const wrongShape = n.union || ref.rect.bottom - ref.rect.top !== want.rect.bottom - want.rect.top || ref.rect.right - ref.rect.left !== want.rect.right - want.rect.left;
+    if (ref.sheet !== want.sheet || wrongShape) {
+      reported.add(n.name);
+      findings.push(error('name_misplaced', `Tên ô "${n.name}" trỏ tới ${at(ref.sheet, ref.rect)}, không phải ${want.rect.top === want.rect.bottom && want.rect.left === want.rect.right ? 'ô' : 'vùng'} nhập liệu của biểu mẫu (${at(want.sheet, want.rect)}). Hãy dùng lại biểu mẫu gốc hoặc sửa lại tên ô cho đúng.`, ref.sheet, encodeRange(ref.rect)));
+    }
+  }
+  // Per sheet, the names of the template must have moved (if at all) by one common offset.
+  const bySheet = new Map<string, { name: string; rect: Rect; want: Rect; offset: string }[]>();
+  for (const p of placed) {
+    const want = expected.get(p.name);
+    if (!want || want.sheet !== p.sheet) continue;
+    const list = bySheet.get(p.sheet) ?? [];
+    list.push({ name: p.name, rect: p.rect, want: want.rect, offset: `${p.rect.top - want.rect.top},${p.rect.left - want.rect.left}` });
+    bySheet.set(p.sheet, list);
+  }
+  for (const [sheet, list] of bySheet) {
+    const counts = new Map<string, number>();
+    for (const x of list) counts.set(x.offset, (counts.get(x.offset) ?? 0) + 1);
+    const best = Math.max(...counts.values());
+    const common = counts.get('0,0') === best ? '0,0' : [...counts].find(([, c]) => c === best)![0];
+    const [dr, dc] = common.split(',').map(Number) as [number, number];
+    for (const x of list) {
+      if (x.offset === common || reported.has(x.name)) continue;
+      const place: Rect = { top: x.want.top + dr, left: x.want.left + dc, bottom: x.want.bottom + dr, right: x.want.right + dc };
+      findings.push(error('name_misplaced', `Tên ô "${x.name}" trỏ tới ${at(sheet, x.rect)}, không phải ô nhập liệu của biểu mẫu (${at(sheet, place)}). Hãy dùng lại biểu mẫu gốc hoặc sửa lại tên ô cho đúng.`, sheet, encodeRange(x.rect)));
+    }
+  }
+  // No two names on one cell (a single-cell name inside a range name counts too).
+  const overlaps = new Map<string, Set<string>>();
+  const singles = placed.filter((p) => p.rect.top === p.rect.bottom && p.rect.left === p.rect.right);
+  const ranges = placed.filter((p) => !(p.rect.top === p.rect.bottom && p.rect.left === p.rect.right));
+  const byCell = new Map<string, string[]>();
+  for (const s of singles) {
+    const k = at(s.sheet, s.rect);
+    byCell.set(k, [...(byCell.get(k) ?? []), s.name]);
+    for (const r of ranges) {
+      if (r.sheet === s.sheet && s.rect.top >= r.rect.top && s.rect.top <= r.rect.bottom && s.rect.left >= r.rect.left && s.rect.left <= r.rect.right) {
+        byCell.set(k, [...(byCell.get(k) ?? []), r.name]);
+      }
+    }
+  }
+  for (const [cell, list] of byCell) if (list.length > 1) overlaps.set(cell, new Set(list));
+  for (const [cell, set] of overlaps) {
+    const list = [...set];
+    const [sheet, address] = cell.split('!') as [string, string];
+    findings.push(error('name_shared', `Các tên ô ${list.map((x) => `"${x}"`).join(', ')} cùng trỏ tới một ô ${cell}; mỗi chỉ tiêu phải có ô riêng, không thể lấy một số cho nhiều chỉ tiêu. Hãy dùng lại biểu mẫu gốc.`, sheet, address));
+  }
+  return findings;
+}

@@ -1,0 +1,73 @@
+// A1 addresses and sheet-qualified references, as numbers (row, column), never expanded into cells.
+export const MAX_ROW = 1048576;
+export const MAX_COL = 16384;
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** "C12" → { row: 12, col: 3 }; null for anything else (also out of the sheet's bounds). */
+export function decodeAddress(address: string): { row: number; col: number } | null {
+  // Hand-rolled (it runs for every cell of every sheet): [$]LETTERS[$]DIGITS, 1–3 letters, 1–7 digits.
+  let i = 0;
+  const n = address.length;
+  if (address.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const colStart = i;
+  for (let ch = address.charCodeAt(i); ch >= 65 && ch <= 90; ch = address.charCodeAt(++i)) col = col * 26 + (ch - 64);
+  if (i === colStart || i - colStart > 3) return null;
+  if (address.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const rowStart = i;
+  for (let ch = address.charCodeAt(i); ch >= 48 && ch <= 57; ch = address.charCodeAt(++i)) row = row * 10 + (ch - 48);
+  if (i === rowStart || i - rowStart > 7 || i !== n) return null;
+  if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) return null;
+  return { row, col };
+}
+
+export function encodeAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** "A1:C3" (or "B2") → a rectangle; null when it is not a cell range. */
+export function decodeRange(range: string): Rect | null {
+  const [a, b] = range.split(':');
+  const from = decodeAddress(a ?? '');
+  const to = b === undefined ? from : decodeAddress(b);
+  if (!from || !to) return null;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+export function encodeRange(r: Rect): string {
+  const a = encodeAddress(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${encodeAddress(r.bottom, r.right)}`;
+}
+
+/** "'Sheet name'!$A$1:$B$2" → sheet and rectangle; null for a union, a formula, #REF! and the like. */
+export function parseSheetRef(ref: string): { sheet: string; rect: Rect } | null {
+  const bang = ref.lastIndexOf('!');
+  if (bang < 0) return null;
+  const rawSheet = ref.slice(0, bang);
+  const sheet = /^'.*'$/.test(rawSheet) ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+  const rect = decodeRange(ref.slice(bang + 1).replace(/\$/g, ''));
+  return rect ? { sheet, rect } : null;
+}
+
+export function inRect(r: Rect, row: number, col: number): boolean {
+  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+}

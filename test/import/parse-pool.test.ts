@@ -1,0 +1,54 @@
+// Parsing in worker threads gives the same answers as parsing in the calling thread, file by file, and
+// the worker entry starts from TypeScript sources (vitest, tsx); the database is written on one thread.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseImportFile } from '../../electron/import/parse-file.ts';
+import { MIN_FILES_FOR_WORKERS, startParsePool } from '../../electron/import/parse-pool.ts';
+import type { ServiceContext } from '../../electron/services/context.ts';
+import { importFiles, importLookup } from '../../electron/services/imports.ts';
+import { emptySampleDb, sample, tempDir } from '../helpers/fixtures.ts';
+import { filledWorkbookFile } from '../helpers/workbooks.ts';
+
+let ctx: ServiceContext;
+let dir: string;
+let cleanup: () => void;
+let files: string[] = [];
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir('bc121-pool-'));
+  ctx = emptySampleDb();
+  const folder = path.join(dir, 'in');
+  mkdirSync(folder);
+  const picks = sample.submissions.filter((s) => s.year === 2026).slice(0, MIN_FILES_FOR_WORKERS + 2);
+  for (const s of picks) files.push(await filledWorkbookFile(ctx, folder, s.unit, 2026, { values: s.values, documents: s.documents, texts: s.texts }));
+  files.push(path.join(folder, 'khong-co.xlsx'));
+  files = files.sort();
+}, 120_000);
+afterAll(() => {
+  ctx?.db.close();
+  cleanup?.();
+});
+
+describe('parse pool', () => {
+  it('worker threads start from the .ts entry and answer exactly as in-thread parsing', async () => {
+    const lookup = importLookup(ctx);
+    const pool = await startParsePool(lookup, files.length, 2);
+    try {
+      expect(pool.threads).toBeGreaterThan(0);
+      const inWorkers = await Promise.all(files.map((f) => pool.parse(f)));
+      const inThread = await Promise.all(files.map((f) => parseImportFile(f, lookup)));
+      expect(inWorkers).toEqual(inThread);
+      expect(inWorkers.filter((p) => p.ok && p.read.ok).length).toBe(files.length - 1);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('a batch imports every file in order, with progress for each', async () => {
+    const progress: number[] = [];
+    const results = await importFiles(ctx, files, { onProgress: (p) => progress.push(p.done) });
+    expect(results.map((r) => r.file)).toEqual(files);
+    expect(results.filter((r) => r.status === 'accepted').length).toBe(files.length - 1);
+    expect(progress).toEqual([...files.map((_f, i) => i), files.length]);
+  }, 120_000);
+});
