@@ -5,6 +5,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import path from 'node:path';
 import { compareVi } from '../../shared/text.ts';
 import type { ImportFileResult } from '../../shared/types.ts';
+import { fileError } from '../files/os-errors.ts';
 import { fileTooLarge } from './zip-guard.ts';
 
 // Workbooks and units' Word reports (electron/services/word-reports.ts).
@@ -30,7 +31,7 @@ function osReason(err: unknown, name: string, what: 'tệp' | 'thư mục'): str
     case 'EBUSY':
       return `${what === 'tệp' ? 'Tệp' : 'Thư mục'} ${name} đang bị chương trình khác khóa. Hãy đóng chương trình đó rồi nhập lại.`;
     default:
-      return `Không đọc được ${what} ${name} (không tồn tại hoặc không có quyền đọc).`;
+      return fileError(err, name, 'read').message;
   }
 }
 

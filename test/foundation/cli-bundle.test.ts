@@ -8,7 +8,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync }
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { tempDir } from '../helpers/fixtures.ts';
+import { namedCell } from '../helpers/workbooks.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 /** What the bundle leaves outside, and what those packages need at run time. */
@@ -98,7 +100,7 @@ describe('the bundled CLI', () => {
     expect(help.out).toMatch(/^Cách dùng: baocao121/);
   });
 
-  it('makes a database, blank workbooks, validates and generates where only production packages are', () => {
+  it('makes a database, blank workbooks, validates and generates where only production packages are', async () => {
     const db = path.join(dir, 'tinh.sqlite');
     expect(run('init', '--db', db, '--province', 'Bình Yên', '--year', '2026')).toMatchObject({ code: 0, out: expect.stringMatching(/Đã tạo cơ sở dữ liệu/) });
     const forms = path.join(dir, 'bieu-mau');
@@ -107,6 +109,12 @@ describe('the bundled CLI', () => {
     const t = run('template', '--db', db, '--year', '2026', '--out', forms, '--unit', unit);
     expect(t.code, t.err).toBe(0);
     expect(readdirSync(forms).filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
+    // The unit fills one figure (an unfilled workbook is refused): 0 in its first figure cell.
+    const form = path.join(forms, readdirSync(forms).find((f) => f.endsWith('.xlsx'))!);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(form);
+    namedCell(wb, wb.definedNames.model.find((n) => n.name.startsWith('v_'))!.name).value = 0;
+    await wb.xlsx.writeFile(form);
     const imported = run('import', '--db', db, forms, '--json');
     expect(imported.code, imported.err).toBe(0);
     expect(JSON.parse(imported.out).files).toMatchObject([{ status: 'accepted' }]);

@@ -22,10 +22,10 @@ vi.mock('node:fs', async (importOriginal) => {
       if (failing.folder && String(p) === failing.folder) throw fail('EACCES');
       return (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest);
     }) as typeof fs.readdirSync,
-    readFileSync: ((p: string, ...rest: unknown[]) => {
+    openSync: ((p: string, ...rest: unknown[]) => {
       if (failing.file && String(p) === failing.file) throw fail('ENOSPC');
-      return (fs.readFileSync as (...a: unknown[]) => unknown)(p, ...rest);
-    }) as typeof fs.readFileSync,
+      return (fs.openSync as (...a: unknown[]) => unknown)(p, ...rest);
+    }) as typeof fs.openSync,
   };
 });
 
@@ -64,12 +64,12 @@ describe('a batch goes on whatever one file does', () => {
     const line = (f: string) => results.find((r) => r.file === f)!;
     expect(line(good1)).toMatchObject({ status: 'accepted', unitName: 'Phường An Lạc' });
     expect(line(good2)).toMatchObject({ status: 'accepted' });
-    expect(line(full)).toMatchObject({ status: 'rejected', findings: [{ code: 'disk_full', message: expect.stringMatching(/^Ổ đĩa đã đầy: không lưu được số liệu của "b-X02\.xlsx"\. Hãy giải phóng chỗ trống/) }] });
-    expect(line(path.join(folder, 'c-loop.xlsx'))).toMatchObject({ status: 'rejected', findings: [{ code: 'file_access' }] });
+    expect(line(full)).toMatchObject({ status: 'rejected', findings: [{ message: expect.stringMatching(/^Không đọc được "b-X02\.xlsx": ổ đĩa đã đầy\. Hãy giải phóng dung lượng/) }] });
+    expect(line(path.join(folder, 'c-loop.xlsx'))).toMatchObject({ status: 'rejected', findings: [{ message: expect.stringMatching(/^c-loop\.xlsx là một liên kết/) }] });
     // The unreadable folder: refused in words, the batch goes on (the files before and after it are in).
-    expect(line(locked)).toMatchObject({ status: 'rejected', findings: [{ code: 'file_access' }] });
-    expect(results.map((r) => path.basename(r.file))).toEqual(['a-X01.xlsx', 'b-X02.xlsx', 'c-loop.xlsx', 'd-X03.xlsx', 'khoa', 'khong-co']);
-    expect(line(locked).findings[0]!.message).toMatch(/Không có quyền đọc "khoa"\. Hãy kiểm tra quyền truy cập/);
+    expect(line(locked)).toMatchObject({ status: 'rejected', findings: [{ code: 'folder_unreadable' }] });
+    expect(results.map((r) => path.basename(r.file))).toEqual(['a-X01.xlsx', 'b-X02.xlsx', 'd-X03.xlsx', 'c-loop.xlsx', 'khoa', 'khong-co']); // a folder's files, then what it skipped
+    expect(line(locked).findings[0]!.message).toMatch(/Không có quyền đọc thư mục \S*khoa\. Hãy cấp quyền đọc/);
     expect(line(path.join(dir, 'khong-co'))).toMatchObject({ status: 'rejected' });
     expect(results.every((r) => r.findings.every((f) => !/\bat \w+ \(|Error:/.test(f.message)))).toBe(true);
   });
