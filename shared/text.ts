@@ -20,3 +20,9 @@ export function looseKey(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A heading in capitals as running text: `SỐ LIỆU TRẺ EM BỊ XÂM HẠI` → `Số liệu trẻ em bị xâm hại`. */
+export function sentenceCase(text: string): string {
+  const lower = nfc(text).toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}

@@ -3,7 +3,9 @@
 // cached values), the note under the table, print setup. Knows no particular annex.
 import ExcelJS from 'exceljs';
 import { parseRange, type AnnexColumn } from '../../shared/annex-schema.ts';
-import { nfc } from '../../shared/text.ts';
+import { nfc, sentenceCase } from '../../shared/text.ts';
+import { INPUT_SUBJECT } from '../workbook/input-writer.ts';
+import { setDocumentProperties } from '../workbook/package.ts';
 import { font, thinBorder } from '../workbook/styles.ts';
 import { formulaText } from './formulas.ts';
 import { annexPrintSetup } from './page-setup.ts';
@@ -14,6 +16,8 @@ import { columnPoints, rowHeightFor, wrappedLines } from './text-metrics.ts';
 export interface RenderOptions {
   draft: boolean;
   created: Date;
+  /** The agency that issues the annex (document properties). */
+  author: string;
 }
 
 const DATE_FORMAT = 'dd/mm/yyyy';
@@ -190,9 +194,14 @@ class SheetWriter {
 
 export function renderAnnex(plan: AnnexPlan, options: RenderOptions): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Báo cáo 121';
   wb.created = options.created;
   wb.modified = options.created;
+  const first = plan.sheets[0]?.titles.title ?? '';
+  setDocumentProperties(wb, {
+    title: `${plan.layout.label}: ${sentenceCase(first)}`,
+    subject: `${INPUT_SUBJECT} năm ${plan.year}`,
+    author: options.author,
+  });
   for (const sheet of plan.sheets) new SheetWriter(wb, sheet, options.draft ? plan.layout.draftMark : null).write();
   return wb;
 }

@@ -1,13 +1,16 @@
 // Phụ lục 01–04 as print-ready .xlsx files: each annex layout of the template planned from the
 // database and rendered by the one generic writer (electron/annex/).
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { ProgressListener } from '../../shared/types.ts';
 import { loadAnnexLayouts } from '../annex/layouts.ts';
 import { FigureBook } from '../annex/figure-book.ts';
 import { planAnnex } from '../annex/plan.ts';
 import { renderAnnex } from '../annex/render.ts';
 import { AppError } from '../errors.ts';
+import { xlsxBytes } from '../workbook/package.ts';
+import { agencyName } from './window-info.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface GenerateAnnexesRequest {
@@ -19,10 +22,10 @@ export interface GenerateAnnexesRequest {
 }
 
 /** Writes the file beside its target first, so an annex open in Excel is never left half written. */
-async function writeWorkbook(wb: { xlsx: { writeFile(file: string): Promise<void> } }, file: string): Promise<void> {
+async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   const partial = `${file}.${process.pid}.tmp`;
   try {
-    await wb.xlsx.writeFile(partial);
+    writeFileSync(partial, await xlsxBytes(wb));
     renameSync(partial, file);
   } catch (e) {
     rmSync(partial, { force: true });
@@ -44,7 +47,7 @@ export async function generateAnnexes(ctx: ServiceContext, req: GenerateAnnexesR
     req.onProgress?.({ done: i, total: layouts.length, label: `Đang tạo ${layout.label}` });
     const plan = planAnnex(ctx, layout, req.year, book);
     const file = path.join(req.outDir, layout.file);
-    await writeWorkbook(renderAnnex(plan, { draft: req.draft ?? false, created: ctx.now() }), file);
+    await writeWorkbook(renderAnnex(plan, { draft: req.draft ?? false, created: ctx.now(), author: agencyName(ctx) }), file);
     files.push(file);
   }
   req.onProgress?.({ done: layouts.length, total: layouts.length, label: `Đã tạo ${layouts.length} phụ lục` });

@@ -11,6 +11,10 @@ import { validateYear } from './validation.ts';
 import path from 'node:path';
 import { SOURCES_FILE_NAME, sourcesWorkbook } from '../annex/sources-workbook.ts';
 import { allFigureSources } from './trace.ts';
+import { sentenceCase } from '../../shared/text.ts';
+import { INPUT_SUBJECT } from '../workbook/input-writer.ts';
+import { writeXlsx } from '../workbook/package.ts';
+import { agencyName } from './window-info.ts';
 
 export interface GenerateAllRequest {
   year: number;
@@ -53,7 +57,8 @@ export async function generateAll(ctx: ServiceContext, req: GenerateAllRequest):
   const files = [...annexes.files, report.file];
   if (req.sources) {
     const file = path.join(req.outDir, SOURCES_FILE_NAME);
-    await sourcesWorkbook(allFigureSources(ctx, req.year), `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC NĂM ${req.year}`).xlsx.writeFile(file);
+    const title = `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC NĂM ${req.year}`;
+    await writeXlsx(sourcesWorkbook(allFigureSources(ctx, req.year), title), file, { title: sentenceCase(title), subject: `${INPUT_SUBJECT} năm ${req.year}`, author: agencyName(ctx) });
     files.push(file);
   }
   req.onProgress?.({ done: total, total, label: 'Xong' });

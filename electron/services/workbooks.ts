@@ -5,6 +5,8 @@ import type { ProgressListener, Unit } from '../../shared/types.ts';
 import { APP_VERSION } from '../app-info.ts';
 import { AppError } from '../errors.ts';
 import { buildInputWorkbook, inputFileName } from '../workbook/input-writer.ts';
+import { writeXlsx } from '../workbook/package.ts';
+import { agencyName } from './window-info.ts';
 import type { ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { currentValues } from './submissions.ts';
@@ -56,9 +58,10 @@ export async function writeBlankWorkbooks(
       contact: settingString(settings, 'contact') || undefined,
       appVersion: APP_VERSION,
       previous: currentValues(ctx, unit.code, request.year - 1),
+      author: agencyName(ctx),
     });
     const file = path.join(request.outDir, inputFileName(unit, request.year));
-    await wb.xlsx.writeFile(file);
+    await writeXlsx(wb, file);
     written.push({ unit: unit.code, file });
   }
   request.onProgress?.({ done: units.length, total: units.length, label: 'Xong' });

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ListSheet, MatrixSheet, NarrativeSheet, SheetDefinition, TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
 import { expandCode, sheetsForKind } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
+import { setDocumentProperties } from './package.ts';
 import { a4, columnLetter, font, inputFill, lockedFill, NUMBER_FORMAT, thinBorder } from './styles.ts';
 
 export interface InputWorkbookRequest {
@@ -18,11 +19,16 @@ export interface InputWorkbookRequest {
   recipient?: string;
   contact?: string;
   appVersion: string;
+  /** The agency that sends the form (document properties: author, company). */
+  author?: string;
   /** Last year's current figures, shown read-only as "Năm trước". */
   previous?: ReadonlyMap<string, number | null>;
 }
 
 export const META_SHEET = '_meta';
+/** What every file of the season is about (document properties). */
+export const INPUT_SUBJECT = 'Báo cáo kết quả thực hiện Nghị quyết số 121/2020/QH14 về phòng, chống xâm hại trẻ em';
+const APP_NAME = 'Báo cáo 121';
 const LIST_COLUMN = 4; // lists for dropdowns live in _meta from column D
 
 export function valueName(code: string): string {
@@ -85,6 +91,35 @@ function bodyCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, options: { bold?
   }
 }
 
+/** A convenience total: blank while no cell of the range holds a number, else their sum; with its cached value. */
+function totalFormula(range: string, values: readonly (number | null | undefined)[]): ExcelJS.CellFormulaValue {
+  const numbers = values.filter((v): v is number => typeof v === 'number');
+  const result = numbers.length ? Math.round(numbers.reduce((a, b) => a + b, 0) * 1e6) / 1e6 : '';
+  return { formula: `IF(COUNT(${range})=0,"",SUM(${range}))`, result } as ExcelJS.CellFormulaValue;
+}
+
+const TOTAL = /^IF\(COUNT\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)=0,"",SUM\(\1\2:\3\4\)\)$/;
+
+/** Recomputes the cached value of every convenience total after cells were filled (a previewer shows it; Excel need not recalculate). */
+export function refreshTotals(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (!v || typeof v !== 'object' || !('formula' in v) || !v.formula) return;
+        const m = TOTAL.exec(v.formula);
+        if (!m) return;
+        const values: (number | null)[] = [];
+        for (let r = Number(m[2]); r <= Number(m[4]); r++) {
+          const x = ws.getCell(`${m[1]}${r}`).value;
+          values.push(typeof x === 'number' ? x : null);
+        }
+        cell.value = totalFormula(`${m[1]}${m[2]}:${m[3]}${m[4]}`, values);
+      }),
+    );
+  }
+}
+
 /** exceljs has range validations (worksheet.dataValidations) but does not declare them in its types. */
 function rangeValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
@@ -141,7 +176,8 @@ function writeMatrix(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: MatrixS
       bodyCell(ws.getCell(tr, 2), sheet.totalRow, { bold: true });
       cols.forEach((_c, j) => {
         const L = columnLetter(3 + j);
-        bodyCell(ws.getCell(tr, 3 + j), { formula: `IF(COUNT(${L}${first}:${L}${last})=0,"",SUM(${L}${first}:${L}${last}))` }, { bold: true, numFmt });
+        const known = rows.map((row) => (values ? values(expandCode(sheet.code, row.code, cols[j]!.code)) : null));
+        bodyCell(ws.getCell(tr, 3 + j), totalFormula(`${L}${first}:${L}${last}`, known), { bold: true, numFmt });
       });
       if (!values) rangeValidation(ws, `C${first}:${columnLetter(lastCol)}${last}`, numberValidation(sheet.type));
       return tr;
@@ -316,8 +352,13 @@ export async function buildInputWorkbook(req: InputWorkbookRequest): Promise<Exc
     throw new AppError('unit_not_reporting', `Đơn vị ${req.unit.name} không phải đơn vị báo cáo: không có biểu mẫu.`);
   }
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Báo cáo 121';
   wb.created = new Date();
+  wb.modified = wb.created;
+  setDocumentProperties(wb, {
+    title: `Biểu mẫu báo cáo năm ${req.year} – ${req.unit.name}`,
+    subject: INPUT_SUBJECT,
+    author: req.author || APP_NAME,
+  });
   const guide = wb.addWorksheet('HUONG_DAN');
   const sheets = sheetsForKind(req.template, req.unit.kind);
   const worksheets = sheets.map((s) => wb.addWorksheet(s.name));
