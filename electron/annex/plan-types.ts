@@ -56,6 +56,8 @@ export interface PlannedRow {
   level?: number;
   /** Cells by column letter; a column left out is an empty bordered cell. */
   cells: Record<string, PlannedCell>;
+  /** Rows with the same block (a year, a group, a unit with its children) are kept on one page when they fit. */
+  block?: number;
   /** For document rows: the de-duplication key of the document (aggregate.ts documentKey). */
   documentKey?: string;
 }

@@ -12,6 +12,9 @@ import { annexPrintSetup } from './page-setup.ts';
 import type { AnnexPlan, PlannedCell, PlannedRow, SheetPlan } from './plan-types.ts';
 import { isoToUtcDate } from './texts.ts';
 import { columnPoints, rowHeightFor, wrappedLines } from './text-metrics.ts';
+import { INDENT_POINTS, layoutColumns, printableWidth } from './column-layout.ts';
+import { pageBreaks, printableHeight, type PageRow } from './page-breaks.ts';
+import { ANNEX_MARGINS_MM } from './page-setup.ts';
 
 export interface RenderOptions {
   draft: boolean;
@@ -24,8 +27,6 @@ const DATE_FORMAT = 'dd/mm/yyyy';
 const DRAFT_COLOR = 'FFC00000';
 /** exceljs leaves out a column whose width is exactly its default (9), and Excel then uses 8.43. */
 const EXCELJS_DEFAULT_WIDTH = 9;
-/** One step of cell indent, in points (about one character). */
-const INDENT_POINTS = 7;
 /** Row 5 only separates the titles from the table. */
 const SPACER_HEIGHT = 8;
 
@@ -39,9 +40,9 @@ function defaultAlign(column: AnnexColumn): Align {
 }
 
 /** Width in points of columns `from`..`to` (1-based), as a merged cell sees it. */
-function spanPoints(columns: readonly AnnexColumn[], from: number, to: number): number {
+function spanPoints(widths: readonly number[], from: number, to: number): number {
   let pt = 0;
-  for (let i = from; i <= to; i++) pt += columnPoints(columns[i - 1]!.width) + 5;
+  for (let i = from; i <= to; i++) pt += columnPoints(widths[i - 1]!) + 5;
   return pt - 5;
 }
 
@@ -50,6 +51,9 @@ class SheetWriter {
   private readonly columns: readonly AnnexColumn[];
   private readonly width: number;
   private readonly size: number;
+  /** Column widths in characters, laid out for the page. */
+  private readonly widths: number[];
+  private readonly scale: number;
 
   constructor(
     wb: ExcelJS.Workbook,
@@ -59,17 +63,38 @@ class SheetWriter {
     this.columns = plan.sheet.columns;
     this.width = this.columns.length;
     this.size = plan.sheet.fonts.table;
+    const layout = layoutColumns(plan, printableWidth(ANNEX_MARGINS_MM), printableHeight(ANNEX_MARGINS_MM));
+    this.widths = layout.widths;
+    this.scale = layout.scale;
     this.ws = wb.addWorksheet(plan.sheet.name, { views: [{ showGridLines: false }] });
   }
 
   write(): void {
-    this.columns.forEach((c, i) => (this.ws.getColumn(i + 1).width = c.width === EXCELJS_DEFAULT_WIDTH ? c.width + 0.01 : c.width));
+    this.widths.forEach((w, i) => (this.ws.getColumn(i + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w));
     this.titles();
     this.header();
     for (const row of this.plan.rows) this.bodyRow(row);
-    this.note();
+    const last = this.note();
     const h = this.plan.sheet.header;
-    annexPrintSetup(this.ws, { titleRows: `${h.firstRow}:${this.plan.headerEnd}`, draftMark: this.draftMark });
+    annexPrintSetup(this.ws, { titleRows: `${h.firstRow}:${this.plan.headerEnd}`, draftMark: this.draftMark, scale: this.scale });
+    this.pageBreaks(last);
+  }
+
+  private height(row: number): number {
+    return this.ws.getRow(row).height ?? rowHeightFor(1, this.size);
+  }
+
+  /** Manual page breaks that keep each block of rows on one page when it fits. */
+  private pageBreaks(lastRow: number): void {
+    const h = this.plan.sheet.header;
+    let first = 0;
+    for (let r = 1; r <= this.plan.headerEnd; r++) first += this.height(r);
+    let repeated = 0;
+    for (let r = h.firstRow; r <= this.plan.headerEnd; r++) repeated += this.height(r);
+    const blocks = new Map(this.plan.rows.map((r) => [r.row, r.block]));
+    const rows: PageRow[] = [];
+    for (let r = this.plan.headerEnd + 1; r <= lastRow; r++) rows.push({ row: r, height: this.height(r), block: blocks.get(r) });
+    for (const r of pageBreaks(first, repeated, rows, printableHeight(ANNEX_MARGINS_MM, this.scale))) this.ws.getRow(r).addPageBreak();
   }
 
   /** A line merged across the table's width. */
@@ -79,7 +104,7 @@ class SheetWriter {
     cell.value = nfc(text);
     cell.font = f;
     cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
-    const lines = wrappedLines(text, spanPoints(this.columns, 1, this.width), f.size ?? this.size, !!f.bold);
+    const lines = wrappedLines(text, spanPoints(this.widths, 1, this.width), f.size ?? this.size, !!f.bold);
     this.ws.getRow(row).height = rowHeightFor(lines, f.size ?? this.size);
     return cell;
   }
@@ -115,7 +140,7 @@ class SheetWriter {
         }
       }
       this.ws.getCell(r.top, r.left).value = nfc(hc.text);
-      const lines = wrappedLines(hc.text, spanPoints(this.columns, r.left, r.right), this.size, true);
+      const lines = wrappedLines(hc.text, spanPoints(this.widths, r.left, r.right), this.size, true);
       const rows = r.bottom - r.top + 1;
       const each = rowHeightFor(lines, this.size) / rows;
       for (let row = r.top; row <= r.bottom; row++) needed.set(row, Math.max(needed.get(row) ?? rowHeightFor(1, this.size), Math.ceil(each)));
@@ -153,7 +178,7 @@ class SheetWriter {
       const planned = row.cells[column.col];
       if (!planned) return;
       this.fill(cell, planned, this.plan.columnFormats[column.col]);
-      if (planned.kind === 'text') lines = Math.max(lines, wrappedLines(planned.text, columnPoints(column.width) - (indent ?? 0) * INDENT_POINTS, this.size, !!row.bold));
+      if (planned.kind === 'text') lines = Math.max(lines, wrappedLines(planned.text, columnPoints(this.widths[i]!) - (indent ?? 0) * INDENT_POINTS, this.size, !!row.bold));
     });
     this.ws.getRow(row.row).height = rowHeightFor(lines, this.size);
   }
@@ -185,10 +210,12 @@ class SheetWriter {
     }
   }
 
-  private note(): void {
-    if (!this.plan.note) return;
+  /** The note under the table; returns the last row written. */
+  private note(): number {
     const last = this.plan.rows.at(-1)?.row ?? this.plan.headerEnd;
+    if (!this.plan.note) return last;
     this.wideLine(last + 1, this.plan.note, font(this.size, { italic: true }), 'left');
+    return last + 1;
   }
 }
 

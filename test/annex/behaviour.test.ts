@@ -42,7 +42,15 @@ describe('generateAnnexes', () => {
     expect(sheets).toHaveLength(5);
     for (const ws of sheets) {
       const p = ws.pageSetup;
-      expect(p, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      // One page wide by the column widths at 100 % (a "fit to page" shrink printed the text at 8–10 pt):
+      // the columns add up to at most the printable width (297 − 2 × 15 mm) as Excel (7 px a character
+      // + 5 px) and LibreOffice (5.5 pt a character of Times New Roman 11) measure them.
+      expect(p, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 100 });
+      expect(p.fitToPage, ws.name).toBeFalsy();
+      const chars = ws.columns.map((c) => c.width ?? 9);
+      const printable = ((297 - 30) / 25.4) * 72;
+      expect(chars.reduce((a, c) => a + (c * 7 + 5) * 0.75, 0), ws.name).toBeLessThanOrEqual(printable);
+      expect(chars.reduce((a, c) => a + c * 5.5, 0), ws.name).toBeLessThanOrEqual(printable);
       const mm = (inches: number | undefined) => (inches ?? 0) * 25.4;
       expect(mm(p.margins?.top)).toBeCloseTo(20, 1);
       expect(mm(p.margins?.bottom)).toBeCloseTo(20, 1);
