@@ -114,8 +114,13 @@ export const annexLayoutSchema = z
     order: z.number().int(),
     label: z.string().min(1),
     file: z.string().regex(/^[A-Za-z0-9 ._-]+\.xlsx$/, 'tên tệp chỉ gồm chữ không dấu'),
-    /** Row 4: `{number}`, `{abbreviation}`, `{day}`, `{month}`, `{year}`, `{issuing_body}`. */
+    /**
+     * Row 4: `{number}` (the report's number and symbol, shared/document-number.ts), `{abbreviation}`,
+     * `{day}`, `{month}`, `{year}`, `{agency}` (the issuing agency in running-text case, "Sở Y tế tỉnh An Lạc").
+     */
     caption: z.string(),
+    /** The symbol after the report's number: `BC-{abbreviation}`. */
+    documentSymbol: z.string().default('BC-{abbreviation}'),
     /** Shown at the top right of a draft. */
     draftMark: z.string().min(1),
     sheets: z.array(annexSheetSchema).min(1),

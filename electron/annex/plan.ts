@@ -8,6 +8,8 @@ import type { Settings, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { getSettings } from '../services/settings.ts';
 import { listUnits } from '../services/units.ts';
+import { agencyName } from '../services/window-info.ts';
+import { runningCaseName } from '../../shared/text.ts';
 import { figureColumns, type BodyContext, type BodyRows } from './body-context.ts';
 import { documentRows } from './body-documents.ts';
 import { unitRows } from './body-units.ts';
@@ -84,7 +86,7 @@ function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, la
       label: layout.label,
       title: fillText(sheet.title, { year }),
       period: periodText(sheet, body.years, settings, year),
-      caption: captionText(layout.caption, settings),
+      caption: captionText(layout.caption, layout.documentSymbol, settings, runningCaseName(agencyName(ctx))),
     },
     headerEnd,
     rows: body.rows,

@@ -89,11 +89,17 @@ describe('generateAnnexes', () => {
     const known = await generateInto(ctx);
     onTestFinished(() => known.cleanup());
     const captions = (await allSheets(known.dir)).map((ws) => text(ws, 'A4'));
-    expect(new Set(captions)).toEqual(new Set(['(Kèm theo Báo cáo số 05/BC-SYT ngày 05 tháng 02 năm 2026 của SỞ Y TẾ)']));
+    // The agency in running-text case (Decree 30), not the capitals of the header block.
+    expect(new Set(captions)).toEqual(new Set(['(Kèm theo Báo cáo số 05/BC-SYT ngày 05 tháng 02 năm 2026 của Sở Y tế tỉnh An Lạc)']));
     setSettings(ctx, { report_number: '123', report_date: '' });
     const undated = await generateInto(ctx);
     onTestFinished(() => undated.cleanup());
-    expect(text(sheet(await readWorkbook(undated.dir, 'Phu luc 03.xlsx'), 'PL03'), 'A4')).toBe('(Kèm theo Báo cáo số 123/BC-SYT ngày … tháng … năm … của SỞ Y TẾ)');
+    expect(text(sheet(await readWorkbook(undated.dir, 'Phu luc 03.xlsx'), 'PL03'), 'A4')).toBe('(Kèm theo Báo cáo số 123/BC-SYT ngày … tháng … năm … của Sở Y tế tỉnh An Lạc)');
+    // A full số/ký hiệu typed as the number comes out once, not "456/BC-SYT/BC-SYT".
+    setSettings(ctx, { report_number: '456/BC-SYT' });
+    const full = await generateInto(ctx);
+    onTestFinished(() => full.cleanup());
+    expect(text(sheet(await readWorkbook(full.dir, 'Phu luc 01.xlsx'), 'PL01'), 'A4')).toBe('(Kèm theo Báo cáo số 456/BC-SYT ngày … tháng … năm … của Sở Y tế tỉnh An Lạc)');
   });
 
   it('makes last year’s annexes again with last year’s period, years and documents', async () => {
