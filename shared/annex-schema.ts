@@ -106,7 +106,21 @@ export const annexSheetSchema = z.object({
   missingNote: z.string().includes('{units}'),
   /** A unit missing in earlier years than the reporting year: `{unit} (năm {years})`. */
   missingInYears: z.string().includes('{unit}').includes('{years}'),
+  /** Over the table, at the right: `Đơn vị tính: vụ, trẻ em`. */
+  unitLine: z.string().min(1).optional(),
+  /** Under the table: `Nguồn: {units}.` — the units that feed the sheet, from the unit list. */
+  source: z.string().includes('{units}').optional(),
 });
+
+/** One side of the signature block: a title in capitals, a note in brackets under it. */
+const signatureSide = z.object({ title: z.string().min(1), note: z.string() });
+
+/**
+ * Under each sheet: the place-and-date line over the right side (`{place}, ngày {day} tháng {month} năm
+ * {year}`), the one who made the table on the left and the head of the agency on the right. Who signs on
+ * the right comes from settings (signer_authority, signer_title, signer_name) when they are set.
+ */
+const signature = z.object({ date: z.string(), left: signatureSide, right: signatureSide });
 
 export const annexLayoutSchema = z
   .object({
@@ -123,6 +137,7 @@ export const annexLayoutSchema = z
     documentSymbol: z.string().default('BC-{abbreviation}'),
     /** Shown at the top right of a draft. */
     draftMark: z.string().min(1),
+    signature: signature.optional(),
     sheets: z.array(annexSheetSchema).min(1),
   })
   .superRefine((layout, ctx) => {
@@ -144,6 +159,7 @@ export type UnitsBody = z.infer<typeof unitsBody>;
 export type DocumentGroupsBody = z.infer<typeof documentGroupsBody>;
 export type DocumentField = z.infer<typeof documentField>;
 export type FigureContent = z.infer<typeof figureContent>;
+export type AnnexSignature = z.infer<typeof signature>;
 
 export function columnIndex(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);

@@ -69,6 +69,20 @@ export interface SheetTitles {
   caption: string;
 }
 
+/** One side of the signature block: title lines in capitals, a note, the signer's name (blank: signed by hand). */
+export interface SignatureSide {
+  lines: string[];
+  note: string;
+  name: string;
+}
+
+export interface PlannedSignature {
+  /** `An Lạc, ngày … tháng … năm …`, over the right side. */
+  date: string;
+  left: SignatureSide;
+  right: SignatureSide;
+}
+
 export interface SheetPlan {
   sheet: AnnexSheet;
   titles: SheetTitles;
@@ -81,6 +95,11 @@ export interface SheetPlan {
   years: number[];
   /** Number format of each figure column, by column letter. */
   columnFormats: Record<string, string>;
+  /** `Đơn vị tính: …` over the table, at the right. */
+  unitLine: string | null;
+  /** `Nguồn: …` under the table. */
+  source: string | null;
+  signature: PlannedSignature | null;
 }
 
 export interface AnnexPlan {

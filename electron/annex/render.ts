@@ -29,6 +29,8 @@ const DRAFT_COLOR = 'FFC00000';
 const EXCELJS_DEFAULT_WIDTH = 9;
 /** Row 5 only separates the titles from the table. */
 const SPACER_HEIGHT = 8;
+/** Empty lines left for the signature and the seal. */
+const SIGNING_ROWS = 4;
 
 type Align = NonNullable<AnnexColumn['align']>;
 
@@ -74,7 +76,7 @@ class SheetWriter {
     this.titles();
     this.header();
     for (const row of this.plan.rows) this.bodyRow(row);
-    const last = this.note();
+    const last = this.signature(this.lines(this.plan.rows.at(-1)?.row ?? this.plan.headerEnd));
     const h = this.plan.sheet.header;
     annexPrintSetup(this.ws, { titleRows: `${h.firstRow}:${this.plan.headerEnd}`, draftMark: this.draftMark, scale: this.scale });
     this.pageBreaks(last);
@@ -91,7 +93,7 @@ class SheetWriter {
     for (let r = 1; r <= this.plan.headerEnd; r++) first += this.height(r);
     let repeated = 0;
     for (let r = h.firstRow; r <= this.plan.headerEnd; r++) repeated += this.height(r);
-    const blocks = new Map(this.plan.rows.map((r) => [r.row, r.block]));
+    const blocks = new Map<number, string | number | undefined>([...this.plan.rows.map((r) => [r.row, r.block] as const), ...this.signatureRows.map((r) => [r, 'signature'] as const)]);
     const rows: PageRow[] = [];
     for (let r = this.plan.headerEnd + 1; r <= lastRow; r++) rows.push({ row: r, height: this.height(r), block: blocks.get(r) });
     for (const r of pageBreaks(first, repeated, rows, printableHeight(ANNEX_MARGINS_MM, this.scale))) this.ws.getRow(r).addPageBreak();
@@ -116,7 +118,15 @@ class SheetWriter {
     this.wideLine(2, title, font(size, { bold: true }), 'center');
     this.wideLine(3, period, font(size - 1, { italic: true }), 'center');
     this.wideLine(4, caption, font(size - 1, { italic: true }), 'center');
-    this.ws.getRow(5).height = this.draftMark ? rowHeightFor(1, size) : SPACER_HEIGHT;
+    this.ws.getRow(5).height = this.draftMark || this.plan.unitLine ? rowHeightFor(1, this.size) + 2 : SPACER_HEIGHT;
+    if (this.plan.unitLine) {
+      const to = this.draftMark ? this.width - 1 : this.width;
+      if (to > 1) this.ws.mergeCells(5, 1, 5, to);
+      const cell = this.ws.getCell(5, 1);
+      cell.value = nfc(this.plan.unitLine);
+      cell.font = font(this.size, { italic: true });
+      cell.alignment = { horizontal: 'right', vertical: 'bottom' };
+    }
     if (this.draftMark) {
       const mark = this.ws.getCell(5, this.width);
       mark.value = nfc(this.draftMark);
@@ -210,12 +220,66 @@ class SheetWriter {
     }
   }
 
-  /** The note under the table; returns the last row written. */
-  private note(): number {
-    const last = this.plan.rows.at(-1)?.row ?? this.plan.headerEnd;
-    if (!this.plan.note) return last;
-    this.wideLine(last + 1, this.plan.note, font(this.size, { italic: true }), 'left');
-    return last + 1;
+  /** The lines under the table (the note on units not reported, the source); returns the last row written. */
+  private lines(last: number): number {
+    let row = last;
+    for (const text of [this.plan.note, this.plan.source]) {
+      if (!text) continue;
+      this.wideLine(++row, text, font(this.size, { italic: true }), 'left');
+    }
+    return row;
+  }
+
+  private readonly signatureRows: number[] = [];
+
+  /** Columns of the left side: those whose widths add up closest to half the table. */
+  private leftColumns(): number {
+    const pts = this.widths.map((w) => columnPoints(w) + 5);
+    const half = pts.reduce((a, b) => a + b, 0) / 2;
+    let sum = 0;
+    let best = 1;
+    pts.forEach((p, i) => {
+      sum += p;
+      if (Math.abs(sum - half) < Math.abs(pts.slice(0, best).reduce((a, b) => a + b, 0) - half)) best = i + 1;
+    });
+    return Math.min(Math.max(1, best), this.width - 1);
+  }
+
+  /** One line of the signature block: a text on the left side and one on the right, each merged over its side. */
+  private signatureLine(row: number, left: string, right: string, f: Partial<ExcelJS.Font>): void {
+    const split = this.leftColumns();
+    const sides: [number, number, string][] = [
+      [1, split, left],
+      [split + 1, this.width, right],
+    ];
+    let lines = 1;
+    for (const [from, to, text] of sides) {
+      if (to > from) this.ws.mergeCells(row, from, row, to);
+      const cell = this.ws.getCell(row, from);
+      if (text) cell.value = nfc(text);
+      cell.font = f;
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      if (text) lines = Math.max(lines, wrappedLines(text, spanPoints(this.widths, from, to), f.size ?? this.size, !!f.bold));
+    }
+    this.ws.getRow(row).height = rowHeightFor(lines, f.size ?? this.size);
+    this.signatureRows.push(row);
+  }
+
+  /** The signature block under the table; returns the last row written. */
+  private signature(last: number): number {
+    const s = this.plan.signature;
+    if (!s) return last;
+    let row = last + 1;
+    this.ws.getRow(row).height = SPACER_HEIGHT;
+    this.signatureRows.push(row++);
+    const size = Math.max(this.size, 12);
+    this.signatureLine(row++, '', s.date, font(size, { italic: true }));
+    const titles = Math.max(s.left.lines.length, s.right.lines.length);
+    for (let i = 0; i < titles; i++) this.signatureLine(row++, s.left.lines[i] ?? '', s.right.lines[i] ?? '', font(size, { bold: true }));
+    this.signatureLine(row++, s.left.note, s.right.note, font(size, { italic: true }));
+    for (let i = 0; i < SIGNING_ROWS; i++) this.signatureLine(row++, '', '', font(size));
+    this.signatureLine(row, s.left.name, s.right.name, font(size, { bold: true }));
+    return row;
   }
 }
 
