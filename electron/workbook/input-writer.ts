@@ -91,6 +91,45 @@ function bodyCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, options: { bold?
   }
 }
 
+/** Under each form, for the unit to sign on paper: the date line, who made it and the head of the unit. */
+const SIGNATURE = {
+  date: '…………, ngày …… tháng …… năm ……',
+  left: ['NGƯỜI LẬP BIỂU', '(Ký, ghi rõ họ tên)'],
+  right: ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)'],
+};
+
+/** Writes the signature block from the row after `last` over columns 1..lastCol; returns its last row. */
+function signatureBlock(ws: ExcelJS.Worksheet, last: number, lastCol: number): number {
+  // The left side: the columns whose widths add up closest to half the table.
+  const widths = Array.from({ length: lastCol }, (_x, i) => ws.getColumn(i + 1).width ?? 9);
+  const half = widths.reduce((a, b) => a + b, 0) / 2;
+  let split = 1;
+  let sum = 0;
+  let bestGap = Infinity;
+  for (let k = 1; k < lastCol; k++) {
+    sum += widths[k - 1]!;
+    if (Math.abs(sum - half) < bestGap) {
+      bestGap = Math.abs(sum - half);
+      split = k;
+    }
+  }
+  const line = (row: number, left: string, right: string, f: Partial<ExcelJS.Font>) => {
+    for (const [from, to, text] of [[1, split, left], [split + 1, lastCol, right]] as const) {
+      if (to > from) ws.mergeCells(row, from, row, to);
+      const cell = ws.getCell(row, from);
+      if (text) cell.value = text;
+      cell.font = f;
+      cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    }
+  };
+  const r = last + 2;
+  line(r, '', SIGNATURE.date, font(12, { italic: true }));
+  line(r + 1, SIGNATURE.left[0]!, SIGNATURE.right[0]!, font(12, { bold: true }));
+  line(r + 2, SIGNATURE.left[1]!, SIGNATURE.right[1]!, font(11, { italic: true }));
+  for (let i = 3; i <= 6; i++) line(r + i, '', '', font(12));
+  return r + 6;
+}
+
 /** A convenience total: blank while no cell of the range holds a number, else their sum; with its cached value. */
 function totalFormula(range: string, values: readonly (number | null | undefined)[]): ExcelJS.CellFormulaValue {
   const numbers = values.filter((v): v is number => typeof v === 'number');
@@ -188,9 +227,10 @@ function writeMatrix(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: MatrixS
 
   const end = writeBlock(headerRow, null, null);
   cols.forEach((_c, j) => (ws.getColumn(3 + j).width = 12));
+  const signed = signatureBlock(ws, end + 1, lastCol);
   if (req.previous && req.previous.size > 0) {
     const prev = req.previous;
-    writeBlock(end + 2, `Năm trước (${req.year - 1}) — để tham khảo, không cần nhập`, (code) => prev.get(code));
+    writeBlock(signed + 2, `Năm trước (${req.year - 1}) — để tham khảo, không cần nhập`, (code) => prev.get(code));
   }
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: headerRow, showGridLines: false }];
   a4(ws, 'landscape');
@@ -219,6 +259,7 @@ function writeList(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: ListSheet
     wb.definedNames.add(`${sheet.name}!$C$${r}`, valueName(item.code));
     if (hasPrev) bodyCell(ws.getCell(r, 4), req.previous?.get(item.code) ?? null, { numFmt: NUMBER_FORMAT[item.type] });
   });
+  signatureBlock(ws, r0 + items.length + 1, lastCol);
   ws.views = [{ state: 'frozen', ySplit: r0, showGridLines: false }];
   a4(ws, 'portrait');
 }
@@ -246,6 +287,7 @@ function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: TableShe
     }
   });
   wb.definedNames.add(`${sheet.name}!$A$${r0}:$${columnLetter(cols.length)}$${last}`, sheet.rangeName);
+  signatureBlock(ws, last + 1, cols.length);
   ws.views = [{ state: 'frozen', ySplit: r0, showGridLines: false }];
   a4(ws, 'landscape', `${r0}:${r0}`);
 }
@@ -268,6 +310,7 @@ function writeNarrative(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: Narr
     ws.getRow(r).height = 60;
     wb.definedNames.add(`${sheet.name}!$C$${r}`, item.code);
   });
+  signatureBlock(ws, r0 + sheet.items.length + 1, 3);
   ws.views = [{ state: 'frozen', ySplit: r0, showGridLines: false }];
   a4(ws, 'portrait', `${r0}:${r0}`);
 }
