@@ -4,12 +4,12 @@
 // leaves its first row alone at the foot of a page. The repeated header rows count on every page.
 
 const MM_TO_PT = 72 / 25.4;
-/** Room left for the difference between office suites and for rounding of row heights. */
-const SAFETY = 0.98;
+/** Room left for rounding (row heights are whole pixels, so Excel and LibreOffice lay them out alike). */
+const SLACK_PT = 1.5;
 
 /** Printable height of an A4 landscape page with the annex margins, in points, at a print scale. */
 export function printableHeight(margins: { top: number; bottom: number }, scale = 100): number {
-  return ((210 - margins.top - margins.bottom) * MM_TO_PT * SAFETY * 100) / scale;
+  return (((210 - margins.top - margins.bottom) * MM_TO_PT - SLACK_PT) * 100) / scale;
 }
 
 export interface PageRow {

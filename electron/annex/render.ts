@@ -28,7 +28,7 @@ const DRAFT_COLOR = 'FFC00000';
 /** exceljs leaves out a column whose width is exactly its default (9), and Excel then uses 8.43. */
 const EXCELJS_DEFAULT_WIDTH = 9;
 /** Row 5 only separates the titles from the table. */
-const SPACER_HEIGHT = 8;
+const SPACER_HEIGHT = 7.5;
 /** Empty lines left for the signature and the seal. */
 const SIGNING_ROWS = 4;
 
@@ -118,7 +118,7 @@ class SheetWriter {
     this.wideLine(2, title, font(size, { bold: true }), 'center');
     this.wideLine(3, period, font(size - 1, { italic: true }), 'center');
     this.wideLine(4, caption, font(size - 1, { italic: true }), 'center');
-    this.ws.getRow(5).height = this.draftMark || this.plan.unitLine ? rowHeightFor(1, this.size) + 2 : SPACER_HEIGHT;
+    this.ws.getRow(5).height = this.draftMark || this.plan.unitLine ? rowHeightFor(1, this.size) + 1.5 : SPACER_HEIGHT;
     if (this.plan.unitLine) {
       const to = this.draftMark ? this.width - 1 : this.width;
       if (to > 1) this.ws.mergeCells(5, 1, 5, to);
@@ -153,7 +153,7 @@ class SheetWriter {
       const lines = wrappedLines(hc.text, spanPoints(this.widths, r.left, r.right), this.size, true);
       const rows = r.bottom - r.top + 1;
       const each = rowHeightFor(lines, this.size) / rows;
-      for (let row = r.top; row <= r.bottom; row++) needed.set(row, Math.max(needed.get(row) ?? rowHeightFor(1, this.size), Math.ceil(each)));
+      for (let row = r.top; row <= r.bottom; row++) needed.set(row, Math.max(needed.get(row) ?? rowHeightFor(1, this.size), Math.ceil(each / 0.75) * 0.75));
     }
     for (const [row, height] of needed) this.ws.getRow(row).height = height;
     if (h.columnNumbers) {
@@ -165,6 +165,7 @@ class SheetWriter {
         cell.alignment = { horizontal: 'center', vertical: 'middle' };
         cell.border = thinBorder;
       });
+      this.ws.getRow(row).height = rowHeightFor(1, this.size);
     }
   }
 

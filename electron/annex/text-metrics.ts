@@ -71,7 +71,11 @@ export function wrappedLines(text: string, availablePt: number, size: number, bo
   return measuredLines(measureText(text, size, bold), availablePt);
 }
 
-/** Row height in points for `lines` lines at a font size: Excel lays Times New Roman out at 1.3125 em a line (15.75 pt at 12 pt). */
+/**
+ * Row height in points for `lines` lines at a font size: Excel lays Times New Roman out at 1.3125 em a
+ * line (15.75 pt at 12 pt). Rounded up to whole pixels (0.75 pt), as Excel stores a row's height, so the
+ * page breaks computed from these heights hold in Excel as in LibreOffice.
+ */
 export function rowHeightFor(lines: number, size: number): number {
-  return Math.ceil(lines * size * 1.32 + 2);
+  return Math.ceil((lines * size * 1.32 + 2) / 0.75) * 0.75;
 }
