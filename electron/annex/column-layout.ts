@@ -56,10 +56,19 @@ function widestWord(text: string, size: number, bold: boolean): number {
   return Math.max(0, ...text.split(/\s+/).filter(Boolean).map((w) => textWidth(w, size, bold)));
 }
 
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
 /** A number as its format shows it: `#,##0` → `1,234`; `0 "văn bản"` → `12 văn bản`. */
 export function formattedNumber(value: number, numFmt: string | undefined): string {
   const decimals = /0\.(0+)/.exec(numFmt ?? '')?.[1]?.length ?? 0;
-  const digits = value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: (numFmt ?? '#,##0').includes(',') });
+  const grouping = (numFmt ?? '#,##0').includes(',');
+  const key = `${decimals}${grouping}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping });
+    FORMATS.set(key, format);
+  }
+  const digits = format.format(value);
   if (!numFmt) return digits;
   return numFmt.replace(/[#0,.]*0[#0,.]*/, digits).replace(/"/g, '');
 }
@@ -129,8 +138,8 @@ class HeightModel {
   private readonly header: { left: number; right: number; top: number; rows: number; text: string }[];
   private readonly headerRows: number;
   private readonly firstHeaderRow: number;
-  /** Wrapping text of each body row, by column index. */
-  private readonly body: Map<number, TextCell>[];
+  /** Wrapping text of the body rows by column index; rows alike in every text kept once, with their count. */
+  private readonly body: { cells: [number, TextCell][]; count: number }[];
 
   constructor(plan: SheetPlan) {
     this.size = plan.sheet.fonts.table;
@@ -141,20 +150,27 @@ class HeightModel {
       const r = parseRange(c.range);
       return { left: r.left - 1, right: r.right - 1, top: r.top, rows: r.bottom - r.top + 1, text: c.text };
     });
-    this.body = plan.rows
-      .filter((row) => !row.spanAll)
-      .map((row) => {
-        const cells = new Map<number, TextCell>();
-        plan.sheet.columns.forEach((column, i) => {
-          const cell = row.cells[column.col];
-          if (cell?.kind !== 'text') return;
-          const indent = column.content.kind === 'label' && row.level ? row.level * INDENT_POINTS : 0;
-          cells.set(i, { text: cell.text, bold: !!row.bold, indent });
-        });
-        return cells;
-      })
-      .filter((cells) => cells.size > 0);
+    const alike = new Map<string, { cells: [number, TextCell][]; count: number }>();
+    for (const row of plan.rows) {
+      if (row.spanAll) continue;
+      const cells: [number, TextCell][] = [];
+      plan.sheet.columns.forEach((column, i) => {
+        const cell = row.cells[column.col];
+        if (cell?.kind !== 'text') return;
+        const indent = column.content.kind === 'label' && row.level ? row.level * INDENT_POINTS : 0;
+        cells.push([i, { text: cell.text, bold: !!row.bold, indent }]);
+      });
+      if (cells.length === 0) continue;
+      const key = JSON.stringify(cells);
+      const seen = alike.get(key);
+      if (seen) seen.count++;
+      else alike.set(key, { cells, count: 1 });
+    }
+    this.body = [...alike.values()];
+    this.textColumns = new Set(this.body.flatMap((r) => r.cells.map(([i]) => i)));
   }
+
+  private readonly textColumns: Set<number>;
 
   private readonly measured = new Map<string, { text: MeasuredText; lines: Map<number, number> }>();
 
@@ -177,7 +193,7 @@ class HeightModel {
 
   /** Whether body rows hold wrapping text in this column (else its width changes only the header). */
   wrapsBody(i: number): boolean {
-    return this.body.some((cells) => cells.has(i));
+    return this.textColumns.has(i);
   }
 
   /**
@@ -220,17 +236,17 @@ class HeightModel {
   /** Height in points of the body rows at these column widths. */
   bodyHeight(widths: readonly number[]): number {
     let total = 0;
-    for (const cells of this.body) {
+    for (const { cells, count } of this.body) {
       let lines = 1;
       for (const [i, cell] of cells) lines = Math.max(lines, this.lines(cell.text, widths[i]! - cell.indent, cell.bold));
-      total += rowHeightFor(lines, this.size);
+      total += count * rowHeightFor(lines, this.size);
     }
     return total;
   }
 }
 
 /** Steps, in points, by which a column may widen in one round of the layout. */
-const STEPS = [3, 6, 12, 24, 48, 96];
+const STEPS = [4, 8, 16, 32, 64];
 
 /**
  * Widths that fill the page: starting from every column's least width, the room left goes, step by
@@ -283,7 +299,7 @@ function grow(model: HeightModel, least: readonly number[], availablePt: number,
 }
 
 /** Header weights tried: the body's lines against the header's, which repeats on every page. */
-const WEIGHTS = [1, 2, 4, 8];
+const WEIGHTS = [1, 3];
 
 export function layoutColumns(plan: SheetPlan, availablePt: number, pageHeightPt = Infinity): ColumnLayout {
   const least = leastWidths(plan);
