@@ -246,7 +246,7 @@ class HeightModel {
 }
 
 /** Steps, in points, by which a column may widen in one round of the layout. */
-const STEPS = [4, 8, 16, 32, 64];
+const STEPS = [4, 8, 16, 32, 64, 128, 256];
 
 /**
  * Widths that fill the page: starting from every column's least width, the room left goes, step by
