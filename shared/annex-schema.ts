@@ -106,7 +106,21 @@ export const annexSheetSchema = z.object({
   missingNote: z.string().includes('{units}'),
   /** A unit missing in earlier years than the reporting year: `{unit} (năm {years})`. */
   missingInYears: z.string().includes('{unit}').includes('{years}'),
+  /** Over the table, at the right: `Đơn vị tính: vụ, trẻ em`. */
+  unitLine: z.string().min(1).optional(),
+  /** Under the table: `Nguồn: {units}.` — the units that feed the sheet, from the unit list. */
+  source: z.string().includes('{units}').optional(),
 });
+
+/** One side of the signature block: a title in capitals, a note in brackets under it. */
+const signatureSide = z.object({ title: z.string().min(1), note: z.string() });
+
+/**
+ * Under each sheet: the place-and-date line over the right side (`{place}, ngày {day} tháng {month} năm
+ * {year}`), the one who made the table on the left and the head of the agency on the right. Who signs on
+ * the right comes from settings (signer_authority, signer_title, signer_name) when they are set.
+ */
+const signature = z.object({ date: z.string(), left: signatureSide, right: signatureSide });
 
 export const annexLayoutSchema = z
   .object({
@@ -114,10 +128,16 @@ export const annexLayoutSchema = z
     order: z.number().int(),
     label: z.string().min(1),
     file: z.string().regex(/^[A-Za-z0-9 ._-]+\.xlsx$/, 'tên tệp chỉ gồm chữ không dấu'),
-    /** Row 4: `{number}`, `{abbreviation}`, `{day}`, `{month}`, `{year}`, `{issuing_body}`. */
+    /**
+     * Row 4: `{number}` (the report's number and symbol, shared/document-number.ts), `{abbreviation}`,
+     * `{day}`, `{month}`, `{year}`, `{agency}` (the issuing agency in running-text case, "Sở Y tế tỉnh An Lạc").
+     */
     caption: z.string(),
+    /** The symbol after the report's number: `BC-{abbreviation}`. */
+    documentSymbol: z.string().default('BC-{abbreviation}'),
     /** Shown at the top right of a draft. */
     draftMark: z.string().min(1),
+    signature: signature.optional(),
     sheets: z.array(annexSheetSchema).min(1),
   })
   .superRefine((layout, ctx) => {
@@ -139,6 +159,7 @@ export type UnitsBody = z.infer<typeof unitsBody>;
 export type DocumentGroupsBody = z.infer<typeof documentGroupsBody>;
 export type DocumentField = z.infer<typeof documentField>;
 export type FigureContent = z.infer<typeof figureContent>;
+export type AnnexSignature = z.infer<typeof signature>;
 
 export function columnIndex(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);

@@ -44,3 +44,41 @@ export function documentFieldKey(text: string): string {
 export function documentKey(d: Readonly<Record<string, string | null | undefined>>, fields: readonly string[]): string {
   return fields.map((f) => documentFieldKey(d[f] ?? '')).join('|');
 }
+
+/** A heading in capitals as running text: `SỐ LIỆU TRẺ EM BỊ XÂM HẠI` → `Số liệu trẻ em bị xâm hại`. */
+export function sentenceCase(text: string): string {
+  const lower = nfc(text).toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ng|nh|ch|[cmnpt])?$/;
+/** Words after which the field of an agency starts with a capital: Sở Y tế, Bộ Tư pháp. */
+const FIELD_AFTER = new Set(['sở', 'bộ', 'cục', 'ban', 'vụ', 'viện', 'phòng']);
+
+/**
+ * An agency name written in capitals, as the header block shows it, in the running-text case of Decree 30:
+ * `SỞ Y TẾ` → `Sở Y tế`, `SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH` → `Sở Văn hóa, Thể thao và Du lịch`,
+ * `UBND TỈNH …` keeps `UBND`. Only the leading words in capitals change: `SỞ Y TẾ tỉnh An Lạc` → `Sở Y tế tỉnh An Lạc`.
+ */
+export function runningCaseName(name: string): string {
+  const all = nfc(name).trim().split(/\s+/);
+  const capitals = all.findIndex((w) => w !== w.toLocaleUpperCase('vi') || !/\p{L}/u.test(w));
+  const words = capitals < 0 ? all : all.slice(0, capitals);
+  const rest = capitals < 0 ? [] : all.slice(capitals);
+  if (words.length === 0) return all.join(' ');
+  const lower = words.map((w) => {
+    const letters = looseKey(w).replace(/[^a-z]/g, '');
+    return letters && !SYLLABLE.test(letters) ? w : w.toLocaleLowerCase('vi');
+  });
+  const cap = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+  const field = FIELD_AFTER.has(lower[0] ?? '');
+  return lower
+    .map((w, i) => {
+      if (i === 0) return cap(w);
+      const prev = lower[i - 1]!;
+      if (field && (i === 1 || prev === 'và' || prev.endsWith(','))) return cap(w);
+      return w;
+    })
+    .concat(rest)
+    .join(' ');
+}

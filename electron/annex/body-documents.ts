@@ -65,12 +65,12 @@ export function documentRows(b: BodyContext, body: DocumentGroupsBody): BodyRows
   const countRefs: string[] = [];
   let next = b.firstRow;
   groupDocuments(b, body, documents).forEach((group, gi) => {
-    const head: PlannedRow = { row: next++, role: 'group', bold: true, cells: {} };
+    const head: PlannedRow = { row: next++, role: 'group', bold: true, block: gi, cells: {} };
     putNumber(head, numberCol, romanNumeral(gi + 1));
     head.cells[body.titleColumn] = { kind: 'text', text: upperVi(group.label) };
     rows.push(head);
     const refs = group.documents.map((d, j) => {
-      const row: PlannedRow = { row: next++, role: 'document', cells: {}, documentKey: documentKey(d) };
+      const row: PlannedRow = { row: next++, role: 'document', block: gi, cells: {}, documentKey: documentKey(d) };
       putNumber(row, numberCol, j + 1);
       for (const col of b.sheet.columns) {
         if (col.content.kind !== 'document') continue;

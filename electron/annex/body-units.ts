@@ -57,7 +57,13 @@ export function unitRows(b: BodyContext, body: UnitsBody): BodyRows {
     return subtotal;
   };
 
-  const top = childrenOf(null).map((unit, i) => place(unit, i + 1, 0));
+  const top = childrenOf(null).map((unit, i) => {
+    const from = rows.length;
+    const placed = place(unit, i + 1, 0);
+    // A unit and its children: one block, kept on a page when it fits.
+    for (const r of rows.slice(from)) r.block = i;
+    return placed;
+  });
   const total: PlannedRow = { row: next, role: 'total', bold: true, cells: {} };
   putText(total, labelCol, body.totalLabel);
   for (const col of figures) total.cells[col.col] = sumOfRows(col.col, top);

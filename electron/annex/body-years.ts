@@ -16,11 +16,11 @@ export function yearsByListRows(b: BodyContext, body: YearsByListBody): BodyRows
   const yearRows: PlannedRow[] = [];
   let next = b.firstRow;
   years.forEach((year, i) => {
-    const yearRow: PlannedRow = { row: next++, role: 'year', bold: true, cells: {} };
+    const yearRow: PlannedRow = { row: next++, role: 'year', bold: true, block: i, cells: {} };
     putNumber(yearRow, numberCol, romanNumeral(i + 1));
     putText(yearRow, labelCol, fillText(body.yearLabel, { year }));
     const itemRows = items.map((item, j) => {
-      const row: PlannedRow = { row: next++, role: 'item', cells: {} };
+      const row: PlannedRow = { row: next++, role: 'item', block: i, cells: {} };
       putNumber(row, numberCol, j + 1);
       putText(row, labelCol, item.label);
       for (const col of figures) row.cells[col.col] = figureCell(b, col, year, item.code);

@@ -1,5 +1,7 @@
 // How an annex prints (annexes.md): A4 landscape, margins 20 mm top and bottom and 15 mm left and right,
-// one page wide, header rows repeated, "Trang x/y" centred in the footer, no gridlines.
+// one page wide by its column layout (column-layout.ts) at 100 % — not by "fit to page", which shrinks
+// the text and makes Excel ignore the manual page breaks —, header rows repeated, "Trang x/y" centred in
+// the footer, no gridlines.
 import type ExcelJS from 'exceljs';
 import { FONT_NAME } from '../workbook/styles.ts';
 
@@ -11,14 +13,13 @@ function escapeHeaderText(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-export function annexPrintSetup(ws: ExcelJS.Worksheet, options: { titleRows: string; draftMark: string | null }): void {
+export function annexPrintSetup(ws: ExcelJS.Worksheet, options: { titleRows: string; draftMark: string | null; scale?: number }): void {
   const m = ANNEX_MARGINS_MM;
   ws.pageSetup = {
     paperSize: 9,
     orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    fitToPage: false,
+    scale: options.scale ?? 100,
     horizontalCentered: true,
     showGridLines: false,
     printTitlesRow: options.titleRows,

@@ -56,6 +56,8 @@ export interface PlannedRow {
   level?: number;
   /** Cells by column letter; a column left out is an empty bordered cell. */
   cells: Record<string, PlannedCell>;
+  /** Rows with the same block (a year, a group, a unit with its children) are kept on one page when they fit. */
+  block?: number;
   /** For document rows: the de-duplication key of the document (aggregate.ts documentKey). */
   documentKey?: string;
 }
@@ -65,6 +67,20 @@ export interface SheetTitles {
   title: string;
   period: string;
   caption: string;
+}
+
+/** One side of the signature block: title lines in capitals, a note, the signer's name (blank: signed by hand). */
+export interface SignatureSide {
+  lines: string[];
+  note: string;
+  name: string;
+}
+
+export interface PlannedSignature {
+  /** `An Lạc, ngày … tháng … năm …`, over the right side. */
+  date: string;
+  left: SignatureSide;
+  right: SignatureSide;
 }
 
 export interface SheetPlan {
@@ -79,6 +95,11 @@ export interface SheetPlan {
   years: number[];
   /** Number format of each figure column, by column letter. */
   columnFormats: Record<string, string>;
+  /** `Đơn vị tính: …` over the table, at the right. */
+  unitLine: string | null;
+  /** `Nguồn: …` under the table. */
+  source: string | null;
+  signature: PlannedSignature | null;
 }
 
 export interface AnnexPlan {

@@ -7,8 +7,10 @@ import type { TemplateDefinition, ValueType } from '../../shared/template-schema
 import { allIndicators, kindsWithSheet } from '../../shared/template.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { getSettings } from '../services/settings.ts';
+import { getSettings, settingString } from '../services/settings.ts';
 import { listUnits } from '../services/units.ts';
+import { agencyName } from '../services/window-info.ts';
+import { runningCaseName } from '../../shared/text.ts';
 import { figureColumns, type BodyContext, type BodyRows } from './body-context.ts';
 import { documentRows } from './body-documents.ts';
 import { unitRows } from './body-units.ts';
@@ -16,8 +18,8 @@ import { yearsByListRows } from './body-years.ts';
 import { FigureBook } from './figure-book.ts';
 import { figureCodes } from './layouts.ts';
 import { periodDates } from './period.ts';
-import type { AnnexPlan, SheetPlan } from './plan-types.ts';
-import { captionText, fillText, slashDate } from './texts.ts';
+import type { AnnexPlan, PlannedSignature, SheetPlan } from './plan-types.ts';
+import { captionText, fillText, reportDateParts, slashDate, upperVi } from './texts.ts';
 
 const DEFAULT_FROM_YEAR = 2021;
 /** Annex number formats (annexes.md): whole numbers, money with one decimal. */
@@ -74,6 +76,31 @@ function missingNote(ctx: ServiceContext, book: FigureBook, sheet: AnnexSheet, k
   return fillText(sheet.missingNote, { units: labels.join(UNIT_SEPARATOR) });
 }
 
+/** `Nguồn: Viện kiểm sát nhân dân tỉnh An Lạc.`: the active units feeding the sheet, a name ending in the province's kind completed with the province. */
+function sourceLine(ctx: ServiceContext, settings: Settings, sheet: AnnexSheet, kinds: readonly string[]): string | null {
+  if (!sheet.source) return null;
+  const kind = settingString(settings, 'province_kind', 'tỉnh');
+  const province = settingString(settings, 'province');
+  const names = listUnits(ctx, { activeOnly: true })
+    .filter((u) => kinds.includes(u.kind))
+    .map((u) => (province && new RegExp(`\\s${kind}$`, 'u').test(u.name) ? `${u.name} ${province}` : u.name));
+  return names.length ? fillText(sheet.source, { units: names.join(', ') }) : null;
+}
+
+/** The signature block: the right side signed as settings say (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / name), else the layout's title. */
+function signatureBlock(layout: AnnexLayout, settings: Settings): PlannedSignature | null {
+  const s = layout.signature;
+  if (!s) return null;
+  const title = settingString(settings, 'signer_title').trim();
+  const authority = settingString(settings, 'signer_authority').trim();
+  const right = title ? [authority, title].filter(Boolean).map(upperVi) : [s.right.title];
+  return {
+    date: fillText(s.date, { place: settingString(settings, 'place') || '…', ...reportDateParts(settings) }),
+    left: { lines: [s.left.title], note: s.left.note, name: '' },
+    right: { lines: right, note: s.right.note, name: title ? settingString(settings, 'signer_name').trim() : '' },
+  };
+}
+
 function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, layout: AnnexLayout, sheet: AnnexSheet, year: number): SheetPlan {
   const kinds = kindsWithSheet(ctx.template, sheet.feeds.inputSheet);
   const headerEnd = sheet.header.firstRow + sheet.header.rows - 1 + (sheet.header.columnNumbers ? 1 : 0);
@@ -85,13 +112,16 @@ function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, la
       label: layout.label,
       title: fillText(sheet.title, { year }),
       period: periodText(sheet, body.years, settings, year),
-      caption: captionText(layout.caption, settings),
+      caption: captionText(layout.caption, layout.documentSymbol, settings, runningCaseName(agencyName(ctx))),
     },
     headerEnd,
     rows: body.rows,
     note: missingNote(ctx, book, sheet, kinds, body.years, year),
     years: body.years,
     columnFormats: columnFormats(ctx.template, sheet),
+    unitLine: sheet.unitLine ?? null,
+    source: sourceLine(ctx, settings, sheet, kinds),
+    signature: signatureBlock(layout, settings),
   };
 }
 

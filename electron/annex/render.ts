@@ -3,27 +3,34 @@
 // cached values), the note under the table, print setup. Knows no particular annex.
 import ExcelJS from 'exceljs';
 import { parseRange, type AnnexColumn } from '../../shared/annex-schema.ts';
-import { nfc } from '../../shared/text.ts';
+import { nfc, sentenceCase } from '../../shared/text.ts';
+import { INPUT_SUBJECT } from '../workbook/input-writer.ts';
+import { setDocumentProperties } from '../workbook/package.ts';
 import { font, thinBorder } from '../workbook/styles.ts';
 import { formulaText } from './formulas.ts';
 import { annexPrintSetup } from './page-setup.ts';
 import type { AnnexPlan, PlannedCell, PlannedRow, SheetPlan } from './plan-types.ts';
 import { isoToUtcDate } from './texts.ts';
 import { columnPoints, rowHeightFor, wrappedLines } from './text-metrics.ts';
+import { INDENT_POINTS, layoutColumns, printableWidth } from './column-layout.ts';
+import { pageBreaks, printableHeight, type PageRow } from './page-breaks.ts';
+import { ANNEX_MARGINS_MM } from './page-setup.ts';
 
 export interface RenderOptions {
   draft: boolean;
   created: Date;
+  /** The agency that issues the annex (document properties). */
+  author: string;
 }
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 const DRAFT_COLOR = 'FFC00000';
 /** exceljs leaves out a column whose width is exactly its default (9), and Excel then uses 8.43. */
 const EXCELJS_DEFAULT_WIDTH = 9;
-/** One step of cell indent, in points (about one character). */
-const INDENT_POINTS = 7;
 /** Row 5 only separates the titles from the table. */
-const SPACER_HEIGHT = 8;
+const SPACER_HEIGHT = 7.5;
+/** Empty lines left for the signature and the seal. */
+const SIGNING_ROWS = 4;
 
 type Align = NonNullable<AnnexColumn['align']>;
 
@@ -35,9 +42,9 @@ function defaultAlign(column: AnnexColumn): Align {
 }
 
 /** Width in points of columns `from`..`to` (1-based), as a merged cell sees it. */
-function spanPoints(columns: readonly AnnexColumn[], from: number, to: number): number {
+function spanPoints(widths: readonly number[], from: number, to: number): number {
   let pt = 0;
-  for (let i = from; i <= to; i++) pt += columnPoints(columns[i - 1]!.width) + 5;
+  for (let i = from; i <= to; i++) pt += columnPoints(widths[i - 1]!) + 5;
   return pt - 5;
 }
 
@@ -46,6 +53,9 @@ class SheetWriter {
   private readonly columns: readonly AnnexColumn[];
   private readonly width: number;
   private readonly size: number;
+  /** Column widths in characters, laid out for the page. */
+  private readonly widths: number[];
+  private readonly scale: number;
 
   constructor(
     wb: ExcelJS.Workbook,
@@ -55,17 +65,38 @@ class SheetWriter {
     this.columns = plan.sheet.columns;
     this.width = this.columns.length;
     this.size = plan.sheet.fonts.table;
+    const layout = layoutColumns(plan, printableWidth(ANNEX_MARGINS_MM), printableHeight(ANNEX_MARGINS_MM));
+    this.widths = layout.widths;
+    this.scale = layout.scale;
     this.ws = wb.addWorksheet(plan.sheet.name, { views: [{ showGridLines: false }] });
   }
 
   write(): void {
-    this.columns.forEach((c, i) => (this.ws.getColumn(i + 1).width = c.width === EXCELJS_DEFAULT_WIDTH ? c.width + 0.01 : c.width));
+    this.widths.forEach((w, i) => (this.ws.getColumn(i + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w));
     this.titles();
     this.header();
     for (const row of this.plan.rows) this.bodyRow(row);
-    this.note();
+    const last = this.signature(this.lines(this.plan.rows.at(-1)?.row ?? this.plan.headerEnd));
     const h = this.plan.sheet.header;
-    annexPrintSetup(this.ws, { titleRows: `${h.firstRow}:${this.plan.headerEnd}`, draftMark: this.draftMark });
+    annexPrintSetup(this.ws, { titleRows: `${h.firstRow}:${this.plan.headerEnd}`, draftMark: this.draftMark, scale: this.scale });
+    this.pageBreaks(last);
+  }
+
+  private height(row: number): number {
+    return this.ws.getRow(row).height ?? rowHeightFor(1, this.size);
+  }
+
+  /** Manual page breaks that keep each block of rows on one page when it fits. */
+  private pageBreaks(lastRow: number): void {
+    const h = this.plan.sheet.header;
+    let first = 0;
+    for (let r = 1; r <= this.plan.headerEnd; r++) first += this.height(r);
+    let repeated = 0;
+    for (let r = h.firstRow; r <= this.plan.headerEnd; r++) repeated += this.height(r);
+    const blocks = new Map<number, string | number | undefined>([...this.plan.rows.map((r) => [r.row, r.block] as const), ...this.signatureRows.map((r) => [r, 'signature'] as const)]);
+    const rows: PageRow[] = [];
+    for (let r = this.plan.headerEnd + 1; r <= lastRow; r++) rows.push({ row: r, height: this.height(r), block: blocks.get(r) });
+    for (const r of pageBreaks(first, repeated, rows, printableHeight(ANNEX_MARGINS_MM, this.scale))) this.ws.getRow(r).addPageBreak();
   }
 
   /** A line merged across the table's width. */
@@ -75,7 +106,7 @@ class SheetWriter {
     cell.value = nfc(text);
     cell.font = f;
     cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
-    const lines = wrappedLines(text, spanPoints(this.columns, 1, this.width), f.size ?? this.size, !!f.bold);
+    const lines = wrappedLines(text, spanPoints(this.widths, 1, this.width), f.size ?? this.size, !!f.bold);
     this.ws.getRow(row).height = rowHeightFor(lines, f.size ?? this.size);
     return cell;
   }
@@ -87,7 +118,15 @@ class SheetWriter {
     this.wideLine(2, title, font(size, { bold: true }), 'center');
     this.wideLine(3, period, font(size - 1, { italic: true }), 'center');
     this.wideLine(4, caption, font(size - 1, { italic: true }), 'center');
-    this.ws.getRow(5).height = this.draftMark ? rowHeightFor(1, size) : SPACER_HEIGHT;
+    this.ws.getRow(5).height = this.draftMark || this.plan.unitLine ? rowHeightFor(1, this.size) + 1.5 : SPACER_HEIGHT;
+    if (this.plan.unitLine) {
+      const to = this.draftMark ? this.width - 1 : this.width;
+      if (to > 1) this.ws.mergeCells(5, 1, 5, to);
+      const cell = this.ws.getCell(5, 1);
+      cell.value = nfc(this.plan.unitLine);
+      cell.font = font(this.size, { italic: true });
+      cell.alignment = { horizontal: 'right', vertical: 'bottom' };
+    }
     if (this.draftMark) {
       const mark = this.ws.getCell(5, this.width);
       mark.value = nfc(this.draftMark);
@@ -111,10 +150,10 @@ class SheetWriter {
         }
       }
       this.ws.getCell(r.top, r.left).value = nfc(hc.text);
-      const lines = wrappedLines(hc.text, spanPoints(this.columns, r.left, r.right), this.size, true);
+      const lines = wrappedLines(hc.text, spanPoints(this.widths, r.left, r.right), this.size, true);
       const rows = r.bottom - r.top + 1;
       const each = rowHeightFor(lines, this.size) / rows;
-      for (let row = r.top; row <= r.bottom; row++) needed.set(row, Math.max(needed.get(row) ?? rowHeightFor(1, this.size), Math.ceil(each)));
+      for (let row = r.top; row <= r.bottom; row++) needed.set(row, Math.max(needed.get(row) ?? rowHeightFor(1, this.size), Math.ceil(each / 0.75) * 0.75));
     }
     for (const [row, height] of needed) this.ws.getRow(row).height = height;
     if (h.columnNumbers) {
@@ -126,6 +165,7 @@ class SheetWriter {
         cell.alignment = { horizontal: 'center', vertical: 'middle' };
         cell.border = thinBorder;
       });
+      this.ws.getRow(row).height = rowHeightFor(1, this.size);
     }
   }
 
@@ -149,7 +189,7 @@ class SheetWriter {
       const planned = row.cells[column.col];
       if (!planned) return;
       this.fill(cell, planned, this.plan.columnFormats[column.col]);
-      if (planned.kind === 'text') lines = Math.max(lines, wrappedLines(planned.text, columnPoints(column.width) - (indent ?? 0) * INDENT_POINTS, this.size, !!row.bold));
+      if (planned.kind === 'text') lines = Math.max(lines, wrappedLines(planned.text, columnPoints(this.widths[i]!) - (indent ?? 0) * INDENT_POINTS, this.size, !!row.bold));
     });
     this.ws.getRow(row.row).height = rowHeightFor(lines, this.size);
   }
@@ -181,18 +221,79 @@ class SheetWriter {
     }
   }
 
-  private note(): void {
-    if (!this.plan.note) return;
-    const last = this.plan.rows.at(-1)?.row ?? this.plan.headerEnd;
-    this.wideLine(last + 1, this.plan.note, font(this.size, { italic: true }), 'left');
+  /** The lines under the table (the note on units not reported, the source); returns the last row written. */
+  private lines(last: number): number {
+    let row = last;
+    for (const text of [this.plan.note, this.plan.source]) {
+      if (!text) continue;
+      this.wideLine(++row, text, font(this.size, { italic: true }), 'left');
+    }
+    return row;
+  }
+
+  private readonly signatureRows: number[] = [];
+
+  /** Columns of the left side: those whose widths add up closest to half the table. */
+  private leftColumns(): number {
+    const pts = this.widths.map((w) => columnPoints(w) + 5);
+    const half = pts.reduce((a, b) => a + b, 0) / 2;
+    let sum = 0;
+    let best = 1;
+    pts.forEach((p, i) => {
+      sum += p;
+      if (Math.abs(sum - half) < Math.abs(pts.slice(0, best).reduce((a, b) => a + b, 0) - half)) best = i + 1;
+    });
+    return Math.min(Math.max(1, best), this.width - 1);
+  }
+
+  /** One line of the signature block: a text on the left side and one on the right, each merged over its side. */
+  private signatureLine(row: number, left: string, right: string, f: Partial<ExcelJS.Font>): void {
+    const split = this.leftColumns();
+    const sides: [number, number, string][] = [
+      [1, split, left],
+      [split + 1, this.width, right],
+    ];
+    let lines = 1;
+    for (const [from, to, text] of sides) {
+      if (to > from) this.ws.mergeCells(row, from, row, to);
+      const cell = this.ws.getCell(row, from);
+      if (text) cell.value = nfc(text);
+      cell.font = f;
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      if (text) lines = Math.max(lines, wrappedLines(text, spanPoints(this.widths, from, to), f.size ?? this.size, !!f.bold));
+    }
+    this.ws.getRow(row).height = rowHeightFor(lines, f.size ?? this.size);
+    this.signatureRows.push(row);
+  }
+
+  /** The signature block under the table; returns the last row written. */
+  private signature(last: number): number {
+    const s = this.plan.signature;
+    if (!s) return last;
+    let row = last + 1;
+    this.ws.getRow(row).height = SPACER_HEIGHT;
+    this.signatureRows.push(row++);
+    const size = Math.max(this.size, 12);
+    this.signatureLine(row++, '', s.date, font(size, { italic: true }));
+    const titles = Math.max(s.left.lines.length, s.right.lines.length);
+    for (let i = 0; i < titles; i++) this.signatureLine(row++, s.left.lines[i] ?? '', s.right.lines[i] ?? '', font(size, { bold: true }));
+    this.signatureLine(row++, s.left.note, s.right.note, font(size, { italic: true }));
+    for (let i = 0; i < SIGNING_ROWS; i++) this.signatureLine(row++, '', '', font(size));
+    this.signatureLine(row, s.left.name, s.right.name, font(size, { bold: true }));
+    return row;
   }
 }
 
 export function renderAnnex(plan: AnnexPlan, options: RenderOptions): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Báo cáo 121';
   wb.created = options.created;
   wb.modified = options.created;
+  const first = plan.sheets[0]?.titles.title ?? '';
+  setDocumentProperties(wb, {
+    title: `${plan.layout.label}: ${sentenceCase(first)}`,
+    subject: `${INPUT_SUBJECT} năm ${plan.year}`,
+    author: options.author,
+  });
   for (const sheet of plan.sheets) new SheetWriter(wb, sheet, options.draft ? plan.layout.draftMark : null).write();
   return wb;
 }

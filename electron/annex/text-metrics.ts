@@ -31,16 +31,27 @@ export function columnPoints(widthChars: number): number {
   return (widthChars * 7 + 5) * 0.75 - 5;
 }
 
-/** Lines a text needs when wrapped greedily by words into the given width (points). */
-export function wrappedLines(text: string, availablePt: number, size: number, bold = false): number {
-  const space = textWidth(' ', size, bold);
+/** A text measured once for wrapping: the widths of the words of each paragraph, and of a space. */
+export interface MeasuredText {
+  paragraphs: number[][];
+  space: number;
+}
+
+export function measureText(text: string, size: number, bold = false): MeasuredText {
+  return {
+    paragraphs: text.split('\n').map((p) => p.split(/\s+/).filter(Boolean).map((w) => textWidth(w, size, bold))),
+    space: textWidth(' ', size, bold),
+  };
+}
+
+/** Lines a measured text needs when wrapped greedily by words into the given width (points). */
+export function measuredLines(text: MeasuredText, availablePt: number): number {
   let lines = 0;
-  for (const paragraph of text.split('\n')) {
+  for (const words of text.paragraphs) {
     lines++;
     let used = 0;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const w = textWidth(word, size, bold);
-      if (used > 0 && used + space + w > availablePt) {
+    for (const w of words) {
+      if (used > 0 && used + text.space + w > availablePt) {
         lines++;
         used = 0;
       }
@@ -48,14 +59,23 @@ export function wrappedLines(text: string, availablePt: number, size: number, bo
         lines += Math.ceil(w / availablePt) - 1;
         used = w % availablePt;
       } else {
-        used += (used > 0 ? space : 0) + w;
+        used += (used > 0 ? text.space : 0) + w;
       }
     }
   }
   return lines;
 }
 
-/** Row height in points for `lines` lines at a font size: Excel lays Times New Roman out at 1.3125 em a line (15.75 pt at 12 pt). */
+/** Lines a text needs when wrapped greedily by words into the given width (points). */
+export function wrappedLines(text: string, availablePt: number, size: number, bold = false): number {
+  return measuredLines(measureText(text, size, bold), availablePt);
+}
+
+/**
+ * Row height in points for `lines` lines at a font size: Excel lays Times New Roman out at 1.3125 em a
+ * line (15.75 pt at 12 pt). Rounded up to whole pixels (0.75 pt), as Excel stores a row's height, so the
+ * page breaks computed from these heights hold in Excel as in LibreOffice.
+ */
 export function rowHeightFor(lines: number, size: number): number {
-  return Math.ceil(lines * size * 1.32 + 2);
+  return Math.ceil((lines * size * 1.32 + 2) / 0.75) * 0.75;
 }

@@ -1,5 +1,6 @@
 // The words of an annex that come from settings and data: placeholders, roman numerals, dates in the
 // administrative style of Decree 30 (day < 10 and month < 3 with a leading zero).
+import { documentNumber } from '../../shared/document-number.ts';
 import { nfc } from '../../shared/text.ts';
 import type { Settings } from '../../shared/types.ts';
 import { settingString } from '../services/settings.ts';
@@ -30,19 +31,24 @@ export function isoToUtcDate(iso: string): Date | null {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
 }
 
-/** Row 4: `(Kèm theo Báo cáo số …/BC-SYT ngày … tháng … năm … của SỞ Y TẾ)`, filled as far as settings know. */
-export function captionText(pattern: string, settings: Settings): string {
-  const rawNumber = settingString(settings, 'report_number').trim();
-  const number = /^\d$/.test(rawNumber) ? `0${rawNumber}` : rawNumber || '…';
+/** Row 4: `(Kèm theo Báo cáo số 05/BC-SYT ngày … tháng … năm … của Sở Y tế tỉnh An Lạc)`, filled as far as settings know. */
+/** The report date's day, month and year as Decree 30 writes them (day < 10 and month < 3 with a 0), `…` when unset. */
+export function reportDateParts(settings: Settings): { day: string; month: string; year: string } {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(settingString(settings, 'report_date'));
-  const day = date ? Number(date[3]) : null;
-  const month = date ? Number(date[2]) : null;
+  if (!date) return { day: '…', month: '…', year: '…' };
+  const month = Number(date[2]);
+  return { day: date[3]!, month: month < 3 ? String(month).padStart(2, '0') : String(month), year: date[1]! };
+}
+
+export function captionText(pattern: string, symbolPattern: string, settings: Settings, agency: string): string {
+  const abbreviation = settingString(settings, 'abbreviation') || '…';
+  const leadingZero = settings.leading_zero !== false;
+  const number = documentNumber(settingString(settings, 'report_number'), fillText(symbolPattern, { abbreviation }), { leadingZero });
   return fillText(pattern, {
     number,
-    abbreviation: settingString(settings, 'abbreviation') || '…',
-    day: day === null ? '…' : String(day).padStart(2, '0'),
-    month: month === null ? '…' : month < 3 ? String(month).padStart(2, '0') : String(month),
-    year: date ? date[1]! : '…',
+    abbreviation,
+    ...reportDateParts(settings),
+    agency: agency || '…',
     issuing_body: settingString(settings, 'issuing_body') || '…',
   });
 }

@@ -7,7 +7,9 @@ import { FigureBook } from '../annex/figure-book.ts';
 import { planAnnex } from '../annex/plan.ts';
 import { renderAnnex } from '../annex/render.ts';
 import { AppError } from '../errors.ts';
-import { ensureFolder, writeAtomicWith } from '../files/atomic-write.ts';
+import { ensureFolder } from '../files/atomic-write.ts';
+import { writeXlsx } from '../workbook/package.ts';
+import { agencyName } from './window-info.ts';
 import type { ServiceContext } from './context.ts';
 import { lockedView } from './years.ts';
 
@@ -31,8 +33,7 @@ export async function generateAnnexes(ctxNow: ServiceContext, req: GenerateAnnex
     req.onProgress?.({ done: i, total: layouts.length, label: `Đang tạo ${layout.label}` });
     const plan = planAnnex(ctx, layout, req.year, book);
     const file = path.join(req.outDir, layout.file);
-    const wb = renderAnnex(plan, { draft: req.draft ?? false, created: ctx.now() });
-    await writeAtomicWith(file, (tmp) => wb.xlsx.writeFile(tmp));
+    await writeXlsx(renderAnnex(plan, { draft: req.draft ?? false, created: ctx.now(), author: agencyName(ctx) }), file);
     files.push(file);
   }
   req.onProgress?.({ done: layouts.length, total: layouts.length, label: `Đã tạo ${layouts.length} phụ lục` });

@@ -12,8 +12,12 @@ import { validateYear } from './validation.ts';
 import path from 'node:path';
 import { SOURCES_FILE_NAME, sourcesWorkbook } from '../annex/sources-workbook.ts';
 import { allFigureSources } from './trace.ts';
-import { removeStaleTemps, writeAtomicWith } from '../files/atomic-write.ts';
+import { removeStaleTemps } from '../files/atomic-write.ts';
 import { lockedView } from './years.ts';
+import { sentenceCase } from '../../shared/text.ts';
+import { INPUT_SUBJECT } from '../workbook/input-writer.ts';
+import { writeXlsx } from '../workbook/package.ts';
+import { agencyName } from './window-info.ts';
 
 export interface GenerateAllRequest {
   year: number;
@@ -63,8 +67,8 @@ export async function generateAll(ctxNow: ServiceContext, req: GenerateAllReques
   const files = [...annexes.files, report.file];
   if (req.sources) {
     const file = path.join(req.outDir, SOURCES_FILE_NAME);
-    const wb = sourcesWorkbook(allFigureSources(ctx, req.year), `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC NĂM ${req.year}`);
-    await writeAtomicWith(file, (tmp) => wb.xlsx.writeFile(tmp));
+    const title = `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC NĂM ${req.year}`;
+    await writeXlsx(sourcesWorkbook(allFigureSources(ctx, req.year), title), file, { title: sentenceCase(title), subject: `${INPUT_SUBJECT} năm ${req.year}`, author: agencyName(ctx) });
     files.push(file);
   }
   req.onProgress?.({ done: total, total, label: 'Xong' });

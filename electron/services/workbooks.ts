@@ -4,8 +4,10 @@ import { runningAgencyName } from '../../shared/running-text.ts';
 import type { ProgressListener, Unit } from '../../shared/types.ts';
 import { APP_VERSION } from '../app-info.ts';
 import { AppError } from '../errors.ts';
-import { ensureFolder, writeAtomicWith } from '../files/atomic-write.ts';
+import { ensureFolder } from '../files/atomic-write.ts';
 import { buildInputWorkbook, inputFileName } from '../workbook/input-writer.ts';
+import { writeXlsx } from '../workbook/package.ts';
+import { agencyName } from './window-info.ts';
 import type { ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { currentValues } from './submissions.ts';
@@ -49,9 +51,10 @@ export async function writeBlankWorkbooks(
       contact: settingString(settings, 'contact') || undefined,
       appVersion: APP_VERSION,
       previous: currentValues(ctx, unit.code, request.year - 1),
+      author: agencyName(ctx),
     });
     const file = path.join(request.outDir, inputFileName(unit, request.year));
-    await writeAtomicWith(file, (tmp) => wb.xlsx.writeFile(tmp));
+    await writeXlsx(wb, file);
     written.push({ unit: unit.code, file });
   }
   request.onProgress?.({ done: units.length, total: units.length, label: 'Xong' });

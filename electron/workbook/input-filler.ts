@@ -3,8 +3,8 @@
 import ExcelJS from 'exceljs';
 import type { TableSheet } from '../../shared/template-schema.ts';
 import type { DocumentRecord } from '../../shared/types.ts';
-import { writeAtomicWith } from '../files/atomic-write.ts';
-import { valueName } from './input-writer.ts';
+import { refreshTotals, valueName } from './input-writer.ts';
+import { writeXlsx } from './package.ts';
 
 export interface UnitAnswers {
   values?: Record<string, number | string | null>;
@@ -53,11 +53,12 @@ export function fillWorkbook(wb: ExcelJS.Workbook, answers: UnitAnswers, table?:
       });
     });
   }
+  refreshTotals(wb);
 }
 
 export async function fillWorkbookFile(blankFile: string, outFile: string, answers: UnitAnswers, table?: TableSheet): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(blankFile);
   fillWorkbook(wb, answers, table);
-  await writeAtomicWith(outFile, (tmp) => wb.xlsx.writeFile(tmp));
+  await writeXlsx(wb, outFile);
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ListSheet, MatrixSheet, NarrativeSheet, SheetDefinition, TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
 import { expandCode, sheetsForKind } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
+import { setDocumentProperties } from './package.ts';
 import { a4, columnLetter, font, inputFill, lockedFill, NUMBER_FORMAT, thinBorder } from './styles.ts';
 
 export interface InputWorkbookRequest {
@@ -18,11 +19,16 @@ export interface InputWorkbookRequest {
   recipient?: string;
   contact?: string;
   appVersion: string;
+  /** The agency that sends the form (document properties: author, company). */
+  author?: string;
   /** Last year's current figures, shown read-only as "Năm trước". */
   previous?: ReadonlyMap<string, number | null>;
 }
 
 export const META_SHEET = '_meta';
+/** What every file of the season is about (document properties). */
+export const INPUT_SUBJECT = 'Báo cáo kết quả thực hiện Nghị quyết số 121/2020/QH14 về phòng, chống xâm hại trẻ em';
+const APP_NAME = 'Báo cáo 121';
 const LIST_COLUMN = 4; // lists for dropdowns live in _meta from column D
 
 export function valueName(code: string): string {
@@ -85,6 +91,74 @@ function bodyCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, options: { bold?
   }
 }
 
+/** Under each form, for the unit to sign on paper: the date line, who made it and the head of the unit. */
+const SIGNATURE = {
+  date: '…………, ngày …… tháng …… năm ……',
+  left: ['NGƯỜI LẬP BIỂU', '(Ký, ghi rõ họ tên)'],
+  right: ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)'],
+};
+
+/** Writes the signature block from the row after `last` over columns 1..lastCol; returns its last row. */
+function signatureBlock(ws: ExcelJS.Worksheet, last: number, lastCol: number): number {
+  // The left side: the columns whose widths add up closest to half the table.
+  const widths = Array.from({ length: lastCol }, (_x, i) => ws.getColumn(i + 1).width ?? 9);
+  const half = widths.reduce((a, b) => a + b, 0) / 2;
+  let split = 1;
+  let sum = 0;
+  let bestGap = Infinity;
+  for (let k = 1; k < lastCol; k++) {
+    sum += widths[k - 1]!;
+    if (Math.abs(sum - half) < bestGap) {
+      bestGap = Math.abs(sum - half);
+      split = k;
+    }
+  }
+  const line = (row: number, left: string, right: string, f: Partial<ExcelJS.Font>) => {
+    for (const [from, to, text] of [[1, split, left], [split + 1, lastCol, right]] as const) {
+      if (to > from) ws.mergeCells(row, from, row, to);
+      const cell = ws.getCell(row, from);
+      if (text) cell.value = text;
+      cell.font = f;
+      cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    }
+  };
+  const r = last + 2;
+  line(r, '', SIGNATURE.date, font(12, { italic: true }));
+  line(r + 1, SIGNATURE.left[0]!, SIGNATURE.right[0]!, font(12, { bold: true }));
+  line(r + 2, SIGNATURE.left[1]!, SIGNATURE.right[1]!, font(11, { italic: true }));
+  for (let i = 3; i <= 6; i++) line(r + i, '', '', font(12));
+  return r + 6;
+}
+
+/** A convenience total: blank while no cell of the range holds a number, else their sum; with its cached value. */
+function totalFormula(range: string, values: readonly (number | null | undefined)[]): ExcelJS.CellFormulaValue {
+  const numbers = values.filter((v): v is number => typeof v === 'number');
+  const result = numbers.length ? Math.round(numbers.reduce((a, b) => a + b, 0) * 1e6) / 1e6 : '';
+  return { formula: `IF(COUNT(${range})=0,"",SUM(${range}))`, result } as ExcelJS.CellFormulaValue;
+}
+
+const TOTAL = /^IF\(COUNT\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)=0,"",SUM\(\1\2:\3\4\)\)$/;
+
+/** Recomputes the cached value of every convenience total after cells were filled (a previewer shows it; Excel need not recalculate). */
+export function refreshTotals(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (!v || typeof v !== 'object' || !('formula' in v) || !v.formula) return;
+        const m = TOTAL.exec(v.formula);
+        if (!m) return;
+        const values: (number | null)[] = [];
+        for (let r = Number(m[2]); r <= Number(m[4]); r++) {
+          const x = ws.getCell(`${m[1]}${r}`).value;
+          values.push(typeof x === 'number' ? x : null);
+        }
+        cell.value = totalFormula(`${m[1]}${m[2]}:${m[3]}${m[4]}`, values);
+      }),
+    );
+  }
+}
+
 /** exceljs has range validations (worksheet.dataValidations) but does not declare them in its types. */
 function rangeValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
@@ -141,7 +215,8 @@ function writeMatrix(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: MatrixS
       bodyCell(ws.getCell(tr, 2), sheet.totalRow, { bold: true });
       cols.forEach((_c, j) => {
         const L = columnLetter(3 + j);
-        bodyCell(ws.getCell(tr, 3 + j), { formula: `IF(COUNT(${L}${first}:${L}${last})=0,"",SUM(${L}${first}:${L}${last}))` }, { bold: true, numFmt });
+        const known = rows.map((row) => (values ? values(expandCode(sheet.code, row.code, cols[j]!.code)) : null));
+        bodyCell(ws.getCell(tr, 3 + j), totalFormula(`${L}${first}:${L}${last}`, known), { bold: true, numFmt });
       });
       if (!values) rangeValidation(ws, `C${first}:${columnLetter(lastCol)}${last}`, numberValidation(sheet.type));
       return tr;
@@ -152,9 +227,10 @@ function writeMatrix(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: MatrixS
 
   const end = writeBlock(headerRow, null, null);
   cols.forEach((_c, j) => (ws.getColumn(3 + j).width = 12));
+  const signed = signatureBlock(ws, end + 1, lastCol);
   if (req.previous && req.previous.size > 0) {
     const prev = req.previous;
-    writeBlock(end + 2, `Năm trước (${req.year - 1}) — để tham khảo, không cần nhập`, (code) => prev.get(code));
+    writeBlock(signed + 2, `Năm trước (${req.year - 1}) — để tham khảo, không cần nhập`, (code) => prev.get(code));
   }
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: headerRow, showGridLines: false }];
   a4(ws, 'landscape');
@@ -183,6 +259,7 @@ function writeList(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: ListSheet
     wb.definedNames.add(`${sheet.name}!$C$${r}`, valueName(item.code));
     if (hasPrev) bodyCell(ws.getCell(r, 4), req.previous?.get(item.code) ?? null, { numFmt: NUMBER_FORMAT[item.type] });
   });
+  signatureBlock(ws, r0 + items.length + 1, lastCol);
   ws.views = [{ state: 'frozen', ySplit: r0, showGridLines: false }];
   a4(ws, 'portrait');
 }
@@ -210,6 +287,7 @@ function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: TableShe
     }
   });
   wb.definedNames.add(`${sheet.name}!$A$${r0}:$${columnLetter(cols.length)}$${last}`, sheet.rangeName);
+  signatureBlock(ws, last + 1, cols.length);
   ws.views = [{ state: 'frozen', ySplit: r0, showGridLines: false }];
   a4(ws, 'landscape', `${r0}:${r0}`);
 }
@@ -232,6 +310,7 @@ function writeNarrative(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: Narr
     ws.getRow(r).height = 60;
     wb.definedNames.add(`${sheet.name}!$C$${r}`, item.code);
   });
+  signatureBlock(ws, r0 + sheet.items.length + 1, 3);
   ws.views = [{ state: 'frozen', ySplit: r0, showGridLines: false }];
   a4(ws, 'portrait', `${r0}:${r0}`);
 }
@@ -316,8 +395,13 @@ export async function buildInputWorkbook(req: InputWorkbookRequest): Promise<Exc
     throw new AppError('unit_not_reporting', `Đơn vị ${req.unit.name} không phải đơn vị báo cáo: không có biểu mẫu.`);
   }
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Báo cáo 121';
   wb.created = new Date();
+  wb.modified = wb.created;
+  setDocumentProperties(wb, {
+    title: `Biểu mẫu báo cáo năm ${req.year} – ${req.unit.name}`,
+    subject: INPUT_SUBJECT,
+    author: req.author || APP_NAME,
+  });
   const guide = wb.addWorksheet('HUONG_DAN');
   const sheets = sheetsForKind(req.template, req.unit.kind);
   const worksheets = sheets.map((s) => wb.addWorksheet(s.name));

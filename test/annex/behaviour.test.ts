@@ -42,7 +42,15 @@ describe('generateAnnexes', () => {
     expect(sheets).toHaveLength(5);
     for (const ws of sheets) {
       const p = ws.pageSetup;
-      expect(p, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      // One page wide by the column widths at 100 % (a "fit to page" shrink printed the text at 8–10 pt):
+      // the columns add up to at most the printable width (297 − 2 × 15 mm) as Excel (7 px a character
+      // + 5 px) and LibreOffice (5.5 pt a character of Times New Roman 11) measure them.
+      expect(p, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 100 });
+      expect(p.fitToPage, ws.name).toBeFalsy();
+      const chars = ws.columns.map((c) => c.width ?? 9);
+      const printable = ((297 - 30) / 25.4) * 72;
+      expect(chars.reduce((a, c) => a + (c * 7 + 5) * 0.75, 0), ws.name).toBeLessThanOrEqual(printable);
+      expect(chars.reduce((a, c) => a + c * 5.5, 0), ws.name).toBeLessThanOrEqual(printable);
       const mm = (inches: number | undefined) => (inches ?? 0) * 25.4;
       expect(mm(p.margins?.top)).toBeCloseTo(20, 1);
       expect(mm(p.margins?.bottom)).toBeCloseTo(20, 1);
@@ -81,11 +89,17 @@ describe('generateAnnexes', () => {
     const known = await generateInto(ctx);
     onTestFinished(() => known.cleanup());
     const captions = (await allSheets(known.dir)).map((ws) => text(ws, 'A4'));
-    expect(new Set(captions)).toEqual(new Set(['(Kèm theo Báo cáo số 05/BC-SYT ngày 05 tháng 02 năm 2026 của SỞ Y TẾ)']));
+    // The agency in running-text case (Decree 30), not the capitals of the header block.
+    expect(new Set(captions)).toEqual(new Set(['(Kèm theo Báo cáo số 05/BC-SYT ngày 05 tháng 02 năm 2026 của Sở Y tế tỉnh An Lạc)']));
     setSettings(ctx, { report_number: '123', report_date: '' });
     const undated = await generateInto(ctx);
     onTestFinished(() => undated.cleanup());
-    expect(text(sheet(await readWorkbook(undated.dir, 'Phu luc 03.xlsx'), 'PL03'), 'A4')).toBe('(Kèm theo Báo cáo số 123/BC-SYT ngày … tháng … năm … của SỞ Y TẾ)');
+    expect(text(sheet(await readWorkbook(undated.dir, 'Phu luc 03.xlsx'), 'PL03'), 'A4')).toBe('(Kèm theo Báo cáo số 123/BC-SYT ngày … tháng … năm … của Sở Y tế tỉnh An Lạc)');
+    // A full số/ký hiệu typed as the number comes out once, not "456/BC-SYT/BC-SYT".
+    setSettings(ctx, { report_number: '456/BC-SYT' });
+    const full = await generateInto(ctx);
+    onTestFinished(() => full.cleanup());
+    expect(text(sheet(await readWorkbook(full.dir, 'Phu luc 01.xlsx'), 'PL01'), 'A4')).toBe('(Kèm theo Báo cáo số 456/BC-SYT ngày … tháng … năm … của Sở Y tế tỉnh An Lạc)');
   });
 
   it('makes last year’s annexes again with last year’s period, years and documents', async () => {

@@ -107,3 +107,22 @@ export function letters(from: string, to: string): string[] {
   for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out.push(String.fromCharCode(c));
   return out;
 }
+
+/** The texts of the signature block from a row down: its rows are two merged sides, left and right. */
+export function signatureRows(ws: ExcelJS.Worksheet, from: number): { left: string[]; right: string[] } {
+  const left: string[] = [];
+  const right: string[] = [];
+  for (let r = from; r <= ws.rowCount; r++) {
+    const sides = merges(ws)
+      .map((m) => /^([A-Z]+)(\d+):/.exec(m))
+      .filter((m): m is RegExpExecArray => !!m && Number(m[2]) === r)
+      .map((m) => m[1]!)
+      .sort((a, b) => a.length - b.length || a.localeCompare(b));
+    if (sides.length !== 2) continue;
+    const l = text(ws, `${sides[0]}${r}`);
+    const rt = text(ws, `${sides[1]}${r}`);
+    if (l) left.push(l);
+    if (rt) right.push(rt);
+  }
+  return { left, right };
+}

@@ -3,7 +3,7 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDb } from '../helpers/fixtures.ts';
-import { expectedSum, formulaOf, generateInto, letters, merges, readWorkbook, reported, roman, sampleYears, sheet, shown, sumOrNull, text, unitName, unitsOfKind, YEAR } from './helpers.ts';
+import { expectedSum, formulaOf, generateInto, letters, merges, readWorkbook, signatureRows, reported, roman, sampleYears, sheet, shown, sumOrNull, text, unitName, unitsOfKind, YEAR } from './helpers.ts';
 
 const FORMS = ['bl', 'bb', 'xhtd', 'mb', 'br', 'khac'];
 const FORM_LABELS = ['Bạo lực', 'Bóc lột', 'Xâm hại tình dục', 'Mua bán', 'Bỏ rơi, bỏ mặc', 'Các hình thức gây tổn hại khác'];
@@ -29,19 +29,21 @@ describe('Phụ lục 01, sheet PL01 (by year and form of abuse)', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['PL01', 'PL01_DIA_BAN']);
   });
 
-  it('has the title rows 1–4 merged across A–J, row 5 empty', () => {
+  it('has the title rows 1–4 merged across A–J, row 5 the unit of measure at the right', () => {
     const ws = sheet(wb, 'PL01');
     expect(text(ws, 'A1')).toBe('Phụ lục 01');
     expect(text(ws, 'A2')).toBe('SỐ LIỆU TRẺ EM BỊ XÂM HẠI');
     expect(text(ws, 'A3')).toBe('(Từ năm 2023 đến năm 2026)');
-    expect(text(ws, 'A4')).toBe('(Kèm theo Báo cáo số …/BC-SYT ngày 20 tháng 12 năm 2026 của SỞ Y TẾ)');
+    expect(text(ws, 'A4')).toBe('(Kèm theo Báo cáo số …/BC-SYT ngày 20 tháng 12 năm 2026 của Sở Y tế tỉnh An Lạc)');
     for (const r of [1, 2, 3, 4]) expect(merges(ws)).toContain(`A${r}:J${r}`);
     expect(ws.getCell('A1').font).toMatchObject({ name: 'Times New Roman', bold: true });
     expect(ws.getCell('A2').font).toMatchObject({ name: 'Times New Roman', bold: true });
     expect(ws.getCell('A3').font).toMatchObject({ italic: true });
     expect(ws.getCell('A4').font).toMatchObject({ italic: true });
     for (const size of [1, 2, 3, 4].map((r) => ws.getCell(`A${r}`).font.size)) expect(size).toBeGreaterThanOrEqual(13);
-    expect(letters('A', 'J').every((c) => text(ws, `${c}5`) === '')).toBe(true);
+    expect(text(ws, 'A5')).toBe('Đơn vị tính: vụ, trẻ em');
+    expect(merges(ws)).toContain('A5:J5');
+    expect(ws.getCell('A5').alignment).toMatchObject({ horizontal: 'right' });
   });
 
   it('has the header block of rows 6–8 with its merges, and column numbers on row 9', () => {
@@ -123,7 +125,12 @@ describe('Phụ lục 01, sheet PL01 (by year and form of abuse)', () => {
     expect(reported(YEAR, 'X12')).toBe(false);
     expect(text(ws, `A${total + 1}`)).toBe('Ghi chú: Số liệu chưa bao gồm xã Vĩnh Lộc.');
     expect(merges(ws)).toContain(`A${total + 1}:J${total + 1}`);
-    expect(ws.rowCount).toBe(total + 1);
+    // Then the signature block: the place and date over the right side, who made the table on the left, the head on the right.
+    expect(text(ws, `A${total + 2}`)).toBe('');
+    const signed = signatureRows(ws, total + 3);
+    expect(signed.right[0]).toBe('An Lạc, ngày 20 tháng 12 năm 2026');
+    expect(signed.left).toContain('NGƯỜI LẬP BIỂU');
+    expect(signed.right).toEqual(expect.arrayContaining(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '(Ký tên, đóng dấu)', 'Nguyễn Văn A']));
   });
 
   it('keeps blank apart from 0 where the sample has both', () => {

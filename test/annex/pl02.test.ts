@@ -62,7 +62,7 @@ describe('Phụ lục 02', () => {
     expect(text(ws, 'A1')).toBe('Phụ lục 02');
     expect(text(ws, 'A2')).toBe('DANH MỤC VĂN BẢN VỀ BẢO VỆ TRẺ EM, PHÒNG, CHỐNG XÂM HẠI TRẺ EM ĐÃ BAN HÀNH');
     expect(text(ws, 'A3')).toBe('(Từ ngày 07/01/2021 đến ngày 15/11/2026)');
-    expect(text(ws, 'A4')).toBe('(Kèm theo Báo cáo số …/BC-SYT ngày 20 tháng 12 năm 2026 của SỞ Y TẾ)');
+    expect(text(ws, 'A4')).toBe('(Kèm theo Báo cáo số …/BC-SYT ngày 20 tháng 12 năm 2026 của Sở Y tế tỉnh An Lạc)');
     for (const r of [1, 2, 3, 4]) expect(merges(ws)).toContain(`A${r}:G${r}`);
     expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6', 'G6'].map((c) => text(ws, c))).toEqual(['STT', 'Loại văn bản', 'Số, ký hiệu', 'Ngày ban hành', 'Cơ quan ban hành', 'Trích yếu nội dung', 'Đơn vị báo cáo']);
     expect(['A7', 'B7', 'C7', 'D7', 'E7', 'F7', 'G7'].map((c) => text(ws, c))).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)']);

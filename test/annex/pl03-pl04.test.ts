@@ -3,7 +3,7 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDb } from '../helpers/fixtures.ts';
-import { expectedSum, formulaOf, generateInto, letters, merges, readWorkbook, roman, sampleYears, sheet, shown, sumOrNull, text } from './helpers.ts';
+import { expectedSum, formulaOf, generateInto, letters, merges, readWorkbook, signatureRows, roman, sampleYears, sheet, shown, sumOrNull, text } from './helpers.ts';
 
 const GROUPS: [string, string][] = [
   ['d142', 'Hiếp dâm người dưới 16 tuổi (Điều 142)'],
@@ -94,7 +94,7 @@ describe.each([PL03, PL04])('$label', (c) => {
     expect(text(w, 'A1')).toBe(c.label);
     expect(text(w, 'A2')).toBe(c.title);
     expect(text(w, 'A3')).toBe('(Từ năm 2023 đến năm 2026)');
-    expect(text(w, 'A4')).toBe('(Kèm theo Báo cáo số …/BC-SYT ngày 20 tháng 12 năm 2026 của SỞ Y TẾ)');
+    expect(text(w, 'A4')).toBe('(Kèm theo Báo cáo số …/BC-SYT ngày 20 tháng 12 năm 2026 của Sở Y tế tỉnh An Lạc)');
     for (const r of [1, 2, 3, 4]) expect(merges(w)).toContain(`A${r}:${c.last}${r}`);
     for (const [cell, range, label] of c.header) {
       expect(text(w, cell), cell).toBe(label);
@@ -139,6 +139,9 @@ describe.each([PL03, PL04])('$label', (c) => {
       expect(formulaOf(w, `${col}${total}`)).toBe(`SUM(${years.map((_y, i) => `${col}${9 + i * block}`).join(',')})`);
       expect(shown(w, `${col}${total}`)).toBe(sumOrNull(years.flatMap((y) => GROUPS.map(([g]) => expectedSum(y, [`${c.prefix}_${g}_${m}`], { kind: c.kind })))));
     }
-    expect(w.rowCount).toBe(total);
+    // Under the table: the source, from the unit list and the province in settings, then the signature block.
+    const source = c.kind === 'vien_kiem_sat' ? 'Viện kiểm sát nhân dân tỉnh An Lạc' : 'Tòa án nhân dân tỉnh An Lạc';
+    expect(text(w, `A${total + 1}`)).toBe(`Nguồn: ${source}.`);
+    expect(signatureRows(w, total + 3).left).toContain('NGƯỜI LẬP BIỂU');
   });
 });

@@ -1,0 +1,322 @@
+// Column widths of an annex sheet laid out for the page, so it prints at 100 % instead of being shrunk
+// to one page wide. Each column has a preferred width (the layout's) and a least width (nothing it
+// holds breaks inside a word: the longest header word, a number as formatted, a date). When the
+// preferred widths overflow the page every column gives up the same share of its slack (wrapping
+// text columns have the most); when they leave room the label column takes it. Only if even the least
+// widths overflow is the sheet scaled, and then by the exact factor.
+import { parseRange } from '../../shared/annex-schema.ts';
+import type { PlannedCell, SheetPlan } from './plan-types.ts';
+import { measuredLines, measureText, rowHeightFor, textWidth, type MeasuredText } from './text-metrics.ts';
+
+const MM_TO_PT = 72 / 25.4;
+/** Space Excel keeps around a cell's text, in points (left and right). */
+const CELL_PADDING = 9;
+/** One step of cell indent, in points (about one character). */
+export const INDENT_POINTS = 7;
+const FIGURE_ROOM = '000';
+/** Office suites differ a little in how they turn column characters into points. */
+const SAFETY = 0.97;
+
+/** Width in points a column of `chars` characters takes on paper (7 px a character + 5 px, at 96 dpi). */
+export function charsToPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+export function pointsToChars(pt: number): number {
+  return Math.max(1, (pt / 0.75 - 5) / 7);
+}
+
+/**
+ * LibreOffice reads a column width in characters as that many digit widths of the default font, with
+ * no padding (Times New Roman 11: 5.5 pt a character), so narrow columns come out narrower there than
+ * in Excel and wide ones wider. A column is given the characters that make it at least `pt` wide in both.
+ */
+const LIBREOFFICE_CHAR_PT = 5.5;
+
+export function columnChars(pt: number): number {
+  return Math.ceil(Math.max(pointsToChars(pt), pt / LIBREOFFICE_CHAR_PT) * 100) / 100;
+}
+
+/** Width a column meant to be `pt` wide takes on paper in the wider of the two office suites. */
+export function paperWidth(pt: number): number {
+  const chars = columnChars(pt);
+  return Math.max(charsToPoints(chars), chars * LIBREOFFICE_CHAR_PT);
+}
+
+function paperTotal(widths: readonly number[]): number {
+  return widths.reduce((a, w) => a + paperWidth(w), 0);
+}
+
+/** Printable width of an A4 landscape page with the annex margins, in points. */
+export function printableWidth(margins: { left: number; right: number }): number {
+  return (297 - margins.left - margins.right) * MM_TO_PT * SAFETY;
+}
+
+function widestWord(text: string, size: number, bold: boolean): number {
+  return Math.max(0, ...text.split(/\s+/).filter(Boolean).map((w) => textWidth(w, size, bold)));
+}
+
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** A number as its format shows it: `#,##0` → `1,234`; `0 "văn bản"` → `12 văn bản`. */
+export function formattedNumber(value: number, numFmt: string | undefined): string {
+  const decimals = /0\.(0+)/.exec(numFmt ?? '')?.[1]?.length ?? 0;
+  const grouping = (numFmt ?? '#,##0').includes(',');
+  const key = `${decimals}${grouping}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping });
+    FORMATS.set(key, format);
+  }
+  const digits = format.format(value);
+  if (!numFmt) return digits;
+  return numFmt.replace(/[#0,.]*0[#0,.]*/, digits).replace(/"/g, '');
+}
+
+function cellWidth(cell: PlannedCell, size: number, bold: boolean, numFmt: string | undefined): { width: number; wraps: boolean } {
+  switch (cell.kind) {
+    case 'text':
+      return { width: widestWord(cell.text, size, bold), wraps: true };
+    case 'ordinal':
+      return { width: textWidth(String(cell.value), size, bold), wraps: false };
+    case 'date':
+      return { width: textWidth('00/00/0000', size, bold), wraps: false };
+    case 'figure':
+    case 'formula': {
+      const fmt = cell.kind === 'formula' ? (cell.numFmt ?? numFmt) : numFmt;
+      return { width: cell.value === null ? 0 : textWidth(formattedNumber(cell.value, fmt), size, bold), wraps: false };
+    }
+  }
+}
+
+export interface ColumnLayout {
+  /** Excel widths in characters, one per column. */
+  widths: number[];
+  /** Print scale in percent: 100 unless even the least widths overflow the page. */
+  scale: number;
+}
+
+/** The least width of every column, in points, from the header words and the body's content. */
+export function leastWidths(plan: SheetPlan): number[] {
+  const columns = plan.sheet.columns;
+  const size = plan.sheet.fonts.table;
+  const least = columns.map(() => 0);
+  for (const hc of plan.sheet.header.cells) {
+    const r = parseRange(hc.range);
+    if (r.left === r.right) least[r.left - 1] = Math.max(least[r.left - 1]!, widestWord(hc.text, size, true));
+  }
+  columns.forEach((c, i) => {
+    least[i] = Math.max(least[i]!, textWidth(`(${i + 1})`, size));
+    // A figure column has room for three digits whatever this year's figures are.
+    if (c.content.kind === 'figure') least[i] = Math.max(least[i]!, textWidth(FIGURE_ROOM, size, true));
+  });
+  for (const row of plan.rows) {
+    if (row.spanAll) continue;
+    columns.forEach((column, i) => {
+      const cell = row.cells[column.col];
+      if (!cell) return;
+      const indent = column.content.kind === 'label' && row.level ? row.level * INDENT_POINTS : 0;
+      const { width } = cellWidth(cell, size, !!row.bold, plan.columnFormats[column.col]);
+      least[i] = Math.max(least[i]!, width + indent);
+    });
+  }
+  return least.map((w) => w + CELL_PADDING);
+}
+
+interface TextCell {
+  text: string;
+  bold: boolean;
+  indent: number;
+}
+
+/**
+ * The height model the widths are chosen by: the header block (each header cell's wrapped lines shared
+ * by the rows it spans) plus every body row (its tallest wrapped text). Numbers never wrap.
+ */
+class HeightModel {
+  private readonly size: number;
+  private readonly header: { left: number; right: number; top: number; rows: number; text: string }[];
+  private readonly headerRows: number;
+  private readonly firstHeaderRow: number;
+  /** Wrapping text of the body rows by column index; rows alike in every text kept once, with their count. */
+  private readonly body: { cells: [number, TextCell][]; count: number }[];
+
+  constructor(plan: SheetPlan) {
+    this.size = plan.sheet.fonts.table;
+    const h = plan.sheet.header;
+    this.firstHeaderRow = h.firstRow;
+    this.headerRows = h.rows;
+    this.header = h.cells.map((c) => {
+      const r = parseRange(c.range);
+      return { left: r.left - 1, right: r.right - 1, top: r.top, rows: r.bottom - r.top + 1, text: c.text };
+    });
+    const alike = new Map<string, { cells: [number, TextCell][]; count: number }>();
+    for (const row of plan.rows) {
+      if (row.spanAll) continue;
+      const cells: [number, TextCell][] = [];
+      plan.sheet.columns.forEach((column, i) => {
+        const cell = row.cells[column.col];
+        if (cell?.kind !== 'text') return;
+        const indent = column.content.kind === 'label' && row.level ? row.level * INDENT_POINTS : 0;
+        cells.push([i, { text: cell.text, bold: !!row.bold, indent }]);
+      });
+      if (cells.length === 0) continue;
+      const key = JSON.stringify(cells);
+      const seen = alike.get(key);
+      if (seen) seen.count++;
+      else alike.set(key, { cells, count: 1 });
+    }
+    this.body = [...alike.values()];
+    this.textColumns = new Set(this.body.flatMap((r) => r.cells.map(([i]) => i)));
+  }
+
+  private readonly textColumns: Set<number>;
+
+  private readonly measured = new Map<string, { text: MeasuredText; lines: Map<number, number> }>();
+
+  /** Lines of a text at a column width, each text measured once and each width's answer kept. */
+  private lines(text: string, widthPt: number, bold: boolean): number {
+    const key = `${bold ? 'b' : 'r'}${text}`;
+    let m = this.measured.get(key);
+    if (!m) {
+      m = { text: measureText(text, this.size, bold), lines: new Map() };
+      this.measured.set(key, m);
+    }
+    const at = Math.round(widthPt * 10);
+    let n = m.lines.get(at);
+    if (n === undefined) {
+      n = measuredLines(m.text, at / 10 - 5);
+      m.lines.set(at, n);
+    }
+    return n;
+  }
+
+  /** Whether body rows hold wrapping text in this column (else its width changes only the header). */
+  wrapsBody(i: number): boolean {
+    return this.textColumns.has(i);
+  }
+
+  /**
+   * For each header row, the columns of the cells that make it as tall as it is: widening one of them
+   * alone saves nothing while the others stay as tall, so the layout may widen them together.
+   */
+  headerBottlenecks(widths: readonly number[]): number[][] {
+    const heights = this.header.map((c) => {
+      let span = 0;
+      for (let i = c.left; i <= c.right; i++) span += widths[i]!;
+      return rowHeightFor(this.lines(c.text, span, true), this.size) / c.rows;
+    });
+    const out: number[][] = [];
+    for (let r = 0; r < this.headerRows; r++) {
+      const row = this.firstHeaderRow + r;
+      const at = this.header.map((c, k) => ({ c, h: heights[k]! })).filter(({ c }) => c.top <= row && row < c.top + c.rows);
+      const max = Math.max(...at.map((x) => x.h));
+      const cols = new Set<number>();
+      for (const { c, h } of at) if (h >= max - 0.01 && h > rowHeightFor(1, this.size)) for (let i = c.left; i <= c.right; i++) cols.add(i);
+      if (cols.size > 1) out.push([...cols]);
+    }
+    return out;
+  }
+
+  /** Height in points of the header block at these column widths (points). */
+  headerHeight(widths: readonly number[]): number {
+    const perRow = new Array<number>(this.headerRows).fill(rowHeightFor(1, this.size));
+    for (const c of this.header) {
+      let span = 0;
+      for (let i = c.left; i <= c.right; i++) span += widths[i]!;
+      const each = rowHeightFor(this.lines(c.text, span, true), this.size) / c.rows;
+      for (let r = 0; r < c.rows; r++) {
+        const at = c.top - this.firstHeaderRow + r;
+        perRow[at] = Math.max(perRow[at]!, each);
+      }
+    }
+    return perRow.reduce((a, b) => a + b, 0);
+  }
+
+  /** Height in points of the body rows at these column widths. */
+  bodyHeight(widths: readonly number[]): number {
+    let total = 0;
+    for (const { cells, count } of this.body) {
+      let lines = 1;
+      for (const [i, cell] of cells) lines = Math.max(lines, this.lines(cell.text, widths[i]! - cell.indent, cell.bold));
+      total += count * rowHeightFor(lines, this.size);
+    }
+    return total;
+  }
+}
+
+/** Steps, in points, by which a column may widen in one round of the layout. */
+const STEPS = [4, 8, 16, 32, 64, 128, 256];
+
+/**
+ * Widths that fill the page: starting from every column's least width, the room left goes, step by
+ * step, where it saves the most printed height per point (a header that wraps less — it repeats on
+ * every page —, labels on fewer lines);
+ * once no step saves anything, every column widens in proportion to what it has.
+ */
+/** Grows `least` widths into the page, weighing the header `weight` times against the body. */
+function grow(model: HeightModel, least: readonly number[], availablePt: number, weight: number): number[] {
+  const widths = [...least];
+  const room = () => availablePt - paperTotal(widths);
+  const wrapsBody = widths.map((_w, i) => model.wrapsBody(i));
+  let body = model.bodyHeight(widths);
+  let height = weight * model.headerHeight(widths) + body;
+  while (room() >= STEPS[0]!) {
+    const left = room();
+    let best: { set: number[]; step: number; height: number; body: number; rate: number } | null = null;
+    // Moves: one column, or the columns that together hold a header row at its height.
+    const moves = [...widths.map((_w, i) => [i]), ...model.headerBottlenecks(widths)];
+    for (const set of moves) {
+      for (const step of STEPS) {
+        const before = paperTotal(widths);
+        for (const i of set) widths[i]! += step;
+        const cost = paperTotal(widths) - before;
+        if (cost > left) {
+          for (const i of set) widths[i]! -= step;
+          break;
+        }
+        const b = set.some((i) => wrapsBody[i]) ? model.bodyHeight(widths) : body;
+        const h = weight * model.headerHeight(widths) + b;
+        for (const i of set) widths[i]! -= step;
+        const rate = (height - h) / Math.max(cost, 0.01);
+        if (rate > 1e-9 && (!best || rate > best.rate)) best = { set, step, height: h, body: b, rate };
+        if (h < height) break; // the smallest step that saves height is this move's offer
+      }
+    }
+    if (!best) break;
+    for (const i of best.set) widths[i]! += best.step;
+    height = best.height;
+    body = best.body;
+  }
+  // What no step needs is shared by every column in proportion to its width.
+  for (let k = 0; k < 3; k++) {
+    const spare = room();
+    const sum = widths.reduce((a, b) => a + b, 0);
+    widths.forEach((w, i) => (widths[i] = w + (spare * w) / sum));
+  }
+  while (room() < 0) widths.forEach((w, i) => (widths[i] = w * 0.995));
+  return widths;
+}
+
+/** Header weights tried: the body's lines against the header's, which repeats on every page. */
+const WEIGHTS = [1, 3];
+
+export function layoutColumns(plan: SheetPlan, availablePt: number, pageHeightPt = Infinity): ColumnLayout {
+  const least = leastWidths(plan);
+  const minimum = paperTotal(least);
+  if (minimum > availablePt) {
+    return { widths: least.map(columnChars), scale: Math.floor((100 * availablePt) / minimum) };
+  }
+  const model = new HeightModel(plan);
+  // Of the layouts for each weight, the one that prints shortest: body plus the header on every page.
+  let best: { widths: number[]; printed: number } | null = null;
+  for (const weight of WEIGHTS) {
+    const widths = grow(model, least, availablePt, weight);
+    const header = model.headerHeight(widths);
+    const body = model.bodyHeight(widths);
+    const pages = Number.isFinite(pageHeightPt) ? Math.max(1, Math.ceil(body / Math.max(1, pageHeightPt - header))) : 1;
+    const printed = pages * header + body;
+    if (!best || printed < best.printed - 0.5) best = { widths, printed };
+  }
+  return { widths: best!.widths.map(columnChars), scale: 100 };
+}
