@@ -8,7 +8,7 @@ import { documentKey, looseKey, nfc } from '../../shared/text.ts';
 import { toUnicodeText } from '../../shared/legacy-text.ts';
 import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
 import { cellLabel, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
-import { META_SHEET, valueName } from '../workbook/input-writer.ts';
+import { META_SHEET, signatureRows, valueName } from '../workbook/input-writer.ts';
 import { encodeAddress, MAX_ROW, parseSheetRef, type Rect } from './xlsx/address.ts';
 import type { DefinedName, InputBook, InputCell, WantedCells } from './xlsx/book.ts';
 import { readXlsx } from './xlsx/reader.ts';
@@ -316,7 +316,9 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
     });
   }
   // Rows typed below the range are never dropped without a word.
-  const below = book.rowsWithData(ref.sheet, { top: ref.rect.bottom + 1, left: ref.rect.left, bottom: MAX_ROW, right: ref.rect.right });
+  // The form's signature block (the unit signs there) is not a document row.
+  const signature = signatureRows(ref.rect.bottom);
+  const below = book.rowsWithData(ref.sheet, { top: ref.rect.bottom + 1, left: ref.rect.left, bottom: MAX_ROW, right: ref.rect.right }).filter((r) => r < signature.top || r > signature.bottom);
   if (below.length) {
     const shown = below.length > 10 ? `${below.slice(0, 10).join(', ')}… (${below.length} dòng)` : below.join(', ');
     findings.push({ code: 'doc_below_range', severity: 'error', sheet: ref.sheet, cell: `A${below[0]}`, message: `Trang ${ref.sheet}: có nội dung ở dòng ${shown}, nằm dưới bảng nhập văn bản (dòng ${ref.rect.top + 1}–${ref.rect.bottom}), nên không được đọc. Hãy chuyển các văn bản đó lên các dòng trống trong bảng (hoặc xóa nếu không cần) rồi gửi lại.` });

@@ -46,6 +46,8 @@ export interface BarChart {
 
 export interface FrontMatter {
   draftMark: string | null;
+  /** The agency in running-text case ("Sở Y tế tỉnh An Lạc"): the document's author in its properties. */
+  author: string;
   parentBody: string;
   issuingBody: string;
   numberLine: string;

@@ -5,6 +5,7 @@ import type { Closing, FrontMatter } from './content-model.ts';
 import type { FigureText } from './figure-text.ts';
 import { dateLineParts } from '../../shared/dates.ts';
 import { documentNumberText } from '../../shared/document-number.ts';
+import { runningCaseName } from '../../shared/text.ts';
 import type { ReportData } from './report-data.ts';
 import { fillPhrase } from './sentences.ts';
 
@@ -15,6 +16,7 @@ export function frontMatter(data: ReportData, text: FigureText, draft: boolean):
   const date = dateLineParts(settingString(s, 'report_date')) ?? { day: unknown, month: unknown, year: String(data.year) };
   return {
     draftMark: draft ? p.draftMark : null,
+    author: [runningCaseName(settingString(s, 'issuing_body')), settingString(s, 'province') ? `${settingString(s, 'province_kind', 'tỉnh')} ${settingString(s, 'province')}` : ''].filter(Boolean).join(' '),
     parentBody: settingString(s, 'parent_body').toLocaleUpperCase('vi'),
     issuingBody: settingString(s, 'issuing_body').toLocaleUpperCase('vi'),
     numberLine: fillPhrase(p.reportNumber, {

@@ -1,7 +1,8 @@
 // The sample's Word reports (templates/sample/word-reports.json) written as a unit would: a .docx with the
 // Quốc hiệu header table, the title, and the outline's headings in order (Heading 1–3, the narrative points as
 // "- Tồn tại, hạn chế." lines), the unit's paragraphs under them; lines with " | " become a table.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { ensureFolder, writeFileAtomic } from '../files/atomic-write.ts';
 import path from 'node:path';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { z } from 'zod';
@@ -100,13 +101,11 @@ export async function wordReportDocx(ctx: ServiceContext, r: SampleWordReport): 
 
 /** Writes the sample's Word reports into a folder (temporary name, then renamed); returns their paths. */
 export async function writeSampleWordReports(ctx: ServiceContext, outDir: string): Promise<string[]> {
-  mkdirSync(outDir, { recursive: true });
+  ensureFolder(outDir);
   const files: string[] = [];
   for (const r of loadSampleWordReports()) {
     const file = path.join(outDir, r.file);
-    const tmp = `${file}.tam`;
-    writeFileSync(tmp, await wordReportDocx(ctx, r));
-    renameSync(tmp, file);
+    await writeFileAtomic(file, await wordReportDocx(ctx, r));
     files.push(file);
   }
   return files;

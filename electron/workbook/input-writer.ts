@@ -98,6 +98,11 @@ const SIGNATURE = {
   right: ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)'],
 };
 
+/** Rows of the signature block under a table whose last row is `tableLast` (a blank row between them). */
+export function signatureRows(tableLast: number): { top: number; bottom: number } {
+  return { top: tableLast + 3, bottom: tableLast + 9 };
+}
+
 /** Writes the signature block from the row after `last` over columns 1..lastCol; returns its last row. */
 function signatureBlock(ws: ExcelJS.Worksheet, last: number, lastCol: number): number {
   // The left side: the columns whose widths add up closest to half the table.
@@ -122,12 +127,12 @@ function signatureBlock(ws: ExcelJS.Worksheet, last: number, lastCol: number): n
       cell.alignment = { horizontal: 'center', vertical: 'middle' };
     }
   };
-  const r = last + 2;
+  const r = signatureRows(last - 1).top;
   line(r, '', SIGNATURE.date, font(12, { italic: true }));
   line(r + 1, SIGNATURE.left[0]!, SIGNATURE.right[0]!, font(12, { bold: true }));
   line(r + 2, SIGNATURE.left[1]!, SIGNATURE.right[1]!, font(11, { italic: true }));
   for (let i = 3; i <= 6; i++) line(r + i, '', '', font(12));
-  return r + 6;
+  return signatureRows(last - 1).bottom;
 }
 
 /** A convenience total: blank while no cell of the range holds a number, else their sum; with its cached value. */

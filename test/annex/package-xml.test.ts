@@ -66,6 +66,7 @@ async function sheets(p: Package): Promise<[string, string][]> {
 
 let work: { dir: string; cleanup: () => void };
 const packages: Package[] = [];
+let report: Package;
 const AGENCY = 'Sở Y tế tỉnh An Lạc';
 
 beforeAll(async () => {
@@ -88,6 +89,7 @@ beforeAll(async () => {
   const out = path.join(work.dir, 'out');
   const r = await generateAll(ctx, { year: 2026, outDir: out, sources: true, force: true });
   for (const f of r.files.filter((x) => x.endsWith('.xlsx'))) packages.push(await load(path.basename(f), f));
+  report = await load('Bao cao.docx', r.files.find((x) => x.endsWith('Bao cao.docx'))!);
   ctx.db.close();
 }, 120_000);
 
@@ -148,6 +150,15 @@ describe('every .xlsx the app writes is a clean package', () => {
       expect(tag(app, 'Company'), p.label).toBe(AGENCY);
       expect(`${core}${app}`, p.label).not.toMatch(/Unknown|Un-named/);
     }
+  });
+
+  it('names the agency and the content in Vietnamese in the Word report’s properties too', async () => {
+    const core = await report.zip.file('docProps/core.xml')!.async('string');
+    expect(tag(core, 'dc:title') ?? '').toMatch(/^Báo cáo Kết quả thực hiện Nghị quyết số 121\/2020\/QH14/);
+    expect(tag(core, 'dc:subject') ?? '').toMatch(/^Kết quả thực hiện Nghị quyết/);
+    expect(tag(core, 'dc:creator')).toBe(AGENCY);
+    expect(tag(core, 'cp:lastModifiedBy')).toBe(AGENCY);
+    expect(core).not.toMatch(/Unknown|Un-named|Báo cáo 121</);
   });
 
   it('has Times New Roman as the default style', async () => {

@@ -25,7 +25,9 @@ export interface CorpusCase {
    * For cases about the file system: puts something at a path in `dir` (a link, a FIFO, a folder), given
    * the bytes `make` made, and returns the path to import. Only where the platform can (POSIX).
    */
-  place?: (dir: string, bytes: Buffer) => string;
+  place?: (dir: string, bytes: Buffer, companion?: Buffer) => string;
+  /** A second file for `place` to put beside the first (a batch case: two files of one unit). */
+  companion?: (base: CorpusBase) => Promise<Buffer>;
   /** Too big for exceljs to load (it expands ranges): the reader comparison leaves it out. */
   heavy?: boolean;
 }
@@ -244,6 +246,9 @@ function numberCases(): CorpusCase[] {
     bad('percent', 'Phần trăm "50%"', 'not_number', '50%'),
     bad('scientific-text', 'Dạng khoa học "1e3"', 'not_number', '1e3'),
     bad('bool', 'Giá trị TRUE', 'not_number', true),
+    bad('huge-1e308', 'Số 1e308 (vô hạn khi cộng hai số)', 'value_too_large', 1e308),
+    bad('over-ceiling', 'Số 2 tỉ trẻ em (vượt mức tối đa của chỉ tiêu)', 'value_too_large', 2e9),
+    bad('ambiguous-comma', 'Chữ "1,000": một hay một nghìn? (hỏi lại đơn vị)', 'ambiguous_number', '1,000'),
     bad('bool-false', 'Giá trị FALSE', 'not_number', false),
     no('num-date', 'Ngày tháng trong ô số (Excel đổi định dạng ô thành ngày)', 'not_number', ({ workbook }) =>
       workbook((wb) => {
@@ -531,6 +536,25 @@ function contractCases(): CorpusCase[] {
       meta.getCell(60, 2).value = 'X01';
     }), /unit_code/),
     ok('meta-unit-name-other', 'Tên đơn vị trong _meta khác danh sách (cùng mã): nhận, có cảnh báo nêu cả hai tên', ({ workbook }) => workbook((wb) => setMeta(wb, 'unit_name', 'Xã Không Tên')), { code: 'unit_name_mismatch' }),
+    ok('doc-signed-form', 'Đơn vị ký tên, ghi ngày ở khối chữ ký dưới bảng văn bản', ({ workbook }) => workbook((wb) => {
+      const ws = wb.getWorksheet('PL02')!;
+      ws.getCell('A308').value = 'Tân Phú, ngày 05 tháng 12 năm 2026';
+      ws.getCell('A313').value = 'Nguyễn Văn An';
+    }), { stored: { documents: 1 } }),
+    no('doc-right-below', 'Văn bản gõ ngay dưới bảng Phụ lục 02 (dòng 306)', 'doc_below_range', ({ workbook }) => workbook((wb) => {
+      wb.getWorksheet('PL02')!.getRow(306).values = ['Cấp xã', 'Kế hoạch', '10/KH-UBND', new Date(Date.UTC(2026, 2, 1)), 'UBND xã', 'Kế hoạch truyền thông'];
+    }), /dòng 306/),
+    {
+      ...no('batch-two-files-one-unit', 'Hai tệp khác nhau của cùng một xã, cùng năm, trong một thư mục: không nhận tệp nào', 'conflicting_files', async ({ workbook }) => workbook()),
+      companion: ({ workbook }) => workbook((wb) => (named(wb, 'v_pl01_bl_nam').value = 1)),
+      place: (dir, bytes, companion) => {
+        const folder = path.join(dir, 'hai-tep');
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(path.join(folder, 'X03 - ban 1.xlsx'), bytes);
+        writeFileSync(path.join(folder, 'X03 - ban 2.xlsx'), companion!);
+        return folder;
+      },
+    },
     no('doc-below-range', 'Văn bản gõ dưới bảng Phụ lục 02 (dòng 320)', 'doc_below_range', ({ workbook }) => workbook((wb) => {
       const ws = wb.getWorksheet('PL02')!;
       ws.getRow(320).values = ['Cấp xã', 'Quyết định', '9/QĐ-UBND', new Date(Date.UTC(2026, 2, 1)), 'UBND xã', 'Quyết định thành lập tổ công tác'];

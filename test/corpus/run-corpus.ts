@@ -106,7 +106,7 @@ export async function corpusRunner(): Promise<CorpusRunner> {
     if (c.place) {
       const sub = path.join(dir, c.id);
       mkdirSync(sub, { recursive: true });
-      return c.place(sub, bytes);
+      return c.place(sub, bytes, c.companion ? await c.companion(base) : undefined);
     }
     const file = path.join(dir, `${c.id}.xlsx`);
     writeFileSync(file, bytes);

@@ -10,6 +10,7 @@ import { headerBlock } from './header-block.ts';
 import { FONT, MARGIN, PAGE, SIZE } from './layout.ts';
 import { bodyParagraph, headingParagraph } from './paragraphs.ts';
 import { titleBlock } from './title-block.ts';
+import { sentenceCase } from '../../../shared/text.ts';
 
 function pageNumberHeader(): Header {
   return new Header({
@@ -40,8 +41,11 @@ export function reportDocument(content: ReportContent, notices: string[] = []): 
   children.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }), closingBlock(content.closing));
   if (content.draftErrors) children.push(...draftErrorsBox(content.draftErrors.title, content.draftErrors.errors));
   return new Document({
-    creator: 'Báo cáo 121',
-    title: content.front.subject,
+    // Vietnamese properties (Word's File › Info): the agency as author, never the program's name or "Unknown".
+    creator: content.front.author,
+    lastModifiedBy: content.front.author,
+    title: `${sentenceCase(content.front.title)} ${content.front.subject}`,
+    subject: content.front.subject,
     styles: {
       default: {
         document: {
