@@ -103,7 +103,7 @@ export const apiContract = {
   yearChecklist: method(z.object({ year })).returns<YearChecklist>(),
   unitVersions: method(z.object({ year, unit: unitCode })).returns<SubmissionVersionInfo[]>(),
   /** A unit's Word report (.docx) read and placed in the outline's sections; nothing is saved. */
-  previewWordReport: method(z.object({ file: z.string().trim().min(1, 'hãy chọn tệp báo cáo Word') })).returns<WordReportPreview>(),
+  previewWordReport: method(z.object({ file: z.string().trim().min(1, 'hãy chọn tệp báo cáo Word') }), { paths: { file: 'read-file' } }).returns<WordReportPreview>(),
   /** The texts of a previewed Word report (as completed by hand) saved as a new version of the unit's texts. */
   saveWordReport: method(
     z.object({
@@ -112,6 +112,7 @@ export const apiContract = {
       year,
       texts: z.record(z.string().regex(/^t_[a-z0-9_]+$/, 'mã mục không hợp lệ'), z.string().max(200_000, 'nội dung một mục quá dài')),
     }),
+    { paths: { file: 'read-file' } },
   ).returns<WordReportSaved>(),
 
   validateYear: method(z.object({ year })).returns<ValidationReport>(),

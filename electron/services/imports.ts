@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ImportFileResult, ImportFinding, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
 import { backupDatabase, isFileDatabase } from '../db/backup.ts';
+import { databaseFile, readOnlyError, readOnlyNotice } from '../db/read-only.ts';
 import { makeLookup, type ImportLookup, type ParsedSubmission } from '../import/read-input-workbook.ts';
 import { collectImportFiles } from '../import/collect-files.ts';
 import { parseImportFile, type ParsedFile } from '../import/parse-file.ts';
@@ -187,6 +188,8 @@ function conflictsOf(reads: ReadFile[]): Map<string, string[]> {
  * file's refusal with its reason, and every file gets its line.
  */
 export async function importFiles(ctx: ServiceContext, paths: string[], options: ImportOptions = {}): Promise<ImportFileResult[]> {
+  // A database opened read-only stores nothing: the whole batch is refused with the reason, once.
+  if (readOnlyNotice(ctx.db)) throw readOnlyError(databaseFile(ctx.db));
   const lookup = importLookup(ctx);
   const listed: (string | ImportFileResult)[] = [];
   for (const p of paths) {
