@@ -129,6 +129,22 @@ interface TextCell {
   indent: number;
 }
 
+interface Measured {
+  text: MeasuredText;
+  /** Lines by width in tenths of a point. */
+  lines: Map<number, number>;
+}
+
+function linesAt(m: Measured, widthPt: number): number {
+  const at = Math.round(widthPt * 10);
+  let n = m.lines.get(at);
+  if (n === undefined) {
+    n = measuredLines(m.text, at / 10 - 5);
+    m.lines.set(at, n);
+  }
+  return n;
+}
+
 /**
  * The height model the widths are chosen by: the header block (each header cell's wrapped lines shared
  * by the rows it spans) plus every body row (its tallest wrapped text). Numbers never wrap.
@@ -168,27 +184,30 @@ class HeightModel {
     }
     this.body = [...alike.values()];
     this.textColumns = new Set(this.body.flatMap((r) => r.cells.map(([i]) => i)));
+    // Each body cell keeps its measured text: the layout asks for every row's lines at many widths.
+    this.bodyMeasured = this.body.map(({ cells, count }) => ({ count, cells: cells.map(([i, cell]) => ({ col: i, indent: cell.indent, m: this.measure(cell.text, cell.bold) })) }));
   }
+
+  private readonly bodyMeasured: { count: number; cells: { col: number; indent: number; m: Measured }[] }[];
 
   private readonly textColumns: Set<number>;
 
-  private readonly measured = new Map<string, { text: MeasuredText; lines: Map<number, number> }>();
+  private readonly measured = new Map<string, Measured>();
 
-  /** Lines of a text at a column width, each text measured once and each width's answer kept. */
-  private lines(text: string, widthPt: number, bold: boolean): number {
+  /** A text measured once (by weight), with its lines at each width asked so far. */
+  private measure(text: string, bold: boolean): Measured {
     const key = `${bold ? 'b' : 'r'}${text}`;
     let m = this.measured.get(key);
     if (!m) {
       m = { text: measureText(text, this.size, bold), lines: new Map() };
       this.measured.set(key, m);
     }
-    const at = Math.round(widthPt * 10);
-    let n = m.lines.get(at);
-    if (n === undefined) {
-      n = measuredLines(m.text, at / 10 - 5);
-      m.lines.set(at, n);
-    }
-    return n;
+    return m;
+  }
+
+  /** Lines of a text at a column width, each text measured once and each width's answer kept. */
+  private lines(text: string, widthPt: number, bold: boolean): number {
+    return linesAt(this.measure(text, bold), widthPt);
   }
 
   /** Whether body rows hold wrapping text in this column (else its width changes only the header). */
@@ -236,9 +255,9 @@ class HeightModel {
   /** Height in points of the body rows at these column widths. */
   bodyHeight(widths: readonly number[]): number {
     let total = 0;
-    for (const { cells, count } of this.body) {
+    for (const { cells, count } of this.bodyMeasured) {
       let lines = 1;
-      for (const [i, cell] of cells) lines = Math.max(lines, this.lines(cell.text, widths[i]! - cell.indent, cell.bold));
+      for (const c of cells) lines = Math.max(lines, linesAt(c.m, widths[c.col]! - c.indent));
       total += count * rowHeightFor(lines, this.size);
     }
     return total;
