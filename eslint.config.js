@@ -1,4 +1,4 @@
-// Lint: TypeScript recommended rules, plus the layer rule of style.md (VS Code's common/node/browser):
+// Lint: TypeScript recommended rules, plus the layer rule of docs/architecture.md (VS Code's common/node/browser):
 // shared/ imports neither electron/ nor renderer/ nor Node; renderer/ never imports electron/ or Node.
 import tseslint from 'typescript-eslint';
 

@@ -1,7 +1,7 @@
 // Builds the benchmark's inputs in bench/.work (not timed as part of the season):
 // a large province with 3 past years in a seed database and the reporting year's ~195 filled
 // workbooks, written by the real writer and filled through their defined names; and 34 province
-// exports (the JSON of cli.md) for the national roll-up.
+// exports (the JSON of docs/cli.md) for the national roll-up.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { documentTableForKind } from '../shared/template.ts';

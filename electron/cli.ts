@@ -1,4 +1,4 @@
-// baocao121: the command-line interface (cli.md), a thin shell over the window's typed API: each command
+// baocao121: the command-line interface (docs/cli.md), a thin shell over the window's typed API: each command
 // calls one method of shared/api.ts through the same handler table, in this process (inProcessHost).
 // Only `init` and `demo` call their services directly: they make the database the API works on.
 import { parseArgs } from 'node:util';

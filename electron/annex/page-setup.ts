@@ -1,4 +1,4 @@
-// How an annex prints (annexes.md): A4 landscape, margins 20 mm top and bottom and 15 mm left and right,
+// How an annex prints (docs/annexes.md): A4 landscape, margins 20 mm top and bottom and 15 mm left and right,
 // one page wide by its column layout (column-layout.ts) at 100 % — not by "fit to page", which shrinks
 // the text and makes Excel ignore the manual page breaks —, header rows repeated, "Trang x/y" centred in
 // the footer, no gridlines.

@@ -22,7 +22,7 @@ import type { AnnexPlan, PlannedSignature, SheetPlan } from './plan-types.ts';
 import { captionText, fillText, reportDateParts, slashDate, upperVi } from './texts.ts';
 
 const DEFAULT_FROM_YEAR = 2021;
-/** Annex number formats (annexes.md): whole numbers, money with one decimal. */
+/** Annex number formats (docs/annexes.md): whole numbers, money with one decimal. */
 export const ANNEX_NUMBER_FORMAT: Record<ValueType, string> = { count: '#,##0', money: '#,##0.0' };
 
 /** A figure column's format: the layout's, or the one of its indicators' type. */

@@ -1,4 +1,4 @@
-// The JSON interchange format of cli.md: export a year, import a lower level's export (roll-up).
+// The JSON interchange format of docs/cli.md: export a year, import a lower level's export (roll-up).
 import { z } from 'zod';
 import { documentKey, nfc } from '../../shared/text.ts';
 import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';

@@ -1,4 +1,4 @@
-// Writes the blank input workbook of one unit and year, exactly to the contract of indicators.md:
+// Writes the blank input workbook of one unit and year, exactly to the contract of docs/forms-and-indicators.md:
 // HUONG_DAN first, the unit kind's sheets, a veryHidden _meta; a workbook-scoped defined name for every
 // input cell; only input cells unlocked; validations; convenience totals as formulas; A4 print setup.
 import ExcelJS from 'exceljs';

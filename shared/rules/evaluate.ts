@@ -1,5 +1,5 @@
 // Evaluating expressions over a unit's (or the province's) figures, with the missing-value strategies
-// of rules.md, and comparing two sides with an optional tolerance. Pure.
+// of docs/rules.md, and comparing two sides with an optional tolerance. Pure.
 import type { Expr } from './expression.ts';
 import type { MissingStrategy, Operator, Tolerance } from './schema.ts';
 

@@ -1,4 +1,4 @@
-// A year's findings as a report, and what the CLI prints of it (text lines and the --json shape of cli.md). Pure.
+// A year's findings as a report, and what the CLI prints of it (text lines and the --json shape of docs/cli.md). Pure.
 import type { Severity } from '../types.ts';
 import { formatFigure } from './message.ts';
 import type { ValidationFinding, ValidationReport } from './types.ts';
@@ -58,7 +58,7 @@ export interface ReportJson {
   }[];
 }
 
-/** The `validate --json` object of cli.md. */
+/** The `validate --json` object of docs/cli.md. */
 export function reportToJson(report: ValidationReport): ReportJson {
   return {
     year: report.year,

@@ -1,4 +1,4 @@
-// Phụ lục 01 read back from the written file: layout of annexes.md, every figure against sums computed
+// Phụ lục 01 read back from the written file: layout of docs/annexes.md, every figure against sums computed
 // from the sample JSON, blank kept apart from 0, totals as formulas with cached values, the note.
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { expectedSum, formulaOf, generateInto, letters, merges, readWorkbook, si
 
 const FORMS = ['bl', 'bb', 'xhtd', 'mb', 'br', 'khac'];
 const FORM_LABELS = ['Bạo lực', 'Bóc lột', 'Xâm hại tình dục', 'Mua bán', 'Bỏ rơi, bỏ mặc', 'Các hình thức gây tổn hại khác'];
-/** Columns C–I of sheet PL01 and the measure each holds (annexes.md). */
+/** Columns C–I of sheet PL01 and the measure each holds (docs/annexes.md). */
 const MEASURES: [string, string][] = [['C', 'vu'], ['D', 'tre'], ['E', 'nam'], ['F', 'nu'], ['G', 'duoi6'], ['H', '6den12'], ['I', '12den16']];
 
 let wb: ExcelJS.Workbook;
@@ -145,7 +145,7 @@ describe('Phụ lục 01, sheet PL01_DIA_BAN (the reporting year by local unit)'
   const communes = unitsOfKind('dia_phuong');
   const byForm = ['G', 'H', 'I', 'J', 'K', 'L'];
 
-  it('has its own title and the header of annexes.md', () => {
+  it('has its own title and the header of docs/annexes.md', () => {
     const ws = sheet(wb, 'PL01_DIA_BAN');
     expect(text(ws, 'A1')).toBe('Phụ lục 01');
     expect(text(ws, 'A2')).toBe(`SỐ LIỆU TRẺ EM BỊ XÂM HẠI THEO ĐỊA BÀN NĂM ${YEAR}`);

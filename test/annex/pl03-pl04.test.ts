@@ -1,5 +1,5 @@
 // Phụ lục 03 (procuracy) and 04 (court) read back from the written files: headers and merges of
-// annexes.md, every figure against the sample JSON, year rows and TỔNG CỘNG as formulas.
+// docs/annexes.md, every figure against the sample JSON, year rows and TỔNG CỘNG as formulas.
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDb } from '../helpers/fixtures.ts';

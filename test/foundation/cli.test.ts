@@ -1,4 +1,4 @@
-// The CLI of cli.md: commands, --json, Vietnamese messages and exit codes 0 / 1 / 2.
+// The CLI of docs/cli.md: commands, --json, Vietnamese messages and exit codes 0 / 1 / 2.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

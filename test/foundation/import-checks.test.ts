@@ -1,4 +1,4 @@
-// Every named import check of indicators.md fires on a file made to trigger it; a rejected file
+// Every named import check of docs/forms-and-indicators.md fires on a file made to trigger it; a rejected file
 // leaves the database exactly as it was, and an accepted one stores its warnings.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';

@@ -1,4 +1,4 @@
-// The blank input workbook keeps the contract of indicators.md: sheets, _meta, names, protection, validations.
+// The blank input workbook keeps the contract of docs/forms-and-indicators.md: sheets, _meta, names, protection, validations.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it, beforeAll } from 'vitest';

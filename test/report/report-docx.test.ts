@@ -14,7 +14,7 @@ import { AGES, blankUnitCodes, count, FORMS, issuedDocuments, likeForLike, missi
 const YEAR = 2026;
 const PREV = 2025;
 
-// The outline's headings as report-outline.md gives them (typos corrected), in printing order.
+// The outline's headings as docs/report-outline.md gives them (typos corrected), in printing order.
 const B_SUB = ['1. Kết quả đạt được', '2. Tồn tại, hạn chế; khó khăn, vướng mắc'];
 const EXPECTED_HEADINGS = [
   'PHẦN A. TÌNH HÌNH XÂM HẠI TRẺ EM',

@@ -1,5 +1,5 @@
 // Expected figures computed straight from the sample JSON (not through the app's services), and the number
-// formats of report-outline.md written independently of the app's formatter.
+// formats of docs/report-outline.md written independently of the app's formatter.
 import { sample } from '../helpers/fixtures.ts';
 
 export const FORMS = ['bl', 'bb', 'xhtd', 'mb', 'br', 'khac'] as const;

@@ -1,4 +1,4 @@
-// The layer rule of style.md holds: shared/ imports neither electron/, renderer/ nor Node; renderer/
+// The layer rule of docs/architecture.md holds: shared/ imports neither electron/, renderer/ nor Node; renderer/
 // never imports electron/ — checked by running the project's own ESLint configuration on snippets.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';

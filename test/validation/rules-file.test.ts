@@ -10,7 +10,7 @@ import { dbWith, messagesOf } from './helpers.ts';
 const template = loadTemplateFile();
 const raw = JSON.parse(readFileSync(templatePath('nq121', 'rules.json'), 'utf8')) as RuleSet;
 
-/** Every rule id of rules.md, with its severity. */
+/** Every rule id of docs/rules.md, with its severity. */
 const RULES_MD: Record<string, string> = {
   pl01_sex_sum: 'error',
   pl01_age_sum: 'error',
@@ -46,7 +46,7 @@ function withRules(edit: (rules: RuleSet['rules']) => RuleSet['rules']): RuleSet
 }
 
 describe('templates/nq121/rules.json', () => {
-  it('holds exactly the rules of rules.md, with their severities', () => {
+  it('holds exactly the rules of docs/rules.md, with their severities', () => {
     const set = parseRuleSet(raw);
     expect(Object.fromEntries(set.rules.map((r) => [r.id, r.severity]))).toEqual(RULES_MD);
   });

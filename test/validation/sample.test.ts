@@ -57,7 +57,7 @@ describe('the sample province, 2026', () => {
     expect(lines.at(-1)).toBe('Năm 2026: 0 lỗi, 7 cảnh báo, 1 thông tin.');
   });
 
-  it('gives the --json shape of cli.md', () => {
+  it('gives the --json shape of docs/cli.md', () => {
     const json = reportToJson(report);
     expect(json).toMatchObject({ year: 2026, errors: 0, warnings: 7, infos: 1 });
     expect(json.findings).toHaveLength(8);

@@ -1,4 +1,4 @@
-// Each submission rule of rules.md: a case that fires (with its exact message) and one that does not.
+// Each submission rule of docs/rules.md: a case that fires (with its exact message) and one that does not.
 import { insertSubmissionVersion } from '../../electron/services/submissions.ts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
