@@ -2,45 +2,19 @@
 // them to PDF (every page A4 landscape, the table one page wide) and re-saves them after recalculating
 // every formula (the values it computes equal the cached ones the app wrote).
 import ExcelJS from 'exceljs';
-import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNEX_MARGINS_MM } from '../../electron/annex/page-setup.ts';
 import { sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { generateInto, readWorkbook } from './helpers.ts';
+import { convert, onPath, run } from './pdf.ts';
 
-const run = promisify(execFile);
 const FILES = ['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx'];
 const PT_PER_MM = 72 / 25.4;
 
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
-}
-
 const hasTools = onPath('soffice') && onPath('pdfinfo') && onPath('pdftotext');
 const title = hasTools ? 'LibreOffice print and recalculation' : 'LibreOffice print and recalculation — SKIPPED: soffice/pdfinfo/pdftotext not on PATH (CI installs LibreOffice and poppler-utils)';
-
-/** A LibreOffice profile of its own (conversions can run side by side) that recalculates formulas when it opens a file. */
-function profile(dir: string): string {
-  const user = path.join(dir, 'user');
-  mkdirSync(user, { recursive: true });
-  writeFileSync(
-    path.join(user, 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return `file://${dir}`;
-}
-
-async function convert(to: string, files: string[], outDir: string, profileDir: string): Promise<void> {
-  await run('soffice', [`-env:UserInstallation=${profile(profileDir)}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...files], { timeout: 120_000 });
-}
 
 interface PdfPage {
   width: number;

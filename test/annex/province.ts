@@ -2,21 +2,11 @@
 // (the standing agency, 20 departments, police, procuracy, court, 170 communes and wards) and four
 // years of figures and documents. Values are random but whole and small; the annexes only sum them.
 import type { Interchange } from '../../electron/services/interchange.ts';
+import { rng } from '../../bench/generate-province.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { indicatorsForKind } from '../../shared/template.ts';
 import type { DocumentRecord, UnitInput } from '../../shared/types.ts';
 
-/** mulberry32: a small seeded PRNG so every run makes the same province. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function largeProvince(t: TemplateDefinition, options: { communes: number; years: number[]; seed: number; name: string }): Interchange {
   const r = rng(options.seed);

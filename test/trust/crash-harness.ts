@@ -3,20 +3,12 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { rng } from '../../bench/generate-province.ts';
 
 export const SEED = Number(process.env.CRASH_SEED ?? 121);
 
-/** mulberry32: a small, fast, seeded PRNG giving numbers in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded PRNG (mulberry32), numbers in [0, 1). */
+export const prng = rng;
 
 /** `count` distinct steps in [from, to] (all of them, repeated in order, when there are fewer). */
 export function killPoints(random: () => number, from: number, to: number, count: number): number[] {
