@@ -17,6 +17,8 @@ export function parseVietnameseNumber(text: string): number | null {
 
 /** Formats a number the Vietnamese way: 1234.5 → "1.234,5". */
 export function formatVietnameseNumber(value: number, maxDecimals = 3): string {
+  // Beyond what toFixed writes in full (1e21), the scientific form in Vietnamese ("1E308").
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return new Intl.NumberFormat('vi-VN', { notation: 'scientific' }).format(value);
   const negative = value < 0;
   const raw = Math.abs(value).toFixed(maxDecimals);
   const fixed = raw.includes('.') ? raw.replace(/\.?0+$/, '') : raw;

@@ -2,6 +2,8 @@
 // ("xã Vĩnh Lộc", "tỉnh An Lạc"), agency names as named ("Sở Y tế"); lists of units with one separator, the
 // comma officials write (a semicolon separates the parts of a note around such lists).
 
+import { runningCaseName } from './text.ts';
+
 const ADMIN_TYPES = ['Thành phố', 'Thị trấn', 'Thị xã', 'Đặc khu', 'Phường', 'Xã', 'Quận', 'Huyện', 'Tỉnh'];
 
 /** The separator between unit names in any list of units. */
@@ -29,15 +31,12 @@ export function joinUnitNames(names: readonly string[]): string {
 }
 
 /**
- * An agency name in running-text case: "SỞ Y TẾ" → the unit list's "Sở Y tế" when one matches, else the first
- * letter in capitals, and the field's first letter after "Sở" ("SỞ TƯ PHÁP" → "Sở Tư pháp").
+ * An agency name in running-text case: "SỞ Y TẾ" → the unit list's "Sở Y tế" when one matches, else as
+ * runningCaseName writes it ("SỞ TƯ PHÁP" → "Sở Tư pháp").
  */
 export function runningAgencyName(upper: string, knownNames: readonly string[]): string {
   const key = upper.normalize('NFC').trim().toLocaleUpperCase('vi');
   if (!key) return '';
   const known = knownNames.find((n) => n.normalize('NFC').trim().toLocaleUpperCase('vi') === key);
-  if (known) return known.normalize('NFC').trim();
-  const cap = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
-  const words = key.toLocaleLowerCase('vi').split(/\s+/);
-  return words.map((w, i) => (i === 0 || (i === 1 && words[0] === 'sở') ? cap(w) : w)).join(' ');
+  return known ? known.normalize('NFC').trim() : runningCaseName(upper);
 }
