@@ -1,37 +1,15 @@
 // The settings form at 1366×768 in Chromium over the bridge: "Lưu thiết lập" in sight, each wrong field
 // marked and explained while the right ones are saved, unsaved text kept across steps, settings following
 // the selected year.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import { describe, expect, it } from 'vitest';
 import { getSettings } from '../../electron/services/settings.ts';
-import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
-import { buildRenderer, hasChromium, openWindow, screenshot, step, type OpenWindow } from './window.ts';
+import { hasChromium, screenshot, step, windowAt1366 } from './window.ts';
 
-let dir: string;
-let cleanup: () => void;
-let ctx: ServiceContext;
-let win: OpenWindow;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  ({ dir, cleanup } = tempDir('bc121-settings-'));
-  const staticDir = await buildRenderer(path.join(dir, 'renderer'));
-  const dbFile = path.join(dir, 'settings.sqlite');
-  ctx = emptySampleDb(dbFile);
-  win = await openWindow(ctx, dbFile, staticDir, dir);
-  await win.page.setViewportSize({ width: 1366, height: 768 });
-}, 120_000);
-
-afterAll(async () => {
-  await win?.close();
-  ctx?.db.close();
-  cleanup?.();
-});
+const at1366 = windowAt1366('settings');
 
 describe.skipIf(!hasChromium)('the settings form', () => {
   it('saves the right fields, explains the wrong ones, keeps a draft across steps and follows the year', async () => {
-    const { page } = win;
+    const { page } = at1366.win;
     try {
       const save = page.getByRole('button', { name: 'Lưu thiết lập' });
       await expect.poll(() => page.getByLabel('Họ và tên người ký').inputValue()).toBe('Nguyễn Văn A');
@@ -44,7 +22,7 @@ describe.skipIf(!hasChromium)('the settings form', () => {
       await page.getByLabel('Hạn gửi báo cáo').fill('mười lăm');
       await save.click();
       await page.getByText('Đã lưu 1 thiết lập. 2 ô chưa lưu').waitFor();
-      expect(getSettings(ctx, 2026)).toMatchObject({ signer_name: 'Trần Thị Bình', report_date: '2026-12-20', deadline: '2026-12-15' });
+      expect(getSettings(at1366.ctx, 2026)).toMatchObject({ signer_name: 'Trần Thị Bình', report_date: '2026-12-20', deadline: '2026-12-15' });
       await expect.poll(() => page.getByLabel('Ngày báo cáo').getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => page.getByLabel('Hạn gửi báo cáo').getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => page.getByLabel('Họ và tên người ký').getAttribute('aria-invalid')).toBe(null);
@@ -62,7 +40,7 @@ describe.skipIf(!hasChromium)('the settings form', () => {
       await page.getByLabel('Hạn gửi báo cáo').fill('15/12/2026');
       await save.click();
       await page.getByText('Đã lưu 2 thiết lập.').waitFor();
-      expect(getSettings(ctx, 2026)).toMatchObject({ report_number: '215', report_date: '2026-11-30', deadline: '2026-12-15' });
+      expect(getSettings(at1366.ctx, 2026)).toMatchObject({ report_number: '215', report_date: '2026-11-30', deadline: '2026-12-15' });
 
       // 2025 selected: its own period and signer; a change there leaves 2026 as it is.
       await page.getByLabel('Năm báo cáo').selectOption('2025');
@@ -72,13 +50,13 @@ describe.skipIf(!hasChromium)('the settings form', () => {
       await page.getByLabel('Họ và tên người ký').fill('Lê Văn C');
       await save.click();
       await page.getByText('Đã lưu 1 thiết lập.').waitFor();
-      expect(getSettings(ctx, 2025).signer_name).toBe('Lê Văn C');
-      expect(getSettings(ctx, 2026).signer_name).toBe('Trần Thị Bình');
+      expect(getSettings(at1366.ctx, 2025).signer_name).toBe('Lê Văn C');
+      expect(getSettings(at1366.ctx, 2026).signer_name).toBe('Trần Thị Bình');
       await screenshot(page, 'thiet-lap-1366-2025');
     } catch (e) {
       await screenshot(page, 'failure-settings');
       throw e;
     }
-    expect(win.errors).toEqual([]);
+    expect(at1366.win.errors).toEqual([]);
   }, 120_000);
 });

@@ -3,6 +3,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
 import { build } from 'vite';
 import { startBridge, type RunningBridge } from '../../electron/bridge/http-bridge.ts';
 import type { ServiceContext } from '../../electron/services/context.ts';
@@ -62,4 +64,29 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export async function step(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: new RegExp(label) }).click();
+}
+
+/**
+ * A window at 1366×768 on an empty sample database of its own, opened before the file's tests (after
+ * `prepare` has put what they need in the work folder) and closed after them.
+ */
+export function windowAt1366(name: string, prepare?: (dir: string) => Promise<void>): { win: OpenWindow; ctx: ServiceContext; dir: string } {
+  const state = {} as { win: OpenWindow; ctx: ServiceContext; dir: string; cleanup?: () => void };
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    const work = tempDir(`bc121-${name}-`);
+    Object.assign(state, { dir: work.dir, cleanup: work.cleanup });
+    const staticDir = await buildRenderer(path.join(work.dir, 'renderer'));
+    const dbFile = path.join(work.dir, `${name}.sqlite`);
+    state.ctx = emptySampleDb(dbFile);
+    await prepare?.(work.dir);
+    state.win = await openWindow(state.ctx, dbFile, staticDir, work.dir);
+    await state.win.page.setViewportSize({ width: 1366, height: 768 });
+  }, 120_000);
+  afterAll(async () => {
+    await state.win?.close();
+    state.ctx?.db.close();
+    state.cleanup?.();
+  });
+  return state;
 }

@@ -2,42 +2,22 @@
 // guessed, the unplaced paragraph placed by hand, saved as the unit's texts — and found in the database.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import { describe, expect, it } from 'vitest';
 import { wordReportVersions } from '../../electron/services/word-reports.ts';
-import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
 import { body, standardReport, wordReport } from '../import/docx-fixtures.ts';
-import { buildRenderer, hasChromium, openWindow, screenshot, step, type OpenWindow } from './window.ts';
+import { hasChromium, screenshot, step, windowAt1366 } from './window.ts';
 
-let dir: string;
-let cleanup: () => void;
-let ctx: ServiceContext;
-let win: OpenWindow;
 let file: string;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  ({ dir, cleanup } = tempDir('bc121-word-window-'));
-  const staticDir = await buildRenderer(path.join(dir, 'renderer'));
-  const dbFile = path.join(dir, 'word.sqlite');
-  ctx = emptySampleDb(dbFile);
+const at1366 = windowAt1366('word-window', async (dir) => {
   file = path.join(dir, 'bao-cao-121.docx');
   const items = standardReport({ skipRoman: 'V' });
   items.splice(items.length - 11, 0, { h: 'VI. Công tác phối hợp liên ngành', level: 2 }, { p: 'Phối hợp với Công an tỉnh xử lý 4 vụ việc.' });
   writeFileSync(file, await wordReport(items, { agency: ['UBND TỈNH AN LẠC', 'UBND XÃ TÂN PHÚ'], closing: true }));
-  win = await openWindow(ctx, dbFile, staticDir, dir);
-  await win.page.setViewportSize({ width: 1366, height: 768 });
-}, 120_000);
-
-afterAll(async () => {
-  await win?.close();
-  ctx?.db.close();
-  cleanup?.();
 });
 
 describe.skipIf(!hasChromium)('a Word report in Thu nhận', () => {
   it('shows the sections, lets the compiler place a paragraph, and saves the unit’s texts', async () => {
-    const { page } = win;
+    const { page } = at1366.win;
     try {
       await step(page, 'Thu nhận');
       await page.getByLabel('Thư mục hoặc tệp cần nhận').fill(file);
@@ -57,10 +37,10 @@ describe.skipIf(!hasChromium)('a Word report in Thu nhận', () => {
       await screenshot(page, 'failure-word-report');
       throw e;
     }
-    const [v1] = wordReportVersions(ctx, 'X03', 2026);
+    const [v1] = wordReportVersions(at1366.ctx, 'X03', 2026);
     expect(v1!.texts.t_b4_kq).toBe(`${body('t_b4_kq')}\nPhối hợp với Công an tỉnh xử lý 4 vụ việc.`);
     expect(v1!.texts.t_b5_kq).toBeUndefined();
     expect(Object.keys(v1!.texts)).toHaveLength(27);
-    expect(win.errors).toEqual([]);
+    expect(at1366.win.errors).toEqual([]);
   }, 120_000);
 });

@@ -1,45 +1,23 @@
 // "+ Năm" and "Chốt" in the window at 1366×768: nothing happens until confirmed; any year can be added,
 // an earlier one too, with its settings carried from the nearest year; a lock needs a reason and freezes
 // the year's settings in the form.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import { describe, expect, it } from 'vitest';
 import { getSettings } from '../../electron/services/settings.ts';
 import { listYears, yearStates } from '../../electron/services/years.ts';
-import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
-import { buildRenderer, hasChromium, openWindow, screenshot, type OpenWindow } from './window.ts';
+import { hasChromium, screenshot, windowAt1366 } from './window.ts';
 
-let dir: string;
-let cleanup: () => void;
-let ctx: ServiceContext;
-let win: OpenWindow;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  ({ dir, cleanup } = tempDir('bc121-years-'));
-  const staticDir = await buildRenderer(path.join(dir, 'renderer'));
-  const dbFile = path.join(dir, 'years.sqlite');
-  ctx = emptySampleDb(dbFile);
-  win = await openWindow(ctx, dbFile, staticDir, dir);
-  await win.page.setViewportSize({ width: 1366, height: 768 });
-}, 120_000);
-
-afterAll(async () => {
-  await win?.close();
-  ctx?.db.close();
-  cleanup?.();
-});
+const at1366 = windowAt1366('years');
 
 describe.skipIf(!hasChromium)('adding a year and locking one in the window', () => {
   it('asks before acting, adds an earlier year, and locks only with a reason', async () => {
-    const { page } = win;
+    const { page } = at1366.win;
     try {
       // "+ Năm" then "Hủy": nothing added.
       await page.getByRole('button', { name: '+ Năm' }).click();
       const add = page.getByRole('dialog', { name: 'Thêm năm báo cáo' });
       await expect.poll(() => add.getByLabel('Năm cần thêm').inputValue()).toBe('2027');
       await add.getByRole('button', { name: 'Hủy' }).click();
-      expect(listYears(ctx)).toEqual([2023, 2024, 2025, 2026]);
+      expect(listYears(at1366.ctx)).toEqual([2023, 2024, 2025, 2026]);
 
       // An earlier year: 2022, its period carried back from 2023.
       await page.getByRole('button', { name: '+ Năm' }).click();
@@ -48,10 +26,10 @@ describe.skipIf(!hasChromium)('adding a year and locking one in the window', () 
       await screenshot(page, 'them-nam-1366');
       await add.getByRole('button', { name: 'Thêm năm' }).click();
       await add.waitFor({ state: 'detached' });
-      expect(listYears(ctx)).toEqual([2022, 2023, 2024, 2025, 2026]);
+      expect(listYears(at1366.ctx)).toEqual([2022, 2023, 2024, 2025, 2026]);
       await expect.poll(() => page.getByLabel('Năm báo cáo').inputValue()).toBe('2022');
       await expect.poll(() => page.getByLabel('Đến ngày').inputValue()).toBe('15/11/2022');
-      expect(getSettings(ctx, 2022)).toMatchObject({ period_from: '2021-11-16', period_to: '2022-11-15', deadline: '' });
+      expect(getSettings(at1366.ctx, 2022)).toMatchObject({ period_from: '2021-11-16', period_to: '2022-11-15', deadline: '' });
 
       // "Chốt" needs a reason; "Hủy" leaves the year open.
       await page.getByLabel('Năm báo cáo').selectOption('2026');
@@ -60,13 +38,13 @@ describe.skipIf(!hasChromium)('adding a year and locking one in the window', () 
       const confirm = lock.getByRole('button', { name: 'Chốt số liệu năm 2026' });
       expect(await confirm.isDisabled()).toBe(true);
       await lock.getByRole('button', { name: 'Hủy' }).click();
-      expect(yearStates(ctx).find((y) => y.year === 2026)!.locked).toBe(false);
+      expect(yearStates(at1366.ctx).find((y) => y.year === 2026)!.locked).toBe(false);
       await page.getByRole('button', { name: 'Chốt', exact: true }).click();
       await lock.getByLabel('Lý do chốt').fill('Đã rà soát, trình ký');
       await screenshot(page, 'chot-1366');
       await confirm.click();
       await lock.waitFor({ state: 'detached' });
-      expect(yearStates(ctx).find((y) => y.year === 2026)).toMatchObject({ locked: true, lockReason: 'Đã rà soát, trình ký' });
+      expect(yearStates(at1366.ctx).find((y) => y.year === 2026)).toMatchObject({ locked: true, lockReason: 'Đã rà soát, trình ký' });
       // The year's own settings are read-only in the form, and say how to unlock.
       await page.getByText('Năm 2026 đã chốt số liệu: số, ngày, người ký').waitFor();
       expect(await page.getByLabel('Họ và tên người ký').isDisabled()).toBe(true);
@@ -76,6 +54,6 @@ describe.skipIf(!hasChromium)('adding a year and locking one in the window', () 
       await screenshot(page, 'failure-years');
       throw e;
     }
-    expect(win.errors).toEqual([]);
+    expect(at1366.win.errors).toEqual([]);
   }, 120_000);
 });
