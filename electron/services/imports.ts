@@ -11,12 +11,12 @@ import { makeLookup, type ImportLookup, type ParsedSubmission } from '../import/
 import { collectImportFiles } from '../import/collect-files.ts';
 import { parseImportFile, type ParsedFile } from '../import/parse-file.ts';
 import { startParsePool } from '../import/parse-pool.ts';
-import { isoDate, type ServiceContext } from './context.ts';
-import { getSettings } from './settings.ts';
-import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
-import { listUnits } from './units.ts';
+import { isoDate, type ServiceContext } from '../store/context.ts';
+import { getSettings } from '../store/settings.ts';
+import { contentHash, currentSubmissionId, insertSubmissionVersion } from '../store/submissions.ts';
+import { listUnits } from '../store/units.ts';
 import { importWordReportFile, WORD_EXT } from './word-reports.ts';
-import { listYears } from './years.ts';
+import { listYears } from '../store/years.ts';
 
 export { collectImportFiles } from '../import/collect-files.ts';
 

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { emptySampleDb, sample, tempDir } from '../helpers/fixtures.ts';
 import { dbSnapshot, filledWorkbookFile } from '../helpers/workbooks.ts';
