@@ -43,6 +43,7 @@ const OPTIONS = {
   set: { type: 'string', multiple: true },
   received: { type: 'string' },
   force: { type: 'boolean' },
+  upgrade: { type: 'boolean' },
   sources: { type: 'boolean' },
   key: { type: 'string' },
   diff: { type: 'string' },
@@ -375,6 +376,29 @@ const commands: Record<string, Command> = {
     return withApi(args, io, async (api) => {
       const [c] = await api.call('correctFigures', { year, reason, changes: [{ unit, code, value }] });
       io.out(args.values.json ? JSON.stringify(c) : `Đã sửa ${c!.code} của ${c!.unit} năm ${year}: ${c!.submitted ?? '(trống)'} → ${c!.value ?? '(trống)'} (lý do: ${c!.correction?.reason ?? reason.trim()}).`);
+      return EXIT.ok;
+    });
+  },
+
+  definition: (args, io) => {
+    if (args.values.upgrade) {
+      const year = yearOf(args);
+      return withApi(args, io, async (api) => {
+        const r = await api.call('upgradeYearDefinition', { year });
+        io.out(args.values.json ? JSON.stringify(r) : `Đã chuyển năm ${year} sang định nghĩa báo cáo phiên bản ${r.to.version} (trước đó: phiên bản ${r.from.version}). Bản sao lưu trước khi chuyển: ${r.backup}`);
+        return EXIT.ok;
+      });
+    }
+    return withApi(args, io, async (api) => {
+      const s = await api.call('definitionStatus', {});
+      if (args.values.json) io.out(JSON.stringify(s));
+      else {
+        io.out(`Định nghĩa báo cáo của phần mềm: phiên bản ${s.current.version} (${s.current.hash}).`);
+        for (const y of s.years) {
+          const state = y.current ? 'hiện hành' : y.locked ? 'cũ hơn, năm đã chốt nên giữ nguyên' : 'cũ hơn, có thể chuyển bằng --upgrade';
+          io.out(`  Năm ${y.year}: phiên bản ${y.version} (${y.hash}), ${state}.`);
+        }
+      }
       return EXIT.ok;
     });
   },

@@ -1,11 +1,10 @@
 // Annex layouts as template data (templates/<id>/annexes/*.json): read, checked with zod, then checked
 // against the template definition (lists exist, every figure names indicators the template defines).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { annexLayoutSchema, type AnnexLayout, type FigureContent } from '../../shared/annex-schema.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { allIndicators, kindsWithSheet } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
-import { templatePath } from '../template-store.ts';
+import { definitionFiles, definitionOf } from '../template-store.ts';
 
 export const ANNEX_DIR = 'annexes';
 
@@ -54,15 +53,18 @@ export function parseAnnexLayout(json: unknown, source: string, template: Templa
   return parsed.data;
 }
 
-/** Every annex layout of the template, in their order. */
+const cache = new Map<string, AnnexLayout[]>();
+
+/** Every annex layout of the template's definition (its part "annexes"), in their order. */
 export function loadAnnexLayouts(template: TemplateDefinition): AnnexLayout[] {
-  const dir = templatePath(template.id, ANNEX_DIR);
-  if (!existsSync(dir)) throw new AppError('annex_missing', `Mẫu báo cáo ${template.id} chưa có mẫu phụ lục (thư mục ${dir}).`);
-  const layouts = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => parseAnnexLayout(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')), f, template));
-  return layouts.sort((a, b) => a.order - b.order);
+  const def = definitionOf(template);
+  const cached = cache.get(def.hash);
+  if (cached) return cached;
+  const files = definitionFiles(def, 'annexes');
+  if (!files.length) throw new AppError('annex_missing', `Định nghĩa báo cáo ${def.id} chưa có mẫu phụ lục (${ANNEX_DIR}/*.json).`);
+  const layouts = files.map(([path, json]) => parseAnnexLayout(json, path, template)).sort((a, b) => a.order - b.order);
+  cache.set(def.hash, layouts);
+  return layouts;
 }
 
 export function findAnnexLayout(template: TemplateDefinition, annexId: string): AnnexLayout {

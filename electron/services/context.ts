@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import type { Unit } from '../../shared/types.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/database.ts';
-import { activeTemplate } from '../template-store.ts';
+import { activeTemplate, ensureDefinitions } from '../template-store.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -27,6 +27,8 @@ export function currentUser(): string {
 }
 
 export function contextFor(db: Db, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
+  // This app's definition stored, and the years of an older database bound to theirs.
+  ensureDefinitions(db);
   return { db, template: overrides.template ?? activeTemplate(db), user: overrides.user ?? currentUser(), now: overrides.now ?? (() => new Date()) };
 }
 

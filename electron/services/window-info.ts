@@ -4,7 +4,7 @@ import type { SheetInfo, TemplateInfo } from '../../shared/api-types.ts';
 import type { ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { listUnits } from './units.ts';
-import { listYears } from './years.ts';
+import { listYears, yearView } from './years.ts';
 
 /** The compiling agency as people say it: the standing agency's unit name and the province ("Sở Y tế tỉnh An Lạc"). */
 export function agencyName(ctx: ServiceContext): string {
@@ -22,8 +22,9 @@ export function reportingYear(ctx: ServiceContext): number {
 
 const TAB_LABELS: Record<string, string> = { SO_LIEU: 'Số liệu khác' };
 
+/** The tabs, unit kinds and sections of the definition of the season the window opens on. */
 export function templateInfo(ctx: ServiceContext): TemplateInfo {
-  const t = ctx.template;
+  const t = yearView(ctx, reportingYear(ctx)).template;
   const sheets = t.sheets.map((s): SheetInfo => ({ name: s.name, title: s.title, kind: s.kind, tab: TAB_LABELS[s.name] ?? s.name }));
   // The grid's tabs in the annexes' order: the matrices, the other figures, then the document list.
   const rank = (s: SheetInfo) => (s.kind === 'matrix' ? 0 : s.kind === 'list' ? 1 : s.kind === 'table' ? 2 : 3);

@@ -12,7 +12,7 @@ import type { ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { currentValues } from './submissions.ts';
 import { listUnits, requireUnit } from './units.ts';
-import { ensureYear } from './years.ts';
+import { ensureYear, yearView } from './years.ts';
 
 export interface WrittenWorkbook {
   unit: string;
@@ -26,10 +26,12 @@ export function reportingUnits(ctx: ServiceContext): Unit[] {
 
 /** Writes one blank workbook per active reporting unit (or the given units) into `outDir`. */
 export async function writeBlankWorkbooks(
-  ctx: ServiceContext,
+  ctxAny: ServiceContext,
   request: { year: number; outDir: string; units?: string[]; onProgress?: ProgressListener },
 ): Promise<WrittenWorkbook[]> {
-  ensureYear(ctx, request.year);
+  ensureYear(ctxAny, request.year);
+  // A year's workbooks follow the definition the year is collected under.
+  const ctx = yearView(ctxAny, request.year);
   const units = request.units?.length ? request.units.map((c) => requireUnit(ctx, c)) : reportingUnits(ctx);
   const settings = getSettings(ctx, request.year);
   ensureFolder(request.outDir);
