@@ -167,3 +167,69 @@ describe('a year keeps its definition when the app moves from N to N+1', () => {
     }
   }, 120_000);
 });
+
+describe('a database of the first versions (schema 4, no stored definitions)', () => {
+  const tmp = tempDir('bc121-definition-old-');
+  afterAll(() => tmp.cleanup());
+
+  /** Makes the database look as the first versions left it: template.json stored, no definitions, schema 4. */
+  function downgrade(file: string, editTemplate?: (t: Record<string, unknown>) => void): void {
+    const ctx = openContext(file);
+    const db = ctx.db;
+    if (editTemplate) {
+      const row = db.prepare('SELECT id, version, definition FROM templates').get() as { id: string; version: number; definition: string };
+      const t = JSON.parse(row.definition) as Record<string, unknown>;
+      editTemplate(t);
+      db.prepare('UPDATE templates SET definition = ? WHERE id = ? AND version = ?').run(JSON.stringify(t), row.id, row.version);
+    }
+    db.exec('ALTER TABLE years DROP COLUMN definition_hash; DROP TABLE definitions; DELETE FROM schema_migrations WHERE version >= 5;');
+    db.close();
+  }
+
+  it('binds every year to the template it stored, with the rules, outline and annexes it read from the disk', () => {
+    const file = path.join(tmp.dir, 'old.sqlite');
+    sampleDb(file).db.close();
+    downgrade(file, (t) => {
+      const forms = (t.lists as Record<string, { code: string; label: string }[]>).forms!;
+      forms[0]!.label = 'Bạo lực (mẫu cũ)';
+    });
+    const ctx = openContext(file);
+    try {
+      const applied = ctx.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number };
+      expect(applied.v).toBeGreaterThanOrEqual(5);
+      const unbound = ctx.db.prepare('SELECT COUNT(*) AS n FROM years WHERE definition_hash IS NULL').get() as { n: number };
+      expect(unbound.n).toBe(0);
+      const current = currentDefinition();
+      for (const y of sample.years) {
+        const def = definitionForYear(ctx.db, y);
+        expect(def.template.lists.forms![0]!.label).toBe('Bạo lực (mẫu cũ)');
+        expect(def.hash).not.toBe(current.hash);
+        expect(def.parts['rules.json']).toEqual(current.parts['rules.json']);
+        expect(def.parts['outline.json']).toEqual(current.parts['outline.json']);
+      }
+      const status = definitionStatus(ctx);
+      expect(status.years.every((y) => !y.current)).toBe(true);
+      expect(status.upgradable).toEqual(sample.years);
+      // Read back from the database, not from a cache: a second opening binds nothing again.
+      ctx.db.close();
+      const again = openContext(file);
+      expect(definitionForYear(again.db, sample.years[0]!).template.lists.forms![0]!.label).toBe('Bạo lực (mẫu cũ)');
+      again.db.close();
+    } finally {
+      if (ctx.db.open) ctx.db.close();
+    }
+  });
+
+  it('a database whose template is this app\'s binds its years to this app\'s definition', () => {
+    const file = path.join(tmp.dir, 'same.sqlite');
+    sampleDb(file).db.close();
+    downgrade(file);
+    const ctx = openContext(file);
+    try {
+      expect(definitionStatus(ctx).years.every((y) => y.current)).toBe(true);
+      expect(definitionForYear(ctx.db, sample.years[0]!).hash).toBe(currentDefinition().hash);
+    } finally {
+      ctx.db.close();
+    }
+  });
+});
