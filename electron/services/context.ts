@@ -3,7 +3,8 @@ import os from 'node:os';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import type { Unit } from '../../shared/types.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/database.ts';
-import { activeTemplate, ensureDefinitions } from '../template-store.ts';
+import { activeDefinition, ensureDefinitions } from '../template-store.ts';
+import { assertDefinitionSound } from './definitions.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -29,7 +30,14 @@ export function currentUser(): string {
 export function contextFor(db: Db, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
   // This app's definition stored, and the years of an older database bound to theirs.
   ensureDefinitions(db);
-  return { db, template: overrides.template ?? activeTemplate(db), user: overrides.user ?? currentUser(), now: overrides.now ?? (() => new Date()) };
+  let template = overrides.template;
+  if (!template) {
+    const def = activeDefinition(db);
+    // Cross-checks at load: a definition whose parts do not hold together is refused with every problem named.
+    assertDefinitionSound(def);
+    template = def.template;
+  }
+  return { db, template, user: overrides.user ?? currentUser(), now: overrides.now ?? (() => new Date()) };
 }
 
 export function openContext(file: string, options: OpenOptions = {}): ServiceContext {

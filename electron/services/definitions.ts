@@ -4,13 +4,49 @@
 import type { DefinitionStatus, DefinitionUpgradeResult } from '../../shared/api-types.ts';
 import { snapshotDatabase } from '../db/backup.ts';
 import { readOnlyError, readOnlyNotice, databaseFile } from '../db/read-only.ts';
-import { AppError } from '../errors.ts';
-import { activeDefinition, bindYear, definitionForYear } from '../template-store.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { parseAnnexLayout } from '../annex/layouts.ts';
+import { loadOutline } from '../report/outline-store.ts';
+import { activeDefinition, bindYear, definitionFiles, definitionForYear, type Definition } from '../template-store.ts';
+import { templateRules } from './validation.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { requireYear, yearStates } from './years.ts';
 
 const short = (hash: string) => hash.slice(0, 12);
+
+/**
+ * The cross-checks of a definition, each problem in Vietnamese naming its file and item: every indicator,
+ * list and narrative cell the rules, annexes and outline refer to exists in the template; every item of a
+ * list an annex shows is covered; annex headers name list items rather than repeating their labels.
+ */
+export function definitionProblems(def: Definition): string[] {
+  const problems: string[] = [];
+  const attempt = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      problems.push(e.message);
+    }
+  };
+  for (const [path, json] of definitionFiles(def, 'annexes')) attempt(() => parseAnnexLayout(json, path, def.template));
+  attempt(() => loadOutline(def.template));
+  attempt(() => templateRules(def.template));
+  return problems;
+}
+
+const sound = new Set<string>();
+
+/** Refuses a definition that does not hold together (checked once per definition, when the app loads it). */
+export function assertDefinitionSound(def: Definition): void {
+  if (sound.has(def.hash)) return;
+  const problems = definitionProblems(def);
+  if (problems.length) {
+    throw new AppError('template_invalid', `Định nghĩa báo cáo ${def.id} phiên bản ${def.version} có chỗ không khớp nhau:\n- ${problems.join('\n- ')}\nHãy cài lại phần mềm (hoặc báo cho người soạn mẫu báo cáo).`);
+  }
+  sound.add(def.hash);
+}
 
 export function definitionStatus(ctx: ServiceContext): DefinitionStatus {
   const current = activeDefinition(ctx.db);

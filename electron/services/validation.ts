@@ -45,7 +45,13 @@ export function templateRules(template: TemplateDefinition): CompiledRules {
     if (e instanceof RulesError) throw new AppError('rules_invalid', `Tệp quy tắc kiểm tra ${file} không hợp lệ: ${e.message}`, { cause: e });
     throw e;
   }
-  const compiled = compileRuleSet(set, template);
+  let compiled: CompiledRules;
+  try {
+    compiled = compileRuleSet(set, template);
+  } catch (e) {
+    if (e instanceof AppError) throw new AppError(e.code, `${e.message.replace(/^Tệp quy tắc kiểm tra/, `Tệp quy tắc kiểm tra ${file}`)}`, { cause: e });
+    throw e;
+  }
   compiledCache.set(cacheKey, compiled);
   return compiled;
 }
