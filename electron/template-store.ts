@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { templateDefinitionSchema, type TemplateDefinition } from '../shared/template-schema.ts';
 import type { UnitInput } from '../shared/types.ts';
+import { windowDefinitionSchema, type WindowDefinition } from '../shared/window-schema.ts';
 import { AppError } from './errors.ts';
 import type { Db } from './db/database.ts';
 import { readOnlyNotice } from './db/read-only.ts';
@@ -203,6 +204,34 @@ export function definitionOf(template: TemplateDefinition): Definition {
   const def = canonicalJson(template) === canonicalJson(current.template) ? current : buildDefinition(current.manifest, { ...current.parts, [path]: template });
   byTemplate.set(template, def);
   return def;
+}
+
+const windowCache = new Map<string, WindowDefinition>();
+
+/** The window's facts of a template's definition (part "window", window.json), checked against the template. */
+export function loadWindowDefinition(template: TemplateDefinition): WindowDefinition {
+  const def = definitionOf(template);
+  const cached = windowCache.get(def.hash);
+  if (cached) return cached;
+  const file = partPaths(def, 'window')[0];
+  if (file === undefined) throw new AppError('template_invalid', `Định nghĩa báo cáo ${def.id} không có phần "window" (tệp window.json).`);
+  const parsed = windowDefinitionSchema.safeParse(def.parts[file]);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new AppError('template_invalid', `Tệp ${file} của định nghĩa báo cáo không hợp lệ: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`);
+  }
+  const w = parsed.data;
+  const problems: string[] = [];
+  if (!template.unitKinds.some((k) => k.code === w.standingKind)) problems.push(`standingKind: mẫu không có loại đơn vị "${w.standingKind}"`);
+  for (const name of Object.keys(w.tabLabels)) if (!template.sheets.some((s) => s.name === name)) problems.push(`tabLabels: mẫu không có trang ${name}`);
+  if (w.trend) {
+    const sheet = template.sheets.find((s) => s.name === w.trend!.sheet);
+    if (sheet?.kind !== 'matrix') problems.push(`trend.sheet: mẫu không có trang ma trận ${w.trend.sheet}`);
+    else if (!template.lists[sheet.columns]?.some((c) => c.code === w.trend!.measure)) problems.push(`trend.measure: danh mục ${sheet.columns} không có mục "${w.trend.measure}"`);
+  }
+  if (problems.length) throw new AppError('template_invalid', `Tệp ${file} không khớp mẫu báo cáo: ${problems.join('; ')}.`);
+  windowCache.set(def.hash, w);
+  return w;
 }
 
 export function loadDefaultUnits(id = DEFAULT_TEMPLATE_ID): UnitInput[] {

@@ -7,7 +7,7 @@ import { readOnlyError, readOnlyNotice, databaseFile } from '../db/read-only.ts'
 import { AppError, isAppError } from '../errors.ts';
 import { parseAnnexLayout } from '../annex/layouts.ts';
 import { loadOutline } from '../report/outline-store.ts';
-import { activeDefinition, bindYear, definitionFiles, definitionForYear, type Definition } from '../template-store.ts';
+import { activeDefinition, bindYear, definitionFiles, definitionForYear, loadWindowDefinition, type Definition } from '../template-store.ts';
 import { templateRules } from './validation.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -33,6 +33,7 @@ export function definitionProblems(def: Definition): string[] {
   for (const [path, json] of definitionFiles(def, 'annexes')) attempt(() => parseAnnexLayout(json, path, def.template));
   attempt(() => loadOutline(def.template));
   attempt(() => templateRules(def.template));
+  attempt(() => loadWindowDefinition(def.template));
   return problems;
 }
 

@@ -87,6 +87,17 @@ describe('cross-checks of a definition', () => {
     expect(problems).toMatch(/trang PL01_DIA_BAN, ô tiêu đề H7: mẫu không có mục "forms\.khong_co"/);
   });
 
+  it('names what window.json refers to and the template lacks', () => {
+    const def = edited((p) => {
+      const w = p['window.json']!;
+      w.standingKind = 'khong_co';
+      w.trend = { sheet: 'PL01', measure: 'khong_co_cot', title: '{measure}' };
+    });
+    const problems = definitionProblems(def).join('\n');
+    expect(problems).toMatch(/window\.json[^\n]*standingKind: mẫu không có loại đơn vị "khong_co"/);
+    expect(problems).toMatch(/trend\.measure: danh mục pl01_measures không có mục "khong_co_cot"/);
+  });
+
   it('a definition with problems is refused at load with every problem listed', () => {
     const def = edited((p) => {
       ((p['rules.json'] as Json).rules as Json[])[0]!.right = 'khong_co';
