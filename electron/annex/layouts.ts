@@ -3,7 +3,7 @@
 // list the annex shows is covered, no header repeats a list item's label instead of naming the item).
 import { annexLayoutSchema, type AnnexLayout, type FigureContent } from '../../shared/annex-schema.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
-import { allIndicators, kindsWithSheet } from '../../shared/template.ts';
+import { allIndicators, expandPlaceholders, kindsWithSheet } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
 import { definitionFiles, definitionOf } from '../template-store.ts';
 
@@ -11,12 +11,8 @@ export const ANNEX_DIR = 'annexes';
 
 /** The codes a figure column stands for, `{row}` taken as the row's list item and the other placeholders expanded over their lists. */
 export function figureCodes(content: FigureContent, lists: TemplateDefinition['lists'], rowCode?: string): string[] {
-  let codes = [rowCode === undefined ? content.code : content.code.replaceAll('{row}', rowCode)];
-  for (const [placeholder, list] of Object.entries(content.sumOver ?? {})) {
-    const items = lists[list] ?? [];
-    codes = codes.flatMap((c) => items.map((i) => c.replaceAll(`{${placeholder}}`, i.code)));
-  }
-  return codes;
+  if (rowCode === undefined && content.code.includes('{row}')) return [content.code];
+  return expandPlaceholders(content.code, lists, rowCode === undefined ? {} : { row: rowCode }, content.sumOver ?? {});
 }
 
 /**
@@ -90,7 +86,9 @@ export function templateIssues(layout: AnnexLayout, template: TemplateDefinition
       for (const l of Object.values(content.sumOver ?? {})) if (!template.lists[l]) at(`cột ${col.col}: không có danh mục ${l}`);
       if (content.code.includes('{row}') && body.kind !== 'years_by_list') at(`cột ${col.col}: {row} chỉ dùng được khi các dòng theo danh mục`);
       for (const row of rowItems) {
-        for (const code of figureCodes(content, template.lists, row)) {
+        const codes = figureCodes(content, template.lists, row);
+        if (!codes.length) at(`cột ${col.col}: mẫu chỉ tiêu ${content.code} có chỗ trống chưa khai báo trong sumOver (hoặc danh mục không có)`);
+        for (const code of codes) {
           shown.add(code);
           if (!known.has(code)) at(`cột ${col.col}: mẫu không có chỉ tiêu ${code}`);
         }

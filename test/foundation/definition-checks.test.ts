@@ -56,7 +56,7 @@ describe('cross-checks of a definition', () => {
   it('names an outline figure that refers to an indicator the template lacks, with the file and the figure', () => {
     const def = edited((p) => {
       const figures = (p['outline.json'] as Json).figures as Record<string, Json>;
-      figures.vu = { ...figures.vu, sum: ['pl01_{forms}_vuu'] };
+      figures.vu = { ...figures.vu, sum: ['pl01_{f}_vuu'] };
     });
     const problems = definitionProblems(def);
     expect(problems).toHaveLength(1);
