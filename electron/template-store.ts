@@ -281,7 +281,8 @@ export function storedDefinition(db: Db, hash: string): Definition | null {
  */
 function legacyDefinition(db: Db): Definition {
   const row = db.prepare('SELECT definition FROM templates ORDER BY version DESC LIMIT 1').get() as { definition: string } | undefined;
-  if (!row) throw new AppError('db_no_template', 'Cơ sở dữ liệu chưa có mẫu báo cáo. Hãy tạo lại bằng lệnh "baocao121 init".');
+  // Nothing stored at all: it reads with this app's definition.
+  if (!row) return currentDefinition();
   return definitionOf(parseTemplate(JSON.parse(row.definition)));
 }
 
