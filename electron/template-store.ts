@@ -339,9 +339,12 @@ export function activeTemplate(db: Db): TemplateDefinition {
  */
 export function definitionForYear(db: Db, year: number): Definition {
   if (hasDefinitionsTable(db)) {
-    const row = db.prepare('SELECT d.hash, d.content FROM years y JOIN definitions d ON d.hash = y.definition_hash WHERE y.year = ?').get(year) as DefinitionRow | undefined;
-    if (row) return fromRow(row);
+    // The content is read only the first time a definition is met in this process.
     const bound = db.prepare('SELECT definition_hash AS h FROM years WHERE year = ?').get(year) as { h: string | null } | undefined;
+    if (bound?.h) {
+      const def = storedDefinition(db, bound.h);
+      if (def) return def;
+    }
     if (bound?.h === null) return legacyDefinition(db);
   }
   return activeDefinition(db);
