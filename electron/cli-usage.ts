@@ -19,6 +19,7 @@ export const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
   trace --db FILE --year NĂM --annex PL01 [--sheet TRANG] --cell D10   nguồn của một số liệu trong phụ lục
   history --db FILE --unit MÃ --year NĂM [--diff A:B] [--current N --reason LÝ_DO]
   correct --db FILE --unit MÃ --year NĂM --code CHỈ_TIÊU --value SỐ|trong --reason LÝ_DO
+  definition --db FILE [--year NĂM --upgrade] [--json]  định nghĩa báo cáo của từng năm; chuyển một năm sang bản của phần mềm
   lock --db FILE --year NĂM [--reason LÝ_DO]  ·  unlock --db FILE --year NĂM --reason LÝ_DO
   audit --db FILE [--since NGÀY] [--until NGÀY] [--action THAO_TÁC] [--user NGƯỜI] [--out NHAT_KY.csv] [--json]
   backup --db FILE  ·  backups --db FILE  ·  restore --db FILE --from BẢN_SAO.sqlite`;

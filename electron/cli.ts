@@ -15,7 +15,8 @@ import { fromOsError } from './files/os-errors.ts';
 import { readDateCell } from './import/cell-values.ts';
 import type { HandlerEnv } from './ipc/handlers.ts';
 import { inProcessHost } from './ipc/service-host.ts';
-import { isoDate, openContext, type ServiceContext } from './store/context.ts';
+import { isoDate, type ServiceContext } from './store/context.ts';
+import { openCheckedContext } from './services/definitions.ts';
 import { runDemo } from './services/demo.ts';
 import { initDatabase } from './services/setup.ts';
 import { listUnits } from './store/units.ts';
@@ -43,6 +44,7 @@ const OPTIONS = {
   set: { type: 'string', multiple: true },
   received: { type: 'string' },
   force: { type: 'boolean' },
+  upgrade: { type: 'boolean' },
   sources: { type: 'boolean' },
   key: { type: 'string' },
   diff: { type: 'string' },
@@ -88,7 +90,7 @@ class ApiSession {
   ) {
     const open = () => {
       if (!this.ctx) {
-        this.ctx = openContext(dbFile);
+        this.ctx = openCheckedContext(dbFile);
         const notice = readOnlyNotice(this.ctx.db);
         if (notice) io.err(`Lưu ý: ${notice}`);
       }
@@ -375,6 +377,29 @@ const commands: Record<string, Command> = {
     return withApi(args, io, async (api) => {
       const [c] = await api.call('correctFigures', { year, reason, changes: [{ unit, code, value }] });
       io.out(args.values.json ? JSON.stringify(c) : `Đã sửa ${c!.code} của ${c!.unit} năm ${year}: ${c!.submitted ?? '(trống)'} → ${c!.value ?? '(trống)'} (lý do: ${c!.correction?.reason ?? reason.trim()}).`);
+      return EXIT.ok;
+    });
+  },
+
+  definition: (args, io) => {
+    if (args.values.upgrade) {
+      const year = yearOf(args);
+      return withApi(args, io, async (api) => {
+        const r = await api.call('upgradeYearDefinition', { year });
+        io.out(args.values.json ? JSON.stringify(r) : `Đã chuyển năm ${year} sang định nghĩa báo cáo phiên bản ${r.to.version} (trước đó: phiên bản ${r.from.version}). Bản sao lưu trước khi chuyển: ${r.backup}`);
+        return EXIT.ok;
+      });
+    }
+    return withApi(args, io, async (api) => {
+      const s = await api.call('definitionStatus', {});
+      if (args.values.json) io.out(JSON.stringify(s));
+      else {
+        io.out(`Định nghĩa báo cáo của phần mềm: phiên bản ${s.current.version} (${s.current.hash}).`);
+        for (const y of s.years) {
+          const state = y.current ? 'hiện hành' : y.locked ? 'cũ hơn, năm đã chốt nên giữ nguyên' : 'cũ hơn, có thể chuyển bằng --upgrade';
+          io.out(`  Năm ${y.year}: phiên bản ${y.version} (${y.hash}), ${state}.`);
+        }
+      }
       return EXIT.ok;
     });
   },

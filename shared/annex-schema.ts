@@ -32,6 +32,10 @@ const annexColumn = z.object({
   numFmt: z.string().optional(),
 });
 
+/**
+ * A header cell's text. In the layout file a cell may name a list item instead ("item": "forms.bl"): its
+ * label is taken from the template, not repeated (resolved when the layout is read, electron/annex/layouts.ts).
+ */
 const headerCell = z.object({ range: cellRange, text: z.string().min(1) });
 
 const annexHeader = z.object({

@@ -347,3 +347,30 @@ export interface ProvinceImportResult {
   unchanged: number;
   unitsAdded: number;
 }
+
+/** The report definition (template, rules, outline, annexes…) a year was collected under, against this app's. */
+export interface YearDefinitionState {
+  year: number;
+  /** The definition's version and the start of its content hash (to tell two definitions apart). */
+  version: number;
+  hash: string;
+  locked: boolean;
+  /** The year is on this app's definition. */
+  current: boolean;
+}
+
+export interface DefinitionStatus {
+  /** This app's definition. */
+  current: { id: string; version: number; hash: string };
+  years: YearDefinitionState[];
+  /** Open years on an older definition: each can be moved to this app's definition on request. */
+  upgradable: number[];
+}
+
+export interface DefinitionUpgradeResult {
+  year: number;
+  from: { version: number; hash: string };
+  to: { version: number; hash: string };
+  /** The backup made first (kind before_upgrade). */
+  backup: string;
+}

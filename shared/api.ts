@@ -6,6 +6,8 @@ import type {
   AnnexCellTrace,
   AppInfo,
   AuditRecord,
+  DefinitionStatus,
+  DefinitionUpgradeResult,
   BackupEntry,
   FigureUpdate,
   GeneratedFiles,
@@ -135,6 +137,10 @@ export const apiContract = {
   generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
   trend: method(none).returns<TrendData>(),
+  /** Which report definition each year is on, and which open years are on an older one than the app's. */
+  definitionStatus: method(none).returns<DefinitionStatus>(),
+  /** Moves an open year to the app's report definition, after a backup (kind before_upgrade). */
+  upgradeYearDefinition: method(z.object({ year })).returns<DefinitionUpgradeResult>(),
 
   listBackups: method(none).returns<BackupEntry[]>(),
   backupNow: method(none, { progress: true }).returns<BackupEntry>(),

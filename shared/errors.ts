@@ -82,6 +82,8 @@ export const ERROR_KINDS = {
   reason_required: 'data',
   year_locked: 'data',
   year_not_locked: 'data',
+  /** A year already on this app's report definition (or on a newer one): nothing to upgrade. */
+  definition_current: 'data',
   finding_not_found: 'data',
   finding_not_acknowledged: 'data',
   error_not_acknowledgeable: 'data',

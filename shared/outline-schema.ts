@@ -3,17 +3,20 @@
 // Checked with zod when loaded, then against the template (outlineProblems) so a typo fails loudly.
 import { z } from 'zod';
 import type { TemplateDefinition } from './template-schema.ts';
+import { expandPlaceholders } from './template.ts';
 
 const name = z.string().regex(/^[a-z0-9_]+$/, 'tên chỉ gồm chữ thường, số và _');
 const narrativeCode = z.string().regex(/^t_[a-z0-9_]+$/);
 
 /**
  * A number the report computes for the year. `sum` adds indicator codes over the contributing units (patterns
- * like `pl01_{forms}_tre` expand over a template list); `documents` counts the issued documents (Phụ lục 02)
+ * like `pl01_{f}_tre` with `sumOver: { f: "forms" }` expand over a template list); `documents` counts the issued documents (Phụ lục 02)
  * matching the filter; `change` compares another figure with the previous year (`tăng 05 em (22,7%) …`).
  */
 const sumFigure = z.strictObject({
   sum: z.array(z.string().min(1)).min(1),
+  /** As in the annexes: `{f}` in a pattern expanded over the list it names (`{ "f": "forms" }`). */
+  sumOver: z.record(z.string().regex(/^[a-z0-9_]+$/), z.string().min(1)).optional(),
   kinds: z.array(name).optional(),
   label: z.string().min(1),
 });
@@ -177,14 +180,9 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(/\{([a-z0-9_.]+)\}/g)].map((m) => m[1]!);
 }
 
-/** `pl01_{forms}_tre` → one code per item of the list `forms`; `{code}` is replaced by `item` when given. */
-export function expandIndicatorPattern(pattern: string, template: TemplateDefinition, item?: string): string[] {
-  const withItem = item === undefined ? pattern : pattern.replaceAll('{code}', item);
-  const match = /\{([a-z0-9_]+)\}/.exec(withItem);
-  if (!match) return [withItem];
-  const list = template.lists[match[1]!];
-  if (!list) return [];
-  return list.flatMap((i) => expandIndicatorPattern(withItem.replace(match[0], i.code), template));
+/** `pl01_{f}_tre` with `sumOver: { f: "forms" }` → one code per item of the list `forms`; `{code}` is replaced by `item` when given (expandPlaceholders). */
+export function expandIndicatorPattern(pattern: string, template: TemplateDefinition, item?: string, sumOver: Record<string, string> = {}): string[] {
+  return expandPlaceholders(pattern, template.lists, item === undefined ? {} : { code: item }, sumOver);
 }
 
 /** Every section of the outline, depth first, in printing order. */
@@ -216,16 +214,17 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
   const sheets = new Set(template.sheets.map((s) => s.name));
   const narratives = new Set(template.sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => i.code) : [])));
 
-  const checkSum = (where: string, patterns: string[], item?: string): void => {
+  const checkSum = (where: string, patterns: string[], item?: string, sumOver: Record<string, string> = {}): void => {
+    for (const [v, l] of Object.entries(sumOver)) if (!template.lists[l]) problems.push(`${where}: sumOver {${v}}: không có danh mục "${l}"`);
     for (const p of patterns) {
-      const codes = expandIndicatorPattern(p, template, item);
-      if (codes.length === 0) problems.push(`${where}: mẫu chỉ tiêu "${p}" dùng danh mục không có`);
+      const codes = expandIndicatorPattern(p, template, item, sumOver);
+      if (codes.length === 0) problems.push(`${where}: mẫu chỉ tiêu "${p}" có chỗ trống chưa khai báo trong sumOver (hoặc danh mục không có)`);
       for (const c of codes) if (!indicatorCodes.has(c)) problems.push(`${where}: không có chỉ tiêu "${c}"`);
     }
   };
   for (const [key, f] of Object.entries(outline.figures)) {
     if ('sum' in f) {
-      checkSum(`số liệu ${key}`, f.sum);
+      checkSum(`số liệu ${key}`, f.sum, undefined, f.sumOver);
       for (const k of f.kinds ?? []) if (!kinds.has(k)) problems.push(`số liệu ${key}: không có loại đơn vị "${k}"`);
     }
     if ('change' in f && (!outline.figures[f.change] || 'change' in outline.figures[f.change]!)) problems.push(`số liệu ${key}: không so sánh được "${f.change}"`);
@@ -236,7 +235,7 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
     if (l.over) {
       const list = template.lists[l.over.list];
       if (!list) problems.push(`danh sách ${key}: không có danh mục "${l.over.list}"`);
-      else if ('sum' in l.over.figure) for (const item of list) checkSum(`danh sách ${key}`, l.over.figure.sum, item.code);
+      else if ('sum' in l.over.figure) for (const item of list) checkSum(`danh sách ${key}`, l.over.figure.sum, item.code, l.over.figure.sumOver);
     }
   }
   const known = (p: string): boolean =>

@@ -20,6 +20,26 @@ export function expandCode(pattern: string, row: string, col: string): string {
   return pattern.replace('{row}', row).replace('{col}', col);
 }
 
+/**
+ * The one placeholder syntax of the definition (docs/form-change.md): `{name}` in a code pattern is a
+ * variable, either given (`fixed`: a matrix's {row}/{col}, an annex row's item, a list's {code}) or
+ * declared over a list (`over`: `sumOver` of annexes and outline figures, `foreach` of rules), which expands
+ * the pattern to one code per item. A pattern with a variable neither given nor declared expands to nothing.
+ */
+export function expandPlaceholders(pattern: string, lists: TemplateDefinition['lists'], fixed: Record<string, string> = {}, over: Record<string, string> = {}): string[] {
+  let codes = [Object.entries(fixed).reduce((p, [name, value]) => p.replaceAll(`{${name}}`, value), pattern)];
+  for (const [name, list] of Object.entries(over)) {
+    const items = lists[list] ?? [];
+    codes = codes.flatMap((c) => (c.includes(`{${name}}`) ? items.map((i) => c.replaceAll(`{${name}}`, i.code)) : [c]));
+  }
+  return codes.filter((c) => !/\{[a-z0-9_.]+\}/.test(c));
+}
+
+/** The placeholders `{name}` of a pattern or a text, in order. */
+export function placeholderNames(text: string): string[] {
+  return [...text.matchAll(/\{([a-z0-9_.]+)\}/gi)].map((m) => m[1]!);
+}
+
 /** Every numeric indicator a sheet defines, in layout order (rows, then columns). */
 export function sheetIndicators(template: TemplateDefinition, sheet: SheetDefinition): Indicator[] {
   if (sheet.kind === 'matrix') {

@@ -10,6 +10,7 @@ import type { FigureSource, PlannedCell, PlannedRow, SheetPlan } from './plan-ty
 import { AppError } from '../errors.ts';
 import { documentKey } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
+import { yearView } from '../store/years.ts';
 import type { CellTrace, TraceCorrection, TracedDocument, TracedValue } from '../../shared/api-types.ts';
 
 export type { CellTrace, TraceCorrection, TracedDocument, TracedValue };
@@ -103,7 +104,8 @@ function tracedDocuments(ctx: ServiceContext, keys: Set<string>): TracedDocument
     .map((r) => ({ year: r.year, unit: { code: r.code, name: r.name }, submissionId: r.submission_id, version: r.version, fileName: r.file_name, cell: r.cell, so_ky_hieu: r.so_ky_hieu, ngay: r.ngay }));
 }
 
-export function traceAnnexCell(ctx: ServiceContext, req: TraceRequest): CellTrace {
+export function traceAnnexCell(ctxAny: ServiceContext, req: TraceRequest): CellTrace {
+  const ctx = yearView(ctxAny, req.year);
   const layout = findAnnexLayout(ctx.template, req.annex);
   const sheetName = (req.sheet ?? layout.sheets[0]!.name).trim().toUpperCase();
   const sheet = layout.sheets.find((s) => s.name === sheetName);
@@ -161,7 +163,8 @@ export interface FigureCellSources {
 }
 
 /** Every figure cell of every annex of a year, with its sources, in annex, sheet and row order. */
-export function allFigureSources(ctx: ServiceContext, year: number): FigureCellSources[] {
+export function allFigureSources(ctxAny: ServiceContext, year: number): FigureCellSources[] {
+  const ctx = yearView(ctxAny, year);
   const book = new FigureBook(ctx);
   const out: FigureCellSources[] = [];
   for (const layout of loadAnnexLayouts(ctx.template)) {

@@ -4,7 +4,7 @@
 // the checks work on an InputBook, so exceljs can be plugged in as the reference (tests compare both).
 import type { TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
 import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';
-import { documentKey, looseKey, nfc } from '../../shared/text.ts';
+import { documentKey, looseKey, nfc, sentenceCase } from '../../shared/text.ts';
 import { toUnicodeText } from '../../shared/legacy-text.ts';
 import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
 import { cellLabel, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
@@ -254,6 +254,8 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
   const ref = resolveName(book, names, table.rangeName, findings);
   if (!ref) return [];
   const firstCol = ref.rect.left;
+  // The table as people call it: its title before the dash ("PHỤ LỤC 02 — DANH MỤC…" → "Phụ lục 02").
+  const tableName = sentenceCase(table.title.split(' — ')[0]!.trim());
   const docs: DocumentRow[] = [];
   const seen = new Map<string, number>();
   for (let r = ref.rect.top + 1; r <= ref.rect.bottom; r++) {
@@ -288,18 +290,21 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
     const at = `${ref.sheet}!A${r}`;
     const missing = table.columns.filter((c) => c.required && !fields[c.code] && !(c.type === 'date' && rowFindings.some((f) => f.code === 'doc_date')));
     if (missing.length) {
-      rowFindings.push({ code: 'doc_incomplete', severity: 'error', sheet: ref.sheet, cell: `A${r}`, message: `Phụ lục 02, dòng ${r}: thiếu ${missing.map((c) => c.label.toLowerCase()).join(', ')}.` });
+      rowFindings.push({ code: 'doc_incomplete', severity: 'error', sheet: ref.sheet, cell: `A${r}`, message: `${tableName}, dòng ${r}: thiếu ${missing.map((c) => c.label.toLowerCase()).join(', ')}.` });
     }
-    const ngay = fields['ngay'];
-    if (ngay && (ngay < lookup.documentsFrom || ngay > lookup.today)) {
-      rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: `D${r}`, message: `Phụ lục 02, dòng ${r}: ngày ban hành ${ngay.split('-').reverse().join('/')} nằm ngoài khoảng từ ${lookup.documentsFrom.split('-').reverse().join('/')} đến ngày nhập (${lookup.today.split('-').reverse().join('/')}).` });
-    }
+    // Every date of a row lies in the documents' window (from the first day documents count to the import).
+    table.columns.forEach((col, j) => {
+      const day = col.type === 'date' ? fields[col.code] : null;
+      if (day && (day < lookup.documentsFrom || day > lookup.today)) {
+        rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: encodeAddress(r, firstCol + j), message: `${tableName}, dòng ${r}: ${col.label.toLowerCase()} ${day.split('-').reverse().join('/')} nằm ngoài khoảng từ ${lookup.documentsFrom.split('-').reverse().join('/')} đến ngày nhập (${lookup.today.split('-').reverse().join('/')}).` });
+      }
+    });
     findings.push(...rowFindings);
     if (rowFindings.some((f) => f.severity === 'error')) continue;
     const key = documentKey(fields, table.duplicateKey);
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
-      findings.push({ code: 'doc_duplicate', severity: 'warning', sheet: ref.sheet, cell: `A${r}`, message: `Phụ lục 02, dòng ${r}: văn bản ${fields['so_ky_hieu']} trùng với dòng ${firstRow}; chỉ lấy một lần.` });
+      findings.push({ code: 'doc_duplicate', severity: 'warning', sheet: ref.sheet, cell: `A${r}`, message: `${tableName}, dòng ${r}: văn bản ${fields[table.duplicateKey[0]!] ?? ''} trùng với dòng ${firstRow}; chỉ lấy một lần.` });
       continue;
     }
     seen.set(key, r);
@@ -309,7 +314,7 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
       cap: fields['cap']!,
       loai: fields['loai']!,
       so_ky_hieu: fields['so_ky_hieu']!,
-      ngay: ngay!,
+      ngay: fields['ngay']!,
       co_quan: fields['co_quan'] ?? null,
       trich_yeu: fields['trich_yeu']!,
       ghi_chu: fields['ghi_chu'] ?? null,

@@ -9,6 +9,7 @@ import { isAppError } from '../errors.ts';
 import { fromOsError } from '../files/os-errors.ts';
 import { readOnlyNotice } from '../db/read-only.ts';
 import { childrenTrend } from '../services/trend.ts';
+import { definitionStatus, upgradeYearDefinition } from '../services/definitions.ts';
 import { backupNow, databaseBackups, removeBackup, restoreFromBackup } from '../services/backups.ts';
 import { yearChecklist, unitVersions } from '../services/checklist.ts';
 import type { ServiceContext } from '../store/context.ts';
@@ -119,6 +120,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
   trend: ({ ctx }) => childrenTrend(ctx),
+  definitionStatus: ({ ctx }) => definitionStatus(ctx),
+  upgradeYearDefinition: ({ ctx }, { year }) => upgradeYearDefinition(ctx, year),
 
   listBackups: ({ ctx }) => databaseBackups(ctx),
   backupNow: ({ ctx }, _input, onProgress) => backupNow(ctx, onProgress),

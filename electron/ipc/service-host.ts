@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiProgressEvent, ApiRequest, ApiResult } from '../../shared/api.ts';
 import type { Progress } from '../../shared/types.ts';
-import { openContext } from '../store/context.ts';
+import { openCheckedContext } from '../services/definitions.ts';
 import { initDatabase } from '../services/setup.ts';
 import { dispatch, type HandlerEnv } from './handlers.ts';
 
@@ -39,6 +39,6 @@ export function inProcessHost(env: HandlerEnv): ServiceHost {
 export function openHandlerEnv(options: { dbFile: string; dataDir?: string; desktop: boolean }): HandlerEnv {
   const dataDir = options.dataDir ?? path.dirname(path.resolve(options.dbFile));
   mkdirSync(dataDir, { recursive: true });
-  const ctx = existsSync(options.dbFile) ? openContext(options.dbFile) : initDatabase({ file: options.dbFile });
+  const ctx = existsSync(options.dbFile) ? openCheckedContext(options.dbFile) : initDatabase({ file: options.dbFile });
   return { ctx, dbFile: path.resolve(options.dbFile), dataDir, desktop: options.desktop };
 }

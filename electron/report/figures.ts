@@ -12,7 +12,7 @@ export type ValueFigure = OutlineSumFigure | OutlineDocumentsFigure;
 
 /** The indicator codes a sum figure adds (its patterns expanded; `{code}` is the list item). */
 export function figureCodes(def: OutlineSumFigure, template: TemplateDefinition, item?: string): string[] {
-  return def.sum.flatMap((pattern) => expandIndicatorPattern(pattern, template, item));
+  return def.sum.flatMap((pattern) => expandIndicatorPattern(pattern, template, item, def.sumOver));
 }
 
 /**

@@ -7,7 +7,7 @@ import { backupDatabase, deleteBackup, isFileDatabase, listBackups, restoreInto,
 import { migrate, SCHEMA_VERSION } from '../db/database.ts';
 import { databaseFile } from '../db/read-only.ts';
 import { AppError } from '../errors.ts';
-import { activeTemplate } from '../template-store.ts';
+import { activeTemplate, ensureDefinitions } from '../template-store.ts';
 import { audit } from '../store/audit.ts';
 import type { ServiceContext } from '../store/context.ts';
 
@@ -47,6 +47,8 @@ export async function restoreFromBackup(ctx: ServiceContext, file: string, optio
   const result = await restoreInto(ctx.db, file, { maxSchemaVersion: SCHEMA_VERSION, onProgress: options.onProgress, busyMs: options.busyMs, pagesPerStep: options.pagesPerStep });
   // An older backup is brought up to this version's schema; the content read may name another template.
   migrate(ctx.db);
+  // A backup from before migration 005 gets its years bound to the definition they were collected under.
+  ensureDefinitions(ctx.db);
   ctx.template = activeTemplate(ctx.db);
   audit(ctx, { action: 'database.restore', entity: 'database', newValue: path.basename(file), oldValue: result.replacedBackup ? path.basename(result.replacedBackup) : undefined });
   return result;

@@ -5,7 +5,7 @@ import { kindsWithSheet, listLabel, sheetIndicators } from '../../shared/templat
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { listUnits } from '../store/units.ts';
-import { isYearLocked } from '../store/years.ts';
+import { isYearLocked, yearView } from '../store/years.ts';
 
 interface CurrentSubmission {
   id: number;
@@ -64,7 +64,9 @@ function applicableFor(ctx: ServiceContext, sheetName: string, kind: string, cod
 }
 
 /** Units whose workbook holds the sheet: the active ones, and retired ones that reported the year. */
-export function gridData(ctx: ServiceContext, year: number, sheetName: string): GridData {
+export function gridData(ctxAny: ServiceContext, year: number, sheetName: string): GridData {
+  // The year's grid has the sheets and indicators of the definition the year was collected under.
+  const ctx = yearView(ctxAny, year);
   const { title, columns } = gridColumns(ctx, sheetName);
   const kinds = new Set(kindsWithSheet(ctx.template, sheetName));
   const current = currentSubmissions(ctx, year);

@@ -15,7 +15,7 @@ import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../r
 import { audit } from '../store/audit.ts';
 import { getSettings } from '../store/settings.ts';
 import type { ServiceContext } from '../store/context.ts';
-import { assertYearOpen, lockedView, requireYear } from '../store/years.ts';
+import { assertYearOpen, lockedView, requireYear, yearView } from '../store/years.ts';
 
 export const REPORT_FILE_NAME = 'Bao cao.docx';
 
@@ -87,8 +87,9 @@ function narrativePlaces(outline: Outline): Map<string, { sectionCode: string; h
 }
 
 /** Every narrative section of the outline for a year, in printing order, with the units' and the compiler's texts. */
-export function mergedSectionTexts(ctx: ServiceContext, year: number): SectionText[] {
-  requireYear(ctx, year);
+export function mergedSectionTexts(ctxAny: ServiceContext, year: number): SectionText[] {
+  requireYear(ctxAny, year);
+  const ctx = yearView(ctxAny, year);
   const outline = loadOutline(ctx.template);
   const places = narrativePlaces(outline);
   const units = unitTexts(ctx, year);
@@ -119,7 +120,7 @@ export function mergedSectionTexts(ctx: ServiceContext, year: number): SectionTe
 /** Sets the compiler's text of a section for a year (null or blank: back to the units' merged texts); logged. */
 export function setSectionText(ctx: ServiceContext, year: number, code: string, text: string | null): SectionText {
   requireYear(ctx, year);
-  if (!outlineNarrativeCodes(loadOutline(ctx.template)).includes(code)) {
+  if (!outlineNarrativeCodes(loadOutline(yearView(ctx, year).template)).includes(code)) {
     throw new AppError('unknown_section', `Đề cương không có mục nội dung "${code}".`);
   }
   const clean = text === null ? null : splitParagraphs(text).join('\n');

@@ -1,6 +1,5 @@
-// Validation of a year: the rules of templates/<id>/rules.json run by the pure engine of shared/rules/
+// Validation of a year: the rules of the year's definition (templates/<id>/rules.json) run by the pure engine of shared/rules/
 // over the figures in the database; warnings can be acknowledged with a reason, errors cannot.
-import { existsSync, readFileSync } from 'node:fs';
 import { documentsWindow } from '../../shared/periods.ts';
 import { compileRules, type CompiledRules } from '../../shared/rules/compile.ts';
 import { runRules } from '../../shared/rules/engine.ts';
@@ -11,13 +10,13 @@ import type { FindingAcknowledgement, ReportedDocument, UnitFiguresInput, Valida
 import { reportingKinds } from '../../shared/template.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { AppError } from '../errors.ts';
-import { templatePath } from '../template-store.ts';
+import { definitionOf, definitionPart, partPaths } from '../template-store.ts';
 import { documentKey, issuedDocuments, yearFigures, type YearFigures } from '../store/aggregate.ts';
 import { audit } from '../store/audit.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { deadlineFor, getSettings, settingString } from '../store/settings.ts';
 import { listUnits } from '../store/units.ts';
-import { assertYearOpen, requireYear } from '../store/years.ts';
+import { assertYearOpen, requireYear, yearView } from '../store/years.ts';
 
 const compiledCache = new Map<string, CompiledRules>();
 
@@ -31,21 +30,28 @@ export function compileRuleSet(set: RuleSet, template: TemplateDefinition): Comp
   }
 }
 
-/** The template's rules (templates/<id>/rules.json), parsed and compiled once per template version. */
+/** The rules of the template's definition (its part "rules", templates/<id>/rules.json), parsed and compiled once per definition. */
 export function templateRules(template: TemplateDefinition): CompiledRules {
-  const cacheKey = `${template.id}@${template.version}`;
+  const def = definitionOf(template);
+  const cacheKey = def.hash;
   const cached = compiledCache.get(cacheKey);
   if (cached) return cached;
-  const file = templatePath(template.id, 'rules.json');
-  if (!existsSync(file)) throw new AppError('rules_missing', `Không tìm thấy tệp quy tắc kiểm tra ${file}.`);
+  const file = partPaths(def, 'rules')[0];
+  if (file === undefined) throw new AppError('rules_missing', `Định nghĩa báo cáo ${def.id} không có quy tắc kiểm tra (tệp rules.json).`);
   let set: RuleSet;
   try {
-    set = parseRuleSet(JSON.parse(readFileSync(file, 'utf8')));
+    set = parseRuleSet(definitionPart(def, 'rules'));
   } catch (e) {
-    if (e instanceof RulesError || e instanceof SyntaxError) throw new AppError('rules_invalid', `Tệp quy tắc kiểm tra ${file} không hợp lệ: ${e.message}`, { cause: e });
+    if (e instanceof RulesError) throw new AppError('rules_invalid', `Tệp quy tắc kiểm tra ${file} không hợp lệ: ${e.message}`, { cause: e });
     throw e;
   }
-  const compiled = compileRuleSet(set, template);
+  let compiled: CompiledRules;
+  try {
+    compiled = compileRuleSet(set, template);
+  } catch (e) {
+    if (e instanceof AppError) throw new AppError(e.code, `${e.message.replace(/^Tệp quy tắc kiểm tra/, `Tệp quy tắc kiểm tra ${file}`)}`, { cause: e });
+    throw e;
+  }
   compiledCache.set(cacheKey, compiled);
   return compiled;
 }
@@ -120,8 +126,10 @@ function acknowledgements(ctx: ServiceContext, year: number): Map<string, Findin
 }
 
 /** Runs every rule over a year; acknowledged warnings stay in the list, marked. */
-export function validateYear(ctx: ServiceContext, year: number, options: { rules?: RuleSet } = {}): ValidationReport {
-  requireYear(ctx, year);
+export function validateYear(ctxAny: ServiceContext, year: number, options: { rules?: RuleSet } = {}): ValidationReport {
+  requireYear(ctxAny, year);
+  // A year is checked with the rules of the definition it was collected under.
+  const ctx = yearView(ctxAny, year);
   const compiled = options.rules ? compileRuleSet(options.rules, ctx.template) : templateRules(ctx.template);
   const acks = acknowledgements(ctx, year);
   const findings = runRules(compiled, validationInput(ctx, year)).map((f): ValidationFinding => {

@@ -12,7 +12,7 @@ import type { ServiceContext } from '../store/context.ts';
 import { getSettings, settingString } from '../store/settings.ts';
 import { currentValues } from '../store/submissions.ts';
 import { listUnits, requireUnit } from '../store/units.ts';
-import { ensureYear } from '../store/years.ts';
+import { ensureYear, yearView } from '../store/years.ts';
 
 export interface WrittenWorkbook {
   unit: string;
@@ -26,10 +26,12 @@ export function reportingUnits(ctx: ServiceContext): Unit[] {
 
 /** Writes one blank workbook per active reporting unit (or the given units) into `outDir`. */
 export async function writeBlankWorkbooks(
-  ctx: ServiceContext,
+  ctxAny: ServiceContext,
   request: { year: number; outDir: string; units?: string[]; onProgress?: ProgressListener },
 ): Promise<WrittenWorkbook[]> {
-  ensureYear(ctx, request.year);
+  ensureYear(ctxAny, request.year);
+  // A year's workbooks follow the definition the year is collected under.
+  const ctx = yearView(ctxAny, request.year);
   const units = request.units?.length ? request.units.map((c) => requireUnit(ctx, c)) : reportingUnits(ctx);
   const settings = getSettings(ctx, request.year);
   ensureFolder(request.outDir);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import type { Unit } from '../../shared/types.ts';
 import { openDatabase, type Db, type OpenOptions } from '../db/database.ts';
-import { activeTemplate } from '../template-store.ts';
+import { activeDefinition, ensureDefinitions } from '../template-store.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -27,7 +27,15 @@ export function currentUser(): string {
 }
 
 export function contextFor(db: Db, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
-  return { db, template: overrides.template ?? activeTemplate(db), user: overrides.user ?? currentUser(), now: overrides.now ?? (() => new Date()) };
+  // This app's definition stored, and the years of an older database bound to theirs.
+  ensureDefinitions(db);
+  let template = overrides.template;
+  if (!template) {
+    // The cross-checks of the definition run where the app opens its database (services/definitions.ts,
+    // openCheckedContext): they need the annex, report and rule loaders, which sit above the store.
+    template = activeDefinition(db).template;
+  }
+  return { db, template, user: overrides.user ?? currentUser(), now: overrides.now ?? (() => new Date()) };
 }
 
 export function openContext(file: string, options: OpenOptions = {}): ServiceContext {

@@ -1,5 +1,6 @@
 // The reporting years a database holds, and locking a year once its figures are reviewed ("Chốt số liệu").
 import { AppError } from '../errors.ts';
+import { bindYear, definitionForYear, definitionOf } from '../template-store.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import type { Unit } from '../../shared/types.ts';
@@ -30,7 +31,11 @@ export function yearStates(ctx: ServiceContext): YearState[] {
 export function ensureYear(ctx: ServiceContext, year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('bad_year', `Năm báo cáo "${year}" không hợp lệ.`);
   ctx.db.transaction(() => {
-    if (ctx.db.prepare('INSERT OR IGNORE INTO years (year) VALUES (?)').run(year).changes > 0) seedYearSettings(ctx, year);
+    if (ctx.db.prepare('INSERT OR IGNORE INTO years (year) VALUES (?)').run(year).changes > 0) {
+      seedYearSettings(ctx, year);
+      // A new year takes the definition the database works with now, and keeps it.
+      bindYear(ctx.db, year, definitionOf(ctx.template), ctx.now());
+    }
   })();
 }
 
@@ -57,9 +62,19 @@ interface Frozen {
  * leave the locked year's annexes and report as they were; unlocking the year shows them.
  */
 export function lockedView(ctx: ServiceContext, year: number): ServiceContext {
+  const view = yearView(ctx, year);
   const row = ctx.db.prepare('SELECT locked, frozen FROM years WHERE year = ?').get(year) as { locked: number; frozen: string | null } | undefined;
-  if (row?.locked !== 1 || !row.frozen) return ctx;
-  return { ...ctx, lockedView: { year, units: (JSON.parse(row.frozen) as Frozen).units } };
+  if (row?.locked !== 1 || !row.frozen) return view;
+  return { ...view, lockedView: { year, units: (JSON.parse(row.frozen) as Frozen).units } };
+}
+
+/**
+ * The context to read or make a year's outputs with: the template (and through it the rules, annexes and
+ * outline) of the definition the year was collected under (template-store.ts, definitionForYear).
+ */
+export function yearView(ctx: ServiceContext, year: number): ServiceContext {
+  const def = definitionForYear(ctx.db, year);
+  return def.template === ctx.template ? ctx : { ...ctx, template: def.template };
 }
 
 /** Refuses a change to what a locked year prints (its acknowledgements, section texts, settings), saying how to reopen it. */

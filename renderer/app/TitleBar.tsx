@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { useApp } from './context.ts';
+import { DefinitionNotice } from './DefinitionNotice.tsx';
 
 type Panel = { kind: 'add'; year: string } | { kind: 'lock'; reason: string } | { kind: 'unlock'; reason: string } | null;
 
@@ -64,6 +65,7 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
           ))}
         </select>
       </label>
+      <DefinitionNotice />
       <button type="button" className="small" onClick={() => setPanel({ kind: 'add', year: String(Math.max(...info.years, year) + 1) })} title="Thêm một năm báo cáo (cả năm trước)">
         + Năm
       </button>

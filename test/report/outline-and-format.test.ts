@@ -25,13 +25,16 @@ describe('templates/nq121/outline.json', () => {
 
   it('refuses an outline that names an unknown indicator, placeholder or narrative cell', () => {
     const broken = structuredClone(raw) as { figures: Record<string, unknown>; sections: { sections: { blocks?: unknown[] }[] }[] };
-    broken.figures.vu = { sum: ['pl01_{forms}_vuu'], label: 'số vụ' };
+    broken.figures.vu = { sum: ['pl01_{f}_vuu'], sumOver: { f: 'forms' }, label: 'số vụ' };
+    // The one placeholder syntax: a variable is declared over its list (sumOver), never a list's bare name.
+    broken.figures.tre = { sum: ['pl01_{forms}_tre'], label: 'số trẻ em' };
     broken.sections[0]!.sections[1]!.blocks = [{ kind: 'narrative', code: 't_a9' }, { kind: 'paragraph', sentences: [{ text: 'Có {khong_co} vụ.' }] }];
     const outline = outlineSchema.parse(broken);
     const problems = outlineProblems(outline, template);
     expect(problems).toEqual(
       expect.arrayContaining([
         'số liệu vu: không có chỉ tiêu "pl01_bl_vuu"',
+        'số liệu tre: mẫu chỉ tiêu "pl01_{forms}_tre" có chỗ trống chưa khai báo trong sumOver (hoặc danh mục không có)',
         'mục a2: không có ô nội dung "t_a9" trong mẫu',
         'mục a2: không hiểu {khong_co}',
         'ô nội dung "t_a2" được in 0 lần trong đề cương (cần đúng 1)',
