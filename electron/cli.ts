@@ -186,7 +186,12 @@ const commands: Record<string, Command> = {
     withApi(args, io, async (api) => {
       if (args.values.import) {
         const r = await api.call('importUnitList', { file: args.values.import });
-        io.out(args.values.json ? JSON.stringify({ added: r.added, updated: r.updated }) : `Danh sách đơn vị: thêm ${r.added}, cập nhật ${r.updated}.`);
+        const { units: _units, ...counts } = r;
+        io.out(
+          args.values.json
+            ? JSON.stringify(counts)
+            : `Danh sách đơn vị: thêm ${r.added}, giữ ${r.kept}, cập nhật ${r.updated}${r.removed ? `, bỏ ${r.removed} đơn vị mặc định` : ''}${r.skipped ? `, bỏ qua ${r.skipped} dòng trùng tên` : ''}.`,
+        );
         return EXIT.ok;
       }
       const units = await api.call('listUnits', {});

@@ -31,12 +31,14 @@ describe('baocao121 CLI', () => {
 
     const csv = path.join(dir, 'units.csv');
     writeFileSync(csv, 'code,name,kind,parent,order\nX01,Xã Hòa An,dia_phuong,TINH,20\nX02,Phường Mới,dia_phuong,TINH,21\n');
-    expect((await cli('units', '--db', db, '--import', csv)).out).toMatch(/thêm 2/);
+    // No submission yet: the list replaces the default units (the province's unit and the standing agency stay).
+    expect((await cli('units', '--db', db, '--import', csv)).out).toMatch(/thêm 2, giữ 0, cập nhật 0, bỏ 12 đơn vị mặc định/);
+    expect((JSON.parse((await cli('units', '--db', db, '--json')).out) as { code: string }[]).map((u) => u.code)).toEqual(['TINH', 'SYT', 'X01', 'X02']);
     const badCsv = path.join(dir, 'bad.csv');
     writeFileSync(badCsv, 'code,name,kind,parent\nX03,Xã Lạ,thon,TINH\n');
     const bad = await cli('units', '--db', db, '--import', badCsv);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/dòng 2: loại đơn vị "thon" không hợp lệ/);
+    expect(bad.err).toMatch(/Dòng 2 \(Xã Lạ\): không hiểu loại đơn vị "thon"/);
 
     expect((await cli('settings', '--db', db, '--set', 'signer_name=Trần Thị B', '--set', 'deadline=2026-12-15')).code).toBe(0);
     const settings = JSON.parse((await cli('settings', '--db', db, '--json')).out) as Record<string, unknown>;
