@@ -190,7 +190,7 @@ const commands: Record<string, Command> = {
         io.out(
           args.values.json
             ? JSON.stringify(counts)
-            : `Danh sách đơn vị: thêm ${r.added}, giữ ${r.kept}, cập nhật ${r.updated}${r.removed ? `, bỏ ${r.removed} đơn vị mặc định` : ''}${r.skipped ? `, bỏ qua ${r.skipped} dòng trùng tên` : ''}.`,
+            : `Danh sách đơn vị: thêm ${r.added}, giữ ${r.kept}, cập nhật ${r.updated}${r.removed ? `, bỏ ${r.removed} đơn vị không có trong danh sách` : ''}${r.skipped ? `, bỏ qua ${r.skipped} dòng trùng tên` : ''}.`,
         );
         return EXIT.ok;
       }
