@@ -54,7 +54,9 @@ function switchDatabase(env: HandlerEnv, toSample: boolean): void {
   env.homeDbFile ??= env.dbFile;
   if (Boolean(env.sample) === toSample) return;
   const file = toSample ? sampleDbFile(env.dataDir) : env.homeDbFile;
-  if (path.resolve(file) === path.resolve(env.homeDbFile) && toSample) throw new Error('sample database would replace the province database');
+  if (toSample && path.resolve(file) === path.resolve(env.homeDbFile)) {
+    throw new AppError('bad_path', `Tệp dữ liệu của tỉnh đang mang tên dành cho dữ liệu mẫu (${path.basename(file)}); không mở dữ liệu mẫu để khỏi lẫn hai loại dữ liệu. Hãy đổi tên tệp dữ liệu của tỉnh.`);
+  }
   const next = toSample ? openSampleDatabase(file) : openContext(file);
   const old = env.ctx;
   env.ctx = next;
