@@ -8,6 +8,10 @@ import { looseKey } from '../../shared/text.ts';
 import { AppError } from '../errors.ts';
 import { fromOsError } from '../files/os-errors.ts';
 import { readTextCell } from './cell-values.ts';
+import { checkZipContainer, type ZipLimits } from './zip-guard.ts';
+
+/** A unit list is a small table: a few hundred rows. */
+const UNIT_LIST_ZIP_LIMITS: ZipLimits = { maxFileBytes: 20 * 1024 * 1024, maxUncompressedBytes: 100 * 1024 * 1024 };
 
 export type UnitListField = 'order' | 'name' | 'kind' | 'code' | 'parent';
 
@@ -119,12 +123,19 @@ async function readCells(file: string): Promise<{ rows: { row: number; cells: st
     return { rows: parseCsv(text).map((cells, i) => ({ row: i + 1, cells })), encoding };
   }
   if (!/\.xlsx$/i.test(file)) throw new AppError('not_xlsx', `Tệp ${file} không phải danh sách đơn vị đọc được: hãy dùng tệp Excel (.xlsx) hoặc CSV (.csv).`);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    throw fromOsError(e, file);
+  }
+  // The import's zip guard first: a corrupt file, a zip bomb or an old .xls is refused before exceljs reads it.
+  const refused = checkZipContainer(buf, UNIT_LIST_ZIP_LIMITS)[0];
+  if (refused) throw new AppError('not_xlsx', `Không đọc được danh sách đơn vị ${file}: ${refused.message}`);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(file);
-  } catch (e) {
-    const os = fromOsError(e, file);
-    if (os !== e) throw os;
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
     throw new AppError('not_xlsx', `Không đọc được danh sách đơn vị ${file}: tệp không phải sổ Excel (.xlsx) hoặc đã hỏng. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi chọn lại.`);
   }
   // The first sheet that has rows.

@@ -174,3 +174,14 @@ describe('unit list import', () => {
     expect(p.rows.find((r) => r.name === 'Công an tỉnh')).toMatchObject({ action: 'add', kind: 'cong_an' });
   });
 });
+
+describe('unit list files that are not lists', () => {
+  it('refuses a file that is not a workbook, and a list without a heading row, saying what to do', async () => {
+    const ctx = createEmptyDatabase(':memory:');
+    const junk = path.join(dir, 'hong.xlsx');
+    writeFileSync(junk, 'không phải sổ Excel');
+    await expect(previewUnitList(ctx, junk)).rejects.toThrow(/Không đọc được danh sách đơn vị .*hong\.xlsx/);
+    const noHeader = await xlsx('khong-tieu-de.xlsx', [['Sở Tư pháp', 'Sở'], ['Xã A', 'Xã']]);
+    await expect(previewUnitList(ctx, noHeader)).rejects.toThrow(/Không tìm thấy dòng tiêu đề .*"Tên đơn vị"/);
+  });
+});
