@@ -7,7 +7,7 @@ export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
 export const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
   demo [--out DIR]                                   chạy trọn một mùa báo cáo trên tỉnh mẫu
   init --db FILE [--province TÊN] [--year NĂM]       tạo cơ sở dữ liệu mới
-  units --db FILE [--json] [--import DS.xlsx|DS.csv] xem hoặc nhập danh sách đơn vị
+  units --db FILE [--json] [--import DS.xlsx|DS.csv [--retire-missing]] xem hoặc nhập danh sách đơn vị (cột STT, Tên đơn vị, Loại đơn vị)
   settings --db FILE [--set KHÓA=GIÁ_TRỊ ...] [--json]
   template --db FILE --year NĂM --out THƯ_MỤC [--unit MÃ]
   import --db FILE ĐƯỜNG_DẪN... [--received yyyy-mm-dd]

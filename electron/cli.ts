@@ -41,6 +41,7 @@ const OPTIONS = {
   unit: { type: 'string' },
   province: { type: 'string' },
   import: { type: 'string' },
+  'retire-missing': { type: 'boolean' },
   set: { type: 'string', multiple: true },
   received: { type: 'string' },
   force: { type: 'boolean' },
@@ -187,8 +188,13 @@ const commands: Record<string, Command> = {
   units: (args, io) =>
     withApi(args, io, async (api) => {
       if (args.values.import) {
-        const r = await api.call('importUnitList', { file: args.values.import });
-        io.out(args.values.json ? JSON.stringify({ added: r.added, updated: r.updated }) : `Danh sách đơn vị: thêm ${r.added}, cập nhật ${r.updated}.`);
+        const r = await api.call('importUnitList', { file: args.values.import, ...(args.values['retire-missing'] ? { retireMissing: true } : {}) });
+        const { units: _units, ...counts } = r;
+        io.out(
+          args.values.json
+            ? JSON.stringify(counts)
+            : `Danh sách đơn vị: thêm ${r.added}, giữ ${r.kept}, cập nhật ${r.updated}${r.removed ? `, bỏ ${r.removed} đơn vị không có trong danh sách` : ''}${r.retired ? `, ngừng theo dõi ${r.retired} đơn vị không có trong danh sách` : ''}${r.skipped ? `, bỏ qua ${r.skipped} dòng trùng tên` : ''}.`,
+        );
         return EXIT.ok;
       }
       const units = await api.call('listUnits', {});

@@ -19,6 +19,10 @@ export interface AppInfo {
   reportingYear: number;
   /** Set when the database could only be opened read-only (a read-only file or folder): why, and what to do. */
   readOnly?: string;
+  /** A database with no unit and no province yet: the window offers a new province or the sample. */
+  firstRun?: boolean;
+  /** The sample province ("dữ liệu mẫu") is open, not the province's own data. */
+  sample?: boolean;
 }
 
 export interface SheetInfo {
@@ -373,4 +377,70 @@ export interface DefinitionUpgradeResult {
   to: { version: number; hash: string };
   /** The backup made first (kind before_upgrade). */
   backup: string;
+}
+
+/** One row of a unit list file as the import will take it. */
+export interface UnitListPreviewRow {
+  /** The row number in the file. */
+  row: number;
+  name: string;
+  /** The unit's code: the file's, the one already held for that name, or made from the name. */
+  code: string;
+  codeGenerated: boolean;
+  kind: string | null;
+  kindLabel: string;
+  /** The kind as written in the file. */
+  kindText: string;
+  parentName: string | null;
+  /** add: a new unit; keep: already held as it is; update: held, renamed or re-kinded; skip: not taken (see note). */
+  action: 'add' | 'keep' | 'update' | 'skip';
+  note: string | null;
+}
+
+/** What importing a unit list would do, shown before anything is saved. */
+export interface UnitListPreview {
+  file: string;
+  fileName: string;
+  /** The row holding the headings (title rows above it are passed over). */
+  headerRow: number;
+  /** The encoding a CSV was read in; null for a workbook. */
+  encoding: 'UTF-8' | 'Windows-1258' | null;
+  /** Which column was read as what: column "B" (or "cột 2"), its heading, the field. */
+  mapping: { field: string; fieldLabel: string; column: string; heading: string }[];
+  rows: UnitListPreviewRow[];
+  /** Units held that the list does not name: removed (no submission yet), retired on request, or kept. */
+  absent: { code: string; name: string; kindLabel: string; action: 'remove' | 'retire' | 'keep' }[];
+  /** True when the database holds no submission: the list replaces the units held. */
+  replaces: boolean;
+  counts: { add: number; keep: number; update: number; skip: number; remove: number; retire: number; generatedCodes: number };
+  /** Rows that stop the import (unknown kind, missing name…), in words, each with its row. */
+  problems: string[];
+}
+
+export interface UnitListImportResult {
+  added: number;
+  updated: number;
+  kept: number;
+  skipped: number;
+  removed: number;
+  retired: number;
+  units: import('./types.ts').Unit[];
+}
+
+/** The answers of the first run's guided setup. */
+export interface ProvinceSetupAnswers {
+  provinceKind: 'tỉnh' | 'thành phố';
+  province: string;
+  /** The standing agency on children, as a unit name ("Sở Y tế"). */
+  standingAgency: string;
+  /** The agency that issues the report, as its header prints it (by default the standing agency in capitals). */
+  issuingBody?: string;
+  abbreviation?: string;
+  signerName: string;
+  signerTitle: string;
+  signerAuthority?: string;
+  year: number;
+  periodFrom: string;
+  periodTo: string;
+  deadline?: string;
 }

@@ -18,6 +18,8 @@ import type {
   SubmissionVersionInfo,
   TemplateInfo,
   TrendData,
+  UnitListImportResult,
+  UnitListPreview,
   VersionDiffRow,
   WrittenWorkbooksResult,
   YearChecklist,
@@ -56,6 +58,7 @@ const unitCode = z.string().trim().min(1, 'thiếu mã đơn vị');
 const reason = z.string().trim().min(1, 'hãy ghi lý do');
 const folder = z.string().trim().min(1, 'hãy chọn hoặc nhập một thư mục');
 const file = z.string().trim().min(1, 'hãy chọn hoặc nhập đường dẫn tệp');
+const unitListFile = z.string().trim().min(1, 'hãy chọn hoặc nhập đường dẫn tệp danh sách');
 const version = z.number().int().min(1, 'phiên bản không hợp lệ');
 /** ISO moments (since inclusive, until exclusive); an action or its family ("figure"). */
 const auditFilter = z
@@ -87,7 +90,37 @@ export const apiContract = {
   moveUnit: method(z.object({ code: unitCode, direction: z.enum(['up', 'down']) })).returns<Unit[]>(),
   setUnitActive: method(z.object({ code: unitCode, active: z.boolean(), reason: z.string().optional() })).returns<Unit>(),
   mergeUnits: method(z.object({ from: unitCode, into: unitCode, reason: z.string().optional() })).returns<Unit>(),
-  importUnitList: method(z.object({ file: z.string().trim().min(1, 'hãy chọn hoặc nhập đường dẫn tệp danh sách') }), { paths: { file: 'read-file' } }).returns<{ added: number; updated: number; units: Unit[] }>(),
+  /** What importing a unit list (.xlsx or .csv as officials keep it) would add, keep and retire; nothing is saved. */
+  previewUnitList: method(z.object({ file: unitListFile, retireMissing: z.boolean().optional() }), { paths: { file: 'read-file' } }).returns<UnitListPreview>(),
+  /** The unit list applied (refused as a whole while a row has a problem); retireMissing retires units the list does not name. */
+  importUnitList: method(z.object({ file: unitListFile, retireMissing: z.boolean().optional() }), { paths: { file: 'read-file' } }).returns<UnitListImportResult>(),
+  /** A unit list to start from (.xlsx: a title, then STT, Tên đơn vị, Loại đơn vị, Mã, Thuộc). */
+  saveSampleUnitList: method(z.object({ file: z.string().trim().min(1, 'hãy nhập nơi lưu danh sách mẫu') }), { paths: { file: 'write-file' } }).returns<{ file: string }>(),
+
+  // The first run: a new province (guided setup) or the sample province in a file of its own.
+  /** Opens the sample province ("dữ liệu mẫu", its own file beside the season's database). */
+  openSample: method(none).returns<AppInfo>(),
+  /** Back from the sample to the province's own database. */
+  openProvinceData: method(none).returns<AppInfo>(),
+  /** The guided setup's answers into a new database: settings, the year, the province's unit and the standing agency. */
+  setupProvince: method(
+    z
+      .object({
+        provinceKind: z.enum(['tỉnh', 'thành phố']),
+        province: z.string().trim().min(1, 'hãy nhập tên tỉnh hoặc thành phố').max(60),
+        standingAgency: z.string().trim().min(1, 'hãy nhập tên cơ quan thường trực').max(200),
+        issuingBody: z.string().trim().max(200).optional(),
+        abbreviation: z.string().trim().max(20).optional(),
+        signerName: z.string().trim().max(100),
+        signerTitle: z.string().trim().max(100),
+        signerAuthority: z.string().trim().max(100).optional(),
+        year,
+        periodFrom: z.string().trim(),
+        periodTo: z.string().trim(),
+        deadline: z.string().trim().optional(),
+      })
+      .strict(),
+  ).returns<AppInfo>(),
 
   addYear: method(z.object({ year })).returns<number[]>(),
   yearStatus: method(z.object({ year })).returns<YearStatus>(),

@@ -58,6 +58,8 @@ export const ERROR_KINDS = {
   not_xlsx: 'data',
   bad_unit: 'data',
   unit_exists: 'data',
+  /** The guided setup of a new province asked of a database that already holds units. */
+  already_set_up: 'data',
   unknown_unit: 'data',
   unit_not_reporting: 'data',
   unknown_indicator: 'data',

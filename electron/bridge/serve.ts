@@ -1,7 +1,7 @@
 // `npm run web`: the window in a browser on this machine, over the loopback bridge.
 //   tsx electron/bridge/serve.ts [database.sqlite] [--port 5121]
 // Without a database argument it opens the demo's out/demo/baocao121.sqlite; a named file that does not
-// exist yet is created (default units, this year).
+// exist yet is created empty: the window then offers a new province or the sample.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

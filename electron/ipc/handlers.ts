@@ -3,13 +3,14 @@
 // input (zod) before a handler runs, and turns errors into Vietnamese messages.
 import path from 'node:path';
 import { parseApiCall, type ApiMethod, type ApiOutput, type ApiParsedInput, type ApiResult } from '../../shared/api.ts';
+import type { AppInfo } from '../../shared/api-types.ts';
 import type { ProgressListener } from '../../shared/types.ts';
 import { APP_NAME, APP_VERSION } from '../app-info.ts';
-import { isAppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
 import { fromOsError } from '../files/os-errors.ts';
 import { readOnlyNotice } from '../db/read-only.ts';
 import { childrenTrend } from '../services/trend.ts';
-import { definitionStatus, upgradeYearDefinition } from '../services/definitions.ts';
+import { definitionStatus, openCheckedContext, upgradeYearDefinition } from '../services/definitions.ts';
 import { backupNow, databaseBackups, removeBackup, restoreFromBackup } from '../services/backups.ts';
 import { yearChecklist, unitVersions } from '../services/checklist.ts';
 import type { ServiceContext } from '../store/context.ts';
@@ -20,7 +21,9 @@ import { fileSha256, previewWordReport, saveWordReport } from '../services/word-
 import { generateAll } from '../services/generate.ts';
 import { getSettings, setSettings, settingString } from '../store/settings.ts';
 import { traceAnnexCell } from '../annex/trace.ts';
-import { addUnit, importUnitListFile, moveUnit } from '../services/unit-edits.ts';
+import { addUnit, moveUnit } from '../services/unit-edits.ts';
+import { importUnitList, previewUnitList, writeSampleUnitList } from '../services/unit-list-import.ts';
+import { followProvinceName, isFirstRun, openSampleDatabase, sampleDbFile, setupProvince } from '../services/first-run.ts';
 import { listUnits, mergeUnits, renameUnit, setUnitActive } from '../store/units.ts';
 import { acknowledgeFinding, validateYear } from '../services/validation.ts';
 import { agencyName, reportingYear, templateInfo } from '../store/window-info.ts';
@@ -38,14 +41,33 @@ export interface HandlerEnv {
   dbFile: string;
   dataDir: string;
   desktop: boolean;
+  /** The province's own database, while the sample is open in its place (env.dbFile then names the sample's file). */
+  homeDbFile?: string;
+  /** True while the sample province is open. */
+  sample?: boolean;
   /** Where an unexpected error (a bug) is told; default: the console. */
   onInternalError?: (method: string, error: unknown) => void;
 }
 
-type Handler<M extends ApiMethod> = (env: HandlerEnv, input: ApiParsedInput<M>, onProgress: ProgressListener) => ApiOutput<M> | Promise<ApiOutput<M>>;
+/** Opens another database in place of the one open (the sample's or the province's own), closing the old one. */
+function switchDatabase(env: HandlerEnv, toSample: boolean): void {
+  env.homeDbFile ??= env.dbFile;
+  if (Boolean(env.sample) === toSample) return;
+  const file = toSample ? sampleDbFile(env.dataDir) : env.homeDbFile;
+  if (toSample && path.resolve(file) === path.resolve(env.homeDbFile)) {
+    throw new AppError('bad_path', `Tệp dữ liệu của tỉnh đang mang tên dành cho dữ liệu mẫu (${path.basename(file)}); không mở dữ liệu mẫu để khỏi lẫn hai loại dữ liệu. Hãy đổi tên tệp dữ liệu của tỉnh.`);
+  }
+  const next = toSample ? openSampleDatabase(file) : openCheckedContext(file);
+  const old = env.ctx;
+  env.ctx = next;
+  env.dbFile = path.resolve(file);
+  env.sample = toSample;
+  old.db.close();
+}
 
-export const handlers: { [M in ApiMethod]: Handler<M> } = {
-  getAppInfo: ({ ctx, dbFile, dataDir, desktop }) => ({
+function appInfo(env: HandlerEnv): AppInfo {
+  const { ctx, dbFile, dataDir, desktop } = env;
+  return {
     appName: APP_NAME,
     version: APP_VERSION,
     dbFile,
@@ -57,11 +79,39 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     years: listYears(ctx),
     reportingYear: reportingYear(ctx),
     ...(readOnlyNotice(ctx.db) ? { readOnly: readOnlyNotice(ctx.db)! } : {}),
-  }),
+    ...(isFirstRun(ctx) ? { firstRun: true } : {}),
+    ...(env.sample ? { sample: true } : {}),
+  };
+}
+
+type Handler<M extends ApiMethod> = (env: HandlerEnv, input: ApiParsedInput<M>, onProgress: ProgressListener) => ApiOutput<M> | Promise<ApiOutput<M>>;
+
+export const handlers: { [M in ApiMethod]: Handler<M> } = {
+  getAppInfo: (env) => appInfo(env),
+  openSample: (env) => {
+    switchDatabase(env, true);
+    return appInfo(env);
+  },
+  openProvinceData: (env) => {
+    switchDatabase(env, false);
+    return appInfo(env);
+  },
+  setupProvince: (env, answers) => {
+    if (env.sample) throw new AppError('already_set_up', 'Đang mở dữ liệu mẫu. Hãy trở về dữ liệu của tỉnh rồi khai báo tỉnh mới.');
+    setupProvince(env.ctx, answers);
+    return appInfo(env);
+  },
+  previewUnitList: ({ ctx }, { file, retireMissing }) => previewUnitList(ctx, file, { retireMissing }),
+  saveSampleUnitList: (_env, { file }) => writeSampleUnitList(file),
   getTemplateInfo: ({ ctx }) => templateInfo(ctx),
 
   getSettings: ({ ctx }, { year }) => getSettings(ctx, year),
-  setSettings: ({ ctx }, { year, changes }) => setSettings(ctx, changes, { year }),
+  setSettings: ({ ctx }, { year, changes }) => {
+    const before = getSettings(ctx);
+    const saved = setSettings(ctx, changes, { year });
+    followProvinceName(ctx, { province: settingString(before, 'province'), kind: settingString(before, 'province_kind', 'tỉnh') });
+    return saved;
+  },
 
   listUnits: ({ ctx }) => listUnits(ctx),
   addUnit: ({ ctx }, input) => addUnit(ctx, input),
@@ -69,7 +119,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   moveUnit: ({ ctx }, { code, direction }) => moveUnit(ctx, code, direction),
   setUnitActive: ({ ctx }, { code, active, reason }) => setUnitActive(ctx, code, active, reason),
   mergeUnits: ({ ctx }, { from, into, reason }) => mergeUnits(ctx, from, into, reason),
-  importUnitList: ({ ctx }, { file }) => importUnitListFile(ctx, file),
+  importUnitList: ({ ctx }, { file, retireMissing }) => importUnitList(ctx, file, { retireMissing }),
 
   addYear: ({ ctx }, { year }) => {
     ensureYear(ctx, year);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ApiProgressEvent, ApiRequest, ApiResult } from '../../shared/api.ts';
 import type { Progress } from '../../shared/types.ts';
 import { openCheckedContext } from '../services/definitions.ts';
-import { initDatabase } from '../services/setup.ts';
+import { createEmptyDatabase } from '../services/first-run.ts';
 import { dispatch, type HandlerEnv } from './handlers.ts';
 
 export interface ServiceHost {
@@ -35,10 +35,10 @@ export function inProcessHost(env: HandlerEnv): ServiceHost {
   };
 }
 
-/** Opens the season's database, creating a fresh one (default units, this year) the first time. */
+/** Opens the season's database, creating an empty one the first time (the window then offers a new province or the sample). */
 export function openHandlerEnv(options: { dbFile: string; dataDir?: string; desktop: boolean }): HandlerEnv {
   const dataDir = options.dataDir ?? path.dirname(path.resolve(options.dbFile));
   mkdirSync(dataDir, { recursive: true });
-  const ctx = existsSync(options.dbFile) ? openCheckedContext(options.dbFile) : initDatabase({ file: options.dbFile });
+  const ctx = existsSync(options.dbFile) ? openCheckedContext(options.dbFile) : createEmptyDatabase(options.dbFile);
   return { ctx, dbFile: path.resolve(options.dbFile), dataDir, desktop: options.desktop };
 }

@@ -31,13 +31,16 @@ export function initDatabase(req: InitRequest): ServiceContext {
     installTemplate(db, template);
     const ctx = contextFor(db, { template, ...(req.now ? { now: req.now } : {}) });
     const year = req.year ?? ctx.now().getFullYear();
-    const province = req.province ?? (typeof req.settings?.province === 'string' ? req.settings.province : 'An Lạc');
+    // Nothing fictional: without a province named, the database starts empty (the first run's setup names it).
+    const province = req.province ?? (typeof req.settings?.province === 'string' ? req.settings.province : '');
     // The settings given are the season's whose period they name (else the year's); the other years get them shifted.
     const given = typeof req.settings?.period_to === 'string' ? Number(req.settings.period_to.slice(0, 4)) : NaN;
     const years = req.years ?? [year];
     const settingsYear = years.includes(given) ? given : years.includes(year) ? year : Math.max(...years);
     db.transaction(() => {
-      const settings = { ...defaultSettings(province, settingsYear), ...(req.settings ?? {}) };
+      const all: Record<string, unknown> = { ...defaultSettings(province, settingsYear), ...(req.settings ?? {}) };
+      // No province yet (a new database): the settings that name it stay unset until the guided setup.
+      const settings = province ? all : Object.fromEntries(Object.entries(all).filter(([k]) => !['province', 'parent_body', 'place'].includes(k)));
       if (years.length) {
         ensureYear(ctx, settingsYear);
         setSettings(ctx, settings, { year: settingsYear, audit: false });
@@ -45,7 +48,7 @@ export function initDatabase(req: InitRequest): ServiceContext {
         // No year yet: the province's settings only; a year added later starts from the defaults.
         setSettings(ctx, Object.fromEntries(Object.entries(settings).filter(([k]) => isSettingKey(k) && !isYearSetting(k))), { audit: false });
       }
-      const units = req.units ?? loadDefaultUnits().map((u) => ({ ...u, name: u.name.replace('{province}', province) }));
+      const units = req.units ?? (province ? loadDefaultUnits().map((u) => ({ ...u, name: u.name.replace('{province}', province) })) : []);
       upsertUnits(ctx, units);
       for (const y of years) ensureYear(ctx, y);
       audit(ctx, { action: 'database.init', entity: 'database', newValue: { province, template: `${template.id}@${template.version}` } });

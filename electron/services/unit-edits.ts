@@ -1,8 +1,7 @@
 // Editing the unit list from the window: adding one unit at the end, moving a unit one place up or down
-// among the units of the same parent, and reading a list from Excel or CSV.
+// among the units of the same parent (a list from Excel or CSV: unit-list-import.ts).
 import type { Unit } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
-import { readUnitList } from '../import/unit-list.ts';
 import { audit } from '../store/audit.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { findUnit, listUnits, requireUnit, upsertUnits } from '../store/units.ts';
@@ -31,11 +30,4 @@ export function addUnit(ctx: ServiceContext, input: { code: string; name: string
   const order = Math.max(0, ...listUnits(ctx).map((u) => u.order)) + 1;
   upsertUnits(ctx, [{ ...input, order }]);
   return requireUnit(ctx, input.code.trim());
-}
-
-/** Adds and updates units from a list file (.xlsx or .csv with columns code, name, kind, parent, order). */
-export async function importUnitListFile(ctx: ServiceContext, file: string): Promise<{ added: number; updated: number; units: Unit[] }> {
-  const { units, rowNumbers } = await readUnitList(file);
-  const result = upsertUnits(ctx, units, { rowLabel: (i) => `dòng ${rowNumbers[i] ?? i + 2}` });
-  return { ...result, units: listUnits(ctx) };
 }

@@ -7,6 +7,7 @@ import { CollectScreen } from '../screens/collect/CollectScreen.tsx';
 import { FiguresScreen } from '../screens/figures/FiguresScreen.tsx';
 import { ReportScreen } from '../screens/report/ReportScreen.tsx';
 import { SendScreen } from '../screens/send/SendScreen.tsx';
+import { FirstRun } from '../screens/setup/FirstRun.tsx';
 import { SetupScreen } from '../screens/setup/SetupScreen.tsx';
 import { AppContext, type AppState, type CellTarget, type SelectionSummary, type Step } from './context.ts';
 import { Rail, STEPS } from './Rail.tsx';
@@ -41,15 +42,24 @@ export function App({ api }: { api: ApiClient }) {
       .catch((e: unknown) => setFailure(errorMessage(e)));
   }, [api]);
 
-  useEffect(() => {
-    Promise.all([api.call('getAppInfo', {}), api.call('getTemplateInfo', {})])
-      .then(([i, t]) => {
-        setInfo(i);
-        setTemplate(t);
-        setYear(i.reportingYear);
-      })
-      .catch((e: unknown) => setFailure(errorMessage(e)));
-  }, [api]);
+  // Another database opened (the first run's choice, the sample and back): everything is read again.
+  const reopen = useCallback(
+    (next?: AppInfo) => {
+      Promise.all([next ? Promise.resolve(next) : api.call('getAppInfo', {}), api.call('getTemplateInfo', {})])
+        .then(([i, t]) => {
+          setInfo(i);
+          setTemplate(t);
+          setYear(i.reportingYear);
+          setStep('setup');
+          setSettingsDrafts({});
+          setStatusGeneration((g) => g + 1);
+        })
+        .catch((e: unknown) => setFailure(errorMessage(e)));
+    },
+    [api],
+  );
+
+  useEffect(() => reopen(), [reopen]);
 
   useEffect(() => {
     if (year === null) return;
@@ -137,10 +147,20 @@ export function App({ api }: { api: ApiClient }) {
 
   if (failure) return <div className="fatal">Không mở được dữ liệu: {failure}</div>;
   if (!state) return <div className="fatal muted">Đang mở dữ liệu…</div>;
+  if (state.info.firstRun && !state.info.sample) return <FirstRun key={state.info.dbFile} api={api} info={state.info} onDone={reopen} />;
 
   return (
     <AppContext.Provider value={state}>
       <div className="window">
+        {state.info.sample && (
+          <div className="sample-banner" role="status">
+            <strong>Dữ liệu mẫu</strong>
+            <span>Đang xem tỉnh giả định để thử phần mềm; số liệu ở đây không phải của tỉnh, không dùng để báo cáo.</span>
+            <button type="button" onClick={() => void api.call('openProvinceData', {}).then(reopen, (e: unknown) => setFailure(errorMessage(e)))}>
+              Trở về dữ liệu của tỉnh
+            </button>
+          </div>
+        )}
         <TitleBar
           onYear={(y) => {
             setYear(y);

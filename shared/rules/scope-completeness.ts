@@ -1,4 +1,5 @@
-// Scope `completeness`: one finding per active unit that has not reported the year, and (with `late`)
+// Scope `completeness`: once anything was received for the year, one finding per active unit that has
+// not reported it, and (with `late`)
 // one per submission received after the deadline. Pure.
 import type { CompiledRule } from './compile.ts';
 import { findingKey } from './finding.ts';
@@ -17,6 +18,8 @@ export function vietnamDate(isoTime: string): string {
 
 export function runCompletenessRule(c: Extract<CompiledRule, { scope: 'completeness' }>, input: ValidationInput): ValidationFinding[] {
   const findings: ValidationFinding[] = [];
+  // Nothing received yet for the year: the season has not started, no unit is "missing".
+  if (input.current.length === 0) return findings;
   const reported = new Set(input.current.map((u) => u.code));
   const deadline = input.deadline ? formatDate(input.deadline) : '';
   const base = { rule: c.rule.id, severity: c.rule.severity, scope: 'completeness' as const, year: input.year, left: null, right: null, cells: [] };

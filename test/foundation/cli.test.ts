@@ -31,12 +31,14 @@ describe('baocao121 CLI', () => {
 
     const csv = path.join(dir, 'units.csv');
     writeFileSync(csv, 'code,name,kind,parent,order\nX01,Xã Hòa An,dia_phuong,TINH,20\nX02,Phường Mới,dia_phuong,TINH,21\n');
-    expect((await cli('units', '--db', db, '--import', csv)).out).toMatch(/thêm 2/);
+    // No submission yet: the list replaces the default units (the province's unit and the standing agency stay).
+    expect((await cli('units', '--db', db, '--import', csv)).out).toMatch(/thêm 2, giữ 0, cập nhật 0, bỏ 12 đơn vị không có trong danh sách/);
+    expect((JSON.parse((await cli('units', '--db', db, '--json')).out) as { code: string }[]).map((u) => u.code)).toEqual(['TINH', 'SYT', 'X01', 'X02']);
     const badCsv = path.join(dir, 'bad.csv');
     writeFileSync(badCsv, 'code,name,kind,parent\nX03,Xã Lạ,thon,TINH\n');
     const bad = await cli('units', '--db', db, '--import', badCsv);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/dòng 2: loại đơn vị "thon" không hợp lệ/);
+    expect(bad.err).toMatch(/Dòng 2 \(Xã Lạ\): không hiểu loại đơn vị "thon"/);
 
     expect((await cli('settings', '--db', db, '--set', 'signer_name=Trần Thị B', '--set', 'deadline=2026-12-15')).code).toBe(0);
     const settings = JSON.parse((await cli('settings', '--db', db, '--json')).out) as Record<string, unknown>;
@@ -112,21 +114,22 @@ describe('messages from checked inputs', () => {
 });
 
 describe('unit lists and dates as people type them', () => {
-  it('a unit list saved in the Windows code page is refused; new units go to the end of the list; --received is a date', async () => {
+  it('a unit list saved in the Windows code page is read in it; new units go to the end of the list; --received is a date', async () => {
     const { dir: d, cleanup: c } = tempDir();
     try {
       const db = path.join(d, 'u.sqlite');
-      await cli('init', '--db', db, '--year', '2026');
+      await cli('init', '--db', db, '--province', 'Bình Yên', '--year', '2026');
       const ansi = path.join(d, 'ansi.csv');
-      // "Phường Mới" in windows-1258 bytes: not valid UTF-8.
-      writeFileSync(ansi, Buffer.concat([Buffer.from('code,name,kind,parent\nX01,Ph'), Buffer.from([0xd6, 0xf4]), Buffer.from('ng M'), Buffer.from([0xf5]), Buffer.from('i,dia_phuong,TINH\n')]));
-      const bad = await cli('units', '--db', db, '--import', ansi);
-      expect([bad.code, bad.err]).toEqual([1, expect.stringMatching(/không được lưu bằng bảng mã UTF-8/)]);
+      // "Phường Mới" in windows-1258 bytes (Excel's plain "CSV"): not valid UTF-8, read in the Vietnamese code page.
+      writeFileSync(ansi, Buffer.concat([Buffer.from('code,name,kind,parent\nX01,Ph'), Buffer.from([0xfd, 0xf5, 0xcc]), Buffer.from('ng M'), Buffer.from([0xf5, 0xec]), Buffer.from('i,dia_phuong,TINH\n')]));
+      expect((await cli('units', '--db', db, '--import', ansi)).code).toBe(0);
+      const read = JSON.parse((await cli('units', '--db', db, '--json')).out) as { code: string; name: string }[];
+      expect(read.find((u) => u.code === 'X01')!.name).toBe('Phường Mới');
       const ok = path.join(d, 'ok.csv');
       writeFileSync(ok, 'code,name,kind,parent\nX01,Xã Mới,dia_phuong,TINH\n');
       expect((await cli('units', '--db', db, '--import', ok)).code).toBe(0);
-      const units = JSON.parse((await cli('units', '--db', db, '--json')).out) as { code: string }[];
-      expect(units.at(-1)!.code).toBe('X01');
+      const units = JSON.parse((await cli('units', '--db', db, '--json')).out) as { code: string; name: string }[];
+      expect(units.at(-1)).toMatchObject({ code: 'X01', name: 'Xã Mới' });
 
       const forms = path.join(d, 'forms');
       await cli('template', '--db', db, '--year', '2026', '--out', forms, '--unit', 'X01');

@@ -11,7 +11,8 @@ import { gridData, yearDocuments } from '../../electron/services/grid.ts';
 import { importJson } from '../../electron/services/interchange.ts';
 import { setSettings } from '../../electron/store/settings.ts';
 import { childrenTrend } from '../../electron/services/trend.ts';
-import { addUnit, importUnitListFile, moveUnit } from '../../electron/services/unit-edits.ts';
+import { addUnit, moveUnit } from '../../electron/services/unit-edits.ts';
+import { importUnitList } from '../../electron/services/unit-list-import.ts';
 import { listUnits } from '../../electron/store/units.ts';
 import { agencyName, reportingYear, templateInfo } from '../../electron/store/window-info.ts';
 import { lockYear, unlockYear } from '../../electron/store/years.ts';
@@ -127,12 +128,12 @@ describe('unit edits, trend and window facts', () => {
     try {
       const good = path.join(dir, 'don-vi.csv');
       writeFileSync(good, 'code,name,kind,parent,order\nX14,Xã Hòa Lạc,dia_phuong,TINH,40\nX13,Xã Mới Đổi Tên,dia_phuong,TINH,41\n');
-      const r = await importUnitListFile(ctx, good);
+      const r = await importUnitList(ctx, good);
       expect([r.added, r.updated]).toEqual([1, 1]);
       expect(r.units.find((u) => u.code === 'X13')!.name).toBe('Xã Mới Đổi Tên');
       const bad = path.join(dir, 'sai.csv');
       writeFileSync(bad, 'code,name,kind,parent\nX15,Xã Lạ,thon,TINH\n');
-      await expect(importUnitListFile(ctx, bad)).rejects.toThrow(/dòng 2: loại đơn vị "thon" không hợp lệ/);
+      await expect(importUnitList(ctx, bad)).rejects.toThrow(/Dòng 2 \(Xã Lạ\): không hiểu loại đơn vị "thon"/);
     } finally {
       cleanup();
     }

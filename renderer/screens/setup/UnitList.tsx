@@ -5,12 +5,13 @@ import { errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { UnitListImport } from './UnitListImport.tsx';
 import { unitTree } from './unitTree.ts';
 
 type Action = 'rename' | 'merge' | 'deactivate' | 'add' | 'import' | null;
 
 export function UnitList() {
-  const { api, template, refreshStatus, year, status } = useApp();
+  const { api, info, template, refreshStatus, year, status } = useApp();
   // A locked year keeps the names it printed (see electron/store/years.ts, lockedView).
   const lockedNote = status?.year === year && status.locked ? ` Báo cáo năm ${year} đã chốt vẫn in tên đơn vị như khi chốt.` : '';
   const units = useLoad(() => api.call('listUnits', {}), [api]);
@@ -84,7 +85,7 @@ export function UnitList() {
         <button type="button" onClick={() => setAction('add')}>
           Thêm đơn vị
         </button>
-        <button type="button" onClick={() => (setText(''), setAction('import'))}>
+        <button type="button" onClick={() => setAction('import')}>
           Nhập danh sách…
         </button>
         <button type="button" disabled={!current} onClick={() => current && (setText(current.name), setAction('rename'))} title="F2">
@@ -137,28 +138,23 @@ export function UnitList() {
         </ActionForm>
       )}
       {action === 'import' && (
-        <ActionForm
-          onSubmit={() => {
-            let counts = '';
-            void run(
-              async () => {
-                const r = await api.call('importUnitList', { file: text });
-                counts = `Đã nhập danh sách đơn vị: thêm ${r.added}, cập nhật ${r.updated}.`;
-                return r.units;
-              },
-              () => counts,
-            );
-          }}
-          submitLabel="Nhập"
-          onCancel={() => setAction(null)}
-        >
-          <input aria-label="Tệp danh sách đơn vị" placeholder="Đường dẫn tệp .xlsx hoặc .csv (cột code, name, kind, parent, order)" value={text} onChange={(e) => setText(e.target.value)} autoFocus className="wide" />
-          {api.desktop && (
-            <button type="button" onClick={async () => setText((await api.desktop!.chooseFiles('Chọn tệp danh sách đơn vị'))[0] ?? text)}>
-              Chọn…
-            </button>
-          )}
-        </ActionForm>
+        <div className="unit-import-panel">
+          <UnitListImport
+            api={api}
+            info={info}
+            onCancel={() => setAction(null)}
+            onImported={(r) => {
+              units.setData(() => r.units);
+              const parts = [`thêm ${r.added}`, `giữ ${r.kept}`, `cập nhật ${r.updated}`];
+              if (r.removed) parts.push(`bỏ ${r.removed} đơn vị không có trong danh sách`);
+              if (r.retired) parts.push(`ngừng theo dõi ${r.retired}`);
+              if (r.skipped) parts.push(`bỏ qua ${r.skipped} dòng trùng tên`);
+              setMessage({ kind: 'ok', text: `Đã nhập danh sách đơn vị: ${parts.join(', ')}. Danh sách hiện có ${r.units.filter((u) => u.active).length} đơn vị.` });
+              setAction(null);
+              refreshStatus();
+            }}
+          />
+        </div>
       )}
       {action === 'rename' && current && (
         <ActionForm

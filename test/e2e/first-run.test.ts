@@ -1,0 +1,156 @@
+// A brand-new user in Chromium over the bridge at 1366×768: an empty database → the first-run choice →
+// the guided setup → a unit list .xlsx as officials keep it (title row, "STT, Tên đơn vị, Loại đơn vị"),
+// previewed with its columns and generated codes → the units listed. The sample opens in its own file.
+// Screenshots of each new screen at 1366×768 and 1920×1080.
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../../electron/bridge/http-bridge.ts';
+import { inProcessHost, openHandlerEnv, type ServiceHost } from '../../electron/ipc/service-host.ts';
+import { getSettings } from '../../electron/store/settings.ts';
+import { listUnits } from '../../electron/store/units.ts';
+import type { HandlerEnv } from '../../electron/ipc/handlers.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+import { buildRenderer, CHROMIUM, hasChromium, screenshot } from './window.ts';
+
+const state = {} as { dir: string; cleanup: () => void; env: HandlerEnv; host: ServiceHost; bridge: RunningBridge; browser: Browser; page: Page; errors: string[] };
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  Object.assign(state, tempDir('bc121-firstrun-e2e-'));
+  const staticDir = await buildRenderer(path.join(state.dir, 'renderer'));
+  const dbFile = path.join(state.dir, 'baocao121.sqlite');
+  // As the app does at its first launch: no database yet, an empty one is made.
+  state.env = openHandlerEnv({ dbFile, desktop: false });
+  state.host = inProcessHost(state.env);
+  state.bridge = await startBridge({ host: state.host, staticDir, port: 0, dbFile });
+  state.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  state.page = await state.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  state.errors = [];
+  state.page.on('pageerror', (e) => state.errors.push(e.message));
+  await state.page.goto(state.bridge.url);
+
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  ws.getCell('A1').value = 'DANH SÁCH ĐƠN VỊ BÁO CÁO NGHỊ QUYẾT 121 NĂM 2026';
+  ws.getRow(3).values = ['STT', 'Tên đơn vị', 'Loại đơn vị'];
+  const list: [string, string][] = [
+    ['Sở Giáo dục và Đào tạo', 'Sở, ngành'],
+    ['Sở Tư pháp', 'Sở, ngành'],
+    ['Tỉnh đoàn', 'Đoàn thể'],
+    ['Công an tỉnh', 'Công an'],
+    ['Viện kiểm sát nhân dân tỉnh', 'Viện kiểm sát'],
+    ['Tòa án nhân dân tỉnh', 'Tòa án'],
+    ['Xã Lũng Cú', 'Xã'],
+    ['Phường Hà Giang 1', 'Phường'],
+    ['Xã Lũng Cú', 'Xã'],
+  ];
+  list.forEach(([name, kind], i) => (ws.getRow(4 + i).values = [i + 1, name, kind]));
+  await wb.xlsx.writeFile(path.join(state.dir, 'Danh sach don vi.xlsx'));
+}, 180_000);
+
+afterAll(async () => {
+  await state.browser?.close();
+  await state.bridge?.close();
+  await state.host?.close();
+  state.cleanup?.();
+});
+
+async function both(page: Page, name: string): Promise<void> {
+  await screenshot(page, `${name}-1366`);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, `${name}-1920`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+describe.skipIf(!hasChromium)('first run in the window', () => {
+  it('empty database → choice → guided setup → unit list with preview → units listed', async () => {
+    const { page } = state;
+    await page.getByRole('button', { name: 'Khai báo tỉnh, thành phố' }).waitFor();
+    await page.getByText('Dữ liệu mẫu', { exact: true }).first().waitFor();
+    expect(await page.getByText('An Lạc').count()).toBe(1); // only in the sample's description
+    await both(page, 'lan-dau-chon');
+
+    await page.getByRole('button', { name: 'Khai báo tỉnh, thành phố' }).click();
+    await page.getByLabel('Tên tỉnh').fill('Hà Giang');
+    await page.getByLabel('Họ và tên').fill('Lò Thị Mai');
+    await page.getByLabel('Hạn đơn vị gửi báo cáo').fill('31/11/2026');
+    await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await page.getByText('31/11/2026 không phải ngày có thật').waitFor();
+    expect(listUnits(state.env.ctx)).toEqual([]); // nothing saved while a field is wrong
+    await both(page, 'lan-dau-thiet-lap');
+    await page.getByLabel('Hạn đơn vị gửi báo cáo').fill('05/12/2026');
+    await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await page.getByText('Đã lưu thông tin Sở Y tế tỉnh Hà Giang').waitFor();
+    expect(listUnits(state.env.ctx).map((u) => u.name)).toEqual(['Tỉnh Hà Giang', 'Sở Y tế']);
+    expect(getSettings(state.env.ctx)).toMatchObject({ province: 'Hà Giang', signer_name: 'Lò Thị Mai', deadline: '2026-12-05' });
+
+    await page.getByLabel('Tệp danh sách đơn vị (.xlsx hoặc .csv)').fill(path.join(state.dir, 'Danh sach don vi.xlsx'));
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = page.getByRole('region', { name: 'Xem trước danh sách đơn vị' });
+    await preview.waitFor();
+    await preview.getByText('Khi nhập sẽ thêm 8 đơn vị, bỏ qua 1 dòng.').waitFor();
+    await preview.getByText('trùng tên với dòng 10; bỏ qua dòng này').waitFor();
+    const mapping = preview.getByRole('table', { name: 'Các cột đã nhận ra' });
+    expect(await mapping.getByRole('row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^B\s+Tên đơn vị\s+Tên đơn vị$/), expect.stringMatching(/^C\s+Loại đơn vị\s+Loại đơn vị$/)]));
+    await preview.getByText('X_LUNGCU').waitFor();
+    expect(listUnits(state.env.ctx)).toHaveLength(2); // the preview saved nothing
+    await both(page, 'lan-dau-xem-truoc-danh-sach');
+
+    await page.getByRole('button', { name: 'Nhập danh sách' }).click();
+    // The season's window opens on Thiết lập with the units listed.
+    const tree = page.getByRole('tree', { name: 'Đơn vị' });
+    await tree.getByText('Phường Hà Giang 1').waitFor();
+    expect(await tree.getByRole('treeitem').count()).toBe(10);
+    expect(listUnits(state.env.ctx).filter((u) => u.name === 'Xã Lũng Cú')).toHaveLength(1);
+    await both(page, 'lan-dau-danh-sach-don-vi');
+    expect(await page.getByText('An Lạc').count()).toBe(0);
+    expect(state.errors).toEqual([]);
+  }, 120_000);
+
+  it('the unit list import from Thiết lập offers a sample list to fill', async () => {
+    const { page } = state;
+    await page.getByRole('button', { name: 'Nhập danh sách…' }).click();
+    await page.getByText('Chưa có danh sách? Lưu một danh sách mẫu để điền').click();
+    const sampleList = path.join(state.dir, 'mau', 'Danh sach don vi mau.xlsx');
+    await page.getByLabel('Nơi lưu danh sách mẫu').fill(sampleList);
+    await page.getByRole('button', { name: 'Lưu danh sách mẫu…' }).click();
+    await page.getByText(/Đã lưu danh sách mẫu/).waitFor();
+    expect(existsSync(sampleList)).toBe(true);
+    await both(page, 'thiet-lap-nhap-danh-sach');
+    // The sample list read back: its headings found below the title rows.
+    await page.getByLabel('Tệp danh sách đơn vị (.xlsx hoặc .csv)').fill(sampleList);
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByText('Tiêu đề ở dòng 4').waitFor();
+    await both(page, 'thiet-lap-xem-truoc-danh-sach');
+    await page.getByRole('button', { name: 'Chọn tệp khác' }).click();
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    expect(state.errors).toEqual([]);
+  }, 60_000);
+
+  it('the sample opens from a new database in a file of its own, marked, and the window goes back', async () => {
+    const dbFile = path.join(state.dir, 'tinh-khac', 'baocao121.sqlite');
+    const env = openHandlerEnv({ dbFile, desktop: false });
+    const host = inProcessHost(env);
+    const bridge = await startBridge({ host, staticDir: path.join(state.dir, 'renderer'), port: 0, dbFile });
+    const page = await state.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    try {
+      await page.goto(bridge.url);
+      await page.getByRole('button', { name: 'Mở dữ liệu mẫu' }).click();
+      await page.getByText('Đang xem tỉnh giả định để thử phần mềm').waitFor();
+      await page.getByRole('tree', { name: 'Đơn vị' }).getByText('Tỉnh An Lạc').waitFor();
+      expect(env.dbFile).toBe(path.join(state.dir, 'tinh-khac', 'du-lieu-mau.sqlite'));
+      await both(page, 'du-lieu-mau');
+      await page.getByRole('button', { name: 'Trở về dữ liệu của tỉnh' }).click();
+      await page.getByRole('button', { name: 'Khai báo tỉnh, thành phố' }).waitFor();
+      expect(env.dbFile).toBe(dbFile);
+      expect(listUnits(env.ctx)).toEqual([]);
+    } finally {
+      await page.close();
+      await bridge.close();
+      await host.close();
+    }
+  }, 120_000);
+});
