@@ -63,6 +63,8 @@ export interface ChecklistRow {
   receivedAt: string | null;
   /** Import warnings of the current version. */
   warnings: number;
+  /** Figures received without a workbook: how they came ("Công văn số …"); the status reads "Đã nhận (bản giấy)". */
+  paperSource?: string;
 }
 
 export interface YearChecklist {
@@ -85,7 +87,9 @@ export interface SubmissionVersionInfo {
   id: number;
   version: number;
   fileName: string | null;
-  source: 'xlsx' | 'json';
+  source: 'xlsx' | 'json' | 'paper';
+  /** For figures received without a workbook: how they came. */
+  paperSource?: string;
   receivedAt: string;
   importedAt: string;
   isCurrent: boolean;
@@ -122,6 +126,8 @@ export interface GridRow {
   version: number | null;
   fileName: string | null;
   receivedAt: string | null;
+  /** Figures received without a workbook: how they came ("Công văn số …"). */
+  paperSource?: string;
   /** The figures in use (corrections applied), by column. */
   values: (number | null)[];
   /** The figures as the unit sent them, by column. */
@@ -237,6 +243,8 @@ export interface TracedValue {
   submissionId: number;
   version: number;
   fileName: string | null;
+  /** Figures received without a workbook (typed by the compiler): how they came ("Công văn số …"). */
+  paperSource?: string;
   receivedAt: string;
   code: string;
   /** Where the unit typed it in its workbook (`<sheet>!<cell>`); null when the figure came another way (JSON). */
@@ -315,6 +323,10 @@ export interface AuditFilter {
   entity?: string;
   entityId?: string;
   user?: string;
+  /** Lines about this reporting year (a figure, a submission, a setting, the year itself). */
+  year?: number;
+  /** Lines about this unit (by its code): its submissions, figures and changes. */
+  unit?: string;
   limit?: number;
 }
 

@@ -26,6 +26,7 @@ import type {
 import type { ValidationFinding, ValidationReport } from './rules/types.ts';
 import type { ImportFileResult, Settings, SubmissionSummary, Unit } from './types.ts';
 import type { ErrorCode } from './errors.ts';
+import { PAPER_MEDIA } from './paper-source.ts';
 
 /**
  * What a path in a call's input may name (checked where paths come from outside the app, the loopback
@@ -64,6 +65,8 @@ const auditFilter = z
     entity: z.string().trim().min(1).optional(),
     entityId: z.string().trim().min(1).optional(),
     user: z.string().trim().min(1).optional(),
+    year: year.optional(),
+    unit: unitCode.optional(),
     limit: z.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
@@ -147,6 +150,15 @@ export const apiContract = {
   unitHistory: method(z.object({ year, unit: unitCode })).returns<SubmissionSummary[]>(),
   diffVersions: method(z.object({ year, unit: unitCode, from: version, to: version })).returns<VersionDiffRow[]>(),
   chooseCurrentVersion: method(z.object({ year, unit: unitCode, version, reason })).returns<SubmissionSummary>(),
+  /** Figures received on paper (a form, a letter, a phone call) for a unit that sent no workbook: a new submission with no file, its figures then typed in the grid. */
+  addPaperSubmission: method(
+    z.object({
+      year,
+      unit: unitCode,
+      medium: z.enum(PAPER_MEDIA),
+      reference: z.string().trim().min(1, 'hãy ghi nguồn số liệu: số và ngày công văn, người gọi điện hoặc ngày nhận bản giấy').max(500, 'nguồn số liệu quá dài'),
+    }),
+  ).returns<SubmissionSummary>(),
   exportYear: method(z.object({ year, file: file.optional() }), { paths: { file: 'write-file' } }).returns<ProvinceExportResult>(),
   importProvinceFile: method(z.object({ file }), { paths: { file: 'read-file' } }).returns<ProvinceImportResult>(),
 } as const;

@@ -26,6 +26,7 @@ import { agencyName, reportingYear, templateInfo } from '../services/window-info
 import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../services/years.ts';
 import { listAudit } from '../services/audit.ts';
+import { addPaperSubmission } from '../services/paper-submissions.ts';
 import { chooseCurrentVersion, diffVersions, unitHistory } from '../services/history.ts';
 import { markSectionNoContent, reportSections, saveSectionText } from './report-handlers.ts';
 import { exportAuditCsvFile, exportProvinceYear, importProvinceFile } from './season-handlers.ts';
@@ -132,6 +133,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   unitHistory: ({ ctx }, { year, unit }) => unitHistory(ctx, unit, year),
   diffVersions: ({ ctx }, { year, unit, from, to }) => diffVersions(ctx, unit, year, from, to),
   chooseCurrentVersion: ({ ctx }, { year, unit, version, reason }) => chooseCurrentVersion(ctx, unit, year, version, reason),
+  addPaperSubmission: ({ ctx }, input) => addPaperSubmission(ctx, input),
   exportYear: ({ ctx }, { year, file }) => exportProvinceYear(ctx, year, file),
   importProvinceFile: ({ ctx }, { file }) => importProvinceFile(ctx, file),
 };

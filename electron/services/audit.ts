@@ -39,6 +39,23 @@ export function listAudit(ctx: ServiceContext, filter: AuditFilter = {}): AuditR
   if (filter.entity) when('entity = ?', filter.entity);
   if (filter.entityId) when('entity_id = ?', filter.entityId);
   if (filter.user) when('user = ?', filter.user);
+  // A year or a unit is named in the entity's key ("<unit>/<year>/<code>", "<year>/<section>", "<year>:<setting>",
+  // a unit's code, a year) or, for a submission, by the submission row the key points to.
+  if (filter.year !== undefined) {
+    const y = String(filter.year);
+    when(
+      `(entity_id = ? OR entity_id LIKE ? OR entity_id LIKE ? OR entity_id LIKE ? OR (entity IN ('submission', 'word_report') AND new_value LIKE ?)
+        OR (entity = 'submission' AND entity_id IN (SELECT CAST(id AS TEXT) FROM submissions WHERE year = ?)))`,
+      y, `%/${y}/%`, `${y}/%`, `${y}:%`, `%"year":${y}%`, y,
+    );
+  }
+  if (filter.unit) {
+    when(
+      `(entity_id = ? OR entity_id LIKE ? OR (entity IN ('submission', 'word_report') AND new_value LIKE ?)
+        OR (entity = 'submission' AND entity_id IN (SELECT CAST(s.id AS TEXT) FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ?)))`,
+      filter.unit, `${filter.unit}/%`, `%"unit":${JSON.stringify(filter.unit)}%`, filter.unit,
+    );
+  }
   return ctx.db
     .prepare(
       `SELECT id, at, user, action, entity, entity_id AS entityId, old_value AS oldValue, new_value AS newValue, reason FROM audit_log

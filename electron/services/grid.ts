@@ -4,6 +4,7 @@ import type { CorrectionInfo, GridColumn, GridData, GridRow, YearDocument } from
 import { kindsWithSheet, listLabel, sheetIndicators } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
+import { paperSourceOf } from './paper-submissions.ts';
 import { listUnits } from './units.ts';
 import { isYearLocked } from './years.ts';
 
@@ -85,6 +86,7 @@ export function gridData(ctx: ServiceContext, year: number, sheetName: string): 
       version: s?.version ?? null,
       fileName: s?.file_name ?? null,
       receivedAt: s?.received_at ?? null,
+      ...(s && paperSourceOf(ctx, s.id) ? { paperSource: paperSourceOf(ctx, s.id) } : {}),
       values: [],
       submitted: [],
       cells: [],

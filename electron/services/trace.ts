@@ -10,6 +10,7 @@ import type { FigureSource, PlannedCell, PlannedRow, SheetPlan } from '../annex/
 import { AppError } from '../errors.ts';
 import { documentKey } from './aggregate.ts';
 import type { ServiceContext } from './context.ts';
+import { paperSourceOf } from './paper-submissions.ts';
 import type { CellTrace, TraceCorrection, TracedDocument, TracedValue } from '../../shared/api-types.ts';
 
 export type { CellTrace, TraceCorrection, TracedDocument, TracedValue };
@@ -77,6 +78,7 @@ function tracedValues(ctx: ServiceContext, book: FigureBook, sources: FigureSour
         submissionId: c.unit.submissionId,
         version: c.unit.version,
         fileName: c.unit.fileName,
+        ...(paperSourceOf(ctx, c.unit.submissionId) ? { paperSource: paperSourceOf(ctx, c.unit.submissionId) } : {}),
         receivedAt: c.unit.receivedAt,
         code: c.code,
         cell: raw?.cell ?? null,

@@ -1,0 +1,60 @@
+// Figures received on paper: a unit that sent no workbook (a form on paper, an official letter, a phone
+// call) gets a submission version with no file, its source kept beside it; the compiler then types the
+// figures in the grid with that source as the reason. From there it is a submission like any other:
+// validation, the annexes, the report, the trace and the province file read it.
+import { paperSourceText, type PaperMedium } from '../../shared/paper-source.ts';
+import type { SubmissionSummary } from '../../shared/types.ts';
+import { AppError } from '../errors.ts';
+import type { ServiceContext } from './context.ts';
+import { currentSubmissionId, insertSubmissionVersion, listSubmissions } from './submissions.ts';
+import { requireUnit } from './units.ts';
+import { reportingUnits } from './workbooks.ts';
+
+export interface PaperSubmissionRequest {
+  year: number;
+  unit: string;
+  medium: PaperMedium;
+  /** The letter's number and date, who phoned, when the paper form came. */
+  reference: string;
+  /** When the figures were received (ISO); default now. */
+  receivedAt?: string;
+}
+
+export function addPaperSubmission(ctx: ServiceContext, req: PaperSubmissionRequest): SubmissionSummary {
+  const unit = requireUnit(ctx, req.unit);
+  if (!reportingUnits(ctx).some((u) => u.code === unit.code)) {
+    throw new AppError('unit_not_reporting', `${unit.name} không phải đơn vị gửi biểu mẫu số liệu (hoặc đã ngừng theo dõi); không nhập số liệu cho đơn vị này được.`);
+  }
+  const reference = req.reference.trim().normalize('NFC');
+  if (!reference) throw new AppError('reason_required', 'Hãy ghi nguồn số liệu: số và ngày công văn, người gọi điện hoặc ngày nhận bản giấy.');
+  if (currentSubmissionId(ctx, unit.code, req.year)) {
+    throw new AppError(
+      'already_reported',
+      `${unit.name} đã có báo cáo năm ${req.year}. Số liệu nhận thêm bằng văn bản hãy sửa thẳng trong bảng Số liệu, ghi nguồn (${paperSourceText(req.medium, reference)}) làm lý do.`,
+    );
+  }
+  const { id } = ctx.db.transaction(() =>
+    insertSubmissionVersion(ctx, {
+      unitCode: unit.code,
+      year: req.year,
+      source: 'paper',
+      paper: { medium: req.medium, reference },
+      fileName: null,
+      sha256: null,
+      workbookId: null,
+      templateVersion: ctx.template.version,
+      receivedAt: req.receivedAt,
+      values: [],
+      documents: [],
+      narratives: [],
+      findings: [],
+    }),
+  )();
+  return listSubmissions(ctx, { year: req.year }).find((s) => s.id === id)!;
+}
+
+/** How a submission's figures came when there was no workbook, in words; undefined for a workbook or a province file. */
+export function paperSourceOf(ctx: ServiceContext, submissionId: number): string | undefined {
+  const row = ctx.db.prepare('SELECT medium, reference FROM paper_submissions WHERE submission_id = ?').get(submissionId) as { medium: PaperMedium; reference: string } | undefined;
+  return row ? paperSourceText(row.medium, row.reference) : undefined;
+}
