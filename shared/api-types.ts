@@ -285,6 +285,20 @@ export interface CellTrace {
 
 export type AnnexCellTrace = CellTrace;
 
+/** One figure cell of a written annex, to pick for its trace ("Nguồn số liệu"). */
+export interface AnnexFigureCell {
+  annex: string;
+  /** "Phụ lục 01". */
+  annexLabel: string;
+  sheet: string;
+  cell: string;
+  /** Its row and column headings. */
+  label: string;
+  value: number | null;
+  /** How many units' figures are behind it. */
+  units: number;
+}
+
 /** One complete, verified backup of the database (shared with the window's list). */
 export interface BackupEntry {
   file: string;
@@ -314,6 +328,13 @@ export interface AuditRecord {
   reason: string | null;
 }
 
+/** A line of the audit log as the window shows it: the action, its subject and the change in words. */
+export interface AuditLine extends AuditRecord {
+  what: string;
+  subject: string;
+  change: string;
+}
+
 /** Which lines of the audit log: moments as ISO strings, since inclusive, until exclusive. */
 export interface AuditFilter {
   since?: string;
@@ -334,6 +355,8 @@ export interface AuditFilter {
 export interface VersionDiffRow {
   kind: 'value' | 'document' | 'text';
   code: string;
+  /** What the cell holds in words: the indicator's or the section's label (absent for a document). */
+  label?: string;
   cell: string | null;
   before: string | number | null;
   after: string | number | null;

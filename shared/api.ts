@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import type {
   AnnexCellTrace,
+  AnnexFigureCell,
   AppInfo,
+  AuditLine,
   AuditRecord,
   BackupEntry,
   FigureUpdate,
@@ -137,6 +139,8 @@ export const apiContract = {
   setSectionNoContent: method(z.object({ year, code: z.string().min(1), none: z.boolean() })).returns<ReportSection>(),
   generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
+  /** Every figure cell of the year's annexes (what "Nguồn số liệu" can trace). */
+  annexFigureCells: method(z.object({ year })).returns<AnnexFigureCell[]>(),
   trend: method(none).returns<TrendData>(),
 
   listBackups: method(none).returns<BackupEntry[]>(),
@@ -146,6 +150,8 @@ export const apiContract = {
   deleteBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') }), { paths: { file: 'read-file' } }).returns<BackupEntry[]>(),
   // Safekeeping, history and the province file: what the CLI did alone before.
   auditLog: method(auditFilter).returns<AuditRecord[]>(),
+  /** The audit log in words for the window (the action, the unit by name, the figure by its label, the change). */
+  auditLines: method(auditFilter).returns<AuditLine[]>(),
   exportAuditCsv: method(auditFilter.extend({ file }), { paths: { file: 'write-file' } }).returns<{ file: string; rows: number }>(),
   unitHistory: method(z.object({ year, unit: unitCode })).returns<SubmissionSummary[]>(),
   diffVersions: method(z.object({ year, unit: unitCode, from: version, to: version })).returns<VersionDiffRow[]>(),

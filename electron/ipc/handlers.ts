@@ -18,7 +18,7 @@ import { importFiles } from '../services/imports.ts';
 import { fileSha256, previewWordReport, saveWordReport } from '../services/word-reports.ts';
 import { generateAll } from '../services/generate.ts';
 import { getSettings, setSettings, settingString } from '../services/settings.ts';
-import { traceAnnexCell } from '../services/trace.ts';
+import { allFigureSources, traceAnnexCell } from '../services/trace.ts';
 import { addUnit, importUnitListFile, moveUnit } from '../services/unit-edits.ts';
 import { listUnits, mergeUnits, renameUnit, setUnitActive } from '../services/units.ts';
 import { acknowledgeFinding, validateYear } from '../services/validation.ts';
@@ -26,6 +26,7 @@ import { agencyName, reportingYear, templateInfo } from '../services/window-info
 import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../services/years.ts';
 import { listAudit } from '../services/audit.ts';
+import { auditInWords } from '../services/audit-words.ts';
 import { addPaperSubmission } from '../services/paper-submissions.ts';
 import { chooseCurrentVersion, diffVersions, unitHistory } from '../services/history.ts';
 import { markSectionNoContent, reportSections, saveSectionText } from './report-handlers.ts';
@@ -119,6 +120,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation, reportDraft: result.reportDraft, missingSections: result.missing };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
+  annexFigureCells: ({ ctx }, { year }) =>
+    allFigureSources(ctx, year).map((c) => ({ annex: c.annex, annexLabel: c.annexLabel, sheet: c.sheet, cell: c.cell, label: c.label, value: c.value, units: new Set(c.values.map((v) => `${v.year}/${v.unit.code}`)).size })),
   trend: ({ ctx }) => childrenTrend(ctx),
 
   listBackups: ({ ctx }) => databaseBackups(ctx),
@@ -129,6 +132,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
   deleteBackup: ({ ctx }, { file }) => removeBackup(ctx, file),
   auditLog: ({ ctx }, filter) => listAudit(ctx, filter),
+  auditLines: ({ ctx }, filter) => auditInWords(ctx, listAudit(ctx, filter)),
   exportAuditCsv: ({ ctx }, input) => exportAuditCsvFile(ctx, input),
   unitHistory: ({ ctx }, { year, unit }) => unitHistory(ctx, unit, year),
   diffVersions: ({ ctx }, { year, unit, from, to }) => diffVersions(ctx, unit, year, from, to),
