@@ -72,7 +72,7 @@ export function AuditPanel() {
       <div className="filter-row" role="group" aria-label="Lọc nhật ký">
         <label>
           Năm báo cáo{' '}
-          <select value={filterYear} onChange={(e) => setFilterYear(e.target.value)}>
+          <select value={filterYear} onChange={(e) => setFilterYear(e.target.value)} aria-label="Lọc theo năm báo cáo">
             <option value="">Mọi năm</option>
             {info.years.map((y) => (
               <option key={y} value={y}>
@@ -83,7 +83,7 @@ export function AuditPanel() {
         </label>
         <label>
           Đơn vị{' '}
-          <select value={unit} onChange={(e) => setUnit(e.target.value)}>
+          <select value={unit} onChange={(e) => setUnit(e.target.value)} aria-label="Lọc theo đơn vị">
             <option value="">Mọi đơn vị</option>
             {(units.data ?? []).map((u) => (
               <option key={u.code} value={u.code}>
@@ -94,7 +94,7 @@ export function AuditPanel() {
         </label>
         <label>
           Thao tác{' '}
-          <select value={family} onChange={(e) => setFamily(e.target.value)}>
+          <select value={family} onChange={(e) => setFamily(e.target.value)} aria-label="Lọc theo thao tác">
             <option value="">Mọi thao tác</option>
             {FAMILIES.map((f) => (
               <option key={f.key} value={f.key}>

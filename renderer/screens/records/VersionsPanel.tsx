@@ -36,9 +36,11 @@ export function VersionsPanel() {
     setTo(list[0]?.version ?? null);
     setFrom(list[1]?.version ?? list[0]?.version ?? null);
     setChoice(null);
+  }, [versions.data]);
+  useEffect(() => {
     setDone(null);
     setError(null);
-  }, [versions.data]);
+  }, [unit]);
   const diff = useLoad(() => (unit && from !== null && to !== null && from !== to ? api.call('diffVersions', { year, unit, from, to }) : Promise.resolve(null)), [api, year, unit, from, to]);
   const [choice, setChoice] = useState<{ version: number; reason: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
