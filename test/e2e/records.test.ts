@@ -183,7 +183,9 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       expect(line).toContain('(trống) → 3');
       expect(line).toContain('Công văn số 125/UBND-VX ngày 10/12/2026');
       // A date range that ends before today leaves nothing.
-      await filters.getByLabel('Đến ngày').fill('2020-01-01');
+      await filters.getByLabel('Đến ngày').fill('31/02/2026');
+      await page.getByText('"31/02/2026" không phải một ngày có thật').waitFor();
+      await filters.getByLabel('Đến ngày').fill('01/01/2020');
       await page.getByText('Không có dòng nhật ký nào khớp bộ lọc').waitFor();
       await filters.getByLabel('Đến ngày').fill('');
       await expect.poll(() => rows.count()).toBe(2);

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { parseDayMonthYear } from '../../dates.ts';
 import { formatDateTime } from '../../format.ts';
 
 /** The kinds of action the filter offers (an action family of the log). */
@@ -23,9 +24,9 @@ const FAMILIES: { key: string; label: string }[] = [
 
 const LIMIT = 500;
 
-/** A day typed in the date box (yyyy-mm-dd) as the moment it starts on this machine; `next` the day after. */
-function dayStart(day: string, next = false): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+/** A day typed as dd/mm/yyyy, as the moment it starts on this machine; `next` the day after. */
+function dayStart(text: string, next = false): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(parseDayMonthYear(text) ?? '');
   if (!m) return undefined;
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (next ? 1 : 0)).toISOString();
 }
@@ -52,7 +53,8 @@ export function AuditPanel() {
   };
   const key = JSON.stringify(filter);
   const lines = useLoad(() => api.call('auditLines', { ...filter, limit: LIMIT + 1 }), [api, key]);
-  const badRange = from && to && from > to;
+  const badDate = [from, to].find((d) => parseDayMonthYear(d) === null);
+  const badRange = !badDate && dayStart(from) && dayStart(to, true) && dayStart(from)! >= dayStart(to, true)!;
 
   const exportCsv = async () => {
     setCsvDone(null);
@@ -104,12 +106,13 @@ export function AuditPanel() {
           </select>
         </label>
         <label>
-          Từ ngày <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Từ ngày" />
+          Từ ngày <input type="text" size={10} value={from} onChange={(e) => setFrom(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Từ ngày" />
         </label>
         <label>
-          Đến ngày <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="Đến ngày" />
+          đến ngày <input type="text" size={10} value={to} onChange={(e) => setTo(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Đến ngày" />
         </label>
       </div>
+      {badDate && <Notice kind="error">&quot;{badDate}&quot; không phải một ngày có thật (cần dạng ngày/tháng/năm, ví dụ 25/11/2026): chưa lọc theo ngày này. Hãy sửa lại.</Notice>}
       {badRange && <Notice kind="error">&quot;Từ ngày&quot; sau &quot;Đến ngày&quot;: không có dòng nào. Hãy sửa lại khoảng ngày.</Notice>}
       {lines.error && <Notice kind="error">{lines.error}</Notice>}
       {lines.data && (

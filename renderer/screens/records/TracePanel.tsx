@@ -136,9 +136,9 @@ function TraceDetail({ trace, annexLabel, sheets }: { trace: CellTrace; annexLab
           </thead>
           <tbody>
             {trace.values.map((v) => (
-              <tr key={`${v.submissionId}/${v.code}`}>
+              <tr key={`${v.submissionId}/${v.code}`} className={v.paperSource || v.correction ? 'trace-marked' : undefined}>
                 <td>{v.year}</td>
-                <td>{v.unit.name}</td>
+                <td className="nowrap">{v.unit.name}</td>
                 <td>
                   {v.paperSource ? (
                     <>

@@ -7,7 +7,7 @@ import { errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { Notice } from '../../components/Notice.tsx';
-import { formatDate, formatDateTime, formatFigure } from '../../format.ts';
+import { formatDate, formatFigure } from '../../format.ts';
 
 function versionSource(v: SubmissionVersionInfo): string {
   if (v.source === 'paper') return v.paperSource ?? 'Bản giấy';
@@ -178,7 +178,6 @@ export function VersionsPanel() {
                 ))}
               </ul>
             )}
-            {(versions.data ?? []).length > 0 && <p className="muted">Nhận phiên bản mới nhất lúc {formatDateTime(versions.data![0]!.importedAt)}.</p>}
           </div>
         </div>
       )}
