@@ -14,6 +14,20 @@ function versionSource(v: SubmissionVersionInfo): string {
   return v.fileName ?? 'Tệp dữ liệu của tỉnh';
 }
 
+/** Cells in reading order: sheet, row, column ("PL01!C6" before "PL01!D6" before "PL01!C7"); the rest after. */
+function cellOrder(ref: string | null): [string, number, number] {
+  const m = ref ? /^(.*)!\$?([A-Z]+)\$?(\d+)$/.exec(ref) : null;
+  if (!m) return ['\uffff', 0, 0];
+  const col = [...m[2]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return [m[1]!, Number(m[3]), col];
+}
+
+function byCell(a: { cell: string | null }, b: { cell: string | null }): number {
+  const [sa, ra, ca] = cellOrder(a.cell);
+  const [sb, rb, cb] = cellOrder(b.cell);
+  return sa.localeCompare(sb) || ra - rb || ca - cb;
+}
+
 function shown(v: string | number | null): string {
   if (v === null) return '(trống)';
   return typeof v === 'number' ? formatFigure(v) : v;
@@ -157,7 +171,7 @@ export function VersionsPanel() {
             {diff.data && diff.data.length === 0 && <p className="muted">Hai phiên bản có số liệu, văn bản và nội dung như nhau.</p>}
             {diff.data && diff.data.length > 0 && (
               <ul className="diff-list" aria-label="Các ô khác nhau">
-                {diff.data.map((d, i) => (
+                {[...diff.data].sort(byCell).map((d, i) => (
                   <li key={i}>
                     {d.kind === 'document' ? (
                       <>
