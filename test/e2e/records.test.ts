@@ -205,7 +205,19 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await page.getByRole('tab', { name: 'Tệp dữ liệu của tỉnh' }).click();
       await page.getByRole('button', { name: 'Xuất tệp' }).click();
       await page.getByText(/^Đã ghi dữ liệu năm 2026/).waitFor();
+      const exported = await page.getByLabel('Lưu vào tệp (đường dẫn trên máy này)').inputValue();
+      const inFile = JSON.parse(readFileSync(exported, 'utf8')) as { submissions: { unit: string }[] };
+      expect(inFile.submissions.some((s) => s.unit === 'X12')).toBe(true);
+      // Taken in again after a confirmation: every report in it is the one in use already.
+      const before = (at.ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
+      await page.getByLabel('Tệp cần nhận (đường dẫn trên máy này)').fill(exported);
+      await page.getByRole('button', { name: 'Nhận tệp…' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Xác nhận nhận tệp dữ liệu' });
+      await confirm.getByText('sẽ thành phiên bản đang dùng của từng đơn vị').waitFor();
       await both(page, 'tep-du-lieu-tinh');
+      await confirm.getByRole('button', { name: 'Nhận tệp' }).click();
+      await page.getByText(`Đã nhận tệp ${path.basename(exported)}: 0 báo cáo mới, ${inFile.submissions.length} báo cáo giống bản đã có (bỏ qua). Dữ liệu không thay đổi`).waitFor();
+      expect((at.ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(before);
     } catch (e) {
       await screenshot(page, 'failure-records-audit');
       throw e;

@@ -116,7 +116,8 @@ export function ProvinceFilePanel() {
           <Notice kind="ok">
             Đã nhận tệp {imported.file}: {imported.submissions} báo cáo mới
             {imported.unchanged > 0 && `, ${imported.unchanged} báo cáo giống bản đã có (bỏ qua)`}
-            {imported.unitsAdded > 0 && `, thêm ${imported.unitsAdded} đơn vị vào danh sách`}. Hãy sang bước Kiểm tra để xem số liệu vừa nhận.
+            {imported.unitsAdded > 0 && `, thêm ${imported.unitsAdded} đơn vị vào danh sách`}.{' '}
+            {imported.submissions > 0 ? 'Hãy sang bước Kiểm tra để xem số liệu vừa nhận.' : 'Dữ liệu không thay đổi: mọi báo cáo trong tệp đã có sẵn.'}
           </Notice>
         )}
       </section>
