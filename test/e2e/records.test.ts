@@ -198,8 +198,8 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       const text = readFileSync(csv, 'utf8');
       const csvLines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
       expect(csvLines).toHaveLength(2);
-      expect(csvLines[1]).toContain('"figure.correct"');
-      expect(csvLines[1]).toContain('"X12/2026/pl01_bl_vu"');
+      expect(csvLines[1]).toContain('"Sửa số liệu","Xã Vĩnh Lộc, năm 2026: Bạo lực — Số vụ","(trống) → 3"');
+      expect(csvLines[1]).toContain('"figure.correct","figure:X12/2026/pl01_bl_vu"');
       expect(csvLines[1]).toContain('"Công văn số 125/UBND-VX ngày 10/12/2026"');
 
       await page.getByRole('tab', { name: 'Tệp dữ liệu của tỉnh' }).click();
