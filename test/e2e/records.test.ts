@@ -4,7 +4,7 @@
 // the trace of that figure, the audit log filtered and written to CSV. Each screen is photographed at
 // 1366×768 and 1920×1080.
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { correctFigures } from '../../electron/services/grid-corrections.ts';
@@ -66,6 +66,27 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       expect(figure('X02', 'pl01_bl_vu')).toBe(before);
       await table.getByRole('row').filter({ hasText: 'Tự động, trước khi khôi phục' }).waitFor();
       await both(page, 'khoi-phuc-xong');
+
+      // A file that is not a backup (named by hand) is refused, and nothing changes.
+      const notBackup = path.join(at.dir, 'khong-phai-sao-luu.sqlite');
+      writeFileSync(notBackup, 'đây không phải cơ sở dữ liệu');
+      const corrections = (at.ctx.db.prepare('SELECT COUNT(*) AS n FROM corrections').get() as { n: number }).n;
+      await page.getByLabel(/^Khôi phục từ một bản sao lưu khác/).fill(notBackup);
+      await page.getByRole('button', { name: 'Khôi phục từ tệp…' }).click();
+      await page.getByRole('dialog', { name: 'Xác nhận khôi phục' }).getByRole('button', { name: 'Khôi phục từ tệp này' }).click();
+      await page.getByRole('alert').filter({ hasText: 'không phải bản sao lưu cơ sở dữ liệu của Báo cáo 121' }).waitFor();
+      expect((at.ctx.db.prepare('SELECT COUNT(*) AS n FROM corrections').get() as { n: number }).n).toBe(corrections);
+      expect(figure('X02', 'pl01_bl_vu')).toBe(before);
+
+      // Deleting a backup asks first, then the file and its line are gone.
+      const manual = table.getByRole('row').filter({ hasText: 'Sao lưu thủ công' });
+      const manualFile = path.join(path.dirname(at.ctx.db.name), 'backups', (await manual.locator('td').nth(3).textContent())!);
+      expect(existsSync(manualFile)).toBe(true);
+      await manual.getByRole('button', { name: 'Xóa…' }).click();
+      await page.getByRole('dialog', { name: 'Xác nhận xóa bản sao lưu' }).getByRole('button', { name: 'Xóa bản sao lưu' }).click();
+      await page.getByText(/^Đã xóa bản sao lưu lúc/).waitFor();
+      await expect.poll(() => manual.count()).toBe(0);
+      expect(existsSync(manualFile)).toBe(false);
     } catch (e) {
       await screenshot(page, 'failure-records-backup');
       throw e;

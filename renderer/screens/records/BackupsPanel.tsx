@@ -16,7 +16,7 @@ export function sizeInWords(bytes: number): string {
   return `${formatVietnameseNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
 
-type Confirm = { kind: 'restore' | 'delete'; backup: BackupEntry } | null;
+type Confirm = { kind: 'restore' | 'delete'; backup: BackupEntry } | { kind: 'restore-file'; file: string } | null;
 
 export function BackupsPanel() {
   const { api, info, status, refreshInfo, refreshStatus } = useApp();
@@ -55,6 +55,14 @@ export function BackupsPanel() {
       refreshStatus();
       return `Đã khôi phục dữ liệu như lúc ${formatDateTime(b.at)}. ${r.replacedBackup ? `Dữ liệu ngay trước khi khôi phục được giữ ở bản "Tự động, trước khi khôi phục" (đầu danh sách); nếu cần, khôi phục lại bản đó.` : ''} Các bước khác đã hiện dữ liệu vừa khôi phục.`;
     });
+  const restoreFile = (file: string) =>
+    run(async () => {
+      await api.call('restoreBackup', { file, listedOnly: false }, { onProgress: setProgress });
+      refreshInfo();
+      refreshStatus();
+      return `Đã khôi phục dữ liệu từ tệp ${baseName(file)}. Dữ liệu ngay trước khi khôi phục được giữ ở bản "Tự động, trước khi khôi phục" (đầu danh sách). Các bước khác đã hiện dữ liệu vừa khôi phục.`;
+    });
+  const [otherFile, setOtherFile] = useState('');
   const remove = (b: BackupEntry) =>
     run(async () => {
       await api.call('deleteBackup', { file: b.file });
@@ -79,8 +87,25 @@ export function BackupsPanel() {
       {error && <Notice kind="error">{error}</Notice>}
       {done && <Notice kind="ok">{done}</Notice>}
       {confirm && (
-        <div className="confirm-box" role="dialog" aria-label={confirm.kind === 'restore' ? 'Xác nhận khôi phục' : 'Xác nhận xóa bản sao lưu'}>
-          {confirm.kind === 'restore' ? (
+        <div className="confirm-box" role="dialog" aria-label={confirm.kind === 'delete' ? 'Xác nhận xóa bản sao lưu' : 'Xác nhận khôi phục'}>
+          {confirm.kind === 'restore-file' ? (
+            <>
+              <p>
+                <strong>Khôi phục dữ liệu từ tệp {baseName(confirm.file)}?</strong>
+              </p>
+              <p>
+                Toàn bộ dữ liệu hiện tại sẽ được thay bằng nội dung của tệp này (nếu tệp không phải bản sao lưu của Báo cáo 121 hoặc bị hỏng, phần mềm từ chối và không thay đổi gì). Trước khi thay, phần mềm tự sao lưu dữ liệu hiện tại thành bản &quot;Tự động, trước khi khôi phục&quot;.
+              </p>
+              <div className="panel-actions">
+                <button type="button" className="primary" disabled={busy} onClick={() => void restoreFile(confirm.file)}>
+                  Khôi phục từ tệp này
+                </button>
+                <button type="button" disabled={busy} onClick={() => setConfirm(null)}>
+                  Hủy
+                </button>
+              </div>
+            </>
+          ) : confirm.kind === 'restore' ? (
             <>
               <p>
                 <strong>Khôi phục dữ liệu như lúc {formatDateTime(confirm.backup.at)}?</strong>
@@ -131,7 +156,7 @@ export function BackupsPanel() {
             </thead>
             <tbody>
               {backups.data.map((b) => (
-                <tr key={b.file} className={confirm?.backup.file === b.file ? 'selected' : undefined}>
+                <tr key={b.file} className={confirm && confirm.kind !== 'restore-file' && confirm.backup.file === b.file ? 'selected' : undefined}>
                   <td>{formatDateTime(b.at)}</td>
                   <td>{b.label}</td>
                   <td className="num">{sizeInWords(b.bytes)}</td>
@@ -150,6 +175,21 @@ export function BackupsPanel() {
           </table>
         </div>
       )}
+      <form
+        className="csv-export"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setConfirm({ kind: 'restore-file', file: otherFile.trim() });
+        }}
+      >
+        <label htmlFor="restore-other">Khôi phục từ một bản sao lưu khác (ví dụ bản chép sang USB): đường dẫn tệp trên máy này</label>
+        <div className="folder-row">
+          <input id="restore-other" type="text" spellCheck={false} value={otherFile} onChange={(e) => setOtherFile(e.target.value)} placeholder={'ví dụ E:\\sao-luu\\baocao121.sqlite'} />
+          <button type="submit" disabled={busy || !otherFile.trim()}>
+            Khôi phục từ tệp…
+          </button>
+        </div>
+      </form>
     </section>
   );
 }
