@@ -67,6 +67,8 @@ export interface ChecklistRow {
   receivedAt: string | null;
   /** Import warnings of the current version. */
   warnings: number;
+  /** Figures received without a workbook: how they came ("Công văn số …"); the status reads "Đã nhận (bản giấy)". */
+  paperSource?: string;
 }
 
 export interface YearChecklist {
@@ -89,7 +91,9 @@ export interface SubmissionVersionInfo {
   id: number;
   version: number;
   fileName: string | null;
-  source: 'xlsx' | 'json';
+  source: 'xlsx' | 'json' | 'paper';
+  /** For figures received without a workbook: how they came. */
+  paperSource?: string;
   receivedAt: string;
   importedAt: string;
   isCurrent: boolean;
@@ -126,6 +130,8 @@ export interface GridRow {
   version: number | null;
   fileName: string | null;
   receivedAt: string | null;
+  /** Figures received without a workbook: how they came ("Công văn số …"). */
+  paperSource?: string;
   /** The figures in use (corrections applied), by column. */
   values: (number | null)[];
   /** The figures as the unit sent them, by column. */
@@ -241,6 +247,8 @@ export interface TracedValue {
   submissionId: number;
   version: number;
   fileName: string | null;
+  /** Figures received without a workbook (typed by the compiler): how they came ("Công văn số …"). */
+  paperSource?: string;
   receivedAt: string;
   code: string;
   /** Where the unit typed it in its workbook (`<sheet>!<cell>`); null when the figure came another way (JSON). */
@@ -281,6 +289,20 @@ export interface CellTrace {
 
 export type AnnexCellTrace = CellTrace;
 
+/** One figure cell of a written annex, to pick for its trace ("Nguồn số liệu"). */
+export interface AnnexFigureCell {
+  annex: string;
+  /** "Phụ lục 01". */
+  annexLabel: string;
+  sheet: string;
+  cell: string;
+  /** Its row and column headings. */
+  label: string;
+  value: number | null;
+  /** How many units' figures are behind it. */
+  units: number;
+}
+
 /** One complete, verified backup of the database (shared with the window's list). */
 export interface BackupEntry {
   file: string;
@@ -310,6 +332,13 @@ export interface AuditRecord {
   reason: string | null;
 }
 
+/** A line of the audit log as the window shows it: the action, its subject and the change in words. */
+export interface AuditLine extends AuditRecord {
+  what: string;
+  subject: string;
+  change: string;
+}
+
 /** Which lines of the audit log: moments as ISO strings, since inclusive, until exclusive. */
 export interface AuditFilter {
   since?: string;
@@ -319,6 +348,10 @@ export interface AuditFilter {
   entity?: string;
   entityId?: string;
   user?: string;
+  /** Lines about this reporting year (a figure, a submission, a setting, the year itself). */
+  year?: number;
+  /** Lines about this unit (by its code): its submissions, figures and changes. */
+  unit?: string;
   limit?: number;
 }
 
@@ -326,6 +359,8 @@ export interface AuditFilter {
 export interface VersionDiffRow {
   kind: 'value' | 'document' | 'text';
   code: string;
+  /** What the cell holds in words: the indicator's or the section's label (absent for a document). */
+  label?: string;
   cell: string | null;
   before: string | number | null;
   after: string | number | null;

@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import type {
   AnnexCellTrace,
+  AnnexFigureCell,
   AppInfo,
+  AuditLine,
   AuditRecord,
   DefinitionStatus,
   DefinitionUpgradeResult,
@@ -30,6 +32,7 @@ import type {
 import type { ValidationFinding, ValidationReport } from './rules/types.ts';
 import type { ImportFileResult, Settings, SubmissionSummary, Unit } from './types.ts';
 import type { ErrorCode } from './errors.ts';
+import { PAPER_MEDIA } from './paper-source.ts';
 
 /**
  * What a path in a call's input may name (checked where paths come from outside the app, the loopback
@@ -69,6 +72,8 @@ const auditFilter = z
     entity: z.string().trim().min(1).optional(),
     entityId: z.string().trim().min(1).optional(),
     user: z.string().trim().min(1).optional(),
+    year: year.optional(),
+    unit: unitCode.optional(),
     limit: z.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
@@ -169,6 +174,8 @@ export const apiContract = {
   setSectionNoContent: method(z.object({ year, code: z.string().min(1), none: z.boolean() })).returns<ReportSection>(),
   generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
+  /** Every figure cell of the year's annexes (what "Nguồn số liệu" can trace). */
+  annexFigureCells: method(z.object({ year })).returns<AnnexFigureCell[]>(),
   trend: method(none).returns<TrendData>(),
   /** Which report definition each year is on, and which open years are on an older one than the app's. */
   definitionStatus: method(none).returns<DefinitionStatus>(),
@@ -182,10 +189,21 @@ export const apiContract = {
   deleteBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') }), { paths: { file: 'read-file' } }).returns<BackupEntry[]>(),
   // Safekeeping, history and the province file: what the CLI did alone before.
   auditLog: method(auditFilter).returns<AuditRecord[]>(),
+  /** The audit log in words for the window (the action, the unit by name, the figure by its label, the change). */
+  auditLines: method(auditFilter).returns<AuditLine[]>(),
   exportAuditCsv: method(auditFilter.extend({ file }), { paths: { file: 'write-file' } }).returns<{ file: string; rows: number }>(),
   unitHistory: method(z.object({ year, unit: unitCode })).returns<SubmissionSummary[]>(),
   diffVersions: method(z.object({ year, unit: unitCode, from: version, to: version })).returns<VersionDiffRow[]>(),
   chooseCurrentVersion: method(z.object({ year, unit: unitCode, version, reason })).returns<SubmissionSummary>(),
+  /** Figures received on paper (a form, a letter, a phone call) for a unit that sent no workbook: a new submission with no file, its figures then typed in the grid. */
+  addPaperSubmission: method(
+    z.object({
+      year,
+      unit: unitCode,
+      medium: z.enum(PAPER_MEDIA),
+      reference: z.string().trim().min(1, 'hãy ghi nguồn số liệu: số và ngày công văn, người gọi điện hoặc ngày nhận bản giấy').max(500, 'nguồn số liệu quá dài'),
+    }),
+  ).returns<SubmissionSummary>(),
   exportYear: method(z.object({ year, file: file.optional() }), { paths: { file: 'write-file' } }).returns<ProvinceExportResult>(),
   importProvinceFile: method(z.object({ file }), { paths: { file: 'read-file' } }).returns<ProvinceImportResult>(),
 } as const;

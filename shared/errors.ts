@@ -80,6 +80,8 @@ export const ERROR_KINDS = {
   empty_report: 'data',
   negative: 'data',
   no_submission: 'data',
+  /** A paper submission asked for a unit that already has a submission for the year. */
+  already_reported: 'data',
   no_version: 'data',
   reason_required: 'data',
   year_locked: 'data',

@@ -61,7 +61,10 @@ export interface SubmissionSummary {
   unitName: string;
   year: number;
   version: number;
-  source: 'xlsx' | 'json';
+  /** 'paper': figures received without a workbook (a form on paper, a letter, a phone call). */
+  source: 'xlsx' | 'json' | 'paper';
+  /** For a paper submission: how its figures came, in words ("Công văn số 125/UBND-VX ngày 10/12/2026"). */
+  paperSource?: string;
   fileName: string | null;
   sha256: string | null;
   importedAt: string;

@@ -10,6 +10,7 @@ import type { FigureSource, PlannedCell, PlannedRow, SheetPlan } from './plan-ty
 import { AppError } from '../errors.ts';
 import { documentKey } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
+import { paperSourceOf } from '../store/submissions.ts';
 import { yearView } from '../store/years.ts';
 import type { CellTrace, TraceCorrection, TracedDocument, TracedValue } from '../../shared/api-types.ts';
 
@@ -78,6 +79,7 @@ function tracedValues(ctx: ServiceContext, book: FigureBook, sources: FigureSour
         submissionId: c.unit.submissionId,
         version: c.unit.version,
         fileName: c.unit.fileName,
+        ...(paperSourceOf(ctx, c.unit.submissionId) ? { paperSource: paperSourceOf(ctx, c.unit.submissionId) } : {}),
         receivedAt: c.unit.receivedAt,
         code: c.code,
         cell: raw?.cell ?? null,

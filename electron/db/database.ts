@@ -203,7 +203,10 @@ export function migrate(db: Db, beforeMigrate?: OpenOptions['beforeMigrate'], mi
       `Cơ sở dữ liệu này do phiên bản mới hơn của Báo cáo 121 tạo (lược đồ ${current}, phiên bản này hiểu đến ${latest}). Hãy cập nhật phần mềm; dữ liệu không bị thay đổi.`,
     );
   }
-  const pending = migrations.filter((m) => m.version > current);
+  // Every numbered migration not yet recorded (not only those above the highest): a database whose
+  // record lacks one (a test that takes a schema step back) gets exactly that one.
+  const applied = new Set(current > 0 ? (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version) : []);
+  const pending = migrations.filter((m) => !applied.has(m.version));
   if (pending.length === 0) return;
   if (readonly) {
     throw new AppError(

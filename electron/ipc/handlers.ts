@@ -20,7 +20,7 @@ import { importFiles } from '../services/imports.ts';
 import { fileSha256, previewWordReport, saveWordReport } from '../services/word-reports.ts';
 import { generateAll } from '../services/generate.ts';
 import { getSettings, setSettings, settingString } from '../store/settings.ts';
-import { traceAnnexCell } from '../annex/trace.ts';
+import { allFigureSources, traceAnnexCell } from '../annex/trace.ts';
 import { addUnit, moveUnit } from '../services/unit-edits.ts';
 import { importUnitList, previewUnitList, writeSampleUnitList } from '../services/unit-list-import.ts';
 import { followProvinceName, isFirstRun, openSampleDatabase, sampleDbFile, setupProvince } from '../services/first-run.ts';
@@ -30,6 +30,8 @@ import { agencyName, reportingYear, templateInfo } from '../store/window-info.ts
 import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../store/years.ts';
 import { listAudit } from '../store/audit.ts';
+import { auditInWords } from '../services/audit-words.ts';
+import { addPaperSubmission } from '../services/paper-submissions.ts';
 import { chooseCurrentVersion, diffVersions, unitHistory } from '../services/history.ts';
 import { markSectionNoContent, reportSections, saveSectionText } from './report-handlers.ts';
 import { exportAuditCsvFile, exportProvinceYear, importProvinceFile } from './season-handlers.ts';
@@ -169,6 +171,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation, reportDraft: result.reportDraft, missingSections: result.missing };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
+  annexFigureCells: ({ ctx }, { year }) =>
+    allFigureSources(ctx, year).map((c) => ({ annex: c.annex, annexLabel: c.annexLabel, sheet: c.sheet, cell: c.cell, label: c.label, value: c.value, units: new Set(c.values.map((v) => `${v.year}/${v.unit.code}`)).size })),
   trend: ({ ctx }) => childrenTrend(ctx),
   definitionStatus: ({ ctx }) => definitionStatus(ctx),
   upgradeYearDefinition: ({ ctx }, { year }) => upgradeYearDefinition(ctx, year),
@@ -181,10 +185,12 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
   deleteBackup: ({ ctx }, { file }) => removeBackup(ctx, file),
   auditLog: ({ ctx }, filter) => listAudit(ctx, filter),
+  auditLines: ({ ctx }, filter) => auditInWords(ctx, listAudit(ctx, filter)),
   exportAuditCsv: ({ ctx }, input) => exportAuditCsvFile(ctx, input),
   unitHistory: ({ ctx }, { year, unit }) => unitHistory(ctx, unit, year),
   diffVersions: ({ ctx }, { year, unit, from, to }) => diffVersions(ctx, unit, year, from, to),
   chooseCurrentVersion: ({ ctx }, { year, unit, version, reason }) => chooseCurrentVersion(ctx, unit, year, version, reason),
+  addPaperSubmission: ({ ctx }, input) => addPaperSubmission(ctx, input),
   exportYear: ({ ctx }, { year, file }) => exportProvinceYear(ctx, year, file),
   importProvinceFile: ({ ctx }, { file }) => importProvinceFile(ctx, file),
 };

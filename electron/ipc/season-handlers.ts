@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { ensureFolder, writeFileAtomic } from '../files/atomic-write.ts';
 import { fromOsError } from '../files/os-errors.ts';
 import { auditCsv, listAudit } from '../store/audit.ts';
+import { auditInWords } from '../services/audit-words.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { exportYear, importJson } from '../services/interchange.ts';
 
@@ -20,7 +21,7 @@ async function writeWhole(file: string, text: string): Promise<void> {
 export async function exportAuditCsvFile(ctx: ServiceContext, filter: AuditFilter & { file: string }): Promise<{ file: string; rows: number }> {
   const { file, ...only } = filter;
   const records = listAudit(ctx, only);
-  await writeWhole(file, auditCsv([...records].reverse()));
+  await writeWhole(file, auditCsv(auditInWords(ctx, [...records].reverse())));
   return { file, rows: records.length };
 }
 

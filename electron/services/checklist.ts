@@ -32,6 +32,7 @@ export function yearChecklist(ctx: ServiceContext, year: number): YearChecklist 
       fileName: s?.fileName ?? null,
       receivedAt: s?.receivedAt ?? null,
       warnings: s?.warnings ?? 0,
+      ...(s?.paperSource ? { paperSource: s.paperSource } : {}),
     };
   });
   return {
@@ -57,7 +58,7 @@ export function unitVersions(ctx: ServiceContext, year: number, unitCode: string
             .filter((d) => d.kind === 'value')
             .map((d) => ({ code: d.code, label: labels.get(d.code) ?? d.code, before: d.before as number | null, after: d.after as number | null }))
         : [];
-      return { id: s.id, version: s.version, fileName: s.fileName, source: s.source, receivedAt: s.receivedAt, importedAt: s.importedAt, isCurrent: s.isCurrent, changes };
+      return { id: s.id, version: s.version, fileName: s.fileName, source: s.source, ...(s.paperSource ? { paperSource: s.paperSource } : {}), receivedAt: s.receivedAt, importedAt: s.importedAt, isCurrent: s.isCurrent, changes };
     })
     .reverse();
 }

@@ -5,6 +5,7 @@ import { kindsWithSheet, listLabel, sheetIndicators } from '../../shared/templat
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { listUnits } from '../store/units.ts';
+import { paperSourceOf } from '../store/submissions.ts';
 import { isYearLocked, yearView } from '../store/years.ts';
 
 interface CurrentSubmission {
@@ -87,6 +88,7 @@ export function gridData(ctxAny: ServiceContext, year: number, sheetName: string
       version: s?.version ?? null,
       fileName: s?.file_name ?? null,
       receivedAt: s?.received_at ?? null,
+      ...(s && paperSourceOf(ctx, s.id) ? { paperSource: paperSourceOf(ctx, s.id) } : {}),
       values: [],
       submitted: [],
       cells: [],

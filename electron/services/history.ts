@@ -1,4 +1,5 @@
 // Versions of a unit-year: list them, compare two cell by cell, choose which one is current.
+import { allIndicators } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
 import { audit } from '../store/audit.ts';
 import type { ServiceContext } from '../store/context.ts';
@@ -28,13 +29,15 @@ export function diffVersions(ctx: ServiceContext, unitCode: string, year: number
   const a = submissionId(ctx, unitCode, year, from);
   const b = submissionId(ctx, unitCode, year, to);
   const rows: VersionDiffRow[] = [];
+  const labels = new Map<string, string>(allIndicators(ctx.template).map((i) => [i.code, i.label]));
+  for (const s of ctx.template.sheets) if (s.kind === 'narrative') for (const i of s.items) labels.set(i.code, i.label);
   const values = ctx.db.prepare('SELECT code, value, cell FROM submission_values WHERE submission_id = ?');
   const va = new Map((values.all(a) as { code: string; value: number | null; cell: string | null }[]).map((r) => [r.code, r]));
   const vb = new Map((values.all(b) as { code: string; value: number | null; cell: string | null }[]).map((r) => [r.code, r]));
   for (const code of new Set([...va.keys(), ...vb.keys()])) {
     const x = va.get(code)?.value ?? null;
     const y = vb.get(code)?.value ?? null;
-    if (x !== y) rows.push({ kind: 'value', code, cell: vb.get(code)?.cell ?? va.get(code)?.cell ?? null, before: x, after: y });
+    if (x !== y) rows.push({ kind: 'value', code, label: labels.get(code), cell: vb.get(code)?.cell ?? va.get(code)?.cell ?? null, before: x, after: y });
   }
   const texts = ctx.db.prepare('SELECT code, text, cell FROM narratives WHERE submission_id = ?');
   const ta = new Map((texts.all(a) as { code: string; text: string; cell: string | null }[]).map((r) => [r.code, r]));
@@ -42,7 +45,7 @@ export function diffVersions(ctx: ServiceContext, unitCode: string, year: number
   for (const code of new Set([...ta.keys(), ...tb.keys()])) {
     const x = ta.get(code)?.text ?? null;
     const y = tb.get(code)?.text ?? null;
-    if (x !== y) rows.push({ kind: 'text', code, cell: tb.get(code)?.cell ?? ta.get(code)?.cell ?? null, before: x, after: y });
+    if (x !== y) rows.push({ kind: 'text', code, label: labels.get(code), cell: tb.get(code)?.cell ?? ta.get(code)?.cell ?? null, before: x, after: y });
   }
   const docs = ctx.db.prepare("SELECT so_ky_hieu || ' ngày ' || ngay AS k, cap || ' · ' || loai || ' · ' || COALESCE(co_quan, '') || ' · ' || trich_yeu AS v FROM documents WHERE submission_id = ?");
   const da = new Map((docs.all(a) as { k: string; v: string }[]).map((r) => [r.k, r.v]));

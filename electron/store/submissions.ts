@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { assertFiguresOpen } from './years.ts';
+import { paperSourceText, type PaperMedium } from '../../shared/paper-source.ts';
 
 export interface SubmissionContent {
   values: { code: string; value: number | null; raw?: string | null; cell?: string | null; formula?: string | null }[];
@@ -15,7 +16,9 @@ export interface SubmissionContent {
 export interface NewSubmission extends SubmissionContent {
   unitCode: string;
   year: number;
-  source: 'xlsx' | 'json';
+  /** 'paper': figures received without a workbook (no file); `paper` then says how they came. */
+  source: 'xlsx' | 'json' | 'paper';
+  paper?: { medium: PaperMedium; reference: string };
   fileName: string | null;
   sha256: string | null;
   workbookId: string | null;
@@ -71,7 +74,7 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
         `INSERT INTO submissions (unit_id, year, version, source, file_name, sha256, content_sha256, workbook_id, template_id, template_version, imported_at, received_at, imported_by, is_current)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
       )
-      .run(unit.id, s.year, version, s.source, s.fileName, s.sha256, contentHash(s), s.workbookId, ctx.template.id, s.templateVersion, now, s.receivedAt ?? now, ctx.user).lastInsertRowid,
+      .run(unit.id, s.year, version, s.source === 'paper' ? 'json' : s.source, s.fileName, s.sha256, contentHash(s), s.workbookId, ctx.template.id, s.templateVersion, now, s.receivedAt ?? now, ctx.user).lastInsertRowid,
   );
   const insValue = ctx.db.prepare('INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES (?, ?, ?, ?, ?, ?)');
   for (const v of s.values) insValue.run(id, v.code, storableFigure(v.value, `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
@@ -83,12 +86,18 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
   for (const f of s.findings) insFinding.run(id, f.code, f.severity, f.sheet ?? null, f.cell ?? null, f.message);
   const insCorr = ctx.db.prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of s.corrections ?? []) insCorr.run(id, c.code, storableFigure(c.value, `${s.unitCode} năm ${s.year}, ${c.code}`), c.reason, c.by, c.at);
+  if (s.source === 'paper') {
+    if (!s.paper) throw new Error('a paper submission needs its medium and reference');
+    ctx.db.prepare('INSERT INTO paper_submissions (submission_id, medium, reference) VALUES (?, ?, ?)').run(id, s.paper.medium, s.paper.reference);
+  }
+  const paperSource = s.paper ? paperSourceText(s.paper.medium, s.paper.reference) : undefined;
   audit(ctx, {
-    action: 'submission.import',
+    action: s.source === 'paper' ? 'submission.paper' : 'submission.import',
     entity: 'submission',
     entityId: id,
     oldValue: old ? { id: old.id, version: old.version } : undefined,
-    newValue: { unit: s.unitCode, year: s.year, version, source: s.source, file: s.fileName, sha256: s.sha256 },
+    newValue: { unit: s.unitCode, year: s.year, version, source: s.source, file: s.fileName, sha256: s.sha256, ...(paperSource ? { paper: paperSource } : {}) },
+    reason: paperSource ?? null,
   });
   return { id, version };
 }
@@ -104,8 +113,9 @@ export function listSubmissions(ctx: ServiceContext, filter: { year?: number; cu
   const rows = ctx.db
     .prepare(
       `SELECT s.id, u.code AS unit, u.name AS unit_name, s.year, s.version, s.source, s.file_name, s.sha256, s.imported_at, s.received_at, s.is_current,
+        p.medium AS paper_medium, p.reference AS paper_reference,
         (SELECT COUNT(*) FROM import_findings f WHERE f.submission_id = s.id AND f.severity = 'warning') AS warnings
-       FROM submissions s JOIN units u ON u.id = s.unit_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       FROM submissions s JOIN units u ON u.id = s.unit_id LEFT JOIN paper_submissions p ON p.submission_id = s.id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY s.year, u.sort_order, s.version`,
     )
     .all(...params) as Record<string, unknown>[];
@@ -115,7 +125,8 @@ export function listSubmissions(ctx: ServiceContext, filter: { year?: number; cu
     unitName: r.unit_name as string,
     year: r.year as number,
     version: r.version as number,
-    source: r.source as 'xlsx' | 'json',
+    source: r.paper_medium ? 'paper' : (r.source as 'xlsx' | 'json'),
+    ...(r.paper_medium ? { paperSource: paperSourceText(r.paper_medium as PaperMedium, r.paper_reference as string) } : {}),
     fileName: r.file_name as string | null,
     sha256: r.sha256 as string | null,
     importedAt: r.imported_at as string,
@@ -138,4 +149,10 @@ export function submissionValues(ctx: ServiceContext, submissionId: number): Map
 export function currentValues(ctx: ServiceContext, unitCode: string, year: number): Map<string, number | null> | undefined {
   const cur = currentSubmissionId(ctx, unitCode, year);
   return cur ? submissionValues(ctx, cur.id) : undefined;
+}
+
+/** How a submission's figures came when there was no workbook, in words; undefined for a workbook or a province file. */
+export function paperSourceOf(ctx: ServiceContext, submissionId: number): string | undefined {
+  const row = ctx.db.prepare('SELECT medium, reference FROM paper_submissions WHERE submission_id = ?').get(submissionId) as { medium: PaperMedium; reference: string } | undefined;
+  return row ? paperSourceText(row.medium, row.reference) : undefined;
 }

@@ -10,7 +10,8 @@ import { SendScreen } from '../screens/send/SendScreen.tsx';
 import { FirstRun } from '../screens/setup/FirstRun.tsx';
 import { SetupScreen } from '../screens/setup/SetupScreen.tsx';
 import { AppContext, type AppState, type CellTarget, type SelectionSummary, type Step } from './context.ts';
-import { Rail, STEPS } from './Rail.tsx';
+import { RecordsScreen } from '../screens/records/RecordsScreen.tsx';
+import { Rail, RECORDS_STEP, STEPS } from './Rail.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TitleBar } from './TitleBar.tsx';
 
@@ -170,13 +171,14 @@ export function App({ api }: { api: ApiClient }) {
         />
         <div className="body">
           <Rail step={step} onStep={(s) => goTo(s)} />
-          <main className="screen" aria-label={STEPS.find((s) => s.step === step)?.label}>
+          <main className="screen" aria-label={[...STEPS, RECORDS_STEP].find((s) => s.step === step)?.label}>
             {step === 'setup' && <SetupScreen />}
             {step === 'send' && <SendScreen />}
             {step === 'collect' && <CollectScreen />}
             {step === 'check' && <CheckScreen />}
             {step === 'figures' && <FiguresScreen key={`${year}`} target={target} />}
             {step === 'report' && <ReportScreen />}
+            {step === 'records' && <RecordsScreen />}
           </main>
         </div>
         <StatusBar selection={selection} />

@@ -11,6 +11,9 @@ export const STEPS: { step: Step; label: string }[] = [
   { step: 'report', label: 'Báo cáo' },
 ];
 
+/** Beside the season's steps: safekeeping and history (backups, the audit log, versions, sources, the province file). */
+export const RECORDS_STEP: { step: Step; label: string } = { step: 'records', label: 'Sao lưu, lịch sử' };
+
 export function Rail({ step, onStep }: { step: Step; onStep(step: Step): void }) {
   const { status } = useApp();
   const badge = (s: Step): string | null => {
@@ -36,6 +39,17 @@ export function Rail({ step, onStep }: { step: Step; onStep(step: Step): void })
           {badge(s.step) && <span className={`rail-badge ${s.step === 'check' && status?.errors ? 'bad' : ''}`}>{badge(s.step)}</span>}
         </button>
       ))}
+      <button
+        type="button"
+        className={step === RECORDS_STEP.step ? 'rail-step rail-records active' : 'rail-step rail-records'}
+        aria-current={step === RECORDS_STEP.step ? 'page' : undefined}
+        onClick={() => onStep(RECORDS_STEP.step)}
+      >
+        <span className="rail-number" aria-hidden="true">
+          ⟲
+        </span>
+        <span className="rail-label">{RECORDS_STEP.label}</span>
+      </button>
     </nav>
   );
 }

@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 import type { AppInfo, TemplateInfo, YearStatus } from '../../shared/api-types.ts';
 import type { ApiClient } from '../api/client.ts';
 
-export type Step = 'setup' | 'send' | 'collect' | 'check' | 'figures' | 'report';
+export type Step = 'setup' | 'send' | 'collect' | 'check' | 'figures' | 'report' | 'records';
 
 /** A figure to show in "Số liệu": the sheet's tab, the unit's row, the indicator's column. */
 export interface CellTarget {

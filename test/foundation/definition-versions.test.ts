@@ -182,7 +182,7 @@ describe('a database of the first versions (schema 4, no stored definitions)', (
       editTemplate(t);
       db.prepare('UPDATE templates SET definition = ? WHERE id = ? AND version = ?').run(JSON.stringify(t), row.id, row.version);
     }
-    db.exec('ALTER TABLE years DROP COLUMN definition_hash; DROP TABLE definitions; DELETE FROM schema_migrations WHERE version >= 5;');
+    db.exec('ALTER TABLE years DROP COLUMN definition_hash; DROP TABLE definitions; DELETE FROM schema_migrations WHERE version = 5;');
     db.close();
   }
 

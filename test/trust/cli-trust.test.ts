@@ -46,9 +46,10 @@ describe('trust commands', () => {
     expect((await cli('audit', '--db', db, '--out', csv)).code).toBe(0);
     const text = readFileSync(csv, 'utf8');
     expect(text.startsWith('\uFEFF"STT","Thời điểm","Người thực hiện","Thao tác"')).toBe(true);
-    const actions = text.split('\r\n').slice(1, -1).map((l) => l.split('","')[3]);
+    const actions = text.split('\r\n').slice(1, -1).map((l) => l.split('","')[7]);
     expect(actions).toEqual(expect.arrayContaining(['submission.import', 'figure.correct', 'year.lock', 'year.unlock']));
     expect(text).toContain('"Xã gọi điện bổ sung"');
+    expect(text).toContain('"Chốt số liệu năm","Năm 2026"');
   });
 
   it('backup, then restore brings the season back as it was', async () => {

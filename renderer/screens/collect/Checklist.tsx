@@ -1,4 +1,5 @@
 // Who has reported: unit, status, version, date received; a click shows the unit's versions and what changed.
+import { PAPER_STATUS } from '../../../shared/paper-source.ts';
 import { useState } from 'react';
 import type { YearChecklist } from '../../../shared/api-types.ts';
 import { useApp } from '../../app/context.ts';
@@ -30,11 +31,11 @@ export function Checklist({ checklist }: { checklist: YearChecklist }) {
                 <td>{r.unitName}</td>
                 <td>{r.kindLabel}</td>
                 <td>
-                  <span className={`tag tag-${r.status}`}>{CHECKLIST_STATUS[r.status]}</span>
+                  <span className={`tag tag-${r.status}`}>{r.paperSource ? PAPER_STATUS : CHECKLIST_STATUS[r.status]}</span>
                 </td>
                 <td>{r.version ? `${r.version}${r.versions > 1 ? ` (${r.versions} lần gửi)` : ''}` : ''}</td>
                 <td>{formatDate(r.receivedAt)}</td>
-                <td>{r.fileName ?? ''}</td>
+                <td>{r.fileName ?? r.paperSource ?? ''}</td>
                 <td>{r.warnings || ''}</td>
               </tr>
             ))}
@@ -59,7 +60,7 @@ function VersionHistory({ unit, year }: { unit: string; year: number }) {
         <div key={v.id} className="version">
           <div>
             <strong>Phiên bản {v.version}</strong>
-            {v.isCurrent && ' (đang dùng)'} — {v.fileName ?? 'nhập từ JSON'} · nhận {formatDate(v.receivedAt)} · nhập lúc {formatDateTime(v.importedAt)}
+            {v.isCurrent && ' (đang dùng)'} — {v.paperSource ?? v.fileName ?? 'nhập từ tệp dữ liệu của tỉnh'} · nhận {formatDate(v.receivedAt)} · nhập lúc {formatDateTime(v.importedAt)}
           </div>
           {v.changes.length > 0 && (
             <ul className="changes">

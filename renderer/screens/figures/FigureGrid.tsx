@@ -15,6 +15,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { colOf, figureColumns, measuresOf, VALUE_OFFSET, type CellEditing, type Move, type RowModel, type SummaryRow } from './figureColumns.tsx';
 import { clamp, onGridKey } from './gridKeys.ts';
 import { parseTsv, rangeValues, selectionSummary, sumOrNull, toTsv, type CellRange, type Change } from './gridModel.ts';
+import { paperReason } from './PaperEntry.tsx';
 import { ReasonBar } from './ReasonBar.tsx';
 
 interface UndoEntry {
@@ -245,7 +246,7 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
       {pending && (
         <ReasonBar
           changes={pending.map((c) => ({ unit: rows[c.row]!.unitName, label: data.columns[c.col]!.label, before: rows[c.row]!.values[c.col] ?? null, after: c.value }))}
-          initialReason={lastReason.current}
+          initialReason={lastReason.current || paperReason(pending.map((c) => rows[c.row]!))}
           onSave={(reason) => void save(reason)}
           onCancel={() => {
             setPending(null);

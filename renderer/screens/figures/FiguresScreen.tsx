@@ -3,9 +3,12 @@ import { useState } from 'react';
 import { useApp, type CellTarget } from '../../app/context.ts';
 import { DocumentsTable } from './DocumentsTable.tsx';
 import { FigureGrid } from './FigureGrid.tsx';
+import { PaperEntryButton } from './PaperEntry.tsx';
 
 export function FiguresScreen({ target }: { target: CellTarget | null }) {
-  const { template } = useApp();
+  const { template, goTo } = useApp();
+  // A paper submission just opened a unit's row: the grid loads again with the cursor on it.
+  const [opened, setOpened] = useState(0);
   const tabs = template.sheets.filter((s) => s.kind !== 'narrative');
   const [active, setActive] = useState(target?.sheet && tabs.some((t) => t.name === target.sheet) ? target.sheet : (tabs[0]?.name ?? ''));
   const sheet = tabs.find((t) => t.name === active);
@@ -17,8 +20,16 @@ export function FiguresScreen({ target }: { target: CellTarget | null }) {
             {t.tab}
           </button>
         ))}
+        {sheet && sheet.kind !== 'table' && (
+          <PaperEntryButton
+            onCreated={(unit) => {
+              setOpened((n) => n + 1);
+              goTo('figures', { sheet: sheet.name, unit, code: null });
+            }}
+          />
+        )}
       </div>
-      {sheet?.kind === 'table' ? <DocumentsTable /> : sheet ? <FigureGrid key={sheet.name} sheet={sheet.name} target={target} /> : null}
+      {sheet?.kind === 'table' ? <DocumentsTable /> : sheet ? <FigureGrid key={`${sheet.name}/${opened}`} sheet={sheet.name} target={target} /> : null}
     </div>
   );
 }
