@@ -1,6 +1,6 @@
 // The columns of the figure grid: the frozen unit column, a column per indicator (grouped under the
 // matrix row it belongs to), and for a matrix the totals per measure; how each cell looks and edits.
-import type { CalculatedColumn, Column, ColumnOrColumnGroup } from 'react-data-grid';
+import type { CalculatedColumn, Column, ColumnOrColumnGroup, SortDirection } from 'react-data-grid';
 import type { GridColumn, GridData, GridRow } from '../../../shared/api-types.ts';
 import { formatFigure } from '../../format.ts';
 import { CellEditor } from './CellEditor.tsx';
@@ -44,6 +44,10 @@ export function colOf(column: CalculatedColumn<RowModel, SummaryRow> | undefined
   return column && column.key.startsWith('v') ? Number(column.key.slice(1)) : -1;
 }
 
+function sortMark(direction: SortDirection | undefined): string {
+  return direction === 'ASC' ? ' ▲' : direction === 'DESC' ? ' ▼' : '';
+}
+
 function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowModel, SummaryRow> {
   const { range, pendingMap, canEdit, year } = input;
   const shownValue = (row: RowModel) => {
@@ -56,7 +60,13 @@ function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowM
     width: c.group ? 76 : 118,
     headerCellClass: 'figure-header',
     summaryCellClass: 'figure-cell',
-    renderHeaderCell: () => <span title={c.label}>{c.short}</span>,
+    sortable: true,
+    renderHeaderCell: ({ sortDirection }) => (
+      <span title={`${c.label} — bấm để sắp xếp`}>
+        {c.short}
+        {sortMark(sortDirection)}
+      </span>
+    ),
     editable: (row) => canEdit(row, i),
     cellClass: (row) => {
       const shown = shownValue(row);
@@ -101,6 +111,12 @@ const unitColumn: Column<RowModel, SummaryRow> = {
   name: 'Đơn vị',
   width: 210,
   frozen: true,
+  sortable: true,
+  renderHeaderCell: ({ sortDirection }) => (
+    <span title="Bấm để sắp xếp theo tên đơn vị">
+      Đơn vị{sortMark(sortDirection)}
+    </span>
+  ),
   cellClass: (row) => (row.submissionId === null ? 'unit-cell unit-missing' : 'unit-cell'),
   renderCell: ({ row }) => (
     <span className="cell-content" title={row.submissionId === null ? 'Chưa gửi báo cáo' : `Phiên bản ${row.version} · ${row.fileName ?? ''}`}>
