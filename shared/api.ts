@@ -117,6 +117,7 @@ export const apiContract = {
 
   validateYear: method(z.object({ year })).returns<ValidationReport>(),
   acknowledgeFinding: method(z.object({ key: z.string().min(1), reason })).returns<ValidationFinding>(),
+  acknowledgeFindings: method(z.object({ keys: z.array(z.string().min(1)).min(1).max(100_000), reason })).returns<ValidationFinding[]>(),
 
   gridData: method(z.object({ year, sheet: z.string().min(1) })).returns<GridData>(),
   correctFigures: method(

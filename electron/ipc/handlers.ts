@@ -21,7 +21,7 @@ import { getSettings, setSettings, settingString } from '../services/settings.ts
 import { traceAnnexCell } from '../services/trace.ts';
 import { addUnit, importUnitListFile, moveUnit } from '../services/unit-edits.ts';
 import { listUnits, mergeUnits, renameUnit, setUnitActive } from '../services/units.ts';
-import { acknowledgeFinding, validateYear } from '../services/validation.ts';
+import { acknowledgeFinding, acknowledgeFindings, validateYear } from '../services/validation.ts';
 import { agencyName, reportingYear, templateInfo } from '../services/window-info.ts';
 import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../services/years.ts';
@@ -82,7 +82,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
       expected: checklist.expected,
       reported: checklist.reported,
       errors: report?.errors ?? 0,
-      warnings: report?.warnings ?? 0,
+      // The warnings still to review: an acknowledged one no longer counts.
+      warnings: report ? report.findings.filter((f) => f.severity === 'warning' && !f.acknowledged).length : 0,
       locked: isYearLocked(ctx, year),
       validated: report !== null,
     };
@@ -105,6 +106,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
 
   validateYear: ({ ctx }, { year }) => validateYear(ctx, year),
   acknowledgeFinding: ({ ctx }, { key, reason }) => acknowledgeFinding(ctx, key, reason),
+  acknowledgeFindings: ({ ctx }, { keys, reason }) => acknowledgeFindings(ctx, keys, reason),
 
   gridData: ({ ctx }, { year, sheet }) => gridData(ctx, year, sheet),
   correctFigures: ({ ctx }, { year, reason, changes }) => correctFigures(ctx, year, reason, changes),

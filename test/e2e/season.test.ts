@@ -95,12 +95,12 @@ async function walkSeason(page: Page): Promise<void> {
     await page.getByRole('gridcell', { name: /Sở Tài chính, năm 2026: chưa có báo cáo/ }).click();
     await page.getByLabel('Lý do xác nhận').fill('Sở Tài chính báo cáo bằng văn bản riêng');
     await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
-    await page.getByText('Đã xác nhận cảnh báo.').waitFor();
+    await page.getByText('Đã xác nhận cảnh báo; cảnh báo không còn tính là chưa xem xét.').waitFor();
     const ack = ctx.db.prepare("SELECT reason FROM finding_acks WHERE key LIKE '2026|completeness|STC|%'").get() as { reason: string } | undefined;
     expect(ack?.reason).toBe('Sở Tài chính báo cáo bằng văn bản riêng');
 
     // "Mở ô" of a year-over-year warning opens its figure in Số liệu.
-    await page.getByRole('button', { name: 'PL01!C8' }).click();
+    await page.getByRole('button', { name: 'Phụ lục 01, ô C8' }).click();
     await page.getByRole('tab', { name: 'PL01', selected: true }).waitFor();
 
     // 5 Số liệu: Xã Thanh Sơn, Bạo lực — Số vụ 2 → 1, with a reason; shown as corrected.
