@@ -129,7 +129,6 @@ export function CheckScreen() {
         renderCell: ({ row }) => (row.type === 'finding' && row.finding.acknowledged ? <span className="finding-message">✓ {row.finding.acknowledged.reason} ({formatDate(row.finding.acknowledged.at)})</span> : null),
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `open` and `where` only read goTo and the template
     [goTo, template],
   );
 
