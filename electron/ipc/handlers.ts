@@ -115,8 +115,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   reportSections: ({ ctx }, { year }) => reportSections(ctx, year),
   setSectionText: ({ ctx }, { year, code, text }) => saveSectionText(ctx, year, code, text),
   setSectionNoContent: ({ ctx }, { year, code, none }) => markSectionNoContent(ctx, year, code, none),
-  generateAll: async ({ ctx }, { year, outDir, force, sources }, onProgress) => {
-    const result = await generateAll(ctx, { year, outDir, force, sources, onProgress });
+  generateAll: async ({ ctx }, { year, outDir, force, sources, markDraft }, onProgress) => {
+    const result = await generateAll(ctx, { year, outDir, force, sources, markDraft, onProgress });
     return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation, reportDraft: result.reportDraft, missingSections: result.missing };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),

@@ -141,6 +141,10 @@ async function walkSeason(page: Page): Promise<void> {
     const outDir = path.join(dir, 'bao-cao');
     await page.getByLabel('Thư mục lưu báo cáo').fill(outDir);
     await page.getByRole('button', { name: 'Xuất báo cáo' }).click();
+    // Two units have not reported: the window says so first; the compiler writes the official files anyway.
+    const ask = page.getByRole('alertdialog', { name: 'Mùa báo cáo chưa đủ' });
+    await ask.getByText('Còn 2/25 đơn vị chưa báo cáo năm 2026').waitFor();
+    await ask.getByRole('button', { name: 'Vẫn xuất bản chính thức' }).click();
     await page.getByText(/Đã ghi \d+ tệp vào/).waitFor({ timeout: 45_000 });
     await screenshot(page, '6-bao-cao');
     for (const f of ['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx', 'Bao cao.docx']) expect(existsSync(path.join(outDir, f)), f).toBe(true);
