@@ -198,8 +198,9 @@ export function parseApiCall(methodName: unknown, input: unknown): ParsedCall {
   const parsed = apiContract[methodName].input.safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    return { ok: false, error: { code: 'bad_input', message: `Dữ liệu gửi lên không hợp lệ${where}: ${issue?.message ?? ''}` } };
+    // Said in words for people: what is missing or wrong, and what to do; never the field's internal name.
+    const what = issue?.message && /[À-ỹ]/u.test(issue.message) ? issue.message.trim().replace(/\.$/, '') : 'thông tin chưa đủ hoặc chưa đúng';
+    return { ok: false, error: { code: 'bad_input', message: `Chưa thực hiện được: ${what}. Hãy kiểm tra lại các ô vừa điền rồi thử lại.` } };
   }
   return { ok: true, method: methodName, input: parsed.data };
 }

@@ -103,7 +103,8 @@ describe.skipIf(!hasChromium)('the grid with 170 communes × 42 indicators', () 
     await page.getByText('Sửa 4 ô, bắt đầu từ Xã Thử Nghiệm 169').waitFor();
     await page.getByLabel('Lý do sửa').fill('Số liệu đối chiếu lại');
     await page.keyboard.press('Enter');
-    await page.getByText('Đã sửa 4 ô. Ctrl+Z để hoàn tác.').waitFor();
+    // Saved; the made-up figures break rules, which the line above the grid says at once.
+    await page.getByText(/^Đã sửa 4 ô/).waitFor();
     await expect.poll(async () => [await cellOf(COMMUNES - 1, 0).textContent(), await cellOf(COMMUNES - 1, 1).textContent(), await cellOf(COMMUNES, 0).textContent(), await cellOf(COMMUNES, 1).textContent()]).toEqual(['5', '6', '1.234', '']);
     await expect.poll(() => cellOf(COMMUNES, 1).getAttribute('class')).toMatch(/cell-blank.*cell-corrected|cell-corrected.*cell-blank/);
     const stored = ctx.db.prepare("SELECT COUNT(*) AS n FROM corrections WHERE reason = 'Số liệu đối chiếu lại'").get() as { n: number };

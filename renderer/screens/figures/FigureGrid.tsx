@@ -20,6 +20,7 @@ import { clamp, onGridKey } from './gridKeys.ts';
 import { arrangeRows, fillDown, parseTsv, rangeValues, selectionSummary, sumOrNull, toTsv, type CellRange, type Change, type RowFilter, type RowSort } from './gridModel.ts';
 import { ReasonBar } from './ReasonBar.tsx';
 import { gridHistory, type HistoryEntry } from './undoHistory.ts';
+import { gridShape } from './unitShape.ts';
 
 interface RowView {
   sort: RowSort | null;
@@ -32,7 +33,9 @@ const ALL: RowView = { sort: null, filter: { kind: 'all' }, units: null };
 export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarget | null }) {
   const { api, year, setSelection, refreshStatus } = useApp();
   const grid = useLoad(() => api.call('gridData', { year, sheet }), [api, year, sheet]);
-  const data: GridData | null = grid.data;
+  // A matrix one unit reports is laid out as its annex (row items × measures); else a row per unit.
+  const shape = useMemo(() => (grid.data ? gridShape(grid.data) : null), [grid.data]);
+  const data: GridData | null = shape?.data ?? null;
   const gridRef = useRef<DataGridHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [range, setRange] = useState<CellRange | null>(null);
@@ -70,8 +73,9 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   useEffect(() => {
     if (!data || !target || target.sheet !== sheet || targetShown.current === target) return;
     targetShown.current = target;
-    const row = rows.findIndex((r) => r.unit === target.unit);
-    const col = data.columns.findIndex((c) => c.code === target.code);
+    const at = target.unit && target.code ? shape?.fromReal(target.unit, target.code) : null;
+    const row = rows.findIndex((r) => r.unit === (at?.rowKey ?? target.unit));
+    const col = at?.col ?? -1;
     if (row < 0 && view.units) return setView(ALL); // the unit was filtered out: show every unit, then look again
     if (row < 0) return;
     const position = { idx: Math.max(col, 0) + VALUE_OFFSET, rowIdx: row };
@@ -79,7 +83,7 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
       gridRef.current?.scrollToCell(position);
       gridRef.current?.setActivePosition(position, { shouldFocus: true });
     });
-  }, [data, target, sheet, rows, view.units]);
+  }, [data, shape, target, sheet, rows, view.units]);
 
   /** The cursor back in the grid: on the cell the action asked for, else on the active cell. */
   const focusGrid = () => {
@@ -150,7 +154,7 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
 
   const save = async (reason: string) => {
     if (!data || !pending) return;
-    const changes = pending.map((c) => ({ unit: rows[c.row]!.unit, code: data.columns[c.col]!.code, value: c.value }));
+    const changes = pending.map((c) => ({ ...shape!.toReal(rows[c.row]!.unit, c.col)!, value: c.value }));
     const before = pending.map((c) => rows[c.row]!.values[c.col] ?? null);
     try {
       applyUpdates(await api.call('correctFigures', { year, reason, changes }));
@@ -283,8 +287,8 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   editingRef.current = editing;
 
   const columns = useMemo(
-    () => (data ? figureColumns({ data, year, range, pendingMap, measures, canEdit, editing: () => editingRef.current }) : []),
-    [data, range, pendingMap, measures, canEdit, year],
+    () => (data ? figureColumns({ data, year, range, pendingMap, measures, canEdit, editing: () => editingRef.current, rowHeader: shape?.unit ? 'Nội dung' : 'Đơn vị' }) : []),
+    [data, range, pendingMap, measures, canEdit, year, shape],
   );
 
   const summaryRows = useMemo<SummaryRow[]>(() => {
@@ -305,7 +309,10 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
       <div className="grid-toolbar">
         <span className="grid-title">{data.title}</span>
         <span className="muted">
-          {reported}/{data.rows.length} đơn vị đã gửi{view.units ? ` · đang hiện ${rows.length}` : ''}
+          {shape?.unit
+            ? `Số liệu của ${shape.unit.name}${data.rows[0]?.submissionId === null ? ' (chưa gửi báo cáo)' : ''}, trình bày như phụ lục`
+            : `${reported}/${data.rows.length} đơn vị đã gửi`}
+          {view.units ? ` · đang hiện ${rows.length}` : ''}
           {data.locked ? ' · đã chốt, chỉ xem' : ''}
         </span>
         <label className="grid-filter">

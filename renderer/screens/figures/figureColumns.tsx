@@ -32,6 +32,8 @@ export interface ColumnsInput {
   measures: readonly string[];
   canEdit(row: GridRow, col: number): boolean;
   editing(): CellEditing;
+  /** The first column's heading: "Đơn vị", or the row items' when one unit's matrix is laid out as its annex. */
+  rowHeader?: string;
 }
 
 /** The measures of a matrix (its column list), whose totals over the rows get columns of their own. */
@@ -106,15 +108,16 @@ function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowM
   };
 }
 
-const unitColumn: Column<RowModel, SummaryRow> = {
+const unitColumn = (header: string): Column<RowModel, SummaryRow> => ({
   key: 'unit',
-  name: 'Đơn vị',
+  name: header,
   width: 210,
   frozen: true,
   sortable: true,
   renderHeaderCell: ({ sortDirection }) => (
-    <span title="Bấm để sắp xếp theo tên đơn vị">
-      Đơn vị{sortMark(sortDirection)}
+    <span title="Bấm để sắp xếp theo tên">
+      {header}
+      {sortMark(sortDirection)}
     </span>
   ),
   cellClass: (row) => (row.submissionId === null ? 'unit-cell unit-missing' : 'unit-cell'),
@@ -124,7 +127,7 @@ const unitColumn: Column<RowModel, SummaryRow> = {
     </span>
   ),
   renderSummaryCell: () => <strong>Tổng cộng</strong>,
-};
+});
 
 function totalColumns(data: GridData, measures: readonly string[]): ColumnOrColumnGroup<RowModel, SummaryRow> {
   return {
@@ -147,7 +150,7 @@ function totalColumns(data: GridData, measures: readonly string[]): ColumnOrColu
 }
 
 export function figureColumns(input: ColumnsInput): ColumnOrColumnGroup<RowModel, SummaryRow>[] {
-  const body: ColumnOrColumnGroup<RowModel, SummaryRow>[] = [unitColumn];
+  const body: ColumnOrColumnGroup<RowModel, SummaryRow>[] = [unitColumn(input.rowHeader ?? 'Đơn vị')];
   input.data.columns.forEach((c, i) => {
     const last = body.at(-1);
     if (c.group && last && 'children' in last && last.name === c.group) (last.children as Column<RowModel, SummaryRow>[]).push(valueColumn(input, c, i));
