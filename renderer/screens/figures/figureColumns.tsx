@@ -59,7 +59,7 @@ function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowM
   return {
     key: `v${i}`,
     name: c.short,
-    width: c.group ? 76 : 118,
+    width: c.group ? 76 : input.rowHeader && input.rowHeader !== 'Đơn vị' ? 88 : 118,
     headerCellClass: 'figure-header',
     summaryCellClass: 'figure-cell',
     sortable: true,
@@ -111,7 +111,8 @@ function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowM
 const unitColumn = (header: string): Column<RowModel, SummaryRow> => ({
   key: 'unit',
   name: header,
-  width: 210,
+  // The row items of an annex (crime groups) are long: a wider column, their text wrapped.
+  width: header === 'Đơn vị' ? 210 : 250,
   frozen: true,
   sortable: true,
   renderHeaderCell: ({ sortDirection }) => (
@@ -120,7 +121,7 @@ const unitColumn = (header: string): Column<RowModel, SummaryRow> => ({
       {sortMark(sortDirection)}
     </span>
   ),
-  cellClass: (row) => (row.submissionId === null ? 'unit-cell unit-missing' : 'unit-cell'),
+  cellClass: (row) => (row.submissionId === null ? 'unit-cell unit-missing' : 'unit-cell') + (header === 'Đơn vị' ? '' : ' row-item-cell'),
   renderCell: ({ row }) => (
     <span className="cell-content" title={row.submissionId === null ? 'Chưa gửi báo cáo' : `Phiên bản ${row.version} · ${row.fileName ?? ''}`}>
       {row.unitName}
