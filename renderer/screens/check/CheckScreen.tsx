@@ -57,7 +57,10 @@ export function CheckScreen() {
 
   const counts = reviewCounts(findings);
   /** The warnings of the chosen group still to acknowledge (those shown by the filters). */
-  const groupWarnings = chosen?.type === 'group' ? rows.flatMap((r) => (r.type === 'finding' && r.finding.rule === chosen.rule && r.finding.severity === chosen.severity && !r.finding.acknowledged ? [r.finding] : [])) : [];
+  const groupWarnings =
+    chosen?.type === 'group'
+      ? rows.flatMap((r) => (r.type === 'finding' && r.finding.rule === chosen.rule && r.finding.severity === chosen.severity && !r.finding.acknowledged ? [r.finding] : []))
+      : [];
 
   const acknowledge = async () => {
     const keys = selected ? [selected.key] : groupWarnings.map((f) => f.key);
@@ -68,7 +71,10 @@ export function CheckScreen() {
       report.setData((r) => (r ? { ...r, findings: r.findings.map((f) => byKey.get(f.key) ?? f) } : r));
       if (selected) setChosen({ type: 'finding', finding: byKey.get(selected.key) ?? selected });
       setReason('');
-      setMessage({ kind: 'ok', text: keys.length === 1 ? 'Đã xác nhận cảnh báo; cảnh báo không còn tính là chưa xem xét.' : `Đã xác nhận ${formatVietnameseNumber(keys.length)} cảnh báo với cùng một lý do.` });
+      setMessage({
+        kind: 'ok',
+        text: keys.length === 1 ? 'Đã xác nhận cảnh báo; cảnh báo không còn tính là chưa xem xét.' : `Đã xác nhận ${formatVietnameseNumber(keys.length)} cảnh báo với cùng một lý do.`,
+      });
       refreshStatus();
     } catch (e) {
       setMessage({ kind: 'error', text: `Chưa xác nhận được: ${errorMessage(e)}` });
@@ -97,16 +103,14 @@ export function CheckScreen() {
         key: 'message',
         name: 'Nội dung',
         minWidth: 360,
-        renderCell: ({ row }) =>
-          row.type === 'finding' ? (
-            <span className="finding-message">{row.finding.message}</span>
-          ) : null,
+        renderCell: ({ row }) => (row.type === 'finding' ? <span className="finding-message">{row.finding.message}</span> : null),
       },
       {
         key: 'figures',
         name: 'Số liệu',
         width: 110,
-        renderCell: ({ row }) => (row.type === 'finding' && (row.finding.left !== null || row.finding.right !== null) ? `${formatFigure(row.finding.left) || '—'} / ${formatFigure(row.finding.right) || '—'}` : null),
+        renderCell: ({ row }) =>
+          row.type === 'finding' && (row.finding.left !== null || row.finding.right !== null) ? `${formatFigure(row.finding.left) || '—'} / ${formatFigure(row.finding.right) || '—'}` : null,
       },
       {
         key: 'cell',
@@ -126,7 +130,12 @@ export function CheckScreen() {
         key: 'ack',
         name: 'Đã xác nhận',
         width: 180,
-        renderCell: ({ row }) => (row.type === 'finding' && row.finding.acknowledged ? <span className="finding-message">✓ {row.finding.acknowledged.reason} ({formatDate(row.finding.acknowledged.at)})</span> : null),
+        renderCell: ({ row }) =>
+          row.type === 'finding' && row.finding.acknowledged ? (
+            <span className="finding-message">
+              ✓ {row.finding.acknowledged.reason} ({formatDate(row.finding.acknowledged.at)})
+            </span>
+          ) : null,
       },
     ],
     [goTo, template],

@@ -16,7 +16,13 @@ export function unitOfFileName(fileName: string, units: readonly NamedUnit[]): N
   const byCode = code ? units.find((u) => u.code.toLowerCase() === code.toLowerCase()) : undefined;
   if (byCode) return byCode;
   const key = ` ${looseKey(base).replace(/[^a-z0-9]+/g, ' ')} `;
-  const hits = units.filter((u) => key.includes(` ${looseKey(u.name).replace(/[^a-z0-9]+/g, ' ').trim()} `));
+  const hits = units.filter((u) =>
+    key.includes(
+      ` ${looseKey(u.name)
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()} `,
+    ),
+  );
   return hits.sort((a, b) => b.name.length - a.name.length)[0] ?? null;
 }
 

@@ -134,19 +134,17 @@ function totalColumns(data: GridData, measures: readonly string[]): ColumnOrColu
   return {
     name: 'Cộng các hàng',
     headerCellClass: 'group-header total-group',
-    children: measures.map(
-      (m, j): Column<RowModel, SummaryRow> => ({
-        key: `t${j}`,
-        name: m,
-        width: 84,
-        headerCellClass: 'figure-header',
-        renderHeaderCell: () => <span title={`Cộng: ${m}`}>{m}</span>,
-        cellClass: 'figure-cell total-cell',
-        summaryCellClass: 'figure-cell total-cell',
-        renderCell: ({ row }) => <span className="cell-content">{formatFigure(sumOrNull(data.columns.map((c, i) => (c.short === m && row.applicable[i] ? row.values[i]! : null))))}</span>,
-        renderSummaryCell: ({ row }) => <span className="cell-content total">{formatFigure(row.measureTotals[j])}</span>,
-      }),
-    ),
+    children: measures.map((m, j): Column<RowModel, SummaryRow> => ({
+      key: `t${j}`,
+      name: m,
+      width: 84,
+      headerCellClass: 'figure-header',
+      renderHeaderCell: () => <span title={`Cộng: ${m}`}>{m}</span>,
+      cellClass: 'figure-cell total-cell',
+      summaryCellClass: 'figure-cell total-cell',
+      renderCell: ({ row }) => <span className="cell-content">{formatFigure(sumOrNull(data.columns.map((c, i) => (c.short === m && row.applicable[i] ? row.values[i]! : null))))}</span>,
+      renderSummaryCell: ({ row }) => <span className="cell-content total">{formatFigure(row.measureTotals[j])}</span>,
+    })),
   };
 }
 
