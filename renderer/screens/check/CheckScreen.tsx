@@ -229,7 +229,7 @@ export function CheckScreen() {
           columns={columns}
           rows={rows}
           rowKeyGetter={(r) => r.key}
-          rowHeight={(r) => (r.type === 'group' ? 30 : 12 + 18 * Math.max(2, Math.ceil(r.finding.message.length / charsPerLine)))}
+          rowHeight={(r) => (r.type === 'group' ? 30 : 12 + 18 * Math.max(2, Math.ceil(r.finding.message.length / charsPerLine), r.finding.acknowledged ? Math.ceil((r.finding.acknowledged.reason.length + 15) / 22) : 0))}
           rowClass={(r) =>
             r.type === 'group'
               ? chosen?.type === 'group' && chosen.rule === r.rule && chosen.severity === r.severity
