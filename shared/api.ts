@@ -157,6 +157,7 @@ export const apiContract = {
 
   validateYear: method(z.object({ year })).returns<ValidationReport>(),
   acknowledgeFinding: method(z.object({ key: z.string().min(1), reason })).returns<ValidationFinding>(),
+  acknowledgeFindings: method(z.object({ keys: z.array(z.string().min(1)).min(1).max(100_000), reason })).returns<ValidationFinding[]>(),
 
   gridData: method(z.object({ year, sheet: z.string().min(1) })).returns<GridData>(),
   correctFigures: method(
@@ -172,7 +173,7 @@ export const apiContract = {
   setSectionText: method(z.object({ year, code: z.string().min(1), text: z.string().nullable() })).returns<ReportSection>(),
   /** Marks a section "Không có nội dung báo cáo" (none: true) or takes the mark back. */
   setSectionNoContent: method(z.object({ year, code: z.string().min(1), none: z.boolean() })).returns<ReportSection>(),
-  generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
+  generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional(), markDraft: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
   /** Every figure cell of the year's annexes (what "Nguồn số liệu" can trace). */
   annexFigureCells: method(z.object({ year })).returns<AnnexFigureCell[]>(),
@@ -254,8 +255,9 @@ export function parseApiCall(methodName: unknown, input: unknown): ParsedCall {
   const parsed = apiContract[methodName].input.safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    return { ok: false, error: { code: 'bad_input', message: `Dữ liệu gửi lên không hợp lệ${where}: ${issue?.message ?? ''}` } };
+    // Said in words for people: what is missing or wrong, and what to do; never the field's internal name.
+    const what = issue?.message && /[À-ỹ]/u.test(issue.message) ? issue.message.trim().replace(/\.$/, '') : 'thông tin chưa đủ hoặc chưa đúng';
+    return { ok: false, error: { code: 'bad_input', message: `Chưa thực hiện được: ${what}. Hãy kiểm tra lại các ô vừa điền rồi thử lại.` } };
   }
   return { ok: true, method: methodName, input: parsed.data };
 }

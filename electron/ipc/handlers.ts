@@ -25,7 +25,7 @@ import { addUnit, moveUnit } from '../services/unit-edits.ts';
 import { importUnitList, previewUnitList, writeSampleUnitList } from '../services/unit-list-import.ts';
 import { followProvinceName, isFirstRun, openSampleDatabase, sampleDbFile, setupProvince } from '../services/first-run.ts';
 import { listUnits, mergeUnits, renameUnit, setUnitActive } from '../store/units.ts';
-import { acknowledgeFinding, validateYear } from '../services/validation.ts';
+import { acknowledgeFinding, acknowledgeFindings, validateYear } from '../services/validation.ts';
 import { agencyName, reportingYear, templateInfo } from '../store/window-info.ts';
 import { writeBlankWorkbooks } from '../services/workbooks.ts';
 import { ensureYear, isYearLocked, listYears, lockYear, unlockYear } from '../store/years.ts';
@@ -135,7 +135,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
       expected: checklist.expected,
       reported: checklist.reported,
       errors: report?.errors ?? 0,
-      warnings: report?.warnings ?? 0,
+      // The warnings still to review: an acknowledged one no longer counts.
+      warnings: report ? report.findings.filter((f) => f.severity === 'warning' && !f.acknowledged).length : 0,
       locked: isYearLocked(ctx, year),
       validated: report !== null,
     };
@@ -158,6 +159,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
 
   validateYear: ({ ctx }, { year }) => validateYear(ctx, year),
   acknowledgeFinding: ({ ctx }, { key, reason }) => acknowledgeFinding(ctx, key, reason),
+  acknowledgeFindings: ({ ctx }, { keys, reason }) => acknowledgeFindings(ctx, keys, reason),
 
   gridData: ({ ctx }, { year, sheet }) => gridData(ctx, year, sheet),
   correctFigures: ({ ctx }, { year, reason, changes }) => correctFigures(ctx, year, reason, changes),
@@ -166,8 +168,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   reportSections: ({ ctx }, { year }) => reportSections(ctx, year),
   setSectionText: ({ ctx }, { year, code, text }) => saveSectionText(ctx, year, code, text),
   setSectionNoContent: ({ ctx }, { year, code, none }) => markSectionNoContent(ctx, year, code, none),
-  generateAll: async ({ ctx }, { year, outDir, force, sources }, onProgress) => {
-    const result = await generateAll(ctx, { year, outDir, force, sources, onProgress });
+  generateAll: async ({ ctx }, { year, outDir, force, sources, markDraft }, onProgress) => {
+    const result = await generateAll(ctx, { year, outDir, force, sources, markDraft, onProgress });
     return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation, reportDraft: result.reportDraft, missingSections: result.missing };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),

@@ -26,6 +26,8 @@ export interface GenerateAllRequest {
   force?: boolean;
   /** Also write "Nguon so lieu.xlsx": every annex figure with the unit values behind it. */
   sources?: boolean;
+  /** Mark every file DỰ THẢO although no error stands (the compiler chose a draft: units have not reported). */
+  markDraft?: boolean;
   onProgress?: ProgressListener;
 }
 
@@ -53,7 +55,7 @@ export async function generateAll(ctxNow: ServiceContext, req: GenerateAllReques
       `Chưa thể xuất báo cáo năm ${req.year}: còn ${errors.length} lỗi số liệu. Hãy sửa số liệu hoặc nhận lại biểu mẫu, hoặc xuất bản dự thảo (--force).\n${first}${errors.length > 5 ? `\n- … và ${errors.length - 5} lỗi khác` : ''}`,
     );
   }
-  const draft = errors.length > 0;
+  const draft = errors.length > 0 || req.markDraft === true;
   removeStaleTemps(req.outDir); // what a run killed mid-write left under temporary names
   const total = 5;
   const annexes = await generateAnnexes(ctx, {

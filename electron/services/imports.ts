@@ -2,6 +2,7 @@
 // parsed by the streaming reader (in worker threads when that pays), checked, then stored in its own
 // transaction, accepted whole or rejected whole with its reasons; an accepted file becomes a new version
 // of its unit-year. Nothing about one file or folder stops the others.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult, ImportFinding, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
@@ -184,6 +185,14 @@ export async function importFiles(ctx: ServiceContext, paths: string[], options:
   const lookup = importLookup(ctx);
   const listed: (string | ImportFileResult)[] = [];
   for (const p of paths) {
+    // A path that names nothing, and not a workbook either: a folder typed or pasted wrongly. Said as such
+    // (one line for the folder), not as a file refused.
+    if (!existsSync(p) && !/\.[a-z0-9]{2,5}$/i.test(p)) {
+      listed.push(
+        refused(p, { code: 'folder_missing', severity: 'error', message: `Không tìm thấy thư mục ${p}. Hãy kiểm tra lại đường dẫn (ổ đĩa, tên thư mục), hoặc mở thư mục trong File Explorer, bấm vào thanh địa chỉ và chép đường dẫn vào đây.` }),
+      );
+      continue;
+    }
     try {
       const { files, skipped } = collectImportFiles([p]);
       listed.push(...files, ...skipped);

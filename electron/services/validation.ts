@@ -175,6 +175,39 @@ export function acknowledgeFinding(ctx: ServiceContext, key: string, reason: str
   return { ...finding, acknowledged: { reason: why, by: ctx.user, at } };
 }
 
+/**
+ * Acknowledges several warnings with one reason (a group with one cause): the rules run once, every
+ * warning is recorded and logged in one transaction. Refused as a whole if any key is not a warning
+ * that is still found.
+ */
+export function acknowledgeFindings(ctx: ServiceContext, keys: readonly string[], reason: string): ValidationFinding[] {
+  const why = reason.normalize('NFC').trim();
+  if (!why) throw new AppError('reason_required', 'Cần ghi lý do khi xác nhận cảnh báo.');
+  const years = new Set(keys.map((k) => findingKeyYear(k)));
+  if (years.size !== 1 || years.has(null)) throw new AppError('finding_not_found', 'Các cảnh báo cần xác nhận phải cùng một năm báo cáo.');
+  const year = [...years][0]!;
+  const byKey = new Map(validateYear(ctx, year).findings.map((f) => [f.key, f]));
+  const findings = keys.map((key) => {
+    const f = byKey.get(key);
+    if (!f) throw new AppError('finding_not_found', `Kết quả kiểm tra năm ${year} không còn một trong các cảnh báo đã chọn (có thể số liệu đã được sửa). Hãy bấm "Kiểm tra lại" rồi chọn lại.`);
+    if (f.severity === 'error') throw new AppError('error_not_acknowledgeable', `Không thể bỏ qua lỗi "${f.message}" Hãy sửa số liệu (điều chỉnh có ghi lý do) hoặc nhận lại biểu mẫu đã sửa của đơn vị.`);
+    return f;
+  });
+  assertYearOpen(ctx, year, 'không xác nhận thêm hoặc bỏ xác nhận cảnh báo');
+  const at = ctx.now().toISOString();
+  const upsert = ctx.db.prepare(
+    `INSERT INTO finding_acks (key, year, rule, unit_code, severity, message, reason, acknowledged_by, acknowledged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET message = excluded.message, reason = excluded.reason, acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at`,
+  );
+  ctx.db.transaction(() => {
+    for (const f of findings) {
+      upsert.run(f.key, f.year, f.rule, f.unit, f.severity, f.message, why, ctx.user, at);
+      audit(ctx, { action: 'finding.acknowledge', entity: 'finding', entityId: f.key, oldValue: f.acknowledged, newValue: { message: f.message, left: f.left, right: f.right }, reason: why });
+    }
+  })();
+  return findings.map((f) => ({ ...f, acknowledged: { reason: why, by: ctx.user, at } }));
+}
+
 /** Withdraws an acknowledgement (the warning counts as unreviewed again); logged with the reason. */
 export function withdrawAcknowledgement(ctx: ServiceContext, key: string, reason: string): void {
   const why = reason.normalize('NFC').trim();

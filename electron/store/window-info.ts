@@ -2,6 +2,7 @@
 // and unit kinds of the template.
 import type { SheetInfo, TemplateInfo } from '../../shared/api-types.ts';
 import { loadWindowDefinition } from '../template-store.ts';
+import { annexNumber } from '../../shared/sheet-words.ts';
 import type { ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { listUnits } from './units.ts';
@@ -27,9 +28,11 @@ export function templateInfo(ctx: ServiceContext): TemplateInfo {
   const t = yearView(ctx, reportingYear(ctx)).template;
   const tabs = loadWindowDefinition(t).tabLabels;
   const sheets = t.sheets.map((s): SheetInfo => ({ name: s.name, title: s.title, kind: s.kind, tab: tabs[s.name] ?? s.name }));
-  // The grid's tabs in the annexes' order: the matrices, the other figures, then the document list.
-  const rank = (s: SheetInfo) => (s.kind === 'matrix' ? 0 : s.kind === 'list' ? 1 : s.kind === 'table' ? 2 : 3);
-  sheets.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  // The grid's tabs in the annexes' order (Phụ lục 01, 02, 03 … as their titles number them), then the
+  // sheets that are not annexes (the other figures), in the definition's order.
+  const order = new Map(t.sheets.map((s, i) => [s.name, i]));
+  const rank = (s: SheetInfo) => annexNumber(s) ?? Number.MAX_SAFE_INTEGER;
+  sheets.sort((a, b) => rank(a) - rank(b) || order.get(a.name)! - order.get(b.name)!);
   const narrative = t.sheets.find((s) => s.kind === 'narrative');
   return {
     id: t.id,

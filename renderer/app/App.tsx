@@ -1,4 +1,5 @@
 // The window: title bar with the year, the rail of the season's steps, the step's screen, the status bar.
+import { gridHistory } from '../screens/figures/undoHistory.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo, TemplateInfo, YearStatus } from '../../shared/api-types.ts';
 import { errorMessage, type ApiClient } from '../api/client.ts';
@@ -53,6 +54,7 @@ export function App({ api }: { api: ApiClient }) {
           setYear(i.reportingYear);
           setStep('setup');
           setSettingsDrafts({});
+          gridHistory.clear();
           setStatusGeneration((g) => g + 1);
         })
         .catch((e: unknown) => setFailure(errorMessage(e)));

@@ -7,7 +7,7 @@ export function StatusBar({ selection }: { selection: SelectionSummary | null })
   const parts: string[] = [];
   if (status) {
     parts.push(`Đã nhận ${status.reported}/${status.expected} đơn vị`);
-    if (status.validated) parts.push(`${formatVietnameseNumber(status.errors)} lỗi`, `${formatVietnameseNumber(status.warnings)} cảnh báo`);
+    if (status.validated) parts.push(`${formatVietnameseNumber(status.errors)} lỗi`, `${formatVietnameseNumber(status.warnings)} cảnh báo chưa xem xét`);
     if (status.locked) parts.push('Đã chốt số liệu');
   }
   if (selection) parts.push(`Tổng vùng chọn: ${formatVietnameseNumber(selection.sum)}`, `Số ô: ${formatVietnameseNumber(selection.count)}`);

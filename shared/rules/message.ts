@@ -1,5 +1,6 @@
 // Turning a rule's Vietnamese message template into the text of a finding. Pure.
 import { formatVietnameseNumber } from '../numbers.ts';
+import { cellWords, type NamedSheet } from '../sheet-words.ts';
 import type { FindingCell } from './types.ts';
 
 /** Fills `{name}` placeholders; a placeholder without a value is left as written. */
@@ -18,18 +19,17 @@ export function formatFigure(v: number | null | undefined): string {
 
 
 /**
- * The `{cells}` placeholder: " (PL01!E10, F10, D10)" — the sheet named when it changes, only cells with
- * an address; empty when no cell has one.
+ * The `{cells}` placeholder in words for people: " (Phụ lục 01, các ô E10, F10, D10)" — the sheet named as its
+ * title says (shared/sheet-words.ts), then its cells; only cells with an address; empty when none has one.
  */
-export function formatCells(cells: readonly FindingCell[]): string {
-  let sheet = '';
-  const parts: string[] = [];
+export function formatCells(cells: readonly FindingCell[], sheets: readonly NamedSheet[]): string {
+  const bySheet = new Map<string, string[]>();
   for (const c of cells) {
     if (!c.address) continue;
-    parts.push(c.sheet === sheet ? c.address : `${c.sheet}!${c.address}`);
-    sheet = c.sheet;
+    bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.address]);
   }
-  return parts.length ? ` (${parts.join(', ')})` : '';
+  const parts = [...bySheet].map(([sheet, addresses]) => cellWords(sheets.find((s) => s.name === sheet) ?? { name: sheet, title: sheet }, addresses));
+  return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
 /** Splits a stored cell reference "PL01!E10" into sheet and address. */

@@ -37,7 +37,7 @@ export function runSubmissionRule(c: Extract<CompiledRule, { scope: 'submission'
         gap: formatFigure(failed.gap),
         'when.left': formatFigure(failed.whenLeft),
         'when.right': formatFigure(failed.whenRight),
-        cells: formatCells(cells),
+        cells: formatCells(cells, template.sheets),
         ...bindingVars(check.binding.codes, check.binding.labels),
       }),
     });

@@ -54,7 +54,7 @@ export function runYoyRule(c: Extract<CompiledRule, { scope: 'yoy' }>, template:
           previous: formatFigure(previous),
           left: formatFigure(current),
           right: formatFigure(previous),
-          cells: formatCells(cells),
+          cells: formatCells(cells, template.sheets),
         }),
       });
     }

@@ -95,12 +95,12 @@ async function walkSeason(page: Page): Promise<void> {
     await page.getByRole('gridcell', { name: /Sở Tài chính, năm 2026: chưa có báo cáo/ }).click();
     await page.getByLabel('Lý do xác nhận').fill('Sở Tài chính báo cáo bằng văn bản riêng');
     await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
-    await page.getByText('Đã xác nhận cảnh báo.').waitFor();
+    await page.getByText('Đã xác nhận cảnh báo; cảnh báo không còn tính là chưa xem xét.').waitFor();
     const ack = ctx.db.prepare("SELECT reason FROM finding_acks WHERE key LIKE '2026|completeness|STC|%'").get() as { reason: string } | undefined;
     expect(ack?.reason).toBe('Sở Tài chính báo cáo bằng văn bản riêng');
 
     // "Mở ô" of a year-over-year warning opens its figure in Số liệu.
-    await page.getByRole('button', { name: 'PL01!C8' }).click();
+    await page.getByRole('button', { name: 'Phụ lục 01, ô C8' }).click();
     await page.getByRole('tab', { name: 'PL01', selected: true }).waitFor();
 
     // 5 Số liệu: Xã Thanh Sơn, Bạo lực — Số vụ 2 → 1, with a reason; shown as corrected.
@@ -141,6 +141,10 @@ async function walkSeason(page: Page): Promise<void> {
     const outDir = path.join(dir, 'bao-cao');
     await page.getByLabel('Thư mục lưu báo cáo').fill(outDir);
     await page.getByRole('button', { name: 'Xuất báo cáo' }).click();
+    // Two units have not reported: the window says so first; the compiler writes the official files anyway.
+    const ask = page.getByRole('alertdialog', { name: 'Mùa báo cáo chưa đủ' });
+    await ask.getByText('Còn 2/25 đơn vị chưa báo cáo năm 2026').waitFor();
+    await ask.getByRole('button', { name: 'Vẫn xuất bản chính thức' }).click();
     await page.getByText(/Đã ghi \d+ tệp vào/).waitFor({ timeout: 45_000 });
     await screenshot(page, '6-bao-cao');
     for (const f of ['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx', 'Bao cao.docx']) expect(existsSync(path.join(outDir, f)), f).toBe(true);

@@ -89,7 +89,8 @@ describe('the handler table', () => {
     expect(parseApiCall('dropDatabase', {})).toEqual({ ok: false, error: { code: 'unknown_method', message: 'Không có chức năng "dropDatabase".' } });
     const bad = parseApiCall('gridData', { year: 'năm nay', sheet: 'PL01' });
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.error).toMatchObject({ code: 'bad_input', message: expect.stringMatching(/^Dữ liệu gửi lên không hợp lệ \(year\): /) });
+    expect(!bad.ok && bad.error).toMatchObject({ code: 'bad_input', message: expect.stringMatching(/^Chưa thực hiện được: .*Hãy kiểm tra lại các ô vừa điền rồi thử lại\.$/) });
+    expect(!bad.ok && bad.error.message).not.toContain('year');
     expect(parseApiCall('correctFigures', { year: 2026, reason: ' ', changes: [{ unit: 'X01', code: 'pl01_bl_vu', value: 1 }] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('hãy ghi lý do') } });
   });
   it('returns a service error as its code and message, never throws', async () => {

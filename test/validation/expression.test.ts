@@ -125,16 +125,25 @@ describe('messages', () => {
   it('fills placeholders and leaves unknown ones as written', () => {
     expect(renderMessage('{unit}, năm {year}: {f} ({left}) {x}', { unit: 'Xã Tân Phú', year: '2026', f: 'Bạo lực', left: '7' })).toBe('Xã Tân Phú, năm 2026: Bạo lực (7) {x}');
   });
-  it('lists cells naming the sheet when it changes, and only cells with an address', () => {
+  it('lists cells in words, the sheet named as its title says, only cells with an address', () => {
+    const sheets = [
+      { name: 'PL01', title: 'PHỤ LỤC 01 — SỐ LIỆU TRẺ EM BỊ XÂM HẠI' },
+      { name: 'SO_LIEU', title: 'CÁC SỐ LIỆU KHÁC VỀ THỰC HIỆN NGHỊ QUYẾT 121' },
+    ];
     expect(
-      formatCells([
-        { sheet: 'PL01', address: 'E10', code: 'a' },
-        { sheet: 'PL01', address: 'F10', code: 'b' },
-        { sheet: 'PL01', address: 'D10', code: 'c' },
-      ]),
-    ).toBe(' (PL01!E10, F10, D10)');
-    expect(formatCells([{ sheet: 'SO_LIEU', address: 'C5', code: 'a' }, { sheet: 'PL01', address: 'D7', code: 'b' }, { sheet: 'PL01', address: null, code: 'c' }])).toBe(' (SO_LIEU!C5, PL01!D7)');
-    expect(formatCells([{ sheet: 'PL01', address: null, code: 'a' }])).toBe('');
+      formatCells(
+        [
+          { sheet: 'PL01', address: 'E10', code: 'a' },
+          { sheet: 'PL01', address: 'F10', code: 'b' },
+          { sheet: 'PL01', address: 'D10', code: 'c' },
+        ],
+        sheets,
+      ),
+    ).toBe(' (Phụ lục 01, các ô E10, F10, D10)');
+    expect(formatCells([{ sheet: 'SO_LIEU', address: 'C5', code: 'a' }, { sheet: 'PL01', address: 'D7', code: 'b' }, { sheet: 'PL01', address: null, code: 'c' }], sheets)).toBe(
+      ' (Các số liệu khác về thực hiện nghị quyết 121, ô C5; Phụ lục 01, ô D7)',
+    );
+    expect(formatCells([{ sheet: 'PL01', address: null, code: 'a' }], sheets)).toBe('');
   });
   it('splits stored cell references', () => {
     expect(splitCellRef('PL01!E10')).toEqual({ sheet: 'PL01', address: 'E10' });

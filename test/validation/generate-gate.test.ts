@@ -35,7 +35,7 @@ describe('generation gated on errors', () => {
     const report = JSON.parse(v.out) as { errors: number; findings: { rule: string; unit: string; message: string; cells: { sheet: string; address: string }[] }[] };
     const sex = report.findings.find((f) => f.rule === 'pl01_sex_sum')!;
     expect(sex.unit).toBe('X03');
-    expect(sex.message).toMatch(/^Xã Tân Phú, năm 2026: Xâm hại tình dục — số trẻ em nam \+ nữ \(\d+\) khác tổng số trẻ em \(\d+\) \(PL01!E\d+, F\d+, D\d+\)\.$/);
+    expect(sex.message).toMatch(/^Xã Tân Phú, năm 2026: Xâm hại tình dục — số trẻ em nam \+ nữ \(\d+\) khác tổng số trẻ em \(\d+\) \(Phụ lục 01, các ô E\d+, F\d+, D\d+\)\.$/);
     expect(sex.cells.map((c) => c.sheet)).toEqual(['PL01', 'PL01', 'PL01']);
   });
 
@@ -44,7 +44,7 @@ describe('generation gated on errors', () => {
     const g = await cli('generate', '--db', db, '--year', '2026', '--out', out);
     expect(g.code).toBe(1);
     expect(g.err).toMatch(/Chưa thể xuất báo cáo năm 2026: còn \d+ lỗi/);
-    expect(g.err).toMatch(/Xã Tân Phú.*\(PL01!E\d+, F\d+, D\d+\)/);
+    expect(g.err).toMatch(/Xã Tân Phú.*\(Phụ lục 01, các ô E\d+, F\d+, D\d+\)/);
     expect(existsSync(out)).toBe(false);
   });
 

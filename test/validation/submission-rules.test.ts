@@ -185,7 +185,7 @@ describe('submission rules: one case that fires, one that does not', () => {
     setCell.run('PL01!F10', 'pl01_xhtd_nu');
     setCell.run('PL01!D10', 'pl01_xhtd_tre');
     const [f] = findingsOf(ctx, 'pl01_sex_sum');
-    expect(f?.message).toBe('Xã Tân Phú, năm 2026: Xâm hại tình dục — số trẻ em nam + nữ (7) khác tổng số trẻ em (8) (PL01!E10, F10, D10).');
+    expect(f?.message).toBe('Xã Tân Phú, năm 2026: Xâm hại tình dục — số trẻ em nam + nữ (7) khác tổng số trẻ em (8) (Phụ lục 01, các ô E10, F10, D10).');
     expect(f?.cells[0]).toEqual({ sheet: 'PL01', address: 'E10', code: 'pl01_xhtd_nam' });
   });
 

@@ -34,7 +34,7 @@ describe('validation over imported workbooks', () => {
       ['pl01_xhtd_nu', [{ sheet: 'PL01', address: 'F8', code: 'pl01_xhtd_nu' }]],
       ['pl01_xhtd_6den12', [{ sheet: 'PL01', address: 'H8', code: 'pl01_xhtd_6den12' }]],
     ]);
-    expect(yoy[0]?.message).toBe('Xã Minh Đức, năm 2026: Xâm hại tình dục — Số vụ là 7, năm 2025 là 0; thay đổi bất thường (gấp hơn 3 lần hoặc giảm còn dưới một phần ba) (PL01!C8).');
+    expect(yoy[0]?.message).toBe('Xã Minh Đức, năm 2026: Xâm hại tình dục — Số vụ là 7, năm 2025 là 0; thay đổi bất thường (gấp hơn 3 lần hoặc giảm còn dưới một phần ba) (Phụ lục 01, ô C8).');
   });
 
   it('a commune resending its workbook with nam + nữ ≠ tổng gets an error naming the commune, the sheet and the cells', async () => {
@@ -62,7 +62,7 @@ describe('validation over imported workbooks', () => {
         { sheet: 'PL01', address: 'F8', code: 'pl01_xhtd_nu' },
         { sheet: 'PL01', address: 'D8', code: 'pl01_xhtd_tre' },
       ],
-      message: 'Xã Tân Phú, năm 2026: Xâm hại tình dục — số trẻ em nam + nữ (4) khác tổng số trẻ em (3) (PL01!E8, F8, D8).',
+      message: 'Xã Tân Phú, năm 2026: Xâm hại tình dục — số trẻ em nam + nữ (4) khác tổng số trẻ em (3) (Phụ lục 01, các ô E8, F8, D8).',
     });
   });
 });

@@ -38,3 +38,15 @@ export function findingRows(findings: readonly ValidationFinding[], filter: Find
   }
   return rows;
 }
+
+/** The counts above the list: errors, warnings still to review, warnings acknowledged, notes. */
+export function reviewCounts(findings: readonly ValidationFinding[]): { errors: number; unreviewed: number; acknowledged: number; infos: number } {
+  const counts = { errors: 0, unreviewed: 0, acknowledged: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'info') counts.infos++;
+    else if (f.acknowledged) counts.acknowledged++;
+    else counts.unreviewed++;
+  }
+  return counts;
+}

@@ -60,7 +60,7 @@ function VersionHistory({ unit, year }: { unit: string; year: number }) {
         <div key={v.id} className="version">
           <div>
             <strong>Phiên bản {v.version}</strong>
-            {v.isCurrent && ' (đang dùng)'} — {v.paperSource ?? v.fileName ?? 'nhập từ tệp dữ liệu của tỉnh'} · nhận {formatDate(v.receivedAt)} · nhập lúc {formatDateTime(v.importedAt)}
+            {v.isCurrent && ' (đang dùng)'} — {v.paperSource ?? v.fileName ?? 'nhập từ tệp dữ liệu tổng hợp (không có tệp Excel)'} · nhận {formatDate(v.receivedAt)} · nhập lúc {formatDateTime(v.importedAt)}
           </div>
           {v.changes.length > 0 && (
             <ul className="changes">

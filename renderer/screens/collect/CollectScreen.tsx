@@ -9,6 +9,7 @@ import { useApp } from '../../app/context.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { ProgressLine } from '../../components/ProgressLine.tsx';
+import { pastedPaths } from '../../../shared/pasted-paths.ts';
 import { Checklist } from './Checklist.tsx';
 import { ImportResults } from './ImportResults.tsx';
 import { WordReportReview } from './WordReport.tsx';
@@ -28,6 +29,7 @@ export function CollectScreen() {
   const [wordFiles, setWordFiles] = useState<string[]>([]);
   const [wordSaved, setWordSaved] = useState<WordReportSaved | null>(null);
   const checklist = useLoad(() => api.call('yearChecklist', { year }), [api, year]);
+  const units = useLoad(() => api.call('listUnits', {}), [api]);
 
   const importPaths = async (all: string[]) => {
     const word = all.filter((p) => WORD_FILE.test(p));
@@ -94,10 +96,13 @@ export function CollectScreen() {
             className="folder-import"
             onSubmit={(e) => {
               e.preventDefault();
-              void importPaths([folder.trim()].filter(Boolean));
+              // "Copy as path" quotes, several paths, network folders (\\máy\thư mục): taken as the user pasted them.
+              const paths = pastedPaths(folder);
+              if (paths.length === 0) return setError('Chưa ghi thư mục hoặc tệp cần nhận. Hãy dán đường dẫn vào ô rồi bấm "Nhận báo cáo".');
+              void importPaths(paths);
             }}
           >
-            <label htmlFor="import-folder">Thư mục hoặc tệp cần nhận (đường dẫn trên máy này)</label>
+            <label htmlFor="import-folder">Thư mục hoặc tệp cần nhận (đường dẫn trên máy này hoặc thư mục dùng chung \\máy\thư mục; dán được cả đường dẫn có ngoặc kép)</label>
             <div className="folder-row">
               <input id="import-folder" type="text" spellCheck={false} value={folder} onChange={(e) => setFolder(e.target.value)} />
               <button type="submit" className="primary" disabled={busy}>
@@ -108,7 +113,7 @@ export function CollectScreen() {
         )}
         {busy && <ProgressLine progress={progress} />}
         {error && <Notice kind="error">{error}</Notice>}
-        {results && <ImportResults results={results} onReview={(file) => setWordFiles((queue) => (queue.includes(file) ? queue : [...queue, file]))} />}
+        {results && <ImportResults results={results} units={units.data ?? []} onReview={(file) => setWordFiles((queue) => (queue.includes(file) ? queue : [...queue, file]))} />}
       </section>
       {(wordFiles.length > 0 || wordSaved) && (
         <section className="panel">

@@ -1,9 +1,12 @@
 // One sheet's figures as a spreadsheet: rows units, columns indicators, a live total row (and, for a
 // matrix, totals per measure). Habits of Excel: arrows, Enter down, Tab right, typing replaces, F2 edits,
 // Delete blanks, Shift+arrows select a block, Ctrl+C / Ctrl+V as tab-separated text, Ctrl+Z undoes,
-// Ctrl+F finds a unit. Every edit is a correction with a reason, asked for in a line above the grid.
+// Ctrl+Y redoes (anywhere on the screen but a text box), Ctrl+D fills down, Ctrl+F finds a unit, a click on a
+// header sorts, the filter list keeps some units. Every edit is a correction with a reason, asked for in a line
+// above the grid, after the figure passed the shared value checker; the rules run on the corrected figures at
+// once and an error they raise is said straight away. The cursor comes back to the grid after every action.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DataGrid, type DataGridHandle } from 'react-data-grid';
+import { DataGrid, type DataGridHandle, type SortColumn } from 'react-data-grid';
 import type { FigureUpdate, GridData, GridRow } from '../../../shared/api-types.ts';
 import { looseKey } from '../../../shared/text.ts';
 import { formatFigure } from '../../format.ts';
@@ -14,19 +17,26 @@ import { useLoad } from '../../app/useLoad.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { colOf, figureColumns, measuresOf, VALUE_OFFSET, type CellEditing, type Move, type RowModel, type SummaryRow } from './figureColumns.tsx';
 import { clamp, onGridKey } from './gridKeys.ts';
-import { parseTsv, rangeValues, selectionSummary, sumOrNull, toTsv, type CellRange, type Change } from './gridModel.ts';
+import { arrangeRows, fillDown, parseTsv, rangeValues, selectionSummary, sumOrNull, toTsv, type CellRange, type Change, type RowFilter, type RowSort } from './gridModel.ts';
 import { paperReason } from './PaperEntry.tsx';
 import { ReasonBar } from './ReasonBar.tsx';
+import { gridHistory, type HistoryEntry } from './undoHistory.ts';
+import { gridShape } from './unitShape.ts';
 
-interface UndoEntry {
-  reason: string;
-  changes: { unit: string; code: string; before: number | null }[];
+interface RowView {
+  sort: RowSort | null;
+  filter: RowFilter;
+  /** The units shown, in order, taken when the user sorted or filtered; null for all, in the list's order. */
+  units: string[] | null;
 }
+const ALL: RowView = { sort: null, filter: { kind: 'all' }, units: null };
 
 export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarget | null }) {
   const { api, year, setSelection, refreshStatus } = useApp();
   const grid = useLoad(() => api.call('gridData', { year, sheet }), [api, year, sheet]);
-  const data: GridData | null = grid.data;
+  // A matrix one unit reports is laid out as its annex (row items × measures); else a row per unit.
+  const shape = useMemo(() => (grid.data ? gridShape(grid.data) : null), [grid.data]);
+  const data: GridData | null = shape?.data ?? null;
   const gridRef = useRef<DataGridHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [range, setRange] = useState<CellRange | null>(null);
@@ -35,10 +45,18 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   const [search, setSearch] = useState('');
   const editSeed = useRef<{ row: number; col: number; text: string } | null>(null);
   const resumeAt = useRef<{ idx: number; rowIdx: number } | null>(null);
-  const undoStack = useRef<UndoEntry[]>([]);
   const lastReason = useRef('');
+  const [view, setView] = useState<RowView>(ALL);
 
-  const rows = useMemo<RowModel[]>(() => (data ? data.rows.map((r, idx) => ({ ...r, idx })) : []), [data]);
+  const rows = useMemo<RowModel[]>(() => {
+    if (!data) return [];
+    let list: GridRow[] = data.rows;
+    if (view.units) {
+      const byUnit = new Map(data.rows.map((r) => [r.unit, r]));
+      list = view.units.flatMap((u) => byUnit.get(u) ?? []);
+    }
+    return list.map((r, idx) => ({ ...r, idx }));
+  }, [data, view.units]);
   const values = useMemo(() => rows.map((r) => r.values), [rows]);
   const measures = useMemo(() => measuresOf(data?.columns ?? []), [data]);
   const pendingMap = useMemo(() => new Map((pending ?? []).map((c) => [`${c.row}:${c.col}`, c.value])), [pending]);
@@ -56,20 +74,31 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   useEffect(() => {
     if (!data || !target || target.sheet !== sheet || targetShown.current === target) return;
     targetShown.current = target;
-    const row = rows.findIndex((r) => r.unit === target.unit);
-    const col = data.columns.findIndex((c) => c.code === target.code);
+    const at = target.unit && target.code ? shape?.fromReal(target.unit, target.code) : null;
+    const row = rows.findIndex((r) => r.unit === (at?.rowKey ?? target.unit));
+    const col = at?.col ?? -1;
+    if (row < 0 && view.units) return setView(ALL); // the unit was filtered out: show every unit, then look again
     if (row < 0) return;
     const position = { idx: Math.max(col, 0) + VALUE_OFFSET, rowIdx: row };
     requestAnimationFrame(() => {
       gridRef.current?.scrollToCell(position);
       gridRef.current?.setActivePosition(position, { shouldFocus: true });
     });
-  }, [data, target, sheet, rows]);
+  }, [data, shape, target, sheet, rows, view.units]);
 
+  /** The cursor back in the grid: on the cell the action asked for, else on the active cell. */
   const focusGrid = () => {
     const at = resumeAt.current;
     resumeAt.current = null;
-    if (at) requestAnimationFrame(() => gridRef.current?.setActivePosition(at, { shouldFocus: true }));
+    requestAnimationFrame(() => {
+      if (at) gridRef.current?.setActivePosition(at, { shouldFocus: true });
+      // The grid does not move the focus when the position is already the active one: do it here.
+      requestAnimationFrame(() => {
+        const element = gridRef.current?.element;
+        if (!element || element.contains(document.activeElement)) return;
+        element.querySelector<HTMLElement>('[role="gridcell"][aria-selected="true"]')?.focus();
+      });
+    });
   };
 
   const definitionOf = (col: number): NumberDefinition | undefined => {
@@ -83,7 +112,10 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
     const refused = changes.find((c) => !canEdit(rows[c.row], c.col));
     if (refused) {
       const row = rows[refused.row]!;
-      return setMessage({ kind: 'error', text: row.submissionId === null ? `${row.unitName} chưa gửi báo cáo năm ${year}: không có số liệu để sửa.` : `${row.unitName} không báo cáo chỉ tiêu "${data.columns[refused.col]?.label}".` });
+      return setMessage({
+        kind: 'error',
+        text: row.submissionId === null ? `${row.unitName} chưa gửi báo cáo năm ${year}: không có số liệu để sửa.` : `${row.unitName} không báo cáo chỉ tiêu "${data.columns[refused.col]?.label}".`,
+      });
     }
     // The shared value checker, before a reason is asked for (the service checks again when saving).
     for (const c of changes) {
@@ -126,32 +158,83 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
 
   const save = async (reason: string) => {
     if (!data || !pending) return;
-    const changes = pending.map((c) => ({ unit: rows[c.row]!.unit, code: data.columns[c.col]!.code, value: c.value }));
+    const changes = pending.map((c) => ({ ...shape!.toReal(rows[c.row]!.unit, c.col)!, value: c.value }));
     const before = pending.map((c) => rows[c.row]!.values[c.col] ?? null);
     try {
       applyUpdates(await api.call('correctFigures', { year, reason, changes }));
-      undoStack.current.push({ reason, changes: changes.map((c, i) => ({ unit: c.unit, code: c.code, before: before[i] ?? null })) });
+      gridHistory.record(year, { reason, changes: changes.map((c, i) => ({ unit: c.unit, code: c.code, before: before[i] ?? null, after: c.value })) });
       lastReason.current = reason;
       setPending(null);
       setMessage({ kind: 'ok', text: `Đã sửa ${changes.length} ô. Ctrl+Z để hoàn tác.` });
       refreshStatus();
       focusGrid();
+      await warnOfErrors(changes, `Đã sửa ${changes.length} ô`);
     } catch (e) {
-      setMessage({ kind: 'error', text: errorMessage(e) });
+      setMessage({ kind: 'error', text: `Chưa lưu được: ${errorMessage(e)}` });
     }
   };
 
-  const undo = async () => {
-    const entry = undoStack.current.pop();
-    if (!entry) return setMessage({ kind: 'info', text: 'Không còn thao tác nào để hoàn tác.' });
+  /** Runs the rules on the year as corrected: an error about a cell just changed is said at once. */
+  const warnOfErrors = async (changes: { unit: string; code: string }[], done: string) => {
+    const units = new Set(changes.map((c) => c.unit));
+    const codes = new Set(changes.map((c) => c.code));
+    let report;
     try {
-      applyUpdates(await api.call('correctFigures', { year, reason: `Hoàn tác: ${entry.reason}`, changes: entry.changes.map((c) => ({ unit: c.unit, code: c.code, value: c.before })) }));
-      setMessage({ kind: 'ok', text: `Đã hoàn tác ${entry.changes.length} ô.` });
-      refreshStatus();
-    } catch (e) {
-      undoStack.current.push(entry);
-      setMessage({ kind: 'error', text: errorMessage(e) });
+      report = await api.call('validateYear', { year });
+    } catch {
+      return; // the correction is saved; Kiểm tra will run the rules again
     }
+    const raised = report.findings.filter((f) => f.severity === 'error' && f.unit !== null && units.has(f.unit) && f.cells.some((c) => codes.has(c.code)));
+    if (raised.length === 0) return;
+    const more = raised.length > 1 ? ` (và ${raised.length - 1} lỗi khác, xem ở bước Kiểm tra)` : '';
+    setMessage({ kind: 'error', text: `${done}, nhưng số liệu vừa sửa có lỗi: ${raised[0]!.message.replace(/\.$/, '')}${more}. Hãy sửa lại ô đó, hoặc nhấn Ctrl+Z để hoàn tác.` });
+  };
+
+  const replay = async (direction: 'undo' | 'redo') => {
+    const entry: HistoryEntry | null = direction === 'undo' ? gridHistory.takeUndo(year) : gridHistory.takeRedo(year);
+    if (!entry) return setMessage({ kind: 'info', text: direction === 'undo' ? 'Không còn thao tác nào để hoàn tác.' : 'Không còn thao tác nào để làm lại.' });
+    const changes = entry.changes.map((c) => ({ unit: c.unit, code: c.code, value: direction === 'undo' ? c.before : c.after }));
+    try {
+      applyUpdates(await api.call('correctFigures', { year, reason: `${direction === 'undo' ? 'Hoàn tác' : 'Làm lại'}: ${entry.reason}`, changes }));
+      const done = direction === 'undo' ? `Đã hoàn tác ${changes.length} ô` : `Đã làm lại ${changes.length} ô`;
+      setMessage({ kind: 'ok', text: `${done}. ${direction === 'undo' ? 'Ctrl+Y để làm lại.' : 'Ctrl+Z để hoàn tác.'}` });
+      refreshStatus();
+      focusGrid();
+      if (direction === 'redo') await warnOfErrors(changes, done);
+    } catch (e) {
+      gridHistory.restore(year, entry, direction);
+      setMessage({ kind: 'error', text: `Chưa ${direction === 'undo' ? 'hoàn tác' : 'làm lại'} được: ${errorMessage(e)}` });
+    }
+  };
+
+  // Ctrl+Z / Ctrl+Y wherever the cursor is on this screen, except in a text box (which has its own).
+  const replayRef = useRef(replay);
+  replayRef.current = replay;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
+      if ((e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
+      e.preventDefault();
+      void replayRef.current(key === 'z' && !e.shiftKey ? 'undo' : 'redo');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const arrange = (sort: RowSort | null, filter: RowFilter) => {
+    if (!data) return;
+    setView({ sort, filter, units: sort || filter.kind !== 'all' ? arrangeRows(data.rows, sort, filter) : null });
+    setRange(null);
+  };
+
+  const chooseFilter = (kind: string) => {
+    if (kind === 'blank' || kind === 'filled') {
+      if (!range) return setMessage({ kind: 'info', text: 'Hãy bấm vào một ô của cột cần lọc, rồi chọn lại cách lọc.' });
+      return arrange(view.sort, { kind, col: Math.min(range.c1, range.c2) });
+    }
+    arrange(view.sort, { kind } as RowFilter);
   };
 
   const findUnit = () => {
@@ -208,8 +291,8 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   editingRef.current = editing;
 
   const columns = useMemo(
-    () => (data ? figureColumns({ data, year, range, pendingMap, measures, canEdit, editing: () => editingRef.current }) : []),
-    [data, range, pendingMap, measures, canEdit, year],
+    () => (data ? figureColumns({ data, year, range, pendingMap, measures, canEdit, editing: () => editingRef.current, rowHeader: shape?.unit ? 'Nội dung' : 'Đơn vị' }) : []),
+    [data, range, pendingMap, measures, canEdit, year, shape],
   );
 
   const summaryRows = useMemo<SummaryRow[]>(() => {
@@ -222,14 +305,41 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   if (grid.error) return <Notice kind="error">{grid.error}</Notice>;
   if (!data) return <p className="muted">Đang tải số liệu…</p>;
 
-  const reported = rows.filter((r) => r.submissionId !== null).length;
+  const reported = data.rows.filter((r) => r.submissionId !== null).length;
+  const filterCol = view.filter.kind === 'blank' || view.filter.kind === 'filled' ? data.columns[view.filter.col] : undefined;
+  const sortColumns: SortColumn[] = view.sort ? [{ columnKey: view.sort.col < 0 ? 'unit' : `v${view.sort.col}`, direction: view.sort.direction }] : [];
   return (
     <div className="figure-grid" onPaste={onPaste}>
       <div className="grid-toolbar">
         <span className="grid-title">{data.title}</span>
         <span className="muted">
-          {reported}/{rows.length} đơn vị đã gửi{data.locked ? ' · đã chốt, chỉ xem' : ''}
+          {shape?.unit ? `Số liệu của ${shape.unit.name}${data.rows[0]?.submissionId === null ? ' (chưa gửi báo cáo)' : ''}, trình bày như phụ lục` : `${reported}/${data.rows.length} đơn vị đã gửi`}
+          {view.units ? ` · đang hiện ${rows.length}` : ''}
+          {data.locked ? ' · đã chốt, chỉ xem' : ''}
         </span>
+        <label className="grid-filter">
+          Lọc{' '}
+          <select aria-label="Lọc đơn vị" value={view.filter.kind} onChange={(e) => chooseFilter(e.target.value)}>
+            <option value="all">Tất cả đơn vị</option>
+            <option value="sent">Đơn vị đã gửi</option>
+            <option value="missing">Đơn vị chưa gửi</option>
+            <option value="corrected">Có ô đã sửa</option>
+            <option value="blank">Ô trống ở cột đang chọn</option>
+            <option value="filled">Có số ở cột đang chọn</option>
+          </select>
+          {filterCol && (
+            <span className="muted" title={filterCol.label}>
+              {' '}
+              ({filterCol.group ? `${filterCol.group} — ` : ''}
+              {filterCol.short})
+            </span>
+          )}
+        </label>
+        {(view.units || view.sort) && (
+          <button type="button" onClick={() => arrange(null, { kind: 'all' })}>
+            Bỏ lọc và sắp xếp
+          </button>
+        )}
         <form
           className="grid-search"
           onSubmit={(e) => {
@@ -237,7 +347,14 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
             findUnit();
           }}
         >
-          <input ref={searchRef} type="search" placeholder="Tìm đơn vị (Ctrl+F)" aria-label="Tìm đơn vị" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            ref={searchRef}
+            type="search"
+            placeholder={shape?.unit ? 'Tìm dòng (Ctrl+F)' : 'Tìm đơn vị (Ctrl+F)'}
+            aria-label="Tìm đơn vị"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </form>
         <span className="legend">
           <span className="swatch cell-blank" /> trống <span className="swatch cell-corrected" /> đã sửa <span className="swatch cell-missing" /> chưa gửi
@@ -266,6 +383,11 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
         rowHeight={28}
         headerRowHeight={data.columns.some((c) => c.group) ? 50 : 72}
         summaryRowHeight={30}
+        sortColumns={sortColumns}
+        onSortColumnsChange={(cols) => {
+          const c = cols.at(-1);
+          arrange(c ? { col: c.columnKey === 'unit' ? -1 : Number(c.columnKey.slice(1)), direction: c.direction } : null, view.filter);
+        }}
         onActivePositionChange={({ rowIdx, column }) => {
           const col = colOf(column);
           setRange(col >= 0 && rowIdx >= 0 && rowIdx < rows.length ? { r1: rowIdx, c1: col, r2: rowIdx, c2: col } : null);
@@ -295,13 +417,19 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
             setRange,
             scrollTo: (position) => gridRef.current?.scrollToCell(position),
             focusSearch: () => searchRef.current?.focus(),
-            undo: () => void undo(),
             edit: (rowIdx, col, seed) => {
               editSeed.current = seed === null ? null : { row: rowIdx, col, text: seed };
               gridRef.current?.setActivePosition({ idx: col + VALUE_OFFSET, rowIdx }, { enableEditor: true });
             },
             propose: (changes, resume) => {
               resumeAt.current = resume;
+              propose(changes);
+            },
+            fillDown: () => {
+              if (!range) return;
+              const changes = fillDown(values, range, (r, c) => canEdit(rows[r], c));
+              if (changes.length === 0) return setMessage({ kind: 'info', text: 'Không có ô nào để chép xuống: chọn từ ô có số xuống các ô cần điền, rồi nhấn Ctrl+D.' });
+              resumeAt.current = { idx: range.c1 + VALUE_OFFSET, rowIdx: range.r1 };
               propose(changes);
             },
           })

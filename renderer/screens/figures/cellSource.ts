@@ -9,7 +9,7 @@ export function cellSourceText(row: GridRow, column: GridColumn, i: number, year
   else {
     const [sheet, cell] = (row.cells[i] ?? '').split('!');
     const where = cell ? `trang ${sheet}, ô ${cell}` : 'không có ô nguồn';
-    lines.push(`Nguồn: ${row.paperSource ?? row.fileName ?? 'nhập từ JSON'} · ${where} · phiên bản ${row.version} · nhận ${formatDate(row.receivedAt)}`);
+    lines.push(`Nguồn: ${row.paperSource ?? row.fileName ?? 'nhập từ tệp dữ liệu tổng hợp (không có tệp Excel)'} · ${where} · phiên bản ${row.version} · nhận ${formatDate(row.receivedAt)}`);
     const fix = row.corrections[i];
     if (fix) {
       lines.push(`Đã sửa: ${formatFigure(row.submitted[i] ?? null) || '(trống)'} → ${formatFigure(fix.value) || '(trống)'} · lý do: ${fix.reason} · ${fix.by}, ${formatDateTime(fix.at)}`);

@@ -1,6 +1,6 @@
 // The columns of the figure grid: the frozen unit column, a column per indicator (grouped under the
 // matrix row it belongs to), and for a matrix the totals per measure; how each cell looks and edits.
-import type { CalculatedColumn, Column, ColumnOrColumnGroup } from 'react-data-grid';
+import type { CalculatedColumn, Column, ColumnOrColumnGroup, SortDirection } from 'react-data-grid';
 import type { GridColumn, GridData, GridRow } from '../../../shared/api-types.ts';
 import { formatFigure } from '../../format.ts';
 import { CellEditor } from './CellEditor.tsx';
@@ -32,6 +32,8 @@ export interface ColumnsInput {
   measures: readonly string[];
   canEdit(row: GridRow, col: number): boolean;
   editing(): CellEditing;
+  /** The first column's heading: "Đơn vị", or the row items' when one unit's matrix is laid out as its annex. */
+  rowHeader?: string;
 }
 
 /** The measures of a matrix (its column list), whose totals over the rows get columns of their own. */
@@ -44,6 +46,10 @@ export function colOf(column: CalculatedColumn<RowModel, SummaryRow> | undefined
   return column && column.key.startsWith('v') ? Number(column.key.slice(1)) : -1;
 }
 
+function sortMark(direction: SortDirection | undefined): string {
+  return direction === 'ASC' ? ' ▲' : direction === 'DESC' ? ' ▼' : '';
+}
+
 function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowModel, SummaryRow> {
   const { range, pendingMap, canEdit, year } = input;
   const shownValue = (row: RowModel) => {
@@ -53,10 +59,16 @@ function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowM
   return {
     key: `v${i}`,
     name: c.short,
-    width: c.group ? 76 : 118,
+    width: c.group ? 76 : input.rowHeader && input.rowHeader !== 'Đơn vị' ? 88 : 118,
     headerCellClass: 'figure-header',
     summaryCellClass: 'figure-cell',
-    renderHeaderCell: () => <span title={c.label}>{c.short}</span>,
+    sortable: true,
+    renderHeaderCell: ({ sortDirection }) => (
+      <span title={`${c.label} — bấm để sắp xếp`}>
+        {c.short}
+        {sortMark(sortDirection)}
+      </span>
+    ),
     editable: (row) => canEdit(row, i),
     cellClass: (row) => {
       const shown = shownValue(row);
@@ -96,42 +108,48 @@ function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowM
   };
 }
 
-const unitColumn: Column<RowModel, SummaryRow> = {
+const unitColumn = (header: string): Column<RowModel, SummaryRow> => ({
   key: 'unit',
-  name: 'Đơn vị',
-  width: 210,
+  name: header,
+  // The row items of an annex (crime groups) are long: a wider column, their text wrapped.
+  width: header === 'Đơn vị' ? 210 : 250,
   frozen: true,
-  cellClass: (row) => (row.submissionId === null ? 'unit-cell unit-missing' : 'unit-cell'),
+  sortable: true,
+  renderHeaderCell: ({ sortDirection }) => (
+    <span title="Bấm để sắp xếp theo tên">
+      {header}
+      {sortMark(sortDirection)}
+    </span>
+  ),
+  cellClass: (row) => (row.submissionId === null ? 'unit-cell unit-missing' : 'unit-cell') + (header === 'Đơn vị' ? '' : ' row-item-cell'),
   renderCell: ({ row }) => (
     <span className="cell-content" title={row.submissionId === null ? 'Chưa gửi báo cáo' : `Phiên bản ${row.version} · ${row.fileName ?? ''}`}>
       {row.unitName}
     </span>
   ),
   renderSummaryCell: () => <strong>Tổng cộng</strong>,
-};
+});
 
 function totalColumns(data: GridData, measures: readonly string[]): ColumnOrColumnGroup<RowModel, SummaryRow> {
   return {
     name: 'Cộng các hàng',
     headerCellClass: 'group-header total-group',
-    children: measures.map(
-      (m, j): Column<RowModel, SummaryRow> => ({
-        key: `t${j}`,
-        name: m,
-        width: 84,
-        headerCellClass: 'figure-header',
-        renderHeaderCell: () => <span title={`Cộng: ${m}`}>{m}</span>,
-        cellClass: 'figure-cell total-cell',
-        summaryCellClass: 'figure-cell total-cell',
-        renderCell: ({ row }) => <span className="cell-content">{formatFigure(sumOrNull(data.columns.map((c, i) => (c.short === m && row.applicable[i] ? row.values[i]! : null))))}</span>,
-        renderSummaryCell: ({ row }) => <span className="cell-content total">{formatFigure(row.measureTotals[j])}</span>,
-      }),
-    ),
+    children: measures.map((m, j): Column<RowModel, SummaryRow> => ({
+      key: `t${j}`,
+      name: m,
+      width: 84,
+      headerCellClass: 'figure-header',
+      renderHeaderCell: () => <span title={`Cộng: ${m}`}>{m}</span>,
+      cellClass: 'figure-cell total-cell',
+      summaryCellClass: 'figure-cell total-cell',
+      renderCell: ({ row }) => <span className="cell-content">{formatFigure(sumOrNull(data.columns.map((c, i) => (c.short === m && row.applicable[i] ? row.values[i]! : null))))}</span>,
+      renderSummaryCell: ({ row }) => <span className="cell-content total">{formatFigure(row.measureTotals[j])}</span>,
+    })),
   };
 }
 
 export function figureColumns(input: ColumnsInput): ColumnOrColumnGroup<RowModel, SummaryRow>[] {
-  const body: ColumnOrColumnGroup<RowModel, SummaryRow>[] = [unitColumn];
+  const body: ColumnOrColumnGroup<RowModel, SummaryRow>[] = [unitColumn(input.rowHeader ?? 'Đơn vị')];
   input.data.columns.forEach((c, i) => {
     const last = body.at(-1);
     if (c.group && last && 'children' in last && last.name === c.group) (last.children as Column<RowModel, SummaryRow>[]).push(valueColumn(input, c, i));

@@ -1,6 +1,7 @@
 // The grid's keyboard, as in Excel: Enter moves down, Shift+arrows select a block, F2 edits in place, typing
-// replaces, Delete clears to blank, Ctrl+Z undoes, Ctrl+F finds a unit; Ctrl+C / Ctrl+V are left to the
-// browser's copy and paste events. Arrows and Tab are the grid's own.
+// replaces, Delete clears to blank, Ctrl+D fills down, Ctrl+F finds a unit; Ctrl+Z / Ctrl+Y are the screen's
+// (they work wherever the cursor is), Ctrl+C / Ctrl+V are left to the browser's copy and paste events. Arrows
+// and Tab are the grid's own.
 import type { CellKeyboardEvent, CellKeyDownArgs } from 'react-data-grid';
 import type { GridRow } from '../../../shared/api-types.ts';
 import { colOf, VALUE_OFFSET, type RowModel, type SummaryRow } from './figureColumns.tsx';
@@ -16,7 +17,8 @@ export interface GridKeyContext {
   setRange(range: CellRange): void;
   scrollTo(position: { idx: number; rowIdx: number }): void;
   focusSearch(): void;
-  undo(): void;
+  /** Ctrl+D: the block's top row copied down (a single cell takes the one above). */
+  fillDown(): void;
   /** Opens the cell's editor; `seed` is the key typed (replacing the figure), null for F2. */
   edit(rowIdx: number, col: number, seed: string | null): void;
   /** Figures to change, asking for a reason; the cursor returns to `resume` afterwards. */
@@ -35,9 +37,11 @@ export function onGridKey(args: CellKeyDownArgs<RowModel, SummaryRow>, e: CellKe
     e.preventGridDefault();
     e.preventDefault();
   };
-  if (ctrl && e.key.toLowerCase() === 'z') {
+  if (ctrl && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
+    e.preventGridDefault(); // the screen's own listener undoes or redoes
+  } else if (ctrl && e.key.toLowerCase() === 'd') {
     take();
-    g.undo();
+    g.fillDown();
   } else if (ctrl && e.key.toLowerCase() === 'f') {
     take();
     g.focusSearch();

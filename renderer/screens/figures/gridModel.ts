@@ -116,3 +116,78 @@ export function parseTsv(text: string, definitionOf?: (col: number) => NumberDef
   }
   return { ok: true, block };
 }
+
+/** How the rows are filtered: every unit, by whether it sent, by corrections, or by a column's cells. */
+export type RowFilter = { kind: 'all' } | { kind: 'sent' } | { kind: 'missing' } | { kind: 'corrected' } | { kind: 'blank' | 'filled'; col: number };
+
+/** How the rows are sorted: by unit name or a value column, up or down. */
+export interface RowSort {
+  /** -1 for the unit's name, else a value column. */
+  col: number;
+  direction: 'ASC' | 'DESC';
+}
+
+interface ArrangeRow {
+  unit: string;
+  unitName: string;
+  submissionId: number | null;
+  values: readonly (number | null)[];
+  applicable: readonly boolean[];
+  corrections: Readonly<Record<number, unknown>>;
+}
+
+function keep(row: ArrangeRow, filter: RowFilter): boolean {
+  switch (filter.kind) {
+    case 'all':
+      return true;
+    case 'sent':
+      return row.submissionId !== null;
+    case 'missing':
+      return row.submissionId === null;
+    case 'corrected':
+      return Object.keys(row.corrections).length > 0;
+    case 'blank':
+      return row.submissionId !== null && row.applicable[filter.col] === true && (row.values[filter.col] ?? null) === null;
+    case 'filled':
+      return row.applicable[filter.col] === true && (row.values[filter.col] ?? null) !== null;
+  }
+}
+
+/**
+ * The units shown, in order, as Excel's sort and filter would leave them: taken once when the user sorts or
+ * filters (a correction made afterwards does not move its row away). Blank figures sort last either way;
+ * equal figures keep the unit list's order.
+ */
+export function arrangeRows(rows: readonly ArrangeRow[], sort: RowSort | null, filter: RowFilter): string[] {
+  const kept = rows.map((r, i) => ({ r, i })).filter(({ r }) => keep(r, filter));
+  if (sort) {
+    const sign = sort.direction === 'ASC' ? 1 : -1;
+    kept.sort((a, b) => {
+      if (sort.col < 0) return sign * a.r.unitName.localeCompare(b.r.unitName, 'vi') || a.i - b.i;
+      const va = a.r.applicable[sort.col] ? (a.r.values[sort.col] ?? null) : null;
+      const vb = b.r.applicable[sort.col] ? (b.r.values[sort.col] ?? null) : null;
+      if (va === null || vb === null) return (va === null ? 1 : 0) - (vb === null ? 1 : 0) || a.i - b.i;
+      return sign * (va - vb) || a.i - b.i;
+    });
+  }
+  return kept.map(({ r }) => r.unit);
+}
+
+/**
+ * Ctrl+D as in Excel: a block of several rows takes its top row's figures all the way down; a single row
+ * takes the figures of the row above. Only cells that can be edited and would change are proposed.
+ */
+export function fillDown(values: readonly (readonly (number | null)[])[], range: CellRange, editable: (row: number, col: number) => boolean): Change[] {
+  const b = bounds(range);
+  const source = b.top === b.bottom ? b.top - 1 : b.top;
+  const first = b.top === b.bottom ? b.top : b.top + 1;
+  if (source < 0) return [];
+  const changes: Change[] = [];
+  for (let r = first; r <= b.bottom; r++) {
+    for (let c = b.left; c <= b.right; c++) {
+      const value = values[source]?.[c] ?? null;
+      if (editable(r, c) && (values[r]?.[c] ?? null) !== value) changes.push({ row: r, col: c, value });
+    }
+  }
+  return changes;
+}

@@ -1,5 +1,6 @@
 // Backups: make one now, the list (kind in words, date, size), restore one (after a confirmation that
 // says what will be replaced and that the current data is kept first), delete one (confirmed).
+import { gridHistory } from '../figures/undoHistory.ts';
 import { useState } from 'react';
 import type { BackupEntry } from '../../../shared/api-types.ts';
 import { formatVietnameseNumber } from '../../../shared/numbers.ts';
@@ -51,6 +52,8 @@ export function BackupsPanel() {
   const restore = (b: BackupEntry) =>
     run(async () => {
       const r = await api.call('restoreBackup', { file: b.file }, { onProgress: setProgress });
+      // The figures' undo history belonged to the data just replaced.
+      gridHistory.clear();
       refreshInfo();
       refreshStatus();
       return `Đã khôi phục dữ liệu như lúc ${formatDateTime(b.at)}. ${r.replacedBackup ? `Dữ liệu ngay trước khi khôi phục được giữ ở bản "Tự động, trước khi khôi phục" (đầu danh sách); nếu cần, khôi phục lại bản đó.` : ''} Các bước khác đã hiện dữ liệu vừa khôi phục.`;
@@ -58,6 +61,8 @@ export function BackupsPanel() {
   const restoreFile = (file: string) =>
     run(async () => {
       await api.call('restoreBackup', { file, listedOnly: false }, { onProgress: setProgress });
+      // The figures' undo history belonged to the data just replaced.
+      gridHistory.clear();
       refreshInfo();
       refreshStatus();
       return `Đã khôi phục dữ liệu từ tệp ${baseName(file)}. Dữ liệu ngay trước khi khôi phục được giữ ở bản "Tự động, trước khi khôi phục" (đầu danh sách). Các bước khác đã hiện dữ liệu vừa khôi phục.`;

@@ -1,7 +1,8 @@
 // Step 6 — Báo cáo: write the annexes and the report, the outline's texts (the units' merged, read-only;
-// the compiler's own, editable and saved as typed), and a chart of children by year and form.
+// the compiler's own, editable and saved as typed), and a chart of children by year and form. A season where
+// units have not reported is said before anything is written: how many, which, and a draft is proposed.
 import { useState } from 'react';
-import type { GeneratedFiles } from '../../../shared/api-types.ts';
+import type { ChecklistRow, GeneratedFiles } from '../../../shared/api-types.ts';
 import type { Progress } from '../../../shared/types.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
@@ -22,14 +23,33 @@ export function ReportScreen() {
   const [result, setResult] = useState<GeneratedFiles | null>(null);
   const [error, setError] = useState<{ message: string; blocking: boolean } | null>(null);
   const [sources, setSources] = useState(false);
+  /** Units that have not reported, waiting for the compiler's choice before anything is written. */
+  const [incomplete, setIncomplete] = useState<{ missing: ChecklistRow[]; expected: number } | null>(null);
+  const [asDraft, setAsDraft] = useState(false);
 
-  const generate = async (force: boolean) => {
+  /** First the season's checklist: an empty or incomplete season asks before writing. */
+  const start = async () => {
+    setError(null);
+    setResult(null);
+    try {
+      const checklist = await api.call('yearChecklist', { year });
+      const missing = checklist.rows.filter((r) => r.status === 'missing');
+      if (missing.length > 0) return setIncomplete({ missing, expected: checklist.expected });
+    } catch (e) {
+      return setError({ message: errorMessage(e), blocking: false });
+    }
+    void generate(false, false);
+  };
+
+  const generate = async (force: boolean, markDraft: boolean) => {
+    setIncomplete(null);
+    setAsDraft(markDraft);
     setBusy(true);
     setError(null);
     setResult(null);
     setProgress(null);
     try {
-      setResult(await api.call('generateAll', { year, outDir: folder, force, sources }, { onProgress: setProgress }));
+      setResult(await api.call('generateAll', { year, outDir: folder, force, sources, markDraft }, { onProgress: setProgress }));
     } catch (e) {
       // Validation errors block the official files; a draft can still be written, marked DỰ THẢO.
       setError({ message: errorMessage(e), blocking: e instanceof ApiError && e.code === 'validation_errors' });
@@ -49,19 +69,45 @@ export function ReportScreen() {
             <input type="checkbox" checked={sources} onChange={(e) => setSources(e.target.checked)} /> Kèm bảng nguồn của từng số liệu (Nguon so lieu.xlsx)
           </label>
           <div className="form-actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void generate(false)}>
+            <button type="button" className="primary" disabled={busy || incomplete !== null} onClick={() => void start()}>
               Xuất báo cáo
             </button>
             {result && <OpenFolder path={result.outDir} />}
           </div>
           {status && status.errors > 0 && !result && <p className="muted">Còn {status.errors} lỗi trong Kiểm tra: cần sửa trước khi xuất bản chính thức.</p>}
+          {incomplete && (
+            <div className="confirm-box" role="alertdialog" aria-label="Mùa báo cáo chưa đủ">
+              <p>
+                {incomplete.missing.length === incomplete.expected
+                  ? `Chưa có đơn vị nào báo cáo năm ${year} (0/${incomplete.expected}): các phụ lục và báo cáo sẽ không có số liệu.`
+                  : `Còn ${incomplete.missing.length}/${incomplete.expected} đơn vị chưa báo cáo năm ${year}: ${incomplete.missing
+                      .slice(0, 6)
+                      .map((r) => r.unitName)
+                      .join(', ')}${incomplete.missing.length > 6 ? ` và ${incomplete.missing.length - 6} đơn vị khác` : ''}.`}{' '}
+                Nên nhận đủ báo cáo (bước Thu nhận) trước khi xuất bản chính thức. Nếu vẫn xuất bây giờ, mọi tệp sẽ ghi DỰ THẢO.
+              </p>
+              <div className="form-actions">
+                <button type="button" className="primary" onClick={() => void generate(false, true)}>
+                  Xuất bản dự thảo
+                </button>
+                {incomplete.missing.length < incomplete.expected && (
+                  <button type="button" onClick={() => void generate(false, false)}>
+                    Vẫn xuất bản chính thức
+                  </button>
+                )}
+                <button type="button" onClick={() => setIncomplete(null)}>
+                  Hủy
+                </button>
+              </div>
+            </div>
+          )}
           {busy && <ProgressLine progress={progress} />}
           {error && (
             <Notice kind="error">
               <span className="multiline">{error.message}</span>
               {error.blocking && (
                 <div>
-                  <button type="button" className="link" onClick={() => void generate(true)}>
+                  <button type="button" className="link" onClick={() => void generate(true, asDraft)}>
                     Vẫn xuất bản dự thảo (ghi DỰ THẢO trên mọi tệp)
                   </button>
                 </div>
@@ -70,8 +116,8 @@ export function ReportScreen() {
           )}
           {result && (
             <>
-              <Notice kind="ok">
-                Đã ghi {result.files.length} tệp{result.draft ? ' (bản dự thảo)' : ''} vào <code className="path">{result.outDir}</code>
+              <Notice kind={result.draft ? 'info' : 'ok'}>
+                Đã ghi {result.files.length} tệp{result.draft ? ' (bản dự thảo, ghi DỰ THẢO trên mọi tệp)' : ''} vào <code className="path">{result.outDir}</code>
               </Notice>
               <ul className="file-list" aria-label="Tệp đã xuất">
                 {result.files.map((f) => (

@@ -24,8 +24,9 @@ export function TrendChart() {
       animation: false,
       title: { text: t.title, left: 0, textStyle: { fontSize: 14, fontWeight: 600 } },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatVietnameseNumber(v) : '') },
-      legend: { bottom: 0, type: 'scroll' },
-      grid: { left: 40, right: 10, top: 48, bottom: 56 },
+      // Every form named at once (lines wrap), no pager with arrows.
+      legend: { bottom: 0, left: 0, right: 0, type: 'plain', itemGap: 12 },
+      grid: { left: 40, right: 10, top: 48, bottom: 76 },
       xAxis: { type: 'category', data: t.years.map(String) },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatVietnameseNumber(v) } },
       series: t.series.map((s) => ({ type: 'bar', name: s.label, stack: 'tre', barMaxWidth: 64, data: s.values })),

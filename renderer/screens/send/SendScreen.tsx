@@ -56,7 +56,15 @@ export function SendScreen() {
           <summary>
             Đơn vị nhận biểu mẫu: {chosen ? `${chosen.size}/${reporting.length}` : `tất cả ${reporting.length}`} đơn vị
           </summary>
-          <div className="checkbox-list">
+          <div className="form-actions">
+            <button type="button" onClick={() => setChosen(null)}>
+              Chọn tất cả
+            </button>
+            <button type="button" onClick={() => setChosen(new Set())}>
+              Bỏ chọn tất cả
+            </button>
+          </div>
+          <div className="checkbox-list" role="group" aria-label="Đơn vị nhận biểu mẫu">
             {reporting.map((u) => (
               <label key={u.code}>
                 <input type="checkbox" checked={chosen ? chosen.has(u.code) : true} onChange={() => toggle(u.code)} /> {u.name}
