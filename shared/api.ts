@@ -14,6 +14,7 @@ import type {
   ProvinceImportResult,
   ReportSection,
   SubmissionVersionInfo,
+  TargetsView,
   TemplateInfo,
   TrendData,
   VersionDiffRow,
@@ -135,6 +136,15 @@ export const apiContract = {
   generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
   trend: method(none).returns<TrendData>(),
+
+  /** The plan's targets as the province uses them, with the year's result of each one turned on (docs/targets.md). */
+  targets: method(z.object({ year }).strict()).returns<TargetsView>(),
+  /** Turns a target on or off and/or changes its value for the province (kept for every year); answers the year's view. */
+  setTarget: method(
+    z.object({ year, code: z.string().trim().min(1, 'thiếu mã chỉ tiêu'), enabled: z.boolean().optional(), value: z.number({ error: 'mức chỉ tiêu phải là một số' }).finite().optional() }).strict(),
+  ).returns<TargetsView>(),
+  /** Back to the catalogue's setting: one target, or all of them. */
+  resetTargets: method(z.object({ year, code: z.string().trim().min(1).optional() }).strict()).returns<TargetsView>(),
 
   listBackups: method(none).returns<BackupEntry[]>(),
   backupNow: method(none, { progress: true }).returns<BackupEntry>(),

@@ -9,6 +9,7 @@ import { isAppError } from '../errors.ts';
 import { fromOsError } from '../files/os-errors.ts';
 import { readOnlyNotice } from '../db/read-only.ts';
 import { childrenTrend } from '../services/trend.ts';
+import { resetTargets, setTarget, targetsView } from '../services/targets.ts';
 import { backupNow, databaseBackups, removeBackup, restoreFromBackup } from '../services/backups.ts';
 import { yearChecklist, unitVersions } from '../services/checklist.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -119,6 +120,15 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
   trend: ({ ctx }) => childrenTrend(ctx),
+  targets: ({ ctx }, { year }) => targetsView(ctx, year),
+  setTarget: ({ ctx }, { year, code, enabled, value }) => {
+    setTarget(ctx, code, { ...(enabled === undefined ? {} : { enabled }), ...(value === undefined ? {} : { value }) });
+    return targetsView(ctx, year);
+  },
+  resetTargets: ({ ctx }, { year, code }) => {
+    resetTargets(ctx, code);
+    return targetsView(ctx, year);
+  },
 
   listBackups: ({ ctx }) => databaseBackups(ctx),
   backupNow: ({ ctx }, _input, onProgress) => backupNow(ctx, onProgress),
