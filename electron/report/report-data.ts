@@ -60,11 +60,11 @@ export function gatherReportData(ctx: ServiceContext, year: number): ReportData 
     missing: missingUnits(ctx, current, reportingKinds(ctx.template)),
     unitTexts: unitTexts(ctx, year),
     compilerTexts: compilerTexts(ctx, year),
-    targets: yearTargets(ctx, year),
+    targets: yearTargets(ctx, year, history),
   };
 }
 
-function yearTargets(ctx: ServiceContext, year: number): ReportData['targets'] {
-  const results = targetResults(ctx, year);
+function yearTargets(ctx: ServiceContext, year: number, held: readonly YearFigures[]): ReportData['targets'] {
+  const results = targetResults(ctx, year, (y) => held.find((f) => f.year === y));
   return { results, rows: viewOf(ctx, year, results).rows.filter((r) => r.enabled) };
 }

@@ -9,7 +9,7 @@ import { STATUS_WORDS, targetLevelText, targetResultText } from '../../shared/ta
 import { AppError } from '../errors.ts';
 import { fillPhrase } from '../report/sentences.ts';
 import { loadTargetCatalogue } from '../targets-store.ts';
-import { yearFigures } from './aggregate.ts';
+import { yearFigures, type YearFigures } from './aggregate.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { listUnits } from './units.ts';
@@ -25,13 +25,13 @@ export function provinceTargets(ctx: ServiceContext): EffectiveTarget[] {
 }
 
 /** The units expected to report in a year: active units and any unit that sent figures that year, with its figures. */
-function unitsOfYear(ctx: ServiceContext): (year: number) => TargetUnit[] {
+function unitsOfYear(ctx: ServiceContext, held?: (year: number) => YearFigures | undefined): (year: number) => TargetUnit[] {
   const units = listUnits(ctx);
   const cache = new Map<number, TargetUnit[]>();
   return (year) => {
     let hit = cache.get(year);
     if (!hit) {
-      const fig = yearFigures(ctx, year);
+      const fig = held?.(year) ?? yearFigures(ctx, year);
       hit = units
         .filter((u) => u.active || fig.byUnit.has(u.code))
         .map((u) => ({ code: u.code, name: u.name, kind: u.kind, values: fig.byUnit.get(u.code)?.values ?? null }));
@@ -41,9 +41,9 @@ function unitsOfYear(ctx: ServiceContext): (year: number) => TargetUnit[] {
   };
 }
 
-/** The results of the enabled targets for a year. */
-export function targetResults(ctx: ServiceContext, year: number): TargetResult[] {
-  return evaluateTargets(ctx.template, provinceTargets(ctx), year, unitsOfYear(ctx));
+/** The results of the enabled targets for a year; `held` gives figures already read (the report's), else they are read. */
+export function targetResults(ctx: ServiceContext, year: number, held?: (year: number) => YearFigures | undefined): TargetResult[] {
+  return evaluateTargets(ctx.template, provinceTargets(ctx), year, unitsOfYear(ctx, held));
 }
 
 /** An indicator's name for people ("Số vụ án xâm hại trẻ em bị trả hồ sơ để điều tra bổ sung"). */

@@ -43,6 +43,11 @@ describe.skipIf(!hasChromium)('the targets in the window', () => {
     await panel.getByRole('button', { name: 'Thêm', exact: true }).click();
     await row(/so với năm 2023/).waitFor();
     expect(await row(/so với năm 2023/).getByRole('cell').nth(2).innerText()).toMatch(/^tăng 26,3% \(24 so với 19 năm 2023\)$/);
+    // The same panel on a wide screen.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'chi-tieu-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
     expect(errors).toEqual([]);
   });
 });
