@@ -373,6 +373,8 @@ export interface TargetRow {
 
 export interface TargetsView {
   year: number;
+  /** A locked year keeps the choices it was locked with: the window shows them, not editable. */
+  locked: boolean;
   rows: TargetRow[];
   /** One sentence summing the year's results, as the report prints it (null when no target is on). */
   summary: string | null;

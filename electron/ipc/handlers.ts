@@ -9,7 +9,7 @@ import { isAppError } from '../errors.ts';
 import { fromOsError } from '../files/os-errors.ts';
 import { readOnlyNotice } from '../db/read-only.ts';
 import { childrenTrend } from '../services/trend.ts';
-import { resetTargets, setTarget, targetsView } from '../services/targets.ts';
+import { assertTargetsEditable, resetTargets, setTarget, targetsView } from '../services/targets.ts';
 import { backupNow, databaseBackups, removeBackup, restoreFromBackup } from '../services/backups.ts';
 import { yearChecklist, unitVersions } from '../services/checklist.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -122,10 +122,12 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   trend: ({ ctx }) => childrenTrend(ctx),
   targets: ({ ctx }, { year }) => targetsView(ctx, year),
   setTarget: ({ ctx }, { year, code, enabled, value }) => {
+    assertTargetsEditable(ctx, year);
     setTarget(ctx, code, { ...(enabled === undefined ? {} : { enabled }), ...(value === undefined ? {} : { value }) });
     return targetsView(ctx, year);
   },
   resetTargets: ({ ctx }, { year, code }) => {
+    assertTargetsEditable(ctx, year);
     resetTargets(ctx, code);
     return targetsView(ctx, year);
   },

@@ -14,14 +14,28 @@ import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { listUnits } from './units.ts';
 
-function overrides(ctx: ServiceContext): Map<string, TargetOverride> {
+/** The province's current choices (table province_targets). */
+export function targetOverrides(ctx: ServiceContext): Map<string, TargetOverride> {
   const rows = ctx.db.prepare('SELECT code, enabled, value FROM province_targets').all() as { code: string; enabled: number | null; value: number | null }[];
   return new Map(rows.map((r) => [r.code, { ...(r.enabled === null ? {} : { enabled: r.enabled === 1 }), ...(r.value === null ? {} : { value: r.value }) }]));
 }
 
-/** The targets as the province uses them, in the catalogue's order. */
-export function provinceTargets(ctx: ServiceContext): EffectiveTarget[] {
-  return effectiveTargets(loadTargetCatalogue(ctx.template), overrides(ctx));
+/** The choices a locked year keeps (frozen at its lock), or null for an open year (or one locked before targets existed). */
+function frozenOverrides(ctx: ServiceContext, year: number): Map<string, TargetOverride> | null {
+  const row = ctx.db.prepare('SELECT locked, frozen FROM years WHERE year = ?').get(year) as { locked: number; frozen: string | null } | undefined;
+  if (row?.locked !== 1 || !row.frozen) return null;
+  const kept = (JSON.parse(row.frozen) as { targets?: Record<string, unknown> }).targets;
+  if (!kept) return null;
+  return new Map(Object.entries(kept).flatMap(([code, o]) => {
+    const parsed = targetOverrideSchema.safeParse(o);
+    return parsed.success ? [[code, parsed.data] as const] : [];
+  }));
+}
+
+/** The targets as the province uses them (for a locked year: as they were at its lock), in the catalogue's order. */
+export function provinceTargets(ctx: ServiceContext, year?: number): EffectiveTarget[] {
+  const kept = year === undefined ? null : frozenOverrides(ctx, year);
+  return effectiveTargets(loadTargetCatalogue(ctx.template), kept ?? targetOverrides(ctx));
 }
 
 /** The units expected to report in a year: active units and any unit that sent figures that year, with its figures. */
@@ -43,7 +57,7 @@ function unitsOfYear(ctx: ServiceContext, held?: (year: number) => YearFigures |
 
 /** The results of the enabled targets for a year; `held` gives figures already read (the report's), else they are read. */
 export function targetResults(ctx: ServiceContext, year: number, held?: (year: number) => YearFigures | undefined): TargetResult[] {
-  return evaluateTargets(ctx.template, provinceTargets(ctx), year, unitsOfYear(ctx, held));
+  return evaluateTargets(ctx.template, provinceTargets(ctx, year), year, unitsOfYear(ctx, held));
 }
 
 /** An indicator's name for people ("Số vụ án xâm hại trẻ em bị trả hồ sơ để điều tra bổ sung"). */
@@ -82,7 +96,7 @@ export function targetsView(ctx: ServiceContext, year: number): TargetsView {
 export function viewOf(ctx: ServiceContext, year: number, list: readonly TargetResult[]): TargetsView {
   const results = new Map(list.map((r) => [r.code, r]));
   const labelOf = indicatorLabeller(ctx);
-  const rows = provinceTargets(ctx).map((t): TargetRow => {
+  const rows = provinceTargets(ctx, year).map((t): TargetRow => {
     const r = results.get(t.code);
     return {
       code: t.code,
@@ -102,7 +116,16 @@ export function viewOf(ctx: ServiceContext, year: number, list: readonly TargetR
       result: r?.result ?? null,
     };
   });
-  return { year, rows, summary: targetsSummary([...results.values()], VIEW_PHRASES, { year: String(year) }) };
+  const locked = (ctx.db.prepare('SELECT locked FROM years WHERE year = ?').get(year) as { locked: number } | undefined)?.locked === 1;
+  return { year, locked, rows, summary: targetsSummary([...results.values()], VIEW_PHRASES, { year: String(year) }) };
+}
+
+/** Changes are made while looking at an open year: a locked year keeps (and shows) the choices it was locked with. */
+export function assertTargetsEditable(ctx: ServiceContext, year: number): void {
+  const row = ctx.db.prepare('SELECT locked FROM years WHERE year = ?').get(year) as { locked: number } | undefined;
+  if (row?.locked === 1) {
+    throw new AppError('year_locked', `Năm ${year} đã chốt số liệu: báo cáo năm ${year} giữ các chỉ tiêu như khi chốt. Hãy chọn một năm chưa chốt để sửa chỉ tiêu (áp dụng cho các năm chưa chốt), hoặc mở khóa năm ${year} (kèm lý do).`);
+  }
 }
 
 function requireTarget(ctx: ServiceContext, code: string): EffectiveTarget {
@@ -116,7 +139,7 @@ function requireTarget(ctx: ServiceContext, code: string): EffectiveTarget {
 export function setTarget(ctx: ServiceContext, code: string, change: TargetOverride): EffectiveTarget {
   const parsed = targetOverrideSchema.parse(change);
   const before = requireTarget(ctx, code);
-  const own = overrides(ctx).get(code) ?? {};
+  const own = targetOverrides(ctx).get(code) ?? {};
   const next: TargetOverride = { ...own, ...parsed };
   ctx.db.transaction(() => {
     ctx.db

@@ -13,6 +13,7 @@ import { generateReport } from '../../electron/services/report.ts';
 import { openContext, type ServiceContext } from '../../electron/services/context.ts';
 import { provinceTargets, resetTargets, setTarget, targetsView } from '../../electron/services/targets.ts';
 import { loadTargetCatalogue } from '../../electron/targets-store.ts';
+import { lockYear, unlockYear } from '../../electron/services/years.ts';
 import { templatePath } from '../../electron/template-store.ts';
 import { cli } from '../helpers/cli.ts';
 import { emptySampleDb, sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
@@ -143,6 +144,41 @@ describe("the province's own choices", () => {
       expect(provinceTargets(again).find((x) => x.code === 'giam_so_vu')!.enabled).toBe(true);
       resetTargets(again);
       expect(provinceTargets(again).every((x) => !x.overridden)).toBe(true);
+    } finally {
+      again.db.close();
+    }
+  });
+});
+
+describe('a locked year', () => {
+  it('keeps the choices it was locked with; changes are refused while looking at it and apply to open years', async () => {
+    const file = path.join(dir, 'locked.sqlite');
+    const own = sampleDb(file);
+    try {
+      setTarget(own, 'xet_xu', { value: 95 });
+      lockYear(own, 2025, 'Đã gửi báo cáo');
+      setTarget(own, 'xet_xu', { value: 99 });
+      setTarget(own, 'kham_pha', { enabled: false });
+      const locked = targetsView(own, 2025);
+      expect(locked.locked).toBe(true);
+      expect(locked.rows.find((r) => r.code === 'xet_xu')).toMatchObject({ value: 95 });
+      expect(locked.rows.find((r) => r.code === 'kham_pha')!.enabled).toBe(true);
+      const open = targetsView(own, 2026);
+      expect(open.locked).toBe(false);
+      expect(open.rows.find((r) => r.code === 'xet_xu')).toMatchObject({ value: 99 });
+      expect(open.rows.find((r) => r.code === 'kham_pha')!.enabled).toBe(false);
+    } finally {
+      own.db.close();
+    }
+    const refused = await cli('targets', 'set', 'xet_xu', '--value', '80', '--year', '2025', '--db', file, '--json');
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out)).toMatchObject({ ok: false, code: 'year_locked' });
+    expect(JSON.parse(refused.out).message).toMatch(/^Năm 2025 đã chốt số liệu: báo cáo năm 2025 giữ các chỉ tiêu như khi chốt/);
+    const again = openContext(file);
+    try {
+      expect(provinceTargets(again).find((t) => t.code === 'xet_xu')!.value).toBe(99);
+      unlockYear(again, 2025, 'Sửa số liệu');
+      expect(targetsView(again, 2025).rows.find((r) => r.code === 'xet_xu')).toMatchObject({ value: 99 });
     } finally {
       again.db.close();
     }

@@ -65,6 +65,7 @@ export function TargetsPanel() {
 
   if (view.error) return <Notice kind="error">{view.error}</Notice>;
   if (!view.data) return <p className="muted">Đang tải các chỉ tiêu…</p>;
+  const locked = view.data.locked;
   const on = view.data.rows.filter((r) => r.enabled);
   const off = view.data.rows.filter((r) => !r.enabled);
 
@@ -73,6 +74,7 @@ export function TargetsPanel() {
       <p className="muted">
         Các chỉ tiêu của kế hoạch mà báo cáo đánh giá (bảng “Kết quả thực hiện các chỉ tiêu”, mục B.IV.1). Sửa mức phấn đấu theo kế hoạch của địa phương rồi nhấn Enter; thay đổi áp dụng cho báo cáo của mọi năm. Chỉ tiêu thiếu số liệu của một đơn vị được ghi “Chưa đủ số liệu”, không bao giờ tính là đạt.
       </p>
+      {locked && <Notice kind="info">Năm {year} đã chốt số liệu: báo cáo năm {year} giữ các chỉ tiêu như khi chốt. Chọn một năm chưa chốt để sửa chỉ tiêu.</Notice>}
       {view.data.summary && <p className="targets-summary">{view.data.summary}</p>}
       <div className="table-scroll">
         <table className="data-table targets-table">
@@ -90,18 +92,18 @@ export function TargetsPanel() {
               <tr key={r.code}>
                 <td>{r.label}</td>
                 <td>
-                  <LevelInput key={r.value} row={r} disabled={busy} onSave={(value) => run(() => api.call('setTarget', { year, code: r.code, value }), `Đã đổi mức phấn đấu: ${r.label}.`)} />
+                  <LevelInput key={r.value} row={r} disabled={busy || locked} onSave={(value) => run(() => api.call('setTarget', { year, code: r.code, value }), `Đã đổi mức phấn đấu: ${r.label}.`)} />
                   <div className="muted small">{r.levelText}</div>
                 </td>
                 <td>{r.resultText}</td>
                 <td>{r.status && <span className={`tag ${STATUS_CLASS[r.status]}`}>{r.statusText}</span>}</td>
                 <td className="target-actions">
-                  {r.value !== r.defaultValue && (
+                  {!locked && r.value !== r.defaultValue && (
                     <button type="button" className="link" disabled={busy} onClick={() => void run(() => api.call('setTarget', { year, code: r.code, value: r.defaultValue }), `Đã đưa mức về theo kế hoạch: ${r.label}.`)}>
                       Về mức kế hoạch
                     </button>
                   )}
-                  <button type="button" className="link" disabled={busy} onClick={() => void run(() => api.call('setTarget', { year, code: r.code, enabled: false }), `Đã bỏ chỉ tiêu khỏi báo cáo: ${r.label}. Có thể thêm lại từ danh mục bên dưới.`)}>
+                  <button type="button" className="link" disabled={busy || locked} onClick={() => void run(() => api.call('setTarget', { year, code: r.code, enabled: false }), `Đã bỏ chỉ tiêu khỏi báo cáo: ${r.label}. Có thể thêm lại từ danh mục bên dưới.`)}>
                     Bỏ khỏi báo cáo
                   </button>
                 </td>
@@ -117,7 +119,7 @@ export function TargetsPanel() {
           </tbody>
         </table>
       </div>
-      {off.length > 0 && (
+      {off.length > 0 && !locked && (
         <div className="form-actions targets-add">
           <label htmlFor="target-add">Thêm chỉ tiêu từ danh mục</label>
           <select id="target-add" value={adding} onChange={(e) => setAdding(e.target.value)}>
