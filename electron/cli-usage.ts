@@ -15,6 +15,7 @@ export const USAGE = `Cách dùng: baocao121 <lệnh> [tùy chọn]
   import-json --db FILE FILE...
   validate --db FILE --year NĂM [--json]             kiểm tra số liệu theo các quy tắc
   generate --db FILE --year NĂM --out THƯ_MỤC [--force] [--sources]  Phụ lục 01–04, báo cáo Word (và Nguồn số liệu)
+  targets --db FILE [list | set MÃ [--value SỐ] [--enabled có|không] | reset [MÃ]] [--year NĂM] [--json]  chỉ tiêu của kế hoạch
   acknowledge --db FILE --key KHÓA --reason LÝ_DO    xác nhận một cảnh báo (kèm lý do)
   trace --db FILE --year NĂM --annex PL01 [--sheet TRANG] --cell D10   nguồn của một số liệu trong phụ lục
   history --db FILE --unit MÃ --year NĂM [--diff A:B] [--current N --reason LÝ_DO]

@@ -52,6 +52,7 @@ const OPTIONS = {
   current: { type: 'string' },
   code: { type: 'string' },
   value: { type: 'string' },
+  enabled: { type: 'string' },
   from: { type: 'string' },
   annex: { type: 'string' },
   sheet: { type: 'string' },
@@ -284,6 +285,46 @@ const commands: Record<string, Command> = {
       if (args.values.json) io.out(JSON.stringify(reportToJson(report), null, 2));
       else for (const line of formatReportText(report)) io.out(line);
       return report.errors > 0 ? EXIT.data : EXIT.ok;
+    });
+  },
+
+  targets: (args, io) => {
+    const [action = 'list', code, ...extra] = args.positionals;
+    if (!['list', 'set', 'reset'].includes(action)) throw new UsageError(`targets cần một trong: list, set, reset — không phải "${action}".`);
+    if (extra.length > 0 || (action === 'list' && code !== undefined)) throw new UsageError('targets: thừa giá trị không kèm tùy chọn.');
+    if (action === 'set' && !code) throw new UsageError('targets set cần mã chỉ tiêu, ví dụ: targets set tra_ho_so --value 0.');
+    let value: number | undefined;
+    if (args.values.value !== undefined) {
+      const v = parseVietnameseNumber(args.values.value);
+      if (v === null) throw new UsageError(`--value "${args.values.value}" không phải là số.`);
+      value = v;
+    }
+    let enabled: boolean | undefined;
+    if (args.values.enabled !== undefined) {
+      const e = args.values.enabled.trim().toLocaleLowerCase('vi');
+      if (['có', 'co', 'true', '1', 'bật', 'bat'].includes(e)) enabled = true;
+      else if (['không', 'khong', 'false', '0', 'tắt', 'tat'].includes(e)) enabled = false;
+      else throw new UsageError(`--enabled "${args.values.enabled}": ghi "có" (bật) hoặc "không" (tắt).`);
+    }
+    if (action === 'set' && value === undefined && enabled === undefined) throw new UsageError('targets set cần --value SỐ và/hoặc --enabled có|không.');
+    return withApi(args, io, async (api) => {
+      const year = args.values.year ? yearOf(args) : (await api.call('getAppInfo', {})).reportingYear;
+      const view =
+        action === 'set'
+          ? await api.call('setTarget', { year, code: code!, enabled, value })
+          : action === 'reset'
+            ? await api.call('resetTargets', { year, code })
+            : await api.call('targets', { year });
+      if (args.values.json) io.out(JSON.stringify(view, null, 2));
+      else {
+        for (const r of view.rows) {
+          const changed = r.overridden ? ' (tỉnh đã chỉnh)' : '';
+          io.out(`${r.enabled ? '[x]' : '[ ]'} ${r.code} — ${r.label}: ${r.levelText}${changed}`);
+          if (r.statusText) io.out(`      ${r.statusText.toLocaleUpperCase('vi')}: ${r.resultText ?? ''}`);
+        }
+        if (view.summary) io.out(view.summary);
+      }
+      return EXIT.ok;
     });
   },
 

@@ -479,3 +479,35 @@ export interface ProvinceSetupAnswers {
   periodTo: string;
   deadline?: string;
 }
+
+/** One of the plan's targets as the province uses it, and (for a year) its result; the same rows as the report's table. */
+export interface TargetRow {
+  code: string;
+  label: string;
+  /** "trên 95%", "giảm ít nhất 5% so với năm 2023". */
+  levelText: string;
+  comparator: '≥' | '>' | '≤' | '<' | '=';
+  value: number;
+  unit: string;
+  enabled: boolean;
+  /** The catalogue's value and switch, to show what the province changed. */
+  defaultValue: number;
+  defaultEnabled: boolean;
+  overridden: boolean;
+  /** Where the target comes from (the plan's words). */
+  source: string | null;
+  /** Only for an enabled target of a year: đạt / chưa đạt / chưa đủ số liệu, and the result in words. */
+  status: 'dat' | 'chua_dat' | 'thieu' | null;
+  statusText: string | null;
+  resultText: string | null;
+  result: number | null;
+}
+
+export interface TargetsView {
+  year: number;
+  /** A locked year keeps the choices it was locked with: the window shows them, not editable. */
+  locked: boolean;
+  rows: TargetRow[];
+  /** One sentence summing the year's results, as the report prints it (null when no target is on). */
+  summary: string | null;
+}

@@ -18,6 +18,7 @@ import type {
   ProvinceImportResult,
   ReportSection,
   SubmissionVersionInfo,
+  TargetsView,
   TemplateInfo,
   TrendData,
   UnitListImportResult,
@@ -182,6 +183,15 @@ export const apiContract = {
   definitionStatus: method(none).returns<DefinitionStatus>(),
   /** Moves an open year to the app's report definition, after a backup (kind before_upgrade). */
   upgradeYearDefinition: method(z.object({ year })).returns<DefinitionUpgradeResult>(),
+
+  /** The plan's targets as the province uses them, with the year's result of each one turned on (docs/targets.md). */
+  targets: method(z.object({ year }).strict()).returns<TargetsView>(),
+  /** Turns a target on or off and/or changes its value for the province (kept for every year); answers the year's view. */
+  setTarget: method(
+    z.object({ year, code: z.string().trim().min(1, 'thiếu mã chỉ tiêu'), enabled: z.boolean().optional(), value: z.number({ error: 'mức chỉ tiêu phải là một số' }).finite().optional() }).strict(),
+  ).returns<TargetsView>(),
+  /** Back to the catalogue's setting: one target, or all of them. */
+  resetTargets: method(z.object({ year, code: z.string().trim().min(1).optional() }).strict()).returns<TargetsView>(),
 
   listBackups: method(none).returns<BackupEntry[]>(),
   backupNow: method(none, { progress: true }).returns<BackupEntry>(),

@@ -52,6 +52,10 @@ export const ERROR_KINDS = {
   annex_invalid: 'data',
   annex_missing: 'data',
   outline_invalid: 'data',
+  /** templates/<id>/targets.json does not parse or does not fit the template. */
+  targets_invalid: 'data',
+  /** A target code the catalogue does not hold. */
+  unknown_target: 'usage',
   // Data.
   bad_json: 'data',
   bad_encoding: 'data',

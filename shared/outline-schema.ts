@@ -75,6 +75,20 @@ export const blockSchema = z.discriminatedUnion('kind', [
     indicator: z.string().includes('{row}').includes('{col}'),
     columns: z.array(tableColumn).min(1),
   }),
+  /**
+   * The plan's targets of the province (docs/targets.md): a sentence summing them (`summary`, with {parts} made of
+   * `dat`, `chua_dat`, `thieu`, each with {count} and {labels}) and a table (chỉ tiêu, mức, kết quả, đánh giá). Left
+   * out when the province follows no target.
+   */
+  z.strictObject({
+    kind: z.literal('targets'),
+    caption: z.string(),
+    headers: z.strictObject({ label: z.string().min(1), level: z.string().min(1), result: z.string().min(1), status: z.string().min(1) }),
+    summary: z.string().includes('{parts}'),
+    dat: z.string().includes('{count}'),
+    chua_dat: z.string().includes('{count}'),
+    thieu: z.string().includes('{count}'),
+  }),
   /** A bar chart of a figure by year and series (a template list), drawn when at least `minYears` years are held. */
   z.strictObject({
     kind: z.literal('chart'),
@@ -268,6 +282,9 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
         const rows = template.lists[b.rows];
         if (!rows) problems.push(`mục ${s.code}: không có danh mục "${b.rows}"`);
         for (const r of rows ?? []) for (const c of b.columns) checkSum(`bảng mục ${s.code}`, [b.indicator.replace('{row}', r.code).replace('{col}', c.code)]);
+      } else if (b.kind === 'targets') {
+        checkText(`bảng chỉ tiêu mục ${s.code}`, b.caption);
+        checkText(`bảng chỉ tiêu mục ${s.code}`, b.summary, ['total', 'parts']);
       } else {
         checkText(`biểu đồ mục ${s.code}`, b.caption);
         const series = template.lists[b.series];

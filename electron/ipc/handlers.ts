@@ -11,6 +11,7 @@ import { fromOsError } from '../files/os-errors.ts';
 import { readOnlyNotice } from '../db/read-only.ts';
 import { childrenTrend } from '../services/trend.ts';
 import { definitionStatus, openCheckedContext, upgradeYearDefinition } from '../services/definitions.ts';
+import { assertTargetsEditable, resetTargets, setTarget, targetsView } from '../services/targets.ts';
 import { backupNow, databaseBackups, removeBackup, restoreFromBackup } from '../services/backups.ts';
 import { yearChecklist, unitVersions } from '../services/checklist.ts';
 import type { ServiceContext } from '../store/context.ts';
@@ -178,6 +179,17 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   trend: ({ ctx }) => childrenTrend(ctx),
   definitionStatus: ({ ctx }) => definitionStatus(ctx),
   upgradeYearDefinition: ({ ctx }, { year }) => upgradeYearDefinition(ctx, year),
+  targets: ({ ctx }, { year }) => targetsView(ctx, year),
+  setTarget: ({ ctx }, { year, code, enabled, value }) => {
+    assertTargetsEditable(ctx, year);
+    setTarget(ctx, code, { ...(enabled === undefined ? {} : { enabled }), ...(value === undefined ? {} : { value }) });
+    return targetsView(ctx, year);
+  },
+  resetTargets: ({ ctx }, { year, code }) => {
+    assertTargetsEditable(ctx, year);
+    resetTargets(ctx, code);
+    return targetsView(ctx, year);
+  },
 
   listBackups: ({ ctx }) => databaseBackups(ctx),
   backupNow: ({ ctx }, _input, onProgress) => backupNow(ctx, onProgress),

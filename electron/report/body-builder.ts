@@ -2,7 +2,8 @@
 // and the chart; plus a notice for every section left without text.
 import type { OutlineBlock, OutlineSection } from '../../shared/outline-schema.ts';
 import { sumIndicator } from '../store/aggregate.ts';
-import type { BarChart, ContentBlock, FormTable, MissingSection, Run } from './content-model.ts';
+import { targetsSummary } from './targets.ts';
+import type { BarChart, ContentBlock, FormTable, MissingSection, Run, TextTable } from './content-model.ts';
 import type { FigureText } from './figure-text.ts';
 import { mergeSectionText } from './narrative.ts';
 import type { ReportData } from './report-data.ts';
@@ -45,6 +46,21 @@ function barChart(data: ReportData, text: FigureText, b: Extract<OutlineBlock, {
       values: data.history.map((f) => sumIndicator(f, b.indicator.replace('{series}', i.code))),
     })),
   };
+}
+
+/** The plan's targets: the sentence summing them, then the table (chỉ tiêu, mức phấn đấu, kết quả, đánh giá). */
+function targetBlocks(data: ReportData, text: FigureText, b: Extract<OutlineBlock, { kind: 'targets' }>): ContentBlock[] {
+  const { results, rows } = data.targets;
+  const summary = targetsSummary(results, b);
+  if (summary === null) return [];
+  const table: TextTable = {
+    kind: 'textTable',
+    caption: text.text(b.caption),
+    headers: [b.headers.label, b.headers.level, b.headers.result, b.headers.status],
+    widths: [0.34, 0.17, 0.33, 0.16],
+    rows: rows.map((r) => [r.label, r.levelText, r.resultText ?? '', r.statusText ?? '']),
+  };
+  return [{ kind: 'paragraph', role: 'figures', runs: [{ text: text.text(summary) }] }, table];
 }
 
 /** The label the units see for a BAO_CAO cell ("B.I.2. Rà soát, ban hành văn bản — Tồn tại, hạn chế"). */
@@ -90,6 +106,8 @@ export function buildBody(data: ReportData, text: FigureText): BuiltBody {
         narrative(b);
       } else if (b.kind === 'table') {
         blocks.push(formTable(data, text, b));
+      } else if (b.kind === 'targets') {
+        blocks.push(...targetBlocks(data, text, b));
       } else {
         const chart = barChart(data, text, b);
         if (chart) blocks.push(chart);

@@ -25,7 +25,18 @@ export type ContentBlock =
   /** A body paragraph; `role` says where it came from (figure sentences, a unit's or the compiler's text, none). */
   | { kind: 'paragraph'; role: 'figures' | 'narrative' | 'empty'; runs: Run[] }
   | FormTable
+  | TextTable
   | BarChart;
+
+/** A table of words (the plan's targets): a header row and rows of cells, column widths as shares of the text width. */
+export interface TextTable {
+  kind: 'textTable';
+  caption: string;
+  headers: string[];
+  /** Shares of the text width, one per column (they add up to 1). */
+  widths: number[];
+  rows: string[][];
+}
 
 export interface FormTable {
   kind: 'table';

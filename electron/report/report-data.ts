@@ -8,6 +8,9 @@ import type { Settings, Unit } from '../../shared/types.ts';
 import { issuedDocuments, missingUnits, yearFigures, yearsWithData, type IssuedDocument, type YearFigures } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { getSettings } from '../store/settings.ts';
+import { targetResults, viewOf } from './targets.ts';
+import type { TargetResult } from '../../shared/targets.ts';
+import type { TargetRow } from '../../shared/api-types.ts';
 import { listUnits } from '../store/units.ts';
 import { loadOutline } from './outline-store.ts';
 import { compilerTexts, unitTexts, type CompilerText, type UnitText } from './texts-store.ts';
@@ -31,6 +34,8 @@ export interface ReportData {
   missing: Unit[];
   unitTexts: Map<string, UnitText[]>;
   compilerTexts: Map<string, CompilerText>;
+  /** The plan's targets the province follows (enabled only), with the year's results: the rows as the window shows them. */
+  targets: { results: TargetResult[]; rows: TargetRow[] };
 }
 
 export function gatherReportData(ctx: ServiceContext, year: number): ReportData {
@@ -55,5 +60,11 @@ export function gatherReportData(ctx: ServiceContext, year: number): ReportData 
     missing: missingUnits(ctx, current, reportingKinds(ctx.template)),
     unitTexts: unitTexts(ctx, year),
     compilerTexts: compilerTexts(ctx, year),
+    targets: yearTargets(ctx, year, history),
   };
+}
+
+function yearTargets(ctx: ServiceContext, year: number, held: readonly YearFigures[]): ReportData['targets'] {
+  const results = targetResults(ctx, year, (y) => held.find((f) => f.year === y));
+  return { results, rows: viewOf(ctx, year, results).rows.filter((r) => r.enabled) };
 }

@@ -7,7 +7,8 @@ import { readOnlyError, readOnlyNotice, databaseFile } from '../db/read-only.ts'
 import { AppError, isAppError } from '../errors.ts';
 import { parseAnnexLayout } from '../annex/layouts.ts';
 import { loadOutline } from '../report/outline-store.ts';
-import { activeDefinition, bindYear, definitionFiles, definitionForYear, loadWindowDefinition, type Definition } from '../template-store.ts';
+import { parseTargets } from '../store/targets.ts';
+import { activeDefinition, bindYear, definitionPart, definitionFiles, definitionForYear, loadWindowDefinition, type Definition } from '../template-store.ts';
 import { templateRules } from './validation.ts';
 import { audit } from '../store/audit.ts';
 import { openContext, type ServiceContext } from '../store/context.ts';
@@ -35,6 +36,10 @@ export function definitionProblems(def: Definition): string[] {
   attempt(() => loadOutline(def.template));
   attempt(() => templateRules(def.template));
   attempt(() => loadWindowDefinition(def.template));
+  attempt(() => {
+    const targets = definitionPart(def, 'targets');
+    if (targets !== undefined) parseTargets(targets, def.template, { indicators: true });
+  });
   return problems;
 }
 

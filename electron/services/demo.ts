@@ -13,6 +13,7 @@ import { initDatabase } from './setup.ts';
 import { requireUnit } from '../store/units.ts';
 import { writeBlankWorkbooks } from './workbooks.ts';
 import { generateAll } from './generate.ts';
+import { targetsView } from './targets.ts';
 import { writeSampleWordReports } from './demo-word-reports.ts';
 import { formatReportText, summaryLine } from '../../shared/rules/report.ts';
 import type { ValidationReport } from '../../shared/rules/types.ts';
@@ -89,6 +90,9 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
   for (const line of formatReportText(generated.validation).slice(0, -1)) log(`  ${line}`);
   for (const f of generated.files) log(`Đã tạo: ${f}`);
   for (const line of missingSectionLines(generated.missing)) log(line);
+  // The plan's targets the report assesses (docs/targets.md): the sample has one of each outcome at least.
+  const targets = targetsView(ctx, sample.reporting_year);
+  if (targets.summary) log(`Chỉ tiêu của kế hoạch — ${targets.summary}`);
   return {
     ctx,
     dbFile,

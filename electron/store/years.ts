@@ -1,4 +1,6 @@
 // The reporting years a database holds, and locking a year once its figures are reviewed ("Chốt số liệu").
+import type { TargetOverride } from '../../shared/targets-schema.ts';
+import { targetOverrides } from './targets.ts';
 import { AppError } from '../errors.ts';
 import { bindYear, definitionForYear, definitionOf } from '../template-store.ts';
 import { audit } from './audit.ts';
@@ -54,6 +56,8 @@ export function requireYear(ctx: ServiceContext, year: number): void {
 interface Frozen {
   settings: ReturnType<typeof getSettings>;
   units: Unit[];
+  /** The province's choices of the plan's targets at the lock (absent in years locked before targets existed). */
+  targets?: Record<string, TargetOverride>;
 }
 
 /**
@@ -105,7 +109,7 @@ export function lockYear(ctx: ServiceContext, year: number, reason?: string): Ye
   requireYear(ctx, year);
   if (isYearLocked(ctx, year)) throw new AppError('year_locked', `Năm ${year} đã được chốt số liệu.`);
   ctx.db.transaction(() => {
-    const frozen: Frozen = { settings: getSettings(ctx, year), units: listUnits(ctx) };
+    const frozen: Frozen = { settings: getSettings(ctx, year), units: listUnits(ctx), targets: Object.fromEntries(targetOverrides(ctx)) };
     ctx.db.prepare('UPDATE years SET locked = 1, locked_at = ?, lock_reason = ?, frozen = ? WHERE year = ?').run(ctx.now().toISOString(), reason?.trim() || null, JSON.stringify(frozen), year);
     audit(ctx, { action: 'year.lock', entity: 'year', entityId: year, reason: reason?.trim() || null });
   })();

@@ -22,7 +22,7 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<{ wb: ExcelJS.Workbook; 
 const cases = [
   ['X03', 'dia_phuong', ['HUONG_DAN', 'PL01', 'PL02', 'SO_LIEU', 'BAO_CAO', '_meta']],
   ['CA', 'cong_an', ['HUONG_DAN', 'PL02', 'SO_LIEU', 'BAO_CAO', '_meta']],
-  ['VKS', 'vien_kiem_sat', ['HUONG_DAN', 'PL03', 'BAO_CAO', '_meta']],
+  ['VKS', 'vien_kiem_sat', ['HUONG_DAN', 'PL03', 'CHI_TIEU', 'BAO_CAO', '_meta']],
   ['TAND', 'toa_an', ['HUONG_DAN', 'PL04', 'BAO_CAO', '_meta']],
   ['SGDDT', 'so_nganh', ['HUONG_DAN', 'PL02', 'SO_LIEU', 'BAO_CAO', '_meta']],
 ] as const;

@@ -2,7 +2,7 @@
 // are the list's items and a total row, columns the measures, grouped under merged labels.
 import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import { formatVietnameseNumber } from '../../../shared/numbers.ts';
-import type { FormTable } from '../content-model.ts';
+import type { FormTable, TextTable } from '../content-model.ts';
 import { mm, SIZE, TEXT_WIDTH } from './layout.ts';
 
 const LABEL_WIDTH = mm(46);
@@ -70,6 +70,21 @@ export function formTable(table: FormTable): Table {
   );
   return new Table({
     rows: [first, second, ...body],
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+  });
+}
+
+/** A table of words (the plan's targets): the header row repeated on every page, rows kept whole. */
+export function textTable(table: TextTable): Table {
+  const widths = table.widths.map((w) => Math.floor(TEXT_WIDTH * w));
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: table.headers.map((h, i) => tableCell(h, widths[i]!, { bold: true })) });
+  const body = table.rows.map(
+    (r) => new TableRow({ cantSplit: true, children: r.map((c, i) => tableCell(c, widths[i]!, { align: i === 0 || i === 2 ? 'left' : 'center' })) }),
+  );
+  return new Table({
+    rows: [header, ...body],
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,

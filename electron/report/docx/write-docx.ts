@@ -5,7 +5,7 @@ import type { ContentBlock, ReportContent } from '../content-model.ts';
 import { chartParagraphs } from './chart-image.ts';
 import { closingBlock } from './closing-block.ts';
 import { draftErrorsBox, draftMarkParagraph } from './draft.ts';
-import { captionParagraph, formTable } from './form-table.ts';
+import { captionParagraph, formTable, textTable } from './form-table.ts';
 import { headerBlock } from './header-block.ts';
 import { FONT, MARGIN, PAGE, SIZE } from './layout.ts';
 import { bodyParagraph, headingParagraph } from './paragraphs.ts';
@@ -27,6 +27,8 @@ function bodyElements(blocks: readonly ContentBlock[], notices: string[]): (Para
         return [bodyParagraph(b.runs)];
       case 'table':
         return [captionParagraph(b.caption, { keepNext: true }), formTable(b), new Paragraph({ spacing: { after: 120 }, children: [] })];
+      case 'textTable':
+        return [captionParagraph(b.caption, { keepNext: true }), textTable(b), new Paragraph({ spacing: { after: 120 }, children: [] })];
       case 'chart':
         return chartParagraphs(b, notices);
     }

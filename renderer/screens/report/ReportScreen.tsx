@@ -12,6 +12,7 @@ import { ProgressLine } from '../../components/ProgressLine.tsx';
 import { baseName } from '../../format.ts';
 import { SectionTexts } from './SectionTexts.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { TargetsPanel } from './TargetsPanel.tsx';
 import { missingSectionLines } from '../../../shared/section-mark.ts';
 
 export function ReportScreen() {
@@ -151,6 +152,10 @@ export function ReportScreen() {
           <TrendChart />
         </section>
       </div>
+      <section className="panel targets-panel" aria-label="Chỉ tiêu của kế hoạch">
+        <h2>Kết quả thực hiện các chỉ tiêu năm {year}</h2>
+        <TargetsPanel />
+      </section>
       <section className="panel sections-panel">
         <h2>Nội dung báo cáo theo đề cương</h2>
         <SectionTexts />

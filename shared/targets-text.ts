@@ -1,0 +1,56 @@
+// The words of a target's row, the same in the report's table and the window: the level aimed at
+// ("trên 95%", "giảm ít nhất 5% so với năm 2023"), the result ("76,5% (13/17)") and the assessment.
+import { formatVietnameseNumber } from './numbers.ts';
+import type { TargetResult, TargetStatus } from './targets.ts';
+import type { TargetComparator } from './targets-schema.ts';
+
+export const STATUS_WORDS: Record<TargetStatus, string> = { dat: 'Đạt', chua_dat: 'Chưa đạt', thieu: 'Chưa đủ số liệu' };
+
+const COMPARATOR_WORDS: Record<TargetComparator, [string, string]> = {
+  '>': ['trên ', ''],
+  '≥': ['từ ', ' trở lên'],
+  '<': ['dưới ', ''],
+  '≤': ['không quá ', ''],
+  '=': ['', ''],
+};
+
+const num = (v: number): string => formatVietnameseNumber(v, 1);
+const withUnit = (v: number, unit: string): string => (unit === '%' ? `${num(v)}%` : `${num(v)} ${unit}`);
+
+/** What the plan aims at, in words. */
+export function targetLevelText(t: Pick<TargetResult, 'comparator' | 'value' | 'unit' | 'baseYear'>): string {
+  if (t.baseYear !== undefined) {
+    const since = ` so với năm ${t.baseYear}`;
+    if (t.value < 0 && (t.comparator === '≤' || t.comparator === '<')) return `giảm ${t.comparator === '≤' ? 'ít nhất' : 'trên'} ${withUnit(-t.value, t.unit)}${since}`;
+    if (t.value > 0 && (t.comparator === '≥' || t.comparator === '>')) return `tăng ${t.comparator === '≥' ? 'ít nhất' : 'trên'} ${withUnit(t.value, t.unit)}${since}`;
+    if (t.value === 0 && t.comparator === '≤') return `không tăng${since}`;
+  }
+  if (t.unit === '%' && t.value === 100 && (t.comparator === '≥' || t.comparator === '=')) return 'đạt 100%';
+  const [before, after] = COMPARATOR_WORDS[t.comparator];
+  const level = `${before}${withUnit(t.value, t.unit)}${after}`;
+  return t.baseYear !== undefined ? `thay đổi ${level} so với năm ${t.baseYear}` : level;
+}
+
+/**
+ * The result in words. `labelOf` names an indicator for the gaps ("Công an tỉnh chưa báo cáo: Số vụ … đã điều tra
+ * khám phá").
+ */
+export function targetResultText(r: TargetResult, labelOf: (code: string) => string): string {
+  if (r.result !== null) {
+    if (r.baseYear !== undefined) {
+      const change = r.result === 0 ? 'không đổi' : `${r.result < 0 ? 'giảm' : 'tăng'} ${num(Math.abs(r.result))}%`;
+      return `${change} (${num(r.measured!)} so với ${num(r.reference!)} năm ${r.baseYear})`;
+    }
+    if (r.unit === '%' && r.reference !== null) return `${num(r.result)}% (${num(r.measured!)}/${num(r.reference)})`;
+    return withUnit(r.result, r.unit);
+  }
+  if (r.gaps.length === 0 && r.noBasis) return r.baseYear !== undefined ? `năm ${r.baseYear} bằng 0, không tính được mức thay đổi` : 'không phát sinh trường hợp nào để tính tỷ lệ';
+  const parts = r.gaps.map((g) => {
+    const what = `“${labelOf(g.code)}”${r.baseYear === g.year ? ` năm ${g.year}` : ''}`;
+    if (g.units.length === 0) return `chưa có đơn vị nào báo cáo ${what}`;
+    const who = g.units.length > 3 ? `${g.units.slice(0, 3).join(', ')} và ${g.units.length - 3} đơn vị khác` : g.units.join(', ');
+    return `${who} chưa báo cáo ${what}`;
+  });
+  const text = [...new Set(parts)].join('; ');
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}

@@ -1,0 +1,115 @@
+// The plan's targets evaluated for a year: one expression language and one evaluator (the rules',
+// shared/rules/), one blank-aware sum (shared/coverage-sum.ts). A target is "đạt" only when every figure it
+// reads was given by every unit expected to give it; a figure left blank makes it "chưa đủ số liệu", never "đạt".
+import { sumOverUnits } from './coverage-sum.ts';
+import { compare, evaluateSide, type Lookup } from './rules/evaluate.ts';
+import { matchesPattern, parseExpression } from './rules/expression.ts';
+import { codesOfKind } from './rules/lookup.ts';
+import { COMPARATOR_OPERATOR, type EffectiveTarget } from './targets-schema.ts';
+import type { TemplateDefinition } from './template-schema.ts';
+
+export type TargetStatus = 'dat' | 'chua_dat' | 'thieu';
+
+/** A unit expected to report in a year: its figures, or null when it sent nothing. */
+export interface TargetUnit {
+  code: string;
+  name: string;
+  kind: string;
+  values: ReadonlyMap<string, number | null> | null;
+}
+
+/** An indicator a target could not read in full: which expected units left it blank (or sent nothing). */
+export interface TargetGap {
+  code: string;
+  year: number;
+  units: string[];
+}
+
+export interface TargetResult {
+  code: string;
+  label: string;
+  comparator: EffectiveTarget['comparator'];
+  value: number;
+  unit: string;
+  baseYear?: number;
+  status: TargetStatus;
+  /** The measured result in the target's unit (a percentage rounded to one decimal, as printed); null when not computable. */
+  result: number | null;
+  /** The expression's figure (the numerator of a percentage, this year's figure of a change). */
+  measured: number | null;
+  /** The denominator of a percentage, or the base year's figure of a change. */
+  reference: number | null;
+  gaps: TargetGap[];
+  /** Why there is no result although nothing is blank: a zero denominator or base. */
+  noBasis: boolean;
+}
+
+/** A lookup over the expected units: a code's value is the sum over the units whose kind reports it, null unless all gave it. */
+function completeLookup(template: TemplateDefinition, year: number, units: readonly TargetUnit[], kinds: readonly string[] | undefined, gaps: TargetGap[]): Lookup {
+  const scoped = kinds ? units.filter((u) => kinds.includes(u.kind)) : units;
+  const known = [...new Set(scoped.flatMap((u) => codesOfKind(template, u.kind)))];
+  const cache = new Map<string, number | null>();
+  return {
+    value: (code) => {
+      if (cache.has(code)) return cache.get(code);
+      const expected = scoped.filter((u) => codesOfKind(template, u.kind).includes(code));
+      const sum = sumOverUnits(expected, (u) => [u.values?.get(code) ?? null]);
+      const complete = expected.length > 0 && sum.blank.length === 0;
+      if (!complete) gaps.push({ code, year, units: expected.length === 0 ? [] : sum.blank.map((u) => u.name) });
+      const v = complete ? sum.total : null;
+      cache.set(code, v);
+      return v;
+    },
+    match: (pattern) => known.filter((c) => matchesPattern(pattern, c)),
+  };
+}
+
+function measure(template: TemplateDefinition, source: string, year: number, units: readonly TargetUnit[], kinds: readonly string[] | undefined, gaps: TargetGap[]): number | null {
+  return evaluateSide(parseExpression(source), completeLookup(template, year, units, kinds, gaps), 'skip_if_any_missing').value;
+}
+
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
+/**
+ * Evaluates the enabled targets for a year. `unitsOf(year)` gives the units expected to report in a year (active
+ * units of the reporting kinds, with their current figures); a base year the store does not hold gives [].
+ */
+export function evaluateTargets(template: TemplateDefinition, targets: readonly EffectiveTarget[], year: number, unitsOf: (year: number) => readonly TargetUnit[]): TargetResult[] {
+  return targets
+    .filter((t) => t.enabled)
+    .map((t) => {
+      const gaps: TargetGap[] = [];
+      const measured = measure(template, t.expression, year, unitsOf(year), t.kinds, gaps);
+      let reference: number | null = null;
+      let result: number | null = null;
+      let noBasis = false;
+      if (t.of !== undefined) {
+        reference = measure(template, t.of, year, unitsOf(year), t.kinds, gaps);
+        if (measured !== null && reference !== null) {
+          if (reference === 0) noBasis = true;
+          else result = round1((measured / reference) * 100);
+        }
+      } else if (t.baseYear !== undefined) {
+        reference = measure(template, t.expression, t.baseYear, unitsOf(t.baseYear), t.kinds, gaps);
+        if (measured !== null && reference !== null) {
+          if (reference === 0) noBasis = true;
+          else result = round1(((measured - reference) / reference) * 100);
+        }
+      } else result = measured;
+      const status: TargetStatus = result === null ? 'thieu' : compare(result, COMPARATOR_OPERATOR[t.comparator], t.value).holds ? 'dat' : 'chua_dat';
+      return {
+        code: t.code,
+        label: t.label,
+        comparator: t.comparator,
+        value: t.value,
+        unit: t.unit,
+        ...(t.baseYear !== undefined ? { baseYear: t.baseYear } : {}),
+        status,
+        result,
+        measured,
+        reference,
+        gaps,
+        noBasis,
+      };
+    });
+}
