@@ -2,6 +2,7 @@
 // sentences with placeholders, the narrative codes each section prints, and the figures the sentences use.
 // Checked with zod when loaded, then against the template (outlineProblems) so a typo fails loudly.
 import { z } from 'zod';
+import { isSettingKey } from './settings-schema.ts';
 import type { TemplateDefinition } from './template-schema.ts';
 
 const name = z.string().regex(/^[a-z0-9_]+$/, 'tên chỉ gồm chữ thường, số và _');
@@ -22,7 +23,9 @@ const documentsFigure = z.strictObject({
   label: z.string().min(1),
 });
 const changeFigure = z.strictObject({ change: name, noun: z.string().min(1) });
-export const figureSchema = z.union([sumFigure, documentsFigure, changeFigure]);
+/** How far two sums lie apart (the size of `difference[0]` − `difference[1]`); null when either is unreported. */
+const differenceFigure = z.strictObject({ difference: z.tuple([sumFigure, sumFigure]), label: z.string().min(1) });
+export const figureSchema = z.union([sumFigure, documentsFigure, changeFigure, differenceFigure]);
 
 /**
  * A list inside a sentence: `bạo lực 05 em, xâm hại tình dục 22 em; không có trẻ em bị bóc lột, mua bán`.
@@ -34,7 +37,7 @@ const listItem = z.strictObject({ figure: name, text: z.string().min(1), zero: z
 export const listSchema = z
   .strictObject({
     items: z.array(listItem).min(1).optional(),
-    over: z.strictObject({ list: z.string(), figure: z.union([sumFigure, documentsFigure]), text: z.string().min(1) }).optional(),
+    over: z.strictObject({ list: z.string(), figure: z.union([sumFigure, documentsFigure, differenceFigure]), text: z.string().min(1) }).optional(),
     separator: z.string().default(', '),
     zeroText: z.string().optional(),
     /** Items at 0 while some expected units gave no figure: `chưa ghi nhận trẻ em bị {items} ({units} chưa có số liệu)`. */
@@ -57,9 +60,12 @@ export const sentenceSchema = z.union([textSentence, missingSentence]);
 
 const tableColumn = z.strictObject({ code: z.string().min(1), label: z.string().min(1), group: z.string().optional() });
 
+/** A block printed only when a province setting holds one of these values (e.g. whose figures A.1 states). */
+const blockWhen = z.strictObject({ setting: z.string(), in: z.array(z.string()).min(1) });
+
 export const blockSchema = z.discriminatedUnion('kind', [
   /** One paragraph of generated sentences (left out when every sentence is). */
-  z.strictObject({ kind: z.literal('paragraph'), sentences: z.array(sentenceSchema).min(1) }),
+  z.strictObject({ kind: z.literal('paragraph'), sentences: z.array(sentenceSchema).min(1), when: blockWhen.optional() }),
   /** The units' merged texts of one BAO_CAO cell (or the compiler's own text), optionally led by an italic `lead`. */
   z.strictObject({ kind: z.literal('narrative'), code: narrativeCode, lead: z.string().optional() }),
   /** A table of the year: rows a template list plus a total row, columns measures; cells `indicator` with {row}/{col}. */
@@ -71,6 +77,7 @@ export const blockSchema = z.discriminatedUnion('kind', [
     totalLabel: z.string(),
     indicator: z.string().includes('{row}').includes('{col}'),
     columns: z.array(tableColumn).min(1),
+    when: blockWhen.optional(),
   }),
   /** A bar chart of a figure by year and series (a template list), drawn when at least `minYears` years are held. */
   z.strictObject({
@@ -81,6 +88,7 @@ export const blockSchema = z.discriminatedUnion('kind', [
     seriesLabels: z.record(z.string(), z.string()).optional(),
     axisLabel: z.string(),
     minYears: z.number().int().min(1),
+    when: blockWhen.optional(),
   }),
 ]);
 
@@ -163,6 +171,8 @@ export type OutlineFigure = z.infer<typeof figureSchema>;
 export type OutlineSumFigure = z.infer<typeof sumFigure>;
 export type OutlineDocumentsFigure = z.infer<typeof documentsFigure>;
 export type OutlineChangeFigure = z.infer<typeof changeFigure>;
+export type OutlineDifferenceFigure = z.infer<typeof differenceFigure>;
+export type OutlineBlockWhen = z.infer<typeof blockWhen>;
 export type OutlineList = z.infer<typeof listSchema>;
 export type OutlineSentence = z.infer<typeof sentenceSchema>;
 export type OutlineBlock = z.infer<typeof blockSchema>;
@@ -224,6 +234,7 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
     }
   };
   for (const [key, f] of Object.entries(outline.figures)) {
+    if ('difference' in f) for (const side of f.difference) checkSum(`số liệu ${key}`, side.sum);
     if ('sum' in f) {
       checkSum(`số liệu ${key}`, f.sum);
       for (const k of f.kinds ?? []) if (!kinds.has(k)) problems.push(`số liệu ${key}: không có loại đơn vị "${k}"`);
@@ -237,6 +248,7 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
       const list = template.lists[l.over.list];
       if (!list) problems.push(`danh sách ${key}: không có danh mục "${l.over.list}"`);
       else if ('sum' in l.over.figure) for (const item of list) checkSum(`danh sách ${key}`, l.over.figure.sum, item.code);
+      else if ('difference' in l.over.figure) for (const item of list) for (const side of l.over.figure.difference) checkSum(`danh sách ${key}`, side.sum, item.code);
     }
   }
   const known = (p: string): boolean =>
@@ -256,6 +268,7 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
     codes.add(s.code);
     checkText(`mục ${s.code}`, s.heading);
     for (const b of s.blocks ?? []) {
+      if ('when' in b && b.when && !isSettingKey(b.when.setting)) problems.push(`mục ${s.code}: không có thiết lập "${b.when.setting}"`);
       if (b.kind === 'narrative') {
         if (!narratives.has(b.code)) problems.push(`mục ${s.code}: không có ô nội dung "${b.code}" trong mẫu`);
         seen.set(b.code, (seen.get(b.code) ?? 0) + 1);

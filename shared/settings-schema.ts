@@ -44,6 +44,9 @@ const text = () => z.string().transform((s) => s.normalize('NFC'));
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'có', 'không']).transform((v) => ['true', '1', 'có'].includes(v))]);
 const lines = z.union([z.array(z.string().transform((s) => s.normalize('NFC').trim())), z.string().transform((s) => s.normalize('NFC').split(/[;\n]/).map((l) => l.trim()))]).transform((l) => l.filter(Boolean));
 
+/** Who states the figures of Phụ lục 01 (setting pl01_source); the annexes and the outline name these values in their `when`. */
+export const PL01_SOURCES = ['Ủy ban nhân dân cấp xã', 'Công an', 'Cả hai (đặt cạnh nhau)'] as const;
+
 /** Held once for the province, whatever the year. */
 export const provinceSettingsSchema = z.object({
   province: z.string().trim().min(1, 'hãy nhập tên tỉnh, thành phố').transform((s) => s.normalize('NFC')).default('').meta({ label: 'Tên tỉnh, thành phố', input: 'text', group: 'agency' }),
@@ -56,6 +59,8 @@ export const provinceSettingsSchema = z.object({
   from_year: z.coerce.number().int().min(2000).max(2100).default(2021).meta({ label: 'Năm bắt đầu thực hiện Nghị quyết', input: 'number' }),
   documents_from: isoDate(false).default('2021-01-07').meta({ label: 'Văn bản tính từ ngày', input: 'date' }),
   leading_zero: flag.default(true).meta({ label: 'Số báo cáo có số 0 đứng trước', input: 'flag' }),
+  /** Whose figures Phụ lục 01 and section A.1 state: the communes' (the default), the police's, or both side by side. */
+  pl01_source: z.enum(PL01_SOURCES).default('Ủy ban nhân dân cấp xã').meta({ label: 'Số liệu trẻ em bị xâm hại (Phụ lục 01, mục A.1) theo báo cáo của', input: 'choice', group: 'agency' }),
   /** The report's merged section texts lead each unit's paragraph with the unit's name ("Sở Y tế: …"). */
   narrative_unit_names: flag.default(false).meta({ label: 'Ghi tên đơn vị trước đoạn văn tổng hợp', input: 'flag' }),
 });
@@ -103,6 +108,12 @@ export function settingMeta(key: SettingKey): SettingFieldMeta {
 /** The form's fields, group by group, in the schema's order. */
 export function settingFields(): { key: SettingKey; meta: SettingFieldMeta }[] {
   return SETTING_KEYS.map((key) => ({ key, meta: settingMeta(key) })).filter((f) => f.meta.group);
+}
+
+/** Whether a setting holds one of the values a definition's `when` names (a sheet of an annex, a block of the outline). */
+export function settingIn(settings: Partial<Record<string, unknown>>, when: { setting: string; in: readonly string[] }): boolean {
+  const value = settings[when.setting] ?? (isSettingKey(when.setting) ? settingsSchema.shape[when.setting].parse(undefined) : undefined);
+  return when.in.includes(String(value ?? ''));
 }
 
 /** The choices of a list field (province_kind). */
