@@ -2,7 +2,7 @@
 // sentences with placeholders, the narrative codes each section prints, and the figures the sentences use.
 // Checked with zod when loaded, then against the template (outlineProblems) so a typo fails loudly.
 import { z } from 'zod';
-import { isSettingKey } from './settings-schema.ts';
+import { isSettingKey, planText, type ReviewedPlan } from './settings-schema.ts';
 import type { TemplateDefinition } from './template-schema.ts';
 
 const name = z.string().regex(/^[a-z0-9_]+$/, 'tên chỉ gồm chữ thường, số và _');
@@ -19,7 +19,11 @@ const sumFigure = z.strictObject({
   label: z.string().min(1),
 });
 const documentsFigure = z.strictObject({
-  documents: z.strictObject({ cap: z.array(z.string()).optional(), loai: z.array(z.string()).optional() }),
+  /**
+   * `due`: only the documents with a due date ("set"), or those issued by it ("on_time"); unknown (null,
+   * "chưa có số liệu") when no document of the filter has a due date.
+   */
+  documents: z.strictObject({ cap: z.array(z.string()).optional(), loai: z.array(z.string()).optional(), due: z.enum(['set', 'on_time']).optional() }),
   label: z.string().min(1),
 });
 const changeFigure = z.strictObject({ change: name, noun: z.string().min(1) });
@@ -94,12 +98,21 @@ export const blockSchema = z.discriminatedUnion('kind', [
 
 export type OutlineLevel = 'part' | 'roman' | 'arabic';
 
+/**
+ * A bullet of the outline the units answer: for every reporting unit, or only for the unit kinds named.
+ * Placeholders: `{plans}` (the province's plans under review; the prompt is left out when there is none)
+ * and `{province_kind}`.
+ */
+export type OutlinePrompt = string | { text: string; kinds: string[] };
+const promptSchema = z.union([z.string().min(1), z.strictObject({ text: z.string().min(1), kinds: z.array(name).min(1) })]);
+export const PROMPT_VARIABLES = ['plans', 'province_kind'] as const;
+
 export interface OutlineSection {
   code: string;
   level: OutlineLevel;
   heading: string;
   /** What the section's texts should answer: shown to the units and the compiler, never printed. */
-  prompts?: string[];
+  prompts?: OutlinePrompt[];
   blocks?: OutlineBlock[];
   sections?: OutlineSection[];
 }
@@ -109,7 +122,7 @@ export const sectionSchema: z.ZodType<OutlineSection> = z.lazy(() =>
     code: name,
     level: z.enum(['part', 'roman', 'arabic']),
     heading: z.string().min(1),
-    prompts: z.array(z.string()).optional(),
+    prompts: z.array(promptSchema).optional(),
     blocks: z.array(blockSchema).optional(),
     sections: z.array(sectionSchema).optional(),
   }),
@@ -202,6 +215,43 @@ export function flattenSections(sections: readonly OutlineSection[]): OutlineSec
   return sections.flatMap((s) => [s, ...flattenSections(s.sections ?? [])]);
 }
 
+/**
+ * The prompts of each narrative code (the bullets of the section that prints it), filled: for one unit kind
+ * (its own and the common ones), or for every kind (`kind` null) with the kinds named before a restricted one
+ * ("Địa phương (xã, phường): …"). A prompt whose placeholder is empty (no plan listed) is left out.
+ */
+export function narrativePrompts(
+  outline: Outline,
+  kind: string | null,
+  values: Record<(typeof PROMPT_VARIABLES)[number], string>,
+  kindLabel: (kind: string) => string = (k) => k,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of flattenSections(outline.sections)) {
+    const texts = (s.prompts ?? []).flatMap((p) => {
+      const text = typeof p === 'string' ? p : p.text;
+      const kinds = typeof p === 'string' ? null : p.kinds;
+      if (kind !== null && kinds && !kinds.includes(kind)) return [];
+      let empty = false;
+      const filled = text.replace(/\{([a-z_]+)\}/g, (m, n: string) => {
+        const v = (values as Record<string, string>)[n];
+        if (v === undefined) return m;
+        if (v === '') empty = true;
+        return v;
+      });
+      if (empty) return [];
+      return [kind === null && kinds ? `${kinds.map(kindLabel).join(', ')}: ${filled}` : filled];
+    });
+    for (const b of s.blocks ?? []) if (b.kind === 'narrative') out.set(b.code, texts);
+  }
+  return out;
+}
+
+/** The prompts' placeholders from the settings: the plans under review in running text, the province's kind. */
+export function promptValues(settings: { plans?: readonly ReviewedPlan[]; province_kind?: string }): Record<(typeof PROMPT_VARIABLES)[number], string> {
+  return { plans: (settings.plans ?? []).map(planText).join('; '), province_kind: settings.province_kind ?? 'tỉnh' };
+}
+
 /** The narrative codes the outline prints, in printing order. */
 export function outlineNarrativeCodes(outline: Outline): string[] {
   return flattenSections(outline.sections).flatMap((s) => (s.blocks ?? []).flatMap((b) => (b.kind === 'narrative' ? [b.code] : [])));
@@ -267,6 +317,11 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
     if (codes.has(s.code)) problems.push(`mục ${s.code}: mã mục bị trùng`);
     codes.add(s.code);
     checkText(`mục ${s.code}`, s.heading);
+    for (const p of s.prompts ?? []) {
+      const text = typeof p === 'string' ? p : p.text;
+      for (const v of placeholders(text)) if (!(PROMPT_VARIABLES as readonly string[]).includes(v)) problems.push(`mục ${s.code}: gợi ý không hiểu {${v}}`);
+      if (typeof p !== 'string') for (const k of p.kinds) if (!kinds.has(k)) problems.push(`mục ${s.code}: gợi ý cho loại đơn vị không có "${k}"`);
+    }
     for (const b of s.blocks ?? []) {
       if ('when' in b && b.when && !isSettingKey(b.when.setting)) problems.push(`mục ${s.code}: không có thiết lập "${b.when.setting}"`);
       if (b.kind === 'narrative') {

@@ -30,11 +30,16 @@ export function sumFigure(def: OutlineSumFigure, template: TemplateDefinition, f
 }
 
 /** Issued documents matching the filter's levels (cap) and types (loai); `{code}` stands for a list item. */
-export function countDocuments(def: OutlineDocumentsFigure, documents: readonly IssuedDocument[], item?: string): number {
+export function countDocuments(def: OutlineDocumentsFigure, documents: readonly IssuedDocument[], item?: string): number | null {
   const resolve = (values?: string[]) => values?.map((v) => (item === undefined ? v : v.replaceAll('{code}', item)));
   const cap = resolve(def.documents.cap);
   const loai = resolve(def.documents.loai);
-  return documents.filter((d) => (!cap || cap.includes(d.cap)) && (!loai || loai.includes(d.loai))).length;
+  const matching = documents.filter((d) => (!cap || cap.includes(d.cap)) && (!loai || loai.includes(d.loai)));
+  const due = def.documents.due;
+  if (!due) return matching.length;
+  const withDue = matching.filter((d) => d.han);
+  if (withDue.length === 0) return null;
+  return due === 'set' ? withDue.length : withDue.filter((d) => d.ngay <= d.han!).length;
 }
 
 export class FigureBook {

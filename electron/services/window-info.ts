@@ -20,7 +20,7 @@ export function reportingYear(ctx: ServiceContext): number {
   return listYears(ctx).at(-1) ?? ctx.now().getFullYear();
 }
 
-const TAB_LABELS: Record<string, string> = { SO_LIEU: 'Số liệu khác' };
+const TAB_LABELS: Record<string, string> = { SO_LIEU: 'Số liệu khác', PL01_CA: 'PL01 (Công an)' };
 
 export function templateInfo(ctx: ServiceContext): TemplateInfo {
   const t = ctx.template;

@@ -5,6 +5,9 @@ import type { ProgressListener, Unit } from '../../shared/types.ts';
 import { APP_VERSION } from '../app-info.ts';
 import { AppError } from '../errors.ts';
 import { ensureFolder } from '../files/atomic-write.ts';
+import { narrativePrompts, promptValues } from '../../shared/outline-schema.ts';
+import { planText } from '../../shared/settings-schema.ts';
+import { loadOutline } from '../report/outline-store.ts';
 import { buildInputWorkbook, inputFileName } from '../workbook/input-writer.ts';
 import { writeXlsx } from '../workbook/package.ts';
 import { agencyName } from './window-info.ts';
@@ -32,6 +35,7 @@ export async function writeBlankWorkbooks(
   ensureYear(ctx, request.year);
   const units = request.units?.length ? request.units.map((c) => requireUnit(ctx, c)) : reportingUnits(ctx);
   const settings = getSettings(ctx, request.year);
+  const outline = loadOutline(ctx.template);
   ensureFolder(request.outDir);
   const written: WrittenWorkbook[] = [];
   for (const [i, unit] of units.entries()) {
@@ -52,6 +56,8 @@ export async function writeBlankWorkbooks(
       appVersion: APP_VERSION,
       previous: currentValues(ctx, unit.code, request.year - 1),
       author: agencyName(ctx),
+      prompts: narrativePrompts(outline, unit.kind, promptValues(settings)),
+      plans: settings.plans.map(planText),
     });
     const file = path.join(request.outDir, inputFileName(unit, request.year));
     await writeXlsx(wb, file);
