@@ -4,7 +4,7 @@
 import type { AnnexBody, AnnexLayout, AnnexSheet } from '../../shared/annex-schema.ts';
 import { runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import type { TemplateDefinition, ValueType } from '../../shared/template-schema.ts';
-import { allIndicators, kindsWithSheet } from '../../shared/template.ts';
+import { allIndicators, kindsWithSheet, templateForProvince } from '../../shared/template.ts';
 import { settingIn } from '../../shared/settings-schema.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -143,7 +143,9 @@ function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, la
   };
 }
 
-export function planAnnex(ctx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(ctx)): AnnexPlan {
-  const settings = getSettings(ctx, year);
+export function planAnnex(serviceCtx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(serviceCtx)): AnnexPlan {
+  const settings = getSettings(serviceCtx, year);
+  // Labels as the province reads them ("HĐND thành phố" for a city).
+  const ctx = { ...serviceCtx, template: templateForProvince(serviceCtx.template, settingString(settings, 'province_kind', 'tỉnh')) };
   return { layout, year, sheets: sheetsShown(layout, settings).map((sheet) => planSheet(ctx, book, settings, layout, sheet, year)) };
 }

@@ -14,7 +14,8 @@ import { loadOutline } from '../report/outline-store.ts';
 import { gatherReportData } from '../report/report-data.ts';
 import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
 import { audit } from './audit.ts';
-import { getSettings } from './settings.ts';
+import { getSettings, settingString } from './settings.ts';
+import { templateForProvince } from '../../shared/template.ts';
 import type { ServiceContext } from './context.ts';
 import { assertYearOpen, lockedView, requireYear } from './years.ts';
 
@@ -80,7 +81,8 @@ export function reportOutline(ctx: ServiceContext): Outline {
 function narrativePlaces(ctx: ServiceContext, outline: Outline, settings: Settings): Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }> {
   const places = new Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }>();
   // Every kind's prompts, a restricted one led by the kinds it is for.
-  const kindLabel = (k: string) => ctx.template.unitKinds.find((u) => u.code === k)?.label ?? k;
+  const template = templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh'));
+  const kindLabel = (k: string) => template.unitKinds.find((u) => u.code === k)?.label ?? k;
   const prompts = narrativePrompts(outline, null, promptValues(settings), kindLabel);
   for (const section of flattenSections(outline.sections)) {
     for (const b of section.blocks ?? []) {
@@ -98,7 +100,7 @@ export function mergedSectionTexts(ctx: ServiceContext, year: number): SectionTe
   const places = narrativePlaces(ctx, outline, settings);
   const units = unitTexts(ctx, year);
   const own = compilerTexts(ctx, year);
-  const items = new Map(ctx.template.sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
+  const items = new Map(templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh')).sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
   return outlineNarrativeCodes(outline).map((code) => {
     const contributions = units.get(code) ?? [];
     const compiler = own.get(code);

@@ -1,6 +1,7 @@
 // What the window shows about the database before any step: the agency, the season's year, the tabs
 // and unit kinds of the template.
 import type { SheetInfo, TemplateInfo } from '../../shared/api-types.ts';
+import { templateForProvince } from '../../shared/template.ts';
 import type { ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { listUnits } from './units.ts';
@@ -23,7 +24,7 @@ export function reportingYear(ctx: ServiceContext): number {
 const TAB_LABELS: Record<string, string> = { SO_LIEU: 'Số liệu khác', PL01_CA: 'PL01 (Công an)' };
 
 export function templateInfo(ctx: ServiceContext): TemplateInfo {
-  const t = ctx.template;
+  const t = templateForProvince(ctx.template, settingString(getSettings(ctx), 'province_kind', 'tỉnh'));
   const sheets = t.sheets.map((s): SheetInfo => ({ name: s.name, title: s.title, kind: s.kind, tab: TAB_LABELS[s.name] ?? s.name }));
   // The grid's tabs in the annexes' order: the matrices, the other figures, then the document list.
   const rank = (s: SheetInfo) => (s.kind === 'matrix' ? 0 : s.kind === 'list' ? 1 : s.kind === 'table' ? 2 : 3);

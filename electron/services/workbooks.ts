@@ -7,6 +7,7 @@ import { AppError } from '../errors.ts';
 import { ensureFolder } from '../files/atomic-write.ts';
 import { narrativePrompts, promptValues } from '../../shared/outline-schema.ts';
 import { planText } from '../../shared/settings-schema.ts';
+import { templateForProvince } from '../../shared/template.ts';
 import { loadOutline } from '../report/outline-store.ts';
 import { buildInputWorkbook, inputFileName } from '../workbook/input-writer.ts';
 import { writeXlsx } from '../workbook/package.ts';
@@ -44,7 +45,7 @@ export async function writeBlankWorkbooks(
     }
     request.onProgress?.({ done: i, total: units.length, label: unit.name });
     const wb = await buildInputWorkbook({
-      template: ctx.template,
+      template: templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh')),
       unit,
       year: request.year,
       periodFrom: settings.period_from || `${request.year}-01-01`,
