@@ -15,11 +15,15 @@ const figureContent = z.object({
 
 const documentField = z.enum(['loai', 'so_ky_hieu', 'ngay', 'co_quan', 'trich_yeu', 'ghi_chu', 'units']);
 
+/** The difference of two figure columns of the same row: `of[0]` minus `of[1]` (a formula, blank when either is blank). */
+const differenceContent = z.object({ kind: z.literal('difference'), of: z.tuple([columnLetter, columnLetter]) });
+
 const columnContent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('number') }), // STT
   z.object({ kind: z.literal('label') }),
   z.object({ kind: z.literal('note') }),
   figureContent,
+  differenceContent,
   z.object({ kind: z.literal('document'), field: documentField }),
 ]);
 
@@ -54,6 +58,17 @@ const yearsByListBody = z.object({
   totalLabel: z.string(),
 });
 
+/**
+ * Rows: the reporting year only; for each item of `list` a bold row with its label, then one row per item of
+ * `subList` (figure codes use `{row}` for the item and `{sub}` for the sub-item); then the total rows.
+ */
+const listBody = z.object({
+  kind: z.literal('list'),
+  list: z.string(),
+  subList: z.string(),
+  totalLabel: z.string(),
+});
+
 /** Rows: the reporting year, one per unit of the feeding kinds in unit-list order (children under parents, with subtotals). */
 const unitsBody = z.object({
   kind: z.literal('units'),
@@ -83,7 +98,7 @@ const documentGroupsBody = z.object({
   unitSeparator: z.string().default('; '),
 });
 
-const annexBody = z.discriminatedUnion('kind', [yearsByListBody, unitsBody, documentGroupsBody]);
+const annexBody = z.discriminatedUnion('kind', [yearsByListBody, listBody, unitsBody, documentGroupsBody]);
 
 const period = z.discriminatedUnion('kind', [
   /** The span of the years shown: `(Từ năm {from} đến năm {to})`, or `single` for one year. */
@@ -100,8 +115,10 @@ export const annexSheetSchema = z.object({
   /** May hold `{year}` (the reporting year). */
   title: z.string().min(1),
   period,
-  /** The unit kinds that feed this sheet: those whose input workbook holds this sheet. */
-  feeds: z.object({ inputSheet: z.string() }),
+  /** The unit kinds that feed this sheet: those whose input workbook holds this sheet (or one of `moreSheets`). */
+  feeds: z.object({ inputSheet: z.string(), moreSheets: z.array(z.string()).optional() }),
+  /** The sheet is written only when a province setting holds one of these values (e.g. whose figures Phụ lục 01 states). */
+  when: z.object({ setting: z.string(), in: z.array(z.string()).min(1) }).optional(),
   fonts: z.object({ title: z.number().min(8).max(20), table: z.number().min(8).max(16) }),
   columns: z.array(annexColumn).min(2),
   header: annexHeader,
@@ -159,6 +176,8 @@ export type AnnexSheet = z.infer<typeof annexSheetSchema>;
 export type AnnexColumn = z.infer<typeof annexColumn>;
 export type AnnexBody = z.infer<typeof annexBody>;
 export type YearsByListBody = z.infer<typeof yearsByListBody>;
+export type ListBody = z.infer<typeof listBody>;
+export type DifferenceContent = z.infer<typeof differenceContent>;
 export type UnitsBody = z.infer<typeof unitsBody>;
 export type DocumentGroupsBody = z.infer<typeof documentGroupsBody>;
 export type DocumentField = z.infer<typeof documentField>;
@@ -209,6 +228,13 @@ export function layoutIssues(sheet: AnnexSheet): string[] {
     }
   }
   const body = sheet.body;
+  for (const c of sheet.columns) {
+    if (c.content.kind !== 'difference') continue;
+    for (const ref of c.content.of) {
+      const target = sheet.columns.find((x) => x.col === ref);
+      if (!target || target.content.kind !== 'figure') issues.push(`cột ${c.col}: cột ${ref} không phải cột số liệu`);
+    }
+  }
   if (body.kind === 'document_groups') {
     for (const c of [body.titleColumn, body.countColumn]) if (columnIndex(c) > width) issues.push(`cột ${c} không có trong bảng`);
   }

@@ -196,8 +196,10 @@ export interface WrittenWorkbooksResult {
 export interface ReportSection {
   code: string;
   label: string;
-  /** What the units were asked to write there. */
+  /** What the units were asked to write there (the outline's bullets, one per line). */
   prompt: string | null;
+  /** The same bullets one by one, those for some unit kinds only led by the kinds ("Địa phương (xã, phường): …"). */
+  prompts?: string[];
   /** The units' texts, unit by unit (read-only). */
   units: { unit: string; unitName: string; text: string }[];
   /** The compiler's own text when saved, else null (the merge is used). */

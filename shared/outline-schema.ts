@@ -2,6 +2,7 @@
 // sentences with placeholders, the narrative codes each section prints, and the figures the sentences use.
 // Checked with zod when loaded, then against the template (outlineProblems) so a typo fails loudly.
 import { z } from 'zod';
+import { isSettingKey, planText, type ReviewedPlan } from './settings-schema.ts';
 import type { TemplateDefinition } from './template-schema.ts';
 import { expandPlaceholders } from './template.ts';
 
@@ -21,11 +22,17 @@ const sumFigure = z.strictObject({
   label: z.string().min(1),
 });
 const documentsFigure = z.strictObject({
-  documents: z.strictObject({ cap: z.array(z.string()).optional(), loai: z.array(z.string()).optional() }),
+  /**
+   * `due`: only the documents with a due date ("set"), or those issued by it ("on_time"); unknown (null,
+   * "chưa có số liệu") when no document of the filter has a due date.
+   */
+  documents: z.strictObject({ cap: z.array(z.string()).optional(), loai: z.array(z.string()).optional(), due: z.enum(['set', 'on_time']).optional() }),
   label: z.string().min(1),
 });
 const changeFigure = z.strictObject({ change: name, noun: z.string().min(1) });
-export const figureSchema = z.union([sumFigure, documentsFigure, changeFigure]);
+/** How far two sums lie apart (the size of `difference[0]` − `difference[1]`); null when either is unreported. */
+const differenceFigure = z.strictObject({ difference: z.tuple([sumFigure, sumFigure]), label: z.string().min(1) });
+export const figureSchema = z.union([sumFigure, documentsFigure, changeFigure, differenceFigure]);
 
 /**
  * A list inside a sentence: `bạo lực 05 em, xâm hại tình dục 22 em; không có trẻ em bị bóc lột, mua bán`.
@@ -37,7 +44,7 @@ const listItem = z.strictObject({ figure: name, text: z.string().min(1), zero: z
 export const listSchema = z
   .strictObject({
     items: z.array(listItem).min(1).optional(),
-    over: z.strictObject({ list: z.string(), figure: z.union([sumFigure, documentsFigure]), text: z.string().min(1) }).optional(),
+    over: z.strictObject({ list: z.string(), figure: z.union([sumFigure, documentsFigure, differenceFigure]), text: z.string().min(1) }).optional(),
     separator: z.string().default(', '),
     zeroText: z.string().optional(),
     /** Items at 0 while some expected units gave no figure: `chưa ghi nhận trẻ em bị {items} ({units} chưa có số liệu)`. */
@@ -60,9 +67,12 @@ export const sentenceSchema = z.union([textSentence, missingSentence]);
 
 const tableColumn = z.strictObject({ code: z.string().min(1), label: z.string().min(1), group: z.string().optional() });
 
+/** A block printed only when a province setting holds one of these values (e.g. whose figures A.1 states). */
+const blockWhen = z.strictObject({ setting: z.string(), in: z.array(z.string()).min(1) });
+
 export const blockSchema = z.discriminatedUnion('kind', [
   /** One paragraph of generated sentences (left out when every sentence is). */
-  z.strictObject({ kind: z.literal('paragraph'), sentences: z.array(sentenceSchema).min(1) }),
+  z.strictObject({ kind: z.literal('paragraph'), sentences: z.array(sentenceSchema).min(1), when: blockWhen.optional() }),
   /** The units' merged texts of one BAO_CAO cell (or the compiler's own text), optionally led by an italic `lead`. */
   z.strictObject({ kind: z.literal('narrative'), code: narrativeCode, lead: z.string().optional() }),
   /** A table of the year: rows a template list plus a total row, columns measures; cells `indicator` with {row}/{col}. */
@@ -74,6 +84,7 @@ export const blockSchema = z.discriminatedUnion('kind', [
     totalLabel: z.string(),
     indicator: z.string().includes('{row}').includes('{col}'),
     columns: z.array(tableColumn).min(1),
+    when: blockWhen.optional(),
   }),
   /**
    * The plan's targets of the province (docs/targets.md): a sentence summing them (`summary`, with {parts} made of
@@ -98,17 +109,27 @@ export const blockSchema = z.discriminatedUnion('kind', [
     seriesLabels: z.record(z.string(), z.string()).optional(),
     axisLabel: z.string(),
     minYears: z.number().int().min(1),
+    when: blockWhen.optional(),
   }),
 ]);
 
 export type OutlineLevel = 'part' | 'roman' | 'arabic';
+
+/**
+ * A bullet of the outline the units answer: for every reporting unit, or only for the unit kinds named.
+ * Placeholders: `{plans}` (the province's plans under review; the prompt is left out when there is none)
+ * and `{province_kind}`.
+ */
+export type OutlinePrompt = string | { text: string; kinds: string[] };
+const promptSchema = z.union([z.string().min(1), z.strictObject({ text: z.string().min(1), kinds: z.array(name).min(1) })]);
+export const PROMPT_VARIABLES = ['plans', 'province_kind'] as const;
 
 export interface OutlineSection {
   code: string;
   level: OutlineLevel;
   heading: string;
   /** What the section's texts should answer: shown to the units and the compiler, never printed. */
-  prompts?: string[];
+  prompts?: OutlinePrompt[];
   blocks?: OutlineBlock[];
   sections?: OutlineSection[];
 }
@@ -118,7 +139,7 @@ export const sectionSchema: z.ZodType<OutlineSection> = z.lazy(() =>
     code: name,
     level: z.enum(['part', 'roman', 'arabic']),
     heading: z.string().min(1),
-    prompts: z.array(z.string()).optional(),
+    prompts: z.array(promptSchema).optional(),
     blocks: z.array(blockSchema).optional(),
     sections: z.array(sectionSchema).optional(),
   }),
@@ -180,6 +201,8 @@ export type OutlineFigure = z.infer<typeof figureSchema>;
 export type OutlineSumFigure = z.infer<typeof sumFigure>;
 export type OutlineDocumentsFigure = z.infer<typeof documentsFigure>;
 export type OutlineChangeFigure = z.infer<typeof changeFigure>;
+export type OutlineDifferenceFigure = z.infer<typeof differenceFigure>;
+export type OutlineBlockWhen = z.infer<typeof blockWhen>;
 export type OutlineList = z.infer<typeof listSchema>;
 export type OutlineSentence = z.infer<typeof sentenceSchema>;
 export type OutlineBlock = z.infer<typeof blockSchema>;
@@ -202,6 +225,43 @@ export function expandIndicatorPattern(pattern: string, template: TemplateDefini
 /** Every section of the outline, depth first, in printing order. */
 export function flattenSections(sections: readonly OutlineSection[]): OutlineSection[] {
   return sections.flatMap((s) => [s, ...flattenSections(s.sections ?? [])]);
+}
+
+/**
+ * The prompts of each narrative code (the bullets of the section that prints it), filled: for one unit kind
+ * (its own and the common ones), or for every kind (`kind` null) with the kinds named before a restricted one
+ * ("Địa phương (xã, phường): …"). A prompt whose placeholder is empty (no plan listed) is left out.
+ */
+export function narrativePrompts(
+  outline: Outline,
+  kind: string | null,
+  values: Record<(typeof PROMPT_VARIABLES)[number], string>,
+  kindLabel: (kind: string) => string = (k) => k,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of flattenSections(outline.sections)) {
+    const texts = (s.prompts ?? []).flatMap((p) => {
+      const text = typeof p === 'string' ? p : p.text;
+      const kinds = typeof p === 'string' ? null : p.kinds;
+      if (kind !== null && kinds && !kinds.includes(kind)) return [];
+      let empty = false;
+      const filled = text.replace(/\{([a-z_]+)\}/g, (m, n: string) => {
+        const v = (values as Record<string, string>)[n];
+        if (v === undefined) return m;
+        if (v === '') empty = true;
+        return v;
+      });
+      if (empty) return [];
+      return [kind === null && kinds ? `${kinds.map(kindLabel).join(', ')}: ${filled}` : filled];
+    });
+    for (const b of s.blocks ?? []) if (b.kind === 'narrative') out.set(b.code, texts);
+  }
+  return out;
+}
+
+/** The prompts' placeholders from the settings: the plans under review in running text, the province's kind. */
+export function promptValues(settings: { plans?: readonly ReviewedPlan[]; province_kind?: string }): Record<(typeof PROMPT_VARIABLES)[number], string> {
+  return { plans: (settings.plans ?? []).map(planText).join('; '), province_kind: settings.province_kind ?? 'tỉnh' };
 }
 
 /** The narrative codes the outline prints, in printing order. */
@@ -237,6 +297,7 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
     }
   };
   for (const [key, f] of Object.entries(outline.figures)) {
+    if ('difference' in f) for (const side of f.difference) checkSum(`số liệu ${key}`, side.sum, undefined, side.sumOver);
     if ('sum' in f) {
       checkSum(`số liệu ${key}`, f.sum, undefined, f.sumOver);
       for (const k of f.kinds ?? []) if (!kinds.has(k)) problems.push(`số liệu ${key}: không có loại đơn vị "${k}"`);
@@ -250,6 +311,7 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
       const list = template.lists[l.over.list];
       if (!list) problems.push(`danh sách ${key}: không có danh mục "${l.over.list}"`);
       else if ('sum' in l.over.figure) for (const item of list) checkSum(`danh sách ${key}`, l.over.figure.sum, item.code, l.over.figure.sumOver);
+      else if ('difference' in l.over.figure) for (const item of list) for (const side of l.over.figure.difference) checkSum(`danh sách ${key}`, side.sum, item.code, side.sumOver);
     }
   }
   const known = (p: string): boolean =>
@@ -268,7 +330,13 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
     if (codes.has(s.code)) problems.push(`mục ${s.code}: mã mục bị trùng`);
     codes.add(s.code);
     checkText(`mục ${s.code}`, s.heading);
+    for (const p of s.prompts ?? []) {
+      const text = typeof p === 'string' ? p : p.text;
+      for (const v of placeholders(text)) if (!(PROMPT_VARIABLES as readonly string[]).includes(v)) problems.push(`mục ${s.code}: gợi ý không hiểu {${v}}`);
+      if (typeof p !== 'string') for (const k of p.kinds) if (!kinds.has(k)) problems.push(`mục ${s.code}: gợi ý cho loại đơn vị không có "${k}"`);
+    }
     for (const b of s.blocks ?? []) {
+      if ('when' in b && b.when && !isSettingKey(b.when.setting)) problems.push(`mục ${s.code}: không có thiết lập "${b.when.setting}"`);
       if (b.kind === 'narrative') {
         if (!narratives.has(b.code)) problems.push(`mục ${s.code}: không có ô nội dung "${b.code}" trong mẫu`);
         seen.set(b.code, (seen.get(b.code) ?? 0) + 1);

@@ -44,6 +44,46 @@ const text = () => z.string().transform((s) => s.normalize('NFC'));
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'có', 'không']).transform((v) => ['true', '1', 'có'].includes(v))]);
 const lines = z.union([z.array(z.string().transform((s) => s.normalize('NFC').trim())), z.string().transform((s) => s.normalize('NFC').split(/[;\n]/).map((l) => l.trim()))]).transform((l) => l.filter(Boolean));
 
+/** A plan of the province under which units review their tasks ("Rà soát theo nhiệm vụ được giao tại Kế hoạch số …"). */
+export interface ReviewedPlan {
+  /** Number and symbol, "03/KH-UBND" (or with its kind, "Quyết định số 1472/QĐ-UBND"). */
+  so: string;
+  /** ISO date, or "" when not known. */
+  ngay: string;
+  trich_yeu: string;
+}
+
+/** One plan as people write it on a line: `số | ngày | trích yếu` (the date as dd/mm/yyyy). */
+function readPlanLine(line: string, ctx: z.RefinementCtx): ReviewedPlan | null {
+  const [so = '', ngay = '', ...rest] = line.split('|').map((p) => p.trim());
+  if (!so) {
+    ctx.addIssue({ code: 'custom', message: `dòng "${line}": thiếu số, ký hiệu kế hoạch (ghi: số | ngày | trích yếu)` });
+    return null;
+  }
+  const date = readTypedDate(ngay);
+  if (!date.ok) {
+    ctx.addIssue({ code: 'custom', message: `dòng "${line}": ${date.message}` });
+    return null;
+  }
+  return { so, ngay: date.iso, trich_yeu: rest.join(' | ') };
+}
+
+const plan = z.strictObject({ so: z.string().trim().min(1), ngay: isoDate(true).default(''), trich_yeu: z.string().trim().default('') });
+const plans = z.preprocess(
+  (v, ctx) => (typeof v === 'string' ? v.normalize('NFC').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => readPlanLine(l, ctx)).filter((p): p is ReviewedPlan => p !== null) : v),
+  z.array(plan),
+);
+
+/** "Kế hoạch số 03/KH-UBND ngày 07/01/2021 về …": a plan in running text (a number that names its kind is kept as it is). */
+export function planText(p: ReviewedPlan): string {
+  const head = /^\p{L}/u.test(p.so) ? p.so : `Kế hoạch số ${p.so}`;
+  const date = p.ngay ? ` ngày ${showDate(p.ngay)}` : '';
+  return `${head}${date}${p.trich_yeu ? ` ${p.trich_yeu}` : ''}`;
+}
+
+/** Who states the figures of Phụ lục 01 (setting pl01_source); the annexes and the outline name these values in their `when`. */
+export const PL01_SOURCES = ['Ủy ban nhân dân cấp xã', 'Công an', 'Cả hai (đặt cạnh nhau)'] as const;
+
 /** Held once for the province, whatever the year. */
 export const provinceSettingsSchema = z.object({
   province: z.string().trim().min(1, 'hãy nhập tên tỉnh, thành phố').transform((s) => s.normalize('NFC')).default('').meta({ label: 'Tên tỉnh, thành phố', input: 'text', group: 'agency' }),
@@ -56,6 +96,10 @@ export const provinceSettingsSchema = z.object({
   from_year: z.coerce.number().int().min(2000).max(2100).default(2021).meta({ label: 'Năm bắt đầu thực hiện Nghị quyết', input: 'number' }),
   documents_from: isoDate(false).default('2021-01-07').meta({ label: 'Văn bản tính từ ngày', input: 'date' }),
   leading_zero: flag.default(true).meta({ label: 'Số báo cáo có số 0 đứng trước', input: 'flag' }),
+  /** Whose figures Phụ lục 01 and section A.1 state: the communes' (the default), the police's, or both side by side. */
+  pl01_source: z.enum(PL01_SOURCES).default('Ủy ban nhân dân cấp xã').meta({ label: 'Số liệu trẻ em bị xâm hại (Phụ lục 01, mục A.1) theo báo cáo của', input: 'choice', group: 'agency' }),
+  /** The province's plans that assign the tasks units review (HUONG_DAN of the workbooks, the outline's prompts). */
+  plans: plans.default([]).meta({ label: 'Kế hoạch giao nhiệm vụ (mỗi dòng một kế hoạch: số, ký hiệu | ngày | trích yếu)', input: 'lines', group: 'agency' }),
   /** The report's merged section texts lead each unit's paragraph with the unit's name ("Sở Y tế: …"). */
   narrative_unit_names: flag.default(false).meta({ label: 'Ghi tên đơn vị trước đoạn văn tổng hợp', input: 'flag' }),
 });
@@ -105,6 +149,12 @@ export function settingFields(): { key: SettingKey; meta: SettingFieldMeta }[] {
   return SETTING_KEYS.map((key) => ({ key, meta: settingMeta(key) })).filter((f) => f.meta.group);
 }
 
+/** Whether a setting holds one of the values a definition's `when` names (a sheet of an annex, a block of the outline). */
+export function settingIn(settings: Partial<Record<string, unknown>>, when: { setting: string; in: readonly string[] }): boolean {
+  const value = settings[when.setting] ?? (isSettingKey(when.setting) ? settingsSchema.shape[when.setting].parse(undefined) : undefined);
+  return when.in.includes(String(value ?? ''));
+}
+
 /** The choices of a list field (province_kind). */
 export function settingChoices(key: SettingKey): string[] {
   const def = settingsSchema.shape[key].unwrap() as z.ZodType;
@@ -137,11 +187,16 @@ export function showDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** A plan back on one line of the form: `số | dd/mm/yyyy | trích yếu`. */
+function planLine(p: ReviewedPlan): string {
+  return [p.so, showDate(p.ngay), p.trich_yeu].join(' | ');
+}
+
 /** A value as the form's text box shows it. */
 export function settingText(key: SettingKey, value: unknown): string {
   const { input } = settingMeta(key);
   if (input === 'date') return showDate(typeof value === 'string' ? value : '');
-  if (input === 'lines') return Array.isArray(value) ? value.join('\n') : '';
+  if (input === 'lines') return Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v !== null ? planLine(v as ReviewedPlan) : String(v))).join('\n') : '';
   return value == null ? '' : String(value);
 }
 

@@ -104,3 +104,18 @@ export function kindsWithSheet(template: TemplateDefinition, sheetName: string):
 export function listLabel(template: TemplateDefinition, list: string, code: string): string {
   return template.lists[list]?.find((i) => i.code === code)?.label ?? code;
 }
+
+/**
+ * The definition as one province reads it: `{province_kind}` in its labels, titles, notes and guide lines
+ * becomes the province's kind ("tỉnh", or "thành phố" for a centrally-run city). Codes never change.
+ */
+export function templateForProvince(template: TemplateDefinition, provinceKind: string): TemplateDefinition {
+  const fill = (text: string) => text.replaceAll('{province_kind}', provinceKind);
+  const deep = <T>(value: T, key = ''): T => {
+    if (typeof value === 'string') return (key === 'code' || key === 'name' || key === 'list' || key === 'rows' || key === 'columns' ? value : fill(value)) as T;
+    if (Array.isArray(value)) return value.map((v) => deep(v, key)) as T;
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, k)])) as T;
+    return value;
+  };
+  return deep(template);
+}

@@ -53,6 +53,8 @@ export interface DocumentRecord {
   co_quan?: string | null;
   trich_yeu: string;
   ghi_chu?: string | null;
+  /** "Thời hạn ban hành": the date the document was due (ISO), when the unit gave one. */
+  han?: string | null;
 }
 
 export interface SubmissionSummary {

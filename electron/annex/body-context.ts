@@ -1,8 +1,9 @@
 // What a row-group builder gets, and the column helpers every builder shares.
-import type { AnnexColumn, AnnexSheet, FigureContent } from '../../shared/annex-schema.ts';
+import type { AnnexColumn, AnnexSheet, DifferenceContent, FigureContent } from '../../shared/annex-schema.ts';
 import type { Settings } from '../../shared/types.ts';
 import type { ServiceContext } from '../store/context.ts';
 import type { FigureBook } from './figure-book.ts';
+import { differenceOf } from './formulas.ts';
 import { figureCodes } from './layouts.ts';
 import type { FigureCell, PlannedRow } from './plan-types.ts';
 
@@ -31,6 +32,17 @@ export type FigureColumn = AnnexColumn & { content: FigureContent };
 
 export function figureColumns(sheet: AnnexSheet): FigureColumn[] {
   return sheet.columns.filter((c): c is FigureColumn => c.content.kind === 'figure');
+}
+
+export type DifferenceColumn = AnnexColumn & { content: DifferenceContent };
+
+export function differenceColumns(sheet: AnnexSheet): DifferenceColumn[] {
+  return sheet.columns.filter((c): c is DifferenceColumn => c.content.kind === 'difference');
+}
+
+/** Fills a row's difference columns from its figure (or total) cells: `=C9-D9`. */
+export function putDifferences(sheet: AnnexSheet, row: PlannedRow): void {
+  for (const col of differenceColumns(sheet)) row.cells[col.col] = differenceOf(col.content.of[0], col.content.of[1], row);
 }
 
 /** Letter of the first column holding this kind of content, if any. */

@@ -108,7 +108,7 @@ export function leastWidths(plan: SheetPlan): number[] {
   columns.forEach((c, i) => {
     least[i] = Math.max(least[i]!, textWidth(`(${i + 1})`, size));
     // A figure column has room for three digits whatever this year's figures are.
-    if (c.content.kind === 'figure') least[i] = Math.max(least[i]!, textWidth(FIGURE_ROOM, size, true));
+    if (c.content.kind === 'figure' || c.content.kind === 'difference') least[i] = Math.max(least[i]!, textWidth(FIGURE_ROOM, size, true));
   });
   for (const row of plan.rows) {
     if (row.spanAll) continue;

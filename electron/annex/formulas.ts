@@ -27,8 +27,16 @@ function splitAddress(a: string): { col: string; row: number } {
   return { col: m[1]!, row: Number(m[2]) };
 }
 
+/** `=C9-D9`: one figure column minus another on the same row; blank when either is blank. */
+export function differenceOf(a: string, b: string, row: PlannedRow): FormulaCell {
+  const x = cellNumber(row.cells[a]);
+  const y = cellNumber(row.cells[b]);
+  return { kind: 'formula', fn: 'DIFF', refs: [`${a}${row.row}`, `${b}${row.row}`], value: x === null || y === null ? null : tidy(x - y) };
+}
+
 /** The formula text: consecutive cells of a column become one range (`SUM(C11:C16)`, `SUM(C10,C17,C24)`). */
 export function formulaText(cell: FormulaCell): string {
+  if (cell.fn === 'DIFF') return cell.refs.join('-');
   const parts: string[] = [];
   let run: { col: string; from: number; to: number } | null = null;
   const flush = () => {

@@ -3,6 +3,7 @@
 // list the annex shows is covered, no header repeats a list item's label instead of naming the item).
 import { annexLayoutSchema, type AnnexLayout, type FigureContent } from '../../shared/annex-schema.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
+import { isSettingKey } from '../../shared/settings-schema.ts';
 import { allIndicators, expandPlaceholders, kindsWithSheet } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
 import { definitionFiles, definitionOf } from '../template-store.ts';
@@ -75,22 +76,29 @@ export function templateIssues(layout: AnnexLayout, template: TemplateDefinition
   const shown = new Set<string>();
   for (const sheet of layout.sheets) {
     const at = (msg: string) => issues.push(`${layout.id}, trang ${sheet.name}: ${msg}`);
-    if (kindsWithSheet(template, sheet.feeds.inputSheet).length === 0) at(`không loại đơn vị nào báo cáo trang ${sheet.feeds.inputSheet}`);
+    for (const s of [sheet.feeds.inputSheet, ...(sheet.feeds.moreSheets ?? [])]) if (kindsWithSheet(template, s).length === 0) at(`không loại đơn vị nào báo cáo trang ${s}`);
+    if (sheet.when && !isSettingKey(sheet.when.setting)) at(`không có thiết lập ${sheet.when.setting}`);
     const body = sheet.body;
-    const lists = body.kind === 'years_by_list' ? [body.list] : body.kind === 'document_groups' ? [body.groupList, body.typeList] : [];
+    const byList = body.kind === 'years_by_list' || body.kind === 'list';
+    const lists = byList ? [body.list] : body.kind === 'document_groups' ? [body.groupList, body.typeList] : [];
     for (const l of lists) if (!template.lists[l]) at(`không có danh mục ${l}`);
-    const rowItems = body.kind === 'years_by_list' ? (template.lists[body.list] ?? []).map((i) => i.code) : [undefined];
+    if (body.kind === 'list' && !template.lists[body.subList]) at(`không có danh mục ${body.subList}`);
+    const subItems = body.kind === 'list' ? (template.lists[body.subList] ?? []).map((i) => i.code) : [];
+    const rowItems = byList ? (template.lists[body.list] ?? []).map((i) => i.code) : [undefined];
     for (const col of sheet.columns) {
       const content = col.content;
       if (content.kind !== 'figure') continue;
       for (const l of Object.values(content.sumOver ?? {})) if (!template.lists[l]) at(`cột ${col.col}: không có danh mục ${l}`);
-      if (content.code.includes('{row}') && body.kind !== 'years_by_list') at(`cột ${col.col}: {row} chỉ dùng được khi các dòng theo danh mục`);
-      for (const row of rowItems) {
-        const codes = figureCodes(content, template.lists, row);
-        if (!codes.length) at(`cột ${col.col}: mẫu chỉ tiêu ${content.code} có chỗ trống chưa khai báo trong sumOver (hoặc danh mục không có)`);
-        for (const code of codes) {
-          shown.add(code);
-          if (!known.has(code)) at(`cột ${col.col}: mẫu không có chỉ tiêu ${code}`);
+      if (content.code.includes('{row}') && !byList) at(`cột ${col.col}: {row} chỉ dùng được khi các dòng theo danh mục`);
+      const variants = subItems.length ? subItems.map((sub) => ({ ...content, code: content.code.replaceAll('{sub}', sub) })) : [content];
+      for (const variant of variants) {
+        for (const row of rowItems) {
+          const codes = figureCodes(variant, template.lists, row);
+          if (!codes.length) at(`cột ${col.col}: mẫu chỉ tiêu ${variant.code} có chỗ trống chưa khai báo trong sumOver (hoặc danh mục không có)`);
+          for (const code of codes) {
+            shown.add(code);
+            if (!known.has(code)) at(`cột ${col.col}: mẫu không có chỉ tiêu ${code}`);
+          }
         }
       }
     }

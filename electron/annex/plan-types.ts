@@ -34,7 +34,8 @@ export interface FigureCell {
 
 export interface FormulaCell {
   kind: 'formula';
-  fn: 'SUM' | 'COUNTA';
+  /** DIFF: the first cell minus the second. */
+  fn: 'SUM' | 'COUNTA' | 'DIFF';
   /** Cell addresses on the same sheet, in order. */
   refs: string[];
   value: number | null;

@@ -4,17 +4,18 @@
 import type { AnnexBody, AnnexLayout, AnnexSheet } from '../../shared/annex-schema.ts';
 import { runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import type { TemplateDefinition, ValueType } from '../../shared/template-schema.ts';
-import { allIndicators, kindsWithSheet } from '../../shared/template.ts';
+import { allIndicators, kindsWithSheet, templateForProvince } from '../../shared/template.ts';
+import { settingIn } from '../../shared/settings-schema.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { getSettings, settingString } from '../store/settings.ts';
 import { listUnits } from '../store/units.ts';
 import { agencyName } from '../store/window-info.ts';
 import { runningCaseName } from '../../shared/text.ts';
-import { figureColumns, type BodyContext, type BodyRows } from './body-context.ts';
+import { differenceColumns, figureColumns, type BodyContext, type BodyRows } from './body-context.ts';
 import { documentRows } from './body-documents.ts';
 import { unitRows } from './body-units.ts';
-import { yearsByListRows } from './body-years.ts';
+import { listRows, yearsByListRows } from './body-years.ts';
 import { FigureBook } from './figure-book.ts';
 import { figureCodes } from './layouts.ts';
 import { periodDates } from './period.ts';
@@ -28,19 +29,36 @@ export const ANNEX_NUMBER_FORMAT: Record<ValueType, string> = { count: '#,##0', 
 /** A figure column's format: the layout's, or the one of its indicators' type. */
 function columnFormats(template: TemplateDefinition, sheet: AnnexSheet): Record<string, string> {
   const types = new Map(allIndicators(template).map((i) => [i.code, i.type]));
-  const firstItem = sheet.body.kind === 'years_by_list' ? template.lists[sheet.body.list]?.[0]?.code : undefined;
-  return Object.fromEntries(
+  const firstItem = sheet.body.kind === 'years_by_list' || sheet.body.kind === 'list' ? template.lists[sheet.body.list]?.[0]?.code : undefined;
+  const formats: Record<string, string> = Object.fromEntries(
     figureColumns(sheet).map((col) => {
-      const type = figureCodes(col.content, template.lists, firstItem).some((c) => types.get(c) === 'money') ? 'money' : 'count';
+      const firstSub = sheet.body.kind === 'list' ? template.lists[sheet.body.subList]?.[0]?.code : undefined;
+      const content = firstSub ? { ...col.content, code: col.content.code.replaceAll('{sub}', firstSub) } : col.content;
+      const type = figureCodes(content, template.lists, firstItem).some((c) => types.get(c) === 'money') ? 'money' : 'count';
       return [col.col, col.numFmt ?? ANNEX_NUMBER_FORMAT[type]];
     }),
   );
+  // A difference has its minuend's format, with a sign when the minuend's is larger ("+2", "-1", "0").
+  for (const col of differenceColumns(sheet)) formats[col.col] = col.numFmt ?? `+${formats[col.content.of[0]] ?? ANNEX_NUMBER_FORMAT.count};-${formats[col.content.of[0]] ?? ANNEX_NUMBER_FORMAT.count};0`;
+  return formats;
+}
+
+/** The unit kinds feeding a sheet: those whose workbook holds its input sheet or one of its more sheets. */
+export function feedingKinds(template: TemplateDefinition, sheet: AnnexSheet): string[] {
+  return [...new Set([sheet.feeds.inputSheet, ...(sheet.feeds.moreSheets ?? [])].flatMap((s) => kindsWithSheet(template, s)))];
+}
+
+/** The sheets the settings ask for: a sheet with a `when` only when the setting holds one of its values. */
+export function sheetsShown(layout: AnnexLayout, settings: Settings): AnnexSheet[] {
+  return layout.sheets.filter((s) => !s.when || settingIn(settings, s.when));
 }
 
 function bodyRows(b: BodyContext, body: AnnexBody): BodyRows {
   switch (body.kind) {
     case 'years_by_list':
       return yearsByListRows(b, body);
+    case 'list':
+      return listRows(b, body);
     case 'units':
       return unitRows(b, body);
     case 'document_groups':
@@ -102,7 +120,7 @@ function signatureBlock(layout: AnnexLayout, settings: Settings): PlannedSignatu
 }
 
 function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, layout: AnnexLayout, sheet: AnnexSheet, year: number): SheetPlan {
-  const kinds = kindsWithSheet(ctx.template, sheet.feeds.inputSheet);
+  const kinds = feedingKinds(ctx.template, sheet);
   const headerEnd = sheet.header.firstRow + sheet.header.rows - 1 + (sheet.header.columnNumbers ? 1 : 0);
   const fromYear = Number(settings.from_year) || DEFAULT_FROM_YEAR;
   const body = bodyRows({ ctx, book, settings, sheet, year, fromYear, kinds, firstRow: headerEnd + 1 }, sheet.body);
@@ -125,7 +143,9 @@ function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, la
   };
 }
 
-export function planAnnex(ctx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(ctx)): AnnexPlan {
-  const settings = getSettings(ctx, year);
-  return { layout, year, sheets: layout.sheets.map((sheet) => planSheet(ctx, book, settings, layout, sheet, year)) };
+export function planAnnex(serviceCtx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(serviceCtx)): AnnexPlan {
+  const settings = getSettings(serviceCtx, year);
+  // Labels as the province reads them ("HĐND thành phố" for a city).
+  const ctx = { ...serviceCtx, template: templateForProvince(serviceCtx.template, settingString(settings, 'province_kind', 'tỉnh')) };
+  return { layout, year, sheets: sheetsShown(layout, settings).map((sheet) => planSheet(ctx, book, settings, layout, sheet, year)) };
 }

@@ -36,7 +36,7 @@ type Align = NonNullable<AnnexColumn['align']>;
 
 function defaultAlign(column: AnnexColumn): Align {
   const k = column.content.kind;
-  if (k === 'figure' || k === 'number') return 'center';
+  if (k === 'figure' || k === 'difference' || k === 'number') return 'center';
   if (k === 'document' && column.content.field === 'ngay') return 'center';
   return 'left';
 }

@@ -268,7 +268,7 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
       if (col.type === 'date') {
         const { iso, raw } = readDateCell(cell.value);
         if (iso || raw) any = true;
-        if (raw && !iso) rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: cell.address, message: `${cellLabel(cref)}: không đọc được ngày ban hành "${raw}" (ghi theo dạng dd/mm/yyyy).` });
+        if (raw && !iso) rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: cell.address, message: `${cellLabel(cref)}: không đọc được ${col.label.toLowerCase()} "${raw}" (ghi theo dạng dd/mm/yyyy).` });
         fields[col.code] = iso;
         return;
       }
@@ -318,6 +318,7 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
       co_quan: fields['co_quan'] ?? null,
       trich_yeu: fields['trich_yeu']!,
       ghi_chu: fields['ghi_chu'] ?? null,
+      ...(fields['han'] ? { han: fields['han'] } : {}),
     });
   }
   // Rows typed below the range are never dropped without a word.

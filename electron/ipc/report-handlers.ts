@@ -9,6 +9,7 @@ function toSection(s: SectionText): ReportSection {
     code: s.code,
     label: s.label,
     prompt: s.prompt,
+    prompts: s.prompts,
     units: s.contributions.map((u) => ({ unit: u.unitCode, unitName: u.unitName, text: u.text })),
     compilerText: s.compilerText,
     updatedAt: s.updatedAt,

@@ -8,6 +8,7 @@ import type { FigureText } from './figure-text.ts';
 import { mergeSectionText } from './narrative.ts';
 import type { ReportData } from './report-data.ts';
 import { fillPhrase } from './sentences.ts';
+import { settingIn } from '../../shared/settings-schema.ts';
 
 export interface BuiltBody {
   blocks: ContentBlock[];
@@ -99,8 +100,9 @@ export function buildBody(data: ReportData, text: FigureText): BuiltBody {
   const section = (s: OutlineSection): void => {
     blocks.push({ kind: 'heading', code: s.code, level: s.level, text: text.text(s.heading) });
     for (const b of s.blocks ?? []) {
+      if ('when' in b && b.when && !settingIn(data.settings, b.when)) continue;
       if (b.kind === 'paragraph') {
-        const sentences = b.sentences.map((x) => text.sentence(x)).filter((x): x is string => x !== null);
+        const sentences = b.sentences.map((x) => text.sentence(x)).filter((x): x is string => x !== null && x !== '');
         if (sentences.length > 0) blocks.push({ kind: 'paragraph', role: 'figures', runs: [{ text: sentences.join(' ') }] });
       } else if (b.kind === 'narrative') {
         narrative(b);

@@ -138,7 +138,8 @@ export class FigureText {
     const unit = this.data.units.find((u) => u.kind === kind && u.active);
     if (unit) return unit.name;
     const label = this.data.template.unitKinds.find((k) => k.code === kind)?.label ?? kind;
-    return `${label} ${settingString(this.data.settings, 'province_kind', 'tỉnh')}`;
+    const provinceKind = settingString(this.data.settings, 'province_kind', 'tỉnh');
+    return label.endsWith(` ${provinceKind}`) ? label : `${label} ${provinceKind}`;
   }
 
   private format(value: number, def: ValueFigure, item?: string): string {

@@ -1,5 +1,5 @@
 // The numbers of the outline's figures for the report year (and the year before, for comparisons).
-import { expandIndicatorPattern, type OutlineDocumentsFigure, type OutlineSumFigure } from '../../shared/outline-schema.ts';
+import { expandIndicatorPattern, type OutlineDifferenceFigure, type OutlineDocumentsFigure, type OutlineSumFigure } from '../../shared/outline-schema.ts';
 import { allIndicators } from '../../shared/template.ts';
 import type { TemplateDefinition, ValueType } from '../../shared/template-schema.ts';
 import type { Unit } from '../../shared/types.ts';
@@ -8,7 +8,7 @@ import { codesOfKind } from '../../shared/rules/lookup.ts';
 import { sumIndicators, type IssuedDocument, type UnitFigures, type YearFigures } from '../store/aggregate.ts';
 import type { ReportData } from './report-data.ts';
 
-export type ValueFigure = OutlineSumFigure | OutlineDocumentsFigure;
+export type ValueFigure = OutlineSumFigure | OutlineDocumentsFigure | OutlineDifferenceFigure;
 
 /** The indicator codes a sum figure adds (its patterns expanded; `{code}` is the list item). */
 export function figureCodes(def: OutlineSumFigure, template: TemplateDefinition, item?: string): string[] {
@@ -30,11 +30,16 @@ export function sumFigure(def: OutlineSumFigure, template: TemplateDefinition, f
 }
 
 /** Issued documents matching the filter's levels (cap) and types (loai); `{code}` stands for a list item. */
-export function countDocuments(def: OutlineDocumentsFigure, documents: readonly IssuedDocument[], item?: string): number {
+export function countDocuments(def: OutlineDocumentsFigure, documents: readonly IssuedDocument[], item?: string): number | null {
   const resolve = (values?: string[]) => values?.map((v) => (item === undefined ? v : v.replaceAll('{code}', item)));
   const cap = resolve(def.documents.cap);
   const loai = resolve(def.documents.loai);
-  return documents.filter((d) => (!cap || cap.includes(d.cap)) && (!loai || loai.includes(d.loai))).length;
+  const matching = documents.filter((d) => (!cap || cap.includes(d.cap)) && (!loai || loai.includes(d.loai)));
+  const due = def.documents.due;
+  if (!due) return matching.length;
+  const withDue = matching.filter((d) => d.han);
+  if (withDue.length === 0) return null;
+  return due === 'set' ? withDue.length : withDue.filter((d) => d.ngay <= d.han!).length;
 }
 
 export class FigureBook {
@@ -47,20 +52,24 @@ export class FigureBook {
   /** A figure of the report year, or of the year before (null when that year is not held). */
   value(def: ValueFigure, when: 'current' | 'previous' = 'current', item?: string): number | null {
     if ('documents' in def) return when === 'current' ? countDocuments(def, this.data.documents, item) : null;
+    if ('difference' in def) {
+      const [a, b] = def.difference.map((side) => this.value(side, when, item));
+      return a == null || b == null ? null : Math.abs(a - b);
+    }
     const fig = when === 'current' ? this.data.current : this.data.previous;
     return fig ? sumFigure(def, this.data.template, fig, item) : null;
   }
 
   /** Who gave the figure and who left it blank (sum figures only; null for documents or a year not held). */
   coverage(def: ValueFigure, when: 'current' | 'previous' = 'current', item?: string): CoverageSum<UnitFigures> | null {
-    if ('documents' in def) return null;
+    if ('documents' in def || 'difference' in def) return null;
     const fig = when === 'current' ? this.data.current : this.data.previous;
     return fig ? figureCoverage(def, this.data.template, fig, item) : null;
   }
 
   /** Active units expected to give the figure that have sent nothing for the year. */
   notSubmitted(def: ValueFigure, item?: string): Unit[] {
-    if ('documents' in def) return [];
+    if ('documents' in def || 'difference' in def) return [];
     const codes = figureCodes(def, this.data.template, item);
     return this.data.missing.filter((u) => (!def.kinds || def.kinds.includes(u.kind)) && codesOfKind(this.data.template, u.kind).some((c) => codes.includes(c)));
   }
@@ -68,6 +77,7 @@ export class FigureBook {
   /** Money when any of its indicators is money; documents are counts. */
   type(def: ValueFigure, item?: string): ValueType {
     if ('documents' in def) return 'count';
+    if ('difference' in def) return this.type(def.difference[0], item);
     const codes = figureCodes(def, this.data.template, item);
     return codes.some((c) => this.types.get(c) === 'money') ? 'money' : 'count';
   }

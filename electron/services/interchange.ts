@@ -24,6 +24,7 @@ const documentSchema = z.object({
   co_quan: z.string().nullable().optional(),
   trich_yeu: z.string(),
   ghi_chu: z.string().nullable().optional(),
+  han: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
 });
 
 /** A figure is a JSON number or null; any number passes here (1e400 included) for the checker to judge. */
@@ -63,7 +64,7 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
     )
     .all(year) as { id: number; unit: string; year: number; version: number; file_name: string | null; sha256: string | null; received_at: string }[];
   const values = ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ? ORDER BY code');
-  const docs = ctx.db.prepare('SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu FROM documents WHERE submission_id = ? ORDER BY row_no, id');
+  const docs = ctx.db.prepare('SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, han FROM documents WHERE submission_id = ? ORDER BY row_no, id');
   const texts = ctx.db.prepare('SELECT code, text FROM narratives WHERE submission_id = ? ORDER BY code');
   const corrections = ctx.db.prepare('SELECT code, value, reason, by, at FROM corrections WHERE submission_id = ? ORDER BY id');
   return {

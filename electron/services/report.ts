@@ -1,7 +1,8 @@
 // The Word report (Bao cao.docx) and the compiler's section texts: service functions for the window, the CLI
 // and the tests. The outline (templates/<id>/outline.json) drives the content; electron/report/ lays it out.
 import path from 'node:path';
-import { flattenSections, outlineNarrativeCodes, type Outline } from '../../shared/outline-schema.ts';
+import { flattenSections, narrativePrompts, outlineNarrativeCodes, promptValues, type Outline } from '../../shared/outline-schema.ts';
+import type { Settings } from '../../shared/types.ts';
 import { isNoContentMark, NO_CONTENT_TEXT } from '../../shared/section-mark.ts';
 import { AppError } from '../errors.ts';
 import { ensureFolder, writeFileAtomic } from '../files/atomic-write.ts';
@@ -13,7 +14,8 @@ import { loadOutline } from '../report/outline-store.ts';
 import { gatherReportData } from '../report/report-data.ts';
 import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
 import { audit } from '../store/audit.ts';
-import { getSettings } from '../store/settings.ts';
+import { getSettings, settingString } from '../store/settings.ts';
+import { templateForProvince } from '../../shared/template.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { assertYearOpen, lockedView, requireYear, yearView } from '../store/years.ts';
 
@@ -55,7 +57,7 @@ export interface SectionText {
   lead: string | null;
   /** What the text should answer (the outline's prompts of the section): shown, never printed. */
   prompts: string[];
-  /** The label and prompt the units saw beside the cell. */
+  /** The label the units saw beside the cell, and the prompts (one per line) they saw beside it. */
   label: string;
   prompt: string | null;
   /** The units' texts in the unit list's order (blank ones left out). */
@@ -76,11 +78,15 @@ export function reportOutline(ctx: ServiceContext): Outline {
 }
 
 /** Where each narrative code is printed: its section and sub-point lead. */
-function narrativePlaces(outline: Outline): Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }> {
+function narrativePlaces(ctx: ServiceContext, outline: Outline, settings: Settings): Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }> {
   const places = new Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }>();
+  // Every kind's prompts, a restricted one led by the kinds it is for.
+  const template = templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh'));
+  const kindLabel = (k: string) => template.unitKinds.find((u) => u.code === k)?.label ?? k;
+  const prompts = narrativePrompts(outline, null, promptValues(settings), kindLabel);
   for (const section of flattenSections(outline.sections)) {
     for (const b of section.blocks ?? []) {
-      if (b.kind === 'narrative') places.set(b.code, { sectionCode: section.code, heading: section.heading, lead: b.lead ?? null, prompts: section.prompts ?? [] });
+      if (b.kind === 'narrative') places.set(b.code, { sectionCode: section.code, heading: section.heading, lead: b.lead ?? null, prompts: prompts.get(b.code) ?? [] });
     }
   }
   return places;
@@ -91,11 +97,11 @@ export function mergedSectionTexts(ctxAny: ServiceContext, year: number): Sectio
   requireYear(ctxAny, year);
   const ctx = yearView(ctxAny, year);
   const outline = loadOutline(ctx.template);
-  const places = narrativePlaces(outline);
+  const settings = getSettings(ctx);
+  const places = narrativePlaces(ctx, outline, settings);
   const units = unitTexts(ctx, year);
   const own = compilerTexts(ctx, year);
-  const settings = getSettings(ctx);
-  const items = new Map(ctx.template.sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
+  const items = new Map(templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh')).sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
   return outlineNarrativeCodes(outline).map((code) => {
     const contributions = units.get(code) ?? [];
     const compiler = own.get(code);
@@ -106,7 +112,7 @@ export function mergedSectionTexts(ctxAny: ServiceContext, year: number): Sectio
       code,
       ...places.get(code)!,
       label: items.get(code)?.label ?? code,
-      prompt: items.get(code)?.prompt ?? null,
+      prompt: places.get(code)!.prompts.join('\n') || null,
       contributions,
       compilerText: compiler?.text ?? null,
       updatedAt: compiler?.updatedAt ?? null,

@@ -5,6 +5,10 @@ import type { ProgressListener, Unit } from '../../shared/types.ts';
 import { APP_VERSION } from '../app-info.ts';
 import { AppError } from '../errors.ts';
 import { ensureFolder } from '../files/atomic-write.ts';
+import { narrativePrompts, promptValues } from '../../shared/outline-schema.ts';
+import { planText } from '../../shared/settings-schema.ts';
+import { templateForProvince } from '../../shared/template.ts';
+import { loadOutline } from '../report/outline-store.ts';
 import { buildInputWorkbook, inputFileName } from '../workbook/input-writer.ts';
 import { writeXlsx } from '../workbook/package.ts';
 import { agencyName } from '../store/window-info.ts';
@@ -34,6 +38,7 @@ export async function writeBlankWorkbooks(
   const ctx = yearView(ctxAny, request.year);
   const units = request.units?.length ? request.units.map((c) => requireUnit(ctx, c)) : reportingUnits(ctx);
   const settings = getSettings(ctx, request.year);
+  const outline = loadOutline(ctx.template);
   ensureFolder(request.outDir);
   const written: WrittenWorkbook[] = [];
   for (const [i, unit] of units.entries()) {
@@ -42,7 +47,7 @@ export async function writeBlankWorkbooks(
     }
     request.onProgress?.({ done: i, total: units.length, label: unit.name });
     const wb = await buildInputWorkbook({
-      template: ctx.template,
+      template: templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh')),
       unit,
       year: request.year,
       periodFrom: settings.period_from || `${request.year}-01-01`,
@@ -54,6 +59,8 @@ export async function writeBlankWorkbooks(
       appVersion: APP_VERSION,
       previous: currentValues(ctx, unit.code, request.year - 1),
       author: agencyName(ctx),
+      prompts: narrativePrompts(outline, unit.kind, promptValues(settings)),
+      plans: settings.plans.map(planText),
     });
     const file = path.join(request.outDir, inputFileName(unit, request.year));
     await writeXlsx(wb, file);

@@ -97,7 +97,7 @@ export interface IssuedDocument extends DocumentRecord {
 export function issuedDocuments(ctx: ServiceContext, from: string, to: string): IssuedDocument[] {
   const rows = ctx.db
     .prepare(
-      `SELECT d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan, d.trich_yeu, d.ghi_chu, u.code, u.name, u.sort_order, s.year
+      `SELECT d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan, d.trich_yeu, d.ghi_chu, d.han, u.code, u.name, u.sort_order, s.year
        FROM documents d JOIN submissions s ON s.id = d.submission_id JOIN units u ON u.id = s.unit_id
        WHERE s.is_current = 1 AND d.ngay BETWEEN ? AND ? AND s.year <= ?
        ORDER BY s.year, u.sort_order, d.row_no`,
@@ -111,7 +111,7 @@ export function issuedDocuments(ctx: ServiceContext, from: string, to: string): 
     const unit = { code: r.code, name: names.get(r.code) ?? r.name, year: r.year };
     const existing = byKey.get(key);
     if (existing) existing.units.push(unit);
-    else byKey.set(key, { cap: r.cap, loai: r.loai, so_ky_hieu: r.so_ky_hieu, ngay: r.ngay, co_quan: r.co_quan, trich_yeu: r.trich_yeu, ghi_chu: r.ghi_chu, units: [unit] });
+    else byKey.set(key, { cap: r.cap, loai: r.loai, so_ky_hieu: r.so_ky_hieu, ngay: r.ngay, co_quan: r.co_quan, trich_yeu: r.trich_yeu, ghi_chu: r.ghi_chu, han: r.han, units: [unit] });
   }
   return [...byKey.values()];
 }

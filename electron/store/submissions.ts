@@ -32,7 +32,7 @@ export interface NewSubmission extends SubmissionContent {
 export function contentHash(c: SubmissionContent): string {
   const canonical = {
     values: [...c.values].sort((a, b) => a.code.localeCompare(b.code)).map((v) => [v.code, v.value]),
-    documents: c.documents.map((d) => [d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null]),
+    documents: c.documents.map((d) => [d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, ...(d.han ? [d.han] : [])]),
     narratives: [...c.narratives].sort((a, b) => a.code.localeCompare(b.code)).map((n) => [n.code, n.text]),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
@@ -78,8 +78,8 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
   );
   const insValue = ctx.db.prepare('INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES (?, ?, ?, ?, ?, ?)');
   for (const v of s.values) insValue.run(id, v.code, storableFigure(v.value, `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
-  const insDoc = ctx.db.prepare('INSERT INTO documents (submission_id, row_no, cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  s.documents.forEach((d, i) => insDoc.run(id, d.rowNo ?? i + 1, d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, d.cell ?? null));
+  const insDoc = ctx.db.prepare('INSERT INTO documents (submission_id, row_no, cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, cell, han) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  s.documents.forEach((d, i) => insDoc.run(id, d.rowNo ?? i + 1, d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, d.cell ?? null, d.han ?? null));
   const insText = ctx.db.prepare('INSERT INTO narratives (submission_id, code, text, cell) VALUES (?, ?, ?, ?)');
   for (const n of s.narratives) insText.run(id, n.code, n.text, n.cell ?? null);
   const insFinding = ctx.db.prepare('INSERT INTO import_findings (submission_id, code, severity, sheet, cell, message) VALUES (?, ?, ?, ?, ?, ?)');

@@ -3,6 +3,7 @@
 import type { SheetInfo, TemplateInfo } from '../../shared/api-types.ts';
 import { loadWindowDefinition } from '../template-store.ts';
 import { annexNumber } from '../../shared/sheet-words.ts';
+import { templateForProvince } from '../../shared/template.ts';
 import type { ServiceContext } from './context.ts';
 import { getSettings, settingString } from './settings.ts';
 import { listUnits } from './units.ts';
@@ -25,8 +26,9 @@ export function reportingYear(ctx: ServiceContext): number {
 
 /** The tabs, unit kinds and sections of the definition of the season the window opens on. */
 export function templateInfo(ctx: ServiceContext): TemplateInfo {
-  const t = yearView(ctx, reportingYear(ctx)).template;
-  const tabs = loadWindowDefinition(t).tabLabels;
+  const season = yearView(ctx, reportingYear(ctx)).template;
+  const tabs = loadWindowDefinition(season).tabLabels;
+  const t = templateForProvince(season, settingString(getSettings(ctx), 'province_kind', 'tỉnh'));
   const sheets = t.sheets.map((s): SheetInfo => ({ name: s.name, title: s.title, kind: s.kind, tab: tabs[s.name] ?? s.name }));
   // The grid's tabs in the annexes' order (Phụ lục 01, 02, 03 … as their titles number them), then the
   // sheets that are not annexes (the other figures), in the definition's order.

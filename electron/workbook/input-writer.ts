@@ -23,6 +23,10 @@ export interface InputWorkbookRequest {
   author?: string;
   /** Last year's current figures, shown read-only as "Năm trước". */
   previous?: ReadonlyMap<string, number | null>;
+  /** What each narrative cell should answer for this unit's kind (the outline's bullets), by narrative code. */
+  prompts?: ReadonlyMap<string, readonly string[]>;
+  /** The province's plans the unit reviews its tasks against, in running text ("Kế hoạch số 03/KH-UBND ngày …"). */
+  plans?: readonly string[];
 }
 
 export const META_SHEET = '_meta';
@@ -299,20 +303,24 @@ function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: TableShe
 
 function writeNarrative(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: NarrativeSheet, req: InputWorkbookRequest): void {
   const r0 = titleBlock(ws, sheet, req, 3);
-  ws.getColumn(1).width = 34;
-  ws.getColumn(2).width = 30;
-  ws.getColumn(3).width = 80;
+  ws.getColumn(1).width = 30;
+  ws.getColumn(2).width = 48;
+  ws.getColumn(3).width = 66;
   headerCell(ws.getCell(r0, 1), 'Mục của Đề cương');
   headerCell(ws.getCell(r0, 2), 'Gợi ý nội dung');
   headerCell(ws.getCell(r0, 3), 'Nội dung báo cáo của đơn vị');
   sheet.items.forEach((item, i) => {
     const r = r0 + 1 + i;
     bodyCell(ws.getCell(r, 1), item.label, { bold: true });
-    bodyCell(ws.getCell(r, 2), item.prompt ?? '');
+    const prompts = req.prompts?.get(item.code) ?? [];
+    bodyCell(ws.getCell(r, 2), prompts.map((p) => `- ${p}`).join('\n'));
     ws.getCell(r, 2).font = font(10, { italic: true });
+    ws.getCell(r, 2).alignment = { vertical: 'top', wrapText: true };
     bodyCell(ws.getCell(r, 3), null, { input: true, wrap: true });
     ws.getCell(r, 3).alignment = { vertical: 'top', wrapText: true };
-    ws.getRow(r).height = 60;
+    // About 60 characters of 10 pt italic a line in column B; every prompt starts a line.
+    const lines = prompts.reduce((n, p) => n + Math.ceil((p.length + 2) / 60), 0);
+    ws.getRow(r).height = Math.max(60, lines * 13.5 + 6);
     wb.definedNames.add(`${sheet.name}!$C$${r}`, item.code);
   });
   signatureBlock(ws, r0 + sheet.items.length + 1, 3);
@@ -342,6 +350,24 @@ function writeGuide(ws: ExcelJS.Worksheet, req: InputWorkbookRequest): void {
     ws.getCell(r, 1).font = font(12, { bold: true });
     ws.getCell(r, 2).value = v;
     ws.getCell(r, 2).font = font(12);
+    r++;
+  }
+  // The plans under review: each unit reports "theo nhiệm vụ được giao tại" them.
+  if (req.plans?.length) {
+    ws.getCell(r, 1).value = 'Kế hoạch giao nhiệm vụ';
+    ws.getCell(r, 1).font = font(12, { bold: true });
+    ws.getCell(r, 1).alignment = { vertical: 'top', wrapText: true };
+    for (const plan of req.plans) {
+      ws.getCell(r, 2).value = `- ${plan}`;
+      ws.getCell(r, 2).font = font(12);
+      ws.getCell(r, 2).alignment = { wrapText: true, vertical: 'top' };
+      ws.getRow(r).height = Math.max(16, Math.ceil(plan.length / 85) * 16);
+      r++;
+    }
+    ws.getCell(r, 2).value = 'Đơn vị rà soát, báo cáo kết quả theo nhiệm vụ được giao tại các kế hoạch trên (trang BAO_CAO, các mục có gợi ý “Rà soát theo nhiệm vụ được giao”).';
+    ws.getCell(r, 2).font = font(12, { italic: true });
+    ws.getCell(r, 2).alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(r).height = 32;
     r++;
   }
   r++;

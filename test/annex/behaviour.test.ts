@@ -39,7 +39,7 @@ describe('generateAnnexes', () => {
     expect(events.at(-1)).toMatchObject({ done: 4, total: 4 });
     expect(events.map((e) => e.label)).toContain('Đang tạo Phụ lục 03');
     const sheets = await allSheets(tmp.dir);
-    expect(sheets).toHaveLength(5);
+    expect(sheets).toHaveLength(6);
     for (const ws of sheets) {
       const p = ws.pageSetup;
       // One page wide by the column widths at 100 % (a "fit to page" shrink printed the text at 8–10 pt):
@@ -56,7 +56,7 @@ describe('generateAnnexes', () => {
       expect(mm(p.margins?.bottom)).toBeCloseTo(20, 1);
       expect(mm(p.margins?.left)).toBeCloseTo(15, 1);
       expect(mm(p.margins?.right)).toBeCloseTo(15, 1);
-      const headerEnd = ws.name === 'PL01' ? 9 : ws.name === 'PL02' ? 7 : 8;
+      const headerEnd = ws.name === 'PL01' ? 9 : ws.name === 'PL02' || ws.name === 'PL01_DOI_CHIEU' ? 7 : 8;
       expect(p.printTitlesRow).toBe(`6:${headerEnd}`);
       expect(ws.headerFooter.oddFooter).toMatch(/^&C.*Trang &P\/&N$/);
       expect(ws.headerFooter.oddHeader ?? '').not.toContain('DỰ THẢO');

@@ -14,7 +14,7 @@ describe('annex layouts (templates/nq121/annexes)', () => {
     const layouts = loadAnnexLayouts(template);
     expect(layouts.map((l) => l.id)).toEqual(['PL01', 'PL02', 'PL03', 'PL04']);
     expect(layouts.map((l) => l.file)).toEqual(['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx']);
-    expect(layouts.flatMap((l) => l.sheets.map((s) => s.name))).toEqual(['PL01', 'PL01_DIA_BAN', 'PL02', 'PL03', 'PL04']);
+    expect(layouts.flatMap((l) => l.sheets.map((s) => s.name))).toEqual(['PL01', 'PL01_CONG_AN', 'PL01_DIA_BAN', 'PL01_DOI_CHIEU', 'PL02', 'PL03', 'PL04']);
     for (const l of layouts) for (const s of l.sheets) expect(layoutIssues(s)).toEqual([]);
   });
 

@@ -25,8 +25,8 @@ afterAll(() => cleanup?.());
 describe('Phụ lục 01, sheet PL01 (by year and form of abuse)', () => {
   const years = sampleYears('dia_phuong');
 
-  it('has the two sheets, ASCII-named, PL01 first', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['PL01', 'PL01_DIA_BAN']);
+  it('has the communes’ sheets (the default source) and the reconciliation, ASCII-named, PL01 first', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['PL01', 'PL01_DIA_BAN', 'PL01_DOI_CHIEU']);
   });
 
   it('has the title rows 1–4 merged across A–J, row 5 the unit of measure at the right', () => {

@@ -87,8 +87,8 @@ async function walkSeason(page: Page): Promise<void> {
 
     // 4 Kiểm tra: the sample's seven warnings and no error, also in the status bar.
     await step(page, 'Kiểm tra');
-    await page.getByText('0 lỗi · 7 cảnh báo').first().waitFor();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '0 lỗi · 7 cảnh báo' }).count()).toBe(1);
+    await page.getByText('0 lỗi · 8 cảnh báo').first().waitFor();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '0 lỗi · 8 cảnh báo' }).count()).toBe(1);
     await screenshot(page, '4-kiem-tra');
 
     // A warning acknowledged with a reason, in the line below the list.

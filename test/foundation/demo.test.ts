@@ -36,7 +36,7 @@ describe('demo', () => {
   });
 
   it('validates (no error, the sample\'s seven warnings) and writes the four annexes and the report beside the database', () => {
-    expect([demo.validation.errors, demo.validation.warnings, demo.validation.infos]).toEqual([0, 7, 1]);
+    expect([demo.validation.errors, demo.validation.warnings, demo.validation.infos]).toEqual([0, 8, 1]);
     expect(demo.files.map((f) => path.basename(f))).toEqual(['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx', 'Bao cao.docx']);
     for (const f of demo.files) expect(path.dirname(f)).toBe(path.dirname(demo.dbFile));
   });

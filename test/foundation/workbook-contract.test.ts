@@ -21,7 +21,7 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<{ wb: ExcelJS.Workbook; 
 
 const cases = [
   ['X03', 'dia_phuong', ['HUONG_DAN', 'PL01', 'PL02', 'SO_LIEU', 'BAO_CAO', '_meta']],
-  ['CA', 'cong_an', ['HUONG_DAN', 'PL02', 'SO_LIEU', 'BAO_CAO', '_meta']],
+  ['CA', 'cong_an', ['HUONG_DAN', 'PL01_CA', 'PL02', 'SO_LIEU', 'BAO_CAO', '_meta']],
   ['VKS', 'vien_kiem_sat', ['HUONG_DAN', 'PL03', 'CHI_TIEU', 'BAO_CAO', '_meta']],
   ['TAND', 'toa_an', ['HUONG_DAN', 'PL04', 'BAO_CAO', '_meta']],
   ['SGDDT', 'so_nganh', ['HUONG_DAN', 'PL02', 'SO_LIEU', 'BAO_CAO', '_meta']],
@@ -85,7 +85,7 @@ describe('input workbook contract', () => {
   it('the PL02 list: r_pl02 covers the header row and 300 empty rows with dropdowns and a date validation', async () => {
     const { wb } = await roundTrip(await blankWorkbook(ctx, 'X03', 2026));
     const ref = wb.definedNames.model.find((d) => d.name === 'r_pl02')!.ranges[0]!;
-    const m = /PL02'?!\$A\$(\d+):\$G\$(\d+)/.exec(ref)!;
+    const m = /PL02'?!\$A\$(\d+):\$H\$(\d+)/.exec(ref)!;
     expect(Number(m[2]) - Number(m[1])).toBe(300);
     const ws = wb.getWorksheet('PL02')!;
     const headerRow = Number(m[1]);

@@ -184,6 +184,8 @@ describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs
       `Từ ngày 07/01/2021 đến nay, các cấp, các ngành đã ban hành ${count(docs.length)} văn bản (${types.map(([t, n]) => `${count(n)} ${t.toLowerCase()}`).join(', ')}), ` +
       `trong đó: HĐND, UBND tỉnh ${level('HĐND tỉnh', 'UBND tỉnh')}; các sở, ngành, đoàn thể ${level('Sở, ngành, đoàn thể')}; ` +
       `cấp huyện (trước 01/7/2025) ${level('Cấp huyện (trước 01/7/2025)')}; cấp xã ${level('Cấp xã')} (chi tiết tại Phụ lục 02). ` +
+      // Documents with a due date ("Thời hạn ban hành"), and those issued by it.
+      `Trong số ${count(docs.filter((d) => d.han).length)} văn bản có thời hạn ban hành, ${count(docs.filter((d) => d.han && d.ngay <= d.han).length)} văn bản ban hành đúng hạn. ` +
       `Số liệu chưa bao gồm ${missingUnitNames(YEAR, SO_LIEU_KINDS).map(running).join(', ')}.`;
     expect(sectionParagraphs('1. Kết quả đạt được', 0)[0]!.text).toBe(expected);
   });

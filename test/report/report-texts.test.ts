@@ -41,7 +41,7 @@ describe('section texts for the report step', () => {
     expect(a2.prompt).toMatch(/Nhận định tình hình/);
     expect(sections.find((s) => s.code === 't_c1')!.source).toBe('empty');
     expect(sections.find((s) => s.code === 't_b1_th')).toMatchObject({ sectionCode: 'b1_hc', heading: '2. Tồn tại, hạn chế; khó khăn, vướng mắc', lead: '- Tồn tại, hạn chế.' });
-    expect(sections.find((s) => s.code === 't_b1_kq')!.prompts).toContain('Thời gian, tiến độ ban hành.');
+    expect(sections.find((s) => s.code === 't_b1_kq')!.prompts).toContain('Thời gian, tiến độ ban hành (ghi thời hạn ban hành của văn bản được giao tại cột “Thời hạn ban hành” của trang PL02).');
   });
 
   it('the compiler’s text wins over the merge, is logged, and clearing it brings the merge back', async () => {

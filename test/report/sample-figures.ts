@@ -55,11 +55,11 @@ export const percent = (part: number, whole: number) => `${((part / whole) * 100
 
 /** Phụ lục 02 as the report counts it: every year's documents in the range, the same document once. */
 export function issuedDocuments(from: string, to: string) {
-  const seen = new Map<string, { cap: string; loai: string }>();
+  const seen = new Map<string, { cap: string; loai: string; ngay: string; han: string | null }>();
   for (const s of sample.submissions) {
     for (const d of s.documents ?? []) {
       if (d.ngay < from || d.ngay > to) continue;
-      seen.set(`${d.so_ky_hieu.replace(/\s/g, '').toLowerCase()}|${d.ngay}|${(d.co_quan ?? '').toLowerCase()}`, { cap: d.cap, loai: d.loai });
+      seen.set(`${d.so_ky_hieu.replace(/\s/g, '').toLowerCase()}|${d.ngay}|${(d.co_quan ?? '').toLowerCase()}`, { cap: d.cap, loai: d.loai, ngay: d.ngay, han: d.han ?? null });
     }
   }
   return [...seen.values()];

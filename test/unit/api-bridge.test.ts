@@ -106,7 +106,7 @@ describe('the loopback bridge', () => {
     expect(bridge.url).toBe(`${bridge.origin}/#token=${bridge.token}`);
     expect(bridge.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const status = await post('yearStatus', { year: 2026 });
-    expect(status).toMatchObject({ ok: true, value: { expected: 25, reported: 23, errors: 0, warnings: 7 } });
+    expect(status).toMatchObject({ ok: true, value: { expected: 25, reported: 23, errors: 0, warnings: 8 } });
     expect(await post('gridData', { year: 'x', sheet: 'PL01' })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
   });
   it('refuses another Host (DNS rebinding), GET on the API, and non-JSON posts', async () => {

@@ -148,6 +148,6 @@ describe('unit edits, trend and window facts', () => {
   it('names the agency and opens on the season of the settings', () => {
     expect(agencyName(ctx)).toBe('Sở Y tế tỉnh An Lạc');
     expect(reportingYear(ctx)).toBe(2026);
-    expect(templateInfo(ctx).sheets.map((s) => s.tab)).toEqual(['PL01', 'PL02', 'PL03', 'PL04', 'Số liệu khác', 'Số liệu chỉ tiêu', 'BAO_CAO']);
+    expect(templateInfo(ctx).sheets.map((s) => s.tab)).toEqual(['PL01', 'PL01 (Công an)', 'PL02', 'PL03', 'PL04', 'Số liệu khác', 'Số liệu chỉ tiêu', 'BAO_CAO']);
   });
 });

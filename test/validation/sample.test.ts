@@ -35,8 +35,8 @@ describe('the sample province, 2026', () => {
   const ctx = sampleDb();
   const report = validateYear(ctx, 2026);
 
-  it('gives exactly expected_findings_2026: no error, seven warnings, one info', () => {
-    expect(report).toMatchObject({ year: 2026, errors: 0, warnings: 7, infos: 1 });
+  it('gives exactly expected_findings_2026: no error, eight warnings, one info', () => {
+    expect(report).toMatchObject({ year: 2026, errors: 0, warnings: 8, infos: 1 });
     // The same findings, whatever their order.
     expect(bySeverity(report.findings, 'error')).toEqual(sorted(expected.errors));
     expect(bySeverity(report.findings, 'warning')).toEqual(sorted(expected.warnings));
@@ -54,13 +54,13 @@ describe('the sample province, 2026', () => {
     expect(lines).toContain(
       '[CẢNH BÁO] police_vs_local · TOÀN TỈNH · 32 | 27 — Tỉnh An Lạc, năm 2026: số trẻ em bị xâm hại do công an ghi nhận (32) chênh lệch với tổng số các địa phương báo cáo (27) quá 10% và quá 2 trẻ em.',
     );
-    expect(lines.at(-1)).toBe('Năm 2026: 0 lỗi, 7 cảnh báo, 1 thông tin.');
+    expect(lines.at(-1)).toBe('Năm 2026: 0 lỗi, 8 cảnh báo, 1 thông tin.');
   });
 
   it('gives the --json shape of docs/cli.md', () => {
     const json = reportToJson(report);
-    expect(json).toMatchObject({ year: 2026, errors: 0, warnings: 7, infos: 1 });
-    expect(json.findings).toHaveLength(8);
+    expect(json).toMatchObject({ year: 2026, errors: 0, warnings: 8, infos: 1 });
+    expect(json.findings).toHaveLength(9);
     const yoy = json.findings.find((f) => f.rule === 'yoy_outlier');
     expect(Object.keys(yoy!).slice(0, 8)).toEqual(['rule', 'severity', 'unit', 'year', 'message', 'left', 'right', 'cells']);
     expect(yoy).toMatchObject({ severity: 'warning', unit: 'X05', year: 2026, left: 7, right: 0, code: 'pl01_xhtd_vu', cells: [{ sheet: 'PL01', address: null, code: 'pl01_xhtd_vu' }] });
@@ -77,10 +77,10 @@ describe('acknowledging findings', () => {
     expect(acked.acknowledged).toEqual({ reason: 'Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn.', by: ctx.user, at: '2026-11-27T09:00:00.000Z' });
 
     const again = validateYear(ctx, 2026);
-    expect(again.warnings).toBe(7);
+    expect(again.warnings).toBe(8);
     expect(again.findings.find((f) => f.key === finding.key)?.acknowledged?.reason).toBe('Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn.');
     expect(again.findings.filter((f) => f.acknowledged)).toHaveLength(1);
-    expect(summaryLine(again)).toBe('Năm 2026: 0 lỗi, 7 cảnh báo (1 đã xác nhận), 1 thông tin.');
+    expect(summaryLine(again)).toBe('Năm 2026: 0 lỗi, 8 cảnh báo (1 đã xác nhận), 1 thông tin.');
     expect(formatFindingLine(again.findings.find((f) => f.acknowledged)!)).toMatch(/\[đã xác nhận: Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn\.\]$/);
     expect(reportToJson(again).findings.find((f) => f.key === finding.key)?.acknowledged?.reason).toBe('Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn.');
 

@@ -26,6 +26,10 @@ interface RuleCase {
   holds: CaseSubmission;
 }
 
+/** The police's Phụ lục 01 (sheet PL01_CA): the same row under the ca01_ codes. */
+const ca01 = (forms: Record<string, Record<string, number>>) => Object.fromEntries(Object.entries(pl01(forms)).map(([k, v]) => [k.replace(/^pl01_/, 'ca01_'), v]));
+const CA = 'Công an tỉnh, năm 2026';
+
 const CASES: RuleCase[] = [
   {
     rule: 'pl01_sex_sum',
@@ -142,6 +146,18 @@ const CASES: RuleCase[] = [
     fires: { unit: 'X03', values: { ktr_vi_pham: 2, ktr_xu_ly: 6 } },
     message: `${TP}: số tổ chức, cá nhân bị xử lý (6) nhiều hơn số vi phạm phát hiện (2).`,
     holds: { unit: 'X03', values: { ktr_vi_pham: 2, ktr_xu_ly: 2 } },
+  },
+  {
+    rule: 'pl01_ca_sex_sum',
+    fires: { unit: 'CA', values: ca01({ xhtd: { ...XHTD, nu: 4 } }) },
+    message: `${CA}: Xâm hại tình dục — số trẻ em nam + nữ (7) khác tổng số trẻ em (8).`,
+    holds: { unit: 'CA', values: ca01({ xhtd: XHTD }) },
+  },
+  {
+    rule: 'pl01_ca_age_sum',
+    fires: { unit: 'CA', values: ca01({ bl: { ...XHTD, duoi6: 2 } }) },
+    message: `${CA}: Bạo lực — cộng số trẻ em theo độ tuổi (9) khác tổng số trẻ em (8).`,
+    holds: { unit: 'CA', values: ca01({ bl: XHTD }) },
   },
 ];
 

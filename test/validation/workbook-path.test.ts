@@ -26,7 +26,7 @@ describe('validation over imported workbooks', () => {
 
   it('gives the same findings as the sample, now with the workbook cells', () => {
     const report = validateYear(demo.ctx, 2026);
-    expect(report).toMatchObject({ errors: 0, warnings: 7, infos: 1 });
+    expect(report).toMatchObject({ errors: 0, warnings: 8, infos: 1 });
     const yoy = report.findings.filter((f) => f.rule === 'yoy_outlier');
     expect(yoy.map((f) => [f.code, f.cells])).toEqual([
       ['pl01_xhtd_vu', [{ sheet: 'PL01', address: 'C8', code: 'pl01_xhtd_vu' }]],

@@ -94,7 +94,15 @@ function SectionEditor({
   return (
     <div className="section-editor">
       <h3>{section.label}</h3>
-      {section.prompt && <p className="muted">{section.prompt}</p>}
+      {section.prompts && section.prompts.length > 0 ? (
+        <ul className="muted section-prompts" aria-label="Gợi ý nội dung theo Đề cương">
+          {section.prompts.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : (
+        section.prompt && <p className="muted">{section.prompt}</p>
+      )}
       <div className="section-columns">
         <div className="unit-texts" aria-label="Nội dung các đơn vị gửi">
           <div className="column-title">Các đơn vị gửi ({section.units.length})</div>
