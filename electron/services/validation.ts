@@ -56,7 +56,7 @@ function cellAddresses(ctx: ServiceContext, year: number): Map<string, Map<strin
     .prepare(
       `SELECT u.code AS unit, v.code, v.cell FROM submission_values v
        JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id
-       WHERE s.year = ? AND s.is_current = 1`,
+       WHERE s.period = ? AND s.is_current = 1`,
     )
     .all(year) as { unit: string; code: string; cell: string | null }[];
   const byUnit = new Map<string, Map<string, string | null>>();
