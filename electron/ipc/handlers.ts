@@ -17,6 +17,7 @@ import { gridData, yearDocuments } from '../services/grid.ts';
 import { importFiles } from '../services/imports.ts';
 import { fileSha256, previewWordReport, saveWordReport } from '../services/word-reports.ts';
 import { generateAll } from '../services/generate.ts';
+import { periodFromKey, requestedPeriod } from '../services/period.ts';
 import { getSettings, setSettings, settingString } from '../services/settings.ts';
 import { traceAnnexCell } from '../services/trace.ts';
 import { addUnit, importUnitListFile, moveUnit } from '../services/unit-edits.ts';
@@ -90,11 +91,11 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
 
   setYearLocked: ({ ctx }, { year, locked, reason }) => (locked ? lockYear(ctx, year, reason) : unlockYear(ctx, year, reason ?? '')),
 
-  writeBlankWorkbooks: async ({ ctx }, { year, outDir, units }, onProgress) => {
-    const files = await writeBlankWorkbooks(ctx, { year, outDir, units, onProgress });
+  writeBlankWorkbooks: async ({ ctx }, { year, period, outDir, units }, onProgress) => {
+    const files = await writeBlankWorkbooks(ctx, { year, period: requestedPeriod(year, period), outDir, units, onProgress });
     return { outDir, files };
   },
-  importFiles: ({ ctx }, { paths, receivedAt }, onProgress) => importFiles(ctx, paths, { receivedAt, onProgress }),
+  importFiles: ({ ctx }, { paths, receivedAt, period }, onProgress) => importFiles(ctx, paths, { receivedAt, period: period === undefined ? undefined : periodFromKey(period), onProgress }),
   yearChecklist: ({ ctx }, { year }) => yearChecklist(ctx, year),
   unitVersions: ({ ctx }, { year, unit }) => unitVersions(ctx, year, unit),
   previewWordReport: async ({ ctx }, { file }) => {
@@ -103,7 +104,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
   saveWordReport: ({ ctx }, input) => saveWordReport(ctx, { ...input, sha256: fileSha256(input.file) }),
 
-  validateYear: ({ ctx }, { year }) => validateYear(ctx, year),
+  validateYear: ({ ctx }, { year, period }) => validateYear(ctx, year, { period: requestedPeriod(year, period) }),
   acknowledgeFinding: ({ ctx }, { key, reason }) => acknowledgeFinding(ctx, key, reason),
 
   gridData: ({ ctx }, { year, sheet }) => gridData(ctx, year, sheet),
@@ -113,8 +114,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   reportSections: ({ ctx }, { year }) => reportSections(ctx, year),
   setSectionText: ({ ctx }, { year, code, text }) => saveSectionText(ctx, year, code, text),
   setSectionNoContent: ({ ctx }, { year, code, none }) => markSectionNoContent(ctx, year, code, none),
-  generateAll: async ({ ctx }, { year, outDir, force, sources }, onProgress) => {
-    const result = await generateAll(ctx, { year, outDir, force, sources, onProgress });
+  generateAll: async ({ ctx }, { year, period, outDir, force, sources }, onProgress) => {
+    const result = await generateAll(ctx, { year, period: requestedPeriod(year, period), outDir, force, sources, onProgress });
     return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation, reportDraft: result.reportDraft, missingSections: result.missing };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),

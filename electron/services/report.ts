@@ -1,6 +1,7 @@
 // The Word report (Bao cao.docx) and the compiler's section texts: service functions for the window, the CLI
 // and the tests. The outline (templates/<id>/outline.json) drives the content; electron/report/ lays it out.
 import path from 'node:path';
+import type { ReportPeriod } from '../../shared/periods.ts';
 import { flattenSections, outlineNarrativeCodes, type Outline } from '../../shared/outline-schema.ts';
 import { isNoContentMark, NO_CONTENT_TEXT } from '../../shared/section-mark.ts';
 import { AppError } from '../errors.ts';
@@ -21,6 +22,8 @@ export const REPORT_FILE_NAME = 'Bao cao.docx';
 
 export interface GenerateReportRequest {
   year: number;
+  /** The report period (shared/periods.ts) when not the year itself; its season must be `year`. */
+  period?: ReportPeriod;
   outDir: string;
   /** Present while validation errors stand: the document is marked DỰ THẢO and lists them at the end. */
   draft?: { errors: string[] };
@@ -38,7 +41,7 @@ export interface GenerateReportResult {
 
 export async function generateReport(ctx: ServiceContext, req: GenerateReportRequest): Promise<GenerateReportResult> {
   requireYear(ctx, req.year);
-  const content = buildReportContent(gatherReportData(lockedView(ctx, req.year), req.year), req.draft);
+  const content = buildReportContent(gatherReportData(lockedView(ctx, req.year), req.year, req.period), req.draft);
   const { buffer, notices } = await reportDocx(content);
   ensureFolder(req.outDir);
   const file = path.join(req.outDir, REPORT_FILE_NAME);
