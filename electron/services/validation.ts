@@ -1,7 +1,7 @@
 // Validation of a year: the rules of templates/<id>/rules.json run by the pure engine of shared/rules/
 // over the figures in the database; warnings can be acknowledged with a reason, errors cannot.
 import { existsSync, readFileSync } from 'node:fs';
-import { periodDocumentsWindow, periodKey, periodSeason, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
+import { periodDocumentsWindow, periodKey, periodLabel, periodSeason, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
 import { compileRules, type CompiledRules } from '../../shared/rules/compile.ts';
 import { runRules } from '../../shared/rules/engine.ts';
 import { findingKeyYear } from '../../shared/rules/finding.ts';
@@ -136,7 +136,8 @@ export function validateYear(ctx: ServiceContext, year: number, options: { rules
     const ack = f.severity !== 'error' ? acks.get(f.key) : undefined;
     return ack ? { ...f, acknowledged: ack } : f;
   });
-  return buildReport(year, findings);
+  const report = buildReport(year, findings);
+  return period.kind === 'year' ? report : { ...report, period: { key: periodKey(period), label: periodLabel(period) } };
 }
 
 function findFinding(ctx: ServiceContext, key: string): ValidationFinding {
