@@ -121,7 +121,7 @@ export class FigureText {
         return String(this.data.year);
       case 'period':
         return periodText(this.data.period);
-      case 'Period':
+      case 'period_label':
         return periodLabel(this.data.period);
       case 'previous_year':
         return String(this.data.year - 1);
