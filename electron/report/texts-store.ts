@@ -37,7 +37,7 @@ export function unitTexts(ctx: ServiceContext, period: number | string): Map<str
        FROM word_report_texts t JOIN word_reports w ON w.id = t.word_report_id JOIN units u ON u.id = w.unit_id
        WHERE w.year = ? AND w.is_current = 1`,
     )
-    .all(period, year) as { code: string; text: string; unit_code: string; unit_name: string; word: number }[];
+    .all(String(period), year) as { code: string; text: string; unit_code: string; unit_name: string; word: number }[];
   const byUnitCode = new Map<string, (typeof all)[number]>();
   for (const r of all) {
     const k = `${r.unit_code}\u0000${r.code}`;

@@ -40,7 +40,7 @@ export function contentHash(c: SubmissionContent): string {
 export function currentSubmissionId(ctx: ServiceContext, unitCode: string, period: number | string): { id: number; sha256: string | null; content_sha256: string; version: number } | undefined {
   return ctx.db
     .prepare('SELECT s.id, s.sha256, s.content_sha256, s.version FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.period = ? AND s.is_current = 1')
-    .get(unitCode, period) as { id: number; sha256: string | null; content_sha256: string; version: number } | undefined;
+    .get(unitCode, String(period)) as { id: number; sha256: string | null; content_sha256: string; version: number } | undefined;
 }
 
 /** A change to a year's figures: refused while that year or a later one is locked. */
@@ -103,7 +103,7 @@ export function listSubmissions(ctx: ServiceContext, filter: { year?: number; pe
   // A year's submissions are its annual ones; a half-year's are asked for by its key.
   if (filter.period !== undefined || filter.year !== undefined) {
     where.push('s.period = ?');
-    params.push(filter.period ?? String(filter.year));
+    params.push(String(filter.period ?? filter.year));
   }
   if (filter.currentOnly) where.push('s.is_current = 1');
   const rows = ctx.db

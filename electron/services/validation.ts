@@ -58,7 +58,7 @@ function cellAddresses(ctx: ServiceContext, period: number | string): Map<string
        JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id
        WHERE s.period = ? AND s.is_current = 1`,
     )
-    .all(period) as { unit: string; code: string; cell: string | null }[];
+    .all(String(period)) as { unit: string; code: string; cell: string | null }[];
   const byUnit = new Map<string, Map<string, string | null>>();
   for (const r of rows) {
     let m = byUnit.get(r.unit);
