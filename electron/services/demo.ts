@@ -121,7 +121,7 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
   for (const f of generated.files) log(`Đã tạo: ${f}`);
   for (const line of missingSectionLines(generated.missing)) log(line);
   const periods = await demoPeriodReports(ctx, sample, outDir, scratch, options);
-  for (const p of periods) log(`Báo cáo ${p.period}: ${summaryLine(p.validation).replace(/\.$/, '')}; ${p.files.length} tệp trong ${p.outDir}.`);
+  for (const p of periods) log(`${summaryLine(p.validation).replace(/\.$/, '')}; ${p.files.length} tệp trong ${p.outDir}.`);
   return {
     ctx,
     dbFile,
