@@ -132,10 +132,10 @@ export const apiContract = {
   ).returns<FigureUpdate[]>(),
   yearDocuments: method(z.object({ year })).returns<YearDocument[]>(),
 
-  reportSections: method(z.object({ year })).returns<ReportSection[]>(),
-  setSectionText: method(z.object({ year, code: z.string().min(1), text: z.string().nullable() })).returns<ReportSection>(),
+  reportSections: method(z.object({ year, period: periodKey.optional() })).returns<ReportSection[]>(),
+  setSectionText: method(z.object({ year, period: periodKey.optional(), code: z.string().min(1), text: z.string().nullable() })).returns<ReportSection>(),
   /** Marks a section "Không có nội dung báo cáo" (none: true) or takes the mark back. */
-  setSectionNoContent: method(z.object({ year, code: z.string().min(1), none: z.boolean() })).returns<ReportSection>(),
+  setSectionNoContent: method(z.object({ year, period: periodKey.optional(), code: z.string().min(1), none: z.boolean() })).returns<ReportSection>(),
   generateAll: method(z.object({ year, period: periodKey.optional(), outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
   trend: method(none).returns<TrendData>(),

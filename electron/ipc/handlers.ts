@@ -111,9 +111,9 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   correctFigures: ({ ctx }, { year, reason, changes }) => correctFigures(ctx, year, reason, changes),
   yearDocuments: ({ ctx }, { year }) => yearDocuments(ctx, year),
 
-  reportSections: ({ ctx }, { year }) => reportSections(ctx, year),
-  setSectionText: ({ ctx }, { year, code, text }) => saveSectionText(ctx, year, code, text),
-  setSectionNoContent: ({ ctx }, { year, code, none }) => markSectionNoContent(ctx, year, code, none),
+  reportSections: ({ ctx }, { year, period }) => reportSections(ctx, year, requestedPeriod(year, period)),
+  setSectionText: ({ ctx }, { year, period, code, text }) => saveSectionText(ctx, year, code, text, requestedPeriod(year, period)),
+  setSectionNoContent: ({ ctx }, { year, period, code, none }) => markSectionNoContent(ctx, year, code, none, requestedPeriod(year, period)),
   generateAll: async ({ ctx }, { year, period, outDir, force, sources }, onProgress) => {
     const result = await generateAll(ctx, { year, period: requestedPeriod(year, period), outDir, force, sources, onProgress });
     return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation, reportDraft: result.reportDraft, missingSections: result.missing };

@@ -1,7 +1,7 @@
 // The Word report (Bao cao.docx) and the compiler's section texts: service functions for the window, the CLI
 // and the tests. The outline (templates/<id>/outline.json) drives the content; electron/report/ lays it out.
 import path from 'node:path';
-import type { ReportPeriod } from '../../shared/periods.ts';
+import { periodKey, type ReportPeriod } from '../../shared/periods.ts';
 import { flattenSections, outlineNarrativeCodes, type Outline } from '../../shared/outline-schema.ts';
 import { isNoContentMark, NO_CONTENT_TEXT } from '../../shared/section-mark.ts';
 import { AppError } from '../errors.ts';
@@ -90,12 +90,18 @@ function narrativePlaces(outline: Outline): Map<string, { sectionCode: string; h
 }
 
 /** Every narrative section of the outline for a year, in printing order, with the units' and the compiler's texts. */
-export function mergedSectionTexts(ctx: ServiceContext, year: number): SectionText[] {
+/** Where a period's texts are kept: a year's under the year, another period's under its key (its own narrative). */
+function textsKey(year: number, period?: ReportPeriod): number | string {
+  return period && period.kind !== 'year' ? periodKey(period) : year;
+}
+
+export function mergedSectionTexts(ctx: ServiceContext, year: number, period?: ReportPeriod): SectionText[] {
   requireYear(ctx, year);
   const outline = loadOutline(ctx.template);
   const places = narrativePlaces(outline);
-  const units = unitTexts(ctx, year);
-  const own = compilerTexts(ctx, year);
+  const key = textsKey(year, period);
+  const units = unitTexts(ctx, key);
+  const own = compilerTexts(ctx, key);
   const settings = getSettings(ctx);
   const items = new Map(ctx.template.sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
   return outlineNarrativeCodes(outline).map((code) => {
@@ -120,31 +126,32 @@ export function mergedSectionTexts(ctx: ServiceContext, year: number): SectionTe
 }
 
 /** Sets the compiler's text of a section for a year (null or blank: back to the units' merged texts); logged. */
-export function setSectionText(ctx: ServiceContext, year: number, code: string, text: string | null): SectionText {
+export function setSectionText(ctx: ServiceContext, year: number, code: string, text: string | null, period?: ReportPeriod): SectionText {
+  const key = textsKey(year, period);
   requireYear(ctx, year);
   if (!outlineNarrativeCodes(loadOutline(ctx.template)).includes(code)) {
     throw new AppError('unknown_section', `Đề cương không có mục nội dung "${code}".`);
   }
   const clean = text === null ? null : splitParagraphs(text).join('\n');
   const value = clean === '' ? null : clean;
-  const before = compilerTexts(ctx, year).get(code)?.text ?? null;
+  const before = compilerTexts(ctx, key).get(code)?.text ?? null;
   if (value !== before) {
     assertYearOpen(ctx, year, 'không sửa nội dung báo cáo năm đó');
     ctx.db.transaction(() => {
-      writeCompilerText(ctx, year, code, value);
-      audit(ctx, { action: value === null ? 'section_text.clear' : 'section_text.set', entity: 'section_text', entityId: `${year}/${code}`, oldValue: before ?? undefined, newValue: value ?? undefined });
+      writeCompilerText(ctx, year, code, value, String(key));
+      audit(ctx, { action: value === null ? 'section_text.clear' : 'section_text.set', entity: 'section_text', entityId: `${key}/${code}`, oldValue: before ?? undefined, newValue: value ?? undefined });
     })();
   }
-  return mergedSectionTexts(ctx, year).find((s) => s.code === code)!;
+  return mergedSectionTexts(ctx, year, period).find((s) => s.code === code)!;
 }
 
 /**
  * Marks a section of a year "không có nội dung báo cáo" (nothing is printed under its heading and the report
  * no longer waits for it), or takes the mark back; stored and logged as the section's own text.
  */
-export function setSectionNoContent(ctx: ServiceContext, year: number, code: string, none: boolean): SectionText {
-  if (none) return setSectionText(ctx, year, code, NO_CONTENT_TEXT);
-  const current = compilerTexts(ctx, year).get(code)?.text ?? null;
+export function setSectionNoContent(ctx: ServiceContext, year: number, code: string, none: boolean, period?: ReportPeriod): SectionText {
+  if (none) return setSectionText(ctx, year, code, NO_CONTENT_TEXT, period);
+  const current = compilerTexts(ctx, textsKey(year, period)).get(code)?.text ?? null;
   // Without the mark nothing changes (the same text is not written again).
-  return setSectionText(ctx, year, code, isNoContentMark(current) ? null : current);
+  return setSectionText(ctx, year, code, isNoContentMark(current) ? null : current, period);
 }

@@ -15,7 +15,7 @@ import { importFiles } from '../../electron/services/imports.ts';
 import { listSubmissions } from '../../electron/services/submissions.ts';
 import { requireUnit } from '../../electron/services/units.ts';
 import { writeBlankWorkbooks } from '../../electron/services/workbooks.ts';
-import { writeCompilerText } from '../../electron/report/texts-store.ts';
+import { mergedSectionTexts, setSectionText } from '../../electron/services/report.ts';
 import { fillWorkbookFile } from '../../electron/workbook/input-filler.ts';
 import { inputFileName } from '../../electron/workbook/input-writer.ts';
 import { sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
@@ -61,7 +61,7 @@ beforeAll(async () => {
   const asYear = await importFiles(ctx, [filled], { period: yearPeriod(YEAR) });
   expect(asYear.every((r) => r.status === 'rejected' && r.findings[0]?.code === 'wrong_period')).toBe(true);
   halfImports = await importFiles(ctx, [filled]);
-  writeCompilerText(ctx, 2025, 't_b1_kq', 'Giai đoạn 2023 – 2025, các sở, ngành đã rà soát toàn bộ văn bản.', periodKey(review));
+  setSectionText(ctx, 2025, 't_b1_kq', 'Giai đoạn 2023 – 2025, các sở, ngành đã rà soát toàn bộ văn bản.', review);
   halfFiles = (await generateAll(ctx, { year: YEAR, period: half, outDir: path.join(tmp.dir, 'half') })).files;
   reviewFiles = (await generateAll(ctx, { year: 2025, period: review, outDir: path.join(tmp.dir, 'review') })).files;
 }, 120_000);
@@ -134,6 +134,9 @@ describe('a review over a range sums the annual submissions of its years', () =>
     const texts = bodyParagraphs(doc.document).map((p) => p.text);
     expect(texts.find((t) => t.startsWith('Kết quả thực hiện Nghị quyết'))).toMatch(/phòng, chống xâm hại trẻ em giai đoạn 2023 – 2025$/);
     expect(texts.some((t) => t.includes('Giai đoạn 2023 – 2025, các sở, ngành đã rà soát toàn bộ văn bản.'))).toBe(true);
+    // The review's text is its own: the year 2025 keeps its units' merge.
+    expect(mergedSectionTexts(ctx, 2025, review).find((x) => x.code === 't_b1_kq')!.compilerText).toBe('Giai đoạn 2023 – 2025, các sở, ngành đã rà soát toàn bộ văn bản.');
+    expect(mergedSectionTexts(ctx, 2025).find((x) => x.code === 't_b1_kq')!.compilerText).toBeNull();
     const vu = sumOf(communes([...annual(2023), ...annual(2024), ...annual(2025)]), FORMS.map((f) => `pl01_${f}_vu`))!;
     expect(texts.some((t) => t.startsWith(`Giai đoạn 2023 – 2025, trên địa bàn tỉnh xảy ra ${vu} vụ`))).toBe(true);
   });
