@@ -150,8 +150,10 @@ function periodFolder(period: ReportPeriod): string {
 async function demoPeriodReports(ctx: ServiceContext, sample: SampleProvince, outDir: string, scratch: string, options: { onProgress?: ProgressListener }): Promise<DemoPeriodReport[]> {
   const { half, review } = demoPeriods(sample.reporting_year);
   const halfDir = path.join(outDir, periodFolder(half));
-  const filled = path.join(outDir, 'nhan-ve', periodKey(half));
+  // Beside the annual returns (nhan-ve/<year>), not inside them: a folder of the year's returns stays the year's.
+  const filled = path.join(outDir, 'nhan-ve-6-thang', periodKey(half));
   rmSync(halfDir, { recursive: true, force: true });
+  rmSync(path.dirname(filled), { recursive: true, force: true });
   mkdirSync(filled, { recursive: true });
   const submissions = sampleHalfYearSubmissions(sample, half);
   const blanks = await writeBlankWorkbooks(ctx, { year: half.year, period: half, outDir: path.join(scratch, periodKey(half)), units: submissions.map((s) => s.unit) });
