@@ -8,6 +8,7 @@ import { errorKind } from '../shared/errors.ts';
 import type { ImportFileResult, ProgressListener } from '../shared/types.ts';
 import { summaryLine, formatReportText, reportToJson } from '../shared/rules/report.ts';
 import { parseVietnameseNumber } from '../shared/numbers.ts';
+import { parsePeriod, periodKey, periodSeason, periodText, yearPeriod } from '../shared/periods.ts';
 import { EXIT, isHelpRequest, USAGE } from './cli-usage.ts';
 import { AppError, isAppError } from './errors.ts';
 import { readOnlyNotice } from './db/read-only.ts';
@@ -37,6 +38,7 @@ const OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   year: { type: 'string' },
+  period: { type: 'string' },
   out: { type: 'string' },
   unit: { type: 'string' },
   province: { type: 'string' },
@@ -77,6 +79,24 @@ function yearOf(args: Args): number {
   const y = Number(need(args.values.year, 'year'));
   if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new AppError('bad_year', `--year "${args.values.year}" không phải là một năm báo cáo. Hãy ghi năm bằng bốn chữ số, ví dụ --year 2026.`);
   return y;
+}
+
+/**
+ * --period (a year, a half-year "2026-H1" or a range "2021-01-07..2025-12-31") or --year: the year the period
+ * ends in, and the period's key to send (none for a plain year). Both given must agree.
+ */
+function periodOf(args: Args): { year: number; period?: string; label: string } {
+  if (args.values.period === undefined) {
+    const year = yearOf(args);
+    return { year, label: periodText(yearPeriod(year)) };
+  }
+  const parsed = parsePeriod(args.values.period);
+  if (!parsed.ok) throw new AppError('bad_period', `--period: ${parsed.message}`);
+  const year = periodSeason(parsed.period);
+  if (args.values.year !== undefined && yearOf(args) !== year) {
+    throw new AppError('bad_period', `--period ${periodKey(parsed.period)} kết thúc trong năm ${year}, khác --year ${args.values.year}. Hãy bỏ --year hoặc ghi --year ${year}.`);
+  }
+  return { year, period: periodKey(parsed.period), label: periodText(parsed.period) };
 }
 
 /** The API over one database, opened on the first call that needs it (listing backups or restoring does not). */
@@ -221,14 +241,14 @@ const commands: Record<string, Command> = {
   },
 
   template: (args, io) => {
-    const year = yearOf(args);
+    const { year, period, label } = periodOf(args);
     const outDir = need(args.values.out, 'out');
     return withApi(args, io, async (api) => {
-      const { files } = await api.call('writeBlankWorkbooks', { year, outDir, units: args.values.unit ? [args.values.unit] : undefined });
-      if (args.values.json) io.out(JSON.stringify({ year, files }, null, 2));
+      const { files } = await api.call('writeBlankWorkbooks', { year, period, outDir, units: args.values.unit ? [args.values.unit] : undefined });
+      if (args.values.json) io.out(JSON.stringify({ year, period: period ?? String(year), files }, null, 2));
       else {
         for (const w of files) io.out(w.file);
-        io.out(`Đã tạo ${files.length} biểu mẫu năm ${year} trong ${outDir}.`);
+        io.out(`Đã tạo ${files.length} biểu mẫu ${label} trong ${outDir}.`);
       }
       return EXIT.ok;
     });
@@ -237,8 +257,11 @@ const commands: Record<string, Command> = {
   import: (args, io) => {
     if (args.positionals.length === 0) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
     const receivedAt = args.values.received === undefined ? undefined : dayStart('received', args.values.received);
+    // --period: only workbooks of that period are taken (a half-year's workbook is not the year's report).
+    const asked = args.values.period === undefined ? undefined : periodOf(args);
+    const period = asked ? (asked.period ?? String(asked.year)) : undefined;
     return withApi(args, io, async (api) => {
-      const results = await api.call('importFiles', { paths: args.positionals, receivedAt });
+      const results = await api.call('importFiles', { paths: args.positionals, receivedAt, period });
       if (args.values.json) io.out(JSON.stringify({ files: results }, null, 2));
       else printImport(io, results);
       return results.some((r) => r.status === 'rejected') ? EXIT.data : EXIT.ok;
@@ -279,9 +302,9 @@ const commands: Record<string, Command> = {
   },
 
   validate: (args, io) => {
-    const year = yearOf(args);
+    const { year, period } = periodOf(args);
     return withApi(args, io, async (api) => {
-      const report = await api.call('validateYear', { year });
+      const report = await api.call('validateYear', { year, period });
       if (args.values.json) io.out(JSON.stringify(reportToJson(report), null, 2));
       else for (const line of formatReportText(report)) io.out(line);
       return report.errors > 0 ? EXIT.data : EXIT.ok;
@@ -329,10 +352,10 @@ const commands: Record<string, Command> = {
   },
 
   generate: (args, io) => {
-    const year = yearOf(args);
+    const { year, period } = periodOf(args);
     const outDir = need(args.values.out, 'out');
     return withApi(args, io, async (api) => {
-      const r = await api.call('generateAll', { year, outDir, force: args.values.force, sources: args.values.sources });
+      const r = await api.call('generateAll', { year, period, outDir, force: args.values.force, sources: args.values.sources });
       if (args.values.json)
         io.out(JSON.stringify({ files: r.files, draft: r.draft, reportDraft: r.reportDraft, missingSections: r.missingSections, errors: r.validation.errors, warnings: r.validation.warnings, notices: r.notices }, null, 2));
       else {

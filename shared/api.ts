@@ -59,6 +59,8 @@ function method<I extends z.ZodType>(input: I, options: { progress?: boolean; pa
 const none = z.object({}).strict();
 const year = z.number().int().min(2000, 'năm không hợp lệ').max(2100, 'năm không hợp lệ');
 const unitCode = z.string().trim().min(1, 'thiếu mã đơn vị');
+/** A report period's key (shared/periods.ts): "2026", "2026-H1", "2021-01-07..2025-12-31"; read by the service. */
+const periodKey = z.string().trim().min(1, 'thiếu kỳ báo cáo').max(40, 'kỳ báo cáo quá dài');
 const reason = z.string().trim().min(1, 'hãy ghi lý do');
 const folder = z.string().trim().min(1, 'hãy chọn hoặc nhập một thư mục');
 const file = z.string().trim().min(1, 'hãy chọn hoặc nhập đường dẫn tệp');
@@ -132,12 +134,14 @@ export const apiContract = {
   yearStatus: method(z.object({ year })).returns<YearStatus>(),
   setYearLocked: method(z.object({ year, locked: z.boolean(), reason: z.string().optional() })).returns<YearLockState>(),
 
-  writeBlankWorkbooks: method(z.object({ year, outDir: folder, units: z.array(unitCode).optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<WrittenWorkbooksResult>(),
+  writeBlankWorkbooks: method(z.object({ year, period: periodKey.optional(), outDir: folder, units: z.array(unitCode).optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<WrittenWorkbooksResult>(),
   importFiles: method(
     z.object({
       paths: z.array(z.string().min(1)).min(1, 'chưa chọn tệp hoặc thư mục nào'),
       /** When the files were received (default: now), an ISO moment. */
       receivedAt: z.iso.datetime({ offset: true }).optional(),
+      /** The period the files are expected for; a workbook of another period is refused. */
+      period: periodKey.optional(),
     }),
     { progress: true, paths: { paths: 'read-any' } },
   ).returns<ImportFileResult[]>(),
@@ -156,7 +160,7 @@ export const apiContract = {
     { paths: { file: 'read-file' } },
   ).returns<WordReportSaved>(),
 
-  validateYear: method(z.object({ year })).returns<ValidationReport>(),
+  validateYear: method(z.object({ year, period: periodKey.optional() })).returns<ValidationReport>(),
   acknowledgeFinding: method(z.object({ key: z.string().min(1), reason })).returns<ValidationFinding>(),
   acknowledgeFindings: method(z.object({ keys: z.array(z.string().min(1)).min(1).max(100_000), reason })).returns<ValidationFinding[]>(),
 
@@ -170,11 +174,11 @@ export const apiContract = {
   ).returns<FigureUpdate[]>(),
   yearDocuments: method(z.object({ year })).returns<YearDocument[]>(),
 
-  reportSections: method(z.object({ year })).returns<ReportSection[]>(),
-  setSectionText: method(z.object({ year, code: z.string().min(1), text: z.string().nullable() })).returns<ReportSection>(),
+  reportSections: method(z.object({ year, period: periodKey.optional() })).returns<ReportSection[]>(),
+  setSectionText: method(z.object({ year, period: periodKey.optional(), code: z.string().min(1), text: z.string().nullable() })).returns<ReportSection>(),
   /** Marks a section "Không có nội dung báo cáo" (none: true) or takes the mark back. */
-  setSectionNoContent: method(z.object({ year, code: z.string().min(1), none: z.boolean() })).returns<ReportSection>(),
-  generateAll: method(z.object({ year, outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional(), markDraft: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
+  setSectionNoContent: method(z.object({ year, period: periodKey.optional(), code: z.string().min(1), none: z.boolean() })).returns<ReportSection>(),
+  generateAll: method(z.object({ year, period: periodKey.optional(), outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional(), markDraft: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
   traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
   /** Every figure cell of the year's annexes (what "Nguồn số liệu" can trace). */
   annexFigureCells: method(z.object({ year })).returns<AnnexFigureCell[]>(),

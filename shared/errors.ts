@@ -17,6 +17,8 @@ export const ERROR_KINDS = {
   bad_year: 'usage',
   /** A year the database does not hold. */
   unknown_year: 'usage',
+  /** A report period (shared/periods.ts) that cannot be read, or not of the year asked. */
+  bad_period: 'usage',
   unknown_setting: 'usage',
   bad_setting: 'usage',
   // The database file.

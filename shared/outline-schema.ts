@@ -209,7 +209,8 @@ export type OutlineBlock = z.infer<typeof blockSchema>;
 export type OutlinePhrases = z.infer<typeof phrases>;
 
 /** Values every sentence may use besides figures and lists. */
-export const OUTLINE_VARIABLES = ['year', 'previous_year', 'province', 'province_kind', 'documents_from', 'period_from', 'period_to'] as const;
+/** `{period}`: the report period as running text ("năm 2026", "6 tháng đầu năm 2026", "giai đoạn 2021 – 2025"); `{period_label}` the same leading a sentence ("6 tháng đầu năm 2026", "Năm 2026"). */
+export const OUTLINE_VARIABLES = ['year', 'previous_year', 'province', 'province_kind', 'documents_from', 'period_from', 'period_to', 'period', 'period_label'] as const;
 export type OutlineVariable = (typeof OUTLINE_VARIABLES)[number];
 
 /** `{name}` placeholders of a text, in order. */

@@ -40,6 +40,8 @@ export interface ImportFileResult {
   unit?: string;
   unitName?: string;
   year?: number;
+  /** The period key when the workbook is not the year's own ("2026-H1"). */
+  period?: string;
   version?: number;
   submissionId?: number;
   findings: ImportFinding[];

@@ -1,5 +1,6 @@
 // What a row-group builder gets, and the column helpers every builder shares.
 import type { AnnexColumn, AnnexSheet, DifferenceContent, FigureContent } from '../../shared/annex-schema.ts';
+import { periodKey, type ReportPeriod } from '../../shared/periods.ts';
 import type { Settings } from '../../shared/types.ts';
 import type { ServiceContext } from '../store/context.ts';
 import type { FigureBook } from './figure-book.ts';
@@ -12,8 +13,10 @@ export interface BodyContext {
   book: FigureBook;
   settings: Settings;
   sheet: AnnexSheet;
-  /** The reporting year. */
+  /** The reporting year (of a half-year, its year; of a range, its last year). */
   year: number;
+  /** The report period (shared/periods.ts): a year, a half-year or a range. */
+  period: ReportPeriod;
   /** Setting from_year: the first year multi-year tables may show. */
   fromYear: number;
   /** Unit kinds that feed the sheet. */
@@ -50,8 +53,14 @@ export function columnOf(sheet: AnnexSheet, kind: AnnexColumn['content']['kind']
   return sheet.columns.find((c) => c.content.kind === kind)?.col;
 }
 
-export function figureCell(b: BodyContext, column: FigureColumn, year: number, rowCode?: string, unit?: string): FigureCell {
-  const source = { year, codes: figureCodes(column.content, b.ctx.template.lists, rowCode), kinds: b.kinds, ...(unit ? { unit } : {}) };
+/** The key of the period's own figures when they are not a year's annual ones ("2026-H1", a range), else undefined. */
+export function periodFiguresKey(b: BodyContext): string | undefined {
+  return b.period.kind === 'year' ? undefined : periodKey(b.period);
+}
+
+/** A figure of a year's annual submissions, or with `period`, of the report period's figures. */
+export function figureCell(b: BodyContext, column: FigureColumn, year: number, rowCode?: string, unit?: string, period?: string): FigureCell {
+  const source = { year, codes: figureCodes(column.content, b.ctx.template.lists, rowCode), kinds: b.kinds, ...(unit ? { unit } : {}), ...(period ? { period } : {}) };
   return { kind: 'figure', value: b.book.sum(source), source };
 }
 

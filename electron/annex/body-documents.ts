@@ -6,7 +6,8 @@ import { compareVi } from '../../shared/text.ts';
 import { documentKey, issuedDocuments, type IssuedDocument } from '../store/aggregate.ts';
 import { listUnits } from '../store/units.ts';
 import { columnOf, putNumber, type BodyContext, type BodyRows } from './body-context.ts';
-import { periodDates } from './period.ts';
+import { periodKey } from '../../shared/periods.ts';
+import { sheetDates } from './period.ts';
 import type { FormulaCell, PlannedCell, PlannedRow } from './plan-types.ts';
 import { fillText, romanNumeral, upperVi } from './texts.ts';
 
@@ -18,7 +19,7 @@ interface DocumentGroup {
 /** The date range of the list: the sheet's period when it is one of dates from settings. */
 function dateRange(b: BodyContext): { from: string; to: string } {
   const p = b.sheet.period;
-  const dates = p.kind === 'dates' ? periodDates(p, b.settings, b.year) : { from: null, to: null };
+  const dates = p.kind === 'dates' ? sheetDates(p, b.settings, b.period) : { from: null, to: null };
   return { from: dates.from ?? '0000-01-01', to: dates.to ?? '9999-12-31' };
 }
 
@@ -52,7 +53,7 @@ function typeBreakdown(b: BodyContext, body: DocumentGroupsBody, documents: Issu
 
 export function documentRows(b: BodyContext, body: DocumentGroupsBody): BodyRows {
   const { from, to } = dateRange(b);
-  const documents = issuedDocuments(b.ctx, from, to);
+  const documents = issuedDocuments(b.ctx, from, to, b.period.kind === 'half' ? periodKey(b.period) : undefined);
   const order = new Map(listUnits(b.ctx).map((u, i) => [u.code, i]));
   const unitNames = (d: IssuedDocument) => {
     const units = [...new Map(d.units.map((u) => [u.code, u])).values()].sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0));

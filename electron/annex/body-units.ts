@@ -3,13 +3,14 @@
 import type { UnitsBody } from '../../shared/annex-schema.ts';
 import type { Unit } from '../../shared/types.ts';
 import { listUnits } from '../store/units.ts';
-import { columnOf, figureCell, figureColumns, putNumber, putText, type BodyContext, type BodyRows } from './body-context.ts';
+import { columnOf, figureCell, figureColumns, periodFiguresKey, putNumber, putText, type BodyContext, type BodyRows } from './body-context.ts';
 import { sumOfRows } from './formulas.ts';
 import type { PlannedRow } from './plan-types.ts';
 import { fillText } from './texts.ts';
 
 export function unitRows(b: BodyContext, body: UnitsBody): BodyRows {
-  const reported = b.book.figures(b.year).byUnit;
+  const period = periodFiguresKey(b);
+  const reported = b.book.figures(b.year, period).byUnit;
   const all = listUnits(b.ctx);
   const byCode = new Map(all.map((u) => [u.code, u]));
   // A retired unit keeps its row in a year it still reported for.
@@ -34,7 +35,7 @@ export function unitRows(b: BodyContext, body: UnitsBody): BodyRows {
     const row: PlannedRow = { row: next++, role: 'unit', level, cells: {} };
     putNumber(row, numberCol, number);
     putText(row, labelCol, label);
-    for (const col of figures) row.cells[col.col] = figureCell(b, col, b.year, undefined, unit.code);
+    for (const col of figures) row.cells[col.col] = figureCell(b, col, b.year, undefined, unit.code, period);
     const merged = unit.mergedIntoCode ? byCode.get(unit.mergedIntoCode) : undefined;
     const note = !reported.has(unit.code) ? body.notReported : merged ? fillText(body.mergedInto, { unit: merged.name }) : !unit.active ? body.retired : '';
     putText(row, noteCol, note);

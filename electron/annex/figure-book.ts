@@ -1,7 +1,8 @@
 // The figures an annex reads, year by year: current submissions with corrections (aggregate.ts),
 // loaded once per year and summed per FigureSource, blank kept apart from zero.
+import { periodKey, type ReportPeriod } from '../../shared/periods.ts';
 import type { Unit } from '../../shared/types.ts';
-import { contributors, missingUnits, yearFigures, yearsWithData, type UnitFigures, type YearFigures } from '../store/aggregate.ts';
+import { contributors, missingUnits, periodFigures, yearFigures, yearsWithData, type UnitFigures, type YearFigures } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { listUnits } from '../store/units.ts';
 import { sumKnown } from './formulas.ts';
@@ -15,10 +16,21 @@ export interface Contribution {
 
 export class FigureBook {
   private readonly years = new Map<number, YearFigures>();
+  private periodFig: YearFigures | undefined;
 
-  constructor(readonly ctx: ServiceContext) {}
+  /** `period`: the report period whose own figures a source with its key reads (a half-year, a range). */
+  constructor(
+    readonly ctx: ServiceContext,
+    readonly period?: ReportPeriod,
+  ) {}
 
-  figures(year: number): YearFigures {
+  /** A year's annual figures, or with the report period's key, the period's figures. */
+  figures(year: number, period?: string): YearFigures {
+    if (period !== undefined) {
+      if (!this.period || periodKey(this.period) !== period) throw new Error(`Không có số liệu của kỳ ${period}`);
+      this.periodFig ??= periodFigures(this.ctx, this.period);
+      return this.periodFig;
+    }
     let fig = this.years.get(year);
     if (!fig) {
       fig = yearFigures(this.ctx, year);
@@ -29,7 +41,7 @@ export class FigureBook {
 
   /** Every (unit, code) value behind a figure, blanks included, in unit-list order. */
   contributions(source: FigureSource): Contribution[] {
-    const fig = this.figures(source.year);
+    const fig = this.figures(source.year, source.period);
     // One unit's row: a direct look-up (an annex by local unit asks this for every cell).
     const one = source.unit ? fig.byUnit.get(source.unit) : undefined;
     const units = source.unit ? (one && (!source.kinds || source.kinds.includes(one.unit.kind)) ? [one] : []) : contributors(fig, source.kinds);
@@ -46,8 +58,8 @@ export class FigureBook {
   }
 
   /** Feeding units without a submission; a parent whose figures are its children's (it has children of the kinds) is not one. */
-  missing(year: number, kinds: readonly string[]): Unit[] {
+  missing(year: number, kinds: readonly string[], period?: string): Unit[] {
     const parents = new Set(listUnits(this.ctx, { activeOnly: true }).filter((u) => kinds.includes(u.kind) && u.parentCode).map((u) => u.parentCode));
-    return missingUnits(this.ctx, this.figures(year), kinds).filter((u) => !parents.has(u.code));
+    return missingUnits(this.ctx, this.figures(year, period), kinds).filter((u) => !parents.has(u.code));
   }
 }

@@ -5,6 +5,8 @@ import type { AnnexLayout, AnnexSheet } from '../../shared/annex-schema.ts';
 /** One figure: the sum of some indicator codes over the current submissions of a year (one unit, or every unit of some kinds). */
 export interface FigureSource {
   year: number;
+  /** The report period's key when the figure is the period's own (a half-year, a range's sum), not the year's. */
+  period?: string;
   codes: string[];
   kinds: readonly string[];
   unit?: string;

@@ -18,7 +18,8 @@ import { unitRows } from './body-units.ts';
 import { listRows, yearsByListRows } from './body-years.ts';
 import { FigureBook } from './figure-book.ts';
 import { figureCodes } from './layouts.ts';
-import { periodDates } from './period.ts';
+import { periodKey, periodLabel, periodText as periodWords, periodYears, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
+import { sheetDates } from './period.ts';
 import type { AnnexPlan, PlannedSignature, SheetPlan } from './plan-types.ts';
 import { captionText, fillText, reportDateParts, slashDate, upperVi } from './texts.ts';
 
@@ -66,21 +67,25 @@ function bodyRows(b: BodyContext, body: AnnexBody): BodyRows {
   }
 }
 
-function periodText(sheet: AnnexSheet, years: number[], settings: Settings, year: number): string {
+function periodText(sheet: AnnexSheet, years: number[], settings: Settings, year: number, report: ReportPeriod): string {
   const p = sheet.period;
   if (p.kind === 'dates') {
-    const { from, to } = periodDates(p, settings, year);
+    const { from, to } = sheetDates(p, settings, report);
     return fillText(p.text, { from: slashDate(from ?? ''), to: slashDate(to ?? '') });
   }
+  // A half-year or a range names itself ("(6 tháng đầu năm 2026)", "(Giai đoạn 2023 – 2025)").
+  if (report.kind !== 'year') return `(${periodLabel(report)})`;
   if (years.length <= 1) return fillText(p.single, { year: years[0] ?? year });
   return fillText(p.text, { from: years[0]!, to: years[years.length - 1]! });
 }
 
 /** `Ghi chú: Số liệu chưa bao gồm Xã Vĩnh Lộc.`: feeding units without a submission in the reporting year or in a year shown. */
-function missingNote(ctx: ServiceContext, book: FigureBook, sheet: AnnexSheet, kinds: readonly string[], years: number[], year: number): string | null {
+function missingNote(ctx: ServiceContext, book: FigureBook, sheet: AnnexSheet, kinds: readonly string[], years: number[], year: number, report: ReportPeriod): string | null {
   const missing = new Map<string, { unit: Unit; years: number[] }>();
+  // A half-year's units are those without a submission of the half-year; a range's, of each year it shows.
+  const own = report.kind === 'half' ? periodKey(report) : undefined;
   for (const y of [...new Set([...years, year])].sort((a, b) => a - b)) {
-    for (const unit of book.missing(y, kinds)) {
+    for (const unit of book.missing(y, kinds, own)) {
       const entry = missing.get(unit.code) ?? { unit, years: [] };
       entry.years.push(y);
       missing.set(unit.code, entry);
@@ -119,22 +124,24 @@ function signatureBlock(layout: AnnexLayout, settings: Settings): PlannedSignatu
   };
 }
 
-function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, layout: AnnexLayout, sheet: AnnexSheet, year: number): SheetPlan {
+function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, layout: AnnexLayout, sheet: AnnexSheet, year: number, report: ReportPeriod): SheetPlan {
   const kinds = feedingKinds(ctx.template, sheet);
   const headerEnd = sheet.header.firstRow + sheet.header.rows - 1 + (sheet.header.columnNumbers ? 1 : 0);
-  const fromYear = Number(settings.from_year) || DEFAULT_FROM_YEAR;
-  const body = bodyRows({ ctx, book, settings, sheet, year, fromYear, kinds, firstRow: headerEnd + 1 }, sheet.body);
+  // A range's tables show the years it spans; a year's, the years from the setting from_year.
+  const fromYear = report.kind === 'range' ? periodYears(report)[0]! : Number(settings.from_year) || DEFAULT_FROM_YEAR;
+  const body = bodyRows({ ctx, book, settings, sheet, year, period: report, fromYear, kinds, firstRow: headerEnd + 1 }, sheet.body);
   return {
     sheet,
     titles: {
       label: layout.label,
-      title: fillText(sheet.title, { year }),
-      period: periodText(sheet, body.years, settings, year),
+      // A title in capitals names the period in capitals ("… THEO ĐỊA BÀN 6 THÁNG ĐẦU NĂM 2026").
+      title: fillText(sheet.title, { year, period: periodWords(report).toLocaleUpperCase('vi') }),
+      period: periodText(sheet, body.years, settings, year, report),
       caption: captionText(layout.caption, layout.documentSymbol, settings, runningCaseName(agencyName(ctx))),
     },
     headerEnd,
     rows: body.rows,
-    note: missingNote(ctx, book, sheet, kinds, body.years, year),
+    note: missingNote(ctx, book, sheet, kinds, body.years, year, report),
     years: body.years,
     columnFormats: columnFormats(ctx.template, sheet),
     unitLine: sheet.unitLine ?? null,
@@ -143,9 +150,9 @@ function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, la
   };
 }
 
-export function planAnnex(serviceCtx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(serviceCtx)): AnnexPlan {
+export function planAnnex(serviceCtx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(serviceCtx), report: ReportPeriod = book.period ?? yearPeriod(year)): AnnexPlan {
   const settings = getSettings(serviceCtx, year);
   // Labels as the province reads them ("HĐND thành phố" for a city).
   const ctx = { ...serviceCtx, template: templateForProvince(serviceCtx.template, settingString(settings, 'province_kind', 'tỉnh')) };
-  return { layout, year, sheets: sheetsShown(layout, settings).map((sheet) => planSheet(ctx, book, settings, layout, sheet, year)) };
+  return { layout, year, sheets: sheetsShown(layout, settings).map((sheet) => planSheet(ctx, book, settings, layout, sheet, year, report)) };
 }

@@ -2,6 +2,7 @@
 // units, submission versions, files, cells of the units' workbooks and values behind it, corrections
 // included. It reads the same plan the writer renders, so it names exactly what the file holds.
 import { columnIndex } from '../../shared/annex-schema.ts';
+import type { ReportPeriod } from '../../shared/periods.ts';
 import { FigureBook } from './figure-book.ts';
 import { formulaText } from './formulas.ts';
 import { findAnnexLayout, loadAnnexLayouts } from './layouts.ts';
@@ -165,9 +166,9 @@ export interface FigureCellSources {
 }
 
 /** Every figure cell of every annex of a year, with its sources, in annex, sheet and row order. */
-export function allFigureSources(ctxAny: ServiceContext, year: number): FigureCellSources[] {
+export function allFigureSources(ctxAny: ServiceContext, year: number, period?: ReportPeriod): FigureCellSources[] {
   const ctx = yearView(ctxAny, year);
-  const book = new FigureBook(ctx);
+  const book = new FigureBook(ctx, period);
   const out: FigureCellSources[] = [];
   for (const layout of loadAnnexLayouts(ctx.template)) {
     for (const plan of planAnnex(ctx, layout, year, book).sheets) {

@@ -2,6 +2,7 @@
 // Pure with respect to the database: the caller passes what it needs to know (units, years, dates).
 // The workbook is read by the streaming reader of ./xlsx (only the named cells, within ceilings);
 // the checks work on an InputBook, so exceljs can be plugged in as the reference (tests compare both).
+import { collectsOwnSubmissions, parsePeriod, periodSeason, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
 import type { TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
 import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';
 import { documentKey, looseKey, nfc, sentenceCase } from '../../shared/text.ts';
@@ -56,6 +57,8 @@ export interface DocumentRow extends DocumentRecord {
 export interface ParsedSubmission {
   unit: { code: string; name: string; kind: string };
   year: number;
+  /** The period the workbook was made for (_meta "period"; a workbook without it is the year's). */
+  period: ReportPeriod;
   templateVersion: number;
   workbookId: string | null;
   values: ValueRecord[];
@@ -69,7 +72,7 @@ export type ReadResult = { ok: true; submission: ParsedSubmission } | { ok: fals
 const MAX_TEXT = 32767;
 
 /** Keys of _meta that identify the workbook: each must be on exactly one row. */
-const META_IDENTITY = ['template_id', 'template_version', 'unit_code', 'unit_name', 'year'];
+const META_IDENTITY = ['template_id', 'template_version', 'unit_code', 'unit_name', 'year', 'period'];
 
 function definedNameMap(book: InputBook): Map<string, string> {
   const map = new Map<string, string>();
@@ -180,8 +183,23 @@ function checkUnitAndYear(meta: Map<string, string>, lookup: ImportLookup): Impo
   const year = Number(meta.get('year'));
   if (!Number.isInteger(year) || !lookup.hasYear(year)) {
     findings.push({ code: 'wrong_year', severity: 'error', sheet: META_SHEET, message: `Năm báo cáo "${meta.get('year') ?? ''}" không thuộc các năm của cơ sở dữ liệu.` });
+  } else if (!metaPeriod(meta, year)) {
+    findings.push({
+      code: 'wrong_period',
+      severity: 'error',
+      sheet: META_SHEET,
+      message: `Kỳ báo cáo "${meta.get('period') ?? ''}" ghi trong tệp không phải năm ${year} hay sáu tháng của năm ${year}; tệp đã bị sửa. Hãy dùng lại biểu mẫu gốc do phần mềm tạo.`,
+    });
   }
   return findings;
+}
+
+/** The workbook's period: _meta "period" (a year or a half-year of `year`); a workbook made before periods is the year's. */
+function metaPeriod(meta: Map<string, string>, year: number): ReportPeriod | null {
+  const key = meta.get('period');
+  if (key === undefined || key === '') return yearPeriod(year);
+  const parsed = parsePeriod(key);
+  return parsed.ok && collectsOwnSubmissions(parsed.period) && periodSeason(parsed.period) === year ? parsed.period : null;
 }
 
 interface NamedRef extends CellRef {
@@ -369,6 +387,6 @@ export async function readInputBook(book: InputBook, lookup: ImportLookup): Prom
   if (errors.length) return { ok: false, findings: errors, unit: unit.code, year };
   return {
     ok: true,
-    submission: { unit, year, templateVersion: Number(meta.get('template_version')), workbookId: meta.get('workbook_id') || null, values, documents, narratives, findings },
+    submission: { unit, year, period: metaPeriod(meta, year)!, templateVersion: Number(meta.get('template_version')), workbookId: meta.get('workbook_id') || null, values, documents, narratives, findings },
   };
 }

@@ -20,6 +20,7 @@ import { gridData, yearDocuments } from '../services/grid.ts';
 import { importFiles } from '../services/imports.ts';
 import { fileSha256, previewWordReport, saveWordReport } from '../services/word-reports.ts';
 import { generateAll } from '../services/generate.ts';
+import { periodFromKey, requestedPeriod } from '../services/period.ts';
 import { getSettings, setSettings, settingString } from '../store/settings.ts';
 import { allFigureSources, traceAnnexCell } from '../annex/trace.ts';
 import { addUnit, moveUnit } from '../services/unit-edits.ts';
@@ -145,11 +146,11 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
 
   setYearLocked: ({ ctx }, { year, locked, reason }) => (locked ? lockYear(ctx, year, reason) : unlockYear(ctx, year, reason ?? '')),
 
-  writeBlankWorkbooks: async ({ ctx }, { year, outDir, units }, onProgress) => {
-    const files = await writeBlankWorkbooks(ctx, { year, outDir, units, onProgress });
+  writeBlankWorkbooks: async ({ ctx }, { year, period, outDir, units }, onProgress) => {
+    const files = await writeBlankWorkbooks(ctx, { year, period: requestedPeriod(year, period), outDir, units, onProgress });
     return { outDir, files };
   },
-  importFiles: ({ ctx }, { paths, receivedAt }, onProgress) => importFiles(ctx, paths, { receivedAt, onProgress }),
+  importFiles: ({ ctx }, { paths, receivedAt, period }, onProgress) => importFiles(ctx, paths, { receivedAt, period: period === undefined ? undefined : periodFromKey(period), onProgress }),
   yearChecklist: ({ ctx }, { year }) => yearChecklist(ctx, year),
   unitVersions: ({ ctx }, { year, unit }) => unitVersions(ctx, year, unit),
   previewWordReport: async ({ ctx }, { file }) => {
@@ -158,7 +159,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
   saveWordReport: ({ ctx }, input) => saveWordReport(ctx, { ...input, sha256: fileSha256(input.file) }),
 
-  validateYear: ({ ctx }, { year }) => validateYear(ctx, year),
+  validateYear: ({ ctx }, { year, period }) => validateYear(ctx, year, { period: requestedPeriod(year, period) }),
   acknowledgeFinding: ({ ctx }, { key, reason }) => acknowledgeFinding(ctx, key, reason),
   acknowledgeFindings: ({ ctx }, { keys, reason }) => acknowledgeFindings(ctx, keys, reason),
 
@@ -166,11 +167,11 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   correctFigures: ({ ctx }, { year, reason, changes }) => correctFigures(ctx, year, reason, changes),
   yearDocuments: ({ ctx }, { year }) => yearDocuments(ctx, year),
 
-  reportSections: ({ ctx }, { year }) => reportSections(ctx, year),
-  setSectionText: ({ ctx }, { year, code, text }) => saveSectionText(ctx, year, code, text),
-  setSectionNoContent: ({ ctx }, { year, code, none }) => markSectionNoContent(ctx, year, code, none),
-  generateAll: async ({ ctx }, { year, outDir, force, sources, markDraft }, onProgress) => {
-    const result = await generateAll(ctx, { year, outDir, force, sources, markDraft, onProgress });
+  reportSections: ({ ctx }, { year, period }) => reportSections(ctx, year, requestedPeriod(year, period)),
+  setSectionText: ({ ctx }, { year, period, code, text }) => saveSectionText(ctx, year, code, text, requestedPeriod(year, period)),
+  setSectionNoContent: ({ ctx }, { year, period, code, none }) => markSectionNoContent(ctx, year, code, none, requestedPeriod(year, period)),
+  generateAll: async ({ ctx }, { year, period, outDir, force, sources, markDraft }, onProgress) => {
+    const result = await generateAll(ctx, { year, period: requestedPeriod(year, period), outDir, force, sources, markDraft, onProgress });
     return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation, reportDraft: result.reportDraft, missingSections: result.missing };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),

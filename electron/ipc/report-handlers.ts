@@ -1,6 +1,7 @@
 // The "Báo cáo" step's outline: each narrative section with the units' texts and the compiler's own,
 // as the window shows them.
 import type { ReportSection } from '../../shared/api-types.ts';
+import type { ReportPeriod } from '../../shared/periods.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { mergedSectionTexts, setSectionNoContent, setSectionText, type SectionText } from '../services/report.ts';
 
@@ -19,14 +20,14 @@ function toSection(s: SectionText): ReportSection {
   };
 }
 
-export function reportSections(ctx: ServiceContext, year: number): ReportSection[] {
-  return mergedSectionTexts(ctx, year).map(toSection);
+export function reportSections(ctx: ServiceContext, year: number, period?: ReportPeriod): ReportSection[] {
+  return mergedSectionTexts(ctx, year, period).map(toSection);
 }
 
-export function saveSectionText(ctx: ServiceContext, year: number, code: string, text: string | null): ReportSection {
-  return toSection(setSectionText(ctx, year, code, text));
+export function saveSectionText(ctx: ServiceContext, year: number, code: string, text: string | null, period?: ReportPeriod): ReportSection {
+  return toSection(setSectionText(ctx, year, code, text, period));
 }
 
-export function markSectionNoContent(ctx: ServiceContext, year: number, code: string, none: boolean): ReportSection {
-  return toSection(setSectionNoContent(ctx, year, code, none));
+export function markSectionNoContent(ctx: ServiceContext, year: number, code: string, none: boolean, period?: ReportPeriod): ReportSection {
+  return toSection(setSectionNoContent(ctx, year, code, none, period));
 }

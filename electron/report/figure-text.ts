@@ -2,6 +2,7 @@
 // comparisons with the year before, unit names and settings; "chưa có số liệu" for what nobody reported.
 import { sumKnown } from '../../shared/coverage-sum.ts';
 import { formatDate } from '../../shared/dates.ts';
+import { periodLabel, periodText } from '../../shared/periods.ts';
 import type { OutlineList, OutlineSentence } from '../../shared/outline-schema.ts';
 import { adminType, joinUnitNames, runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import { kindsWithSheet } from '../../shared/template.ts';
@@ -118,6 +119,10 @@ export class FigureText {
     switch (name) {
       case 'year':
         return String(this.data.year);
+      case 'period':
+        return periodText(this.data.period);
+      case 'period_label':
+        return periodLabel(this.data.period);
       case 'previous_year':
         return String(this.data.year - 1);
       case 'province':

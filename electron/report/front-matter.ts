@@ -27,7 +27,8 @@ export function frontMatter(data: ReportData, text: FigureText, draft: boolean):
     dateLine: fillPhrase(p.dateLine, { place: settingString(s, 'place') || settingString(s, 'province'), ...date }),
     title: data.outline.title,
     subject: text.text(data.outline.subject),
-    opening: settingString(s, 'opening').trim() || text.text(p.openingDefault),
+    // The setting "opening" is the annual report's; another period opens with the outline's sentence of its period.
+    opening: (data.period.kind === 'year' ? settingString(s, 'opening').trim() : '') || text.text(p.openingDefault),
   };
 }
 

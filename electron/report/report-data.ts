@@ -1,11 +1,11 @@
 // Everything the report of a year is made from, read once from the store: settings, the outline, the units,
 // the figures of the year and of the years before, the issued documents, the texts.
 import type { Outline } from '../../shared/outline-schema.ts';
-import { documentsWindow } from '../../shared/periods.ts';
+import { periodDocumentsWindow, periodKey, periodSeason, periodYears, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
 import { reportingKinds, templateForProvince } from '../../shared/template.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
-import { issuedDocuments, missingUnits, yearFigures, yearsWithData, type IssuedDocument, type YearFigures } from '../store/aggregate.ts';
+import { issuedDocuments, missingUnits, periodFigures, yearFigures, yearsWithData, type IssuedDocument, type YearFigures } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { getSettings, settingString } from '../store/settings.ts';
 import { targetResults, viewOf } from './targets.ts';
@@ -16,6 +16,8 @@ import { loadOutline } from './outline-store.ts';
 import { compilerTexts, unitTexts, type CompilerText, type UnitText } from './texts-store.ts';
 
 export interface ReportData {
+  /** The period reported on (shared/periods.ts); year is its season (a range's last year). */
+  period: ReportPeriod;
   year: number;
   /** The year before, when the database holds figures for it (comparisons are left out otherwise). */
   previousYear: number | null;
@@ -38,15 +40,21 @@ export interface ReportData {
   targets: { results: TargetResult[]; rows: TargetRow[] };
 }
 
-export function gatherReportData(ctx: ServiceContext, year: number): ReportData {
+export function gatherReportData(ctx: ServiceContext, year: number, period: ReportPeriod = yearPeriod(year)): ReportData {
+  if (periodSeason(period) !== year) throw new Error(`Kỳ báo cáo ${periodKey(period)} không thuộc năm ${year}`);
   const settings = getSettings(ctx, year);
-  const window = documentsWindow(settings, year);
+  const window = periodDocumentsWindow(period, settings);
   const fromYear = settings.from_year;
-  const held = yearsWithData(ctx, Math.min(fromYear, year), year);
+  const annual = period.kind === 'year';
+  // A year compares with the year before and charts the years held; a range charts its own years; a
+  // half-year is not compared with a whole year.
+  const held = annual ? yearsWithData(ctx, Math.min(fromYear, year), year) : period.kind === 'range' ? yearsWithData(ctx, periodYears(period)[0]!, year) : [];
   const history = held.map((y) => yearFigures(ctx, y));
-  const current = history.find((f) => f.year === year) ?? yearFigures(ctx, year);
-  const previous = history.find((f) => f.year === year - 1) ?? null;
+  const current = annual ? (history.find((f) => f.year === year) ?? yearFigures(ctx, year)) : periodFigures(ctx, period);
+  const previous = annual ? (history.find((f) => f.year === year - 1) ?? null) : null;
+  const textsKey = annual ? year : periodKey(period);
   return {
+    period,
     year,
     previousYear: previous ? year - 1 : null,
     settings,
@@ -56,10 +64,10 @@ export function gatherReportData(ctx: ServiceContext, year: number): ReportData 
     current,
     previous,
     history,
-    documents: issuedDocuments(ctx, window.from, window.to),
+    documents: issuedDocuments(ctx, window.from, window.to, annual ? undefined : periodKey(period)),
     missing: missingUnits(ctx, current, reportingKinds(ctx.template)),
-    unitTexts: unitTexts(ctx, year),
-    compilerTexts: compilerTexts(ctx, year),
+    unitTexts: unitTexts(ctx, textsKey),
+    compilerTexts: compilerTexts(ctx, textsKey),
     targets: yearTargets(ctx, year, history),
   };
 }

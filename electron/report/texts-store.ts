@@ -17,8 +17,12 @@ export interface CompilerText {
   updatedBy: string;
 }
 
-/** The units' non-empty texts of a year by narrative code, each list in the unit list's order. */
-export function unitTexts(ctx: ServiceContext, year: number): Map<string, UnitText[]> {
+/**
+ * The units' non-empty texts of a period by narrative code, each list in the unit list's order: a year (its
+ * annual submissions and Word reports) or another period's key (its own submissions; Word reports are annual).
+ */
+export function unitTexts(ctx: ServiceContext, period: number | string): Map<string, UnitText[]> {
+  const year = typeof period === 'number' ? period : -1;
   const units = listUnits(ctx);
   const order = new Map(units.map((u, i) => [u.code, i]));
   // Names from the unit list (a locked year's as it was at the lock), not the table's current ones.
@@ -27,13 +31,13 @@ export function unitTexts(ctx: ServiceContext, year: number): Map<string, UnitTe
     .prepare(
       `SELECT n.code, n.text, u.code AS unit_code, u.name AS unit_name, 0 AS word
        FROM narratives n JOIN submissions s ON s.id = n.submission_id JOIN units u ON u.id = s.unit_id
-       WHERE s.year = ? AND s.is_current = 1
+       WHERE s.period = ? AND s.is_current = 1
        UNION ALL
        SELECT t.code, t.text, u.code, u.name, 1
        FROM word_report_texts t JOIN word_reports w ON w.id = t.word_report_id JOIN units u ON u.id = w.unit_id
        WHERE w.year = ? AND w.is_current = 1`,
     )
-    .all(year, year) as { code: string; text: string; unit_code: string; unit_name: string; word: number }[];
+    .all(String(period), year) as { code: string; text: string; unit_code: string; unit_name: string; word: number }[];
   const byUnitCode = new Map<string, (typeof all)[number]>();
   for (const r of all) {
     const k = `${r.unit_code}\u0000${r.code}`;
@@ -51,8 +55,9 @@ export function unitTexts(ctx: ServiceContext, year: number): Map<string, UnitTe
   return byCode;
 }
 
-export function compilerTexts(ctx: ServiceContext, year: number): Map<string, CompilerText> {
-  const rows = ctx.db.prepare('SELECT code, text, updated_at, updated_by FROM section_texts WHERE year = ?').all(year) as {
+/** The compiler's texts of a period (a year, or another period's key: a half-year or a range has its own). */
+export function compilerTexts(ctx: ServiceContext, period: number | string): Map<string, CompilerText> {
+  const rows = ctx.db.prepare('SELECT code, text, updated_at, updated_by FROM section_texts WHERE period = ?').all(String(period)) as {
     code: string;
     text: string;
     updated_at: string;
@@ -66,15 +71,15 @@ export function compilerText(ctx: ServiceContext, year: number, code: string): C
 }
 
 /** Stores (or, with null, removes) the compiler's text of a section. The caller validates and logs. */
-export function writeCompilerText(ctx: ServiceContext, year: number, code: string, text: string | null): void {
+export function writeCompilerText(ctx: ServiceContext, year: number, code: string, text: string | null, period: string = String(year)): void {
   if (text === null) {
-    ctx.db.prepare('DELETE FROM section_texts WHERE year = ? AND code = ?').run(year, code);
+    ctx.db.prepare('DELETE FROM section_texts WHERE period = ? AND code = ?').run(period, code);
     return;
   }
   ctx.db
     .prepare(
-      `INSERT INTO section_texts (year, code, text, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(year, code) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      `INSERT INTO section_texts (year, period, code, text, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(period, code) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     )
-    .run(year, code, text, ctx.now().toISOString(), ctx.user);
+    .run(year, period, code, text, ctx.now().toISOString(), ctx.user);
 }

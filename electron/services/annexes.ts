@@ -1,6 +1,7 @@
 // Phụ lục 01–04 as print-ready .xlsx files: each annex layout of the template planned from the
 // database and rendered by the one generic writer (electron/annex/).
 import path from 'node:path';
+import type { ReportPeriod } from '../../shared/periods.ts';
 import type { ProgressListener } from '../../shared/types.ts';
 import { loadAnnexLayouts } from '../annex/layouts.ts';
 import { FigureBook } from '../annex/figure-book.ts';
@@ -15,6 +16,8 @@ import { lockedView } from '../store/years.ts';
 
 export interface GenerateAnnexesRequest {
   year: number;
+  /** The report period (shared/periods.ts) when not the year itself; its season must be `year`. */
+  period?: ReportPeriod;
   outDir: string;
   /** Marks every annex "DỰ THẢO" at its top right. */
   draft?: boolean;
@@ -27,7 +30,7 @@ export async function generateAnnexes(ctxNow: ServiceContext, req: GenerateAnnex
   const ctx = lockedView(ctxNow, req.year);
   const layouts = loadAnnexLayouts(ctx.template);
   ensureFolder(req.outDir);
-  const book = new FigureBook(ctx);
+  const book = new FigureBook(ctx, req.period);
   const files: string[] = [];
   for (const [i, layout] of layouts.entries()) {
     req.onProgress?.({ done: i, total: layouts.length, label: `Đang tạo ${layout.label}` });

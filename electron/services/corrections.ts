@@ -59,7 +59,7 @@ export function listCorrections(ctx: ServiceContext, year: number): Correction[]
         `SELECT c.id, u.code AS unit, s.year, s.version, c.code, v.value AS submitted, c.value, c.reason, c.by, c.at
          FROM corrections c JOIN submissions s ON s.id = c.submission_id JOIN units u ON u.id = s.unit_id
          LEFT JOIN submission_values v ON v.submission_id = c.submission_id AND v.code = c.code
-         WHERE s.year = ? AND s.is_current = 1 ORDER BY c.id DESC`,
+         WHERE s.year = ? AND s.period = CAST(s.year AS TEXT) AND s.is_current = 1 ORDER BY c.id DESC`,
       )
       .all(year) as Correction[]
   );

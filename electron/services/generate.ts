@@ -2,6 +2,7 @@
 // unless forced, in which case every file is marked DỰ THẢO and the report lists the unresolved errors.
 import { blockingErrors } from '../../shared/rules/report.ts';
 import type { ValidationReport } from '../../shared/rules/types.ts';
+import { periodText, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
 import type { ProgressListener } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import { generateAnnexes } from './annexes.ts';
@@ -21,6 +22,8 @@ import { agencyName } from '../store/window-info.ts';
 
 export interface GenerateAllRequest {
   year: number;
+  /** The report period (shared/periods.ts) when not the year itself ("2026-H1", a range); its season must be `year`. */
+  period?: ReportPeriod;
   outDir: string;
   /** Write the files although errors stand; they are then marked as a draft. */
   force?: boolean;
@@ -46,13 +49,14 @@ export interface GenerateAllResult {
 export async function generateAll(ctxNow: ServiceContext, req: GenerateAllRequest): Promise<GenerateAllResult> {
   // A locked year is checked and printed with its unit list as it was at the lock.
   const ctx = lockedView(ctxNow, req.year);
-  const validation = validateYear(ctx, req.year);
+  const period = req.period ?? yearPeriod(req.year);
+  const validation = validateYear(ctx, req.year, { period });
   const errors = blockingErrors(validation);
   if (errors.length && !req.force) {
     const first = errors.slice(0, 5).map((e) => `- ${e.message}`).join('\n');
     throw new AppError(
       'validation_errors',
-      `Chưa thể xuất báo cáo năm ${req.year}: còn ${errors.length} lỗi số liệu. Hãy sửa số liệu hoặc nhận lại biểu mẫu, hoặc xuất bản dự thảo (--force).\n${first}${errors.length > 5 ? `\n- … và ${errors.length - 5} lỗi khác` : ''}`,
+      `Chưa thể xuất báo cáo ${periodText(period)}: còn ${errors.length} lỗi số liệu. Hãy sửa số liệu hoặc nhận lại biểu mẫu, hoặc xuất bản dự thảo (--force).\n${first}${errors.length > 5 ? `\n- … và ${errors.length - 5} lỗi khác` : ''}`,
     );
   }
   const draft = errors.length > 0 || req.markDraft === true;
@@ -60,17 +64,18 @@ export async function generateAll(ctxNow: ServiceContext, req: GenerateAllReques
   const total = 5;
   const annexes = await generateAnnexes(ctx, {
     year: req.year,
+    period,
     outDir: req.outDir,
     draft,
     onProgress: req.onProgress ? (p) => req.onProgress!({ done: p.done, total, label: p.label }) : undefined,
   });
   req.onProgress?.({ done: 4, total, label: 'Đang tạo báo cáo Word' });
-  const report = await generateReport(ctx, { year: req.year, outDir: req.outDir, draft: draft ? { errors: errors.map((e) => e.message) } : undefined });
+  const report = await generateReport(ctx, { year: req.year, period, outDir: req.outDir, draft: draft ? { errors: errors.map((e) => e.message) } : undefined });
   const files = [...annexes.files, report.file];
   if (req.sources) {
     const file = path.join(req.outDir, SOURCES_FILE_NAME);
-    const title = `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC NĂM ${req.year}`;
-    await writeXlsx(sourcesWorkbook(allFigureSources(ctx, req.year), title), file, { title: sentenceCase(title), subject: `${INPUT_SUBJECT} năm ${req.year}`, author: agencyName(ctx) });
+    const title = `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC ${periodText(period).toLocaleUpperCase('vi')}`;
+    await writeXlsx(sourcesWorkbook(allFigureSources(ctx, req.year, period), title), file, { title: sentenceCase(title), subject: `${INPUT_SUBJECT} ${periodText(period)}`, author: agencyName(ctx) });
     files.push(file);
   }
   req.onProgress?.({ done: total, total, label: 'Xong' });

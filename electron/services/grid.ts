@@ -20,7 +20,7 @@ function currentSubmissions(ctx: ServiceContext, year: number): Map<string, Curr
   const rows = ctx.db
     .prepare(
       `SELECT s.id, u.code AS unit, s.version, s.file_name, s.received_at FROM submissions s JOIN units u ON u.id = s.unit_id
-       WHERE s.year = ? AND s.is_current = 1`,
+       WHERE s.year = ? AND s.period = CAST(s.year AS TEXT) AND s.is_current = 1`,
     )
     .all(year) as CurrentSubmission[];
   return new Map(rows.map((r) => [r.unit, r]));
@@ -32,7 +32,7 @@ export function latestCorrections(ctx: ServiceContext, year: number): Map<number
     .prepare(
       `SELECT c.submission_id, c.code, c.value, c.reason, c.by, c.at FROM corrections c
        JOIN submissions s ON s.id = c.submission_id
-       WHERE s.year = ? AND s.is_current = 1
+       WHERE s.year = ? AND s.period = CAST(s.year AS TEXT) AND s.is_current = 1
        ORDER BY c.id`,
     )
     .all(year) as { submission_id: number; code: string; value: number | null; reason: string; by: string; at: string }[];
@@ -116,7 +116,7 @@ export function yearDocuments(ctx: ServiceContext, year: number): YearDocument[]
     .prepare(
       `SELECT u.code AS unit, u.name AS unitName, d.row_no AS rowNo, d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan, d.trich_yeu, d.ghi_chu, d.cell
        FROM documents d JOIN submissions s ON s.id = d.submission_id JOIN units u ON u.id = s.unit_id
-       WHERE s.year = ? AND s.is_current = 1
+       WHERE s.year = ? AND s.period = CAST(s.year AS TEXT) AND s.is_current = 1
        ORDER BY u.sort_order, u.name, d.row_no`,
     )
     .all(year) as YearDocument[];

@@ -62,8 +62,10 @@ export function chooseCurrentVersion(ctx: ServiceContext, unitCode: string, year
   const id = submissionId(ctx, unitCode, year, version);
   assertYearOpen(ctx, year);
   ctx.db.transaction(() => {
-    const old = ctx.db.prepare('SELECT version FROM submissions WHERE unit_id = ? AND year = ? AND is_current = 1').get(unit.id, year) as { version: number } | undefined;
-    ctx.db.prepare('UPDATE submissions SET is_current = 0 WHERE unit_id = ? AND year = ? AND is_current = 1').run(unit.id, year);
+    // The chosen version's period (its year, or a half-year of it) keeps one current version.
+    const { period } = ctx.db.prepare('SELECT period FROM submissions WHERE id = ?').get(id) as { period: string };
+    const old = ctx.db.prepare('SELECT version FROM submissions WHERE unit_id = ? AND period = ? AND is_current = 1').get(unit.id, period) as { version: number } | undefined;
+    ctx.db.prepare('UPDATE submissions SET is_current = 0 WHERE unit_id = ? AND period = ? AND is_current = 1').run(unit.id, period);
     ctx.db.prepare('UPDATE submissions SET is_current = 1 WHERE id = ?').run(id);
     audit(ctx, { action: 'submission.choose_current', entity: 'submission', entityId: id, oldValue: old?.version ?? null, newValue: version, reason: reason ?? null });
   })();

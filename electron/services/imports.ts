@@ -3,6 +3,7 @@
 // transaction, accepted whole or rejected whole with its reasons; an accepted file becomes a new version
 // of its unit-year. Nothing about one file or folder stops the others.
 import { existsSync } from 'node:fs';
+import { periodKey, periodText, type ReportPeriod } from '../../shared/periods.ts';
 import path from 'node:path';
 import type { ImportFileResult, ImportFinding, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
@@ -40,6 +41,11 @@ export interface ImportOptions {
   /** The date the file arrived, when it is not the day of import (ISO). */
   receivedAt?: string;
   onProgress?: ProgressListener;
+  /**
+   * The period the files are expected for (a key of shared/periods.ts): a workbook of another period is
+   * refused (a 2026-H1 workbook is not the 2026 annual report). Without it each workbook goes to its own period.
+   */
+  period?: ReportPeriod;
 }
 
 /** What an OS or database error means for one file of a batch, in words, with what to do next. */
@@ -105,16 +111,29 @@ function storeImportFile(ctx: ServiceContext, r: ReadFile, lookup: ImportLookup,
     return { file, status: 'rejected', unit: read.unit, unitName, year: read.year, findings: read.findings };
   }
   const s = read.submission;
-  const base = { file, unit: s.unit.code, unitName: s.unit.name, year: s.year };
+  const key = periodKey(s.period);
+  const annual = s.period.kind === 'year';
+  const base = { file, unit: s.unit.code, unitName: s.unit.name, year: s.year, ...(annual ? {} : { period: key }) };
+  if (options.period && periodKey(options.period) !== key) {
+    return refused(
+      file,
+      {
+        code: 'wrong_period',
+        severity: 'error',
+        message: `Tệp ${name} là báo cáo ${periodText(s.period)} của ${s.unit.name}, không phải báo cáo ${periodText(options.period)} đang nhận: không nhận tệp. Hãy nhập tệp này vào kỳ ${periodText(s.period)}, hoặc đề nghị đơn vị gửi biểu mẫu ${periodText(options.period)}.`,
+      },
+      base,
+    );
+  }
   try {
     // One immediate transaction: the reads that decide (current version, corrections) and the write see
     // one state of the database, and a second process importing at once waits its turn (busy timeout).
     return ctx.db.transaction((): ImportFileResult => {
-      const current = currentSubmissionId(ctx, s.unit.code, s.year);
+      const current = currentSubmissionId(ctx, s.unit.code, key);
       // The same file, or the same figures, documents and texts re-saved (Excel and LibreOffice change the bytes).
       if (current && (current.sha256 === sha256 || current.content_sha256 === contentHash(s))) {
         const what = current.sha256 === sha256 ? 'Tệp giống hệt' : 'Tệp có nội dung giống hệt';
-        return { ...base, status: 'same_file', version: current.version, submissionId: current.id, findings: [{ code: 'same_file', severity: 'info', message: `${what} phiên bản ${current.version} đang dùng của ${s.unit.name} năm ${s.year}; không lưu thêm.` }] };
+        return { ...base, status: 'same_file', version: current.version, submissionId: current.id, findings: [{ code: 'same_file', severity: 'info', message: `${what} phiên bản ${current.version} đang dùng của ${s.unit.name} ${periodText(s.period)}; không lưu thêm.` }] };
       }
       const findings = [...s.findings];
       if (current) {
@@ -131,6 +150,7 @@ function storeImportFile(ctx: ServiceContext, r: ReadFile, lookup: ImportLookup,
       const stored = insertSubmissionVersion(ctx, {
         unitCode: s.unit.code,
         year: s.year,
+        ...(annual ? {} : { period: key }),
         source: 'xlsx',
         fileName: name,
         sha256,
@@ -162,7 +182,7 @@ function conflictsOf(reads: ReadFile[]): Map<string, string[]> {
   const byUnitYear = new Map<string, ReadFile[]>();
   for (const r of reads) {
     if (!r.read.ok) continue;
-    const key = `${r.read.submission.unit.code}|${r.read.submission.year}`;
+    const key = `${r.read.submission.unit.code}|${periodKey(r.read.submission.period)}`;
     byUnitYear.set(key, [...(byUnitYear.get(key) ?? []), r]);
   }
   const conflicts = new Map<string, string[]>(); // file → the other files claiming its unit and year
@@ -254,7 +274,7 @@ export async function importFiles(ctx: ServiceContext, paths: string[], options:
           {
             code: 'conflicting_files',
             severity: 'error',
-            message: `Trong cùng đợt nhập có ${others.length + 1} tệp khác nhau cùng là báo cáo năm ${s.year} của ${s.unit.name} (${[r.name, ...others].join('; ')}): không nhận tệp nào. Hãy hỏi đơn vị tệp nào đúng rồi chỉ nhập tệp đó.`,
+            message: `Trong cùng đợt nhập có ${others.length + 1} tệp khác nhau cùng là báo cáo ${periodText(s.period)} của ${s.unit.name} (${[r.name, ...others].join('; ')}): không nhận tệp nào. Hãy hỏi đơn vị tệp nào đúng rồi chỉ nhập tệp đó.`,
           },
           { unit: s.unit.code, unitName: s.unit.name, year: s.year },
         ),

@@ -60,7 +60,7 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
   const subs = ctx.db
     .prepare(
       `SELECT s.id, u.code AS unit, s.year, s.version, s.file_name, s.sha256, s.received_at FROM submissions s JOIN units u ON u.id = s.unit_id
-       WHERE s.year = ? AND s.is_current = 1 ORDER BY u.sort_order, u.code`,
+       WHERE s.year = ? AND s.period = CAST(s.year AS TEXT) AND s.is_current = 1 ORDER BY u.sort_order, u.code`,
     )
     .all(year) as { id: number; unit: string; year: number; version: number; file_name: string | null; sha256: string | null; received_at: string }[];
   const values = ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ? ORDER BY code');

@@ -1,6 +1,7 @@
 // The Word report (Bao cao.docx) and the compiler's section texts: service functions for the window, the CLI
 // and the tests. The outline (templates/<id>/outline.json) drives the content; electron/report/ lays it out.
 import path from 'node:path';
+import { periodKey, type ReportPeriod } from '../../shared/periods.ts';
 import { flattenSections, narrativePrompts, outlineNarrativeCodes, promptValues, type Outline } from '../../shared/outline-schema.ts';
 import type { Settings } from '../../shared/types.ts';
 import { isNoContentMark, NO_CONTENT_TEXT } from '../../shared/section-mark.ts';
@@ -23,6 +24,8 @@ export const REPORT_FILE_NAME = 'Bao cao.docx';
 
 export interface GenerateReportRequest {
   year: number;
+  /** The report period (shared/periods.ts) when not the year itself; its season must be `year`. */
+  period?: ReportPeriod;
   outDir: string;
   /** Present while validation errors stand: the document is marked DỰ THẢO and lists them at the end. */
   draft?: { errors: string[] };
@@ -40,7 +43,7 @@ export interface GenerateReportResult {
 
 export async function generateReport(ctx: ServiceContext, req: GenerateReportRequest): Promise<GenerateReportResult> {
   requireYear(ctx, req.year);
-  const content = buildReportContent(gatherReportData(lockedView(ctx, req.year), req.year), req.draft);
+  const content = buildReportContent(gatherReportData(lockedView(ctx, req.year), req.year, req.period), req.draft);
   const { buffer, notices } = await reportDocx(content);
   ensureFolder(req.outDir);
   const file = path.join(req.outDir, REPORT_FILE_NAME);
@@ -93,14 +96,20 @@ function narrativePlaces(ctx: ServiceContext, outline: Outline, settings: Settin
 }
 
 /** Every narrative section of the outline for a year, in printing order, with the units' and the compiler's texts. */
-export function mergedSectionTexts(ctxAny: ServiceContext, year: number): SectionText[] {
+/** Where a period's texts are kept: a year's under the year, another period's under its key (its own narrative). */
+function textsKey(year: number, period?: ReportPeriod): number | string {
+  return period && period.kind !== 'year' ? periodKey(period) : year;
+}
+
+export function mergedSectionTexts(ctxAny: ServiceContext, year: number, period?: ReportPeriod): SectionText[] {
   requireYear(ctxAny, year);
   const ctx = yearView(ctxAny, year);
   const outline = loadOutline(ctx.template);
   const settings = getSettings(ctx);
   const places = narrativePlaces(ctx, outline, settings);
-  const units = unitTexts(ctx, year);
-  const own = compilerTexts(ctx, year);
+  const key = textsKey(year, period);
+  const units = unitTexts(ctx, key);
+  const own = compilerTexts(ctx, key);
   const items = new Map(templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh')).sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
   return outlineNarrativeCodes(outline).map((code) => {
     const contributions = units.get(code) ?? [];
@@ -124,31 +133,32 @@ export function mergedSectionTexts(ctxAny: ServiceContext, year: number): Sectio
 }
 
 /** Sets the compiler's text of a section for a year (null or blank: back to the units' merged texts); logged. */
-export function setSectionText(ctx: ServiceContext, year: number, code: string, text: string | null): SectionText {
+export function setSectionText(ctx: ServiceContext, year: number, code: string, text: string | null, period?: ReportPeriod): SectionText {
+  const key = textsKey(year, period);
   requireYear(ctx, year);
   if (!outlineNarrativeCodes(loadOutline(yearView(ctx, year).template)).includes(code)) {
     throw new AppError('unknown_section', `Đề cương không có mục nội dung "${code}".`);
   }
   const clean = text === null ? null : splitParagraphs(text).join('\n');
   const value = clean === '' ? null : clean;
-  const before = compilerTexts(ctx, year).get(code)?.text ?? null;
+  const before = compilerTexts(ctx, key).get(code)?.text ?? null;
   if (value !== before) {
     assertYearOpen(ctx, year, 'không sửa nội dung báo cáo năm đó');
     ctx.db.transaction(() => {
-      writeCompilerText(ctx, year, code, value);
-      audit(ctx, { action: value === null ? 'section_text.clear' : 'section_text.set', entity: 'section_text', entityId: `${year}/${code}`, oldValue: before ?? undefined, newValue: value ?? undefined });
+      writeCompilerText(ctx, year, code, value, String(key));
+      audit(ctx, { action: value === null ? 'section_text.clear' : 'section_text.set', entity: 'section_text', entityId: `${key}/${code}`, oldValue: before ?? undefined, newValue: value ?? undefined });
     })();
   }
-  return mergedSectionTexts(ctx, year).find((s) => s.code === code)!;
+  return mergedSectionTexts(ctx, year, period).find((s) => s.code === code)!;
 }
 
 /**
  * Marks a section of a year "không có nội dung báo cáo" (nothing is printed under its heading and the report
  * no longer waits for it), or takes the mark back; stored and logged as the section's own text.
  */
-export function setSectionNoContent(ctx: ServiceContext, year: number, code: string, none: boolean): SectionText {
-  if (none) return setSectionText(ctx, year, code, NO_CONTENT_TEXT);
-  const current = compilerTexts(ctx, year).get(code)?.text ?? null;
+export function setSectionNoContent(ctx: ServiceContext, year: number, code: string, none: boolean, period?: ReportPeriod): SectionText {
+  if (none) return setSectionText(ctx, year, code, NO_CONTENT_TEXT, period);
+  const current = compilerTexts(ctx, textsKey(year, period)).get(code)?.text ?? null;
   // Without the mark nothing changes (the same text is not written again).
-  return setSectionText(ctx, year, code, isNoContentMark(current) ? null : current);
+  return setSectionText(ctx, year, code, isNoContentMark(current) ? null : current, period);
 }

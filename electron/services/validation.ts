@@ -1,6 +1,6 @@
 // Validation of a year: the rules of the year's definition (templates/<id>/rules.json) run by the pure engine of shared/rules/
 // over the figures in the database; warnings can be acknowledged with a reason, errors cannot.
-import { documentsWindow } from '../../shared/periods.ts';
+import { periodDocumentsWindow, periodKey, periodLabel, periodSeason, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
 import { compileRules, type CompiledRules } from '../../shared/rules/compile.ts';
 import { runRules } from '../../shared/rules/engine.ts';
 import { findingKeyYear } from '../../shared/rules/finding.ts';
@@ -11,7 +11,7 @@ import { reportingKinds } from '../../shared/template.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { AppError } from '../errors.ts';
 import { definitionOf, definitionPart, partPaths } from '../template-store.ts';
-import { documentKey, issuedDocuments, yearFigures, type YearFigures } from '../store/aggregate.ts';
+import { documentKey, issuedDocuments, periodFigures, yearFigures, type YearFigures } from '../store/aggregate.ts';
 import { audit } from '../store/audit.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { deadlineFor, getSettings, settingString } from '../store/settings.ts';
@@ -57,14 +57,14 @@ export function templateRules(template: TemplateDefinition): CompiledRules {
 }
 
 /** Workbook addresses ("PL01!E10") of the current submissions' values of a year, by unit then code. */
-function cellAddresses(ctx: ServiceContext, year: number): Map<string, Map<string, string | null>> {
+function cellAddresses(ctx: ServiceContext, period: number | string): Map<string, Map<string, string | null>> {
   const rows = ctx.db
     .prepare(
       `SELECT u.code AS unit, v.code, v.cell FROM submission_values v
        JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id
-       WHERE s.year = ? AND s.is_current = 1`,
+       WHERE s.period = ? AND s.is_current = 1`,
     )
-    .all(year) as { unit: string; code: string; cell: string | null }[];
+    .all(String(period)) as { unit: string; code: string; cell: string | null }[];
   const byUnit = new Map<string, Map<string, string | null>>();
   for (const r of rows) {
     let m = byUnit.get(r.unit);
@@ -95,23 +95,28 @@ function provinceName(ctx: ServiceContext, year: number): string {
 }
 
 /** The documents of the year's documents window (as the report and Phụ lục 02 list them), grouped by document. */
-function reportedDocuments(ctx: ServiceContext, year: number): ReportedDocument[] {
-  const { from, to } = documentsWindow(getSettings(ctx, year), year);
-  return issuedDocuments(ctx, from, to).map((d) => ({ key: documentKey(d), so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, units: d.units }));
+function reportedDocuments(ctx: ServiceContext, year: number, period: ReportPeriod = yearPeriod(year)): ReportedDocument[] {
+  const { from, to } = periodDocumentsWindow(period, getSettings(ctx, year));
+  return issuedDocuments(ctx, from, to, period.kind === 'half' ? periodKey(period) : undefined).map((d) => ({ key: documentKey(d), so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, units: d.units }));
 }
 
-/** Everything the engine reads about a year, gathered from the database. */
-export function validationInput(ctx: ServiceContext, year: number): ValidationInput {
-  const current = unitInputs(yearFigures(ctx, year), cellAddresses(ctx, year));
-  const previous = new Map(unitInputs(yearFigures(ctx, year - 1)).map((u) => [u.code, u]));
+/**
+ * Everything the engine reads about a period, gathered from the database: a year (the default) is compared
+ * with the year before and its deadline; a half-year or a range with nothing before it and no deadline (the
+ * settings' deadline is the annual report's).
+ */
+export function validationInput(ctx: ServiceContext, year: number, period: ReportPeriod = yearPeriod(year)): ValidationInput {
+  const annual = period.kind === 'year';
+  const current = annual ? unitInputs(yearFigures(ctx, year), cellAddresses(ctx, year)) : unitInputs(periodFigures(ctx, period), period.kind === 'half' ? cellAddresses(ctx, periodKey(period)) : undefined);
+  const previous = new Map(annual ? unitInputs(yearFigures(ctx, year - 1)).map((u) => [u.code, u]) : []);
   return {
     year,
     provinceName: provinceName(ctx, year),
     current,
     previous,
     activeUnits: listUnits(ctx, { activeOnly: true }).map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
-    deadline: deadlineFor(ctx, year),
-    documents: reportedDocuments(ctx, year),
+    deadline: annual ? deadlineFor(ctx, year) : null,
+    documents: reportedDocuments(ctx, year, period),
   };
 }
 
@@ -126,17 +131,21 @@ function acknowledgements(ctx: ServiceContext, year: number): Map<string, Findin
 }
 
 /** Runs every rule over a year; acknowledged warnings stay in the list, marked. */
-export function validateYear(ctxAny: ServiceContext, year: number, options: { rules?: RuleSet } = {}): ValidationReport {
+export function validateYear(ctxAny: ServiceContext, year: number, options: { rules?: RuleSet; period?: ReportPeriod } = {}): ValidationReport {
   requireYear(ctxAny, year);
+  const period = options.period ?? yearPeriod(year);
+  if (periodSeason(period) !== year) throw new AppError('bad_input', `Kỳ báo cáo ${periodKey(period)} không thuộc năm ${year}.`);
   // A year is checked with the rules of the definition it was collected under.
   const ctx = yearView(ctxAny, year);
   const compiled = options.rules ? compileRuleSet(options.rules, ctx.template) : templateRules(ctx.template);
-  const acks = acknowledgements(ctx, year);
-  const findings = runRules(compiled, validationInput(ctx, year)).map((f): ValidationFinding => {
+  // Acknowledgements are of the annual findings (their keys name the year); other periods show theirs unmarked.
+  const acks = period.kind === 'year' ? acknowledgements(ctx, year) : new Map<string, FindingAcknowledgement>();
+  const findings = runRules(compiled, validationInput(ctx, year, period)).map((f): ValidationFinding => {
     const ack = f.severity !== 'error' ? acks.get(f.key) : undefined;
     return ack ? { ...f, acknowledged: ack } : f;
   });
-  return buildReport(year, findings);
+  const report = buildReport(year, findings);
+  return period.kind === 'year' ? report : { ...report, period: { key: periodKey(period), label: periodLabel(period) } };
 }
 
 function findFinding(ctx: ServiceContext, key: string): ValidationFinding {

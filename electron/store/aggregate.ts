@@ -2,7 +2,7 @@
 // unit's submission, with the compiler's corrections applied; sums leave blanks out, and a sum
 // over nothing reported is null ("chưa có số liệu"), never 0.
 import { sumKnown, sumOverUnits, type CoverageSum } from '../../shared/coverage-sum.ts';
-import { windowSeason } from '../../shared/periods.ts';
+import { periodCollects, periodKey, periodSeason, windowSeason, type ReportPeriod } from '../../shared/periods.ts';
 import { documentKey as sameDocumentKey } from '../../shared/text.ts';
 import type { DocumentRecord, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from './context.ts';
@@ -18,32 +18,71 @@ export interface UnitFigures {
 }
 
 export interface YearFigures {
+  /** The year (of a half-year, the range's last year). */
   year: number;
+  /** The period key when the figures are not one year's annual submissions ("2026-H1", a range). */
+  period?: string;
   /** Current submissions of the year by unit code, in unit-list order. */
   byUnit: Map<string, UnitFigures>;
 }
 
 export function yearFigures(ctx: ServiceContext, year: number): YearFigures {
+  return storedPeriodFigures(ctx, year, String(year));
+}
+
+/**
+ * The figures of a report period (shared/periods.ts): a year's or a half-year's own submissions; for a range,
+ * each unit's annual figures of the years it spans summed (a blank stays blank only when blank in every year).
+ */
+export function periodFigures(ctx: ServiceContext, period: ReportPeriod): YearFigures {
+  const collects = periodCollects(period);
+  const key = periodKey(period);
+  if (collects.kind === 'own') {
+    const fig = storedPeriodFigures(ctx, periodSeason(period), collects.key);
+    return period.kind === 'year' ? fig : { ...fig, period: key };
+  }
+  const years = collects.years.map((y) => yearFigures(ctx, y));
+  const byUnit = new Map<string, UnitFigures>();
+  for (const fig of years) {
+    for (const [unit, f] of fig.byUnit) {
+      const sum = byUnit.get(unit);
+      if (!sum) {
+        byUnit.set(unit, { ...f, values: new Map(f.values) });
+        continue;
+      }
+      // The latest year's submission names the row (trace, received date); values add up.
+      Object.assign(sum, { submissionId: f.submissionId, version: f.version, fileName: f.fileName, receivedAt: f.receivedAt });
+      for (const [code, value] of f.values) {
+        sum.values.set(code, sumKnown([sum.values.get(code) ?? null, value]));
+      }
+    }
+  }
+  const order = new Map(listUnits(ctx).map((u, i) => [u.code, i]));
+  const sorted = new Map([...byUnit.entries()].sort((a, b) => (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0)));
+  return { year: periodSeason(period), period: key, byUnit: sorted };
+}
+
+function storedPeriodFigures(ctx: ServiceContext, year: number, period: string): YearFigures {
   const units = new Map(listUnits(ctx).map((u) => [u.code, u]));
   const rows = ctx.db
     .prepare(
       `SELECT s.id, u.code, s.version, s.file_name, s.received_at FROM submissions s JOIN units u ON u.id = s.unit_id
-       WHERE s.year = ? AND s.is_current = 1`,
+       WHERE s.period = ? AND s.is_current = 1`,
     )
-    .all(year) as { id: number; code: string; version: number; file_name: string | null; received_at: string }[];
+    .all(period) as { id: number; code: string; version: number; file_name: string | null; received_at: string }[];
   const position = new Map([...units.keys()].map((code, i) => [code, i]));
   rows.sort((a, b) => position.get(a.code)! - position.get(b.code)!);
   // Two queries for the whole year (not two per submission): values, then corrections in id order.
   const values = new Map<number, Map<string, number | null>>(rows.map((r) => [r.id, new Map()]));
   const all = ctx.db
-    .prepare('SELECT v.submission_id AS id, v.code, v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id WHERE s.year = ? AND s.is_current = 1')
+    .prepare('SELECT v.submission_id AS id, v.code, v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id WHERE s.period = ? AND s.is_current = 1')
     .raw()
-    .iterate(year) as Iterable<[number, string, number | null]>;
+    .iterate(period) as Iterable<[number, string, number | null]>;
   for (const [id, code, value] of all) values.get(id)?.set(code, value);
   const corrections = ctx.db
-    .prepare('SELECT c.submission_id, c.code, c.value FROM corrections c JOIN submissions s ON s.id = c.submission_id WHERE s.year = ? AND s.is_current = 1 ORDER BY c.id')
+    .prepare('SELECT c.submission_id, c.code, c.value FROM corrections c JOIN submissions s ON s.id = c.submission_id WHERE s.period = ? AND s.is_current = 1 ORDER BY c.id')
     .raw()
-    .all(year) as [number, string, number | null][];
+    .all(period) as [number, string, number | null][];
   for (const [id, code, value] of corrections) values.get(id)?.set(code, value);
   const byUnit = new Map<string, UnitFigures>();
   for (const r of rows) {
@@ -80,7 +119,7 @@ export function missingUnits(ctx: ServiceContext, fig: YearFigures, kinds: reado
 
 /** Years that hold at least one current submission, ascending, within [from, to]. */
 export function yearsWithData(ctx: ServiceContext, from: number, to: number): number[] {
-  return (ctx.db.prepare('SELECT DISTINCT year FROM submissions WHERE is_current = 1 AND year BETWEEN ? AND ? ORDER BY year').all(from, to) as { year: number }[]).map((r) => r.year);
+  return (ctx.db.prepare('SELECT DISTINCT year FROM submissions WHERE is_current = 1 AND period = CAST(year AS TEXT) AND year BETWEEN ? AND ? ORDER BY year').all(from, to) as { year: number }[]).map((r) => r.year);
 }
 
 export interface IssuedDocument extends DocumentRecord {
@@ -89,20 +128,20 @@ export interface IssuedDocument extends DocumentRecord {
 }
 
 /**
- * The documents dated within [from, to] of the current submissions of the seasons up to the window's
+ * The documents dated within [from, to] of the current annual submissions (and of a half-year's, when given) of the seasons up to the window's
  * (windowSeason: a later season's submission does not change a past year's list), a document reported by
  * several units (or in several years) listed once: same so_ky_hieu + ngay + co_quan, compared without
  * case, spacing or diacritic variants.
  */
-export function issuedDocuments(ctx: ServiceContext, from: string, to: string): IssuedDocument[] {
+export function issuedDocuments(ctx: ServiceContext, from: string, to: string, period?: string): IssuedDocument[] {
   const rows = ctx.db
     .prepare(
       `SELECT d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan, d.trich_yeu, d.ghi_chu, d.han, u.code, u.name, u.sort_order, s.year
        FROM documents d JOIN submissions s ON s.id = d.submission_id JOIN units u ON u.id = s.unit_id
-       WHERE s.is_current = 1 AND d.ngay BETWEEN ? AND ? AND s.year <= ?
+       WHERE s.is_current = 1 AND d.ngay BETWEEN ? AND ? AND ((s.period = CAST(s.year AS TEXT) AND s.year <= ?) OR s.period = ?)
        ORDER BY s.year, u.sort_order, d.row_no`,
     )
-    .all(from, to, windowSeason({ from, to })) as (DocumentRecord & { code: string; name: string; sort_order: number; year: number })[];
+    .all(from, to, windowSeason({ from, to }), period ?? '') as (DocumentRecord & { code: string; name: string; sort_order: number; year: number })[];
   const byKey = new Map<string, IssuedDocument>();
   // Names from the unit list (a locked year's as it was at the lock), not the table's current ones.
   const names = new Map(listUnits(ctx).map((u) => [u.code, u.name]));

@@ -16,6 +16,8 @@ export interface SubmissionContent {
 export interface NewSubmission extends SubmissionContent {
   unitCode: string;
   year: number;
+  /** The period key (shared/periods.ts) when not the year itself: "2026-H1". */
+  period?: string;
   /** 'paper': figures received without a workbook (no file); `paper` then says how they came. */
   source: 'xlsx' | 'json' | 'paper';
   paper?: { medium: PaperMedium; reference: string };
@@ -38,10 +40,10 @@ export function contentHash(c: SubmissionContent): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-export function currentSubmissionId(ctx: ServiceContext, unitCode: string, year: number): { id: number; sha256: string | null; content_sha256: string; version: number } | undefined {
+export function currentSubmissionId(ctx: ServiceContext, unitCode: string, period: number | string): { id: number; sha256: string | null; content_sha256: string; version: number } | undefined {
   return ctx.db
-    .prepare('SELECT s.id, s.sha256, s.content_sha256, s.version FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = ? AND s.is_current = 1')
-    .get(unitCode, year) as { id: number; sha256: string | null; content_sha256: string; version: number } | undefined;
+    .prepare('SELECT s.id, s.sha256, s.content_sha256, s.version FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.period = ? AND s.is_current = 1')
+    .get(unitCode, String(period)) as { id: number; sha256: string | null; content_sha256: string; version: number } | undefined;
 }
 
 /** A change to a year's figures: refused while that year or a later one is locked. */
@@ -64,17 +66,19 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
   if (!unit) throw new AppError('unknown_unit', `Không có đơn vị mã "${s.unitCode}".`);
   assertFiguresOpen(ctx, s.year);
   const now = ctx.now().toISOString();
+  const period = s.period ?? String(s.year);
+  // Version numbers run across the periods of a unit's year (the store keeps them unique per unit and year).
   const prev = ctx.db.prepare('SELECT MAX(version) AS v FROM submissions WHERE unit_id = ? AND year = ?').get(unit.id, s.year) as { v: number | null };
   const version = (prev.v ?? 0) + 1;
-  const old = currentSubmissionId(ctx, s.unitCode, s.year);
-  ctx.db.prepare('UPDATE submissions SET is_current = 0 WHERE unit_id = ? AND year = ? AND is_current = 1').run(unit.id, s.year);
+  const old = currentSubmissionId(ctx, s.unitCode, period);
+  ctx.db.prepare('UPDATE submissions SET is_current = 0 WHERE unit_id = ? AND period = ? AND is_current = 1').run(unit.id, period);
   const id = Number(
     ctx.db
       .prepare(
-        `INSERT INTO submissions (unit_id, year, version, source, file_name, sha256, content_sha256, workbook_id, template_id, template_version, imported_at, received_at, imported_by, is_current)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+        `INSERT INTO submissions (unit_id, year, period, version, source, file_name, sha256, content_sha256, workbook_id, template_id, template_version, imported_at, received_at, imported_by, is_current)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
       )
-      .run(unit.id, s.year, version, s.source === 'paper' ? 'json' : s.source, s.fileName, s.sha256, contentHash(s), s.workbookId, ctx.template.id, s.templateVersion, now, s.receivedAt ?? now, ctx.user).lastInsertRowid,
+      .run(unit.id, s.year, period, version, s.source === 'paper' ? 'json' : s.source, s.fileName, s.sha256, contentHash(s), s.workbookId, ctx.template.id, s.templateVersion, now, s.receivedAt ?? now, ctx.user).lastInsertRowid,
   );
   const insValue = ctx.db.prepare('INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES (?, ?, ?, ?, ?, ?)');
   for (const v of s.values) insValue.run(id, v.code, storableFigure(v.value, `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
@@ -96,18 +100,19 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
     entity: 'submission',
     entityId: id,
     oldValue: old ? { id: old.id, version: old.version } : undefined,
-    newValue: { unit: s.unitCode, year: s.year, version, source: s.source, file: s.fileName, sha256: s.sha256, ...(paperSource ? { paper: paperSource } : {}) },
+    newValue: { unit: s.unitCode, year: s.year, ...(period !== String(s.year) ? { period } : {}), version, source: s.source, file: s.fileName, sha256: s.sha256, ...(paperSource ? { paper: paperSource } : {}) },
     reason: paperSource ?? null,
   });
   return { id, version };
 }
 
-export function listSubmissions(ctx: ServiceContext, filter: { year?: number; currentOnly?: boolean } = {}): SubmissionSummary[] {
+export function listSubmissions(ctx: ServiceContext, filter: { year?: number; period?: string; currentOnly?: boolean } = {}): SubmissionSummary[] {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.year !== undefined) {
-    where.push('s.year = ?');
-    params.push(filter.year);
+  // A year's submissions are its annual ones; a half-year's are asked for by its key.
+  if (filter.period !== undefined || filter.year !== undefined) {
+    where.push('s.period = ?');
+    params.push(String(filter.period ?? filter.year));
   }
   if (filter.currentOnly) where.push('s.is_current = 1');
   const rows = ctx.db
@@ -146,7 +151,7 @@ export function submissionValues(ctx: ServiceContext, submissionId: number): Map
 }
 
 /** Current figures of a unit for a year (corrections applied), or undefined when it has not reported. */
-export function currentValues(ctx: ServiceContext, unitCode: string, year: number): Map<string, number | null> | undefined {
+export function currentValues(ctx: ServiceContext, unitCode: string, year: number | string): Map<string, number | null> | undefined {
   const cur = currentSubmissionId(ctx, unitCode, year);
   return cur ? submissionValues(ctx, cur.id) : undefined;
 }

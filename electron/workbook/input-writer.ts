@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import type { ListSheet, MatrixSheet, NarrativeSheet, SheetDefinition, TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
+import { periodKey, periodLabel, periodText, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
 import { expandCode, sheetsForKind } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
 import { setDocumentProperties } from './package.ts';
@@ -13,6 +14,8 @@ export interface InputWorkbookRequest {
   template: TemplateDefinition;
   unit: { code: string; name: string; kind: string };
   year: number;
+  /** The report period when not the year itself (a half-year); _meta carries its key. */
+  period?: ReportPeriod;
   periodFrom: string;
   periodTo: string;
   deadline?: string;
@@ -39,7 +42,8 @@ export function valueName(code: string): string {
   return `v_${code}`;
 }
 
-export function inputFileName(unit: { code: string; name: string }, year: number): string {
+/** "xa_01 - Xã An Phú - 2026.xlsx"; a half-year's key in place of the year ("… - 2026-H1.xlsx"). */
+export function inputFileName(unit: { code: string; name: string }, year: number | string): string {
   const safe = `${unit.code} - ${unit.name} - ${year}`.replace(/[\\/:*?"<>|]/g, '_');
   return `${safe}.xlsx`;
 }
@@ -62,7 +66,7 @@ function titleBlock(ws: ExcelJS.Worksheet, sheet: SheetDefinition, req: InputWor
   ws.getCell('A1').alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(1).height = 34;
   ws.mergeCells(`A2:${last}2`);
-  ws.getCell('A2').value = `Đơn vị báo cáo: ${req.unit.name} — Năm ${req.year} (từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)})`;
+  ws.getCell('A2').value = `Đơn vị báo cáo: ${req.unit.name} — ${periodLabel(req.period ?? yearPeriod(req.year))} (từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)})`;
   ws.getCell('A2').font = font(12, { italic: true });
   ws.getCell('A2').alignment = { horizontal: 'center' };
   if (sheet.note) {
@@ -256,7 +260,7 @@ function writeList(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: ListSheet
   ws.getColumn(4).width = 16;
   headerCell(ws.getCell(r0, 1), 'STT');
   headerCell(ws.getCell(r0, 2), 'Chỉ tiêu');
-  headerCell(ws.getCell(r0, 3), `Năm ${req.year}`);
+  headerCell(ws.getCell(r0, 3), periodLabel(req.period ?? yearPeriod(req.year)));
   if (hasPrev) headerCell(ws.getCell(r0, 4), `Năm trước (${req.year - 1})`);
   items.forEach((item, i) => {
     const r = r0 + 1 + i;
@@ -338,8 +342,9 @@ function writeGuide(ws: ExcelJS.Worksheet, req: InputWorkbookRequest): void {
   ws.getRow(1).height = 40;
   const facts: [string, string][] = [
     ['Đơn vị báo cáo', `${req.unit.name} (mã ${req.unit.code})`],
-    ['Năm báo cáo', String(req.year)],
-    ['Kỳ báo cáo', `Từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)}`],
+    ...((req.period ?? yearPeriod(req.year)).kind === 'year'
+      ? [['Năm báo cáo', String(req.year)], ['Kỳ báo cáo', `Từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)}`]] satisfies [string, string][]
+      : [['Kỳ báo cáo', periodLabel(req.period!)], ['Thời gian số liệu', `Từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)}`]] satisfies [string, string][]),
     ['Hạn gửi báo cáo', viDate(req.deadline)],
     ['Nơi nhận', req.recipient ?? ''],
     ['Liên hệ', req.contact ?? ''],
@@ -395,6 +400,7 @@ function writeMeta(ws: ExcelJS.Worksheet, req: InputWorkbookRequest): Map<string
     ['unit_code', req.unit.code],
     ['unit_name', req.unit.name],
     ['year', req.year],
+    ['period', periodKey(req.period ?? yearPeriod(req.year))],
     ['period_from', req.periodFrom],
     ['period_to', req.periodTo],
     ['generated_at', new Date().toISOString()],
@@ -429,7 +435,7 @@ export async function buildInputWorkbook(req: InputWorkbookRequest): Promise<Exc
   wb.created = new Date();
   wb.modified = wb.created;
   setDocumentProperties(wb, {
-    title: `Biểu mẫu báo cáo năm ${req.year} – ${req.unit.name}`,
+    title: `Biểu mẫu báo cáo ${periodText(req.period ?? yearPeriod(req.year))} – ${req.unit.name}`,
     subject: INPUT_SUBJECT,
     author: req.author || APP_NAME,
   });

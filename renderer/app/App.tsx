@@ -21,6 +21,7 @@ export function App({ api }: { api: ApiClient }) {
   const [template, setTemplate] = useState<TemplateInfo | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [year, setYear] = useState<number | null>(null);
+  const [period, setPeriod] = useState<string | undefined>(undefined);
   const [step, setStep] = useState<Step>('setup');
   const [target, setTarget] = useState<CellTarget | null>(null);
   const [status, setStatus] = useState<YearStatus | null>(null);
@@ -134,6 +135,8 @@ export function App({ api }: { api: ApiClient }) {
             info,
             template,
             year,
+            period,
+            setPeriod,
             status,
             refreshStatus: () => setStatusGeneration((g) => g + 1),
             refreshInfo,
@@ -145,7 +148,7 @@ export function App({ api }: { api: ApiClient }) {
             setSettingsDraft,
           }
         : null,
-    [api, info, template, year, status, refreshInfo, goTo, droppedPaths, takeDroppedPaths, settingsDrafts, setSettingsDraft],
+    [api, info, template, year, period, status, refreshInfo, goTo, droppedPaths, takeDroppedPaths, settingsDrafts, setSettingsDraft],
   );
 
   if (failure) return <div className="fatal">Không mở được dữ liệu: {failure}</div>;
@@ -167,6 +170,7 @@ export function App({ api }: { api: ApiClient }) {
         <TitleBar
           onYear={(y) => {
             setYear(y);
+            setPeriod(undefined);
             setSelection(null);
           }}
           onYearsChanged={refreshInfo}

@@ -1,6 +1,7 @@
 // The title bar: the agency, the reporting year, adding a year and locking the year's figures ("Chốt").
 // Adding a year and locking are one-way actions: each opens a small panel that says what will happen and
 // asks for confirmation (and, for a lock or an unlock, the reason the audit log keeps).
+import { PeriodPicker } from '../components/PeriodPicker.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { useApp } from './context.ts';
@@ -9,7 +10,7 @@ import { DefinitionNotice } from './DefinitionNotice.tsx';
 type Panel = { kind: 'add'; year: string } | { kind: 'lock'; reason: string } | { kind: 'unlock'; reason: string } | null;
 
 export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): void; onYearsChanged(): void }) {
-  const { api, info, year, status, refreshStatus } = useApp();
+  const { api, info, year, period, setPeriod, status, refreshStatus } = useApp();
   const [panel, setPanel] = useState<Panel>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -65,6 +66,7 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
           ))}
         </select>
       </label>
+      <PeriodPicker year={year} years={info.years} value={period} onChange={setPeriod} />
       <DefinitionNotice />
       <button type="button" className="small" onClick={() => setPanel({ kind: 'add', year: String(Math.max(...info.years, year) + 1) })} title="Thêm một năm báo cáo (cả năm trước)">
         + Năm

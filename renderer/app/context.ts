@@ -22,6 +22,9 @@ export interface AppState {
   info: AppInfo;
   template: TemplateInfo;
   year: number;
+  /** The report period's key when not the whole year ("2026-H1", a review "2023-01-01..2026-12-31"); undefined = the year. */
+  period: string | undefined;
+  setPeriod(period: string | undefined): void;
   status: YearStatus | null;
   /** Counts in the rail and the status bar change after imports, corrections and acknowledgements. */
   refreshStatus(): void;

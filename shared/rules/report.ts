@@ -15,10 +15,15 @@ export function blockingErrors(report: ValidationReport): ValidationFinding[] {
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'LỖI', warning: 'CẢNH BÁO', info: 'THÔNG TIN' };
 
+/** "Năm 2026" or the period's label ("6 tháng đầu năm 2026"). */
+function reportPeriod(report: ValidationReport): string {
+  return report.period?.label ?? `Năm ${report.year}`;
+}
+
 /** "Năm 2026: 0 lỗi, 7 cảnh báo (1 đã xác nhận), 1 thông tin." */
 export function summaryLine(report: ValidationReport): string {
   const acked = report.findings.filter((f) => f.severity === 'warning' && f.acknowledged).length;
-  return `Năm ${report.year}: ${report.errors} lỗi, ${report.warnings} cảnh báo${acked ? ` (${acked} đã xác nhận)` : ''}, ${report.infos} thông tin.`;
+  return `${reportPeriod(report)}: ${report.errors} lỗi, ${report.warnings} cảnh báo${acked ? ` (${acked} đã xác nhận)` : ''}, ${report.infos} thông tin.`;
 }
 
 /** One line: severity, rule, unit, indicators, the figures compared, then the message. */
@@ -33,12 +38,14 @@ export function formatFindingLine(f: ValidationFinding): string {
 
 /** The text output of `validate`: one line per finding, then the summary. */
 export function formatReportText(report: ValidationReport): string[] {
-  if (report.findings.length === 0) return [`Năm ${report.year}: không có lỗi, cảnh báo hay thông tin nào.`];
+  if (report.findings.length === 0) return [`${reportPeriod(report)}: không có lỗi, cảnh báo hay thông tin nào.`];
   return [...report.findings.map(formatFindingLine), summaryLine(report)];
 }
 
 export interface ReportJson {
   year: number;
+  /** The period key when not the year itself ("2026-H1"). */
+  period?: string;
   errors: number;
   warnings: number;
   infos: number;
@@ -62,6 +69,7 @@ export interface ReportJson {
 export function reportToJson(report: ValidationReport): ReportJson {
   return {
     year: report.year,
+    ...(report.period ? { period: report.period.key } : {}),
     errors: report.errors,
     warnings: report.warnings,
     infos: report.infos,

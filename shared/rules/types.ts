@@ -44,6 +44,8 @@ export interface ValidationFinding {
 
 export interface ValidationReport {
   year: number;
+  /** The report period when not the year itself (shared/periods.ts): its key and its label ("6 tháng đầu năm 2026"). */
+  period?: { key: string; label: string };
   errors: number;
   warnings: number;
   infos: number;

@@ -31,7 +31,7 @@ describe('demo', () => {
   it('imports all 98 filled submissions, none rejected', () => {
     expect(demo.imports.filter((r) => r.status === 'accepted')).toHaveLength(98);
     expect(demo.imports.filter((r) => r.status !== 'accepted')).toEqual([]);
-    const n = (demo.ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE is_current = 1').get() as { n: number }).n;
+    const n = (demo.ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE is_current = 1 AND period = CAST(year AS TEXT)').get() as { n: number }).n;
     expect(n).toBe(98);
   });
 
@@ -41,9 +41,30 @@ describe('demo', () => {
     for (const f of demo.files) expect(path.dirname(f)).toBe(path.dirname(demo.dbFile));
   });
 
+  it('also writes a six-month report from its own submissions and a 2023–2025 review, each in its folder', async () => {
+    expect(demo.periods.map((p) => [p.period, path.basename(p.outDir)])).toEqual([
+      ['6 tháng đầu năm 2026', '6 thang dau nam 2026'],
+      ['giai đoạn 2023 – 2025', 'Giai doan 2023-2025'],
+    ]);
+    const [half, review] = demo.periods;
+    expect(half!.imports.length).toBeGreaterThan(0);
+    expect(half!.imports.every((r) => r.status === 'accepted' && r.period === '2026-H1')).toBe(true);
+    const held = (demo.ctx.db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE is_current = 1 AND period = '2026-H1'").get() as { n: number }).n;
+    expect(held).toBe(half!.imports.length);
+    for (const p of [half!, review!]) {
+      expect(p.validation.errors).toBe(0);
+      expect(p.files.map((f) => path.basename(f))).toEqual(['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx', 'Bao cao.docx']);
+      for (const f of p.files) expect(path.dirname(f)).toBe(p.outDir);
+    }
+    const subject = async (file: string) => bodyParagraphs((await readDocx(file)).document).map((x) => x.text).find((t) => t.startsWith('Kết quả thực hiện Nghị quyết'));
+    expect(await subject(half!.files.at(-1)!)).toMatch(/trẻ em 6 tháng đầu năm 2026$/);
+    expect(await subject(review!.files.at(-1)!)).toMatch(/trẻ em giai đoạn 2023 – 2025$/);
+    expect(await subject(demo.files.at(-1)!)).toMatch(/trẻ em năm 2026$/);
+  });
+
   it('holds every figure, blank, document and text of the sample', () => {
     const db = demo.ctx.db;
-    const subId = db.prepare('SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = ? AND s.is_current = 1');
+    const subId = db.prepare('SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = ? AND s.period = CAST(s.year AS TEXT) AND s.is_current = 1');
     const values = db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ?');
     const docs = db.prepare('SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu FROM documents WHERE submission_id = ? ORDER BY row_no');
     const texts = db.prepare('SELECT code, text FROM narratives WHERE submission_id = ?');

@@ -36,12 +36,14 @@ describe('input workbook contract', () => {
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
     expect(workbookXml).toMatch(/<sheet [^>]*name="_meta"[^>]*state="veryHidden"/);
     const pairs = new Map<string, unknown>();
-    for (let r = 2; r <= 11; r++) pairs.set(String(meta.getCell(r, 1).value), meta.getCell(r, 2).value);
-    expect([...pairs.keys()]).toEqual(['template_id', 'template_version', 'unit_code', 'unit_name', 'year', 'period_from', 'period_to', 'generated_at', 'app_version', 'workbook_id']);
+    for (let r = 2; r <= 12; r++) pairs.set(String(meta.getCell(r, 1).value), meta.getCell(r, 2).value);
+    expect([...pairs.keys()]).toEqual(['template_id', 'template_version', 'unit_code', 'unit_name', 'year', 'period', 'period_from', 'period_to', 'generated_at', 'app_version', 'workbook_id']);
     expect(pairs.get('template_id')).toBe('nq121');
     expect(pairs.get('template_version')).toBe(1);
     expect(pairs.get('unit_code')).toBe(code);
     expect(pairs.get('year')).toBe(2026);
+    // The report period's key: an annual workbook's is its year (docs/workbook-contract.md).
+    expect(pairs.get('period')).toBe('2026');
     expect(String(pairs.get('workbook_id'))).toMatch(/^[0-9a-f-]{36}$/);
     expect(kind).toBeTruthy();
   });

@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { chosenPeriodText } from '../../components/PeriodPicker.tsx';
 import { formatDate, formatFigure } from '../../format.ts';
 import { cellWords } from '../../../shared/sheet-words.ts';
 import { findingRows, reviewCounts, SEVERITY_LABEL, type FindingRow } from './findingRows.ts';
@@ -29,8 +30,8 @@ function useMessageChars(): number {
 }
 
 export function CheckScreen() {
-  const { api, year, goTo, refreshStatus, template } = useApp();
-  const report = useLoad(() => api.call('validateYear', { year }), [api, year]);
+  const { api, year, period, goTo, refreshStatus, template } = useApp();
+  const report = useLoad(() => api.call('validateYear', { year, period }), [api, year, period]);
   const [unit, setUnit] = useState('');
   const [rule, setRule] = useState('');
   const [showAcknowledged, setShowAcknowledged] = useState(true);
@@ -144,7 +145,7 @@ export function CheckScreen() {
   return (
     <div className="check-screen">
       <div className="toolbar">
-        <h2>Kết quả kiểm tra năm {year}</h2>
+        <h2>Kết quả kiểm tra {chosenPeriodText(year, period)}</h2>
         {report.data && (
           <span className="summary-line">
             {formatVietnameseNumber(counts.errors)} lỗi · {formatVietnameseNumber(counts.unreviewed)} cảnh báo chưa xem xét

@@ -16,7 +16,7 @@ import { TargetsPanel } from './TargetsPanel.tsx';
 import { missingSectionLines } from '../../../shared/section-mark.ts';
 
 export function ReportScreen() {
-  const { api, info, year, status } = useApp();
+  const { api, info, year, period, status } = useApp();
   const sep = info.pathSeparator;
   const [folder, setFolder] = useState(`${info.dataDir}${sep}bao-cao${sep}${year}`);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -50,7 +50,7 @@ export function ReportScreen() {
     setResult(null);
     setProgress(null);
     try {
-      setResult(await api.call('generateAll', { year, outDir: folder, force, sources, markDraft }, { onProgress: setProgress }));
+      setResult(await api.call('generateAll', { year, period, outDir: folder, force, sources, markDraft }, { onProgress: setProgress }));
     } catch (e) {
       // Validation errors block the official files; a draft can still be written, marked DỰ THẢO.
       setError({ message: errorMessage(e), blocking: e instanceof ApiError && e.code === 'validation_errors' });

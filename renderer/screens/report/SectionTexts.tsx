@@ -15,8 +15,8 @@ function partOf(label: string): string {
 }
 
 export function SectionTexts() {
-  const { api, year } = useApp();
-  const sections = useLoad(() => api.call('reportSections', { year }), [api, year]);
+  const { api, year, period } = useApp();
+  const sections = useLoad(() => api.call('reportSections', { year, period }), [api, year, period]);
   const [code, setCode] = useState<string | null>(null);
   const list = sections.data ?? [];
   const current = list.find((s) => s.code === code) ?? list[0] ?? null;
@@ -48,8 +48,8 @@ export function SectionTexts() {
           key={`${year}:${current.code}`}
           section={current}
           onSaved={(s) => sections.setData((all) => (all ? all.map((x) => (x.code === s.code ? s : x)) : all))}
-          save={(text) => api.call('setSectionText', { year, code: current.code, text })}
-          markNone={(none) => api.call('setSectionNoContent', { year, code: current.code, none })}
+          save={(text) => api.call('setSectionText', { year, period, code: current.code, text })}
+          markNone={(none) => api.call('setSectionNoContent', { year, period, code: current.code, none })}
         />
       )}
     </div>

@@ -11,7 +11,7 @@ import { ProgressLine } from '../../components/ProgressLine.tsx';
 import { baseName } from '../../format.ts';
 
 export function SendScreen() {
-  const { api, info, template, year } = useApp();
+  const { api, info, template, year, period } = useApp();
   const sep = info.pathSeparator;
   const [folder, setFolder] = useState(`${info.dataDir}${sep}bieu-mau${sep}${year}`);
   const [chosen, setChosen] = useState<Set<string> | null>(null); // null: every reporting unit
@@ -30,7 +30,7 @@ export function SendScreen() {
     setError(null);
     setResult(null);
     try {
-      const r = await api.call('writeBlankWorkbooks', { year, outDir: folder, units: chosen ? [...chosen] : undefined }, { onProgress: setProgress });
+      const r = await api.call('writeBlankWorkbooks', { year, period, outDir: folder, units: chosen ? [...chosen] : undefined }, { onProgress: setProgress });
       setResult(r);
     } catch (e) {
       setError(errorMessage(e));
