@@ -140,11 +140,12 @@ export function validateYear(ctxAny: ServiceContext, year: number, options: { ru
   const compiled = options.rules ? compileRuleSet(options.rules, ctx.template) : templateRules(ctx.template);
   // Acknowledgements are of the annual findings (their keys name the year); other periods show theirs unmarked.
   const acks = period.kind === 'year' ? acknowledgements(ctx, year) : new Map<string, FindingAcknowledgement>();
-  const findings = runRules(compiled, validationInput(ctx, year, period)).map((f): ValidationFinding => {
+  const input = validationInput(ctx, year, period);
+  const findings = runRules(compiled, input).map((f): ValidationFinding => {
     const ack = f.severity !== 'error' ? acks.get(f.key) : undefined;
     return ack ? { ...f, acknowledged: ack } : f;
   });
-  const report = buildReport(year, findings);
+  const report = { ...buildReport(year, findings), received: input.current.length };
   return period.kind === 'year' ? report : { ...report, period: { key: periodKey(period), label: periodLabel(period) } };
 }
 

@@ -50,6 +50,8 @@ export interface ValidationReport {
   warnings: number;
   infos: number;
   findings: ValidationFinding[];
+  /** How many units' figures were checked (their current submissions of the period). */
+  received?: number;
 }
 
 /** A unit's figures as the rules see them (corrections already applied). */

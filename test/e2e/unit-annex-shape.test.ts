@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('one unit’s matrix, as its annex', () => {
       const after = gridData(at.ctx, 2026, 'PL04').rows.find((r) => r.unit === unit.unit)!;
       expect(after.values.filter((v, k) => k !== i && v !== unit.values[k])).toEqual([]);
       for (const tab of ['PL01', 'PL02', 'Số liệu khác']) {
-        await page.getByRole('tab', { name: tab }).click();
+        await page.getByRole('tab', { name: tab, exact: true }).click();
         await page.waitForTimeout(300);
         const name = tab === 'Số liệu khác' ? 'so-lieu-khac' : `so-lieu-${tab}`;
         await screenshot(page, `${name}-1366`);
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('one unit’s matrix, as its annex', () => {
         await screenshot(page, `${name}-1920`);
         await page.setViewportSize({ width: 1366, height: 768 });
       }
-      expect(await page.getByRole('tab').allTextContents()).toEqual(['PL01', 'PL02', 'PL03', 'PL04', 'Số liệu khác']);
+      expect(await page.getByRole('tab').allTextContents()).toEqual(['PL01', 'PL01 (Công an)', 'PL02', 'PL03', 'PL04', 'Số liệu khác', 'Số liệu chỉ tiêu']);
       expect(at.win.errors).toEqual([]);
     } catch (e) {
       await screenshot(page, 'failure-unit-annex-shape');

@@ -72,6 +72,6 @@ describe('baocao121 --period', () => {
     expect(review.out).toMatch(/Giai đoạn 2023 – 2025: 0 lỗi/);
     const year = await cli('generate', '--db', db, '--year', '2026', '--out', path.join(dir, 'out-2026'));
     expect(year.code).toBe(0);
-    expect(year.out).toMatch(/Năm 2026: 0 lỗi, 7 cảnh báo/);
+    expect(year.out).toMatch(/Năm 2026: 0 lỗi, 8 cảnh báo/);
   });
 });

@@ -19,7 +19,7 @@ import { bodyParagraphs, readDocx } from '../report/docx-reader.ts';
 
 const YEAR = sample.reporting_year;
 const LOCKED = YEAR - 1;
-const OLD_SENTENCE = 'Năm {year}, trên địa bàn';
+const OLD_SENTENCE = '{period_label}, trên địa bàn';
 const NEW_SENTENCE = 'Trong năm {year}, trên địa bàn';
 const OLD_TITLE = 'SỐ LIỆU TRẺ EM BỊ XÂM HẠI';
 const NEW_TITLE = 'SỐ LIỆU VỀ TRẺ EM BỊ XÂM HẠI';

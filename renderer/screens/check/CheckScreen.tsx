@@ -184,7 +184,12 @@ export function CheckScreen() {
       </div>
       {report.error && <Notice kind="error">{report.error}</Notice>}
       {report.loading && !report.data && <p className="muted">Đang kiểm tra…</p>}
-      {report.data && findings.length === 0 && <Notice kind="ok">Không có lỗi hay cảnh báo nào trong số liệu đã nhận.</Notice>}
+      {report.data && report.data.received === 0 && (
+        <Notice kind="info">
+          Chưa nhận báo cáo nào của {report.data.period?.label.toLocaleLowerCase('vi') ?? `năm ${report.data.year}`}: chưa có số liệu để kiểm tra. Hãy nhận biểu mẫu các đơn vị gửi về ở bước Thu nhận.
+        </Notice>
+      )}
+      {report.data && report.data.received !== 0 && findings.length === 0 && <Notice kind="ok">Không có lỗi hay cảnh báo nào trong số liệu đã nhận.</Notice>}
       {report.data && findings.length > 0 && (
         <form
           className="ack-bar"
