@@ -2,7 +2,7 @@
 // committed (value, reason, Enter) and the time until the total row shows the new sum is measured in the
 // page, from the keydown that commits it. It includes saving the correction through the API.
 import path from 'node:path';
-import { openContext } from '../electron/services/context.ts';
+import { openContext } from '../electron/store/context.ts';
 import { buildRenderer, hasChromium, openWindow, step } from '../test/e2e/window.ts';
 
 export async function measureGridEdit(dbFile: string, work: string, edits = 7): Promise<{ samples: number[]; medianMs: number; rows: number } | { skipped: string }> {

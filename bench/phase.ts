@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { copyFileSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openContext } from '../electron/services/context.ts';
+import { openContext } from '../electron/store/context.ts';
 import { importFiles } from '../electron/services/imports.ts';
 import { validateYear } from '../electron/services/validation.ts';
 import { generateAnnexes } from '../electron/services/annexes.ts';

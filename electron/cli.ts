@@ -15,10 +15,10 @@ import { fromOsError } from './files/os-errors.ts';
 import { readDateCell } from './import/cell-values.ts';
 import type { HandlerEnv } from './ipc/handlers.ts';
 import { inProcessHost } from './ipc/service-host.ts';
-import { isoDate, openContext, type ServiceContext } from './services/context.ts';
+import { isoDate, openContext, type ServiceContext } from './store/context.ts';
 import { runDemo } from './services/demo.ts';
 import { initDatabase } from './services/setup.ts';
-import { listUnits } from './services/units.ts';
+import { listUnits } from './store/units.ts';
 
 export { EXIT } from './cli-usage.ts';
 import { missingSectionLines } from '../shared/section-mark.ts';

@@ -222,7 +222,7 @@ export interface GeneratedFiles {
   missingSections: { code: string; heading: string; how: string }[];
 }
 
-// Where a figure of a written annex comes from (electron/services/trace.ts): the units' values behind it.
+// Where a figure of a written annex comes from (electron/annex/trace.ts): the units' values behind it.
 export interface TraceCorrection {
   value: number | null;
   reason: string;

@@ -1,7 +1,7 @@
 // What a row-group builder gets, and the column helpers every builder shares.
 import type { AnnexColumn, AnnexSheet, FigureContent } from '../../shared/annex-schema.ts';
 import type { Settings } from '../../shared/types.ts';
-import type { ServiceContext } from '../services/context.ts';
+import type { ServiceContext } from '../store/context.ts';
 import type { FigureBook } from './figure-book.ts';
 import { figureCodes } from './layouts.ts';
 import type { FigureCell, PlannedRow } from './plan-types.ts';

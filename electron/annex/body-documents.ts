@@ -3,8 +3,8 @@
 // count; a grand total and a one-line breakdown by type under them.
 import type { DocumentField, DocumentGroupsBody } from '../../shared/annex-schema.ts';
 import { compareVi } from '../../shared/text.ts';
-import { documentKey, issuedDocuments, type IssuedDocument } from '../services/aggregate.ts';
-import { listUnits } from '../services/units.ts';
+import { documentKey, issuedDocuments, type IssuedDocument } from '../store/aggregate.ts';
+import { listUnits } from '../store/units.ts';
 import { columnOf, putNumber, type BodyContext, type BodyRows } from './body-context.ts';
 import { periodDates } from './period.ts';
 import type { FormulaCell, PlannedCell, PlannedRow } from './plan-types.ts';

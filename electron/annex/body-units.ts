@@ -2,7 +2,7 @@
 // children under their parent with a subtotal row; a unit without a submission keeps its (empty) row.
 import type { UnitsBody } from '../../shared/annex-schema.ts';
 import type { Unit } from '../../shared/types.ts';
-import { listUnits } from '../services/units.ts';
+import { listUnits } from '../store/units.ts';
 import { columnOf, figureCell, figureColumns, putNumber, putText, type BodyContext, type BodyRows } from './body-context.ts';
 import { sumOfRows } from './formulas.ts';
 import type { PlannedRow } from './plan-types.ts';

@@ -1,9 +1,9 @@
 // The figures an annex reads, year by year: current submissions with corrections (aggregate.ts),
 // loaded once per year and summed per FigureSource, blank kept apart from zero.
 import type { Unit } from '../../shared/types.ts';
-import { contributors, missingUnits, yearFigures, yearsWithData, type UnitFigures, type YearFigures } from '../services/aggregate.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { listUnits } from '../services/units.ts';
+import { contributors, missingUnits, yearFigures, yearsWithData, type UnitFigures, type YearFigures } from '../store/aggregate.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { listUnits } from '../store/units.ts';
 import { sumKnown } from './formulas.ts';
 import type { FigureSource } from './plan-types.ts';
 

@@ -1,7 +1,7 @@
 // "Nguon so lieu.xlsx": for every figure of the annexes, the units, files, cells, versions and
 // corrections behind it — one row per unit value, so the compiler can filter it in Excel.
 import ExcelJS from 'exceljs';
-import type { FigureCellSources } from '../services/trace.ts';
+import type { FigureCellSources } from './trace.ts';
 import { a4, font, thinBorder } from '../workbook/styles.ts';
 
 export const SOURCES_FILE_NAME = 'Nguon so lieu.xlsx';

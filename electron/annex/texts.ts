@@ -3,7 +3,7 @@
 import { documentNumber } from '../../shared/document-number.ts';
 import { nfc } from '../../shared/text.ts';
 import type { Settings } from '../../shared/types.ts';
-import { settingString } from '../services/settings.ts';
+import { settingString } from '../store/settings.ts';
 
 /** Replaces `{key}` with its value; unknown keys stay as written. */
 export function fillText(text: string, values: Record<string, string | number>): string {

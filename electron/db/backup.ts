@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { ProgressListener } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import { atomicIo, ensureFolder, isTempName, removeStaleTemps, tempPathFor } from '../files/atomic-write.ts';
-import { fileError, isOsError } from '../files/os-errors.ts';
+import { fileError, isOsError, sqliteAsOsError } from '../files/os-errors.ts';
 import type { Db } from './database.ts';
 import { databaseFile, readOnlyError } from './read-only.ts';
 
@@ -194,10 +194,7 @@ function finishBackup(db: Db, tmp: string, dest: string, kind: BackupKind): stri
 function backupFailed(e: unknown, dest: string): unknown {
   if (e instanceof AppError) return e;
   if (isOsError(e) || (e as { code?: string }).code?.startsWith('SQLITE_')) {
-    // SQLite's codes for what the OS said: a full disk, a folder it may not write, a failing device.
-    const sqlite = (e as { code?: string }).code ?? '';
-    const os = sqlite === 'SQLITE_FULL' ? 'ENOSPC' : /^SQLITE_(CANTOPEN|READONLY|PERM)/.test(sqlite) ? 'EACCES' : sqlite.startsWith('SQLITE_IOERR') ? 'EIO' : null;
-    const cause = os ? Object.assign(new Error(sqlite), { code: os }) : e;
+    const cause = sqliteAsOsError(e);
     const err = isOsError(cause) ? fileError(cause, dest, 'write') : null;
     return new AppError(err?.code ?? 'backup_failed', `Chưa sao lưu được cơ sở dữ liệu: ${err?.message ?? (e as Error).message}. Dữ liệu đang dùng không bị thay đổi.`, { cause: e });
   }

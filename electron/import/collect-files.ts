@@ -17,22 +17,10 @@ function refusal(file: string, message: string, code = 'not_xlsx'): ImportFileRe
   return { file, status: 'rejected', findings: [{ code, severity: 'error', message }] };
 }
 
-/** The Vietnamese reason an OS error gives for a path. */
-function osReason(err: unknown, name: string, what: 'tệp' | 'thư mục'): string {
-  switch ((err as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return `Không tìm thấy ${what} ${name} (đã bị xóa, đổi tên hoặc di chuyển). Hãy kiểm tra lại đường dẫn.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `Không có quyền đọc ${what} ${name}. Hãy cấp quyền đọc hoặc chép ${what} sang thư mục khác rồi nhập lại.`;
-    case 'ELOOP':
-      return `${what === 'tệp' ? 'Tệp' : 'Thư mục'} ${name} là liên kết vòng (trỏ vào chính nó), không đọc được. Hãy chọn tệp gốc.`;
-    case 'EBUSY':
-      return `${what === 'tệp' ? 'Tệp' : 'Thư mục'} ${name} đang bị chương trình khác khóa. Hãy đóng chương trình đó rồi nhập lại.`;
-    default:
-      return fileError(err, name, 'read').message;
-  }
+/** A file that could not be read: the OS error in the words of electron/files/os-errors.ts. */
+function unreadable(file: string, name: string, err: unknown): ImportFileResult {
+  const e = fileError(err, name, 'read');
+  return refusal(file, e.message, e.code);
 }
 
 function kindOf(st: Stats): string {
@@ -79,7 +67,7 @@ export function collectImportFiles(paths: string[]): CollectedFiles {
     try {
       entries = readdirSync(p).sort(compareVi);
     } catch (e) {
-      skipped.push(refusal(p, osReason(e, p, 'thư mục'), 'folder_unreadable'));
+      skipped.push(refusal(p, fileError(e, p, 'read_folder').message, 'folder_unreadable'));
       return;
     }
     for (const e of entries) {
@@ -113,7 +101,7 @@ export function readImportFile(file: string, maxBytes: number): { ok: true; buf:
   try {
     st = lstatSync(file);
   } catch (e) {
-    return { ok: false, result: refusal(file, osReason(e, name, 'tệp')) };
+    return { ok: false, result: unreadable(file, name, e) };
   }
   if (!st.isFile()) return { ok: false, result: notRegular(file, st) };
   if (st.size > maxBytes) return { ok: false, result: { file, status: 'rejected', findings: [fileTooLarge(st.size, maxBytes)] } };
@@ -122,7 +110,7 @@ export function readImportFile(file: string, maxBytes: number): { ok: true; buf:
     // O_NONBLOCK: should the path have become a FIFO since lstat, opening it does not wait for a writer.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   } catch (e) {
-    return { ok: false, result: refusal(file, osReason(e, name, 'tệp')) };
+    return { ok: false, result: unreadable(file, name, e) };
   }
   try {
     const now = fstatSync(fd);
@@ -138,7 +126,7 @@ export function readImportFile(file: string, maxBytes: number): { ok: true; buf:
     if (n > maxBytes) return { ok: false, result: { file, status: 'rejected', findings: [fileTooLarge(n, maxBytes)] } };
     return { ok: true, buf: buf.subarray(0, n) };
   } catch (e) {
-    return { ok: false, result: refusal(file, osReason(e, name, 'tệp')) };
+    return { ok: false, result: unreadable(file, name, e) };
   } finally {
     closeSync(fd);
   }

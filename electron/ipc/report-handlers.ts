@@ -1,7 +1,7 @@
 // The "Báo cáo" step's outline: each narrative section with the units' texts and the compiler's own,
 // as the window shows them.
 import type { ReportSection } from '../../shared/api-types.ts';
-import type { ServiceContext } from '../services/context.ts';
+import type { ServiceContext } from '../store/context.ts';
 import { mergedSectionTexts, setSectionNoContent, setSectionText, type SectionText } from '../services/report.ts';
 
 function toSection(s: SectionText): ReportSection {

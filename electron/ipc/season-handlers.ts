@@ -7,8 +7,8 @@ import type { AuditFilter, ProvinceExportResult, ProvinceImportResult } from '..
 import { AppError } from '../errors.ts';
 import { ensureFolder, writeFileAtomic } from '../files/atomic-write.ts';
 import { fromOsError } from '../files/os-errors.ts';
-import { auditCsv, listAudit } from '../services/audit.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { auditCsv, listAudit } from '../store/audit.ts';
+import type { ServiceContext } from '../store/context.ts';
 import { exportYear, importJson } from '../services/interchange.ts';
 
 /** Writes a whole file (temporary name, then rename) or leaves the previous one as it was. */

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiProgressEvent, ApiRequest, ApiResult } from '../../shared/api.ts';
 import type { Progress } from '../../shared/types.ts';
-import { openContext } from '../services/context.ts';
+import { openContext } from '../store/context.ts';
 import { initDatabase } from '../services/setup.ts';
 import { dispatch, type HandlerEnv } from './handlers.ts';
 

@@ -1,7 +1,7 @@
 // The outline walked into report content: headings, figure paragraphs, merged narratives, the year's table
 // and the chart; plus a notice for every section left without text.
 import type { OutlineBlock, OutlineSection } from '../../shared/outline-schema.ts';
-import { sumIndicator } from '../services/aggregate.ts';
+import { sumIndicator } from '../store/aggregate.ts';
 import type { BarChart, ContentBlock, FormTable, MissingSection, Run } from './content-model.ts';
 import type { FigureText } from './figure-text.ts';
 import { mergeSectionText } from './narrative.ts';

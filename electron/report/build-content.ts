@@ -1,5 +1,5 @@
 // The report's content for a year: front matter, the outline's body, the closing and a draft's marks.
-import { settingString } from '../services/settings.ts';
+import { settingString } from '../store/settings.ts';
 import { buildBody } from './body-builder.ts';
 import type { ReportContent } from './content-model.ts';
 import { FigureText } from './figure-text.ts';

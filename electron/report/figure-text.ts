@@ -5,7 +5,7 @@ import { formatDate } from '../../shared/dates.ts';
 import type { OutlineList, OutlineSentence } from '../../shared/outline-schema.ts';
 import { adminType, joinUnitNames, runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import { kindsWithSheet } from '../../shared/template.ts';
-import { settingString } from '../services/settings.ts';
+import { settingString } from '../store/settings.ts';
 import { figureCodes, FigureBook, type ValueFigure } from './figures.ts';
 import { formatCount, formatFigure, formatPercent, type NumberStyle } from './format.ts';
 import type { ReportData } from './report-data.ts';

@@ -5,7 +5,7 @@ import type { TemplateDefinition, ValueType } from '../../shared/template-schema
 import type { Unit } from '../../shared/types.ts';
 import type { CoverageSum } from '../../shared/coverage-sum.ts';
 import { codesOfKind } from '../../shared/rules/lookup.ts';
-import { sumIndicators, type IssuedDocument, type UnitFigures, type YearFigures } from '../services/aggregate.ts';
+import { sumIndicators, type IssuedDocument, type UnitFigures, type YearFigures } from '../store/aggregate.ts';
 import type { ReportData } from './report-data.ts';
 
 export type ValueFigure = OutlineSumFigure | OutlineDocumentsFigure;

@@ -1,6 +1,6 @@
 // The parts of the report around the outline, filled from the settings: header lines, title and subject,
 // opening paragraph, Nơi nhận and the signer, and a draft's marks.
-import { settingString } from '../services/settings.ts';
+import { settingString } from '../store/settings.ts';
 import type { Closing, FrontMatter } from './content-model.ts';
 import type { FigureText } from './figure-text.ts';
 import { dateLineParts } from '../../shared/dates.ts';

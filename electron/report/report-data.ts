@@ -5,10 +5,10 @@ import { documentsWindow } from '../../shared/periods.ts';
 import { reportingKinds } from '../../shared/template.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
-import { issuedDocuments, missingUnits, yearFigures, yearsWithData, type IssuedDocument, type YearFigures } from '../services/aggregate.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { getSettings } from '../services/settings.ts';
-import { listUnits } from '../services/units.ts';
+import { issuedDocuments, missingUnits, yearFigures, yearsWithData, type IssuedDocument, type YearFigures } from '../store/aggregate.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { getSettings } from '../store/settings.ts';
+import { listUnits } from '../store/units.ts';
 import { loadOutline } from './outline-store.ts';
 import { compilerTexts, unitTexts, type CompilerText, type UnitText } from './texts-store.ts';
 

@@ -1,8 +1,8 @@
 // The report's texts in the store: the units' BAO_CAO cells (table narratives, current submissions only), their
 // Word reports' texts (table word_report_texts, current versions; a section's Word text replaces the same unit's
 // cell) and the compiler's own text per section and year (table section_texts), which wins over the merge.
-import type { ServiceContext } from '../services/context.ts';
-import { listUnits } from '../services/units.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { listUnits } from '../store/units.ts';
 
 export interface UnitText {
   unitCode: string;

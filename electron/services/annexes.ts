@@ -9,9 +9,9 @@ import { renderAnnex } from '../annex/render.ts';
 import { AppError } from '../errors.ts';
 import { ensureFolder } from '../files/atomic-write.ts';
 import { writeXlsx } from '../workbook/package.ts';
-import { agencyName } from './window-info.ts';
-import type { ServiceContext } from './context.ts';
-import { lockedView } from './years.ts';
+import { agencyName } from '../store/window-info.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { lockedView } from '../store/years.ts';
 
 export interface GenerateAnnexesRequest {
   year: number;

@@ -8,8 +8,8 @@ import { migrate, SCHEMA_VERSION } from '../db/database.ts';
 import { databaseFile } from '../db/read-only.ts';
 import { AppError } from '../errors.ts';
 import { activeTemplate } from '../template-store.ts';
-import { audit } from './audit.ts';
-import type { ServiceContext } from './context.ts';
+import { audit } from '../store/audit.ts';
+import type { ServiceContext } from '../store/context.ts';
 
 function dbFileOf(ctx: ServiceContext): string {
   if (!isFileDatabase(ctx.db)) throw new AppError('no_backup', 'Cơ sở dữ liệu tạm (trong bộ nhớ) không có bản sao lưu.');

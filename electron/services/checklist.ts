@@ -2,11 +2,11 @@
 // with what changed from one to the next.
 import type { ChecklistRow, FigureChange, SubmissionVersionInfo, YearChecklist } from '../../shared/api-types.ts';
 import { allIndicators } from '../../shared/template.ts';
-import { isoDate, type ServiceContext } from './context.ts';
-import { deadlineFor } from './settings.ts';
+import { isoDate, type ServiceContext } from '../store/context.ts';
+import { deadlineFor } from '../store/settings.ts';
 import { diffVersions } from './history.ts';
-import { listSubmissions } from './submissions.ts';
-import { listUnits, requireUnit } from './units.ts';
+import { listSubmissions } from '../store/submissions.ts';
+import { listUnits, requireUnit } from '../store/units.ts';
 import { reportingUnits } from './workbooks.ts';
 
 export function yearChecklist(ctx: ServiceContext, year: number): YearChecklist {

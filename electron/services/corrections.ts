@@ -3,10 +3,10 @@
 import { indicatorsForKind } from '../../shared/template.ts';
 import { checkNumber } from '../../shared/values/check-value.ts';
 import { AppError } from '../errors.ts';
-import { audit } from './audit.ts';
-import type { ServiceContext } from './context.ts';
-import { assertYearOpen, currentSubmissionId, storableFigure, submissionValues } from './submissions.ts';
-import { requireUnit } from './units.ts';
+import { audit } from '../store/audit.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { assertYearOpen, currentSubmissionId, storableFigure, submissionValues } from '../store/submissions.ts';
+import { requireUnit } from '../store/units.ts';
 
 export interface CorrectionRequest {
   unit: string;

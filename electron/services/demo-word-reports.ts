@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { OutlineSection } from '../../shared/outline-schema.ts';
 import { loadOutline } from '../report/outline-store.ts';
 import { templatePath } from '../template-store.ts';
-import type { ServiceContext } from './context.ts';
-import { getSettings, settingString } from './settings.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { getSettings, settingString } from '../store/settings.ts';
 
 const reportSchema = z.object({
   unit: z.string().min(1),

@@ -5,19 +5,19 @@ import type { ValidationReport } from '../../shared/rules/types.ts';
 import type { ProgressListener } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import { generateAnnexes } from './annexes.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext } from '../store/context.ts';
 import type { MissingSection } from '../report/content-model.ts';
 import { generateReport } from './report.ts';
 import { validateYear } from './validation.ts';
 import path from 'node:path';
 import { SOURCES_FILE_NAME, sourcesWorkbook } from '../annex/sources-workbook.ts';
-import { allFigureSources } from './trace.ts';
+import { allFigureSources } from '../annex/trace.ts';
 import { removeStaleTemps } from '../files/atomic-write.ts';
-import { lockedView } from './years.ts';
+import { lockedView } from '../store/years.ts';
 import { sentenceCase } from '../../shared/text.ts';
 import { INPUT_SUBJECT } from '../workbook/input-writer.ts';
 import { writeXlsx } from '../workbook/package.ts';
-import { agencyName } from './window-info.ts';
+import { agencyName } from '../store/window-info.ts';
 
 export interface GenerateAllRequest {
   year: number;

@@ -2,7 +2,7 @@
 // selection, an undo) stored all or nothing, each through correctFigure (checked, logged, over the value
 // the unit sent), and returned as the grid shows them.
 import type { FigureUpdate } from '../../shared/api-types.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext } from '../store/context.ts';
 import { correctFigure } from './corrections.ts';
 
 export interface FigureCorrection {

@@ -3,9 +3,9 @@
 import type { CorrectionInfo, GridColumn, GridData, GridRow, YearDocument } from '../../shared/api-types.ts';
 import { kindsWithSheet, listLabel, sheetIndicators } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
-import type { ServiceContext } from './context.ts';
-import { listUnits } from './units.ts';
-import { isYearLocked } from './years.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { listUnits } from '../store/units.ts';
+import { isYearLocked } from '../store/years.ts';
 
 interface CurrentSubmission {
   id: number;

@@ -1,9 +1,9 @@
 // Versions of a unit-year: list them, compare two cell by cell, choose which one is current.
 import { AppError } from '../errors.ts';
-import { audit } from './audit.ts';
-import type { ServiceContext } from './context.ts';
-import { assertYearOpen, listSubmissions } from './submissions.ts';
-import { requireUnit } from './units.ts';
+import { audit } from '../store/audit.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { assertYearOpen, listSubmissions } from '../store/submissions.ts';
+import { requireUnit } from '../store/units.ts';
 import type { SubmissionSummary } from '../../shared/types.ts';
 
 import type { VersionDiffRow } from '../../shared/api-types.ts';

@@ -5,18 +5,19 @@
 import path from 'node:path';
 import type { ImportFileResult, ImportFinding, ProgressListener } from '../../shared/types.ts';
 import { isAppError } from '../errors.ts';
+import { fileError, isOsError, sqliteAsOsError } from '../files/os-errors.ts';
 import { backupDatabase, isFileDatabase } from '../db/backup.ts';
 import { databaseFile, readOnlyError, readOnlyNotice } from '../db/read-only.ts';
 import { makeLookup, type ImportLookup, type ParsedSubmission } from '../import/read-input-workbook.ts';
 import { collectImportFiles } from '../import/collect-files.ts';
 import { parseImportFile, type ParsedFile } from '../import/parse-file.ts';
 import { startParsePool } from '../import/parse-pool.ts';
-import { isoDate, type ServiceContext } from './context.ts';
-import { getSettings } from './settings.ts';
-import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
-import { listUnits } from './units.ts';
+import { isoDate, type ServiceContext } from '../store/context.ts';
+import { getSettings } from '../store/settings.ts';
+import { contentHash, currentSubmissionId, insertSubmissionVersion } from '../store/submissions.ts';
+import { listUnits } from '../store/units.ts';
 import { importWordReportFile, WORD_EXT } from './word-reports.ts';
-import { listYears } from './years.ts';
+import { listYears } from '../store/years.ts';
 
 export { collectImportFiles } from '../import/collect-files.ts';
 
@@ -47,28 +48,18 @@ export function fileFailure(e: unknown, name: string): ImportFinding {
   const text = e instanceof Error ? e.message : String(e);
   const finding = (c: string, message: string): ImportFinding => ({ code: c, severity: 'error', message });
   switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return finding('file_access', `Không có quyền đọc "${name}". Hãy kiểm tra quyền truy cập của tệp hoặc thư mục (hoặc chép tệp sang thư mục khác) rồi nhập lại.`);
-    case 'ENOENT':
-      return finding('file_missing', `Không tìm thấy "${name}": tệp hoặc thư mục không còn ở đó (đã bị xóa, đổi tên hoặc đường dẫn sai). Hãy kiểm tra lại đường dẫn.`);
-    case 'ENOSPC':
-    case 'SQLITE_FULL':
-      return finding('disk_full', `Ổ đĩa đã đầy: không lưu được số liệu của "${name}". Hãy giải phóng chỗ trống trên ổ đĩa rồi nhập lại tệp này.`);
-    case 'EISDIR':
-    case 'ENOTDIR':
-    case 'ELOOP':
-      return finding('file_access', `"${name}" không phải là một tệp đọc được (thư mục hoặc liên kết vòng). Hãy chọn đúng tệp .xlsx.`);
-    case 'EMFILE':
-    case 'ENFILE':
-    case 'EBUSY':
-      return finding('file_busy', `"${name}" đang bị chương trình khác dùng hoặc máy đang mở quá nhiều tệp. Hãy đóng tệp (Excel) rồi nhập lại.`);
     case 'SQLITE_BUSY':
     case 'SQLITE_BUSY_SNAPSHOT':
     case 'SQLITE_LOCKED':
       return finding('db_busy', `Cơ sở dữ liệu đang bận (một lần nhập khác đang ghi): chưa lưu được "${name}". Hãy nhập lại tệp này sau ít phút.`);
     case 'SQLITE_READONLY':
       return finding('db_readonly', `Cơ sở dữ liệu chỉ đọc: không lưu được "${name}". Hãy mở cơ sở dữ liệu ở thư mục có quyền ghi rồi nhập lại.`);
+  }
+  // The operating system's answers (SQLite's full disk or failing device among them) read as everywhere else.
+  const os = sqliteAsOsError(e);
+  if (isOsError(os)) {
+    const err = fileError(os, name, os === e ? 'read' : 'store');
+    return finding(err.code, err.message);
   }
   return finding('import_failed', `Không nhập được "${name}" do lỗi không lường trước (${text.slice(0, 200)}). Tệp chưa được nhận; hãy nhập lại, nếu vẫn lỗi hãy gửi tệp cho bộ phận kỹ thuật.`);
 }

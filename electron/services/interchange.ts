@@ -5,13 +5,13 @@ import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '
 import { checkNumber, checkText, checkValue, parseDate, type RawValue, type ValueDefinition } from '../../shared/values/check-value.ts';
 import type { DocumentRecord } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext } from '../store/context.ts';
 import { isSettingKey } from '../../shared/settings-schema.ts';
-import { getSettings, setSettings } from './settings.ts';
-import { contentHash, currentSubmissionId, insertSubmissionVersion } from './submissions.ts';
+import { getSettings, setSettings } from '../store/settings.ts';
+import { contentHash, currentSubmissionId, insertSubmissionVersion } from '../store/submissions.ts';
 import { importLookup } from './imports.ts';
-import { findUnit, listUnits, upsertUnits } from './units.ts';
-import { ensureYear } from './years.ts';
+import { findUnit, listUnits, upsertUnits } from '../store/units.ts';
+import { ensureYear } from '../store/years.ts';
 
 export const FORMAT = 'baocao121';
 export const FORMAT_VERSION = 1;

@@ -12,10 +12,10 @@ import { mergeSectionText, splitParagraphs } from '../report/narrative.ts';
 import { loadOutline } from '../report/outline-store.ts';
 import { gatherReportData } from '../report/report-data.ts';
 import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
-import { audit } from './audit.ts';
-import { getSettings } from './settings.ts';
-import type { ServiceContext } from './context.ts';
-import { assertYearOpen, lockedView, requireYear } from './years.ts';
+import { audit } from '../store/audit.ts';
+import { getSettings } from '../store/settings.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { assertYearOpen, lockedView, requireYear } from '../store/years.ts';
 
 export const REPORT_FILE_NAME = 'Bao cao.docx';
 

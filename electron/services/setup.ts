@@ -5,11 +5,11 @@ import type { SettingsInput, UnitInput } from '../../shared/types.ts';
 import { openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { installTemplate, loadDefaultUnits, loadTemplateFile } from '../template-store.ts';
-import { audit } from './audit.ts';
-import { contextFor, type ServiceContext } from './context.ts';
-import { defaultSettings, setSettings } from './settings.ts';
-import { upsertUnits } from './units.ts';
-import { ensureYear } from './years.ts';
+import { audit } from '../store/audit.ts';
+import { contextFor, type ServiceContext } from '../store/context.ts';
+import { defaultSettings, setSettings } from '../store/settings.ts';
+import { upsertUnits } from '../store/units.ts';
+import { ensureYear } from '../store/years.ts';
 
 export interface InitRequest {
   file: string;

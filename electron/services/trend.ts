@@ -1,8 +1,8 @@
 // The window's chart: abused children by year and form of abuse (Phụ lục 01, every year the database holds).
 import type { TrendData } from '../../shared/api-types.ts';
 import { expandCode } from '../../shared/template.ts';
-import { sumIndicator, yearFigures, yearsWithData } from './aggregate.ts';
-import type { ServiceContext } from './context.ts';
+import { sumIndicator, yearFigures, yearsWithData } from '../store/aggregate.ts';
+import type { ServiceContext } from '../store/context.ts';
 
 /** The first matrix sheet's rows as series, its column `measure` (children) summed per year. */
 export function childrenTrend(ctx: ServiceContext, measure = 'tre'): TrendData {

@@ -3,9 +3,9 @@
 import type { Unit } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import { readUnitList } from '../import/unit-list.ts';
-import { audit } from './audit.ts';
-import type { ServiceContext } from './context.ts';
-import { findUnit, listUnits, requireUnit, upsertUnits } from './units.ts';
+import { audit } from '../store/audit.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { findUnit, listUnits, requireUnit, upsertUnits } from '../store/units.ts';
 
 export function moveUnit(ctx: ServiceContext, code: string, direction: 'up' | 'down'): Unit[] {
   const unit = requireUnit(ctx, code);

@@ -12,12 +12,12 @@ import { reportingKinds } from '../../shared/template.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { AppError } from '../errors.ts';
 import { templatePath } from '../template-store.ts';
-import { documentKey, issuedDocuments, yearFigures, type YearFigures } from './aggregate.ts';
-import { audit } from './audit.ts';
-import type { ServiceContext } from './context.ts';
-import { deadlineFor, getSettings, settingString } from './settings.ts';
-import { listUnits } from './units.ts';
-import { assertYearOpen, requireYear } from './years.ts';
+import { documentKey, issuedDocuments, yearFigures, type YearFigures } from '../store/aggregate.ts';
+import { audit } from '../store/audit.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { deadlineFor, getSettings, settingString } from '../store/settings.ts';
+import { listUnits } from '../store/units.ts';
+import { assertYearOpen, requireYear } from '../store/years.ts';
 
 const compiledCache = new Map<string, CompiledRules>();
 

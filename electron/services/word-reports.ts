@@ -15,11 +15,11 @@ import { readDocx } from '../import/docx/read-docx.ts';
 import { guessUnit, guessYear, headerLines } from '../import/docx/which-unit.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { loadOutline } from '../report/outline-store.ts';
-import { audit } from './audit.ts';
-import type { ServiceContext } from './context.ts';
-import { assertYearOpen } from './submissions.ts';
-import { listUnits } from './units.ts';
-import { listYears } from './years.ts';
+import { audit } from '../store/audit.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { assertYearOpen } from '../store/submissions.ts';
+import { listUnits } from '../store/units.ts';
+import { listYears } from '../store/years.ts';
 
 /** The longest text kept for one section (a long report's section is a few thousand characters). */
 const MAX_SECTION_CHARS = 200_000;

@@ -7,12 +7,12 @@ import { AppError } from '../errors.ts';
 import { ensureFolder } from '../files/atomic-write.ts';
 import { buildInputWorkbook, inputFileName } from '../workbook/input-writer.ts';
 import { writeXlsx } from '../workbook/package.ts';
-import { agencyName } from './window-info.ts';
-import type { ServiceContext } from './context.ts';
-import { getSettings, settingString } from './settings.ts';
-import { currentValues } from './submissions.ts';
-import { listUnits, requireUnit } from './units.ts';
-import { ensureYear } from './years.ts';
+import { agencyName } from '../store/window-info.ts';
+import type { ServiceContext } from '../store/context.ts';
+import { getSettings, settingString } from '../store/settings.ts';
+import { currentValues } from '../store/submissions.ts';
+import { listUnits, requireUnit } from '../store/units.ts';
+import { ensureYear } from '../store/years.ts';
 
 export interface WrittenWorkbook {
   unit: string;

@@ -2,7 +2,7 @@
 // aggregate.ts), and reading written annexes back with exceljs.
 import ExcelJS from 'exceljs';
 import path from 'node:path';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { generateAnnexes } from '../../electron/services/annexes.ts';
 import { sample, tempDir } from '../helpers/fixtures.ts';
 

@@ -43,7 +43,6 @@ describe('annex layouts (templates/nq121/annexes)', () => {
     const files = [
       ...readdirSync(path.join(root, 'electron/annex')).map((f) => `electron/annex/${f}`),
       'electron/services/annexes.ts',
-      'electron/services/trace.ts',
       'shared/annex-schema.ts',
     ];
     for (const f of files) {

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplateFile } from '../../electron/template-store.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { generateAnnexes } from '../../electron/services/annexes.ts';
 import { importJson } from '../../electron/services/interchange.ts';
 import { initDatabase } from '../../electron/services/setup.ts';

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAnnexes } from '../../electron/services/annexes.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
-import { traceAnnexCell } from '../../electron/services/trace.ts';
+import { traceAnnexCell } from '../../electron/annex/trace.ts';
 import { writeBlankWorkbooks } from '../../electron/services/workbooks.ts';
 import { fillWorkbookFile } from '../../electron/workbook/input-filler.ts';
 import { sample, sampleDb, tempDir } from '../helpers/fixtures.ts';

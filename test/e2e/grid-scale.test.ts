@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorsForKind } from '../../shared/template.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
-import { insertSubmissionVersion } from '../../electron/services/submissions.ts';
-import { upsertUnits } from '../../electron/services/units.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
+import { insertSubmissionVersion } from '../../electron/store/submissions.ts';
+import { upsertUnits } from '../../electron/store/units.ts';
 import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
 import { buildRenderer, hasChromium, openWindow, screenshot, step, type OpenWindow } from './window.ts';
 

@@ -2,7 +2,7 @@
 // marked and explained while the right ones are saved, unsaved text kept across steps, settings following
 // the selected year.
 import { describe, expect, it } from 'vitest';
-import { getSettings } from '../../electron/services/settings.ts';
+import { getSettings } from '../../electron/store/settings.ts';
 import { hasChromium, screenshot, step, windowAt1366 } from './window.ts';
 
 const at1366 = windowAt1366('settings');

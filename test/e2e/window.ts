@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
 import { build } from 'vite';
 import { startBridge, type RunningBridge } from '../../electron/bridge/http-bridge.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { inProcessHost, type ServiceHost } from '../../electron/ipc/service-host.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -2,8 +2,8 @@
 // an earlier one too, with its settings carried from the nearest year; a lock needs a reason and freezes
 // the year's settings in the form.
 import { describe, expect, it } from 'vitest';
-import { getSettings } from '../../electron/services/settings.ts';
-import { listYears, yearStates } from '../../electron/services/years.ts';
+import { getSettings } from '../../electron/store/settings.ts';
+import { listYears, yearStates } from '../../electron/store/years.ts';
 import { hasChromium, screenshot, windowAt1366 } from './window.ts';
 
 const at1366 = windowAt1366('years');

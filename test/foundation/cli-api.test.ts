@@ -8,7 +8,7 @@ import type { ApiResult } from '../../shared/api.ts';
 import type { AuditRecord, BackupEntry, ProvinceExportResult, VersionDiffRow } from '../../shared/api-types.ts';
 import type { SubmissionSummary } from '../../shared/types.ts';
 import { dispatch, type HandlerEnv } from '../../electron/ipc/handlers.ts';
-import { openContext } from '../../electron/services/context.ts';
+import { openContext } from '../../electron/store/context.ts';
 import { cli } from '../helpers/cli.ts';
 import { emptySampleDb, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';

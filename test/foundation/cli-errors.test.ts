@@ -8,7 +8,7 @@ import { runCli } from '../../electron/cli.ts';
 import { isAppError } from '../../electron/errors.ts';
 import { fromOsError } from '../../electron/files/os-errors.ts';
 import { dispatch } from '../../electron/ipc/handlers.ts';
-import { openContext } from '../../electron/services/context.ts';
+import { openContext } from '../../electron/store/context.ts';
 import { ERROR_KINDS } from '../../shared/errors.ts';
 import { cli } from '../helpers/cli.ts';
 import { sampleDb, tempDir } from '../helpers/fixtures.ts';

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import type { UnitAnswers } from '../../electron/workbook/input-filler.ts';
 import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';

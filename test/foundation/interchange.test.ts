@@ -1,7 +1,7 @@
 // export then import-json into a fresh database gives identical figures, documents, texts and corrections.
 import { describe, expect, it } from 'vitest';
 import { exportYear, importJson } from '../../electron/services/interchange.ts';
-import { listSubmissions } from '../../electron/services/submissions.ts';
+import { listSubmissions } from '../../electron/store/submissions.ts';
 import { emptySampleDb, sample, sampleDb, TEST_NOW } from '../helpers/fixtures.ts';
 import { initDatabase } from '../../electron/services/setup.ts';
 

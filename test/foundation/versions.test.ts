@@ -1,9 +1,9 @@
 // Re-import makes a new version (never a silent overwrite); an identical file is recognised by its hash;
 // blank and 0 stay distinct from the workbook to the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
-import { currentValues, listSubmissions } from '../../electron/services/submissions.ts';
+import { currentValues, listSubmissions } from '../../electron/store/submissions.ts';
 import { correctFigure } from '../../electron/services/corrections.ts';
 import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { indicatorsForKind, narrativeCodesForKind, sheetsForKind } from '../../shared/template.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { emptySampleDb } from '../helpers/fixtures.ts';
 import { blankWorkbook, namedCell } from '../helpers/workbooks.ts';
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importJson } from '../../electron/services/interchange.ts';
 import { loadSampleProvince, type SampleProvince } from '../../electron/services/sample.ts';
 import { initDatabase } from '../../electron/services/setup.ts';

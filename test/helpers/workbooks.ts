@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { documentTableForKind } from '../../shared/template.ts';
 import { APP_VERSION } from '../../electron/app-info.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
-import { requireUnit } from '../../electron/services/units.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
+import { requireUnit } from '../../electron/store/units.ts';
 import { fillWorkbook, type UnitAnswers } from '../../electron/workbook/input-filler.ts';
 import { buildInputWorkbook, inputFileName } from '../../electron/workbook/input-writer.ts';
 

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { emptySampleDb, sample, tempDir } from '../helpers/fixtures.ts';
 import { dbSnapshot, filledWorkbookFile } from '../helpers/workbooks.ts';
@@ -69,7 +69,7 @@ describe('a batch goes on whatever one file does', () => {
     // The unreadable folder: refused in words, the batch goes on (the files before and after it are in).
     expect(line(locked)).toMatchObject({ status: 'rejected', findings: [{ code: 'folder_unreadable' }] });
     expect(results.map((r) => path.basename(r.file))).toEqual(['a-X01.xlsx', 'b-X02.xlsx', 'd-X03.xlsx', 'c-loop.xlsx', 'khoa', 'khong-co']); // a folder's files, then what it skipped
-    expect(line(locked).findings[0]!.message).toMatch(/Không có quyền đọc thư mục \S*khoa\. Hãy cấp quyền đọc/);
+    expect(line(locked).findings[0]!.message).toMatch(/^Không đọc được thư mục "\S*khoa": không có quyền đọc\. Hãy cấp quyền đọc/);
     expect(line(path.join(dir, 'khong-co'))).toMatchObject({ status: 'rejected' });
     expect(results.every((r) => r.findings.every((f) => !/\bat \w+ \(|Error:/.test(f.message)))).toBe(true);
   });

@@ -3,11 +3,11 @@
 // Infinity or NaN reaches the store (and so no file).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctFigure } from '../../electron/services/corrections.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { gridData } from '../../electron/services/grid.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { exportYear, importJson } from '../../electron/services/interchange.ts';
-import { insertSubmissionVersion } from '../../electron/services/submissions.ts';
+import { insertSubmissionVersion } from '../../electron/store/submissions.ts';
 import { loadTemplateFile, parseTemplate } from '../../electron/template-store.ts';
 import { allIndicators } from '../../shared/template.ts';
 import { checkNumber } from '../../shared/values/check-value.ts';

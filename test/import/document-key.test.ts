@@ -2,8 +2,8 @@
 // and case alike. Two documents differing only by a no-break or zero-width space count once — within one
 // workbook, across units in Phụ lục 02, and through import-json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issuedDocuments } from '../../electron/services/aggregate.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import { issuedDocuments } from '../../electron/store/aggregate.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { exportYear, importJson } from '../../electron/services/interchange.ts';
 import { documentKey } from '../../shared/text.ts';

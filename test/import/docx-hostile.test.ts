@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { previewWordReport } from '../../electron/services/word-reports.ts';
 import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { previewWordReport } from '../../electron/services/word-reports.ts';
 import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
 import { standardReport, standardTexts, wordReport, type Item } from './docx-fixtures.ts';

@@ -2,7 +2,7 @@
 // numbering, numbering dropped, headings bolded instead of styled, an extra section, a missing one, "Kết quả đạt
 // được" under another number, a table, lists, TCVN3 text; the unit from the header block or the file name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { previewWordReport } from '../../electron/services/word-reports.ts';
 import { emptySampleDb } from '../helpers/fixtures.ts';
 import { body, standardReport, standardTexts, wordReport, type Item } from './docx-fixtures.ts';

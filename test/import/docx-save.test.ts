@@ -4,11 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { generateReport, mergedSectionTexts, setSectionText } from '../../electron/services/report.ts';
 import { previewWordReport, saveWordReport, wordReportVersions } from '../../electron/services/word-reports.ts';
-import { lockYear, unlockYear } from '../../electron/services/years.ts';
+import { lockYear, unlockYear } from '../../electron/store/years.ts';
 import { sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { bodyParagraphs, readDocx } from '../report/docx-reader.ts';
 import { body, standardReport, standardTexts, wordReport } from './docx-fixtures.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImportFile } from '../../electron/import/parse-file.ts';
 import { MIN_FILES_FOR_WORKERS, startParsePool } from '../../electron/import/parse-pool.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles, importLookup } from '../../electron/services/imports.ts';
 import { emptySampleDb, sample, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';

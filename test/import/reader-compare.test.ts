@@ -19,7 +19,7 @@ import { importLookup } from '../../electron/services/imports.ts';
 import { initDatabase } from '../../electron/services/setup.ts';
 import { writeBlankWorkbooks } from '../../electron/services/workbooks.ts';
 import { fillWorkbookFile } from '../../electron/workbook/input-filler.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { generateProvince } from '../../bench/generate-province.ts';
 import { corpusCases } from '../corpus/cases.ts';
 import { corpusRunner, type CorpusRunner } from '../corpus/run-corpus.ts';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yearChecklist } from '../../electron/services/checklist.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { writeBlankWorkbooks } from '../../electron/services/workbooks.ts';
 import { cli } from '../helpers/cli.ts';

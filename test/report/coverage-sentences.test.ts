@@ -2,7 +2,7 @@
 // settings, a few submissions with blanks and changing unit sets); every expected sentence is written out.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutlineSentence } from '../../shared/outline-schema.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importJson } from '../../electron/services/interchange.ts';
 import { FigureText } from '../../electron/report/figure-text.ts';
 import { gatherReportData } from '../../electron/report/report-data.ts';

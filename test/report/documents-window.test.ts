@@ -3,7 +3,7 @@
 // and ignore it; the expected list is computed here straight from the sample JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentsWindow } from '../../shared/periods.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importJson } from '../../electron/services/interchange.ts';
 import { validationInput } from '../../electron/services/validation.ts';
 import { FigureBook } from '../../electron/report/figures.ts';

@@ -2,7 +2,7 @@
 // figure against sums computed here from the sample JSON, Decree 30 page and type, header, narrative, closing.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { generateReport } from '../../electron/services/report.ts';
 import { headerColumns, issuingRuleWidth } from '../../electron/report/docx/header-block.ts';
 import { CELL_MARGIN } from '../../electron/report/docx/layout.ts';

@@ -2,11 +2,11 @@
 // "Không có nội dung báo cáo" (which prints nothing under its heading) and no error stands; until then it is
 // a draft marked DỰ THẢO that lists what is missing and how to fill it (service, generate, CLI).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { generateAll } from '../../electron/services/generate.ts';
 import { generateReport, mergedSectionTexts, setSectionNoContent, setSectionText } from '../../electron/services/report.ts';
 import { NO_CONTENT_TEXT } from '../../shared/section-mark.ts';
-import { setSettings } from '../../electron/services/settings.ts';
+import { setSettings } from '../../electron/store/settings.ts';
 import { sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { cli } from '../helpers/cli.ts';
 import { bodyParagraphs, readDocx } from './docx-reader.ts';

@@ -1,7 +1,7 @@
 // Figures nobody reported are written "chưa có số liệu", never 0; comparisons read "giảm …" or "bằng năm …",
 // and are left out without a previous year; the chart needs two years; the police sentence needs the police.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importJson } from '../../electron/services/interchange.ts';
 import { generateReport } from '../../electron/services/report.ts';
 import { emptySampleDb, sample, tempDir } from '../helpers/fixtures.ts';

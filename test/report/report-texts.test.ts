@@ -1,7 +1,7 @@
 // The compiler's own section texts (they win over the units' merge, are logged, and can be cleared) and the
 // draft version of the report (DỰ THẢO at the top, the unresolved errors boxed at the end).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { generateReport, mergedSectionTexts, setSectionText } from '../../electron/services/report.ts';
 import { sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { bodyParagraphs, readDocx, tables } from './docx-reader.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { atomicIo, isTempName, removeStaleTemps, writeFileAtomic } from '../../electron/files/atomic-write.ts';
 import { fileError } from '../../electron/files/os-errors.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { generateAll } from '../../electron/services/generate.ts';
 import { REPORT_FILE_NAME } from '../../electron/services/report.ts';
 import { writeBlankWorkbooks } from '../../electron/services/workbooks.ts';

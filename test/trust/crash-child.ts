@@ -8,7 +8,7 @@
 //   node --import tsx test/trust/crash-child.ts <import|backup|restore|generate> <db> <arg> <pauseAt>
 import { writeSync } from 'node:fs';
 import { atomicIo } from '../../electron/files/atomic-write.ts';
-import { openContext } from '../../electron/services/context.ts';
+import { openContext } from '../../electron/store/context.ts';
 
 const [mode, dbFile, arg, pauseText] = process.argv.slice(2);
 /** Small steps of SQLite's backup API, so that a small test database still takes several. */

@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDir, listBackups } from '../../electron/db/backup.ts';
 import { isTempName, removeStaleTemps } from '../../electron/files/atomic-write.ts';
-import { openContext } from '../../electron/services/context.ts';
+import { openContext } from '../../electron/store/context.ts';
 import { correctFigures } from '../../electron/services/grid-corrections.ts';
 import { sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { content, integrity, killPoints, prng, runChild, SEED, submissionShapes, type ChildRun } from './crash-harness.ts';

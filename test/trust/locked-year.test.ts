@@ -12,12 +12,12 @@ import { generateAll } from '../../electron/services/generate.ts';
 import { chooseCurrentVersion } from '../../electron/services/history.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { setSectionText } from '../../electron/services/report.ts';
-import { getSettings, setSettings } from '../../electron/services/settings.ts';
-import { listUnits, mergeUnits, renameUnit, upsertUnits } from '../../electron/services/units.ts';
+import { getSettings, setSettings } from '../../electron/store/settings.ts';
+import { listUnits, mergeUnits, renameUnit, upsertUnits } from '../../electron/store/units.ts';
 import { acknowledgeFinding, validateYear } from '../../electron/services/validation.ts';
-import { lockYear, unlockYear } from '../../electron/services/years.ts';
+import { lockYear, unlockYear } from '../../electron/store/years.ts';
 import { loadOutline } from '../../electron/report/outline-store.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { dbSnapshot, filledWorkbookFile } from '../helpers/workbooks.ts';
 

@@ -1,13 +1,13 @@
 // Trust in a figure: versions compared cell by cell and chosen, corrections with reasons over the
 // submitted value, a locked year refusing imports and edits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { yearFigures, sumIndicator } from '../../electron/services/aggregate.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import { yearFigures, sumIndicator } from '../../electron/store/aggregate.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { correctFigure, listCorrections } from '../../electron/services/corrections.ts';
 import { chooseCurrentVersion, diffVersions, unitHistory } from '../../electron/services/history.ts';
 import { importFiles } from '../../electron/services/imports.ts';
-import { currentValues } from '../../electron/services/submissions.ts';
-import { lockYear, unlockYear } from '../../electron/services/years.ts';
+import { currentValues } from '../../electron/store/submissions.ts';
+import { lockYear, unlockYear } from '../../electron/store/years.ts';
 import { emptySampleDb, sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { dbSnapshot, filledWorkbookFile } from '../helpers/workbooks.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate } from '../../electron/services/context.ts';
+import { isoDate } from '../../electron/store/context.ts';
 
 describe('the day of import is the day in Vietnam', () => {
   it.each([

@@ -3,18 +3,18 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sumIndicator, yearFigures } from '../../electron/services/aggregate.ts';
+import { sumIndicator, yearFigures } from '../../electron/store/aggregate.ts';
 import { yearChecklist, unitVersions } from '../../electron/services/checklist.ts';
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { correctFigures } from '../../electron/services/grid-corrections.ts';
 import { gridData, yearDocuments } from '../../electron/services/grid.ts';
 import { importJson } from '../../electron/services/interchange.ts';
-import { setSettings } from '../../electron/services/settings.ts';
+import { setSettings } from '../../electron/store/settings.ts';
 import { childrenTrend } from '../../electron/services/trend.ts';
 import { addUnit, importUnitListFile, moveUnit } from '../../electron/services/unit-edits.ts';
-import { listUnits } from '../../electron/services/units.ts';
-import { agencyName, reportingYear, templateInfo } from '../../electron/services/window-info.ts';
-import { lockYear, unlockYear } from '../../electron/services/years.ts';
+import { listUnits } from '../../electron/store/units.ts';
+import { agencyName, reportingYear, templateInfo } from '../../electron/store/window-info.ts';
+import { lockYear, unlockYear } from '../../electron/store/years.ts';
 import { sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 
 let ctx: ServiceContext;

@@ -1,5 +1,5 @@
 // Small databases for rule cases: the sample's units and years, and only the submissions a case needs.
-import type { ServiceContext } from '../../electron/services/context.ts';
+import type { ServiceContext } from '../../electron/store/context.ts';
 import { importJson } from '../../electron/services/interchange.ts';
 import { validateYear } from '../../electron/services/validation.ts';
 import type { RuleSet } from '../../shared/rules/schema.ts';

@@ -1,7 +1,7 @@
 // Province totals, completeness, duplicate documents and year-over-year rules: each fires and holds.
 import { describe, expect, it } from 'vitest';
-import { setSettings } from '../../electron/services/settings.ts';
-import { setUnitActive } from '../../electron/services/units.ts';
+import { setSettings } from '../../electron/store/settings.ts';
+import { setUnitActive } from '../../electron/store/units.ts';
 import { validateYear } from '../../electron/services/validation.ts';
 import { dbWith, findingsOf, messagesOf, pl01, pl03, pl04, type CaseSubmission } from './helpers.ts';
 

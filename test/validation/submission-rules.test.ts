@@ -1,5 +1,5 @@
 // Each submission rule of docs/rules.md: a case that fires (with its exact message) and one that does not.
-import { insertSubmissionVersion } from '../../electron/services/submissions.ts';
+import { insertSubmissionVersion } from '../../electron/store/submissions.ts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { templatePath } from '../../electron/template-store.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type DemoResult } from '../../electron/services/demo.ts';
 import { importFiles } from '../../electron/services/imports.ts';
-import { requireUnit } from '../../electron/services/units.ts';
+import { requireUnit } from '../../electron/store/units.ts';
 import { validateYear } from '../../electron/services/validation.ts';
 import { fillWorkbookFile } from '../../electron/workbook/input-filler.ts';
 import { inputFileName } from '../../electron/workbook/input-writer.ts';

@@ -11,7 +11,7 @@ type Action = 'rename' | 'merge' | 'deactivate' | 'add' | 'import' | null;
 
 export function UnitList() {
   const { api, template, refreshStatus, year, status } = useApp();
-  // A locked year keeps the names it printed (see services/years.ts, lockedView).
+  // A locked year keeps the names it printed (see electron/store/years.ts, lockedView).
   const lockedNote = status?.year === year && status.locked ? ` Báo cáo năm ${year} đã chốt vẫn in tên đơn vị như khi chốt.` : '';
   const units = useLoad(() => api.call('listUnits', {}), [api]);
   const [selected, setSelected] = useState<string | null>(null);

@@ -2,14 +2,14 @@
 // units, submission versions, files, cells of the units' workbooks and values behind it, corrections
 // included. It reads the same plan the writer renders, so it names exactly what the file holds.
 import { columnIndex } from '../../shared/annex-schema.ts';
-import { FigureBook } from '../annex/figure-book.ts';
-import { formulaText } from '../annex/formulas.ts';
-import { findAnnexLayout, loadAnnexLayouts } from '../annex/layouts.ts';
-import { planAnnex } from '../annex/plan.ts';
-import type { FigureSource, PlannedCell, PlannedRow, SheetPlan } from '../annex/plan-types.ts';
+import { FigureBook } from './figure-book.ts';
+import { formulaText } from './formulas.ts';
+import { findAnnexLayout, loadAnnexLayouts } from './layouts.ts';
+import { planAnnex } from './plan.ts';
+import type { FigureSource, PlannedCell, PlannedRow, SheetPlan } from './plan-types.ts';
 import { AppError } from '../errors.ts';
-import { documentKey } from './aggregate.ts';
-import type { ServiceContext } from './context.ts';
+import { documentKey } from '../store/aggregate.ts';
+import type { ServiceContext } from '../store/context.ts';
 import type { CellTrace, TraceCorrection, TracedDocument, TracedValue } from '../../shared/api-types.ts';
 
 export type { CellTrace, TraceCorrection, TracedDocument, TracedValue };
