@@ -10,6 +10,7 @@ import path from 'node:path';
 import { AppError } from '../errors.ts';
 import { databaseFile, markReadOnly, readOnlyError } from './read-only.ts';
 import { isFileDatabase, snapshotDatabase } from './backup.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 export type Db = Database.Database;
 
@@ -153,6 +154,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     const notice = `Cơ sở dữ liệu ${file} nằm ở nơi chỉ cho phép đọc (tệp hoặc thư mục không cho phép ghi): đã mở ở chế độ chỉ đọc — xem, kiểm tra, truy vết và xuất tệp được; nhập, sửa, chốt năm, sao lưu và khôi phục thì không. Muốn làm tiếp, hãy chép tệp vào một thư mục có quyền ghi rồi mở tệp đó.`;
     markReadOnly(db, path.resolve(file), notice);
     guardWrites(db, file);
+    cacheStatements(db);
     db.pragma('foreign_keys = ON');
     try {
       migrate(db, undefined, options.migrationsDir, 'readonly');
@@ -168,6 +170,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (e) {
     throw unreadable(e);
   }
+  cacheStatements(db);
   // A second process writing at once (two imports) is waited for, up to 10 s, instead of failing with
   // "database is locked"; writers open their transactions IMMEDIATE so that the wait happens up front.
   db.pragma('busy_timeout = 10000');
