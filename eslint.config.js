@@ -2,6 +2,7 @@
 // shared/ imports neither electron/ nor renderer/ nor Node; renderer/ never imports electron/ or Node; inside
 // electron/ each layer imports only the layers below it (tested in test/unit/layers.test.ts).
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'stream', 'zlib', 'better-sqlite3', 'exceljs', 'docx', 'electron'];
 
@@ -72,6 +73,19 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  // The rules of React hooks (and the React Compiler's checks) for the window, exhaustive dependencies included.
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    // The React Compiler's advisory checks on effects and refs (set-state-in-effect, refs) are left off: the window
+    // does not use the compiler, and its effects that reset a form when its data changes are deliberate.
+    rules: {
+      ...reactHooks.configs['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      'react-hooks/set-state-in-effect': 'off',
+      'react-hooks/refs': 'off',
     },
   },
   ...electronLayerRules(),

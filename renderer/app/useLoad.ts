@@ -29,6 +29,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     return () => {
       live = false;
     };
+    // The caller's `deps` are this hook's contract, as useEffect's own list: `load` is read when they change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const setData = useCallback((update: (current: T | null) => T | null) => setDataState(update), []);

@@ -42,7 +42,7 @@ export function CheckScreen() {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const findings = report.data?.findings ?? [];
+  const findings = useMemo(() => report.data?.findings ?? [], [report.data]);
   const rows = useMemo(() => findingRows(findings, { unit, rule, showAcknowledged }), [findings, unit, rule, showAcknowledged]);
   const units = useMemo(() => [...new Map(findings.filter((f) => f.unit).map((f) => [f.unit!, f.unitName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [findings]);
   const rules = useMemo(() => [...new Map(findings.map((f) => [f.rule, f.ruleTitle ?? f.rule])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [findings]);
@@ -82,8 +82,8 @@ export function CheckScreen() {
     }
   };
 
-  const columns = useMemo<Column<FindingRow>[]>(
-    () => [
+  // Built each render: the cells call `open` and `where` of this render.
+  const columns: Column<FindingRow>[] = [
       {
         key: 'severity',
         name: 'Mức',
@@ -138,9 +138,7 @@ export function CheckScreen() {
             </span>
           ) : null,
       },
-    ],
-    [goTo, template],
-  );
+  ];
 
   return (
     <div className="check-screen">

@@ -1,7 +1,7 @@
 // Step 3 — Thu nhận: returned workbooks in (dropped, chosen, or a folder typed in browser mode), a line
 // per file with its status and reasons, and the checklist of who has reported. A unit's Word report (.docx)
 // chosen or dropped on its own is shown section by section before it is saved (WordReportReview).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportFileResult, Progress } from '../../../shared/types.ts';
 import type { WordReportSaved } from '../../../shared/word-report-types.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -53,12 +53,16 @@ export function CollectScreen() {
     }
   };
 
-  // Files dropped on another step of the window are imported here.
+  // Files dropped on another step of the window are imported here (once the import under way has ended).
+  const importLatest = useRef(importPaths);
+  useEffect(() => {
+    importLatest.current = importPaths;
+  });
   useEffect(() => {
     if (!droppedPaths || busy) return;
     const paths = takeDroppedPaths();
-    if (paths) void importPaths(paths);
-  }, [droppedPaths]);
+    if (paths) void importLatest.current(paths);
+  }, [droppedPaths, busy, takeDroppedPaths]);
 
   const desktop = api.desktop;
   return (

@@ -30,7 +30,7 @@ export function WordReportReview({ file, onClose, onSaved }: { file: string; onC
     setYear(p.year ?? appYear);
     setTexts(Object.fromEntries(p.sections.map((s) => [s.code, s.text])));
     setPlacements(p.unplaced.map(() => ''));
-  }, [p]);
+  }, [p, appYear]);
 
   const reporting = useMemo(() => {
     const kinds = new Set((template.data?.unitKinds ?? []).filter((k) => k.reports).map((k) => k.code));

@@ -1,6 +1,6 @@
 // A unit's versions of a year: every workbook (or paper submission) it sent, what changed cell by cell
 // between two of them ("Phụ lục 01, ô C8: 3 → 4"), and choosing which one the report uses, with a reason.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SubmissionVersionInfo } from '../../../shared/api-types.ts';
 import { cellInWords } from '../../../shared/cell-words.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -36,11 +36,14 @@ function shown(v: string | number | null): string {
 export function VersionsPanel() {
   const { api, year, template, status, refreshStatus } = useApp();
   const checklist = useLoad(() => api.call('yearChecklist', { year }), [api, year]);
-  const reported = (checklist.data?.rows ?? []).filter((r) => r.versions > 0);
+  const reported = useMemo(() => (checklist.data?.rows ?? []).filter((r) => r.versions > 0), [checklist.data]);
   const [unit, setUnit] = useState('');
+  const [choice, setChoice] = useState<{ version: number; reason: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!unit && reported.length > 0) setUnit((reported.find((r) => r.versions > 1) ?? reported[0])!.unit);
-  }, [reported.length]);
+  }, [reported, unit]);
   const versions = useLoad(() => (unit ? api.call('unitVersions', { year, unit }) : Promise.resolve([])), [api, year, unit]);
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
@@ -56,9 +59,6 @@ export function VersionsPanel() {
     setError(null);
   }, [unit]);
   const diff = useLoad(() => (unit && from !== null && to !== null && from !== to ? api.call('diffVersions', { year, unit, from, to }) : Promise.resolve(null)), [api, year, unit, from, to]);
-  const [choice, setChoice] = useState<{ version: number; reason: string } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const unitName = reported.find((r) => r.unit === unit)?.unitName ?? '';
 
   const choose = async () => {

@@ -18,7 +18,7 @@ export function SectionTexts() {
   const { api, year, period } = useApp();
   const sections = useLoad(() => api.call('reportSections', { year, period }), [api, year, period]);
   const [code, setCode] = useState<string | null>(null);
-  const list = sections.data ?? [];
+  const list = useMemo(() => sections.data ?? [], [sections.data]);
   const current = list.find((s) => s.code === code) ?? list[0] ?? null;
   const parts = useMemo(() => {
     const out = new Map<string, ReportSection[]>();
