@@ -125,6 +125,8 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await page.getByRole('button', { name: 'Khai báo tỉnh, thành phố' }).waitFor();
       expect(listUnits(ctx())).toEqual([]);
       expect(listYears(ctx())).toEqual([]);
+      // The screen is laid out (its stylesheet applies): the two choices side by side.
+      expect(await page.getByRole('region', { name: 'Chọn cách bắt đầu' }).evaluate((e) => getComputedStyle(e).display)).toBe('grid');
       await photo('lan-dau-chon');
 
       // 2. The guided setup: province, standing agency, signer, year, period, deadline.
