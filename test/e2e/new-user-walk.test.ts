@@ -82,8 +82,11 @@ const figure = (name: string, code: string, year = 2026) => currentValues(ctx(),
 const count = (sql: string, ...args: unknown[]) => (ctx().db.prepare(sql).get(...args) as { n: number }).n;
 
 let shot = 0;
-/** The step's screen at both sizes, numbered in walking order. */
-const photo = (name: string) => screenshotBoth(state.page, `walk-${String(++shot).padStart(2, '0')}-${name}`);
+/** The step's screen at both sizes, numbered in walking order; no placeholder of the definition shows through. */
+async function photo(name: string): Promise<void> {
+  expect(await state.page.locator('body').innerText()).not.toMatch(/\{[a-z_]+\}/);
+  await screenshotBoth(state.page, `walk-${String(++shot).padStart(2, '0')}-${name}`);
+}
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -150,6 +153,7 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       const preview = page.getByRole('region', { name: 'Xem trước danh sách đơn vị' });
       await preview.getByText(`Khi nhập sẽ thêm ${UNIT_LIST.length} đơn vị`).first().waitFor();
       await preview.getByText('X_LUNGCU').waitFor();
+      await preview.getByRole('row').filter({ hasText: 'Công an tỉnh' }).getByText('Công an tỉnh (ghi “Công an”)').waitFor();
       expect(listUnits(ctx())).toHaveLength(2);
       await photo('xem-truoc-danh-sach');
       await page.getByRole('button', { name: 'Nhập danh sách' }).click();
