@@ -246,6 +246,7 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await pane.getByRole('button', { name: `Xác nhận cả ${group.length} cảnh báo` }).click();
       await page.getByText(`Đã xác nhận ${group.length} cảnh báo với cùng một lý do.`).waitFor();
       await expect.poll(() => summary.textContent()).toBe(`${errors} lỗi · ${warnings.length - group.length} cảnh báo chưa xem xét (${group.length} cảnh báo đã xác nhận)${tail}`);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: `${warnings.length - group.length} cảnh báo chưa xem xét` }).count()).toBe(1);
       expect(count('SELECT COUNT(*) AS n FROM finding_acks WHERE rule = ?', WARNED_RULE)).toBe(group.length);
       await photo('kiem-tra-da-xac-nhan');
 
@@ -341,6 +342,7 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       const communes = ['Xã Lũng Cú', 'Xã Đồng Văn', 'Phường Hà Giang 1'];
       const expected = communes.reduce((sum, u) => sum + (u === CORRECTED.unit ? CORRECTED.to : FILLED_2026[u]!.pl01_bl_vu!), 0) + PAPER_FIGURE;
       expect(expected).toBe(9);
+      expect(new Set(cases.values.filter((v) => v.value !== null).map((v) => v.unit.name))).toEqual(new Set([...communes, PAPER]));
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(annexFile) as never);
       const written = wb.getWorksheet(cases.sheet)!.getCell(cases.cell).value;
