@@ -3,7 +3,7 @@
 import type { ChecklistRow, FigureChange, SubmissionVersionInfo, YearChecklist } from '../../shared/api-types.ts';
 import { allIndicators } from '../../shared/template.ts';
 import { isoDate, type ServiceContext } from '../store/context.ts';
-import { deadlineFor } from '../store/settings.ts';
+import { deadlineFor, provinceTemplate } from '../store/settings.ts';
 import { diffVersions } from './history.ts';
 import { listSubmissions } from '../store/submissions.ts';
 import { listUnits, requireUnit } from '../store/units.ts';
@@ -15,7 +15,7 @@ export function yearChecklist(ctx: ServiceContext, year: number): YearChecklist 
   const current = new Map(submissions.filter((s) => s.isCurrent).map((s) => [s.unit, s]));
   const versions = new Map<string, number>();
   for (const s of submissions) versions.set(s.unit, (versions.get(s.unit) ?? 0) + 1);
-  const kindLabels = new Map(ctx.template.unitKinds.map((k) => [k.code, k.label]));
+  const kindLabels = new Map(provinceTemplate(ctx).unitKinds.map((k) => [k.code, k.label]));
   const expected = new Set(reportingUnits(ctx).map((u) => u.code));
   const units = listUnits(ctx).filter((u) => expected.has(u.code) || current.has(u.code));
   const rows = units.map((u): ChecklistRow => {

@@ -19,6 +19,7 @@ import { FIELD_LABELS, readUnitListTable } from '../import/unit-list.ts';
 import { templatePath } from '../template-store.ts';
 import { audit } from '../store/audit.ts';
 import type { ServiceContext } from '../store/context.ts';
+import { provinceTemplate } from '../store/settings.ts';
 import { listUnits, setUnitActive, upsertUnits } from '../store/units.ts';
 
 interface KindWords {
@@ -100,14 +101,17 @@ interface Plan {
   inputs: UnitInput[];
 }
 
-function kindLabel(ctx: ServiceContext, kind: string | null): string {
-  return ctx.template.unitKinds.find((k) => k.code === kind)?.label ?? '';
+/** The kinds' names as the province reads them ("Công an tỉnh"), by kind code. */
+function kindLabels(ctx: ServiceContext): (kind: string | null) => string {
+  const labels = new Map(provinceTemplate(ctx).unitKinds.map((k) => [k.code, k.label]));
+  return (kind) => (kind ? (labels.get(kind) ?? '') : '');
 }
 
 export async function planUnitList(ctx: ServiceContext, file: string, options: { retireMissing?: boolean } = {}): Promise<Plan> {
   const table = await readUnitListTable(file);
   const existing = listUnits(ctx);
   const replaces = !hasSubmissions(ctx);
+  const kindLabel = kindLabels(ctx);
   const root = existing.find((u) => u.kind === 'tinh' && !u.parentCode) ?? null;
   const byCode = new Map(existing.map((u) => [u.code.toUpperCase(), u]));
   const byName = new Map<string, Unit>();
@@ -149,7 +153,7 @@ export async function planUnitList(ctx: ServiceContext, file: string, options: {
     const key = looseKey(name);
     const earlier = seenNames.get(key);
     if (earlier !== undefined) {
-      rows.push({ ...base, kind, kindLabel: kindLabel(ctx, kind), note: `trùng tên với dòng ${earlier}; bỏ qua dòng này` });
+      rows.push({ ...base, kind, kindLabel: kindLabel(kind), note: `trùng tên với dòng ${earlier}; bỏ qua dòng này` });
       continue;
     }
     seenNames.set(key, r.row);
@@ -158,7 +162,7 @@ export async function planUnitList(ctx: ServiceContext, file: string, options: {
     if (given && !byGivenCode) {
       const sameName = byName.get(key);
       if (sameName && !matched.has(sameName.code)) {
-        rows.push({ ...base, kind, kindLabel: kindLabel(ctx, kind), note: `trùng tên với đơn vị đã có (${sameName.name}) nhưng khác mã; bỏ qua dòng này` });
+        rows.push({ ...base, kind, kindLabel: kindLabel(kind), note: `trùng tên với đơn vị đã có (${sameName.name}) nhưng khác mã; bỏ qua dòng này` });
         continue;
       }
       unit = undefined;
@@ -177,7 +181,7 @@ export async function planUnitList(ctx: ServiceContext, file: string, options: {
     usedCodes.add(code.toUpperCase());
     if (unit) matched.add(unit.code);
     const action: UnitListPreviewRow['action'] = !unit ? 'add' : unit.name !== name || unit.kind !== kind || !unit.active ? 'update' : 'keep';
-    rows.push({ ...base, code, codeGenerated: generated, kind, kindLabel: kindLabel(ctx, kind), action, note: unit && !unit.active ? 'đang ngừng theo dõi; sẽ theo dõi lại' : null });
+    rows.push({ ...base, code, codeGenerated: generated, kind, kindLabel: kindLabel(kind), action, note: unit && !unit.active ? 'đang ngừng theo dõi; sẽ theo dõi lại' : null });
   }
 
   // Parents: the "Thuộc" column names a unit of the list or of the database (by name or code); else the province's unit.
@@ -206,7 +210,7 @@ export async function planUnitList(ctx: ServiceContext, file: string, options: {
   const absent = existing
     .filter((u) => u.active && !matched.has(u.code) && !listed.some((x) => x.code === u.code))
     .filter((u) => u.code !== root?.code && !(u.kind === 'thuong_truc' && !listsStanding))
-    .map((u) => ({ code: u.code, name: u.name, kindLabel: kindLabel(ctx, u.kind), action: (replaces ? 'remove' : options.retireMissing ? 'retire' : 'keep') as 'remove' | 'retire' | 'keep' }));
+    .map((u) => ({ code: u.code, name: u.name, kindLabel: kindLabel(u.kind), action: (replaces ? 'remove' : options.retireMissing ? 'retire' : 'keep') as 'remove' | 'retire' | 'keep' }));
 
   const count = (a: UnitListPreviewRow['action']) => rows.filter((x) => x.action === a).length;
   const preview: UnitListPreview = {

@@ -15,6 +15,8 @@ import {
   type SettingsInput,
   type YearSettings,
 } from '../../shared/settings-schema.ts';
+import { templateForProvince } from '../../shared/template.ts';
+import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -143,6 +145,11 @@ export function setSettings(ctx: ServiceContext, changes: SettingsInput | Record
 }
 
 /** The deadline of a year's season, or null when none is set. */
+/** The definition's words as this province reads them (`{province_kind}` filled: "Công an tỉnh"). */
+export function provinceTemplate(ctx: ServiceContext): TemplateDefinition {
+  return templateForProvince(ctx.template, settingString(getSettings(ctx), 'province_kind', 'tỉnh'));
+}
+
 export function deadlineFor(ctx: ServiceContext, year: number): string | null {
   const deadline = getSettings(ctx, year).deadline;
   return /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? deadline : null;

@@ -13,7 +13,7 @@ import { getSettings } from '../../electron/store/settings.ts';
 import { listUnits } from '../../electron/store/units.ts';
 import type { HandlerEnv } from '../../electron/ipc/handlers.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { buildRenderer, CHROMIUM, hasChromium, screenshot } from './window.ts';
+import { buildRenderer, CHROMIUM, hasChromium, screenshotBoth } from './window.ts';
 
 const state = {} as { dir: string; cleanup: () => void; env: HandlerEnv; host: ServiceHost; bridge: RunningBridge; browser: Browser; page: Page; errors: string[] };
 
@@ -58,20 +58,13 @@ afterAll(async () => {
   state.cleanup?.();
 });
 
-async function both(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-1366`);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await screenshot(page, `${name}-1920`);
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
 describe.skipIf(!hasChromium)('first run in the window', () => {
   it('empty database → choice → guided setup → unit list with preview → units listed', async () => {
     const { page } = state;
     await page.getByRole('button', { name: 'Khai báo tỉnh, thành phố' }).waitFor();
     await page.getByText('Dữ liệu mẫu', { exact: true }).first().waitFor();
     expect(await page.getByText('An Lạc').count()).toBe(1); // only in the sample's description
-    await both(page, 'lan-dau-chon');
+    await screenshotBoth(page, 'lan-dau-chon');
 
     await page.getByRole('button', { name: 'Khai báo tỉnh, thành phố' }).click();
     await page.getByLabel('Tên tỉnh').fill('Hà Giang');
@@ -80,7 +73,7 @@ describe.skipIf(!hasChromium)('first run in the window', () => {
     await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
     await page.getByText('31/11/2026 không phải ngày có thật').waitFor();
     expect(listUnits(state.env.ctx)).toEqual([]); // nothing saved while a field is wrong
-    await both(page, 'lan-dau-thiet-lap');
+    await screenshotBoth(page, 'lan-dau-thiet-lap');
     await page.getByLabel('Hạn đơn vị gửi báo cáo').fill('05/12/2026');
     await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
     await page.getByText('Đã lưu thông tin Sở Y tế tỉnh Hà Giang').waitFor();
@@ -97,7 +90,7 @@ describe.skipIf(!hasChromium)('first run in the window', () => {
     expect(await mapping.getByRole('row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^B\s+Tên đơn vị\s+Tên đơn vị$/), expect.stringMatching(/^C\s+Loại đơn vị\s+Loại đơn vị$/)]));
     await preview.getByText('X_LUNGCU').waitFor();
     expect(listUnits(state.env.ctx)).toHaveLength(2); // the preview saved nothing
-    await both(page, 'lan-dau-xem-truoc-danh-sach');
+    await screenshotBoth(page, 'lan-dau-xem-truoc-danh-sach');
 
     await page.getByRole('button', { name: 'Nhập danh sách' }).click();
     // The season's window opens on Thiết lập with the units listed.
@@ -105,7 +98,7 @@ describe.skipIf(!hasChromium)('first run in the window', () => {
     await tree.getByText('Phường Hà Giang 1').waitFor();
     expect(await tree.getByRole('treeitem').count()).toBe(10);
     expect(listUnits(state.env.ctx).filter((u) => u.name === 'Xã Lũng Cú')).toHaveLength(1);
-    await both(page, 'lan-dau-danh-sach-don-vi');
+    await screenshotBoth(page, 'lan-dau-danh-sach-don-vi');
     expect(await page.getByText('An Lạc').count()).toBe(0);
     expect(state.errors).toEqual([]);
   }, 120_000);
@@ -119,12 +112,12 @@ describe.skipIf(!hasChromium)('first run in the window', () => {
     await page.getByRole('button', { name: 'Lưu danh sách mẫu…' }).click();
     await page.getByText(/Đã lưu danh sách mẫu/).waitFor();
     expect(existsSync(sampleList)).toBe(true);
-    await both(page, 'thiet-lap-nhap-danh-sach');
+    await screenshotBoth(page, 'thiet-lap-nhap-danh-sach');
     // The sample list read back: its headings found below the title rows.
     await page.getByLabel('Tệp danh sách đơn vị (.xlsx hoặc .csv)').fill(sampleList);
     await page.getByRole('button', { name: 'Xem trước' }).click();
     await page.getByText('Tiêu đề ở dòng 4').waitFor();
-    await both(page, 'thiet-lap-xem-truoc-danh-sach');
+    await screenshotBoth(page, 'thiet-lap-xem-truoc-danh-sach');
     await page.getByRole('button', { name: 'Chọn tệp khác' }).click();
     await page.getByRole('button', { name: 'Hủy' }).click();
     expect(state.errors).toEqual([]);
@@ -142,7 +135,7 @@ describe.skipIf(!hasChromium)('first run in the window', () => {
       await page.getByText('Đang xem tỉnh giả định để thử phần mềm').waitFor();
       await page.getByRole('tree', { name: 'Đơn vị' }).getByText('Tỉnh An Lạc').waitFor();
       expect(env.dbFile).toBe(path.join(state.dir, 'tinh-khac', 'du-lieu-mau.sqlite'));
-      await both(page, 'du-lieu-mau');
+      await screenshotBoth(page, 'du-lieu-mau');
       await page.getByRole('button', { name: 'Trở về dữ liệu của tỉnh' }).click();
       await page.getByRole('button', { name: 'Khai báo tỉnh, thành phố' }).waitFor();
       expect(env.dbFile).toBe(dbFile);

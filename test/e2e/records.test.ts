@@ -15,8 +15,7 @@ import { currentValues } from '../../electron/store/submissions.ts';
 import { allFigureSources } from '../../electron/annex/trace.ts';
 import { sample } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
-import { hasChromium, screenshot, step, windowAt1366 } from './window.ts';
-import type { Page } from 'playwright-core';
+import { hasChromium, screenshot, screenshotBoth, step, windowAt1366 } from './window.ts';
 
 const at = windowAt1366('records', async (dir) => {
   importJson(at.ctx, sample, 'an-lac.json');
@@ -31,13 +30,6 @@ const at = windowAt1366('records', async (dir) => {
   if (r?.status !== 'accepted') throw new Error(`prepare: ${JSON.stringify(r)}`);
 });
 
-async function both(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-1366`);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await screenshot(page, `${name}-1920`);
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
 const figure = (unit: string, code: string) => currentValues(at.ctx, unit, 2026)?.get(code) ?? null;
 
 describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the window', () => {
@@ -49,7 +41,7 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await page.getByText(/^Đã sao lưu lúc/).waitFor();
       const table = page.getByRole('table', { name: 'Các bản sao lưu' });
       await table.getByRole('row').filter({ hasText: 'Sao lưu thủ công' }).waitFor();
-      await both(page, 'sao-luu');
+      await screenshotBoth(page, 'sao-luu');
 
       // After the backup: Phường Đông Sơn's cases of violence changed to 99.
       const before = figure('X02', 'pl01_bl_vu');
@@ -60,12 +52,12 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       const dialog = page.getByRole('dialog', { name: 'Xác nhận khôi phục' });
       await dialog.getByText('sẽ được thay bằng nội dung của bản sao lưu này').waitFor();
       await dialog.getByText('Tự động, trước khi khôi phục').waitFor();
-      await both(page, 'khoi-phuc-xac-nhan');
+      await screenshotBoth(page, 'khoi-phuc-xac-nhan');
       await dialog.getByRole('button', { name: 'Khôi phục bản này' }).click();
       await page.getByText(/^Đã khôi phục dữ liệu như lúc/).waitFor();
       expect(figure('X02', 'pl01_bl_vu')).toBe(before);
       await table.getByRole('row').filter({ hasText: 'Tự động, trước khi khôi phục' }).waitFor();
-      await both(page, 'khoi-phuc-xong');
+      await screenshotBoth(page, 'khoi-phuc-xong');
 
       // A file that is not a backup (named by hand) is refused, and nothing changes.
       const notBackup = path.join(at.dir, 'khong-phai-sao-luu.sqlite');
@@ -105,7 +97,7 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       const vu = sample.submissions.find((s) => s.unit === 'X01' && s.year === 2026)!.values.pl01_bl_vu as number;
       expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Phụ lục 01, ô [A-Z]+\\d+: ${vu} → ${vu + 1} — Bạo lực — Số vụ$`)));
       expect(lines).toHaveLength(3);
-      await both(page, 'phien-ban');
+      await screenshotBoth(page, 'phien-ban');
       await page.getByRole('row').filter({ hasText: 'an-lac.json' }).getByRole('button', { name: 'Dùng phiên bản này…' }).click();
       const choose = page.getByRole('dialog', { name: 'Chọn phiên bản dùng' });
       expect(await choose.getByRole('button', { name: 'Dùng phiên bản 1' }).isDisabled()).toBe(true);
@@ -131,7 +123,7 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await dialog.getByLabel('Nhận qua').selectOption({ label: 'Công văn' });
       await dialog.getByLabel('Nguồn số liệu').fill('125/UBND-VX ngày 10/12/2026');
       await dialog.getByText('ghi lý do "Công văn số 125/UBND-VX ngày 10/12/2026"').waitFor();
-      await both(page, 'ban-giay-hop-thoai');
+      await screenshotBoth(page, 'ban-giay-hop-thoai');
       await dialog.getByRole('button', { name: 'Mở dòng để nhập số liệu' }).click();
       await dialog.waitFor({ state: 'detached' });
 
@@ -143,7 +135,7 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await page.keyboard.press('Enter');
       // The reason is the letter, offered already.
       await expect.poll(() => page.getByLabel('Lý do sửa').inputValue()).toBe('Công văn số 125/UBND-VX ngày 10/12/2026');
-      await both(page, 'ban-giay-nhap');
+      await screenshotBoth(page, 'ban-giay-nhap');
       await page.keyboard.press('Enter');
       await expect.poll(() => cell.textContent()).toBe('3');
       expect(figure('X12', 'pl01_bl_vu')).toBe(3);
@@ -152,7 +144,7 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await step(page, 'Thu nhận');
       await page.getByRole('row').filter({ hasText: 'Xã Vĩnh Lộc' }).getByText('Đã nhận (bản giấy)').waitFor();
       await page.getByRole('row').filter({ hasText: 'Xã Vĩnh Lộc' }).getByText('Công văn số 125/UBND-VX ngày 10/12/2026').waitFor();
-      await both(page, 'ban-giay-thu-nhan');
+      await screenshotBoth(page, 'ban-giay-thu-nhan');
 
       // Phụ lục 01 as written counts the 3 cases.
       const fed = allFigureSources(at.ctx, 2026).find((c) => c.annex === 'PL01' && c.values.some((v) => v.year === 2026 && v.unit.code === 'X12' && v.code === 'pl01_bl_vu'))!;
@@ -177,7 +169,7 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await paperLine.getByText('bản giấy').waitFor();
       await paperLine.getByText('Công văn số 125/UBND-VX ngày 10/12/2026').first().waitFor();
       await page.getByText(/số nhận bằng văn bản \(không có tệp\)/).waitFor();
-      await both(page, 'nguon-so-lieu');
+      await screenshotBoth(page, 'nguon-so-lieu');
     } catch (e) {
       await screenshot(page, 'failure-records-paper');
       throw e;
@@ -210,7 +202,7 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await page.getByText('Không có dòng nhật ký nào khớp bộ lọc').waitFor();
       await filters.getByLabel('Đến ngày').fill('');
       await expect.poll(() => rows.count()).toBe(2);
-      await both(page, 'nhat-ky');
+      await screenshotBoth(page, 'nhat-ky');
 
       const csv = path.join(at.dir, 'nhat-ky.csv');
       await page.getByLabel('Xuất các dòng đang lọc ra tệp CSV (mở bằng Excel)').fill(csv);
@@ -235,7 +227,7 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await page.getByRole('button', { name: 'Nhận tệp…' }).click();
       const confirm = page.getByRole('dialog', { name: 'Xác nhận nhận tệp dữ liệu' });
       await confirm.getByText('sẽ thành phiên bản đang dùng của từng đơn vị').waitFor();
-      await both(page, 'tep-du-lieu-tinh');
+      await screenshotBoth(page, 'tep-du-lieu-tinh');
       await confirm.getByRole('button', { name: 'Nhận tệp' }).click();
       await page.getByText(`Đã nhận tệp ${path.basename(exported)}: 0 báo cáo mới, ${inFile.submissions.length} báo cáo giống bản đã có (bỏ qua). Dữ liệu không thay đổi`).waitFor();
       expect((at.ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(before);

@@ -62,6 +62,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** The same screen photographed at 1366×768 and at 1920×1080 (`<name>-1366.png`, `<name>-1920.png`); the window goes back to 1366×768. */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  await screenshot(page, `${name}-1366`);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, `${name}-1920`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
 export async function step(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: new RegExp(label) }).click();
 }

@@ -17,16 +17,21 @@ import { findingRows, reviewCounts, SEVERITY_LABEL, type FindingRow } from './fi
 
 type Chosen = { type: 'finding'; finding: ValidationFinding } | { type: 'group'; severity: ValidationFinding['severity']; rule: string; title: string };
 
-/** Lines a message takes in the list's message column, at the window's width (no text cut off). */
-function useMessageChars(): number {
-  const [width, setWidth] = useState(() => window.innerWidth);
+/**
+ * The message column's width at the window's width, and the characters a line of it holds (no text cut
+ * off). A width in pixels, not "auto": a measured width would stay as wide as it was in a larger window.
+ */
+function useMessageColumn(): { width: number; charsPerLine: number } {
+  const [windowWidth, setWindowWidth] = useState(() => window.innerWidth);
   useEffect(() => {
-    const onResize = () => setWidth(window.innerWidth);
+    const onResize = () => setWindowWidth(window.innerWidth);
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  // The rail, the padding and the other columns take about 950 px; a character of 13 px text about 7.5 px.
-  return Math.max(40, Math.floor((Math.max(360, width - 950) - 16) / 7.5));
+  // The rail, the padding, the scroll bar and the other columns take about 920 px; a character of 13 px
+  // text about 7.5 px.
+  const width = Math.max(360, windowWidth - 920);
+  return { width, charsPerLine: Math.max(40, Math.floor((width - 16) / 7.5)) };
 }
 
 export function CheckScreen() {
@@ -37,7 +42,16 @@ export function CheckScreen() {
   const [showAcknowledged, setShowAcknowledged] = useState(true);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const selected = chosen?.type === 'finding' ? chosen.finding : null;
-  const charsPerLine = useMessageChars();
+  const { width: messageWidth, charsPerLine } = useMessageColumn();
+  // Lines of a finding's row: its message, and the unit, cell and acknowledgement wrapped in their narrow columns.
+  const findingLines = (f: ValidationFinding) =>
+    Math.max(
+      2,
+      Math.ceil(f.message.length / charsPerLine),
+      Math.ceil(f.unitName.length / 20),
+      f.cells[0] ? Math.ceil(where(f.cells[0]).length / 17) : 0,
+      f.acknowledged ? Math.ceil((f.acknowledged.reason.length + 15) / 22) : 0,
+    );
   const where = (c: { sheet: string; address: string | null }) => cellWords(template.sheets.find((s) => s.name === c.sheet) ?? { name: c.sheet, title: c.sheet }, c.address);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -99,11 +113,11 @@ export function CheckScreen() {
             <span className={`tag tag-${row.finding.severity}`}>{SEVERITY_LABEL[row.finding.severity]}</span>
           ),
       },
-      { key: 'unit', name: 'Đơn vị', width: 170, renderCell: ({ row }) => (row.type === 'finding' ? row.finding.unitName : null) },
+      { key: 'unit', name: 'Đơn vị', width: 170, renderCell: ({ row }) => (row.type === 'finding' ? <span className="finding-message">{row.finding.unitName}</span> : null) },
       {
         key: 'message',
         name: 'Nội dung',
-        minWidth: 360,
+        width: messageWidth,
         renderCell: ({ row }) => (row.type === 'finding' ? <span className="finding-message">{row.finding.message}</span> : null),
       },
       {
@@ -121,7 +135,7 @@ export function CheckScreen() {
           if (row.type !== 'finding' || !row.finding.cells[0]) return null;
           const c = row.finding.cells[0];
           return (
-            <button type="button" className="link" tabIndex={-1} onClick={() => open(row.finding)} title="Mở ô trong Số liệu (Enter)">
+            <button type="button" className="link finding-cell" tabIndex={-1} onClick={() => open(row.finding)} title="Mở ô trong Số liệu (Enter)">
               {where(c)}
             </button>
           );
@@ -233,7 +247,7 @@ export function CheckScreen() {
           columns={columns}
           rows={rows}
           rowKeyGetter={(r) => r.key}
-          rowHeight={(r) => (r.type === 'group' ? 30 : 12 + 18 * Math.max(2, Math.ceil(r.finding.message.length / charsPerLine), r.finding.acknowledged ? Math.ceil((r.finding.acknowledged.reason.length + 15) / 22) : 0))}
+          rowHeight={(r) => (r.type === 'group' ? 30 : 12 + 18 * findingLines(r.finding))}
           rowClass={(r) =>
             r.type === 'group'
               ? chosen?.type === 'group' && chosen.rule === r.rule && chosen.severity === r.severity
