@@ -4,11 +4,11 @@
 import type { AnnexBody, AnnexLayout, AnnexSheet } from '../../shared/annex-schema.ts';
 import { runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import type { TemplateDefinition, ValueType } from '../../shared/template-schema.ts';
-import { allIndicators, kindsWithSheet, templateForProvince } from '../../shared/template.ts';
+import { allIndicators, kindsWithSheet } from '../../shared/template.ts';
 import { settingIn } from '../../shared/settings-schema.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from '../store/context.ts';
-import { getSettings, settingString } from '../store/settings.ts';
+import { getSettings, settingString, templateOfProvince } from '../store/settings.ts';
 import { listUnits } from '../store/units.ts';
 import { agencyName } from '../store/window-info.ts';
 import { runningCaseName } from '../../shared/text.ts';
@@ -153,6 +153,6 @@ function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, la
 export function planAnnex(serviceCtx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(serviceCtx), report: ReportPeriod = book.period ?? yearPeriod(year)): AnnexPlan {
   const settings = getSettings(serviceCtx, year);
   // Labels as the province reads them ("HĐND thành phố" for a city).
-  const ctx = { ...serviceCtx, template: templateForProvince(serviceCtx.template, settingString(settings, 'province_kind', 'tỉnh')) };
+  const ctx = { ...serviceCtx, template: templateOfProvince(serviceCtx.template, settings) };
   return { layout, year, sheets: sheetsShown(layout, settings).map((sheet) => planSheet(ctx, book, settings, layout, sheet, year, report)) };
 }

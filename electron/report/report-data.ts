@@ -2,12 +2,12 @@
 // the figures of the year and of the years before, the issued documents, the texts.
 import type { Outline } from '../../shared/outline-schema.ts';
 import { periodDocumentsWindow, periodKey, periodSeason, periodYears, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
-import { reportingKinds, templateForProvince } from '../../shared/template.ts';
+import { reportingKinds } from '../../shared/template.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
 import { issuedDocuments, missingUnits, periodFigures, yearFigures, yearsWithData, type IssuedDocument, type YearFigures } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
-import { getSettings, settingString } from '../store/settings.ts';
+import { getSettings, templateOfProvince } from '../store/settings.ts';
 import { targetResults, viewOf } from './targets.ts';
 import type { TargetResult } from '../../shared/targets.ts';
 import type { TargetRow } from '../../shared/api-types.ts';
@@ -58,7 +58,7 @@ export function gatherReportData(ctx: ServiceContext, year: number, period: Repo
     year,
     previousYear: previous ? year - 1 : null,
     settings,
-    template: templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh')),
+    template: templateOfProvince(ctx.template, settings),
     outline: loadOutline(ctx.template),
     units: listUnits(ctx),
     current,

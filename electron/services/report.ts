@@ -15,8 +15,7 @@ import { loadOutline } from '../report/outline-store.ts';
 import { gatherReportData } from '../report/report-data.ts';
 import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
 import { audit } from '../store/audit.ts';
-import { getSettings, settingString } from '../store/settings.ts';
-import { templateForProvince } from '../../shared/template.ts';
+import { getSettings, templateOfProvince } from '../store/settings.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { assertYearOpen, lockedView, requireYear, yearView } from '../store/years.ts';
 
@@ -84,7 +83,7 @@ export function reportOutline(ctx: ServiceContext): Outline {
 function narrativePlaces(ctx: ServiceContext, outline: Outline, settings: Settings): Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }> {
   const places = new Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }>();
   // Every kind's prompts, a restricted one led by the kinds it is for.
-  const template = templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh'));
+  const template = templateOfProvince(ctx.template, settings);
   const kindLabel = (k: string) => template.unitKinds.find((u) => u.code === k)?.label ?? k;
   const prompts = narrativePrompts(outline, null, promptValues(settings), kindLabel);
   for (const section of flattenSections(outline.sections)) {
@@ -110,7 +109,7 @@ export function mergedSectionTexts(ctxAny: ServiceContext, year: number, period?
   const key = textsKey(year, period);
   const units = unitTexts(ctx, key);
   const own = compilerTexts(ctx, key);
-  const items = new Map(templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh')).sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
+  const items = new Map(templateOfProvince(ctx.template, settings).sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
   return outlineNarrativeCodes(outline).map((code) => {
     const contributions = units.get(code) ?? [];
     const compiler = own.get(code);

@@ -8,13 +8,12 @@ import { AppError } from '../errors.ts';
 import { ensureFolder } from '../files/atomic-write.ts';
 import { narrativePrompts, promptValues } from '../../shared/outline-schema.ts';
 import { planText } from '../../shared/settings-schema.ts';
-import { templateForProvince } from '../../shared/template.ts';
 import { loadOutline } from '../report/outline-store.ts';
 import { buildInputWorkbook, inputFileName } from '../workbook/input-writer.ts';
 import { writeXlsx } from '../workbook/package.ts';
 import { agencyName } from '../store/window-info.ts';
 import type { ServiceContext } from '../store/context.ts';
-import { getSettings, settingString } from '../store/settings.ts';
+import { getSettings, settingString, templateOfProvince } from '../store/settings.ts';
 import { currentValues } from '../store/submissions.ts';
 import { listUnits, requireUnit } from '../store/units.ts';
 import { ensureYear, yearView } from '../store/years.ts';
@@ -56,7 +55,7 @@ export async function writeBlankWorkbooks(
     }
     request.onProgress?.({ done: i, total: units.length, label: unit.name });
     const wb = await buildInputWorkbook({
-      template: templateForProvince(ctx.template, settingString(settings, 'province_kind', 'tỉnh')),
+      template: templateOfProvince(ctx.template, settings),
       unit,
       year: request.year,
       ...(annual ? {} : { period }),

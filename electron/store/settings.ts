@@ -147,7 +147,12 @@ export function setSettings(ctx: ServiceContext, changes: SettingsInput | Record
 /** The deadline of a year's season, or null when none is set. */
 /** The definition's words as this province reads them (`{province_kind}` filled: "Công an tỉnh"). */
 export function provinceTemplate(ctx: ServiceContext): TemplateDefinition {
-  return templateForProvince(ctx.template, settingString(getSettings(ctx), 'province_kind', 'tỉnh'));
+  return templateOfProvince(ctx.template, getSettings(ctx));
+}
+
+/** A template's labels as the province reads them ("Công an thành phố" for a city), from its settings. */
+export function templateOfProvince(template: TemplateDefinition, settings: Settings): TemplateDefinition {
+  return templateForProvince(template, settingString(settings, 'province_kind', 'tỉnh'));
 }
 
 export function deadlineFor(ctx: ServiceContext, year: number): string | null {

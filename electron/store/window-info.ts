@@ -3,9 +3,8 @@
 import type { SheetInfo, TemplateInfo } from '../../shared/api-types.ts';
 import { loadWindowDefinition } from '../template-store.ts';
 import { annexNumber } from '../../shared/sheet-words.ts';
-import { templateForProvince } from '../../shared/template.ts';
 import type { ServiceContext } from './context.ts';
-import { getSettings, settingString } from './settings.ts';
+import { getSettings, settingString, templateOfProvince } from './settings.ts';
 import { listUnits } from './units.ts';
 import { listYears, yearView } from './years.ts';
 
@@ -28,7 +27,7 @@ export function reportingYear(ctx: ServiceContext): number {
 export function templateInfo(ctx: ServiceContext): TemplateInfo {
   const season = yearView(ctx, reportingYear(ctx)).template;
   const tabs = loadWindowDefinition(season).tabLabels;
-  const t = templateForProvince(season, settingString(getSettings(ctx), 'province_kind', 'tỉnh'));
+  const t = templateOfProvince(season, getSettings(ctx));
   const sheets = t.sheets.map((s): SheetInfo => ({ name: s.name, title: s.title, kind: s.kind, tab: tabs[s.name] ?? s.name }));
   // The grid's tabs in the annexes' order (Phụ lục 01, 02, 03 … as their titles number them), then the
   // sheets that are not annexes (the other figures), in the definition's order.
