@@ -4,19 +4,47 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'stream', 'zlib', 'better-sqlite3', 'exceljs', 'docx', 'electron'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'url',
+  'util',
+  'stream',
+  'zlib',
+  'better-sqlite3',
+  'exceljs',
+  'docx',
+  'electron',
+];
 
 // The layers inside electron/, lowest first (docs/architecture.md): `files` are the layer's members, `named` how
 // an import names them. A file imports its own layer and those below, never one above; the `electron` package
 // itself only main.ts, preload.ts, window/ and ipc/ import.
 const electronLayers = [
   { name: 'base', files: ['electron/errors.ts', 'electron/app-info.ts', 'electron/files/**/*.ts'], named: [] },
-  { name: 'store', files: ['electron/db/**/*.ts', 'electron/store/**/*.ts', 'electron/template-store.ts'], named: ['**/db/**', '**/store/**', '**/template-store.ts'] },
-  { name: 'workbook/import/annex/report', files: ['electron/{workbook,import,annex,report}/**/*.{ts,mts,mjs}'], named: ['**/workbook/**', '**/import/**', '**/annex/**', '**/report/**'] },
+  {
+    name: 'store',
+    files: ['electron/db/**/*.ts', 'electron/store/**/*.ts', 'electron/template-store.ts'],
+    named: ['**/db/**', '**/store/**', '**/template-store.ts'],
+  },
+  {
+    name: 'workbook/import/annex/report',
+    files: ['electron/{workbook,import,annex,report}/**/*.{ts,mts,mjs}'],
+    named: ['**/workbook/**', '**/import/**', '**/annex/**', '**/report/**'],
+  },
   { name: 'services', files: ['electron/services/**/*.ts'], named: ['**/services/**'] },
   { name: 'ipc/bridge/cli', files: [], named: ['**/ipc/**', '**/bridge/**', '**/window/**', '**/cli.ts', '**/cli-*.ts', '**/main.ts', '**/preload.ts'] },
 ];
-const electronPackage = { name: 'electron', message: 'Only main.ts, preload.ts, electron/window/ and electron/ipc/ import the electron package; the rest runs in plain Node (the CLI, the tests, the bridge).' };
+const electronPackage = {
+  name: 'electron',
+  message:
+    'Only main.ts, preload.ts, electron/window/ and electron/ipc/ import the electron package; the rest runs in plain Node (the CLI, the tests, the bridge).',
+};
 
 function electronLayerRules() {
   return electronLayers.slice(0, -1).map((layer, i) => ({

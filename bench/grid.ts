@@ -5,7 +5,11 @@ import path from 'node:path';
 import { openContext } from '../electron/store/context.ts';
 import { buildRenderer, hasChromium, openWindow, step } from '../test/e2e/window.ts';
 
-export async function measureGridEdit(dbFile: string, work: string, edits = 7): Promise<{ samples: number[]; medianMs: number; rows: number } | { skipped: string }> {
+export async function measureGridEdit(
+  dbFile: string,
+  work: string,
+  edits = 7,
+): Promise<{ samples: number[]; medianMs: number; rows: number } | { skipped: string }> {
   if (!hasChromium) return { skipped: 'không có /usr/bin/chromium' };
   const staticDir = await buildRenderer(path.join(work, 'renderer'));
   const ctx = openContext(dbFile);

@@ -69,14 +69,20 @@ async function run(): Promise<Record<string, unknown>> {
       const ctx = initDatabase({ file: nationalDb, province: 'Toàn quốc', units: [], years: [] });
       const t0 = performance.now();
       let submissions = 0;
-      for (const f of readdirSync(p.nationalDir).sort()) submissions += importJson(ctx, JSON.parse(readFileSync(path.join(p.nationalDir, f), 'utf8')), f).submissions;
+      for (const f of readdirSync(p.nationalDir).sort())
+        submissions += importJson(ctx, JSON.parse(readFileSync(path.join(p.nationalDir, f), 'utf8')), f).submissions;
       const importMs = performance.now() - t0;
       const out = path.join(work, 'out-national');
       mkdirSync(out, { recursive: true });
       await generateAnnexes(ctx, { year: REPORTING_YEAR, outDir: out });
       await generateReport(ctx, { year: REPORTING_YEAR, outDir: out });
       ctx.db.close();
-      return { provinces: readdirSync(p.nationalDir).length, submissions, importMs: Math.round(importMs), generateMs: Math.round(performance.now() - t0 - importMs) };
+      return {
+        provinces: readdirSync(p.nationalDir).length,
+        submissions,
+        importMs: Math.round(importMs),
+        generateMs: Math.round(performance.now() - t0 - importMs),
+      };
     }
     case 'grid': {
       const { measureGridEdit } = await import('./grid.ts');

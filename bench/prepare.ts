@@ -41,7 +41,12 @@ export async function prepare(work: string, log: (s: string) => void): Promise<B
     const blank = blanks.find((b) => b.unit === s.unit)!;
     const kind = province.units.find((u) => u.code === s.unit)!.kind;
     const table = documentTableForKind(template, kind);
-    await fillWorkbookFile(blank.file, path.join(p.seasonDir, path.basename(blank.file)), { values: s.values, documents: s.documents, texts: s.texts }, table?.kind === 'table' ? table : undefined);
+    await fillWorkbookFile(
+      blank.file,
+      path.join(p.seasonDir, path.basename(blank.file)),
+      { values: s.values, documents: s.documents, texts: s.texts },
+      table?.kind === 'table' ? table : undefined,
+    );
   }
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   ctx.db.close();
@@ -49,7 +54,13 @@ export async function prepare(work: string, log: (s: string) => void): Promise<B
   for (let i = 1; i <= PROVINCES; i++) {
     const code = `P${String(i).padStart(2, '0')}`;
     const prov = generateProvince(template, { code, name: `Tỉnh số ${i}`, communes: 170, departments: 20, years: [REPORTING_YEAR], seed: 1000 + i });
-    const exported = { format: FORMAT, format_version: FORMAT_VERSION, template: { id: template.id, version: template.version }, exported_at: new Date().toISOString(), ...prov };
+    const exported = {
+      format: FORMAT,
+      format_version: FORMAT_VERSION,
+      template: { id: template.id, version: template.version },
+      exported_at: new Date().toISOString(),
+      ...prov,
+    };
     writeFileSync(path.join(p.nationalDir, `${code}.json`), JSON.stringify(exported));
   }
   log(`Toàn quốc: ${PROVINCES} tệp xuất dữ liệu tỉnh.`);

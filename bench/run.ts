@@ -19,7 +19,10 @@ interface PhaseResult {
 }
 
 function phase(name: string): PhaseResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'phase.ts'), name, work], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'phase.ts'), name, work], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as PhaseResult;
 }
 
@@ -64,8 +67,13 @@ const ratio = by.import!.ms / by.floor!.ms;
 const gridDetail = by.grid!.detail as { medianMs?: number; skipped?: string };
 const gridMs = gridDetail.medianMs ?? null;
 
-const rows = [...results].map((r) => `| ${LABEL[r.phase]} | ${(r.phase === 'grid' ? (gridMs ?? 0) : r.ms).toLocaleString('vi-VN')} ms | ${r.maxRssMB} MB | ${JSON.stringify(r.detail).replace(/"/g, '')} |`);
-rows.push(`| (g) khởi động CLI: baocao121 --help trừ node -e 0 (trung vị 5 lần) | ${cliStartMs.toLocaleString('vi-VN')} ms | | ${Math.round(cliHelpMs)} ms − ${Math.round(bareNodeMs)} ms |`);
+const rows = [...results].map(
+  (r) =>
+    `| ${LABEL[r.phase]} | ${(r.phase === 'grid' ? (gridMs ?? 0) : r.ms).toLocaleString('vi-VN')} ms | ${r.maxRssMB} MB | ${JSON.stringify(r.detail).replace(/"/g, '')} |`,
+);
+rows.push(
+  `| (g) khởi động CLI: baocao121 --help trừ node -e 0 (trung vị 5 lần) | ${cliStartMs.toLocaleString('vi-VN')} ms | | ${Math.round(cliHelpMs)} ms − ${Math.round(bareNodeMs)} ms |`,
+);
 console.log(['', '| bước | thời gian | bộ nhớ đỉnh | chi tiết |', '|---|---|---|---|', ...rows].join('\n'));
 const overBytes = by.import!.ms / by.bytes!.ms;
 const targets = [

@@ -77,7 +77,8 @@ function need<T>(value: T | undefined, option: string): T {
 
 function yearOf(args: Args): number {
   const y = Number(need(args.values.year, 'year'));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new AppError('bad_year', `--year "${args.values.year}" không phải là một năm báo cáo. Hãy ghi năm bằng bốn chữ số, ví dụ --year 2026.`);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100)
+    throw new AppError('bad_year', `--year "${args.values.year}" không phải là một năm báo cáo. Hãy ghi năm bằng bốn chữ số, ví dụ --year 2026.`);
   return y;
 }
 
@@ -94,7 +95,10 @@ function periodOf(args: Args): { year: number; period?: string; label: string } 
   if (!parsed.ok) throw new AppError('bad_period', `--period: ${parsed.message}`);
   const year = periodSeason(parsed.period);
   if (args.values.year !== undefined && yearOf(args) !== year) {
-    throw new AppError('bad_period', `--period ${periodKey(parsed.period)} kết thúc trong năm ${year}, khác --year ${args.values.year}. Hãy bỏ --year hoặc ghi --year ${year}.`);
+    throw new AppError(
+      'bad_period',
+      `--period ${periodKey(parsed.period)} kết thúc trong năm ${year}, khác --year ${args.values.year}. Hãy bỏ --year hoặc ghi --year ${year}.`,
+    );
   }
   return { year, period: periodKey(parsed.period), label: periodText(parsed.period) };
 }
@@ -186,9 +190,31 @@ const commands: Record<string, Command> = {
       const accepted = result.imports.filter((r) => r.status === 'accepted').length;
       const rejected = result.imports.filter((r) => r.status === 'rejected');
       if (args.values.json) {
-        io.out(JSON.stringify({ db: result.dbFile, year: result.year, blank_workbooks: result.blankWorkbooks, blank_dir: result.blankDir, filled_dir: result.filledDir, imported: accepted, rejected: rejected.length, errors: result.validation.errors, warnings: result.validation.warnings, infos: result.validation.infos, files: result.files, report_draft: result.reportDraft, missing_sections: result.missing }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              db: result.dbFile,
+              year: result.year,
+              blank_workbooks: result.blankWorkbooks,
+              blank_dir: result.blankDir,
+              filled_dir: result.filledDir,
+              imported: accepted,
+              rejected: rejected.length,
+              errors: result.validation.errors,
+              warnings: result.validation.warnings,
+              infos: result.validation.infos,
+              files: result.files,
+              report_draft: result.reportDraft,
+              missing_sections: result.missing,
+            },
+            null,
+            2,
+          ),
+        );
       } else {
-        io.out(`Xong: ${accepted} báo cáo đã nhập, ${rejected.length} bị từ chối; ${result.validation.errors} lỗi, ${result.validation.warnings} cảnh báo, ${result.validation.infos} thông tin; ${result.files.length} tệp kết quả trong ${path.dirname(result.files[0] ?? result.dbFile)}.`);
+        io.out(
+          `Xong: ${accepted} báo cáo đã nhập, ${rejected.length} bị từ chối; ${result.validation.errors} lỗi, ${result.validation.warnings} cảnh báo, ${result.validation.infos} thông tin; ${result.files.length} tệp kết quả trong ${path.dirname(result.files[0] ?? result.dbFile)}.`,
+        );
       }
       for (const r of rejected) io.err(`Từ chối ${path.basename(r.file)}: ${r.findings.map((f) => f.message).join(' ')}`);
       return rejected.length ? EXIT.data : EXIT.ok;
@@ -219,8 +245,17 @@ const commands: Record<string, Command> = {
         return EXIT.ok;
       }
       const units = await api.call('listUnits', {});
-      if (args.values.json) io.out(JSON.stringify(units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parentCode, order: u.order, active: u.active })), null, 2));
-      else for (const u of units) io.out(`${u.code.padEnd(10)} ${u.name} (${u.kind}${u.parentCode ? `, thuộc ${u.parentCode}` : ''}${u.active ? '' : ', ngừng hoạt động'})`);
+      if (args.values.json)
+        io.out(
+          JSON.stringify(
+            units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parentCode, order: u.order, active: u.active })),
+            null,
+            2,
+          ),
+        );
+      else
+        for (const u of units)
+          io.out(`${u.code.padEnd(10)} ${u.name} (${u.kind}${u.parentCode ? `, thuộc ${u.parentCode}` : ''}${u.active ? '' : ', ngừng hoạt động'})`);
       return EXIT.ok;
     }),
 
@@ -357,7 +392,21 @@ const commands: Record<string, Command> = {
     return withApi(args, io, async (api) => {
       const r = await api.call('generateAll', { year, period, outDir, force: args.values.force, sources: args.values.sources });
       if (args.values.json)
-        io.out(JSON.stringify({ files: r.files, draft: r.draft, reportDraft: r.reportDraft, missingSections: r.missingSections, errors: r.validation.errors, warnings: r.validation.warnings, notices: r.notices }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              files: r.files,
+              draft: r.draft,
+              reportDraft: r.reportDraft,
+              missingSections: r.missingSections,
+              errors: r.validation.errors,
+              warnings: r.validation.warnings,
+              notices: r.notices,
+            },
+            null,
+            2,
+          ),
+        );
       else {
         for (const f of r.files) io.out(f);
         io.out(summaryLine(r.validation));
@@ -393,9 +442,14 @@ const commands: Record<string, Command> = {
       io.out(`${t.annex} ${t.sheet}!${t.cell} — ${t.label}: ${show(t.value)}${t.formula ? ` (=${t.formula})` : ''}`);
       for (const v of t.values) {
         const corr = v.correction ? `; đã sửa ${show(v.submitted)} → ${show(v.value)} (${v.correction.reason}, ${v.correction.by})` : '';
-        io.out(`  ${v.year} · ${v.unit.name} · ${v.code} = ${show(v.value)} — ${v.fileName ?? 'JSON'}, phiên bản ${v.version}${v.cell ? `, ô ${v.cell}` : ''}${corr}`);
+        io.out(
+          `  ${v.year} · ${v.unit.name} · ${v.code} = ${show(v.value)} — ${v.fileName ?? 'JSON'}, phiên bản ${v.version}${v.cell ? `, ô ${v.cell}` : ''}${corr}`,
+        );
       }
-      for (const d of t.documents) io.out(`  ${d.year} · ${d.unit.name} · ${d.so_ky_hieu} ngày ${d.ngay} — ${d.fileName ?? 'JSON'}, phiên bản ${d.version}${d.cell ? `, ô ${d.cell}` : ''}`);
+      for (const d of t.documents)
+        io.out(
+          `  ${d.year} · ${d.unit.name} · ${d.so_ky_hieu} ngày ${d.ngay} — ${d.fileName ?? 'JSON'}, phiên bản ${d.version}${d.cell ? `, ô ${d.cell}` : ''}`,
+        );
       for (const m of t.missing) io.out(`  Chưa báo cáo: ${m.name} (năm ${m.year})`);
       return EXIT.ok;
     });
@@ -406,7 +460,8 @@ const commands: Record<string, Command> = {
     const year = yearOf(args);
     if (args.values.current) {
       const version = Number(args.values.current);
-      if (!Number.isInteger(version) || version < 1) throw new UsageError(`--current cần số phiên bản, ví dụ --current 2, không phải "${args.values.current}".`);
+      if (!Number.isInteger(version) || version < 1)
+        throw new UsageError(`--current cần số phiên bản, ví dụ --current 2, không phải "${args.values.current}".`);
       const reason = need(args.values.reason, 'reason');
       return withApi(args, io, async (api) => {
         const v = await api.call('chooseCurrentVersion', { unit, year, version, reason });
@@ -430,7 +485,11 @@ const commands: Record<string, Command> = {
     return withApi(args, io, async (api) => {
       const versions = await api.call('unitHistory', { unit, year });
       if (args.values.json) io.out(JSON.stringify(versions, null, 2));
-      else for (const v of versions) io.out(`${v.isCurrent ? '*' : ' '} phiên bản ${v.version}: ${v.fileName ?? v.source} — nhận ${isoDate(new Date(v.receivedAt)).split('-').reverse().join('/')}, ${v.warnings} cảnh báo`);
+      else
+        for (const v of versions)
+          io.out(
+            `${v.isCurrent ? '*' : ' '} phiên bản ${v.version}: ${v.fileName ?? v.source} — nhận ${isoDate(new Date(v.receivedAt)).split('-').reverse().join('/')}, ${v.warnings} cảnh báo`,
+          );
       return EXIT.ok;
     });
   },
@@ -446,7 +505,11 @@ const commands: Record<string, Command> = {
     const reason = need(args.values.reason, 'reason');
     return withApi(args, io, async (api) => {
       const [c] = await api.call('correctFigures', { year, reason, changes: [{ unit, code, value }] });
-      io.out(args.values.json ? JSON.stringify(c) : `Đã sửa ${c!.code} của ${c!.unit} năm ${year}: ${c!.submitted ?? '(trống)'} → ${c!.value ?? '(trống)'} (lý do: ${c!.correction?.reason ?? reason.trim()}).`);
+      io.out(
+        args.values.json
+          ? JSON.stringify(c)
+          : `Đã sửa ${c!.code} của ${c!.unit} năm ${year}: ${c!.submitted ?? '(trống)'} → ${c!.value ?? '(trống)'} (lý do: ${c!.correction?.reason ?? reason.trim()}).`,
+      );
       return EXIT.ok;
     });
   },
@@ -456,7 +519,11 @@ const commands: Record<string, Command> = {
       const year = yearOf(args);
       return withApi(args, io, async (api) => {
         const r = await api.call('upgradeYearDefinition', { year });
-        io.out(args.values.json ? JSON.stringify(r) : `Đã chuyển năm ${year} sang định nghĩa báo cáo phiên bản ${r.to.version} (trước đó: phiên bản ${r.from.version}). Bản sao lưu trước khi chuyển: ${r.backup}`);
+        io.out(
+          args.values.json
+            ? JSON.stringify(r)
+            : `Đã chuyển năm ${year} sang định nghĩa báo cáo phiên bản ${r.to.version} (trước đó: phiên bản ${r.from.version}). Bản sao lưu trước khi chuyển: ${r.backup}`,
+        );
         return EXIT.ok;
       });
     }
@@ -533,7 +600,11 @@ const commands: Record<string, Command> = {
     const from = need(args.values.from, 'from');
     return withApi(args, io, async (api) => {
       const { replacedBackup } = await api.call('restoreBackup', { file: from, listedOnly: false });
-      io.out(args.values.json ? JSON.stringify({ db, from, replacedBackup }) : `Đã khôi phục ${db} từ ${from}.${replacedBackup ? ` Bản đang dùng trước đó được lưu tại ${replacedBackup}.` : ''}`);
+      io.out(
+        args.values.json
+          ? JSON.stringify({ db, from, replacedBackup })
+          : `Đã khôi phục ${db} từ ${from}.${replacedBackup ? ` Bản đang dùng trước đó được lưu tại ${replacedBackup}.` : ''}`,
+      );
       return EXIT.ok;
     });
   },
@@ -606,6 +677,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const error = e instanceof Error ? e : new Error(String(e));
     if (debug) io.err(error.stack ?? error.message);
-    return fail('internal', `Lỗi không mong đợi: ${error.message}${debug ? '' : ' (chạy lại với --debug để xem chi tiết kỹ thuật)'}. Hãy báo cho người phụ trách kỹ thuật.`, false);
+    return fail(
+      'internal',
+      `Lỗi không mong đợi: ${error.message}${debug ? '' : ' (chạy lại với --debug để xem chi tiết kỹ thuật)'}. Hãy báo cho người phụ trách kỹ thuật.`,
+      false,
+    );
   }
 }

@@ -65,11 +65,19 @@ function registerIpc(services: ServiceHost): void {
     const win = BrowserWindow.fromWebContents(event.sender);
     if (!win) return [];
     if (request?.action === 'chooseFolder') {
-      const r = await dialog.showOpenDialog(win, { title: String(request.title), defaultPath: request.defaultPath, properties: ['openDirectory', 'createDirectory'] });
+      const r = await dialog.showOpenDialog(win, {
+        title: String(request.title),
+        defaultPath: request.defaultPath,
+        properties: ['openDirectory', 'createDirectory'],
+      });
       return r.canceled ? [] : r.filePaths;
     }
     if (request?.action === 'chooseFiles') {
-      const r = await dialog.showOpenDialog(win, { title: String(request.title), properties: ['openFile', 'multiSelections'], filters: [{ name: 'Sổ Excel, báo cáo Word, danh sách CSV', extensions: ['xlsx', 'xlsm', 'xls', 'docx', 'doc', 'csv'] }] });
+      const r = await dialog.showOpenDialog(win, {
+        title: String(request.title),
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Sổ Excel, báo cáo Word, danh sách CSV', extensions: ['xlsx', 'xlsm', 'xls', 'docx', 'doc', 'csv'] }],
+      });
       return r.canceled ? [] : r.filePaths;
     }
     if (request?.action === 'openFolder' && typeof request.path === 'string') {

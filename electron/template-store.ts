@@ -96,7 +96,11 @@ export function partPaths(def: Pick<Definition, 'manifest' | 'parts'>, role: str
   for (const p of def.manifest.parts.filter((x) => x.role === role)) {
     if (p.path.includes('*')) {
       const [head, tail] = p.path.split('*') as [string, string];
-      out.push(...Object.keys(def.parts).filter((k) => k.startsWith(head) && k.endsWith(tail) && !k.slice(head.length).includes('/')).sort());
+      out.push(
+        ...Object.keys(def.parts)
+          .filter((k) => k.startsWith(head) && k.endsWith(tail) && !k.slice(head.length).includes('/'))
+          .sort(),
+      );
     } else if (p.path in def.parts) out.push(p.path);
   }
   return out;
@@ -153,7 +157,10 @@ export function readDefinitionFolder(dir: string): Definition {
     const parsed = manifestSchema.safeParse(readJson(manifestFile, MANIFEST_FILE));
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new AppError('template_invalid', `Tệp ${MANIFEST_FILE} của định nghĩa báo cáo không hợp lệ: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`);
+      throw new AppError(
+        'template_invalid',
+        `Tệp ${MANIFEST_FILE} của định nghĩa báo cáo không hợp lệ: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`,
+      );
     }
     manifest = parsed.data;
   } else {
@@ -165,8 +172,13 @@ export function readDefinitionFolder(dir: string): Definition {
       const slash = p.path.lastIndexOf('/');
       const sub = slash < 0 ? '' : p.path.slice(0, slash + 1);
       const [head, tail] = p.path.slice(sub.length).split('*') as [string, string];
-      const files = existsSync(`${folder}${sub}`) ? readdirSync(`${folder}${sub}`).filter((f) => f.startsWith(head) && f.endsWith(tail)).sort() : [];
-      if (!files.length && !p.optional) throw new AppError('annex_missing', `Định nghĩa báo cáo thiếu các tệp ${p.path} (khai trong ${MANIFEST_FILE}). Hãy cài lại phần mềm.`);
+      const files = existsSync(`${folder}${sub}`)
+        ? readdirSync(`${folder}${sub}`)
+            .filter((f) => f.startsWith(head) && f.endsWith(tail))
+            .sort()
+        : [];
+      if (!files.length && !p.optional)
+        throw new AppError('annex_missing', `Định nghĩa báo cáo thiếu các tệp ${p.path} (khai trong ${MANIFEST_FILE}). Hãy cài lại phần mềm.`);
       for (const f of files) parts[`${sub}${f}`] = readJson(`${folder}${sub}${f}`, `${sub}${f}`);
     } else if (existsSync(`${folder}${p.path}`)) {
       parts[p.path] = readJson(`${folder}${p.path}`, p.path);
@@ -227,7 +239,8 @@ export function loadWindowDefinition(template: TemplateDefinition): WindowDefini
   if (w.trend) {
     const sheet = template.sheets.find((s) => s.name === w.trend!.sheet);
     if (sheet?.kind !== 'matrix') problems.push(`trend.sheet: mẫu không có trang ma trận ${w.trend.sheet}`);
-    else if (!template.lists[sheet.columns]?.some((c) => c.code === w.trend!.measure)) problems.push(`trend.measure: danh mục ${sheet.columns} không có mục "${w.trend.measure}"`);
+    else if (!template.lists[sheet.columns]?.some((c) => c.code === w.trend!.measure))
+      problems.push(`trend.measure: danh mục ${sheet.columns} không có mục "${w.trend.measure}"`);
   }
   if (problems.length) throw new AppError('template_invalid', `Tệp ${file} không khớp mẫu báo cáo: ${problems.join('; ')}.`);
   windowCache.set(def.hash, w);
@@ -258,9 +271,20 @@ function hasDefinitionsTable(db: Db): boolean {
 
 /** Stores a definition in the database (once per hash). */
 export function installDefinition(db: Db, def: Definition, now = new Date()): void {
-  db.prepare('INSERT OR IGNORE INTO definitions (hash, id, version, content, installed_at) VALUES (?, ?, ?, ?, ?)').run(def.hash, def.id, def.version, JSON.stringify({ manifest: def.manifest, parts: def.parts }), now.toISOString());
+  db.prepare('INSERT OR IGNORE INTO definitions (hash, id, version, content, installed_at) VALUES (?, ?, ?, ?, ?)').run(
+    def.hash,
+    def.id,
+    def.version,
+    JSON.stringify({ manifest: def.manifest, parts: def.parts }),
+    now.toISOString(),
+  );
   // templates.definition keeps the template.json a database was made with (the first versions read only it).
-  db.prepare('INSERT OR IGNORE INTO templates (id, version, definition, installed_at) VALUES (?, ?, ?, ?)').run(def.template.id, def.template.version, JSON.stringify(def.template), now.toISOString());
+  db.prepare('INSERT OR IGNORE INTO templates (id, version, definition, installed_at) VALUES (?, ?, ?, ?)').run(
+    def.template.id,
+    def.template.version,
+    JSON.stringify(def.template),
+    now.toISOString(),
+  );
 }
 
 /** Kept for the callers of the first versions: installs the definition a template belongs to. */
@@ -322,10 +346,13 @@ export function activeDefinition(db: Db): Definition {
   const id = activeTemplateId(db);
   const current = currentDefinition(id);
   if (hasDefinitionsTable(db)) {
-    const newer = db.prepare('SELECT hash, content FROM definitions WHERE id = ? AND version > ? ORDER BY version DESC, installed_at DESC LIMIT 1').get(id, current.version) as DefinitionRow | undefined;
+    const newer = db
+      .prepare('SELECT hash, content FROM definitions WHERE id = ? AND version > ? ORDER BY version DESC, installed_at DESC LIMIT 1')
+      .get(id, current.version) as DefinitionRow | undefined;
     if (newer) return fromRow(newer);
   }
-  if (!db.prepare('SELECT 1 FROM templates LIMIT 1').get()) throw new AppError('db_no_template', 'Cơ sở dữ liệu chưa có mẫu báo cáo. Hãy tạo lại bằng lệnh "baocao121 init".');
+  if (!db.prepare('SELECT 1 FROM templates LIMIT 1').get())
+    throw new AppError('db_no_template', 'Cơ sở dữ liệu chưa có mẫu báo cáo. Hãy tạo lại bằng lệnh "baocao121 init".');
   return current;
 }
 

@@ -82,7 +82,9 @@ const cliCommon = {
 const coreApart = {
   name: 'cli-core-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/cli\.ts$/ }, (args) => (args.importer.endsWith(`${path.sep}cli-main.ts`) ? { path: './cli-core.cjs', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/cli\.ts$/ }, (args) =>
+      args.importer.endsWith(`${path.sep}cli-main.ts`) ? { path: './cli-core.cjs', external: true } : undefined,
+    );
   },
 };
 
@@ -116,8 +118,18 @@ module.exports = new Proxy({}, {
 // What an earlier build left there (a vendor bundle no longer made, source maps) is not shipped.
 await mkdir(cliOutdir, { recursive: true });
 for (const f of await readdir(cliOutdir)) if (/^(baocao121|cli-core|vendor-[a-z-]+)\.cjs(\.map)?$/.test(f)) await rm(path.join(cliOutdir, f));
-const entry = await build({ ...cliCommon, entryPoints: ['electron/cli-main.ts'], outfile: path.join(cliOutdir, 'baocao121.cjs'), plugins: [...cliCommon.plugins, coreApart] });
-const core = await build({ ...cliCommon, entryPoints: ['electron/cli.ts'], outfile: path.join(cliOutdir, 'cli-core.cjs'), plugins: [...cliCommon.plugins, lazyPackages] });
+const entry = await build({
+  ...cliCommon,
+  entryPoints: ['electron/cli-main.ts'],
+  outfile: path.join(cliOutdir, 'baocao121.cjs'),
+  plugins: [...cliCommon.plugins, coreApart],
+});
+const core = await build({
+  ...cliCommon,
+  entryPoints: ['electron/cli.ts'],
+  outfile: path.join(cliOutdir, 'cli-core.cjs'),
+  plugins: [...cliCommon.plugins, lazyPackages],
+});
 const vendors = [];
 for (const name of LAZY_PACKAGES) {
   vendors.push(
@@ -130,6 +142,9 @@ for (const name of LAZY_PACKAGES) {
 }
 if (metafile) {
   const all = [entry, core, ...vendors].map((r) => r.metafile);
-  await writeFile(metafile, JSON.stringify({ inputs: Object.assign({}, ...all.map((m) => m.inputs)), outputs: Object.assign({}, ...all.map((m) => m.outputs)) }));
+  await writeFile(
+    metafile,
+    JSON.stringify({ inputs: Object.assign({}, ...all.map((m) => m.inputs)), outputs: Object.assign({}, ...all.map((m) => m.outputs)) }),
+  );
 }
 console.log(`Đã đóng gói công cụ dòng lệnh vào ${path.relative(root, cliOutdir) || '.'}/baocao121.cjs`);

@@ -101,9 +101,13 @@ export const apiContract = {
   /** What importing a unit list (.xlsx or .csv as officials keep it) would add, keep and retire; nothing is saved. */
   previewUnitList: method(z.object({ file: unitListFile, retireMissing: z.boolean().optional() }), { paths: { file: 'read-file' } }).returns<UnitListPreview>(),
   /** The unit list applied (refused as a whole while a row has a problem); retireMissing retires units the list does not name. */
-  importUnitList: method(z.object({ file: unitListFile, retireMissing: z.boolean().optional() }), { paths: { file: 'read-file' } }).returns<UnitListImportResult>(),
+  importUnitList: method(z.object({ file: unitListFile, retireMissing: z.boolean().optional() }), {
+    paths: { file: 'read-file' },
+  }).returns<UnitListImportResult>(),
   /** A unit list to start from (.xlsx: a title, then STT, Tên đơn vị, Loại đơn vị, Mã, Thuộc). */
-  saveSampleUnitList: method(z.object({ file: z.string().trim().min(1, 'hãy nhập nơi lưu danh sách mẫu') }), { paths: { file: 'write-file' } }).returns<{ file: string }>(),
+  saveSampleUnitList: method(z.object({ file: z.string().trim().min(1, 'hãy nhập nơi lưu danh sách mẫu') }), { paths: { file: 'write-file' } }).returns<{
+    file: string;
+  }>(),
 
   // The first run: a new province (guided setup) or the sample province in a file of its own.
   /** Opens the sample province ("dữ liệu mẫu", its own file beside the season's database). */
@@ -134,7 +138,10 @@ export const apiContract = {
   yearStatus: method(z.object({ year })).returns<YearStatus>(),
   setYearLocked: method(z.object({ year, locked: z.boolean(), reason: z.string().optional() })).returns<YearLockState>(),
 
-  writeBlankWorkbooks: method(z.object({ year, period: periodKey.optional(), outDir: folder, units: z.array(unitCode).optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<WrittenWorkbooksResult>(),
+  writeBlankWorkbooks: method(z.object({ year, period: periodKey.optional(), outDir: folder, units: z.array(unitCode).optional() }), {
+    progress: true,
+    paths: { outDir: 'write-folder' },
+  }).returns<WrittenWorkbooksResult>(),
   importFiles: method(
     z.object({
       paths: z.array(z.string().min(1)).min(1, 'chưa chọn tệp hoặc thư mục nào'),
@@ -148,7 +155,9 @@ export const apiContract = {
   yearChecklist: method(z.object({ year })).returns<YearChecklist>(),
   unitVersions: method(z.object({ year, unit: unitCode })).returns<SubmissionVersionInfo[]>(),
   /** A unit's Word report (.docx) read and placed in the outline's sections; nothing is saved. */
-  previewWordReport: method(z.object({ file: z.string().trim().min(1, 'hãy chọn tệp báo cáo Word') }), { paths: { file: 'read-file' } }).returns<WordReportPreview>(),
+  previewWordReport: method(z.object({ file: z.string().trim().min(1, 'hãy chọn tệp báo cáo Word') }), {
+    paths: { file: 'read-file' },
+  }).returns<WordReportPreview>(),
   /** The texts of a previewed Word report (as completed by hand) saved as a new version of the unit's texts. */
   saveWordReport: method(
     z.object({
@@ -169,7 +178,10 @@ export const apiContract = {
     z.object({
       year,
       reason,
-      changes: z.array(z.object({ unit: unitCode, code: z.string().min(1), value: z.number().finite().nullable() })).min(1).max(20_000),
+      changes: z
+        .array(z.object({ unit: unitCode, code: z.string().min(1), value: z.number().finite().nullable() }))
+        .min(1)
+        .max(20_000),
     }),
   ).returns<FigureUpdate[]>(),
   yearDocuments: method(z.object({ year })).returns<YearDocument[]>(),
@@ -178,8 +190,20 @@ export const apiContract = {
   setSectionText: method(z.object({ year, period: periodKey.optional(), code: z.string().min(1), text: z.string().nullable() })).returns<ReportSection>(),
   /** Marks a section "Không có nội dung báo cáo" (none: true) or takes the mark back. */
   setSectionNoContent: method(z.object({ year, period: periodKey.optional(), code: z.string().min(1), none: z.boolean() })).returns<ReportSection>(),
-  generateAll: method(z.object({ year, period: periodKey.optional(), outDir: folder, force: z.boolean().optional(), sources: z.boolean().optional(), markDraft: z.boolean().optional() }), { progress: true, paths: { outDir: 'write-folder' } }).returns<GeneratedFiles>(),
-  traceAnnexCell: method(z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') })).returns<AnnexCellTrace>(),
+  generateAll: method(
+    z.object({
+      year,
+      period: periodKey.optional(),
+      outDir: folder,
+      force: z.boolean().optional(),
+      sources: z.boolean().optional(),
+      markDraft: z.boolean().optional(),
+    }),
+    { progress: true, paths: { outDir: 'write-folder' } },
+  ).returns<GeneratedFiles>(),
+  traceAnnexCell: method(
+    z.object({ year, annex: z.string().min(1), sheet: z.string().optional(), cell: z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'địa chỉ ô như C11') }),
+  ).returns<AnnexCellTrace>(),
   /** Every figure cell of the year's annexes (what "Nguồn số liệu" can trace). */
   annexFigureCells: method(z.object({ year })).returns<AnnexFigureCell[]>(),
   trend: method(none).returns<TrendData>(),
@@ -192,7 +216,14 @@ export const apiContract = {
   targets: method(z.object({ year }).strict()).returns<TargetsView>(),
   /** Turns a target on or off and/or changes its value for the province (kept for every year); answers the year's view. */
   setTarget: method(
-    z.object({ year, code: z.string().trim().min(1, 'thiếu mã chỉ tiêu'), enabled: z.boolean().optional(), value: z.number({ error: 'mức chỉ tiêu phải là một số' }).finite().optional() }).strict(),
+    z
+      .object({
+        year,
+        code: z.string().trim().min(1, 'thiếu mã chỉ tiêu'),
+        enabled: z.boolean().optional(),
+        value: z.number({ error: 'mức chỉ tiêu phải là một số' }).finite().optional(),
+      })
+      .strict(),
   ).returns<TargetsView>(),
   /** Back to the catalogue's setting: one target, or all of them. */
   resetTargets: method(z.object({ year, code: z.string().trim().min(1).optional() }).strict()).returns<TargetsView>(),
@@ -200,7 +231,10 @@ export const apiContract = {
   listBackups: method(none).returns<BackupEntry[]>(),
   backupNow: method(none, { progress: true }).returns<BackupEntry>(),
   /** One of the database's listed backups (or, with listedOnly false, a copy the user names); the database stays open and shows the restored content. */
-  restoreBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu'), listedOnly: z.boolean().optional() }), { progress: true, paths: { file: 'read-file' } }).returns<{ replacedBackup: string | null }>(),
+  restoreBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu'), listedOnly: z.boolean().optional() }), {
+    progress: true,
+    paths: { file: 'read-file' },
+  }).returns<{ replacedBackup: string | null }>(),
   deleteBackup: method(z.object({ file: z.string().min(1, 'hãy chọn một bản sao lưu') }), { paths: { file: 'read-file' } }).returns<BackupEntry[]>(),
   // Safekeeping, history and the province file: what the CLI did alone before.
   auditLog: method(auditFilter).returns<AuditRecord[]>(),
@@ -216,7 +250,11 @@ export const apiContract = {
       year,
       unit: unitCode,
       medium: z.enum(PAPER_MEDIA),
-      reference: z.string().trim().min(1, 'hãy ghi nguồn số liệu: số và ngày công văn, người gọi điện hoặc ngày nhận bản giấy').max(500, 'nguồn số liệu quá dài'),
+      reference: z
+        .string()
+        .trim()
+        .min(1, 'hãy ghi nguồn số liệu: số và ngày công văn, người gọi điện hoặc ngày nhận bản giấy')
+        .max(500, 'nguồn số liệu quá dài'),
     }),
   ).returns<SubmissionSummary>(),
   exportYear: method(z.object({ year, file: file.optional() }), { paths: { file: 'write-file' } }).returns<ProvinceExportResult>(),
@@ -278,9 +316,7 @@ export function parseApiCall(methodName: unknown, input: unknown): ParsedCall {
 
 /** What the desktop shell adds beyond the service table: dialogs and the file manager. */
 export type ShellRequest =
-  | { action: 'chooseFolder'; title: string; defaultPath?: string }
-  | { action: 'chooseFiles'; title: string }
-  | { action: 'openFolder'; path: string };
+  { action: 'chooseFolder'; title: string; defaultPath?: string } | { action: 'chooseFiles'; title: string } | { action: 'openFolder'; path: string };
 
 /** `window.baocao121` in the Electron window (electron/preload.ts); absent in browser mode. */
 export interface DesktopBridge {

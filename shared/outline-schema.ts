@@ -210,7 +210,17 @@ export type OutlinePhrases = z.infer<typeof phrases>;
 
 /** Values every sentence may use besides figures and lists. */
 /** `{period}`: the report period as running text ("năm 2026", "6 tháng đầu năm 2026", "giai đoạn 2021 – 2025"); `{period_label}` the same leading a sentence ("6 tháng đầu năm 2026", "Năm 2026"). */
-export const OUTLINE_VARIABLES = ['year', 'previous_year', 'province', 'province_kind', 'documents_from', 'period_from', 'period_to', 'period', 'period_label'] as const;
+export const OUTLINE_VARIABLES = [
+  'year',
+  'previous_year',
+  'province',
+  'province_kind',
+  'documents_from',
+  'period_from',
+  'period_to',
+  'period',
+  'period_label',
+] as const;
 export type OutlineVariable = (typeof OUTLINE_VARIABLES)[number];
 
 /** `{name}` placeholders of a text, in order. */
@@ -303,16 +313,19 @@ export function outlineProblems(outline: Outline, template: TemplateDefinition):
       checkSum(`số liệu ${key}`, f.sum, undefined, f.sumOver);
       for (const k of f.kinds ?? []) if (!kinds.has(k)) problems.push(`số liệu ${key}: không có loại đơn vị "${k}"`);
     }
-    if ('change' in f && (!outline.figures[f.change] || 'change' in outline.figures[f.change]!)) problems.push(`số liệu ${key}: không so sánh được "${f.change}"`);
+    if ('change' in f && (!outline.figures[f.change] || 'change' in outline.figures[f.change]!))
+      problems.push(`số liệu ${key}: không so sánh được "${f.change}"`);
   }
   for (const [key, l] of Object.entries(outline.lists)) {
     if (outline.figures[key]) problems.push(`danh sách ${key}: trùng tên với một số liệu`);
-    for (const i of l.items ?? []) if (!outline.figures[i.figure] || 'change' in outline.figures[i.figure]!) problems.push(`danh sách ${key}: không có số liệu "${i.figure}"`);
+    for (const i of l.items ?? [])
+      if (!outline.figures[i.figure] || 'change' in outline.figures[i.figure]!) problems.push(`danh sách ${key}: không có số liệu "${i.figure}"`);
     if (l.over) {
       const list = template.lists[l.over.list];
       if (!list) problems.push(`danh sách ${key}: không có danh mục "${l.over.list}"`);
       else if ('sum' in l.over.figure) for (const item of list) checkSum(`danh sách ${key}`, l.over.figure.sum, item.code, l.over.figure.sumOver);
-      else if ('difference' in l.over.figure) for (const item of list) for (const side of l.over.figure.difference) checkSum(`danh sách ${key}`, side.sum, item.code, side.sumOver);
+      else if ('difference' in l.over.figure)
+        for (const item of list) for (const side of l.over.figure.difference) checkSum(`danh sách ${key}`, side.sum, item.code, side.sumOver);
     }
   }
   const known = (p: string): boolean =>

@@ -65,10 +65,7 @@ export function windowSeason(window: DateWindow): number {
 // ("2021-01-07..2025-12-31", an ad hoc report or a multi-year review). One key (the text above) names it in
 // the CLI, the workbook's _meta and the store; an annual period's key is its year, so annual data keeps its key.
 
-export type ReportPeriod =
-  | { kind: 'year'; year: number }
-  | { kind: 'half'; year: number; half: 1 | 2 }
-  | { kind: 'range'; from: string; to: string };
+export type ReportPeriod = { kind: 'year'; year: number } | { kind: 'half'; year: number; half: 1 | 2 } | { kind: 'range'; from: string; to: string };
 
 /** The years a period may name (as a year is checked everywhere else). */
 export const MIN_PERIOD_YEAR = 2000;
@@ -113,7 +110,9 @@ export function parsePeriod(text: string): ParsedPeriod {
   m = HALF_KEY.exec(t);
   if (m) {
     const year = Number(m[1]);
-    return yearInRange(year) ? { ok: true, period: { kind: 'half', year, half: m[2] === '1' ? 1 : 2 } } : bad(`không thuộc năm từ ${MIN_PERIOD_YEAR} đến ${MAX_PERIOD_YEAR}`);
+    return yearInRange(year)
+      ? { ok: true, period: { kind: 'half', year, half: m[2] === '1' ? 1 : 2 } }
+      : bad(`không thuộc năm từ ${MIN_PERIOD_YEAR} đến ${MAX_PERIOD_YEAR}`);
   }
   m = RANGE_KEY.exec(t);
   if (m) {
@@ -121,7 +120,8 @@ export function parsePeriod(text: string): ParsedPeriod {
     if (!isCalendarDay(from)) return bad(`có ngày bắt đầu ${from} không có thật`);
     if (!isCalendarDay(to)) return bad(`có ngày kết thúc ${to} không có thật`);
     if (from > to) return bad(`có ngày bắt đầu (${dayText(from)}) sau ngày kết thúc (${dayText(to)})`);
-    if (!yearInRange(Number(from.slice(0, 4))) || !yearInRange(Number(to.slice(0, 4)))) return bad(`có ngày ngoài các năm từ ${MIN_PERIOD_YEAR} đến ${MAX_PERIOD_YEAR}`);
+    if (!yearInRange(Number(from.slice(0, 4))) || !yearInRange(Number(to.slice(0, 4))))
+      return bad(`có ngày ngoài các năm từ ${MIN_PERIOD_YEAR} đến ${MAX_PERIOD_YEAR}`);
     return { ok: true, period: { kind: 'range', from, to } };
   }
   return bad('không đúng dạng');

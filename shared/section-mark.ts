@@ -19,5 +19,8 @@ export function isNoContentMark(text: string | null | undefined): boolean {
 /** What generate, the demo and the window say about the sections a draft report still lacks. */
 export function missingSectionLines(missing: readonly { how: string }[]): string[] {
   if (missing.length === 0) return [];
-  return [`Báo cáo Word là bản DỰ THẢO: còn ${missing.length} mục chưa có nội dung (được tô vàng trong tệp). Cách bổ sung từng mục:`, ...missing.map((m) => `- ${m.how}`)];
+  return [
+    `Báo cáo Word là bản DỰ THẢO: còn ${missing.length} mục chưa có nội dung (được tô vàng trong tệp). Cách bổ sung từng mục:`,
+    ...missing.map((m) => `- ${m.how}`),
+  ];
 }

@@ -36,13 +36,24 @@ function isoDate(optional: boolean) {
       if (s === '' && optional) return;
       const m = ISO.exec(s);
       if (!m) ctx.addIssue({ code: 'custom', message: `"${s}" không phải ngày theo dạng yyyy-mm-dd` });
-      else if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) ctx.addIssue({ code: 'custom', message: `${dayMonthYear(Number(m[1]), Number(m[2]), Number(m[3]))} không phải ngày có thật` });
+      else if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3])))
+        ctx.addIssue({ code: 'custom', message: `${dayMonthYear(Number(m[1]), Number(m[2]), Number(m[3]))} không phải ngày có thật` });
     });
 }
 
 const text = () => z.string().transform((s) => s.normalize('NFC'));
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'có', 'không']).transform((v) => ['true', '1', 'có'].includes(v))]);
-const lines = z.union([z.array(z.string().transform((s) => s.normalize('NFC').trim())), z.string().transform((s) => s.normalize('NFC').split(/[;\n]/).map((l) => l.trim()))]).transform((l) => l.filter(Boolean));
+const lines = z
+  .union([
+    z.array(z.string().transform((s) => s.normalize('NFC').trim())),
+    z.string().transform((s) =>
+      s
+        .normalize('NFC')
+        .split(/[;\n]/)
+        .map((l) => l.trim()),
+    ),
+  ])
+  .transform((l) => l.filter(Boolean));
 
 /** A plan of the province under which units review their tasks ("Rà soát theo nhiệm vụ được giao tại Kế hoạch số …"). */
 export interface ReviewedPlan {
@@ -70,7 +81,16 @@ function readPlanLine(line: string, ctx: z.RefinementCtx): ReviewedPlan | null {
 
 const plan = z.strictObject({ so: z.string().trim().min(1), ngay: isoDate(true).default(''), trich_yeu: z.string().trim().default('') });
 const plans = z.preprocess(
-  (v, ctx) => (typeof v === 'string' ? v.normalize('NFC').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => readPlanLine(l, ctx)).filter((p): p is ReviewedPlan => p !== null) : v),
+  (v, ctx) =>
+    typeof v === 'string'
+      ? v
+          .normalize('NFC')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .map((l) => readPlanLine(l, ctx))
+          .filter((p): p is ReviewedPlan => p !== null)
+      : v,
   z.array(plan),
 );
 
@@ -86,7 +106,13 @@ export const PL01_SOURCES = ['Ủy ban nhân dân cấp xã', 'Công an', 'Cả 
 
 /** Held once for the province, whatever the year. */
 export const provinceSettingsSchema = z.object({
-  province: z.string().trim().min(1, 'hãy nhập tên tỉnh, thành phố').transform((s) => s.normalize('NFC')).default('').meta({ label: 'Tên tỉnh, thành phố', input: 'text', group: 'agency' }),
+  province: z
+    .string()
+    .trim()
+    .min(1, 'hãy nhập tên tỉnh, thành phố')
+    .transform((s) => s.normalize('NFC'))
+    .default('')
+    .meta({ label: 'Tên tỉnh, thành phố', input: 'text', group: 'agency' }),
   province_kind: z.enum(['tỉnh', 'thành phố']).default('tỉnh').meta({ label: 'Cấp', input: 'choice', group: 'agency' }),
   parent_body: text().default('').meta({ label: 'Cơ quan chủ quản', input: 'text', group: 'agency' }),
   issuing_body: text().default('SỞ Y TẾ').meta({ label: 'Cơ quan ban hành', input: 'text', group: 'agency' }),
@@ -97,7 +123,10 @@ export const provinceSettingsSchema = z.object({
   documents_from: isoDate(false).default('2021-01-07').meta({ label: 'Văn bản tính từ ngày', input: 'date' }),
   leading_zero: flag.default(true).meta({ label: 'Số báo cáo có số 0 đứng trước', input: 'flag' }),
   /** Whose figures Phụ lục 01 and section A.1 state: the communes' (the default), the police's, or both side by side. */
-  pl01_source: z.enum(PL01_SOURCES).default('Ủy ban nhân dân cấp xã').meta({ label: 'Số liệu trẻ em bị xâm hại (Phụ lục 01, mục A.1) theo báo cáo của', input: 'choice', group: 'agency' }),
+  pl01_source: z
+    .enum(PL01_SOURCES)
+    .default('Ủy ban nhân dân cấp xã')
+    .meta({ label: 'Số liệu trẻ em bị xâm hại (Phụ lục 01, mục A.1) theo báo cáo của', input: 'choice', group: 'agency' }),
   /** The province's plans that assign the tasks units review (HUONG_DAN of the workbooks, the outline's prompts). */
   plans: plans.default([]).meta({ label: 'Kế hoạch giao nhiệm vụ (mỗi dòng một kế hoạch: số, ký hiệu | ngày | trích yếu)', input: 'lines', group: 'agency' }),
   /** The report's merged section texts lead each unit's paragraph with the unit's name ("Sở Y tế: …"). */
@@ -196,7 +225,8 @@ function planLine(p: ReviewedPlan): string {
 export function settingText(key: SettingKey, value: unknown): string {
   const { input } = settingMeta(key);
   if (input === 'date') return showDate(typeof value === 'string' ? value : '');
-  if (input === 'lines') return Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v !== null ? planLine(v as ReviewedPlan) : String(v))).join('\n') : '';
+  if (input === 'lines')
+    return Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v !== null ? planLine(v as ReviewedPlan) : String(v))).join('\n') : '';
   return value == null ? '' : String(value);
 }
 

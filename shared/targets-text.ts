@@ -21,8 +21,10 @@ const withUnit = (v: number, unit: string): string => (unit === '%' ? `${num(v)}
 export function targetLevelText(t: Pick<TargetResult, 'comparator' | 'value' | 'unit' | 'baseYear'>): string {
   if (t.baseYear !== undefined) {
     const since = ` so với năm ${t.baseYear}`;
-    if (t.value < 0 && (t.comparator === '≤' || t.comparator === '<')) return `giảm ${t.comparator === '≤' ? 'ít nhất' : 'trên'} ${withUnit(-t.value, t.unit)}${since}`;
-    if (t.value > 0 && (t.comparator === '≥' || t.comparator === '>')) return `tăng ${t.comparator === '≥' ? 'ít nhất' : 'trên'} ${withUnit(t.value, t.unit)}${since}`;
+    if (t.value < 0 && (t.comparator === '≤' || t.comparator === '<'))
+      return `giảm ${t.comparator === '≤' ? 'ít nhất' : 'trên'} ${withUnit(-t.value, t.unit)}${since}`;
+    if (t.value > 0 && (t.comparator === '≥' || t.comparator === '>'))
+      return `tăng ${t.comparator === '≥' ? 'ít nhất' : 'trên'} ${withUnit(t.value, t.unit)}${since}`;
     if (t.value === 0 && t.comparator === '≤') return `không tăng${since}`;
   }
   if (t.unit === '%' && t.value === 100 && (t.comparator === '≥' || t.comparator === '=')) return 'đạt 100%';
@@ -44,7 +46,8 @@ export function targetResultText(r: TargetResult, labelOf: (code: string) => str
     if (r.unit === '%' && r.reference !== null) return `${num(r.result)}% (${num(r.measured!)}/${num(r.reference)})`;
     return withUnit(r.result, r.unit);
   }
-  if (r.gaps.length === 0 && r.noBasis) return r.baseYear !== undefined ? `năm ${r.baseYear} bằng 0, không tính được mức thay đổi` : 'không phát sinh trường hợp nào để tính tỷ lệ';
+  if (r.gaps.length === 0 && r.noBasis)
+    return r.baseYear !== undefined ? `năm ${r.baseYear} bằng 0, không tính được mức thay đổi` : 'không phát sinh trường hợp nào để tính tỷ lệ';
   const parts = r.gaps.map((g) => {
     const what = `“${labelOf(g.code)}”${r.baseYear === g.year ? ` năm ${g.year}` : ''}`;
     if (g.units.length === 0) return `chưa có đơn vị nào báo cáo ${what}`;

@@ -45,7 +45,13 @@ export interface TargetResult {
 }
 
 /** A lookup over the expected units: a code's value is the sum over the units whose kind reports it, null unless all gave it. */
-function completeLookup(template: TemplateDefinition, year: number, units: readonly TargetUnit[], kinds: readonly string[] | undefined, gaps: TargetGap[]): Lookup {
+function completeLookup(
+  template: TemplateDefinition,
+  year: number,
+  units: readonly TargetUnit[],
+  kinds: readonly string[] | undefined,
+  gaps: TargetGap[],
+): Lookup {
   const scoped = kinds ? units.filter((u) => kinds.includes(u.kind)) : units;
   const known = [...new Set(scoped.flatMap((u) => codesOfKind(template, u.kind)))];
   const cache = new Map<string, number | null>();
@@ -64,7 +70,14 @@ function completeLookup(template: TemplateDefinition, year: number, units: reado
   };
 }
 
-function measure(template: TemplateDefinition, source: string, year: number, units: readonly TargetUnit[], kinds: readonly string[] | undefined, gaps: TargetGap[]): number | null {
+function measure(
+  template: TemplateDefinition,
+  source: string,
+  year: number,
+  units: readonly TargetUnit[],
+  kinds: readonly string[] | undefined,
+  gaps: TargetGap[],
+): number | null {
   return evaluateSide(parseExpression(source), completeLookup(template, year, units, kinds, gaps), 'skip_if_any_missing').value;
 }
 
@@ -74,7 +87,12 @@ const round1 = (v: number): number => Math.round(v * 10) / 10;
  * Evaluates the enabled targets for a year. `unitsOf(year)` gives the units expected to report in a year (active
  * units of the reporting kinds, with their current figures); a base year the store does not hold gives [].
  */
-export function evaluateTargets(template: TemplateDefinition, targets: readonly EffectiveTarget[], year: number, unitsOf: (year: number) => readonly TargetUnit[]): TargetResult[] {
+export function evaluateTargets(
+  template: TemplateDefinition,
+  targets: readonly EffectiveTarget[],
+  year: number,
+  unitsOf: (year: number) => readonly TargetUnit[],
+): TargetResult[] {
   return targets
     .filter((t) => t.enabled)
     .map((t) => {

@@ -26,7 +26,12 @@ export function expandCode(pattern: string, row: string, col: string): string {
  * declared over a list (`over`: `sumOver` of annexes and outline figures, `foreach` of rules), which expands
  * the pattern to one code per item. A pattern with a variable neither given nor declared expands to nothing.
  */
-export function expandPlaceholders(pattern: string, lists: TemplateDefinition['lists'], fixed: Record<string, string> = {}, over: Record<string, string> = {}): string[] {
+export function expandPlaceholders(
+  pattern: string,
+  lists: TemplateDefinition['lists'],
+  fixed: Record<string, string> = {},
+  over: Record<string, string> = {},
+): string[] {
   let codes = [Object.entries(fixed).reduce((p, [name, value]) => p.replaceAll(`{${name}}`, value), pattern)];
   for (const [name, list] of Object.entries(over)) {
     const items = lists[list] ?? [];
@@ -58,7 +63,15 @@ export function sheetIndicators(template: TemplateDefinition, sheet: SheetDefini
     );
   }
   if (sheet.kind === 'list') {
-    return sheet.items.map((i) => ({ code: i.code, label: i.label, type: i.type, max: i.max ?? template.bounds[i.type], sheet: sheet.name, section: i.section, onlyKinds: i.onlyKinds }));
+    return sheet.items.map((i) => ({
+      code: i.code,
+      label: i.label,
+      type: i.type,
+      max: i.max ?? template.bounds[i.type],
+      sheet: sheet.name,
+      section: i.section,
+      onlyKinds: i.onlyKinds,
+    }));
   }
   return [];
 }
@@ -112,7 +125,8 @@ export function listLabel(template: TemplateDefinition, list: string, code: stri
 export function templateForProvince(template: TemplateDefinition, provinceKind: string): TemplateDefinition {
   const fill = (text: string) => text.replaceAll('{province_kind}', provinceKind);
   const deep = <T>(value: T, key = ''): T => {
-    if (typeof value === 'string') return (key === 'code' || key === 'name' || key === 'list' || key === 'rows' || key === 'columns' ? value : fill(value)) as T;
+    if (typeof value === 'string')
+      return (key === 'code' || key === 'name' || key === 'list' || key === 'rows' || key === 'columns' ? value : fill(value)) as T;
     if (Array.isArray(value)) return value.map((v) => deep(v, key)) as T;
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, k)])) as T;
     return value;

@@ -60,7 +60,13 @@ export function periodFiguresKey(b: BodyContext): string | undefined {
 
 /** A figure of a year's annual submissions, or with `period`, of the report period's figures. */
 export function figureCell(b: BodyContext, column: FigureColumn, year: number, rowCode?: string, unit?: string, period?: string): FigureCell {
-  const source = { year, codes: figureCodes(column.content, b.ctx.template.lists, rowCode), kinds: b.kinds, ...(unit ? { unit } : {}), ...(period ? { period } : {}) };
+  const source = {
+    year,
+    codes: figureCodes(column.content, b.ctx.template.lists, rowCode),
+    kinds: b.kinds,
+    ...(unit ? { unit } : {}),
+    ...(period ? { period } : {}),
+  };
   return { kind: 'figure', value: b.book.sum(source), source };
 }
 

@@ -44,7 +44,10 @@ function typeBreakdown(b: BodyContext, body: DocumentGroupsBody, documents: Issu
   const counts = new Map<string, number>();
   for (const d of documents) counts.set(d.loai, (counts.get(d.loai) ?? 0) + 1);
   const list = b.ctx.template.lists[body.typeList] ?? [];
-  const ordered = [...list.map((i) => ({ code: i.code, label: i.label })), ...[...counts.keys()].filter((k) => !list.some((i) => i.code === k)).map((k) => ({ code: k, label: k.toLocaleLowerCase('vi') }))];
+  const ordered = [
+    ...list.map((i) => ({ code: i.code, label: i.label })),
+    ...[...counts.keys()].filter((k) => !list.some((i) => i.code === k)).map((k) => ({ code: k, label: k.toLocaleLowerCase('vi') })),
+  ];
   return ordered
     .filter((t) => counts.has(t.code))
     .map((t) => `${String(counts.get(t.code)).padStart(2, '0')} ${t.label}`)
@@ -87,7 +90,20 @@ export function documentRows(b: BodyContext, body: DocumentGroupsBody): BodyRows
     countRefs.push(`${body.countColumn}${head.row}`);
   });
   const total = counts.reduce((n, c) => n + (c.value ?? 0), 0);
-  rows.push({ row: next++, role: 'total', bold: true, spanAll: true, cells: { [firstCol]: { kind: 'formula', fn: 'SUM', refs: countRefs, value: total, numFmt: body.totalFormat } } });
-  if (total > 0) rows.push({ row: next++, role: 'line', italic: true, spanAll: true, cells: { [firstCol]: { kind: 'text', text: fillText(body.breakdown, { items: typeBreakdown(b, body, documents) }) } } });
+  rows.push({
+    row: next++,
+    role: 'total',
+    bold: true,
+    spanAll: true,
+    cells: { [firstCol]: { kind: 'formula', fn: 'SUM', refs: countRefs, value: total, numFmt: body.totalFormat } },
+  });
+  if (total > 0)
+    rows.push({
+      row: next++,
+      role: 'line',
+      italic: true,
+      spanAll: true,
+      cells: { [firstCol]: { kind: 'text', text: fillText(body.breakdown, { items: typeBreakdown(b, body, documents) }) } },
+    });
   return { rows, years: [b.year] };
 }

@@ -4,7 +4,18 @@
 import type { ListBody, YearsByListBody } from '../../shared/annex-schema.ts';
 import { periodLabel } from '../../shared/periods.ts';
 import { contributors } from '../store/aggregate.ts';
-import { columnOf, differenceColumns, figureCell, figureColumns, periodFiguresKey, putDifferences, putNumber, putText, type BodyContext, type BodyRows } from './body-context.ts';
+import {
+  columnOf,
+  differenceColumns,
+  figureCell,
+  figureColumns,
+  periodFiguresKey,
+  putDifferences,
+  putNumber,
+  putText,
+  type BodyContext,
+  type BodyRows,
+} from './body-context.ts';
 import { sumOfRows } from './formulas.ts';
 import type { PlannedRow } from './plan-types.ts';
 import { fillText, romanNumeral } from './texts.ts';
@@ -23,7 +34,9 @@ export function yearsByListRows(b: BodyContext, body: YearsByListBody): BodyRows
       ? contributors(b.book.figures(b.year, own), b.kinds).length > 0
         ? [b.year]
         : []
-      : b.book.yearsWithData(b.fromYear, b.year, b.kinds).filter((y) => y === b.year || figures.some((col) => items.some((item) => figureCell(b, col, y, item.code).value !== null)));
+      : b.book
+          .yearsWithData(b.fromYear, b.year, b.kinds)
+          .filter((y) => y === b.year || figures.some((col) => items.some((item) => figureCell(b, col, y, item.code).value !== null)));
   const rows: PlannedRow[] = [];
   const yearRows: PlannedRow[] = [];
   let next = b.firstRow;
@@ -72,7 +85,8 @@ export function listRows(b: BodyContext, body: ListBody): BodyRows {
       const row: PlannedRow = { row: next++, role: 'item', block: i, level: 1, cells: {} };
       putNumber(row, numberCol, j + 1);
       putText(row, labelCol, sub.label);
-      for (const col of figures) row.cells[col.col] = figureCell(b, { ...col, content: { ...col.content, code: col.content.code.replaceAll('{sub}', sub.code) } }, b.year, item.code);
+      for (const col of figures)
+        row.cells[col.col] = figureCell(b, { ...col, content: { ...col.content, code: col.content.code.replaceAll('{sub}', sub.code) } }, b.year, item.code);
       putDifferences(b.sheet, row);
       bySub.get(sub.code)!.push(row);
       rows.push(row);

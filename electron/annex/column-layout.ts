@@ -53,7 +53,13 @@ export function printableWidth(margins: { left: number; right: number }): number
 }
 
 function widestWord(text: string, size: number, bold: boolean): number {
-  return Math.max(0, ...text.split(/\s+/).filter(Boolean).map((w) => textWidth(w, size, bold)));
+  return Math.max(
+    0,
+    ...text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => textWidth(w, size, bold)),
+  );
 }
 
 const FORMATS = new Map<string, Intl.NumberFormat>();
@@ -185,7 +191,10 @@ class HeightModel {
     this.body = [...alike.values()];
     this.textColumns = new Set(this.body.flatMap((r) => r.cells.map(([i]) => i)));
     // Each body cell keeps its measured text: the layout asks for every row's lines at many widths.
-    this.bodyMeasured = this.body.map(({ cells, count }) => ({ count, cells: cells.map(([i, cell]) => ({ col: i, indent: cell.indent, m: this.measure(cell.text, cell.bold) })) }));
+    this.bodyMeasured = this.body.map(({ cells, count }) => ({
+      count,
+      cells: cells.map(([i, cell]) => ({ col: i, indent: cell.indent, m: this.measure(cell.text, cell.bold) })),
+    }));
   }
 
   private readonly bodyMeasured: { count: number; cells: { col: number; indent: number; m: Measured }[] }[];

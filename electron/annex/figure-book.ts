@@ -59,7 +59,11 @@ export class FigureBook {
 
   /** Feeding units without a submission; a parent whose figures are its children's (it has children of the kinds) is not one. */
   missing(year: number, kinds: readonly string[], period?: string): Unit[] {
-    const parents = new Set(listUnits(this.ctx, { activeOnly: true }).filter((u) => kinds.includes(u.kind) && u.parentCode).map((u) => u.parentCode));
+    const parents = new Set(
+      listUnits(this.ctx, { activeOnly: true })
+        .filter((u) => kinds.includes(u.kind) && u.parentCode)
+        .map((u) => u.parentCode),
+    );
     return missingUnits(this.ctx, this.figures(year, period), kinds).filter((u) => !parents.has(u.code));
   }
 }

@@ -57,7 +57,10 @@ function coverageIssues(layout: AnnexLayout, template: TemplateDefinition, shown
     if (sheet.kind !== 'matrix') continue;
     const indicators = byMatrix.get(sheet.name) ?? [];
     if (!indicators.some((i) => shown.has(i.code))) continue;
-    for (const [listName, axis] of [[sheet.rows, 'row'], [sheet.columns, 'col']] as const) {
+    for (const [listName, axis] of [
+      [sheet.rows, 'row'],
+      [sheet.columns, 'col'],
+    ] as const) {
       for (const item of template.lists[listName] ?? []) {
         const own = indicators.filter((i) => i[axis] === item.code);
         if (own.length && !own.some((i) => shown.has(i.code))) {
@@ -76,7 +79,8 @@ export function templateIssues(layout: AnnexLayout, template: TemplateDefinition
   const shown = new Set<string>();
   for (const sheet of layout.sheets) {
     const at = (msg: string) => issues.push(`${layout.id}, trang ${sheet.name}: ${msg}`);
-    for (const s of [sheet.feeds.inputSheet, ...(sheet.feeds.moreSheets ?? [])]) if (kindsWithSheet(template, s).length === 0) at(`không loại đơn vị nào báo cáo trang ${s}`);
+    for (const s of [sheet.feeds.inputSheet, ...(sheet.feeds.moreSheets ?? [])])
+      if (kindsWithSheet(template, s).length === 0) at(`không loại đơn vị nào báo cáo trang ${s}`);
     if (sheet.when && !isSettingKey(sheet.when.setting)) at(`không có thiết lập ${sheet.when.setting}`);
     const body = sheet.body;
     const byList = body.kind === 'years_by_list' || body.kind === 'list';
@@ -103,10 +107,13 @@ export function templateIssues(layout: AnnexLayout, template: TemplateDefinition
       }
     }
     // A label is written once, in the template's list: a header names the item rather than repeating it.
-    const labels = new Map(Object.entries(template.lists).flatMap(([list, items]) => items.map((i) => [i.label.normalize('NFC').toLowerCase(), `${list}.${i.code}`] as const)));
+    const labels = new Map(
+      Object.entries(template.lists).flatMap(([list, items]) => items.map((i) => [i.label.normalize('NFC').toLowerCase(), `${list}.${i.code}`] as const)),
+    );
     for (const cell of sheet.header.cells) {
       const ref = labels.get(cell.text.normalize('NFC').toLowerCase());
-      if (ref && !itemHeaders.get(layout)?.has(`${sheet.name}!${cell.range}`)) at(`ô tiêu đề ${cell.range}: "${cell.text}" lặp lại nhãn của mục ${ref}; hãy ghi "item": "${ref}"`);
+      if (ref && !itemHeaders.get(layout)?.has(`${sheet.name}!${cell.range}`))
+        at(`ô tiêu đề ${cell.range}: "${cell.text}" lặp lại nhãn của mục ${ref}; hãy ghi "item": "${ref}"`);
     }
   }
   issues.push(...coverageIssues(layout, template, shown));
@@ -120,7 +127,8 @@ function itemHeaderCells(json: unknown): Set<string> {
   const out = new Set<string>();
   const sheets = (json as { sheets?: { name?: unknown; header?: { cells?: { range?: unknown; item?: unknown }[] } }[] } | null)?.sheets;
   for (const sheet of Array.isArray(sheets) ? sheets : []) {
-    for (const cell of Array.isArray(sheet.header?.cells) ? sheet.header.cells : []) if (typeof cell.item === 'string') out.add(`${String(sheet.name)}!${String(cell.range)}`);
+    for (const cell of Array.isArray(sheet.header?.cells) ? sheet.header.cells : [])
+      if (typeof cell.item === 'string') out.add(`${String(sheet.name)}!${String(cell.range)}`);
   }
   return out;
 }

@@ -40,7 +40,9 @@ function columnFormats(template: TemplateDefinition, sheet: AnnexSheet): Record<
     }),
   );
   // A difference has its minuend's format, with a sign when the minuend's is larger ("+2", "-1", "0").
-  for (const col of differenceColumns(sheet)) formats[col.col] = col.numFmt ?? `+${formats[col.content.of[0]] ?? ANNEX_NUMBER_FORMAT.count};-${formats[col.content.of[0]] ?? ANNEX_NUMBER_FORMAT.count};0`;
+  for (const col of differenceColumns(sheet))
+    formats[col.col] =
+      col.numFmt ?? `+${formats[col.content.of[0]] ?? ANNEX_NUMBER_FORMAT.count};-${formats[col.content.of[0]] ?? ANNEX_NUMBER_FORMAT.count};0`;
   return formats;
 }
 
@@ -80,7 +82,15 @@ function periodText(sheet: AnnexSheet, years: number[], settings: Settings, year
 }
 
 /** `Ghi chú: Số liệu chưa bao gồm Xã Vĩnh Lộc.`: feeding units without a submission in the reporting year or in a year shown. */
-function missingNote(ctx: ServiceContext, book: FigureBook, sheet: AnnexSheet, kinds: readonly string[], years: number[], year: number, report: ReportPeriod): string | null {
+function missingNote(
+  ctx: ServiceContext,
+  book: FigureBook,
+  sheet: AnnexSheet,
+  kinds: readonly string[],
+  years: number[],
+  year: number,
+  report: ReportPeriod,
+): string | null {
   const missing = new Map<string, { unit: Unit; years: number[] }>();
   // A half-year's units are those without a submission of the half-year; a range's, of each year it shows.
   const own = report.kind === 'half' ? periodKey(report) : undefined;
@@ -95,7 +105,11 @@ function missingNote(ctx: ServiceContext, book: FigureBook, sheet: AnnexSheet, k
   const order = listUnits(ctx).map((u) => u.code);
   const labels = [...missing.values()]
     .sort((a, b) => order.indexOf(a.unit.code) - order.indexOf(b.unit.code))
-    .map((m) => (m.years.length === 1 && m.years[0] === year ? runningName(m.unit.name) : fillText(sheet.missingInYears, { unit: runningName(m.unit.name), years: m.years.join(', ') })));
+    .map((m) =>
+      m.years.length === 1 && m.years[0] === year
+        ? runningName(m.unit.name)
+        : fillText(sheet.missingInYears, { unit: runningName(m.unit.name), years: m.years.join(', ') }),
+    );
   return fillText(sheet.missingNote, { units: labels.join(UNIT_SEPARATOR) });
 }
 
@@ -124,7 +138,15 @@ function signatureBlock(layout: AnnexLayout, settings: Settings): PlannedSignatu
   };
 }
 
-function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, layout: AnnexLayout, sheet: AnnexSheet, year: number, report: ReportPeriod): SheetPlan {
+function planSheet(
+  ctx: ServiceContext,
+  book: FigureBook,
+  settings: Settings,
+  layout: AnnexLayout,
+  sheet: AnnexSheet,
+  year: number,
+  report: ReportPeriod,
+): SheetPlan {
   const kinds = feedingKinds(ctx.template, sheet);
   const headerEnd = sheet.header.firstRow + sheet.header.rows - 1 + (sheet.header.columnNumbers ? 1 : 0);
   // A range's tables show the years it spans; a year's, the years from the setting from_year.
@@ -150,7 +172,13 @@ function planSheet(ctx: ServiceContext, book: FigureBook, settings: Settings, la
   };
 }
 
-export function planAnnex(serviceCtx: ServiceContext, layout: AnnexLayout, year: number, book = new FigureBook(serviceCtx), report: ReportPeriod = book.period ?? yearPeriod(year)): AnnexPlan {
+export function planAnnex(
+  serviceCtx: ServiceContext,
+  layout: AnnexLayout,
+  year: number,
+  book = new FigureBook(serviceCtx),
+  report: ReportPeriod = book.period ?? yearPeriod(year),
+): AnnexPlan {
   const settings = getSettings(serviceCtx, year);
   // Labels as the province reads them ("HĐND thành phố" for a city).
   const ctx = { ...serviceCtx, template: templateOfProvince(serviceCtx.template, settings) };

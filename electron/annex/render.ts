@@ -93,7 +93,10 @@ class SheetWriter {
     for (let r = 1; r <= this.plan.headerEnd; r++) first += this.height(r);
     let repeated = 0;
     for (let r = h.firstRow; r <= this.plan.headerEnd; r++) repeated += this.height(r);
-    const blocks = new Map<number, string | number | undefined>([...this.plan.rows.map((r) => [r.row, r.block] as const), ...this.signatureRows.map((r) => [r, 'signature'] as const)]);
+    const blocks = new Map<number, string | number | undefined>([
+      ...this.plan.rows.map((r) => [r.row, r.block] as const),
+      ...this.signatureRows.map((r) => [r, 'signature'] as const),
+    ]);
     const rows: PageRow[] = [];
     for (let r = this.plan.headerEnd + 1; r <= lastRow; r++) rows.push({ row: r, height: this.height(r), block: blocks.get(r) });
     for (const r of pageBreaks(first, repeated, rows, printableHeight(ANNEX_MARGINS_MM, this.scale))) this.ws.getRow(r).addPageBreak();
@@ -189,7 +192,8 @@ class SheetWriter {
       const planned = row.cells[column.col];
       if (!planned) return;
       this.fill(cell, planned, this.plan.columnFormats[column.col]);
-      if (planned.kind === 'text') lines = Math.max(lines, wrappedLines(planned.text, columnPoints(this.widths[i]!) - (indent ?? 0) * INDENT_POINTS, this.size, !!row.bold));
+      if (planned.kind === 'text')
+        lines = Math.max(lines, wrappedLines(planned.text, columnPoints(this.widths[i]!) - (indent ?? 0) * INDENT_POINTS, this.size, !!row.bold));
     });
     this.ws.getRow(row.row).height = rowHeightFor(lines, this.size);
   }

@@ -3,15 +3,110 @@
 // Times-Bold, in 1/1000 em; Liberation Serif, LibreOffice's stand-in, has the same metrics).
 
 const REGULAR: Record<string, number> = {
-  ' ': 250, a: 444, b: 500, c: 444, d: 500, e: 444, f: 333, g: 500, h: 500, i: 278, j: 278, k: 500, l: 278, m: 778, n: 500, o: 500, p: 500, q: 500, r: 333, s: 389, t: 278, u: 500, v: 500, w: 722, x: 500, y: 500, z: 444,
-  A: 722, B: 667, C: 667, D: 722, E: 611, F: 556, G: 722, H: 722, I: 333, J: 389, K: 722, L: 611, M: 889, N: 722, O: 722, P: 556, Q: 722, R: 667, S: 556, T: 611, U: 722, V: 722, W: 944, X: 722, Y: 722, Z: 611,
-  ',': 250, '.': 250, '(': 333, ')': 333, '/': 278, '-': 333, ':': 278, ';': 278, '"': 408, '…': 1000,
+  ' ': 250,
+  a: 444,
+  b: 500,
+  c: 444,
+  d: 500,
+  e: 444,
+  f: 333,
+  g: 500,
+  h: 500,
+  i: 278,
+  j: 278,
+  k: 500,
+  l: 278,
+  m: 778,
+  n: 500,
+  o: 500,
+  p: 500,
+  q: 500,
+  r: 333,
+  s: 389,
+  t: 278,
+  u: 500,
+  v: 500,
+  w: 722,
+  x: 500,
+  y: 500,
+  z: 444,
+  A: 722,
+  B: 667,
+  C: 667,
+  D: 722,
+  E: 611,
+  F: 556,
+  G: 722,
+  H: 722,
+  I: 333,
+  J: 389,
+  K: 722,
+  L: 611,
+  M: 889,
+  N: 722,
+  O: 722,
+  P: 556,
+  Q: 722,
+  R: 667,
+  S: 556,
+  T: 611,
+  U: 722,
+  V: 722,
+  W: 944,
+  X: 722,
+  Y: 722,
+  Z: 611,
+  ',': 250,
+  '.': 250,
+  '(': 333,
+  ')': 333,
+  '/': 278,
+  '-': 333,
+  ':': 278,
+  ';': 278,
+  '"': 408,
+  '…': 1000,
 };
 const BOLD: Record<string, number> = {
   ...REGULAR,
-  a: 500, b: 556, d: 556, h: 556, j: 333, k: 556, m: 833, n: 556, p: 556, q: 556, r: 444, t: 333, u: 556,
-  B: 667, C: 722, E: 667, F: 611, G: 778, H: 778, I: 389, J: 500, K: 778, L: 667, M: 944, O: 778, P: 611, Q: 778, R: 722, T: 667, W: 1000, Z: 667,
-  ',': 250, '.': 250, '(': 333, ')': 333, '-': 333, ':': 333, ';': 333,
+  a: 500,
+  b: 556,
+  d: 556,
+  h: 556,
+  j: 333,
+  k: 556,
+  m: 833,
+  n: 556,
+  p: 556,
+  q: 556,
+  r: 444,
+  t: 333,
+  u: 556,
+  B: 667,
+  C: 722,
+  E: 667,
+  F: 611,
+  G: 778,
+  H: 778,
+  I: 389,
+  J: 500,
+  K: 778,
+  L: 667,
+  M: 944,
+  O: 778,
+  P: 611,
+  Q: 778,
+  R: 722,
+  T: 667,
+  W: 1000,
+  Z: 667,
+  ',': 250,
+  '.': 250,
+  '(': 333,
+  ')': 333,
+  '-': 333,
+  ':': 333,
+  ';': 333,
 };
 
 /** Width of a text in points at a font size (Vietnamese letters measured as their base letter, ơ ư a little wider). */
@@ -20,7 +115,11 @@ export function textWidth(text: string, size: number, bold = false): number {
   let units = 0;
   for (const ch of text.normalize('NFC')) {
     const horn = /[ơƠưƯ]/.test(ch) ? 60 : 0;
-    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace('đ', 'd').replace('Đ', 'D');
+    const base = ch
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace('đ', 'd')
+      .replace('Đ', 'D');
     units += (table[base] ?? 500) + horn; // digits and the rest: 500
   }
   return (units * size) / 1000;
@@ -39,7 +138,12 @@ export interface MeasuredText {
 
 export function measureText(text: string, size: number, bold = false): MeasuredText {
   return {
-    paragraphs: text.split('\n').map((p) => p.split(/\s+/).filter(Boolean).map((w) => textWidth(w, size, bold))),
+    paragraphs: text.split('\n').map((p) =>
+      p
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => textWidth(w, size, bold)),
+    ),
     space: textWidth(' ', size, bold),
   };
 }

@@ -60,7 +60,9 @@ function cellLabel(plan: SheetPlan, row: PlannedRow, col: string): string {
 }
 
 function correctionOf(ctx: ServiceContext, submissionId: number, code: string): TraceCorrection | null {
-  const row = ctx.db.prepare('SELECT value, reason, by, at FROM corrections WHERE submission_id = ? AND code = ? ORDER BY id DESC LIMIT 1').get(submissionId, code) as TraceCorrection | undefined;
+  const row = ctx.db
+    .prepare('SELECT value, reason, by, at FROM corrections WHERE submission_id = ? AND code = ? ORDER BY id DESC LIMIT 1')
+    .get(submissionId, code) as TraceCorrection | undefined;
   return row ?? null;
 }
 
@@ -101,10 +103,30 @@ function tracedDocuments(ctx: ServiceContext, keys: Set<string>): TracedDocument
        FROM documents d JOIN submissions s ON s.id = d.submission_id JOIN units u ON u.id = s.unit_id
        WHERE s.is_current = 1 ORDER BY s.year, u.sort_order, d.row_no`,
     )
-    .all() as { year: number; code: string; name: string; submission_id: number; version: number; file_name: string | null; cell: string | null; so_ky_hieu: string; ngay: string; co_quan: string | null }[];
+    .all() as {
+    year: number;
+    code: string;
+    name: string;
+    submission_id: number;
+    version: number;
+    file_name: string | null;
+    cell: string | null;
+    so_ky_hieu: string;
+    ngay: string;
+    co_quan: string | null;
+  }[];
   return rows
     .filter((r) => keys.has(documentKey(r)))
-    .map((r) => ({ year: r.year, unit: { code: r.code, name: r.name }, submissionId: r.submission_id, version: r.version, fileName: r.file_name, cell: r.cell, so_ky_hieu: r.so_ky_hieu, ngay: r.ngay }));
+    .map((r) => ({
+      year: r.year,
+      unit: { code: r.code, name: r.name },
+      submissionId: r.submission_id,
+      version: r.version,
+      fileName: r.file_name,
+      cell: r.cell,
+      so_ky_hieu: r.so_ky_hieu,
+      ngay: r.ngay,
+    }));
 }
 
 export function traceAnnexCell(ctxAny: ServiceContext, req: TraceRequest): CellTrace {
@@ -175,7 +197,15 @@ export function allFigureSources(ctxAny: ServiceContext, year: number, period?: 
       for (const row of plan.rows) {
         for (const [col, cell] of Object.entries(row.cells)) {
           if (cell.kind !== 'figure') continue;
-          out.push({ annex: layout.id, annexLabel: layout.label, sheet: plan.sheet.name, cell: `${col}${row.row}`, label: cellLabel(plan, row, col), value: cell.value, values: tracedValues(ctx, book, [cell.source]) });
+          out.push({
+            annex: layout.id,
+            annexLabel: layout.label,
+            sheet: plan.sheet.name,
+            cell: `${col}${row.row}`,
+            label: cellLabel(plan, row, col),
+            value: cell.value,
+            values: tracedValues(ctx, book, [cell.source]),
+          });
         }
       }
     }

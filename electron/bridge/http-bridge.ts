@@ -200,7 +200,9 @@ export function startBridge(options: BridgeOptions): Promise<RunningBridge> {
           const callId = typeof body?.callId === 'string' ? body.callId.slice(0, 64) : '';
           const call = parseApiCall(method, body?.input);
           const problem = call.ok ? callPathProblem(call.method, call.input, { dbFile: options.dbFile }) : null;
-          const result = problem ? ({ ok: false, error: problem } satisfies ApiResult) : await options.host.call({ method, input: body?.input, callId }, broadcast);
+          const result = problem
+            ? ({ ok: false, error: problem } satisfies ApiResult)
+            : await options.host.call({ method, input: body?.input, callId }, broadcast);
           sendJson(res, 200, result);
         })
         .catch(() => {

@@ -26,7 +26,9 @@ export function pathProblem(p: string, use: PathUse, options: { dbFile: string; 
   const text = p.trim();
   if (/[\0]/.test(text)) return refuse('Đường dẫn có ký tự không hợp lệ. Hãy chọn lại tệp hoặc thư mục.');
   if (!api.isAbsolute(text) || (platform === 'win32' && !/^([a-z]:[\\/]|\\\\)/i.test(text))) {
-    return refuse(`"${text}" không phải là đường dẫn đầy đủ. Hãy ghi cả ổ đĩa và thư mục, ví dụ ${platform === 'win32' ? 'D:\\BaoCao\\2026' : '/home/ten/BaoCao/2026'}.`);
+    return refuse(
+      `"${text}" không phải là đường dẫn đầy đủ. Hãy ghi cả ổ đĩa và thư mục, ví dụ ${platform === 'win32' ? 'D:\\BaoCao\\2026' : '/home/ten/BaoCao/2026'}.`,
+    );
   }
   const full = api.resolve(text);
   const device =
@@ -51,7 +53,8 @@ export function pathProblem(p: string, use: PathUse, options: { dbFile: string; 
   if (use === 'write-file' || use === 'write-folder') {
     const db = api.resolve(options.dbFile);
     const same = (a: string, b: string) => (platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b);
-    if ([db, `${db}-wal`, `${db}-shm`, `${db}-journal`].some((f) => same(f, full))) return refuse(`Không được ghi đè lên cơ sở dữ liệu đang dùng (${text}). Hãy chọn tên tệp khác.`);
+    if ([db, `${db}-wal`, `${db}-shm`, `${db}-journal`].some((f) => same(f, full)))
+      return refuse(`Không được ghi đè lên cơ sở dữ liệu đang dùng (${text}). Hãy chọn tên tệp khác.`);
   }
   return null;
 }

@@ -35,7 +35,10 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Mở cửa sổ Báo cáo 121 trong trình duyệt: ${bridge.url}  (Ctrl+C để dừng)`);
   console.log('Địa chỉ này có mã phiên (#token=…) đổi sau mỗi lần chạy: chỉ người có nó mới dùng được cửa sổ; đừng gửi cho người khác.');
   const stop = () => {
-    void bridge.close().then(() => host.close()).then(() => process.exit(0));
+    void bridge
+      .close()
+      .then(() => host.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

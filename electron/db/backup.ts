@@ -112,7 +112,10 @@ export function listBackups(dbFile: string): BackupInfo[] {
   // Exactly "<base>-<stamp>-<reason>.sqlite": a neighbour such as "<base>-2025.sqlite" has backups of its own.
   const own = new RegExp(`^${base}-\\d{8}-\\d{9}-[a-z0-9-]*\\.sqlite$`, 'i');
   const out: BackupInfo[] = [];
-  for (const f of readdirSync(dir).filter((name) => own.test(name)).sort().reverse()) {
+  for (const f of readdirSync(dir)
+    .filter((name) => own.test(name))
+    .sort()
+    .reverse()) {
     const file = path.join(dir, f);
     let bytes: number;
     try {
@@ -133,7 +136,10 @@ export function listBackups(dbFile: string): BackupInfo[] {
 
 /** Rotation: only the automatic pre-import backups, the newest KEEP_BACKUPS of them kept. */
 function prune(dbFile: string): void {
-  for (const old of listBackups(dbFile).filter((b) => b.kind === 'before_import').slice(KEEP_BACKUPS)) rmSync(old.file, { force: true });
+  for (const old of listBackups(dbFile)
+    .filter((b) => b.kind === 'before_import')
+    .slice(KEEP_BACKUPS))
+    rmSync(old.file, { force: true });
 }
 
 function discardDatabaseFile(file: string): void {
@@ -152,12 +158,19 @@ function checkOurs(conn: Db, label: string, maxSchemaVersion?: number): number {
     const has = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
     version = has ? ((conn.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0) : 0;
   } catch (e) {
-    throw new AppError('bad_backup', `Tệp ${label} không phải bản sao lưu cơ sở dữ liệu của Báo cáo 121 (không đọc được như một cơ sở dữ liệu). Hãy chọn bản sao lưu khác.`, { cause: e });
+    throw new AppError(
+      'bad_backup',
+      `Tệp ${label} không phải bản sao lưu cơ sở dữ liệu của Báo cáo 121 (không đọc được như một cơ sở dữ liệu). Hãy chọn bản sao lưu khác.`,
+      { cause: e },
+    );
   }
   if (ok !== 'ok') throw new AppError('bad_backup', `Bản sao lưu ${label} bị hỏng (kiểm tra toàn vẹn không đạt). Hãy chọn bản sao lưu khác.`);
   if (version === 0) throw new AppError('bad_backup', `Tệp ${label} không phải bản sao lưu cơ sở dữ liệu của Báo cáo 121. Hãy chọn bản sao lưu khác.`);
   if (maxSchemaVersion !== undefined && version > maxSchemaVersion) {
-    throw new AppError('db_newer', `Bản sao lưu ${label} do phiên bản mới hơn của phần mềm tạo (lược đồ ${version}, phiên bản này hiểu đến ${maxSchemaVersion}). Hãy cập nhật phần mềm.`);
+    throw new AppError(
+      'db_newer',
+      `Bản sao lưu ${label} do phiên bản mới hơn của phần mềm tạo (lược đồ ${version}, phiên bản này hiểu đến ${maxSchemaVersion}). Hãy cập nhật phần mềm.`,
+    );
   }
   return version;
 }
@@ -196,7 +209,11 @@ function backupFailed(e: unknown, dest: string): unknown {
   if (isOsError(e) || (e as { code?: string }).code?.startsWith('SQLITE_')) {
     const cause = sqliteAsOsError(e);
     const err = isOsError(cause) ? fileError(cause, dest, 'write') : null;
-    return new AppError(err?.code ?? 'backup_failed', `Chưa sao lưu được cơ sở dữ liệu: ${err?.message ?? (e as Error).message}. Dữ liệu đang dùng không bị thay đổi.`, { cause: e });
+    return new AppError(
+      err?.code ?? 'backup_failed',
+      `Chưa sao lưu được cơ sở dữ liệu: ${err?.message ?? (e as Error).message}. Dữ liệu đang dùng không bị thay đổi.`,
+      { cause: e },
+    );
   }
   return e;
 }
@@ -287,7 +304,10 @@ async function stageCopy(source: string, dir: string, maxSchemaVersion: number):
 
 /** A short fingerprint of a database's content: every table's row count, and the schema. */
 function fingerprint(conn: Db): string {
-  const tables = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string; sql: string }[];
+  const tables = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    name: string;
+    sql: string;
+  }[];
   return tables.map((t) => `${t.sql}:${(conn.prepare(`SELECT COUNT(*) AS n FROM "${t.name.replace(/"/g, '""')}"`).get() as { n: number }).n}`).join('\n');
 }
 
@@ -302,11 +322,16 @@ export const RESTORE_BUSY_MS = 5000;
  * The backup is verified first, the current content is backed up (kind: before restore), then the copy
  * is written by SQLite's online backup API in one transaction.
  */
-export async function restoreInto(db: Db, source: string, options: { maxSchemaVersion: number; onProgress?: ProgressListener; busyMs?: number; pagesPerStep?: number }): Promise<RestoreResult> {
+export async function restoreInto(
+  db: Db,
+  source: string,
+  options: { maxSchemaVersion: number; onProgress?: ProgressListener; busyMs?: number; pagesPerStep?: number },
+): Promise<RestoreResult> {
   const busyMs = options.busyMs ?? RESTORE_BUSY_MS;
   if (!isFileDatabase(db)) throw new AppError('bad_backup', 'Cơ sở dữ liệu tạm (trong bộ nhớ) không khôi phục được từ tệp.');
   if (db.readonly) throw readOnlyError(databaseFile(db));
-  if (path.resolve(source) === path.resolve(db.name)) throw new AppError('bad_backup', 'Không thể khôi phục cơ sở dữ liệu từ chính nó. Hãy chọn một bản sao lưu.');
+  if (path.resolve(source) === path.resolve(db.name))
+    throw new AppError('bad_backup', 'Không thể khôi phục cơ sở dữ liệu từ chính nó. Hãy chọn một bản sao lưu.');
   const { stage, version } = await stageCopy(source, backupDir(db.name), options.maxSchemaVersion);
   try {
     // Nobody else may be writing: a short write transaction proves it (and waits a little for one to end).
@@ -350,7 +375,12 @@ export async function restoreInto(db: Db, source: string, options: { maxSchemaVe
  * opens, else (missing, or not a database any more) the verified copy takes its place and a damaged file
  * is kept aside in the backups folder.
  */
-export async function restoreBackup(dbFile: string, source: string, maxSchemaVersion: number, options: { onProgress?: ProgressListener } = {}): Promise<RestoreResult> {
+export async function restoreBackup(
+  dbFile: string,
+  source: string,
+  maxSchemaVersion: number,
+  options: { onProgress?: ProgressListener } = {},
+): Promise<RestoreResult> {
   let current: Db | null = null;
   if (existsSync(dbFile)) {
     try {

@@ -139,7 +139,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new AppError('db_missing', `Không tìm thấy cơ sở dữ liệu ${file}. Hãy tạo bằng lệnh "baocao121 init --db ${file}".`);
   }
   const unreadable = (cause?: unknown) =>
-    new AppError('db_unreadable', `Không mở được cơ sở dữ liệu ${file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Báo cáo 121; không có gì trong tệp bị thay đổi.`, { cause });
+    new AppError(
+      'db_unreadable',
+      `Không mở được cơ sở dữ liệu ${file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Báo cáo 121; không có gì trong tệp bị thay đổi.`,
+      { cause },
+    );
   if (file !== ':memory:' && existsSync(file) && !writableLocation(file)) {
     let db: Db;
     try {

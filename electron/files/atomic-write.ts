@@ -14,7 +14,7 @@ import { errnoCode, fileError, isOsError } from './os-errors.ts';
 export const atomicIo = {
   open: (file: string, flags: string): number => fs.openSync(file, flags, 0o666),
   write: (fd: number, data: Uint8Array): void => {
-    for (let at = 0; at < data.length; ) at += fs.writeSync(fd, data, at, data.length - at);
+    for (let at = 0; at < data.length;) at += fs.writeSync(fd, data, at, data.length - at);
   },
   fsync: (fd: number): void => fs.fsyncSync(fd),
   close: (fd: number): void => fs.closeSync(fd),

@@ -47,7 +47,10 @@ const CAUSES: Record<string, Cause> = {
   EROFS: { code: 'read_only_fs', text: () => 'ổ đĩa hoặc thư mục chỉ cho phép đọc (USB khóa ghi, ổ mạng, đĩa CD…). Hãy chọn thư mục khác rồi thử lại' },
   ENOTDIR: { code: 'not_folder', text: (t) => `một phần của đường dẫn ${t} là tệp chứ không phải thư mục. Hãy chọn một thư mục khác` },
   EISDIR: { code: 'is_folder', text: (t) => `${t} là một thư mục chứ không phải tệp. Hãy chọn hoặc đặt tên tệp khác` },
-  ENOENT: { code: 'not_found', text: () => 'không tìm thấy tệp hoặc thư mục (có thể đã bị xóa, đổi tên, hoặc ổ đĩa đã bị rút ra). Hãy kiểm tra đường dẫn rồi thử lại' },
+  ENOENT: {
+    code: 'not_found',
+    text: () => 'không tìm thấy tệp hoặc thư mục (có thể đã bị xóa, đổi tên, hoặc ổ đĩa đã bị rút ra). Hãy kiểm tra đường dẫn rồi thử lại',
+  },
   EEXIST: { code: 'already_exists', text: () => 'đã có một tệp cùng tên. Hãy chọn tên khác' },
   ENAMETOOLONG: { code: 'bad_path', text: () => 'đường dẫn quá dài. Hãy chọn thư mục gần gốc ổ đĩa hơn hoặc đặt tên ngắn hơn' },
   EMFILE: { code: 'os_error', text: () => 'máy đang mở quá nhiều tệp. Hãy đóng bớt chương trình rồi thử lại' },
@@ -78,7 +81,7 @@ export function fileError(e: unknown, file: string, action: FileAction = 'write'
   const cause = code ? CAUSES[code] : undefined;
   const target = path.basename(file) || file;
   const reason = cause
-    ? ((READING.has(action) && cause.whenReading) || cause.text(file))
+    ? (READING.has(action) && cause.whenReading) || cause.text(file)
     : `lỗi hệ thống ${code ?? ''} (${e instanceof Error ? e.message : String(e)}). Hãy thử lại hoặc chọn thư mục khác`.replace('  ', ' ');
   const tail = kept ? ` ${kept}` : '';
   const what = action === 'create_folder' || action === 'read_folder' ? `"${file}"` : target === file ? `"${file}"` : `tệp ${target} ("${file}")`;
@@ -91,7 +94,8 @@ export function fileError(e: unknown, file: string, action: FileAction = 'write'
  */
 export function sqliteAsOsError(e: unknown): unknown {
   const sqlite = errnoCode(e) ?? '';
-  const os = sqlite === 'SQLITE_FULL' ? 'ENOSPC' : /^SQLITE_(CANTOPEN|READONLY|PERM)/.test(sqlite) ? 'EACCES' : sqlite.startsWith('SQLITE_IOERR') ? 'EIO' : null;
+  const os =
+    sqlite === 'SQLITE_FULL' ? 'ENOSPC' : /^SQLITE_(CANTOPEN|READONLY|PERM)/.test(sqlite) ? 'EACCES' : sqlite.startsWith('SQLITE_IOERR') ? 'EIO' : null;
   return os ? Object.assign(new Error(sqlite), { code: os }) : e;
 }
 

@@ -67,7 +67,8 @@ export function readNumericCell(value: ExcelJS.CellValue, ref: CellRef, def: Val
     finding('not_number', 'error', `ô có lỗi ${error}, không phải số.`);
     return { value: null, raw: error, formula, findings };
   }
-  const raw = plain === null || typeof plain === 'number' ? null : plain instanceof Date ? plain.toISOString().slice(0, 10) : plain === '' ? null : String(plain);
+  const raw =
+    plain === null || typeof plain === 'number' ? null : plain instanceof Date ? plain.toISOString().slice(0, 10) : plain === '' ? null : String(plain);
   const checked = checkNumber(typeof def === 'string' ? { type: def } : def, plain);
   for (const note of checked.notes) finding(note.code, 'warning', note.message);
   if (!checked.ok) {

@@ -33,7 +33,10 @@ function kindOf(st: Stats): string {
 }
 
 function notRegular(file: string, st: Stats): ImportFileResult {
-  return refusal(file, `${path.basename(file)} là ${kindOf(st)}, không phải tệp .xlsx thông thường; phần mềm không mở để đọc. Hãy chọn chính tệp biểu mẫu do đơn vị gửi.`);
+  return refusal(
+    file,
+    `${path.basename(file)} là ${kindOf(st)}, không phải tệp .xlsx thông thường; phần mềm không mở để đọc. Hãy chọn chính tệp biểu mẫu do đơn vị gửi.`,
+  );
 }
 
 export interface CollectedFiles {
@@ -60,7 +63,13 @@ export function collectImportFiles(paths: string[]): CollectedFiles {
       return;
     }
     if (depth > MAX_FOLDER_DEPTH) {
-      skipped.push(refusal(p, `Thư mục ${p} nằm sâu quá ${MAX_FOLDER_DEPTH} cấp dưới thư mục đã chọn; không tìm tệp trong đó. Hãy chọn trực tiếp thư mục này nếu cần nhập.`, 'folder_skipped'));
+      skipped.push(
+        refusal(
+          p,
+          `Thư mục ${p} nằm sâu quá ${MAX_FOLDER_DEPTH} cấp dưới thư mục đã chọn; không tìm tệp trong đó. Hãy chọn trực tiếp thư mục này nếu cần nhập.`,
+          'folder_skipped',
+        ),
+      );
       return;
     }
     let entries: string[];

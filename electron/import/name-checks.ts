@@ -20,7 +20,14 @@ export function expectedNames(template: TemplateDefinition, kind: string): Promi
   let layout = layouts.get(key);
   if (!layout) {
     layout = (async () => {
-      const wb = await buildInputWorkbook({ template, unit: { code: '_', name: '_', kind }, year: 2000, periodFrom: '1999-11-16', periodTo: '2000-11-15', appVersion: '0' });
+      const wb = await buildInputWorkbook({
+        template,
+        unit: { code: '_', name: '_', kind },
+        year: 2000,
+        periodFrom: '1999-11-16',
+        periodTo: '2000-11-15',
+        appVersion: '0',
+      });
       const out: NameLayout = new Map();
       for (const d of wb.definedNames.model) {
         const ref = d.ranges[0] ? parseSheetRef(d.ranges[0]) : null;
@@ -35,7 +42,13 @@ export function expectedNames(template: TemplateDefinition, kind: string): Promi
 
 const CONTRACT_NAME = /^[vtr]_/;
 const at = (sheet: string, rect: Rect) => `${sheet}!${encodeRange(rect)}`;
-const error = (code: string, message: string, sheet?: string, cell?: string): ImportFinding => ({ code, severity: 'error', message, ...(sheet ? { sheet } : {}), ...(cell ? { cell } : {}) });
+const error = (code: string, message: string, sheet?: string, cell?: string): ImportFinding => ({
+  code,
+  severity: 'error',
+  message,
+  ...(sheet ? { sheet } : {}),
+  ...(cell ? { cell } : {}),
+});
 
 /** Findings (errors) for names that point where the template does not; empty when every name is in place. */
 export function checkDefinedNames(names: DefinedName[], expected: NameLayout, hasSheet: (name: string) => boolean): ImportFinding[] {
@@ -47,16 +60,31 @@ export function checkDefinedNames(names: DefinedName[], expected: NameLayout, ha
     const ref = parseSheetRef(n.ref);
     if (!ref || !hasSheet(ref.sheet)) continue; // #REF!, a deleted sheet: reported as a missing name when the cell is read
     if (ref.sheet === META_SHEET) {
-      findings.push(error('name_into_meta', `Tên ô "${n.name}" trỏ vào trang ẩn ${META_SHEET} (${at(ref.sheet, ref.rect)}), nơi phần mềm lưu thông tin nhận dạng, không phải ô nhập liệu; tệp đã bị sửa. Hãy dùng lại biểu mẫu gốc do phần mềm tạo.`, ref.sheet, encodeRange(ref.rect)));
+      findings.push(
+        error(
+          'name_into_meta',
+          `Tên ô "${n.name}" trỏ vào trang ẩn ${META_SHEET} (${at(ref.sheet, ref.rect)}), nơi phần mềm lưu thông tin nhận dạng, không phải ô nhập liệu; tệp đã bị sửa. Hãy dùng lại biểu mẫu gốc do phần mềm tạo.`,
+          ref.sheet,
+          encodeRange(ref.rect),
+        ),
+      );
       continue;
     }
     placed.push({ name: n.name, sheet: ref.sheet, rect: ref.rect });
     const want = expected.get(n.name);
     if (!want) continue;
-    const wrongShape = n.union || ref.rect.bottom - ref.rect.top !== want.rect.bottom - want.rect.top || ref.rect.right - ref.rect.left !== want.rect.right - want.rect.left;
+    const wrongShape =
+      n.union || ref.rect.bottom - ref.rect.top !== want.rect.bottom - want.rect.top || ref.rect.right - ref.rect.left !== want.rect.right - want.rect.left;
     if (ref.sheet !== want.sheet || wrongShape) {
       reported.add(n.name);
-      findings.push(error('name_misplaced', `Tên ô "${n.name}" trỏ tới ${at(ref.sheet, ref.rect)}, không phải ${want.rect.top === want.rect.bottom && want.rect.left === want.rect.right ? 'ô' : 'vùng'} nhập liệu của biểu mẫu (${at(want.sheet, want.rect)}). Hãy dùng lại biểu mẫu gốc hoặc sửa lại tên ô cho đúng.`, ref.sheet, encodeRange(ref.rect)));
+      findings.push(
+        error(
+          'name_misplaced',
+          `Tên ô "${n.name}" trỏ tới ${at(ref.sheet, ref.rect)}, không phải ${want.rect.top === want.rect.bottom && want.rect.left === want.rect.right ? 'ô' : 'vùng'} nhập liệu của biểu mẫu (${at(want.sheet, want.rect)}). Hãy dùng lại biểu mẫu gốc hoặc sửa lại tên ô cho đúng.`,
+          ref.sheet,
+          encodeRange(ref.rect),
+        ),
+      );
     }
   }
   // Per sheet, the names of the template must have moved (if at all) by one common offset.
@@ -77,7 +105,14 @@ export function checkDefinedNames(names: DefinedName[], expected: NameLayout, ha
     for (const x of list) {
       if (x.offset === common || reported.has(x.name)) continue;
       const place: Rect = { top: x.want.top + dr, left: x.want.left + dc, bottom: x.want.bottom + dr, right: x.want.right + dc };
-      findings.push(error('name_misplaced', `Tên ô "${x.name}" trỏ tới ${at(sheet, x.rect)}, không phải ô nhập liệu của biểu mẫu (${at(sheet, place)}). Hãy dùng lại biểu mẫu gốc hoặc sửa lại tên ô cho đúng.`, sheet, encodeRange(x.rect)));
+      findings.push(
+        error(
+          'name_misplaced',
+          `Tên ô "${x.name}" trỏ tới ${at(sheet, x.rect)}, không phải ô nhập liệu của biểu mẫu (${at(sheet, place)}). Hãy dùng lại biểu mẫu gốc hoặc sửa lại tên ô cho đúng.`,
+          sheet,
+          encodeRange(x.rect),
+        ),
+      );
     }
   }
   // No two names on one cell (a single-cell name inside a range name counts too).
@@ -98,7 +133,14 @@ export function checkDefinedNames(names: DefinedName[], expected: NameLayout, ha
   for (const [cell, set] of overlaps) {
     const list = [...set];
     const [sheet, address] = cell.split('!') as [string, string];
-    findings.push(error('name_shared', `Các tên ô ${list.map((x) => `"${x}"`).join(', ')} cùng trỏ tới một ô ${cell}; mỗi chỉ tiêu phải có ô riêng, không thể lấy một số cho nhiều chỉ tiêu. Hãy dùng lại biểu mẫu gốc.`, sheet, address));
+    findings.push(
+      error(
+        'name_shared',
+        `Các tên ô ${list.map((x) => `"${x}"`).join(', ')} cùng trỏ tới một ô ${cell}; mỗi chỉ tiêu phải có ô riêng, không thể lấy một số cho nhiều chỉ tiêu. Hãy dùng lại biểu mẫu gốc.`,
+        sheet,
+        address,
+      ),
+    );
   }
   return findings;
 }

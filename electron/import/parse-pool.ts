@@ -62,27 +62,29 @@ export async function startParsePool(lookup: ImportLookup, fileCount: number, th
   if (!spec) return inThread;
   const workers: Worker[] = [];
   const started = await Promise.all(
-    Array.from({ length: size }, () =>
-      new Promise<Worker | null>((resolve) => {
-        let w: Worker;
-        try {
-          w = new Worker(spec.url, { workerData: lookup.data });
-        } catch {
-          resolve(null);
-          return;
-        }
-        const fail = () => {
-          void w.terminate();
-          resolve(null);
-        };
-        w.once('error', fail);
-        w.once('exit', fail);
-        w.once('message', (m: { ready?: boolean }) => {
-          w.off('error', fail);
-          w.off('exit', fail);
-          resolve(m.ready ? w : null);
-        });
-      }),
+    Array.from(
+      { length: size },
+      () =>
+        new Promise<Worker | null>((resolve) => {
+          let w: Worker;
+          try {
+            w = new Worker(spec.url, { workerData: lookup.data });
+          } catch {
+            resolve(null);
+            return;
+          }
+          const fail = () => {
+            void w.terminate();
+            resolve(null);
+          };
+          w.once('error', fail);
+          w.once('exit', fail);
+          w.once('message', (m: { ready?: boolean }) => {
+            w.off('error', fail);
+            w.off('exit', fail);
+            resolve(m.ready ? w : null);
+          });
+        }),
     ),
   );
   for (const w of started) if (w) workers.push(w);
@@ -100,7 +102,11 @@ export async function startParsePool(lookup: ImportLookup, fileCount: number, th
       w.postMessage({ id: job.id, file: job.file });
     }
     // No worker left: what remains is parsed here.
-    if (!alive.size) while (queue.length) { const job = queue.shift()!; void parseImportFile(job.file, lookup).then(job.resolve, job.reject); }
+    if (!alive.size)
+      while (queue.length) {
+        const job = queue.shift()!;
+        void parseImportFile(job.file, lookup).then(job.resolve, job.reject);
+      }
   };
   for (const w of workers) {
     w.on('message', (m: { id: number; parsed?: ParsedFile; error?: string }) => {

@@ -28,7 +28,14 @@ export interface ImportLookupData {
 export function makeLookup(data: ImportLookupData): ImportLookup {
   const units = new Map(data.units.map((u) => [u.code, u]));
   const years = new Set(data.years);
-  return { template: data.template, findUnit: (code) => units.get(code), hasYear: (y) => years.has(y), documentsFrom: data.documentsFrom, today: data.today, data };
+  return {
+    template: data.template,
+    findUnit: (code) => units.get(code),
+    hasYear: (y) => years.has(y),
+    documentsFrom: data.documentsFrom,
+    today: data.today,
+    data,
+  };
 }
 
 export interface ImportLookup {
@@ -106,7 +113,13 @@ function checkMetaRows(meta: Meta): ImportFinding[] {
   for (const k of META_IDENTITY) {
     const rows = meta.rows?.get(k) ?? [];
     if (rows.length > 1) {
-      findings.push({ code: 'meta_duplicate', severity: 'error', sheet: META_SHEET, cell: `A${rows[1]}`, message: `Trang ẩn ${META_SHEET} có ${rows.length} dòng "${k}" (dòng ${rows.join(', ')}), nên không xác định được tệp thuộc về ai; tệp đã bị sửa. Hãy dùng lại biểu mẫu gốc do phần mềm tạo.` });
+      findings.push({
+        code: 'meta_duplicate',
+        severity: 'error',
+        sheet: META_SHEET,
+        cell: `A${rows[1]}`,
+        message: `Trang ẩn ${META_SHEET} có ${rows.length} dòng "${k}" (dòng ${rows.join(', ')}), nên không xác định được tệp thuộc về ai; tệp đã bị sửa. Hãy dùng lại biểu mẫu gốc do phần mềm tạo.`,
+      });
     }
   }
   return findings;
@@ -116,7 +129,14 @@ function checkMetaRows(meta: Meta): ImportFinding[] {
 function checkUnitName(meta: Meta, unit: { code: string; name: string }): ImportFinding[] {
   const name = meta.get('unit_name');
   if (!name || looseKey(name) === looseKey(unit.name)) return [];
-  return [{ code: 'unit_name_mismatch', severity: 'warning', sheet: META_SHEET, message: `Tệp ghi tên đơn vị "${name}", danh sách đơn vị ghi "${unit.name}" (cùng mã ${unit.code}); tệp được nhận cho ${unit.name} theo mã đơn vị. Nếu tệp không phải của ${unit.name}, hãy xóa phiên bản này và yêu cầu đơn vị gửi lại.` }];
+  return [
+    {
+      code: 'unit_name_mismatch',
+      severity: 'warning',
+      sheet: META_SHEET,
+      message: `Tệp ghi tên đơn vị "${name}", danh sách đơn vị ghi "${unit.name}" (cùng mã ${unit.code}); tệp được nhận cho ${unit.name} theo mã đơn vị. Nếu tệp không phải của ${unit.name}, hãy xóa phiên bản này và yêu cầu đơn vị gửi lại.`,
+    },
+  ];
 }
 
 /** Every name the template can give a cell (any unit kind): the only names whose cells are read. */
@@ -157,7 +177,14 @@ function checkDimensions(book: InputBook, t: TemplateDefinition): ImportFinding[
   for (const name of book.sheetNames()) {
     const { rows, cols } = book.size(name);
     if (rows > t.limits.maxRowsPerSheet || cols > t.limits.maxColumnsPerSheet) {
-      return [{ code: 'too_large', severity: 'error', sheet: name, message: `Trang ${name} có ${rows} dòng × ${cols} cột, vượt quá khả năng chứa của biểu mẫu (tối đa ${t.limits.maxRowsPerSheet} dòng, ${t.limits.maxColumnsPerSheet} cột).` }];
+      return [
+        {
+          code: 'too_large',
+          severity: 'error',
+          sheet: name,
+          message: `Trang ${name} có ${rows} dòng × ${cols} cột, vượt quá khả năng chứa của biểu mẫu (tối đa ${t.limits.maxRowsPerSheet} dòng, ${t.limits.maxColumnsPerSheet} cột).`,
+        },
+      ];
     }
   }
   return [];
@@ -165,11 +192,25 @@ function checkDimensions(book: InputBook, t: TemplateDefinition): ImportFinding[
 
 function checkTemplateIdentity(meta: Map<string, string> | null, t: TemplateDefinition): ImportFinding[] {
   if (!meta || meta.get('template_id') !== t.id) {
-    return [{ code: 'not_template', severity: 'error', sheet: META_SHEET, message: 'Tệp này không phải biểu mẫu của Báo cáo 121 (không có thông tin nhận dạng biểu mẫu). Hãy dùng biểu mẫu do phần mềm tạo.' }];
+    return [
+      {
+        code: 'not_template',
+        severity: 'error',
+        sheet: META_SHEET,
+        message: 'Tệp này không phải biểu mẫu của Báo cáo 121 (không có thông tin nhận dạng biểu mẫu). Hãy dùng biểu mẫu do phần mềm tạo.',
+      },
+    ];
   }
   const version = Number(meta.get('template_version'));
   if (!Number.isInteger(version) || version < 1 || version > t.version) {
-    return [{ code: 'template_version', severity: 'error', sheet: META_SHEET, message: `Biểu mẫu phiên bản ${meta.get('template_version') || '(không rõ)'} do phiên bản phần mềm mới hơn tạo; phiên bản này chỉ đọc được đến phiên bản ${t.version}. Hãy cập nhật phần mềm.` }];
+    return [
+      {
+        code: 'template_version',
+        severity: 'error',
+        sheet: META_SHEET,
+        message: `Biểu mẫu phiên bản ${meta.get('template_version') || '(không rõ)'} do phiên bản phần mềm mới hơn tạo; phiên bản này chỉ đọc được đến phiên bản ${t.version}. Hãy cập nhật phần mềm.`,
+      },
+    ];
   }
   return [];
 }
@@ -182,7 +223,12 @@ function checkUnitAndYear(meta: Map<string, string>, lookup: ImportLookup): Impo
   }
   const year = Number(meta.get('year'));
   if (!Number.isInteger(year) || !lookup.hasYear(year)) {
-    findings.push({ code: 'wrong_year', severity: 'error', sheet: META_SHEET, message: `Năm báo cáo "${meta.get('year') ?? ''}" không thuộc các năm của cơ sở dữ liệu.` });
+    findings.push({
+      code: 'wrong_year',
+      severity: 'error',
+      sheet: META_SHEET,
+      message: `Năm báo cáo "${meta.get('year') ?? ''}" không thuộc các năm của cơ sở dữ liệu.`,
+    });
   } else if (!metaPeriod(meta, year)) {
     findings.push({
       code: 'wrong_period',
@@ -210,7 +256,11 @@ function resolveName(book: InputBook, names: Map<string, string>, name: string, 
   const ref = names.get(name);
   const parsed = ref ? parseSheetRef(ref) : null;
   if (!parsed || !book.hasSheet(parsed.sheet)) {
-    findings.push({ code: 'missing_name', severity: 'error', message: `Không tìm thấy ô "${name}" của biểu mẫu (trang tính đã bị sửa cấu trúc, xóa hoặc đổi tên). Hãy dùng lại biểu mẫu gốc.` });
+    findings.push({
+      code: 'missing_name',
+      severity: 'error',
+      message: `Không tìm thấy ô "${name}" của biểu mẫu (trang tính đã bị sửa cấu trúc, xóa hoặc đổi tên). Hãy dùng lại biểu mẫu gốc.`,
+    });
     return null;
   }
   return { sheet: parsed.sheet, address: encodeAddress(parsed.rect.top, parsed.rect.left), rect: parsed.rect };
@@ -219,11 +269,23 @@ function resolveName(book: InputBook, names: Map<string, string>, name: string, 
 function unicodeText(text: string, ref: CellRef, findings: ImportFinding[]): string {
   const converted = toUnicodeText(text);
   if (converted.encoding) {
-    findings.push({ code: 'legacy_encoding', severity: 'warning', sheet: ref.sheet, cell: ref.address, message: `${cellLabel(ref)}: văn bản gõ bằng bảng mã ${converted.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}, đã chuyển sang Unicode.` });
+    findings.push({
+      code: 'legacy_encoding',
+      severity: 'warning',
+      sheet: ref.sheet,
+      cell: ref.address,
+      message: `${cellLabel(ref)}: văn bản gõ bằng bảng mã ${converted.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}, đã chuyển sang Unicode.`,
+    });
   }
   let out = nfc(converted.text);
   if (out.length > MAX_TEXT) {
-    findings.push({ code: 'text_too_long', severity: 'warning', sheet: ref.sheet, cell: ref.address, message: `${cellLabel(ref)}: nội dung dài hơn ${MAX_TEXT} ký tự, phần thừa bị cắt.` });
+    findings.push({
+      code: 'text_too_long',
+      severity: 'warning',
+      sheet: ref.sheet,
+      cell: ref.address,
+      message: `${cellLabel(ref)}: nội dung dài hơn ${MAX_TEXT} ký tự, phần thừa bị cắt.`,
+    });
     out = out.slice(0, MAX_TEXT);
   }
   return out;
@@ -233,7 +295,13 @@ function unicodeText(text: string, ref: CellRef, findings: ImportFinding[]): str
 function inputCell(book: InputBook, ref: NamedRef, label: string, findings: ImportFinding[]): InputCell | null {
   const cell = book.cell(ref.sheet, ref.rect.top, ref.rect.left);
   if (!cell.master) return cell;
-  findings.push({ code: 'merged_input', severity: 'warning', sheet: ref.sheet, cell: ref.address, message: `${cellLabel(ref)} (${label}): ô đã bị gộp vào ô ${cell.master}; coi là để trống (chưa có số liệu).` });
+  findings.push({
+    code: 'merged_input',
+    severity: 'warning',
+    sheet: ref.sheet,
+    cell: ref.address,
+    message: `${cellLabel(ref)} (${label}): ô đã bị gộp vào ô ${cell.master}; coi là để trống (chưa có số liệu).`,
+  });
   return null;
 }
 
@@ -286,7 +354,14 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
       if (col.type === 'date') {
         const { iso, raw } = readDateCell(cell.value);
         if (iso || raw) any = true;
-        if (raw && !iso) rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: cell.address, message: `${cellLabel(cref)}: không đọc được ${col.label.toLowerCase()} "${raw}" (ghi theo dạng dd/mm/yyyy).` });
+        if (raw && !iso)
+          rowFindings.push({
+            code: 'doc_date',
+            severity: 'error',
+            sheet: ref.sheet,
+            cell: cell.address,
+            message: `${cellLabel(cref)}: không đọc được ${col.label.toLowerCase()} "${raw}" (ghi theo dạng dd/mm/yyyy).`,
+          });
         fields[col.code] = iso;
         return;
       }
@@ -299,7 +374,14 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
       let value = unicodeText(text.trim(), cref, rowFindings);
       if (col.type === 'list') {
         const canonical = canonicalListValue(lookup, col.list, value);
-        if (!canonical) rowFindings.push({ code: 'doc_list_value', severity: 'error', sheet: ref.sheet, cell: cell.address, message: `${cellLabel(cref)}: "${value}" không có trong danh mục ${col.label.toLowerCase()}.` });
+        if (!canonical)
+          rowFindings.push({
+            code: 'doc_list_value',
+            severity: 'error',
+            sheet: ref.sheet,
+            cell: cell.address,
+            message: `${cellLabel(cref)}: "${value}" không có trong danh mục ${col.label.toLowerCase()}.`,
+          });
         else value = canonical;
       }
       fields[col.code] = value;
@@ -308,13 +390,25 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
     const at = `${ref.sheet}!A${r}`;
     const missing = table.columns.filter((c) => c.required && !fields[c.code] && !(c.type === 'date' && rowFindings.some((f) => f.code === 'doc_date')));
     if (missing.length) {
-      rowFindings.push({ code: 'doc_incomplete', severity: 'error', sheet: ref.sheet, cell: `A${r}`, message: `${tableName}, dòng ${r}: thiếu ${missing.map((c) => c.label.toLowerCase()).join(', ')}.` });
+      rowFindings.push({
+        code: 'doc_incomplete',
+        severity: 'error',
+        sheet: ref.sheet,
+        cell: `A${r}`,
+        message: `${tableName}, dòng ${r}: thiếu ${missing.map((c) => c.label.toLowerCase()).join(', ')}.`,
+      });
     }
     // Every date of a row lies in the documents' window (from the first day documents count to the import).
     table.columns.forEach((col, j) => {
       const day = col.type === 'date' ? fields[col.code] : null;
       if (day && (day < lookup.documentsFrom || day > lookup.today)) {
-        rowFindings.push({ code: 'doc_date', severity: 'error', sheet: ref.sheet, cell: encodeAddress(r, firstCol + j), message: `${tableName}, dòng ${r}: ${col.label.toLowerCase()} ${day.split('-').reverse().join('/')} nằm ngoài khoảng từ ${lookup.documentsFrom.split('-').reverse().join('/')} đến ngày nhập (${lookup.today.split('-').reverse().join('/')}).` });
+        rowFindings.push({
+          code: 'doc_date',
+          severity: 'error',
+          sheet: ref.sheet,
+          cell: encodeAddress(r, firstCol + j),
+          message: `${tableName}, dòng ${r}: ${col.label.toLowerCase()} ${day.split('-').reverse().join('/')} nằm ngoài khoảng từ ${lookup.documentsFrom.split('-').reverse().join('/')} đến ngày nhập (${lookup.today.split('-').reverse().join('/')}).`,
+        });
       }
     });
     findings.push(...rowFindings);
@@ -322,7 +416,13 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
     const key = documentKey(fields, table.duplicateKey);
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
-      findings.push({ code: 'doc_duplicate', severity: 'warning', sheet: ref.sheet, cell: `A${r}`, message: `${tableName}, dòng ${r}: văn bản ${fields[table.duplicateKey[0]!] ?? ''} trùng với dòng ${firstRow}; chỉ lấy một lần.` });
+      findings.push({
+        code: 'doc_duplicate',
+        severity: 'warning',
+        sheet: ref.sheet,
+        cell: `A${r}`,
+        message: `${tableName}, dòng ${r}: văn bản ${fields[table.duplicateKey[0]!] ?? ''} trùng với dòng ${firstRow}; chỉ lấy một lần.`,
+      });
       continue;
     }
     seen.set(key, r);
@@ -342,10 +442,18 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
   // Rows typed below the range are never dropped without a word.
   // The form's signature block (the unit signs there) is not a document row.
   const signature = signatureRows(ref.rect.bottom);
-  const below = book.rowsWithData(ref.sheet, { top: ref.rect.bottom + 1, left: ref.rect.left, bottom: MAX_ROW, right: ref.rect.right }).filter((r) => r < signature.top || r > signature.bottom);
+  const below = book
+    .rowsWithData(ref.sheet, { top: ref.rect.bottom + 1, left: ref.rect.left, bottom: MAX_ROW, right: ref.rect.right })
+    .filter((r) => r < signature.top || r > signature.bottom);
   if (below.length) {
     const shown = below.length > 10 ? `${below.slice(0, 10).join(', ')}… (${below.length} dòng)` : below.join(', ');
-    findings.push({ code: 'doc_below_range', severity: 'error', sheet: ref.sheet, cell: `A${below[0]}`, message: `Trang ${ref.sheet}: có nội dung ở dòng ${shown}, nằm dưới bảng nhập văn bản (dòng ${ref.rect.top + 1}–${ref.rect.bottom}), nên không được đọc. Hãy chuyển các văn bản đó lên các dòng trống trong bảng (hoặc xóa nếu không cần) rồi gửi lại.` });
+    findings.push({
+      code: 'doc_below_range',
+      severity: 'error',
+      sheet: ref.sheet,
+      cell: `A${below[0]}`,
+      message: `Trang ${ref.sheet}: có nội dung ở dòng ${shown}, nằm dưới bảng nhập văn bản (dòng ${ref.rect.top + 1}–${ref.rect.bottom}), nên không được đọc. Hãy chuyển các văn bản đó lên các dòng trống trong bảng (hoặc xóa nếu không cần) rồi gửi lại.`,
+    });
   }
   return docs;
 }
@@ -387,6 +495,16 @@ export async function readInputBook(book: InputBook, lookup: ImportLookup): Prom
   if (errors.length) return { ok: false, findings: errors, unit: unit.code, year };
   return {
     ok: true,
-    submission: { unit, year, period: metaPeriod(meta, year)!, templateVersion: Number(meta.get('template_version')), workbookId: meta.get('workbook_id') || null, values, documents, narratives, findings },
+    submission: {
+      unit,
+      year,
+      period: metaPeriod(meta, year)!,
+      templateVersion: Number(meta.get('template_version')),
+      workbookId: meta.get('workbook_id') || null,
+      values,
+      documents,
+      narratives,
+      findings,
+    },
   };
 }

@@ -136,7 +136,10 @@ async function readCells(file: string): Promise<{ rows: { row: number; cells: st
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('not_xlsx', `Không đọc được danh sách đơn vị ${file}: tệp không phải sổ Excel (.xlsx) hoặc đã hỏng. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi chọn lại.`);
+    throw new AppError(
+      'not_xlsx',
+      `Không đọc được danh sách đơn vị ${file}: tệp không phải sổ Excel (.xlsx) hoặc đã hỏng. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi chọn lại.`,
+    );
   }
   // The first sheet that has rows.
   const ws = wb.worksheets.find((w) => w.rowCount > 0);
@@ -152,7 +155,10 @@ async function readCells(file: string): Promise<{ rows: { row: number; cells: st
 }
 
 function fieldOfHeading(heading: string): UnitListField | null {
-  const key = looseKey(heading).replace(/[.:*]+$/, '').replace(/\s*\(.*\)$/, '').trim();
+  const key = looseKey(heading)
+    .replace(/[.:*]+$/, '')
+    .replace(/\s*\(.*\)$/, '')
+    .trim();
   if (!key) return null;
   for (const [field, names] of Object.entries(HEADINGS) as [UnitListField, string[]][]) if (names.includes(key)) return field;
   return null;

@@ -99,7 +99,12 @@ export type OpenZip = { ok: true; entries: Map<string, ZipEntry>; parts: Map<str
  * The directory checked, every entry inflated under its declared size (a lying entry is refused even
  * when the reader would not need it), and the inflated bytes of the entries `keep` accepts returned.
  */
-export function openZip(buf: Buffer, limits: ZipLimits, keep: (name: string) => boolean = () => false, precheck?: (entries: Map<string, ZipEntry>) => ImportFinding | null): OpenZip {
+export function openZip(
+  buf: Buffer,
+  limits: ZipLimits,
+  keep: (name: string) => boolean = () => false,
+  precheck?: (entries: Map<string, ZipEntry>) => ImportFinding | null,
+): OpenZip {
   const dir = readZipDirectory(buf, limits);
   if (!dir.ok) return dir;
   const early = precheck?.(dir.entries);

@@ -38,7 +38,6 @@ import { chooseCurrentVersion, diffVersions, unitHistory } from '../services/his
 import { markSectionNoContent, reportSections, saveSectionText } from './report-handlers.ts';
 import { exportAuditCsvFile, exportProvinceYear, importProvinceFile } from './season-handlers.ts';
 
-
 /** What a handler runs against: the open database and where the app keeps its files. */
 export interface HandlerEnv {
   ctx: ServiceContext;
@@ -59,7 +58,10 @@ function switchDatabase(env: HandlerEnv, toSample: boolean): void {
   if (Boolean(env.sample) === toSample) return;
   const file = toSample ? sampleDbFile(env.dataDir) : env.homeDbFile;
   if (toSample && path.resolve(file) === path.resolve(env.homeDbFile)) {
-    throw new AppError('bad_path', `Tệp dữ liệu của tỉnh đang mang tên dành cho dữ liệu mẫu (${path.basename(file)}); không mở dữ liệu mẫu để khỏi lẫn hai loại dữ liệu. Hãy đổi tên tệp dữ liệu của tỉnh.`);
+    throw new AppError(
+      'bad_path',
+      `Tệp dữ liệu của tỉnh đang mang tên dành cho dữ liệu mẫu (${path.basename(file)}); không mở dữ liệu mẫu để khỏi lẫn hai loại dữ liệu. Hãy đổi tên tệp dữ liệu của tỉnh.`,
+    );
   }
   const next = toSample ? openSampleDatabase(file) : openCheckedContext(file);
   const old = env.ctx;
@@ -150,7 +152,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     const files = await writeBlankWorkbooks(ctx, { year, period: requestedPeriod(year, period), outDir, units, onProgress });
     return { outDir, files };
   },
-  importFiles: ({ ctx }, { paths, receivedAt, period }, onProgress) => importFiles(ctx, paths, { receivedAt, period: period === undefined ? undefined : periodFromKey(period), onProgress }),
+  importFiles: ({ ctx }, { paths, receivedAt, period }, onProgress) =>
+    importFiles(ctx, paths, { receivedAt, period: period === undefined ? undefined : periodFromKey(period), onProgress }),
   yearChecklist: ({ ctx }, { year }) => yearChecklist(ctx, year),
   unitVersions: ({ ctx }, { year, unit }) => unitVersions(ctx, year, unit),
   previewWordReport: async ({ ctx }, { file }) => {
@@ -172,11 +175,27 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   setSectionNoContent: ({ ctx }, { year, period, code, none }) => markSectionNoContent(ctx, year, code, none, requestedPeriod(year, period)),
   generateAll: async ({ ctx }, { year, period, outDir, force, sources, markDraft }, onProgress) => {
     const result = await generateAll(ctx, { year, period: requestedPeriod(year, period), outDir, force, sources, markDraft, onProgress });
-    return { outDir, files: result.files, draft: result.draft, notices: result.notices, validation: result.validation, reportDraft: result.reportDraft, missingSections: result.missing };
+    return {
+      outDir,
+      files: result.files,
+      draft: result.draft,
+      notices: result.notices,
+      validation: result.validation,
+      reportDraft: result.reportDraft,
+      missingSections: result.missing,
+    };
   },
   traceAnnexCell: ({ ctx }, input) => traceAnnexCell(ctx, input),
   annexFigureCells: ({ ctx }, { year }) =>
-    allFigureSources(ctx, year).map((c) => ({ annex: c.annex, annexLabel: c.annexLabel, sheet: c.sheet, cell: c.cell, label: c.label, value: c.value, units: new Set(c.values.map((v) => `${v.year}/${v.unit.code}`)).size })),
+    allFigureSources(ctx, year).map((c) => ({
+      annex: c.annex,
+      annexLabel: c.annexLabel,
+      sheet: c.sheet,
+      cell: c.cell,
+      label: c.label,
+      value: c.value,
+      units: new Set(c.values.map((v) => `${v.year}/${v.unit.code}`)).size,
+    })),
   trend: ({ ctx }) => childrenTrend(ctx),
   definitionStatus: ({ ctx }) => definitionStatus(ctx),
   upgradeYearDefinition: ({ ctx }, { year }) => upgradeYearDefinition(ctx, year),
@@ -222,6 +241,9 @@ export async function dispatch(env: HandlerEnv, methodName: unknown, input: unkn
     if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message } };
     if (env.onInternalError) env.onInternalError(String(methodName), e);
     else console.error(`[${String(methodName)}]`, e);
-    return { ok: false, error: { code: 'internal', message: `Lỗi không mong đợi khi thực hiện "${String(methodName)}": ${e instanceof Error ? e.message : String(e)}` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Lỗi không mong đợi khi thực hiện "${String(methodName)}": ${e instanceof Error ? e.message : String(e)}` },
+    };
   }
 }

@@ -28,7 +28,13 @@ export function throttleProgress(send: (p: Progress) => void, intervalMs = 100):
 
 export function inProcessHost(env: HandlerEnv): ServiceHost {
   return {
-    call: (request, onProgress) => dispatch(env, request.method, request.input, throttleProgress((p) => onProgress({ callId: request.callId, ...p }))),
+    call: (request, onProgress) =>
+      dispatch(
+        env,
+        request.method,
+        request.input,
+        throttleProgress((p) => onProgress({ callId: request.callId, ...p })),
+      ),
     close: async () => {
       env.ctx.db.close();
     },

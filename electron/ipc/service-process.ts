@@ -23,7 +23,9 @@ port.on('message', (event: { data: HostMessage }) => {
   const message = event.data;
   if (message.type === 'call') {
     const request: ApiRequest = message.request;
-    void host.call(request, (progress) => reply({ type: 'progress', event: progress })).then((result) => reply({ type: 'result', callId: request.callId, result }));
+    void host
+      .call(request, (progress) => reply({ type: 'progress', event: progress }))
+      .then((result) => reply({ type: 'result', callId: request.callId, result }));
   } else if (message.type === 'close') {
     void host.close().then(() => process.exit(0));
   }

@@ -83,7 +83,9 @@ export function buildBody(data: ReportData, text: FigureText): BuiltBody {
   // A section nobody wrote is highlighted and listed (the report stays a draft); one marked "không có nội dung
   // báo cáo" prints nothing, not even its lead.
   const narrative = (b: Extract<OutlineBlock, { kind: 'narrative' }>): void => {
-    const merged = mergeSectionText(data.unitTexts.get(b.code) ?? [], data.compilerTexts.get(b.code)?.text, { unitNames: data.settings.narrative_unit_names === true });
+    const merged = mergeSectionText(data.unitTexts.get(b.code) ?? [], data.compilerTexts.get(b.code)?.text, {
+      unitNames: data.settings.narrative_unit_names === true,
+    });
     if (merged.source === 'none') return;
     const paragraphs: Run[][] = merged.source === 'empty' ? [[{ text: phrases.noContent, highlight: true }]] : merged.paragraphs;
     if (merged.source === 'empty') {

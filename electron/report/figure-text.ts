@@ -56,7 +56,8 @@ export class FigureText {
       const blank = this.unitsText(first.blank);
       const pieces = [];
       // The few units that gave it are named when they are fewer than those that did not.
-      if (reported.length > 0 && reported.length <= 3 && reported.length < first.blank.length) pieces.push(fillPhrase(p.coverageReported, { units: this.unitsText(reported) }));
+      if (reported.length > 0 && reported.length <= 3 && reported.length < first.blank.length)
+        pieces.push(fillPhrase(p.coverageReported, { units: this.unitsText(reported) }));
       pieces.push(fillPhrase(group.length > 1 ? p.coverageBlankSeveral : p.coverageBlank, { units: blank }));
       const text = pieces.join('; ');
       const alone = groups.size === 1 && group.length === 1 && first.index === figures - 1;
@@ -183,7 +184,8 @@ export class FigureText {
       if (both.length !== nowCodes.size || both.length !== beforeCodes.size) {
         if (both.length === 0) return '';
         const codes = figureCodes(def, this.data.template);
-        const sumOf = (cov: typeof nowCov) => sumKnown(cov.reported.filter((f) => both.includes(f.unit.code)).flatMap((f) => codes.map((c) => f.values.get(c)))) ?? 0;
+        const sumOf = (cov: typeof nowCov) =>
+          sumKnown(cov.reported.filter((f) => both.includes(f.unit.code)).flatMap((f) => codes.map((c) => f.values.get(c)))) ?? 0;
         now = sumOf(nowCov);
         before = sumOf(beforeCov);
         common = both.length;
@@ -201,8 +203,22 @@ export class FigureText {
 
   private list(list: OutlineList): Filled {
     const items = list.items
-      ? list.items.map((i) => ({ def: this.data.outline.figures[i.figure] as ValueFigure, text: i.text, zero: i.zero, whenZero: i.whenZero, item: undefined as string | undefined, label: '' }))
-      : (this.data.template.lists[list.over!.list] ?? []).map((i) => ({ def: list.over!.figure, text: list.over!.text, zero: undefined, whenZero: undefined, item: i.code, label: i.label }));
+      ? list.items.map((i) => ({
+          def: this.data.outline.figures[i.figure] as ValueFigure,
+          text: i.text,
+          zero: i.zero,
+          whenZero: i.whenZero,
+          item: undefined as string | undefined,
+          label: '',
+        }))
+      : (this.data.template.lists[list.over!.list] ?? []).map((i) => ({
+          def: list.over!.figure,
+          text: list.over!.text,
+          zero: undefined,
+          whenZero: undefined,
+          item: i.code,
+          label: i.label,
+        }));
     const shown: string[] = [];
     const zeros: string[] = [];
     /** Items at 0 while some expected units gave nothing, by those units. */

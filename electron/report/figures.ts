@@ -71,7 +71,9 @@ export class FigureBook {
   notSubmitted(def: ValueFigure, item?: string): Unit[] {
     if ('documents' in def || 'difference' in def) return [];
     const codes = figureCodes(def, this.data.template, item);
-    return this.data.missing.filter((u) => (!def.kinds || def.kinds.includes(u.kind)) && codesOfKind(this.data.template, u.kind).some((c) => codes.includes(c)));
+    return this.data.missing.filter(
+      (u) => (!def.kinds || def.kinds.includes(u.kind)) && codesOfKind(this.data.template, u.kind).some((c) => codes.includes(c)),
+    );
   }
 
   /** Money when any of its indicators is money; documents are counts. */

@@ -23,5 +23,3 @@ export function formatPercent(value: number): string {
   const [int, dec] = fixed.split('.');
   return `${formatVietnameseNumber(Number(int))},${dec}%`;
 }
-
-

@@ -16,7 +16,12 @@ export function frontMatter(data: ReportData, text: FigureText, draft: boolean):
   const date = dateLineParts(settingString(s, 'report_date')) ?? { day: unknown, month: unknown, year: String(data.year) };
   return {
     draftMark: draft ? p.draftMark : null,
-    author: [runningCaseName(settingString(s, 'issuing_body')), settingString(s, 'province') ? `${settingString(s, 'province_kind', 'tỉnh')} ${settingString(s, 'province')}` : ''].filter(Boolean).join(' '),
+    author: [
+      runningCaseName(settingString(s, 'issuing_body')),
+      settingString(s, 'province') ? `${settingString(s, 'province_kind', 'tỉnh')} ${settingString(s, 'province')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     parentBody: settingString(s, 'parent_body').toLocaleUpperCase('vi'),
     issuingBody: settingString(s, 'issuing_body').toLocaleUpperCase('vi'),
     numberLine: fillPhrase(p.reportNumber, {
@@ -34,7 +39,14 @@ export function frontMatter(data: ReportData, text: FigureText, draft: boolean):
 
 /** "- Bộ Y tế (báo cáo);" … "- Lưu: VT, BVTE." — the archive line added when the list has none. */
 export function recipientLines(recipients: readonly string[], archiveDefault: string): string[] {
-  const items = recipients.map((r) => r.trim().replace(/^[-–•]\s*/, '').replace(/[;.,]+$/, '')).filter((r) => r !== '');
+  const items = recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^[-–•]\s*/, '')
+        .replace(/[;.,]+$/, ''),
+    )
+    .filter((r) => r !== '');
   if (!items.some((r) => /^lưu\b/i.test(r))) items.push(archiveDefault.replace(/[;.]+$/, ''));
   return items.map((r, i) => `- ${r}${i === items.length - 1 ? '.' : ';'}`);
 }

@@ -14,7 +14,8 @@ export function parseOutline(json: unknown, template: TemplateDefinition): Outli
     throw new AppError('outline_invalid', `Đề cương báo cáo không hợp lệ (tệp outline.json): ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`);
   }
   const problems = outlineProblems(parsed.data, template);
-  if (problems.length > 0) throw new AppError('outline_invalid', `Đề cương báo cáo không khớp với mẫu ${template.id} (tệp outline.json): ${problems.join('; ')}.`);
+  if (problems.length > 0)
+    throw new AppError('outline_invalid', `Đề cương báo cáo không khớp với mẫu ${template.id} (tệp outline.json): ${problems.join('; ')}.`);
   return parsed.data;
 }
 

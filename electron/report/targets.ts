@@ -40,13 +40,19 @@ export function indicatorLabeller(ctx: ServiceContext): (code: string) => string
 }
 
 /** The sentence summing the results: "Trong 6 chỉ tiêu …: 2 chỉ tiêu đạt, 3 chỉ tiêu chưa đạt (…), 1 chỉ tiêu chưa đủ số liệu để đánh giá (…)." */
-export function targetsSummary(results: readonly TargetResult[], phrases: { summary: string; dat: string; chua_dat: string; thieu: string }, vars: Record<string, string> = {}): string | null {
+export function targetsSummary(
+  results: readonly TargetResult[],
+  phrases: { summary: string; dat: string; chua_dat: string; thieu: string },
+  vars: Record<string, string> = {},
+): string | null {
   if (results.length === 0) return null;
   const count = (n: number): string => String(n).padStart(2, '0');
   const parts = (['dat', 'chua_dat', 'thieu'] as const).flatMap((s) => {
     const of = results.filter((r) => r.status === s);
     if (of.length === 0) return [];
-    return [fillPhrase(phrases[s], { count: count(of.length), labels: of.map((r) => r.label.charAt(0).toLocaleLowerCase('vi') + r.label.slice(1)).join('; ') })];
+    return [
+      fillPhrase(phrases[s], { count: count(of.length), labels: of.map((r) => r.label.charAt(0).toLocaleLowerCase('vi') + r.label.slice(1)).join('; ') }),
+    ];
   });
   return fillPhrase(phrases.summary, { ...vars, total: count(results.length), parts: parts.join(', ') });
 }
@@ -91,4 +97,3 @@ export function viewOf(ctx: ServiceContext, year: number, list: readonly TargetR
   const locked = (ctx.db.prepare('SELECT locked FROM years WHERE year = ?').get(year) as { locked: number } | undefined)?.locked === 1;
   return { year, locked, rows, summary: targetsSummary([...results.values()], VIEW_PHRASES, { year: String(year) }) };
 }
-

@@ -69,12 +69,19 @@ export function auditInWords(ctx: ServiceContext, records: AuditRecord[]): Audit
       subject = `${unitName(unit)}, năm ${year}: ${labels.get(code ?? '') ?? 'một chỉ tiêu'}`;
       change = `${show(before)} → ${show(after)}`;
     } else if (family === 'submission' || family === 'word_report') {
-      const s = (r.entityId && family === 'submission' ? submission.get(Number(r.entityId)) : undefined) as { code: string; year: number; version: number } | undefined;
+      const s = (r.entityId && family === 'submission' ? submission.get(Number(r.entityId)) : undefined) as
+        { code: string; year: number; version: number } | undefined;
       const unit = afterObj.unit ?? s?.code;
       const year = afterObj.year ?? s?.year;
       subject = `${unitName(unit)}${year ? `, năm ${String(year)}` : ''}`;
       if (r.action === 'submission.choose_current') change = `phiên bản ${show(before)} → ${show(after)}`;
-      else change = [afterObj.version ? `phiên bản ${String(afterObj.version)}` : '', typeof afterObj.paper === 'string' ? afterObj.paper : typeof afterObj.file === 'string' ? `tệp ${afterObj.file}` : ''].filter(Boolean).join(', ');
+      else
+        change = [
+          afterObj.version ? `phiên bản ${String(afterObj.version)}` : '',
+          typeof afterObj.paper === 'string' ? afterObj.paper : typeof afterObj.file === 'string' ? `tệp ${afterObj.file}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
     } else if (family === 'unit') {
       subject = unitName(r.entityId);
       if (r.action === 'unit.rename') change = `${show(before)} → ${show(after)}`;

@@ -39,17 +39,31 @@ export function removeBackup(ctx: ServiceContext, file: string): BackupEntry[] {
  * Restores a backup into the open database. `listedOnly`: only one of the database's own listed backups
  * (the window chooses from its list); the command line may name any file.
  */
-export async function restoreFromBackup(ctx: ServiceContext, file: string, options: { listedOnly?: boolean; onProgress?: ProgressListener; busyMs?: number; pagesPerStep?: number } = {}): Promise<RestoreResult> {
+export async function restoreFromBackup(
+  ctx: ServiceContext,
+  file: string,
+  options: { listedOnly?: boolean; onProgress?: ProgressListener; busyMs?: number; pagesPerStep?: number } = {},
+): Promise<RestoreResult> {
   const dbFile = dbFileOf(ctx);
   if (options.listedOnly && !listBackups(dbFile).some((b) => path.resolve(b.file) === path.resolve(file))) {
     throw new AppError('no_backup', `${path.basename(file)} không có trong danh sách bản sao lưu của cơ sở dữ liệu này. Hãy chọn một bản trong danh sách.`);
   }
-  const result = await restoreInto(ctx.db, file, { maxSchemaVersion: SCHEMA_VERSION, onProgress: options.onProgress, busyMs: options.busyMs, pagesPerStep: options.pagesPerStep });
+  const result = await restoreInto(ctx.db, file, {
+    maxSchemaVersion: SCHEMA_VERSION,
+    onProgress: options.onProgress,
+    busyMs: options.busyMs,
+    pagesPerStep: options.pagesPerStep,
+  });
   // An older backup is brought up to this version's schema; the content read may name another template.
   migrate(ctx.db);
   // A backup from before migration 005 gets its years bound to the definition they were collected under.
   ensureDefinitions(ctx.db);
   ctx.template = activeTemplate(ctx.db);
-  audit(ctx, { action: 'database.restore', entity: 'database', newValue: path.basename(file), oldValue: result.replacedBackup ? path.basename(result.replacedBackup) : undefined });
+  audit(ctx, {
+    action: 'database.restore',
+    entity: 'database',
+    newValue: path.basename(file),
+    oldValue: result.replacedBackup ? path.basename(result.replacedBackup) : undefined,
+  });
   return result;
 }

@@ -58,7 +58,17 @@ export function unitVersions(ctx: ServiceContext, year: number, unitCode: string
             .filter((d) => d.kind === 'value')
             .map((d) => ({ code: d.code, label: labels.get(d.code) ?? d.code, before: d.before as number | null, after: d.after as number | null }))
         : [];
-      return { id: s.id, version: s.version, fileName: s.fileName, source: s.source, ...(s.paperSource ? { paperSource: s.paperSource } : {}), receivedAt: s.receivedAt, importedAt: s.importedAt, isCurrent: s.isCurrent, changes };
+      return {
+        id: s.id,
+        version: s.version,
+        fileName: s.fileName,
+        source: s.source,
+        ...(s.paperSource ? { paperSource: s.paperSource } : {}),
+        receivedAt: s.receivedAt,
+        importedAt: s.importedAt,
+        isCurrent: s.isCurrent,
+        changes,
+      };
     })
     .reverse();
 }

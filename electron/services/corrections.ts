@@ -40,12 +40,21 @@ export function correctFigure(ctx: ServiceContext, req: CorrectionRequest): Corr
   if (!checked.ok) throw new AppError(checked.code, `${unit.name}, chỉ tiêu "${indicator.label}": ${checked.reason}`);
   assertYearOpen(ctx, req.year);
   const current = currentSubmissionId(ctx, unit.code, req.year);
-  if (!current) throw new AppError('no_submission', `${unit.name} chưa có báo cáo năm ${req.year}: không có số liệu để sửa. Hãy nhập biểu mẫu của đơn vị trước.`);
+  if (!current)
+    throw new AppError('no_submission', `${unit.name} chưa có báo cáo năm ${req.year}: không có số liệu để sửa. Hãy nhập biểu mẫu của đơn vị trước.`);
   return ctx.db.transaction(() => {
     const before = submissionValues(ctx, current.id).get(req.code) ?? null;
-    const submitted = (ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(current.id, req.code) as { value: number | null } | undefined)?.value ?? null;
+    const submitted =
+      (
+        ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(current.id, req.code) as
+          { value: number | null } | undefined
+      )?.value ?? null;
     const at = ctx.now().toISOString();
-    const id = Number(ctx.db.prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)').run(current.id, req.code, storableFigure(req.value, `${unit.name}, ${req.code}`), reason, ctx.user, at).lastInsertRowid);
+    const id = Number(
+      ctx.db
+        .prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(current.id, req.code, storableFigure(req.value, `${unit.name}, ${req.code}`), reason, ctx.user, at).lastInsertRowid,
+    );
     audit(ctx, { action: 'figure.correct', entity: 'figure', entityId: `${unit.code}/${req.year}/${req.code}`, oldValue: before, newValue: req.value, reason });
     return { id, unit: unit.code, year: req.year, version: current.version, code: req.code, submitted, value: req.value, reason, by: ctx.user, at };
   })();
@@ -53,14 +62,12 @@ export function correctFigure(ctx: ServiceContext, req: CorrectionRequest): Corr
 
 /** Corrections of a year (current versions), newest first. */
 export function listCorrections(ctx: ServiceContext, year: number): Correction[] {
-  return (
-    ctx.db
-      .prepare(
-        `SELECT c.id, u.code AS unit, s.year, s.version, c.code, v.value AS submitted, c.value, c.reason, c.by, c.at
+  return ctx.db
+    .prepare(
+      `SELECT c.id, u.code AS unit, s.year, s.version, c.code, v.value AS submitted, c.value, c.reason, c.by, c.at
          FROM corrections c JOIN submissions s ON s.id = c.submission_id JOIN units u ON u.id = s.unit_id
          LEFT JOIN submission_values v ON v.submission_id = c.submission_id AND v.code = c.code
          WHERE s.year = ? AND s.period = CAST(s.year AS TEXT) AND s.is_current = 1 ORDER BY c.id DESC`,
-      )
-      .all(year) as Correction[]
-  );
+    )
+    .all(year) as Correction[];
 }

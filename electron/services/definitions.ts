@@ -50,7 +50,10 @@ export function assertDefinitionSound(def: Definition): void {
   if (sound.has(def.hash)) return;
   const problems = definitionProblems(def);
   if (problems.length) {
-    throw new AppError('template_invalid', `Định nghĩa báo cáo ${def.id} phiên bản ${def.version} có chỗ không khớp nhau:\n- ${problems.join('\n- ')}\nHãy cài lại phần mềm (hoặc báo cho người soạn mẫu báo cáo).`);
+    throw new AppError(
+      'template_invalid',
+      `Định nghĩa báo cáo ${def.id} phiên bản ${def.version} có chỗ không khớp nhau:\n- ${problems.join('\n- ')}\nHãy cài lại phần mềm (hoặc báo cho người soạn mẫu báo cáo).`,
+    );
   }
   sound.add(def.hash);
 }
@@ -91,11 +94,18 @@ export function upgradeYearDefinition(ctx: ServiceContext, year: number): Defini
   const from = definitionForYear(ctx.db, year);
   const to = activeDefinition(ctx.db);
   if (state.locked) {
-    throw new AppError('year_locked', `Năm ${year} đã chốt số liệu nên giữ nguyên định nghĩa báo cáo đã dùng (phiên bản ${from.version}). Hãy mở khóa năm ${year} (kèm lý do) nếu cần chuyển sang phiên bản ${to.version}.`);
+    throw new AppError(
+      'year_locked',
+      `Năm ${year} đã chốt số liệu nên giữ nguyên định nghĩa báo cáo đã dùng (phiên bản ${from.version}). Hãy mở khóa năm ${year} (kèm lý do) nếu cần chuyển sang phiên bản ${to.version}.`,
+    );
   }
-  if (from.hash === to.hash) throw new AppError('definition_current', `Năm ${year} đã dùng định nghĩa báo cáo hiện hành (phiên bản ${to.version}); không cần nâng cấp.`);
+  if (from.hash === to.hash)
+    throw new AppError('definition_current', `Năm ${year} đã dùng định nghĩa báo cáo hiện hành (phiên bản ${to.version}); không cần nâng cấp.`);
   if (from.version > to.version) {
-    throw new AppError('definition_current', `Năm ${year} dùng định nghĩa báo cáo phiên bản ${from.version}, mới hơn phiên bản ${to.version} của phần mềm này. Hãy cập nhật phần mềm.`);
+    throw new AppError(
+      'definition_current',
+      `Năm ${year} dùng định nghĩa báo cáo phiên bản ${from.version}, mới hơn phiên bản ${to.version} của phần mềm này. Hãy cập nhật phần mềm.`,
+    );
   }
   const backup = snapshotDatabase(ctx.db, 'before_upgrade', `dinh-nghia-${year}`);
   ctx.db.transaction(() => {

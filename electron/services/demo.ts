@@ -53,7 +53,10 @@ export interface DemoPeriodReport {
 
 /** The demo's six-month period and review range, in the sample's reporting year and the three years before it. */
 export function demoPeriods(reportingYear: number): { half: Extract<ReportPeriod, { kind: 'half' }>; review: Extract<ReportPeriod, { kind: 'range' }> } {
-  return { half: { kind: 'half', year: reportingYear, half: 1 }, review: { kind: 'range', from: `${reportingYear - 3}-01-01`, to: `${reportingYear - 1}-12-31` } };
+  return {
+    half: { kind: 'half', year: reportingYear, half: 1 },
+    review: { kind: 'range', from: `${reportingYear - 3}-01-01`, to: `${reportingYear - 1}-12-31` },
+  };
 }
 
 /**
@@ -101,7 +104,12 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
       const blank = blanks.find((b) => b.unit === unit.code);
       if (!blank) throw new Error(`Không có biểu mẫu trống của ${unit.code}`);
       const table = documentTableForKind(ctx.template, unit.kind);
-      await fillWorkbookFile(blank.file, path.join(yearDir, name), { values: s.values, documents: s.documents, texts: s.texts }, table?.kind === 'table' ? table : undefined);
+      await fillWorkbookFile(
+        blank.file,
+        path.join(yearDir, name),
+        { values: s.values, documents: s.documents, texts: s.texts },
+        table?.kind === 'table' ? table : undefined,
+      );
     }
     const results = await importFiles(ctx, [yearDir], { receivedAt: `${year}-11-25T08:00:00.000Z`, onProgress: options.onProgress });
     imports.push(...results);
@@ -147,11 +155,19 @@ export async function runDemo(outDir: string, options: { onProgress?: ProgressLi
 
 /** Folder names of the period reports under the demo's folder (no diacritics, as the other file names). */
 function periodFolder(period: ReportPeriod): string {
-  return period.kind === 'half' ? `6 thang ${period.half === 1 ? 'dau' : 'cuoi'} nam ${period.year}` : `Giai doan ${periodYears(period)[0]}-${periodSeason(period)}`;
+  return period.kind === 'half'
+    ? `6 thang ${period.half === 1 ? 'dau' : 'cuoi'} nam ${period.year}`
+    : `Giai doan ${periodYears(period)[0]}-${periodSeason(period)}`;
 }
 
 /** The six-month report (blank workbooks, filled, imported into their own period) and the review over years. */
-async function demoPeriodReports(ctx: ServiceContext, sample: SampleProvince, outDir: string, scratch: string, options: { onProgress?: ProgressListener }): Promise<DemoPeriodReport[]> {
+async function demoPeriodReports(
+  ctx: ServiceContext,
+  sample: SampleProvince,
+  outDir: string,
+  scratch: string,
+  options: { onProgress?: ProgressListener },
+): Promise<DemoPeriodReport[]> {
   const { half, review } = demoPeriods(sample.reporting_year);
   const halfDir = path.join(outDir, periodFolder(half));
   // Beside the annual returns (nhan-ve/<year>), not inside them: a folder of the year's returns stays the year's.
@@ -160,17 +176,30 @@ async function demoPeriodReports(ctx: ServiceContext, sample: SampleProvince, ou
   rmSync(path.dirname(filled), { recursive: true, force: true });
   mkdirSync(filled, { recursive: true });
   const submissions = sampleHalfYearSubmissions(sample, half);
-  const blanks = await writeBlankWorkbooks(ctx, { year: half.year, period: half, outDir: path.join(scratch, periodKey(half)), units: submissions.map((s) => s.unit) });
+  const blanks = await writeBlankWorkbooks(ctx, {
+    year: half.year,
+    period: half,
+    outDir: path.join(scratch, periodKey(half)),
+    units: submissions.map((s) => s.unit),
+  });
   for (const s of submissions) {
     const unit = requireUnit(ctx, s.unit);
     const table = documentTableForKind(ctx.template, unit.kind);
     const blank = blanks.find((b) => b.unit === unit.code)!;
-    await fillWorkbookFile(blank.file, path.join(filled, inputFileName(unit, periodKey(half))), { values: s.values, documents: s.documents, texts: s.texts }, table?.kind === 'table' ? table : undefined);
+    await fillWorkbookFile(
+      blank.file,
+      path.join(filled, inputFileName(unit, periodKey(half))),
+      { values: s.values, documents: s.documents, texts: s.texts },
+      table?.kind === 'table' ? table : undefined,
+    );
   }
   rmSync(scratch, { recursive: true, force: true });
   const imports = await importFiles(ctx, [filled], { period: half, receivedAt: `${half.year}-07-10T08:00:00.000Z`, onProgress: options.onProgress });
   const out: DemoPeriodReport[] = [];
-  for (const [period, dir, got] of [[half, halfDir, imports], [review, path.join(outDir, periodFolder(review)), []]] as const) {
+  for (const [period, dir, got] of [
+    [half, halfDir, imports],
+    [review, path.join(outDir, periodFolder(review)), []],
+  ] as const) {
     rmSync(dir, { recursive: true, force: true });
     const r = await generateAll(ctx, { year: periodSeason(period), period, outDir: dir, onProgress: options.onProgress });
     out.push({ period: periodText(period), outDir: dir, imports: [...got], validation: r.validation, files: r.files });

@@ -92,7 +92,12 @@ export function setupProvince(ctx: ServiceContext, answers: ProvinceSetupAnswers
     deadline: answers.deadline ?? '',
   };
   // Every answer checked before anything is written; the message names the field as the form does.
-  const labels: Partial<Record<SettingKey, string>> = { period_from: 'Số liệu từ ngày', period_to: 'Đến ngày', deadline: 'Hạn gửi báo cáo', signer_name: 'Họ và tên người ký' };
+  const labels: Partial<Record<SettingKey, string>> = {
+    period_from: 'Số liệu từ ngày',
+    period_to: 'Đến ngày',
+    deadline: 'Hạn gửi báo cáo',
+    signer_name: 'Họ và tên người ký',
+  };
   for (const [key, value] of Object.entries(given) as [SettingKey, unknown][]) {
     const r = parseSetting(key, value);
     if (!r.ok) throw new AppError('bad_setting', `${labels[key] ?? 'Thông tin'}: ${r.message}.`);

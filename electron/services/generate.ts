@@ -53,7 +53,10 @@ export async function generateAll(ctxNow: ServiceContext, req: GenerateAllReques
   const validation = validateYear(ctx, req.year, { period });
   const errors = blockingErrors(validation);
   if (errors.length && !req.force) {
-    const first = errors.slice(0, 5).map((e) => `- ${e.message}`).join('\n');
+    const first = errors
+      .slice(0, 5)
+      .map((e) => `- ${e.message}`)
+      .join('\n');
     throw new AppError(
       'validation_errors',
       `Chưa thể xuất báo cáo ${periodText(period)}: còn ${errors.length} lỗi số liệu. Hãy sửa số liệu hoặc nhận lại biểu mẫu, hoặc xuất bản dự thảo (--force).\n${first}${errors.length > 5 ? `\n- … và ${errors.length - 5} lỗi khác` : ''}`,
@@ -75,7 +78,11 @@ export async function generateAll(ctxNow: ServiceContext, req: GenerateAllReques
   if (req.sources) {
     const file = path.join(req.outDir, SOURCES_FILE_NAME);
     const title = `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC ${periodText(period).toLocaleUpperCase('vi')}`;
-    await writeXlsx(sourcesWorkbook(allFigureSources(ctx, req.year, period), title), file, { title: sentenceCase(title), subject: `${INPUT_SUBJECT} ${periodText(period)}`, author: agencyName(ctx) });
+    await writeXlsx(sourcesWorkbook(allFigureSources(ctx, req.year, period), title), file, {
+      title: sentenceCase(title),
+      subject: `${INPUT_SUBJECT} ${periodText(period)}`,
+      author: agencyName(ctx),
+    });
     files.push(file);
   }
   req.onProgress?.({ done: total, total, label: 'Xong' });

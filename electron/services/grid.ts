@@ -50,7 +50,14 @@ function gridColumns(ctx: ServiceContext, sheetName: string): { title: string; c
   if (!sheet || (sheet.kind !== 'matrix' && sheet.kind !== 'list')) throw new AppError('unknown_sheet', `Không có bảng số liệu "${sheetName}".`);
   const columns = sheetIndicators(ctx.template, sheet).map((i): GridColumn => {
     if (sheet.kind === 'matrix') {
-      return { code: i.code, label: i.label, short: listLabel(ctx.template, sheet.columns, i.col ?? ''), group: listLabel(ctx.template, sheet.rows, i.row ?? ''), type: i.type, max: i.max };
+      return {
+        code: i.code,
+        label: i.label,
+        short: listLabel(ctx.template, sheet.columns, i.col ?? ''),
+        group: listLabel(ctx.template, sheet.rows, i.row ?? ''),
+        type: i.type,
+        max: i.max,
+      };
     }
     return { code: i.code, label: i.label, short: i.label, group: null, type: i.type, max: i.max };
   });

@@ -47,7 +47,9 @@ export function diffVersions(ctx: ServiceContext, unitCode: string, year: number
     const y = tb.get(code)?.text ?? null;
     if (x !== y) rows.push({ kind: 'text', code, label: labels.get(code), cell: tb.get(code)?.cell ?? ta.get(code)?.cell ?? null, before: x, after: y });
   }
-  const docs = ctx.db.prepare("SELECT so_ky_hieu || ' ngày ' || ngay AS k, cap || ' · ' || loai || ' · ' || COALESCE(co_quan, '') || ' · ' || trich_yeu AS v FROM documents WHERE submission_id = ?");
+  const docs = ctx.db.prepare(
+    "SELECT so_ky_hieu || ' ngày ' || ngay AS k, cap || ' · ' || loai || ' · ' || COALESCE(co_quan, '') || ' · ' || trich_yeu AS v FROM documents WHERE submission_id = ?",
+  );
   const da = new Map((docs.all(a) as { k: string; v: string }[]).map((r) => [r.k, r.v]));
   const db = new Map((docs.all(b) as { k: string; v: string }[]).map((r) => [r.k, r.v]));
   for (const k of new Set([...da.keys(), ...db.keys()])) {
@@ -64,10 +66,18 @@ export function chooseCurrentVersion(ctx: ServiceContext, unitCode: string, year
   ctx.db.transaction(() => {
     // The chosen version's period (its year, or a half-year of it) keeps one current version.
     const { period } = ctx.db.prepare('SELECT period FROM submissions WHERE id = ?').get(id) as { period: string };
-    const old = ctx.db.prepare('SELECT version FROM submissions WHERE unit_id = ? AND period = ? AND is_current = 1').get(unit.id, period) as { version: number } | undefined;
+    const old = ctx.db.prepare('SELECT version FROM submissions WHERE unit_id = ? AND period = ? AND is_current = 1').get(unit.id, period) as
+      { version: number } | undefined;
     ctx.db.prepare('UPDATE submissions SET is_current = 0 WHERE unit_id = ? AND period = ? AND is_current = 1').run(unit.id, period);
     ctx.db.prepare('UPDATE submissions SET is_current = 1 WHERE id = ?').run(id);
-    audit(ctx, { action: 'submission.choose_current', entity: 'submission', entityId: id, oldValue: old?.version ?? null, newValue: version, reason: reason ?? null });
+    audit(ctx, {
+      action: 'submission.choose_current',
+      entity: 'submission',
+      entityId: id,
+      oldValue: old?.version ?? null,
+      newValue: version,
+      reason: reason ?? null,
+    });
   })();
   return unitHistory(ctx, unitCode, year).find((s) => s.version === version)!;
 }

@@ -68,7 +68,10 @@ export function fileFailure(e: unknown, name: string): ImportFinding {
     const err = fileError(os, name, os === e ? 'read' : 'store');
     return finding(err.code, err.message);
   }
-  return finding('import_failed', `Không nhập được "${name}" do lỗi không lường trước (${text.slice(0, 200)}). Tệp chưa được nhận; hãy nhập lại, nếu vẫn lỗi hãy gửi tệp cho bộ phận kỹ thuật.`);
+  return finding(
+    'import_failed',
+    `Không nhập được "${name}" do lỗi không lường trước (${text.slice(0, 200)}). Tệp chưa được nhận; hãy nhập lại, nếu vẫn lỗi hãy gửi tệp cho bộ phận kỹ thuật.`,
+  );
 }
 
 function refused(file: string, finding: ImportFinding, who: Partial<ImportFileResult> = {}): ImportFileResult {
@@ -128,48 +131,68 @@ function storeImportFile(ctx: ServiceContext, r: ReadFile, lookup: ImportLookup,
   try {
     // One immediate transaction: the reads that decide (current version, corrections) and the write see
     // one state of the database, and a second process importing at once waits its turn (busy timeout).
-    return ctx.db.transaction((): ImportFileResult => {
-      const current = currentSubmissionId(ctx, s.unit.code, key);
-      // The same file, or the same figures, documents and texts re-saved (Excel and LibreOffice change the bytes).
-      if (current && (current.sha256 === sha256 || current.content_sha256 === contentHash(s))) {
-        const what = current.sha256 === sha256 ? 'Tệp giống hệt' : 'Tệp có nội dung giống hệt';
-        return { ...base, status: 'same_file', version: current.version, submissionId: current.id, findings: [{ code: 'same_file', severity: 'info', message: `${what} phiên bản ${current.version} đang dùng của ${s.unit.name} ${periodText(s.period)}; không lưu thêm.` }] };
-      }
-      const findings = [...s.findings];
-      if (current) {
-        // Corrections belong to the version they were made on: say so when a new version replaces it.
-        const corrected = ctx.db.prepare('SELECT DISTINCT code FROM corrections WHERE submission_id = ? ORDER BY code').all(current.id) as { code: string }[];
-        if (corrected.length) {
-          findings.push({
-            code: 'corrections_superseded',
-            severity: 'warning',
-            message: `Phiên bản ${current.version} của ${s.unit.name} có ${corrected.length} số liệu đã được sửa (${corrected.map((c) => c.code).join(', ')}); phiên bản mới dùng số liệu đơn vị gửi lại, không mang theo các chỉnh sửa đó. Hãy kiểm tra lại.`,
-          });
+    return ctx.db
+      .transaction((): ImportFileResult => {
+        const current = currentSubmissionId(ctx, s.unit.code, key);
+        // The same file, or the same figures, documents and texts re-saved (Excel and LibreOffice change the bytes).
+        if (current && (current.sha256 === sha256 || current.content_sha256 === contentHash(s))) {
+          const what = current.sha256 === sha256 ? 'Tệp giống hệt' : 'Tệp có nội dung giống hệt';
+          return {
+            ...base,
+            status: 'same_file',
+            version: current.version,
+            submissionId: current.id,
+            findings: [
+              {
+                code: 'same_file',
+                severity: 'info',
+                message: `${what} phiên bản ${current.version} đang dùng của ${s.unit.name} ${periodText(s.period)}; không lưu thêm.`,
+              },
+            ],
+          };
         }
-      }
-      const stored = insertSubmissionVersion(ctx, {
-        unitCode: s.unit.code,
-        year: s.year,
-        ...(annual ? {} : { period: key }),
-        source: 'xlsx',
-        fileName: name,
-        sha256,
-        workbookId: s.workbookId,
-        templateVersion: s.templateVersion,
-        receivedAt: options.receivedAt,
-        values: s.values,
-        documents: s.documents,
-        narratives: s.narratives,
-        findings,
-      });
-      return { ...base, status: 'accepted', version: stored.version, submissionId: stored.id, findings };
-    }).immediate();
+        const findings = [...s.findings];
+        if (current) {
+          // Corrections belong to the version they were made on: say so when a new version replaces it.
+          const corrected = ctx.db.prepare('SELECT DISTINCT code FROM corrections WHERE submission_id = ? ORDER BY code').all(current.id) as { code: string }[];
+          if (corrected.length) {
+            findings.push({
+              code: 'corrections_superseded',
+              severity: 'warning',
+              message: `Phiên bản ${current.version} của ${s.unit.name} có ${corrected.length} số liệu đã được sửa (${corrected.map((c) => c.code).join(', ')}); phiên bản mới dùng số liệu đơn vị gửi lại, không mang theo các chỉnh sửa đó. Hãy kiểm tra lại.`,
+            });
+          }
+        }
+        const stored = insertSubmissionVersion(ctx, {
+          unitCode: s.unit.code,
+          year: s.year,
+          ...(annual ? {} : { period: key }),
+          source: 'xlsx',
+          fileName: name,
+          sha256,
+          workbookId: s.workbookId,
+          templateVersion: s.templateVersion,
+          receivedAt: options.receivedAt,
+          values: s.values,
+          documents: s.documents,
+          narratives: s.narratives,
+          findings,
+        });
+        return { ...base, status: 'accepted', version: stored.version, submissionId: stored.id, findings };
+      })
+      .immediate();
   } catch (e) {
     return refused(file, fileFailure(e, name), base);
   }
 }
 
-export async function importFile(ctx: ServiceContext, file: string, lookup: ImportLookup, options: ImportOptions = {}, parsed?: Promise<ParsedFile>): Promise<ImportFileResult> {
+export async function importFile(
+  ctx: ServiceContext,
+  file: string,
+  lookup: ImportLookup,
+  options: ImportOptions = {},
+  parsed?: Promise<ParsedFile>,
+): Promise<ImportFileResult> {
   const r = await readImportFile(ctx, file, lookup, parsed);
   return 'status' in r ? r : storeImportFile(ctx, r, lookup, options);
 }
@@ -189,7 +212,11 @@ function conflictsOf(reads: ReadFile[]): Map<string, string[]> {
   for (const group of byUnitYear.values()) {
     const contents = new Set(group.map((r) => (r.read.ok ? contentHash(r.read.submission) : r.sha256)));
     if (contents.size < 2) continue;
-    for (const r of group) conflicts.set(r.file, group.filter((o) => o !== r).map((o) => o.name));
+    for (const r of group)
+      conflicts.set(
+        r.file,
+        group.filter((o) => o !== r).map((o) => o.name),
+      );
   }
   return conflicts;
 }
@@ -209,7 +236,11 @@ export async function importFiles(ctx: ServiceContext, paths: string[], options:
     // (one line for the folder), not as a file refused.
     if (!existsSync(p) && !/\.[a-z0-9]{2,5}$/i.test(p)) {
       listed.push(
-        refused(p, { code: 'folder_missing', severity: 'error', message: `Không tìm thấy thư mục ${p}. Hãy kiểm tra lại đường dẫn (ổ đĩa, tên thư mục), hoặc mở thư mục trong File Explorer, bấm vào thanh địa chỉ và chép đường dẫn vào đây.` }),
+        refused(p, {
+          code: 'folder_missing',
+          severity: 'error',
+          message: `Không tìm thấy thư mục ${p}. Hãy kiểm tra lại đường dẫn (ổ đĩa, tên thư mục), hoặc mở thư mục trong File Explorer, bấm vào thanh địa chỉ và chép đường dẫn vào đây.`,
+        }),
       );
       continue;
     }
@@ -229,7 +260,9 @@ export async function importFiles(ctx: ServiceContext, paths: string[], options:
     } catch (e) {
       // Without the safety copy nothing is stored: each file says why.
       const why = fileFailure(e, 'bản sao lưu trước khi nhập');
-      return listed.map((f) => (typeof f === 'string' ? refused(f, { ...why, message: `Chưa nhận: không tạo được bản sao lưu trước khi nhập. ${why.message}` }) : f));
+      return listed.map((f) =>
+        typeof f === 'string' ? refused(f, { ...why, message: `Chưa nhận: không tạo được bản sao lưu trước khi nhập. ${why.message}` }) : f,
+      );
     }
   }
   // Read and check every file first, so that two files claiming one unit and year are both known before

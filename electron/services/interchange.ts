@@ -24,7 +24,11 @@ const documentSchema = z.object({
   co_quan: z.string().nullable().optional(),
   trich_yeu: z.string(),
   ghi_chu: z.string().nullable().optional(),
-  han: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+  han: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
 });
 
 /** A figure is a JSON number or null; any number passes here (1e400 included) for the checker to judge. */
@@ -64,7 +68,9 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
     )
     .all(year) as { id: number; unit: string; year: number; version: number; file_name: string | null; sha256: string | null; received_at: string }[];
   const values = ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ? ORDER BY code');
-  const docs = ctx.db.prepare('SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, han FROM documents WHERE submission_id = ? ORDER BY row_no, id');
+  const docs = ctx.db.prepare(
+    'SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, han FROM documents WHERE submission_id = ? ORDER BY row_no, id',
+  );
   const texts = ctx.db.prepare('SELECT code, text FROM narratives WHERE submission_id = ? ORDER BY code');
   const corrections = ctx.db.prepare('SELECT code, value, reason, by, at FROM corrections WHERE submission_id = ? ORDER BY id');
   return {
@@ -111,7 +117,8 @@ function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: strin
   };
   const values = Object.fromEntries(Object.entries(s.values).map(([code, v]) => [code, figure(code, v)]));
   const corrections = s.corrections?.map((c) => ({ ...c, value: figure(c.code, c.value) }));
-  if (s.received_at !== undefined && !parseDate(s.received_at)) refuse('', `ngày nhận "${s.received_at.slice(0, 40)}" không phải là một ngày có thật (ghi theo dạng yyyy-mm-dd).`);
+  if (s.received_at !== undefined && !parseDate(s.received_at))
+    refuse('', `ngày nhận "${s.received_at.slice(0, 40)}" không phải là một ngày có thật (ghi theo dạng yyyy-mm-dd).`);
   const table = documentTableForKind(ctx.template, kind);
   const documents = (s.documents ?? []).map((d, i) => {
     if (table?.kind !== 'table') return refuse('', 'đơn vị này không báo cáo văn bản.');
@@ -119,7 +126,11 @@ function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: strin
     for (const col of table.columns) {
       const raw = (d as Record<string, unknown>)[col.code] as RawValue;
       const def: ValueDefinition =
-        col.type === 'date' ? { type: 'date', from: window.from, to: window.to } : col.type === 'list' ? { type: 'list', items: ctx.template.lists[col.list!] ?? [], name: col.label.toLowerCase() } : { type: 'text' };
+        col.type === 'date'
+          ? { type: 'date', from: window.from, to: window.to }
+          : col.type === 'list'
+            ? { type: 'list', items: ctx.template.lists[col.list!] ?? [], name: col.label.toLowerCase() }
+            : { type: 'text' };
       const checked = checkValue(def, typeof raw === 'string' ? raw.trim() : raw);
       if (!checked.ok) refuse(`, văn bản ${i + 1}, ${col.label.toLowerCase()}`, checked.reason);
       else if (checked.value === null && col.required) refuse(`, văn bản ${i + 1}`, `thiếu ${col.label.toLowerCase()}.`);
@@ -171,53 +182,67 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
   }
   const d = parsed.data;
   if (d.template && (d.template.id !== ctx.template.id || d.template.version > ctx.template.version)) {
-    throw new AppError('template_version', `Tệp ${file} theo mẫu ${d.template.id} phiên bản ${d.template.version}; phiên bản này đọc mẫu ${ctx.template.id} đến phiên bản ${ctx.template.version}.`);
+    throw new AppError(
+      'template_version',
+      `Tệp ${file} theo mẫu ${d.template.id} phiên bản ${d.template.version}; phiên bản này đọc mẫu ${ctx.template.id} đến phiên bản ${ctx.template.version}.`,
+    );
   }
-  return ctx.db.transaction(() => {
-    const empty = (ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n === 0;
-    for (const y of d.years) ensureYear(ctx, y);
-    if (empty && d.settings) {
-      // The file's settings are those of its (last) year.
-      const known = Object.fromEntries(Object.entries(d.settings).filter(([k]) => isSettingKey(k)));
-      setSettings(ctx, known, { year: d.years.length ? Math.max(...d.years) : undefined });
-    }
-    const missingUnits = d.units.filter((u) => !findUnit(ctx, u.code));
-    if (missingUnits.length) upsertUnits(ctx, missingUnits.map((u) => ({ ...u, parent: u.parent && (findUnit(ctx, u.parent) || d.units.some((x) => x.code === u.parent)) ? u.parent : null })));
-    const lookup = importLookup(ctx);
-    const window = { from: lookup.documentsFrom, to: lookup.today };
-    let stored = 0;
-    let unchanged = 0;
-    for (const raw of d.submissions) {
-      const unit = findUnit(ctx, raw.unit);
-      if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${raw.unit}" không có trong danh sách đơn vị.`);
-      const s = checkSubmission(ctx, raw, unit.kind, file, window);
-      ensureYear(ctx, s.year);
-      const content = {
-        values: Object.entries(s.values).map(([code, value]) => ({ code, value })),
-        documents: (s.documents ?? []).map((doc, i) => ({ ...doc, co_quan: doc.co_quan ? nfc(doc.co_quan) : null, trich_yeu: nfc(doc.trich_yeu), rowNo: i + 1 })),
-        narratives: Object.entries(s.texts ?? {}).map(([code, text]) => ({ code, text: nfc(text) })),
-      };
-      const current = currentSubmissionId(ctx, s.unit, s.year);
-      const incomingCorrections = JSON.stringify((s.corrections ?? []).map((c) => ({ code: c.code, value: c.value, reason: c.reason })));
-      if (current && current.content_sha256 === contentHash(content) && correctionsOf(ctx, current.id) === incomingCorrections) {
-        unchanged++;
-        continue;
+  return ctx.db
+    .transaction(() => {
+      const empty = (ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n === 0;
+      for (const y of d.years) ensureYear(ctx, y);
+      if (empty && d.settings) {
+        // The file's settings are those of its (last) year.
+        const known = Object.fromEntries(Object.entries(d.settings).filter(([k]) => isSettingKey(k)));
+        setSettings(ctx, known, { year: d.years.length ? Math.max(...d.years) : undefined });
       }
-      insertSubmissionVersion(ctx, {
-        ...content,
-        unitCode: s.unit,
-        year: s.year,
-        source: 'json',
-        fileName: s.source?.file ?? file,
-        sha256: s.source?.sha256 ?? null,
-        workbookId: null,
-        templateVersion: d.template?.version ?? ctx.template.version,
-        receivedAt: s.received_at,
-        findings: [],
-        corrections: s.corrections,
-      });
-      stored++;
-    }
-    return { file, submissions: stored, unchanged, unitsAdded: missingUnits.length };
-  }).immediate();
+      const missingUnits = d.units.filter((u) => !findUnit(ctx, u.code));
+      if (missingUnits.length)
+        upsertUnits(
+          ctx,
+          missingUnits.map((u) => ({ ...u, parent: u.parent && (findUnit(ctx, u.parent) || d.units.some((x) => x.code === u.parent)) ? u.parent : null })),
+        );
+      const lookup = importLookup(ctx);
+      const window = { from: lookup.documentsFrom, to: lookup.today };
+      let stored = 0;
+      let unchanged = 0;
+      for (const raw of d.submissions) {
+        const unit = findUnit(ctx, raw.unit);
+        if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${raw.unit}" không có trong danh sách đơn vị.`);
+        const s = checkSubmission(ctx, raw, unit.kind, file, window);
+        ensureYear(ctx, s.year);
+        const content = {
+          values: Object.entries(s.values).map(([code, value]) => ({ code, value })),
+          documents: (s.documents ?? []).map((doc, i) => ({
+            ...doc,
+            co_quan: doc.co_quan ? nfc(doc.co_quan) : null,
+            trich_yeu: nfc(doc.trich_yeu),
+            rowNo: i + 1,
+          })),
+          narratives: Object.entries(s.texts ?? {}).map(([code, text]) => ({ code, text: nfc(text) })),
+        };
+        const current = currentSubmissionId(ctx, s.unit, s.year);
+        const incomingCorrections = JSON.stringify((s.corrections ?? []).map((c) => ({ code: c.code, value: c.value, reason: c.reason })));
+        if (current && current.content_sha256 === contentHash(content) && correctionsOf(ctx, current.id) === incomingCorrections) {
+          unchanged++;
+          continue;
+        }
+        insertSubmissionVersion(ctx, {
+          ...content,
+          unitCode: s.unit,
+          year: s.year,
+          source: 'json',
+          fileName: s.source?.file ?? file,
+          sha256: s.source?.sha256 ?? null,
+          workbookId: null,
+          templateVersion: d.template?.version ?? ctx.template.version,
+          receivedAt: s.received_at,
+          findings: [],
+          corrections: s.corrections,
+        });
+        stored++;
+      }
+      return { file, submissions: stored, unchanged, unitsAdded: missingUnits.length };
+    })
+    .immediate();
 }

@@ -24,7 +24,10 @@ export interface PaperSubmissionRequest {
 export function addPaperSubmission(ctx: ServiceContext, req: PaperSubmissionRequest): SubmissionSummary {
   const unit = requireUnit(ctx, req.unit);
   if (!reportingUnits(ctx).some((u) => u.code === unit.code)) {
-    throw new AppError('unit_not_reporting', `${unit.name} không phải đơn vị gửi biểu mẫu số liệu (hoặc đã ngừng theo dõi); không nhập số liệu cho đơn vị này được.`);
+    throw new AppError(
+      'unit_not_reporting',
+      `${unit.name} không phải đơn vị gửi biểu mẫu số liệu (hoặc đã ngừng theo dõi); không nhập số liệu cho đơn vị này được.`,
+    );
   }
   const reference = req.reference.trim().normalize('NFC');
   if (!reference) throw new AppError('reason_required', 'Hãy ghi nguồn số liệu: số và ngày công văn, người gọi điện hoặc ngày nhận bản giấy.');

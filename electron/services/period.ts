@@ -9,7 +9,10 @@ export function requestedPeriod(year: number, period?: string): ReportPeriod {
   const parsed = parsePeriod(period);
   if (!parsed.ok) throw new AppError('bad_period', parsed.message);
   if (periodSeason(parsed.period) !== year) {
-    throw new AppError('bad_period', `Kỳ báo cáo ${periodKey(parsed.period)} kết thúc trong năm ${periodSeason(parsed.period)}, không thuộc năm ${year} đang chọn. Hãy chọn năm ${periodSeason(parsed.period)}.`);
+    throw new AppError(
+      'bad_period',
+      `Kỳ báo cáo ${periodKey(parsed.period)} kết thúc trong năm ${periodSeason(parsed.period)}, không thuộc năm ${year} đang chọn. Hãy chọn năm ${periodSeason(parsed.period)}.`,
+    );
   }
   return parsed.period;
 }

@@ -80,7 +80,11 @@ export function reportOutline(ctx: ServiceContext): Outline {
 }
 
 /** Where each narrative code is printed: its section and sub-point lead. */
-function narrativePlaces(ctx: ServiceContext, outline: Outline, settings: Settings): Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }> {
+function narrativePlaces(
+  ctx: ServiceContext,
+  outline: Outline,
+  settings: Settings,
+): Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }> {
   const places = new Map<string, { sectionCode: string; heading: string; lead: string | null; prompts: string[] }>();
   // Every kind's prompts, a restricted one led by the kinds it is for.
   const template = templateOfProvince(ctx.template, settings);
@@ -88,7 +92,8 @@ function narrativePlaces(ctx: ServiceContext, outline: Outline, settings: Settin
   const prompts = narrativePrompts(outline, null, promptValues(settings), kindLabel);
   for (const section of flattenSections(outline.sections)) {
     for (const b of section.blocks ?? []) {
-      if (b.kind === 'narrative') places.set(b.code, { sectionCode: section.code, heading: section.heading, lead: b.lead ?? null, prompts: prompts.get(b.code) ?? [] });
+      if (b.kind === 'narrative')
+        places.set(b.code, { sectionCode: section.code, heading: section.heading, lead: b.lead ?? null, prompts: prompts.get(b.code) ?? [] });
     }
   }
   return places;
@@ -109,7 +114,9 @@ export function mergedSectionTexts(ctxAny: ServiceContext, year: number, period?
   const key = textsKey(year, period);
   const units = unitTexts(ctx, key);
   const own = compilerTexts(ctx, key);
-  const items = new Map(templateOfProvince(ctx.template, settings).sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])));
+  const items = new Map(
+    templateOfProvince(ctx.template, settings).sheets.flatMap((s) => (s.kind === 'narrative' ? s.items.map((i) => [i.code, i] as const) : [])),
+  );
   return outlineNarrativeCodes(outline).map((code) => {
     const contributions = units.get(code) ?? [];
     const compiler = own.get(code);
@@ -145,7 +152,13 @@ export function setSectionText(ctx: ServiceContext, year: number, code: string, 
     assertYearOpen(ctx, year, 'không sửa nội dung báo cáo năm đó');
     ctx.db.transaction(() => {
       writeCompilerText(ctx, year, code, value, String(key));
-      audit(ctx, { action: value === null ? 'section_text.clear' : 'section_text.set', entity: 'section_text', entityId: `${key}/${code}`, oldValue: before ?? undefined, newValue: value ?? undefined });
+      audit(ctx, {
+        action: value === null ? 'section_text.clear' : 'section_text.set',
+        entity: 'section_text',
+        entityId: `${key}/${code}`,
+        oldValue: before ?? undefined,
+        newValue: value ?? undefined,
+      });
     })();
   }
   return mergedSectionTexts(ctx, year, period).find((s) => s.code === code)!;

@@ -13,7 +13,10 @@ export { indicatorLabeller, targetResults, targetsSummary, targetsView, viewOf, 
 export function assertTargetsEditable(ctx: ServiceContext, year: number): void {
   const row = ctx.db.prepare('SELECT locked FROM years WHERE year = ?').get(year) as { locked: number } | undefined;
   if (row?.locked === 1) {
-    throw new AppError('year_locked', `Năm ${year} đã chốt số liệu: báo cáo năm ${year} giữ các chỉ tiêu như khi chốt. Hãy chọn một năm chưa chốt để sửa chỉ tiêu (áp dụng cho các năm chưa chốt), hoặc mở khóa năm ${year} (kèm lý do).`);
+    throw new AppError(
+      'year_locked',
+      `Năm ${year} đã chốt số liệu: báo cáo năm ${year} giữ các chỉ tiêu như khi chốt. Hãy chọn một năm chưa chốt để sửa chỉ tiêu (áp dụng cho các năm chưa chốt), hoặc mở khóa năm ${year} (kèm lý do).`,
+    );
   }
 }
 
@@ -32,9 +35,17 @@ export function setTarget(ctx: ServiceContext, code: string, change: TargetOverr
   const next: TargetOverride = { ...own, ...parsed };
   ctx.db.transaction(() => {
     ctx.db
-      .prepare('INSERT INTO province_targets (code, enabled, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET enabled = excluded.enabled, value = excluded.value, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO province_targets (code, enabled, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET enabled = excluded.enabled, value = excluded.value, updated_at = excluded.updated_at',
+      )
       .run(code, next.enabled === undefined ? null : next.enabled ? 1 : 0, next.value ?? null, ctx.now().toISOString());
-    audit(ctx, { action: 'target.set', entity: 'target', entityId: code, oldValue: { enabled: before.enabled, value: before.value }, newValue: { enabled: next.enabled ?? before.defaultEnabled, value: next.value ?? before.defaultValue } });
+    audit(ctx, {
+      action: 'target.set',
+      entity: 'target',
+      entityId: code,
+      oldValue: { enabled: before.enabled, value: before.value },
+      newValue: { enabled: next.enabled ?? before.defaultEnabled, value: next.value ?? before.defaultValue },
+    });
   })();
   return requireTarget(ctx, code);
 }
@@ -43,7 +54,9 @@ export function setTarget(ctx: ServiceContext, code: string, change: TargetOverr
 export function resetTargets(ctx: ServiceContext, code?: string): EffectiveTarget[] {
   if (code !== undefined) requireTarget(ctx, code);
   ctx.db.transaction(() => {
-    const rows = ctx.db.prepare(code === undefined ? 'SELECT code FROM province_targets' : 'SELECT code FROM province_targets WHERE code = ?').all(...(code === undefined ? [] : [code])) as { code: string }[];
+    const rows = ctx.db
+      .prepare(code === undefined ? 'SELECT code FROM province_targets' : 'SELECT code FROM province_targets WHERE code = ?')
+      .all(...(code === undefined ? [] : [code])) as { code: string }[];
     for (const r of rows) {
       ctx.db.prepare('DELETE FROM province_targets WHERE code = ?').run(r.code);
       audit(ctx, { action: 'target.reset', entity: 'target', entityId: r.code });

@@ -129,14 +129,27 @@ export async function planUnitList(ctx: ServiceContext, file: string, options: {
     const given = v.code && CODE_PATTERN.test(v.code) ? v.code : null;
     const byGivenCode = given ? byCode.get(given.toUpperCase()) : undefined;
     const name = v.name ?? byGivenCode?.name ?? '';
-    const base: UnitListPreviewRow = { row: r.row, name, code: '', codeGenerated: false, kind: null, kindLabel: '', kindText: v.kind ?? '', parentName: null, action: 'skip', note: null };
+    const base: UnitListPreviewRow = {
+      row: r.row,
+      name,
+      code: '',
+      codeGenerated: false,
+      kind: null,
+      kindLabel: '',
+      kindText: v.kind ?? '',
+      parentName: null,
+      action: 'skip',
+      note: null,
+    };
     if (!name) {
       problems.push(`Dòng ${r.row}: thiếu tên đơn vị.`);
       rows.push({ ...base, note: 'thiếu tên đơn vị' });
       continue;
     }
     if (v.code && !given) {
-      problems.push(`Dòng ${r.row} (${name}): mã "${v.code}" chỉ được gồm chữ không dấu, số và dấu _ . - (tối đa 32 ký tự); hãy sửa mã hoặc để trống để phần mềm tự đặt.`);
+      problems.push(
+        `Dòng ${r.row} (${name}): mã "${v.code}" chỉ được gồm chữ không dấu, số và dấu _ . - (tối đa 32 ký tự); hãy sửa mã hoặc để trống để phần mềm tự đặt.`,
+      );
       rows.push({ ...base, note: 'mã không hợp lệ' });
       continue;
     }
@@ -181,7 +194,15 @@ export async function planUnitList(ctx: ServiceContext, file: string, options: {
     usedCodes.add(code.toUpperCase());
     if (unit) matched.add(unit.code);
     const action: UnitListPreviewRow['action'] = !unit ? 'add' : unit.name !== name || unit.kind !== kind || !unit.active ? 'update' : 'keep';
-    rows.push({ ...base, code, codeGenerated: generated, kind, kindLabel: kindLabel(kind), action, note: unit && !unit.active ? 'đang ngừng theo dõi; sẽ theo dõi lại' : null });
+    rows.push({
+      ...base,
+      code,
+      codeGenerated: generated,
+      kind,
+      kindLabel: kindLabel(kind),
+      action,
+      note: unit && !unit.active ? 'đang ngừng theo dõi; sẽ theo dõi lại' : null,
+    });
   }
 
   // Parents: the "Thuộc" column names a unit of the list or of the database (by name or code); else the province's unit.
@@ -210,7 +231,12 @@ export async function planUnitList(ctx: ServiceContext, file: string, options: {
   const absent = existing
     .filter((u) => u.active && !matched.has(u.code) && !listed.some((x) => x.code === u.code))
     .filter((u) => u.code !== root?.code && !(u.kind === 'thuong_truc' && !listsStanding))
-    .map((u) => ({ code: u.code, name: u.name, kindLabel: kindLabel(u.kind), action: (replaces ? 'remove' : options.retireMissing ? 'retire' : 'keep') as 'remove' | 'retire' | 'keep' }));
+    .map((u) => ({
+      code: u.code,
+      name: u.name,
+      kindLabel: kindLabel(u.kind),
+      action: (replaces ? 'remove' : options.retireMissing ? 'retire' : 'keep') as 'remove' | 'retire' | 'keep',
+    }));
 
   const count = (a: UnitListPreviewRow['action']) => rows.filter((x) => x.action === a).length;
   const preview: UnitListPreview = {
@@ -245,9 +271,13 @@ export async function importUnitList(ctx: ServiceContext, file: string, options:
   const { preview, inputs } = await planUnitList(ctx, file, options);
   if (preview.problems.length) {
     const more = preview.problems.length > 5 ? ` (và ${preview.problems.length - 5} lỗi khác)` : '';
-    throw new AppError('bad_unit', `Chưa nhập danh sách đơn vị ${preview.fileName}: ${preview.problems.slice(0, 5).join(' ')}${more} Sửa tệp rồi nhập lại; chưa có gì thay đổi.`);
+    throw new AppError(
+      'bad_unit',
+      `Chưa nhập danh sách đơn vị ${preview.fileName}: ${preview.problems.slice(0, 5).join(' ')}${more} Sửa tệp rồi nhập lại; chưa có gì thay đổi.`,
+    );
   }
-  if (inputs.length === 0) throw new AppError('bad_unit', `Danh sách ${preview.fileName} không có đơn vị nào dưới dòng tiêu đề. Hãy ghi mỗi đơn vị một dòng rồi nhập lại.`);
+  if (inputs.length === 0)
+    throw new AppError('bad_unit', `Danh sách ${preview.fileName} không có đơn vị nào dưới dòng tiêu đề. Hãy ghi mỗi đơn vị một dòng rồi nhập lại.`);
   let result = { added: 0, updated: 0 };
   const reason = `Không có trong danh sách đơn vị ${preview.fileName}`;
   ctx.db.transaction(() => {
@@ -263,11 +293,20 @@ export async function importUnitList(ctx: ServiceContext, file: string, options:
         ctx.db.prepare('DELETE FROM units WHERE id = ?').run(id);
       }
     }
-    for (const r of preview.rows) if (r.action === 'update' && !byCode.get(r.code)?.active) setUnitActive(ctx, r.code, true, `Có trong danh sách đơn vị ${preview.fileName}`);
+    for (const r of preview.rows)
+      if (r.action === 'update' && !byCode.get(r.code)?.active) setUnitActive(ctx, r.code, true, `Có trong danh sách đơn vị ${preview.fileName}`);
     audit(ctx, {
       action: 'unit.import',
       entity: 'unit',
-      newValue: { file: preview.fileName, added: preview.counts.add, updated: preview.counts.update, kept: preview.counts.keep, removed: preview.counts.remove, retired: preview.counts.retire, skipped: preview.counts.skip },
+      newValue: {
+        file: preview.fileName,
+        added: preview.counts.add,
+        updated: preview.counts.update,
+        kept: preview.counts.keep,
+        removed: preview.counts.remove,
+        retired: preview.counts.retire,
+        skipped: preview.counts.skip,
+      },
     });
   })();
   return {

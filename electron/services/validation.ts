@@ -6,7 +6,14 @@ import { runRules } from '../../shared/rules/engine.ts';
 import { findingKeyYear } from '../../shared/rules/finding.ts';
 import { buildReport } from '../../shared/rules/report.ts';
 import { parseRuleSet, RulesError, type RuleSet } from '../../shared/rules/schema.ts';
-import type { FindingAcknowledgement, ReportedDocument, UnitFiguresInput, ValidationFinding, ValidationInput, ValidationReport } from '../../shared/rules/types.ts';
+import type {
+  FindingAcknowledgement,
+  ReportedDocument,
+  UnitFiguresInput,
+  ValidationFinding,
+  ValidationInput,
+  ValidationReport,
+} from '../../shared/rules/types.ts';
 import { reportingKinds } from '../../shared/template.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { AppError } from '../errors.ts';
@@ -97,7 +104,13 @@ function provinceName(ctx: ServiceContext, year: number): string {
 /** The documents of the year's documents window (as the report and Phụ lục 02 list them), grouped by document. */
 function reportedDocuments(ctx: ServiceContext, year: number, period: ReportPeriod = yearPeriod(year)): ReportedDocument[] {
   const { from, to } = periodDocumentsWindow(period, getSettings(ctx, year));
-  return issuedDocuments(ctx, from, to, period.kind === 'half' ? periodKey(period) : undefined).map((d) => ({ key: documentKey(d), so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, units: d.units }));
+  return issuedDocuments(ctx, from, to, period.kind === 'half' ? periodKey(period) : undefined).map((d) => ({
+    key: documentKey(d),
+    so_ky_hieu: d.so_ky_hieu,
+    ngay: d.ngay,
+    co_quan: d.co_quan ?? null,
+    units: d.units,
+  }));
 }
 
 /**
@@ -107,7 +120,9 @@ function reportedDocuments(ctx: ServiceContext, year: number, period: ReportPeri
  */
 export function validationInput(ctx: ServiceContext, year: number, period: ReportPeriod = yearPeriod(year)): ValidationInput {
   const annual = period.kind === 'year';
-  const current = annual ? unitInputs(yearFigures(ctx, year), cellAddresses(ctx, year)) : unitInputs(periodFigures(ctx, period), period.kind === 'half' ? cellAddresses(ctx, periodKey(period)) : undefined);
+  const current = annual
+    ? unitInputs(yearFigures(ctx, year), cellAddresses(ctx, year))
+    : unitInputs(periodFigures(ctx, period), period.kind === 'half' ? cellAddresses(ctx, periodKey(period)) : undefined);
   const previous = new Map(annual ? unitInputs(yearFigures(ctx, year - 1)).map((u) => [u.code, u]) : []);
   return {
     year,
@@ -180,7 +195,14 @@ export function acknowledgeFinding(ctx: ServiceContext, key: string, reason: str
          ON CONFLICT(key) DO UPDATE SET message = excluded.message, reason = excluded.reason, acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at`,
       )
       .run(key, finding.year, finding.rule, finding.unit, finding.severity, finding.message, why, ctx.user, at);
-    audit(ctx, { action: 'finding.acknowledge', entity: 'finding', entityId: key, oldValue: finding.acknowledged, newValue: { message: finding.message, left: finding.left, right: finding.right }, reason: why });
+    audit(ctx, {
+      action: 'finding.acknowledge',
+      entity: 'finding',
+      entityId: key,
+      oldValue: finding.acknowledged,
+      newValue: { message: finding.message, left: finding.left, right: finding.right },
+      reason: why,
+    });
   })();
   return { ...finding, acknowledged: { reason: why, by: ctx.user, at } };
 }
@@ -199,8 +221,16 @@ export function acknowledgeFindings(ctx: ServiceContext, keys: readonly string[]
   const byKey = new Map(validateYear(ctx, year).findings.map((f) => [f.key, f]));
   const findings = keys.map((key) => {
     const f = byKey.get(key);
-    if (!f) throw new AppError('finding_not_found', `Kết quả kiểm tra năm ${year} không còn một trong các cảnh báo đã chọn (có thể số liệu đã được sửa). Hãy bấm "Kiểm tra lại" rồi chọn lại.`);
-    if (f.severity === 'error') throw new AppError('error_not_acknowledgeable', `Không thể bỏ qua lỗi "${f.message}" Hãy sửa số liệu (điều chỉnh có ghi lý do) hoặc nhận lại biểu mẫu đã sửa của đơn vị.`);
+    if (!f)
+      throw new AppError(
+        'finding_not_found',
+        `Kết quả kiểm tra năm ${year} không còn một trong các cảnh báo đã chọn (có thể số liệu đã được sửa). Hãy bấm "Kiểm tra lại" rồi chọn lại.`,
+      );
+    if (f.severity === 'error')
+      throw new AppError(
+        'error_not_acknowledgeable',
+        `Không thể bỏ qua lỗi "${f.message}" Hãy sửa số liệu (điều chỉnh có ghi lý do) hoặc nhận lại biểu mẫu đã sửa của đơn vị.`,
+      );
     return f;
   });
   assertYearOpen(ctx, year, 'không xác nhận thêm hoặc bỏ xác nhận cảnh báo');
@@ -212,7 +242,14 @@ export function acknowledgeFindings(ctx: ServiceContext, keys: readonly string[]
   ctx.db.transaction(() => {
     for (const f of findings) {
       upsert.run(f.key, f.year, f.rule, f.unit, f.severity, f.message, why, ctx.user, at);
-      audit(ctx, { action: 'finding.acknowledge', entity: 'finding', entityId: f.key, oldValue: f.acknowledged, newValue: { message: f.message, left: f.left, right: f.right }, reason: why });
+      audit(ctx, {
+        action: 'finding.acknowledge',
+        entity: 'finding',
+        entityId: f.key,
+        oldValue: f.acknowledged,
+        newValue: { message: f.message, left: f.left, right: f.right },
+        reason: why,
+      });
     }
   })();
   return findings.map((f) => ({ ...f, acknowledged: { reason: why, by: ctx.user, at } }));
@@ -222,12 +259,19 @@ export function acknowledgeFindings(ctx: ServiceContext, keys: readonly string[]
 export function withdrawAcknowledgement(ctx: ServiceContext, key: string, reason: string): void {
   const why = reason.normalize('NFC').trim();
   if (!why) throw new AppError('reason_required', 'Cần ghi lý do khi bỏ xác nhận một cảnh báo.');
-  const row = ctx.db.prepare('SELECT reason, acknowledged_by, acknowledged_at FROM finding_acks WHERE key = ?').get(key) as { reason: string; acknowledged_by: string; acknowledged_at: string } | undefined;
+  const row = ctx.db.prepare('SELECT reason, acknowledged_by, acknowledged_at FROM finding_acks WHERE key = ?').get(key) as
+    { reason: string; acknowledged_by: string; acknowledged_at: string } | undefined;
   if (!row) throw new AppError('finding_not_acknowledged', `Phát hiện "${key}" chưa được xác nhận.`);
   const year = findingKeyYear(key);
   if (year !== null) assertYearOpen(ctx, year, 'không xác nhận thêm hoặc bỏ xác nhận cảnh báo');
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM finding_acks WHERE key = ?').run(key);
-    audit(ctx, { action: 'finding.unacknowledge', entity: 'finding', entityId: key, oldValue: { reason: row.reason, by: row.acknowledged_by, at: row.acknowledged_at }, reason: why });
+    audit(ctx, {
+      action: 'finding.unacknowledge',
+      entity: 'finding',
+      entityId: key,
+      oldValue: { reason: row.reason, by: row.acknowledged_by, at: row.acknowledged_at },
+      reason: why,
+    });
   })();
 }

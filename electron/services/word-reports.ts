@@ -43,7 +43,10 @@ function readFile(ctx: ServiceContext, file: string): { buf: Buffer } | { findin
   try {
     const size = statSync(file).size;
     const max = ctx.template.limits.maxFileBytes;
-    if (size > max) return { finding: { code: 'too_large', severity: 'error', message: `Tệp quá lớn (${(size / 1048576).toFixed(1)} MB, tối đa ${Math.round(max / 1048576)} MB).` } };
+    if (size > max)
+      return {
+        finding: { code: 'too_large', severity: 'error', message: `Tệp quá lớn (${(size / 1048576).toFixed(1)} MB, tối đa ${Math.round(max / 1048576)} MB).` },
+      };
     return { buf: readFileSync(file) };
   } catch {
     return { finding: { code: 'not_docx', severity: 'error', message: `Không đọc được tệp ${name} (không tồn tại hoặc không có quyền đọc).` } };
@@ -55,7 +58,18 @@ const EMPTY_SECTION = 'Báo cáo Word không có nội dung cho mục này.';
 /** Reads a Word report and places its text; nothing is stored. */
 export async function previewWordReport(ctx: ServiceContext, file: string, given?: Buffer): Promise<WordReportPreview & { sha256: string | null }> {
   const fileName = path.basename(file);
-  const empty: WordReportPreview & { sha256: string | null } = { file, fileName, ok: false, findings: [], unit: null, year: null, encoding: null, sections: [], unplaced: [], sha256: null };
+  const empty: WordReportPreview & { sha256: string | null } = {
+    file,
+    fileName,
+    ok: false,
+    findings: [],
+    unit: null,
+    year: null,
+    encoding: null,
+    sections: [],
+    unplaced: [],
+    sha256: null,
+  };
   let buf = given;
   if (!buf) {
     const r = readFile(ctx, file);
@@ -80,13 +94,28 @@ export async function previewWordReport(ctx: ServiceContext, file: string, given
     return { code, label: labels.get(code) ?? code, text, warning };
   });
   const findings: ImportFinding[] = [];
-  if (read.encoding) findings.push({ code: 'legacy_font', severity: 'info', message: `Báo cáo gõ bằng phông ${read.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}: đã chuyển sang Unicode.` });
-  if (!unit) findings.push({ code: 'unit_unknown', severity: 'warning', message: 'Không nhận ra đơn vị gửi báo cáo (từ tên cơ quan ở đầu văn bản hoặc tên tệp): hãy chọn đơn vị.' });
+  if (read.encoding)
+    findings.push({
+      code: 'legacy_font',
+      severity: 'info',
+      message: `Báo cáo gõ bằng phông ${read.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}: đã chuyển sang Unicode.`,
+    });
+  if (!unit)
+    findings.push({
+      code: 'unit_unknown',
+      severity: 'warning',
+      message: 'Không nhận ra đơn vị gửi báo cáo (từ tên cơ quan ở đầu văn bản hoặc tên tệp): hãy chọn đơn vị.',
+    });
   if (year === null) findings.push({ code: 'year_unknown', severity: 'warning', message: 'Không nhận ra năm báo cáo (“năm …” ở tiêu đề): hãy chọn năm.' });
   if (placed.unplaced.length > 0) {
-    findings.push({ code: 'text_unplaced', severity: 'warning', message: `${placed.unplaced.length} đoạn không khớp mục nào của đề cương: hãy chọn mục cho từng đoạn hoặc bỏ qua.` });
+    findings.push({
+      code: 'text_unplaced',
+      severity: 'warning',
+      message: `${placed.unplaced.length} đoạn không khớp mục nào của đề cương: hãy chọn mục cho từng đoạn hoặc bỏ qua.`,
+    });
   }
-  if (placed.texts.size === 0) findings.push({ code: 'no_section', severity: 'warning', message: 'Không tìm thấy đề mục nào của đề cương trong báo cáo: hãy xếp từng đoạn vào mục.' });
+  if (placed.texts.size === 0)
+    findings.push({ code: 'no_section', severity: 'warning', message: 'Không tìm thấy đề mục nào của đề cương trong báo cáo: hãy xếp từng đoạn vào mục.' });
   const sha256 = createHash('sha256').update(buf).digest('hex');
   return { file, fileName, ok: true, findings, unit, year, encoding: read.encoding, sections, unplaced: placed.unplaced, sha256 };
 }
@@ -102,7 +131,9 @@ export interface SaveWordReportInput {
 }
 
 function textsHash(texts: [string, string][]): string {
-  return createHash('sha256').update(JSON.stringify([...texts].sort((a, b) => a[0].localeCompare(b[0])))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([...texts].sort((a, b) => a[0].localeCompare(b[0]))))
+    .digest('hex');
 }
 
 /** Saves the texts as a new version of the unit's Word report for the year (same texts again: nothing saved). */
@@ -116,7 +147,8 @@ export function saveWordReport(ctx: ServiceContext, input: SaveWordReportInput):
   for (const [code, raw] of Object.entries(input.texts)) {
     if (!codes.has(code)) throw new AppError('unknown_section', `Mục "${code}" không có trong đề cương báo cáo.`);
     const text = raw.normalize('NFC').replace(/\r\n?/g, '\n').trim();
-    if (text.length > MAX_SECTION_CHARS) throw new AppError('text_too_long', `Nội dung mục "${code}" quá dài (${text.length} ký tự, tối đa ${MAX_SECTION_CHARS}).`);
+    if (text.length > MAX_SECTION_CHARS)
+      throw new AppError('text_too_long', `Nội dung mục "${code}" quá dài (${text.length} ký tự, tối đa ${MAX_SECTION_CHARS}).`);
     if (text !== '') texts.push([code, text]);
   }
   if (texts.length === 0) throw new AppError('empty_report', 'Chưa có nội dung nào để lưu: hãy xếp ít nhất một đoạn vào một mục của đề cương.');
@@ -124,12 +156,23 @@ export function saveWordReport(ctx: ServiceContext, input: SaveWordReportInput):
   const contentSha = textsHash(texts);
   return ctx.db.transaction((): WordReportSaved => {
     assertYearOpen(ctx, input.year);
-    const current = ctx.db.prepare('SELECT id, version, content_sha256 FROM word_reports WHERE unit_id = ? AND year = ? AND is_current = 1').get(unit.id, input.year) as
-      | { id: number; version: number; content_sha256: string }
-      | undefined;
+    const current = ctx.db
+      .prepare('SELECT id, version, content_sha256 FROM word_reports WHERE unit_id = ? AND year = ? AND is_current = 1')
+      .get(unit.id, input.year) as { id: number; version: number; content_sha256: string } | undefined;
     const base = { file: input.file, unit: unit.code, unitName: unit.name, year: input.year, sections: texts.length };
     if (current?.content_sha256 === contentSha) {
-      return { ...base, status: 'same_file', version: current.version, findings: [{ code: 'same_file', severity: 'info', message: `Nội dung giống hệt báo cáo Word phiên bản ${current.version} đang dùng của ${unit.name} năm ${input.year}; không lưu thêm.` }] };
+      return {
+        ...base,
+        status: 'same_file',
+        version: current.version,
+        findings: [
+          {
+            code: 'same_file',
+            severity: 'info',
+            message: `Nội dung giống hệt báo cáo Word phiên bản ${current.version} đang dùng của ${unit.name} năm ${input.year}; không lưu thêm.`,
+          },
+        ],
+      };
     }
     const prev = ctx.db.prepare('SELECT MAX(version) AS v FROM word_reports WHERE unit_id = ? AND year = ?').get(unit.id, input.year) as { v: number | null };
     const version = (prev.v ?? 0) + 1;
@@ -158,26 +201,59 @@ export function saveWordReport(ctx: ServiceContext, input: SaveWordReportInput):
 export async function importWordReportFile(ctx: ServiceContext, file: string): Promise<ImportFileResult> {
   const preview = await previewWordReport(ctx, file);
   if (!preview.ok) return { file, status: 'rejected', findings: preview.findings };
-  const findings = preview.findings.filter((f) => f.code !== 'unit_unknown' && f.code !== 'year_unknown' && f.code !== 'text_unplaced' && f.code !== 'no_section');
+  const findings = preview.findings.filter(
+    (f) => f.code !== 'unit_unknown' && f.code !== 'year_unknown' && f.code !== 'text_unplaced' && f.code !== 'no_section',
+  );
   if (!preview.unit) {
     return {
       file,
       status: 'rejected',
-      findings: [{ code: 'unit_unknown', severity: 'error', message: `Không nhận ra đơn vị gửi báo cáo Word ${preview.fileName} (tên cơ quan ở đầu văn bản hoặc tên tệp): hãy đặt tên tệp theo tên hoặc mã đơn vị (ví dụ "Sở Tư pháp.docx"), hoặc mở bước Thu nhận, chọn tệp rồi chọn đơn vị.` }],
+      findings: [
+        {
+          code: 'unit_unknown',
+          severity: 'error',
+          message: `Không nhận ra đơn vị gửi báo cáo Word ${preview.fileName} (tên cơ quan ở đầu văn bản hoặc tên tệp): hãy đặt tên tệp theo tên hoặc mã đơn vị (ví dụ "Sở Tư pháp.docx"), hoặc mở bước Thu nhận, chọn tệp rồi chọn đơn vị.`,
+        },
+      ],
     };
   }
   const base = { file, unit: preview.unit.code, unitName: preview.unit.name };
   if (preview.year === null) {
-    return { ...base, status: 'rejected', findings: [{ code: 'year_unknown', severity: 'error', message: `Không nhận ra năm của báo cáo Word ${preview.fileName} (“năm …” ở tiêu đề): hãy mở bước Thu nhận và chọn năm.` }] };
+    return {
+      ...base,
+      status: 'rejected',
+      findings: [
+        {
+          code: 'year_unknown',
+          severity: 'error',
+          message: `Không nhận ra năm của báo cáo Word ${preview.fileName} (“năm …” ở tiêu đề): hãy mở bước Thu nhận và chọn năm.`,
+        },
+      ],
+    };
   }
   const texts = Object.fromEntries(preview.sections.filter((s) => s.text !== '').map((s) => [s.code, s.text]));
   if (Object.keys(texts).length === 0) {
-    return { ...base, year: preview.year, status: 'rejected', findings: [{ code: 'no_section', severity: 'error', message: `Không tìm thấy đề mục nào của đề cương trong báo cáo Word ${preview.fileName}: hãy mở bước Thu nhận để xếp từng đoạn vào mục.` }] };
+    return {
+      ...base,
+      year: preview.year,
+      status: 'rejected',
+      findings: [
+        {
+          code: 'no_section',
+          severity: 'error',
+          message: `Không tìm thấy đề mục nào của đề cương trong báo cáo Word ${preview.fileName}: hãy mở bước Thu nhận để xếp từng đoạn vào mục.`,
+        },
+      ],
+    };
   }
   const unplacedChars = preview.unplaced.reduce((n, u) => n + u.text.length, 0);
   if (preview.unplaced.length > 0) {
     const heads = preview.unplaced.map((u) => `"${u.heading ?? '…'}"`).join(', ');
-    findings.push({ code: 'text_unplaced', severity: 'warning', message: `${preview.unplaced.length} đoạn (${unplacedChars} ký tự, dưới ${heads}) không khớp mục nào của đề cương nên không được lưu: mở bước Thu nhận để xếp tay nếu cần.` });
+    findings.push({
+      code: 'text_unplaced',
+      severity: 'warning',
+      message: `${preview.unplaced.length} đoạn (${unplacedChars} ký tự, dưới ${heads}) không khớp mục nào của đề cương nên không được lưu: mở bước Thu nhận để xếp tay nếu cần.`,
+    });
   }
   const missing = preview.sections.filter((s) => s.text === '');
   if (missing.length > 0) {
@@ -187,7 +263,8 @@ export async function importWordReportFile(ctx: ServiceContext, file: string): P
       message: `Báo cáo Word không có nội dung cho ${missing.length}/${preview.sections.length} mục của đề cương; các mục đó dùng nội dung ô BAO_CAO của biểu mẫu (nếu có).`,
     });
   }
-  for (const s of preview.sections) if (s.text !== '' && s.warning) findings.push({ code: 'section_combined', severity: 'warning', message: `${s.label}: ${s.warning}` });
+  for (const s of preview.sections)
+    if (s.text !== '' && s.warning) findings.push({ code: 'section_combined', severity: 'warning', message: `${s.label}: ${s.warning}` });
   try {
     const saved = saveWordReport(ctx, { file, unit: preview.unit.code, year: preview.year, texts, sha256: preview.sha256 });
     return { ...base, year: saved.year, status: saved.status, version: saved.version, findings: [...saved.findings, ...findings] };

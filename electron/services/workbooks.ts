@@ -40,7 +40,10 @@ export async function writeBlankWorkbooks(
   const period = request.period ?? yearPeriod(request.year);
   if (periodSeason(period) !== request.year) throw new AppError('bad_input', `Kỳ báo cáo ${periodKey(period)} không thuộc năm ${request.year}.`);
   if (!collectsOwnSubmissions(period)) {
-    throw new AppError('bad_input', `Báo cáo ${periodText(period)} tổng hợp từ số liệu hằng năm đã nhận, không gửi biểu mẫu riêng. Hãy tạo biểu mẫu cho một năm (ví dụ 2026) hoặc sáu tháng (ví dụ 2026-H1).`);
+    throw new AppError(
+      'bad_input',
+      `Báo cáo ${periodText(period)} tổng hợp từ số liệu hằng năm đã nhận, không gửi biểu mẫu riêng. Hãy tạo biểu mẫu cho một năm (ví dụ 2026) hoặc sáu tháng (ví dụ 2026-H1).`,
+    );
   }
   const annual = period.kind === 'year';
   const span = periodSpan(period);
@@ -63,7 +66,12 @@ export async function writeBlankWorkbooks(
       periodTo: annual ? settings.period_to || span.to : span.to,
       deadline: settings.deadline || undefined,
       // Running text (Decree 30): "Sở Y tế tỉnh An Lạc", not the header block's capitals.
-      recipient: settingString(settings, 'issuing_body') ? `${runningAgencyName(settingString(settings, 'issuing_body'), listUnits(ctx).map((u) => u.name))} ${settingString(settings, 'province_kind', 'tỉnh')} ${settingString(settings, 'province')}` : undefined,
+      recipient: settingString(settings, 'issuing_body')
+        ? `${runningAgencyName(
+            settingString(settings, 'issuing_body'),
+            listUnits(ctx).map((u) => u.name),
+          )} ${settingString(settings, 'province_kind', 'tỉnh')} ${settingString(settings, 'province')}`
+        : undefined,
       contact: settingString(settings, 'contact') || undefined,
       appVersion: APP_VERSION,
       // Last year's figures beside a year's form; a half-year is not compared with a whole year.

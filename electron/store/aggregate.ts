@@ -75,18 +75,29 @@ function storedPeriodFigures(ctx: ServiceContext, year: number, period: string):
   // Two queries for the whole year (not two per submission): values, then corrections in id order.
   const values = new Map<number, Map<string, number | null>>(rows.map((r) => [r.id, new Map()]));
   const all = ctx.db
-    .prepare('SELECT v.submission_id AS id, v.code, v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id WHERE s.period = ? AND s.is_current = 1')
+    .prepare(
+      'SELECT v.submission_id AS id, v.code, v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id WHERE s.period = ? AND s.is_current = 1',
+    )
     .raw()
     .iterate(period) as Iterable<[number, string, number | null]>;
   for (const [id, code, value] of all) values.get(id)?.set(code, value);
   const corrections = ctx.db
-    .prepare('SELECT c.submission_id, c.code, c.value FROM corrections c JOIN submissions s ON s.id = c.submission_id WHERE s.period = ? AND s.is_current = 1 ORDER BY c.id')
+    .prepare(
+      'SELECT c.submission_id, c.code, c.value FROM corrections c JOIN submissions s ON s.id = c.submission_id WHERE s.period = ? AND s.is_current = 1 ORDER BY c.id',
+    )
     .raw()
     .all(period) as [number, string, number | null][];
   for (const [id, code, value] of corrections) values.get(id)?.set(code, value);
   const byUnit = new Map<string, UnitFigures>();
   for (const r of rows) {
-    byUnit.set(r.code, { unit: units.get(r.code)!, submissionId: r.id, version: r.version, fileName: r.file_name, receivedAt: r.received_at, values: values.get(r.id)! });
+    byUnit.set(r.code, {
+      unit: units.get(r.code)!,
+      submissionId: r.id,
+      version: r.version,
+      fileName: r.file_name,
+      receivedAt: r.received_at,
+      values: values.get(r.id)!,
+    });
   }
   return { year, byUnit };
 }
@@ -105,7 +116,12 @@ export function sumIndicator(fig: YearFigures, code: string, kinds?: readonly st
  * Sum of indicators over the contributing units that hold them (units of kinds whose sheets carry none of the
  * codes are not expected to give it), with who gave a value and who left every one of them blank.
  */
-export function sumIndicators(fig: YearFigures, codes: readonly string[], expected: (unit: Unit) => boolean, kinds?: readonly string[]): CoverageSum<UnitFigures> {
+export function sumIndicators(
+  fig: YearFigures,
+  codes: readonly string[],
+  expected: (unit: Unit) => boolean,
+  kinds?: readonly string[],
+): CoverageSum<UnitFigures> {
   return sumOverUnits(
     contributors(fig, kinds).filter((f) => expected(f.unit)),
     (f) => codes.map((c) => f.values.get(c)),
@@ -119,7 +135,11 @@ export function missingUnits(ctx: ServiceContext, fig: YearFigures, kinds: reado
 
 /** Years that hold at least one current submission, ascending, within [from, to]. */
 export function yearsWithData(ctx: ServiceContext, from: number, to: number): number[] {
-  return (ctx.db.prepare('SELECT DISTINCT year FROM submissions WHERE is_current = 1 AND period = CAST(year AS TEXT) AND year BETWEEN ? AND ? ORDER BY year').all(from, to) as { year: number }[]).map((r) => r.year);
+  return (
+    ctx.db
+      .prepare('SELECT DISTINCT year FROM submissions WHERE is_current = 1 AND period = CAST(year AS TEXT) AND year BETWEEN ? AND ? ORDER BY year')
+      .all(from, to) as { year: number }[]
+  ).map((r) => r.year);
 }
 
 export interface IssuedDocument extends DocumentRecord {
@@ -150,7 +170,18 @@ export function issuedDocuments(ctx: ServiceContext, from: string, to: string, p
     const unit = { code: r.code, name: names.get(r.code) ?? r.name, year: r.year };
     const existing = byKey.get(key);
     if (existing) existing.units.push(unit);
-    else byKey.set(key, { cap: r.cap, loai: r.loai, so_ky_hieu: r.so_ky_hieu, ngay: r.ngay, co_quan: r.co_quan, trich_yeu: r.trich_yeu, ghi_chu: r.ghi_chu, han: r.han, units: [unit] });
+    else
+      byKey.set(key, {
+        cap: r.cap,
+        loai: r.loai,
+        so_ky_hieu: r.so_ky_hieu,
+        ngay: r.ngay,
+        co_quan: r.co_quan,
+        trich_yeu: r.trich_yeu,
+        ghi_chu: r.ghi_chu,
+        han: r.han,
+        units: [unit],
+      });
   }
   return [...byKey.values()];
 }

@@ -18,7 +18,16 @@ function json(v: unknown): string | null {
 export function audit(ctx: ServiceContext, e: AuditEntry): void {
   ctx.db
     .prepare('INSERT INTO audit_log (at, user, action, entity, entity_id, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.now().toISOString(), ctx.user, e.action, e.entity, e.entityId == null ? null : String(e.entityId), json(e.oldValue), json(e.newValue), e.reason ?? null);
+    .run(
+      ctx.now().toISOString(),
+      ctx.user,
+      e.action,
+      e.entity,
+      e.entityId == null ? null : String(e.entityId),
+      json(e.oldValue),
+      json(e.newValue),
+      e.reason ?? null,
+    );
 }
 
 export type { AuditFilter, AuditRecord };
@@ -46,14 +55,22 @@ export function listAudit(ctx: ServiceContext, filter: AuditFilter = {}): AuditR
     when(
       `(entity_id = ? OR entity_id LIKE ? OR entity_id LIKE ? OR entity_id LIKE ? OR (entity IN ('submission', 'word_report') AND new_value LIKE ?)
         OR (entity = 'submission' AND entity_id IN (SELECT CAST(id AS TEXT) FROM submissions WHERE year = ?)))`,
-      y, `%/${y}/%`, `${y}/%`, `${y}:%`, `%"year":${y}%`, y,
+      y,
+      `%/${y}/%`,
+      `${y}/%`,
+      `${y}:%`,
+      `%"year":${y}%`,
+      y,
     );
   }
   if (filter.unit) {
     when(
       `(entity_id = ? OR entity_id LIKE ? OR (entity IN ('submission', 'word_report') AND new_value LIKE ?)
         OR (entity = 'submission' AND entity_id IN (SELECT CAST(s.id AS TEXT) FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ?)))`,
-      filter.unit, `${filter.unit}/%`, `%"unit":${JSON.stringify(filter.unit)}%`, filter.unit,
+      filter.unit,
+      `${filter.unit}/%`,
+      `%"unit":${JSON.stringify(filter.unit)}%`,
+      filter.unit,
     );
   }
   return ctx.db
@@ -64,7 +81,19 @@ export function listAudit(ctx: ServiceContext, filter: AuditFilter = {}): AuditR
     .all(...params, filter.limit ?? 1_000_000) as AuditRecord[];
 }
 
-const AUDIT_HEADER = ['STT', 'Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Thay đổi', 'Lý do', 'Mã thao tác', 'Mã đối tượng', 'Giá trị cũ', 'Giá trị mới'];
+const AUDIT_HEADER = [
+  'STT',
+  'Thời điểm',
+  'Người thực hiện',
+  'Thao tác',
+  'Đối tượng',
+  'Thay đổi',
+  'Lý do',
+  'Mã thao tác',
+  'Mã đối tượng',
+  'Giá trị cũ',
+  'Giá trị mới',
+];
 
 /**
  * The audit log as CSV for Excel (UTF-8 with BOM, quoted fields, formulas neutralised): the action, its
@@ -76,6 +105,10 @@ export function auditCsv(records: AuditLine[]): string {
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // never let a spreadsheet read a logged value as a formula
     return `"${s.replace(/"/g, '""')}"`;
   };
-  const rows = records.map((r, i) => [i + 1, r.at, r.user, r.what, r.subject, r.change, r.reason, r.action, r.entityId === null ? r.entity : `${r.entity}:${r.entityId}`, r.oldValue, r.newValue].map(cell).join(','));
+  const rows = records.map((r, i) =>
+    [i + 1, r.at, r.user, r.what, r.subject, r.change, r.reason, r.action, r.entityId === null ? r.entity : `${r.entity}:${r.entityId}`, r.oldValue, r.newValue]
+      .map(cell)
+      .join(','),
+  );
   return '\uFEFF' + [AUDIT_HEADER.map(cell).join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -128,7 +128,10 @@ export function setSettings(ctx: ServiceContext, changes: SettingsInput | Record
       throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year ?? ''}: hãy thêm năm trước khi ghi thiết lập của năm đó.`);
     }
     if ((ctx.db.prepare('SELECT locked FROM years WHERE year = ?').get(year) as { locked: number }).locked === 1) {
-      throw new AppError('year_locked', `Năm ${year} đã chốt số liệu: không sửa được thiết lập của báo cáo năm ${year} (số, ngày, người ký, kỳ báo cáo…). Hãy mở khóa năm ${year} (kèm lý do) nếu cần sửa.`);
+      throw new AppError(
+        'year_locked',
+        `Năm ${year} đã chốt số liệu: không sửa được thiết lập của báo cáo năm ${year} (số, ngày, người ký, kỳ báo cáo…). Hãy mở khóa năm ${year} (kèm lý do) nếu cần sửa.`,
+      );
     }
   }
   const before = getSettings(ctx, year ?? undefined) as Record<string, unknown>;
@@ -138,7 +141,8 @@ export function setSettings(ctx: ServiceContext, changes: SettingsInput | Record
     for (const [k, v] of parsed) {
       if (isYearSetting(k)) writeYearSettings(ctx, year!, { [k]: v });
       else province.run(k, JSON.stringify(v));
-      if (options.audit !== false) audit(ctx, { action: 'setting.set', entity: 'setting', entityId: isYearSetting(k) ? `${year}:${k}` : k, oldValue: before[k], newValue: v });
+      if (options.audit !== false)
+        audit(ctx, { action: 'setting.set', entity: 'setting', entityId: isYearSetting(k) ? `${year}:${k}` : k, oldValue: before[k], newValue: v });
     }
   })();
   return getSettings(ctx, year ?? undefined);

@@ -40,9 +40,15 @@ export function contentHash(c: SubmissionContent): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-export function currentSubmissionId(ctx: ServiceContext, unitCode: string, period: number | string): { id: number; sha256: string | null; content_sha256: string; version: number } | undefined {
+export function currentSubmissionId(
+  ctx: ServiceContext,
+  unitCode: string,
+  period: number | string,
+): { id: number; sha256: string | null; content_sha256: string; version: number } | undefined {
   return ctx.db
-    .prepare('SELECT s.id, s.sha256, s.content_sha256, s.version FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.period = ? AND s.is_current = 1')
+    .prepare(
+      'SELECT s.id, s.sha256, s.content_sha256, s.version FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.period = ? AND s.is_current = 1',
+    )
     .get(unitCode, String(period)) as { id: number; sha256: string | null; content_sha256: string; version: number } | undefined;
 }
 
@@ -56,7 +62,8 @@ export { assertFiguresOpen as assertYearOpen } from './years.ts';
  */
 export function storableFigure(value: number | null, what: string): number | null {
   if (value === null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new AppError('not_number', `${what}: giá trị ${String(value)} không phải là số hữu hạn; không lưu.`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new AppError('not_number', `${what}: giá trị ${String(value)} không phải là số hữu hạn; không lưu.`);
   return value;
 }
 
@@ -78,12 +85,32 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
         `INSERT INTO submissions (unit_id, year, period, version, source, file_name, sha256, content_sha256, workbook_id, template_id, template_version, imported_at, received_at, imported_by, is_current)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
       )
-      .run(unit.id, s.year, period, version, s.source === 'paper' ? 'json' : s.source, s.fileName, s.sha256, contentHash(s), s.workbookId, ctx.template.id, s.templateVersion, now, s.receivedAt ?? now, ctx.user).lastInsertRowid,
+      .run(
+        unit.id,
+        s.year,
+        period,
+        version,
+        s.source === 'paper' ? 'json' : s.source,
+        s.fileName,
+        s.sha256,
+        contentHash(s),
+        s.workbookId,
+        ctx.template.id,
+        s.templateVersion,
+        now,
+        s.receivedAt ?? now,
+        ctx.user,
+      ).lastInsertRowid,
   );
   const insValue = ctx.db.prepare('INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const v of s.values) insValue.run(id, v.code, storableFigure(v.value, `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
-  const insDoc = ctx.db.prepare('INSERT INTO documents (submission_id, row_no, cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, cell, han) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  s.documents.forEach((d, i) => insDoc.run(id, d.rowNo ?? i + 1, d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, d.cell ?? null, d.han ?? null));
+  for (const v of s.values)
+    insValue.run(id, v.code, storableFigure(v.value, `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
+  const insDoc = ctx.db.prepare(
+    'INSERT INTO documents (submission_id, row_no, cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, cell, han) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  s.documents.forEach((d, i) =>
+    insDoc.run(id, d.rowNo ?? i + 1, d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, d.cell ?? null, d.han ?? null),
+  );
   const insText = ctx.db.prepare('INSERT INTO narratives (submission_id, code, text, cell) VALUES (?, ?, ?, ?)');
   for (const n of s.narratives) insText.run(id, n.code, n.text, n.cell ?? null);
   const insFinding = ctx.db.prepare('INSERT INTO import_findings (submission_id, code, severity, sheet, cell, message) VALUES (?, ?, ?, ?, ?, ?)');
@@ -100,7 +127,16 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
     entity: 'submission',
     entityId: id,
     oldValue: old ? { id: old.id, version: old.version } : undefined,
-    newValue: { unit: s.unitCode, year: s.year, ...(period !== String(s.year) ? { period } : {}), version, source: s.source, file: s.fileName, sha256: s.sha256, ...(paperSource ? { paper: paperSource } : {}) },
+    newValue: {
+      unit: s.unitCode,
+      year: s.year,
+      ...(period !== String(s.year) ? { period } : {}),
+      version,
+      source: s.source,
+      file: s.fileName,
+      sha256: s.sha256,
+      ...(paperSource ? { paper: paperSource } : {}),
+    },
     reason: paperSource ?? null,
   });
   return { id, version };
@@ -143,9 +179,16 @@ export function listSubmissions(ctx: ServiceContext, filter: { year?: number; pe
 
 /** The figures of a submission with the compiler's newest correction applied over each. */
 export function submissionValues(ctx: ServiceContext, submissionId: number): Map<string, number | null> {
-  const values = new Map((ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ?').all(submissionId) as { code: string; value: number | null }[]).map((r) => [r.code, r.value]));
+  const values = new Map(
+    (ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ?').all(submissionId) as { code: string; value: number | null }[]).map(
+      (r) => [r.code, r.value],
+    ),
+  );
   // Corrections are few: apply them in id order, so the newest one of a figure wins.
-  const corrections = ctx.db.prepare('SELECT code, value FROM corrections WHERE submission_id = ? ORDER BY id').all(submissionId) as { code: string; value: number | null }[];
+  const corrections = ctx.db.prepare('SELECT code, value FROM corrections WHERE submission_id = ? ORDER BY id').all(submissionId) as {
+    code: string;
+    value: number | null;
+  }[];
   for (const c of corrections) values.set(c.code, c.value);
   return values;
 }
@@ -158,6 +201,7 @@ export function currentValues(ctx: ServiceContext, unitCode: string, year: numbe
 
 /** How a submission's figures came when there was no workbook, in words; undefined for a workbook or a province file. */
 export function paperSourceOf(ctx: ServiceContext, submissionId: number): string | undefined {
-  const row = ctx.db.prepare('SELECT medium, reference FROM paper_submissions WHERE submission_id = ?').get(submissionId) as { medium: PaperMedium; reference: string } | undefined;
+  const row = ctx.db.prepare('SELECT medium, reference FROM paper_submissions WHERE submission_id = ?').get(submissionId) as
+    { medium: PaperMedium; reference: string } | undefined;
   return row ? paperSourceText(row.medium, row.reference) : undefined;
 }

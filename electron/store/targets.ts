@@ -1,7 +1,15 @@
 // The plan's targets as the province uses them (docs/targets.md): the catalogue of the year's definition
 // (part "targets", targets.json) and the province's own choices kept in table province_targets; a locked
 // year keeps the choices it was locked with.
-import { targetProblems, targetsFileSchema, effectiveTargets, targetOverrideSchema, type EffectiveTarget, type TargetDefinition, type TargetOverride } from '../../shared/targets-schema.ts';
+import {
+  targetProblems,
+  targetsFileSchema,
+  effectiveTargets,
+  targetOverrideSchema,
+  type EffectiveTarget,
+  type TargetDefinition,
+  type TargetOverride,
+} from '../../shared/targets-schema.ts';
 import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { AppError } from '../errors.ts';
 import { definitionOf, definitionPart } from '../template-store.ts';
@@ -43,10 +51,12 @@ function frozenOverrides(ctx: ServiceContext, year: number): Map<string, TargetO
   if (row?.locked !== 1 || !row.frozen) return null;
   const kept = (JSON.parse(row.frozen) as { targets?: Record<string, unknown> }).targets;
   if (!kept) return null;
-  return new Map(Object.entries(kept).flatMap(([code, o]) => {
-    const parsed = targetOverrideSchema.safeParse(o);
-    return parsed.success ? [[code, parsed.data] as const] : [];
-  }));
+  return new Map(
+    Object.entries(kept).flatMap(([code, o]) => {
+      const parsed = targetOverrideSchema.safeParse(o);
+      return parsed.success ? [[code, parsed.data] as const] : [];
+    }),
+  );
 }
 
 /** The targets as the province uses them (for a locked year: as they were at its lock), in the catalogue's order. */
@@ -54,4 +64,3 @@ export function provinceTargets(ctx: ServiceContext, year?: number): EffectiveTa
   const kept = year === undefined ? null : frozenOverrides(ctx, year);
   return effectiveTargets(loadTargetCatalogue(ctx.template), kept ?? targetOverrides(ctx));
 }
-

@@ -22,15 +22,22 @@ const SELECT_UNITS = `SELECT u.id, u.code, u.name, u.kind, p.code AS parent_code
   FROM units u LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units m ON m.id = u.merged_into_id`;
 
 function toUnit(r: UnitRow): Unit {
-  return { id: r.id, code: r.code, name: r.name, kind: r.kind, parentCode: r.parent_code, order: r.sort_order, active: r.active === 1, mergedIntoCode: r.merged_into_code };
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    parentCode: r.parent_code,
+    order: r.sort_order,
+    active: r.active === 1,
+    mergedIntoCode: r.merged_into_code,
+  };
 }
 
 /** All units in list order: by order, then Vietnamese collation of the name. */
 export function listUnits(ctx: ServiceContext, options: { activeOnly?: boolean } = {}): Unit[] {
   const all = ctx.lockedView ? ctx.lockedView.units : (ctx.db.prepare(SELECT_UNITS).all() as UnitRow[]).map(toUnit);
-  return all
-    .filter((u) => !options.activeOnly || u.active)
-    .sort((a, b) => a.order - b.order || compareVi(a.name, b.name));
+  return all.filter((u) => !options.activeOnly || u.active).sort((a, b) => a.order - b.order || compareVi(a.name, b.name));
 }
 
 export function findUnit(ctx: ServiceContext, code: string): Unit | undefined {
@@ -45,7 +52,12 @@ export function requireUnit(ctx: ServiceContext, code: string): Unit {
 }
 
 export const unitInputSchema = z.object({
-  code: z.string().trim().min(1, 'thiếu mã đơn vị').max(32).regex(/^[A-Za-z0-9_.-]+$/, 'mã đơn vị chỉ gồm chữ không dấu, số, dấu _ . -'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'thiếu mã đơn vị')
+    .max(32)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'mã đơn vị chỉ gồm chữ không dấu, số, dấu _ . -'),
   name: z.string().trim().min(1, 'thiếu tên đơn vị').max(200),
   kind: z.string().trim().min(1, 'thiếu loại đơn vị'),
   parent: z.string().trim().nullable().optional(),
@@ -53,7 +65,9 @@ export const unitInputSchema = z.object({
 });
 
 function history(ctx: ServiceContext, unitId: number, change: string, oldValue: string | null, newValue: string | null, reason?: string): void {
-  ctx.db.prepare('INSERT INTO unit_history (unit_id, at, change, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?)').run(unitId, ctx.now().toISOString(), change, oldValue, newValue, reason ?? null);
+  ctx.db
+    .prepare('INSERT INTO unit_history (unit_id, at, change, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(unitId, ctx.now().toISOString(), change, oldValue, newValue, reason ?? null);
 }
 
 /**
@@ -66,7 +80,8 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
   const parsed = list.map((raw, i) => {
     const r = unitInputSchema.safeParse(raw);
     if (!r.success) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: ${r.error.issues[0]?.message ?? 'không hợp lệ'}.`);
-    if (!kinds.has(r.data.kind)) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: loại đơn vị "${r.data.kind}" không hợp lệ (${[...kinds].join(', ')}).`);
+    if (!kinds.has(r.data.kind))
+      throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: loại đơn vị "${r.data.kind}" không hợp lệ (${[...kinds].join(', ')}).`);
     return { ...r.data, name: nfc(r.data.name), parent: r.data.parent || null };
   });
   let added = 0;
@@ -79,7 +94,9 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
     parsed.forEach((u) => {
       const existing = findUnit(ctx, u.code);
       if (!existing) {
-        const id = ctx.db.prepare('INSERT INTO units (code, name, kind, sort_order, created_at) VALUES (?, ?, ?, ?, ?)').run(u.code, u.name, u.kind, u.order ?? nextOrder++, now).lastInsertRowid;
+        const id = ctx.db
+          .prepare('INSERT INTO units (code, name, kind, sort_order, created_at) VALUES (?, ?, ?, ?, ?)')
+          .run(u.code, u.name, u.kind, u.order ?? nextOrder++, now).lastInsertRowid;
         history(ctx, Number(id), 'created', null, u.name);
         audit(ctx, { action: 'unit.create', entity: 'unit', entityId: u.code, newValue: u });
         added++;

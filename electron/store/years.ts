@@ -21,7 +21,14 @@ export function listYears(ctx: ServiceContext): number[] {
 }
 
 export function yearStates(ctx: ServiceContext): YearState[] {
-  return (ctx.db.prepare('SELECT year, locked, locked_at, lock_reason FROM years ORDER BY year').all() as { year: number; locked: number; locked_at: string | null; lock_reason: string | null }[]).map((r) => ({
+  return (
+    ctx.db.prepare('SELECT year, locked, locked_at, lock_reason FROM years ORDER BY year').all() as {
+      year: number;
+      locked: number;
+      locked_at: string | null;
+      lock_reason: string | null;
+    }[]
+  ).map((r) => ({
     year: r.year,
     locked: r.locked === 1,
     lockedAt: r.locked_at,
@@ -49,7 +56,8 @@ export function isYearLocked(ctx: ServiceContext, year: number): boolean {
 /** The one check that the database holds a year (every service that reads or changes a year calls it). */
 export function requireYear(ctx: ServiceContext, year: number): void {
   const years = listYears(ctx);
-  if (!years.includes(year)) throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}${years.length ? ` (các năm đang có: ${years.join(', ')})` : ''}.`);
+  if (!years.includes(year))
+    throw new AppError('unknown_year', `Cơ sở dữ liệu không có năm ${year}${years.length ? ` (các năm đang có: ${years.join(', ')})` : ''}.`);
 }
 
 /** What a locked year prints besides its figures and texts, kept at the lock: its settings and the unit list. */
@@ -110,7 +118,9 @@ export function lockYear(ctx: ServiceContext, year: number, reason?: string): Ye
   if (isYearLocked(ctx, year)) throw new AppError('year_locked', `Năm ${year} đã được chốt số liệu.`);
   ctx.db.transaction(() => {
     const frozen: Frozen = { settings: getSettings(ctx, year), units: listUnits(ctx), targets: Object.fromEntries(targetOverrides(ctx)) };
-    ctx.db.prepare('UPDATE years SET locked = 1, locked_at = ?, lock_reason = ?, frozen = ? WHERE year = ?').run(ctx.now().toISOString(), reason?.trim() || null, JSON.stringify(frozen), year);
+    ctx.db
+      .prepare('UPDATE years SET locked = 1, locked_at = ?, lock_reason = ?, frozen = ? WHERE year = ?')
+      .run(ctx.now().toISOString(), reason?.trim() || null, JSON.stringify(frozen), year);
     audit(ctx, { action: 'year.lock', entity: 'year', entityId: year, reason: reason?.trim() || null });
   })();
   return yearStates(ctx).find((y) => y.year === year)!;

@@ -18,7 +18,10 @@ function locate(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; fr
   if (!ref) return null;
   const bang = ref.lastIndexOf('!');
   const sheet = ref.slice(0, bang).replace(/^'(.*)'$/, '$1');
-  const [from, to] = ref.slice(bang + 1).replace(/\$/g, '').split(':');
+  const [from, to] = ref
+    .slice(bang + 1)
+    .replace(/\$/g, '')
+    .split(':');
   const ws = wb.getWorksheet(sheet);
   return ws && from ? { ws, from, to: to ?? from } : null;
 }

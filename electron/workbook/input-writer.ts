@@ -66,7 +66,8 @@ function titleBlock(ws: ExcelJS.Worksheet, sheet: SheetDefinition, req: InputWor
   ws.getCell('A1').alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(1).height = 34;
   ws.mergeCells(`A2:${last}2`);
-  ws.getCell('A2').value = `Đơn vị báo cáo: ${req.unit.name} — ${periodLabel(req.period ?? yearPeriod(req.year))} (từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)})`;
+  ws.getCell('A2').value =
+    `Đơn vị báo cáo: ${req.unit.name} — ${periodLabel(req.period ?? yearPeriod(req.year))} (từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)})`;
   ws.getCell('A2').font = font(12, { italic: true });
   ws.getCell('A2').alignment = { horizontal: 'center' };
   if (sheet.note) {
@@ -127,7 +128,10 @@ function signatureBlock(ws: ExcelJS.Worksheet, last: number, lastCol: number): n
     }
   }
   const line = (row: number, left: string, right: string, f: Partial<ExcelJS.Font>) => {
-    for (const [from, to, text] of [[1, split, left], [split + 1, lastCol, right]] as const) {
+    for (const [from, to, text] of [
+      [1, split, left],
+      [split + 1, lastCol, right],
+    ] as const) {
       if (to > from) ws.mergeCells(row, from, row, to);
       const cell = ws.getCell(row, from);
       if (text) cell.value = text;
@@ -179,8 +183,24 @@ function rangeValidation(ws: ExcelJS.Worksheet, range: string, validation: Excel
 
 function numberValidation(type: 'count' | 'money'): ExcelJS.DataValidation {
   return type === 'count'
-    ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: 'Số liệu không hợp lệ', error: 'Nhập số nguyên không âm, hoặc để trống nếu chưa có số liệu.' }
-    : { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: 'Số liệu không hợp lệ', error: 'Nhập số không âm (triệu đồng), hoặc để trống nếu chưa có số liệu.' };
+    ? {
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorTitle: 'Số liệu không hợp lệ',
+        error: 'Nhập số nguyên không âm, hoặc để trống nếu chưa có số liệu.',
+      }
+    : {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorTitle: 'Số liệu không hợp lệ',
+        error: 'Nhập số không âm (triệu đồng), hoặc để trống nếu chưa có số liệu.',
+      };
 }
 
 function writeMatrix(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: MatrixSheet, req: InputWorkbookRequest): void {
@@ -294,9 +314,24 @@ function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: TableShe
     const L = columnLetter(j + 1);
     const range = `${L}${first}:${L}${last}`;
     if (c.type === 'list' && c.list) {
-      rangeValidation(ws, range, { type: 'list', allowBlank: true, formulae: [listRanges.get(c.list) ?? '""'], showErrorMessage: true, errorTitle: 'Giá trị không có trong danh mục', error: 'Chọn một giá trị trong danh sách.' });
+      rangeValidation(ws, range, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [listRanges.get(c.list) ?? '""'],
+        showErrorMessage: true,
+        errorTitle: 'Giá trị không có trong danh mục',
+        error: 'Chọn một giá trị trong danh sách.',
+      });
     } else if (c.type === 'date') {
-      rangeValidation(ws, range, { type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(2000, 0, 1))], allowBlank: true, showErrorMessage: true, errorTitle: 'Ngày không hợp lệ', error: 'Nhập ngày theo dạng dd/mm/yyyy.' });
+      rangeValidation(ws, range, {
+        type: 'date',
+        operator: 'greaterThan',
+        formulae: [new Date(Date.UTC(2000, 0, 1))],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorTitle: 'Ngày không hợp lệ',
+        error: 'Nhập ngày theo dạng dd/mm/yyyy.',
+      });
     }
   });
   wb.definedNames.add(`${sheet.name}!$A$${r0}:$${columnLetter(cols.length)}$${last}`, sheet.rangeName);
@@ -343,8 +378,14 @@ function writeGuide(ws: ExcelJS.Worksheet, req: InputWorkbookRequest): void {
   const facts: [string, string][] = [
     ['Đơn vị báo cáo', `${req.unit.name} (mã ${req.unit.code})`],
     ...((req.period ?? yearPeriod(req.year)).kind === 'year'
-      ? [['Năm báo cáo', String(req.year)], ['Kỳ báo cáo', `Từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)}`]] satisfies [string, string][]
-      : [['Kỳ báo cáo', periodLabel(req.period!)], ['Thời gian số liệu', `Từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)}`]] satisfies [string, string][]),
+      ? ([
+          ['Năm báo cáo', String(req.year)],
+          ['Kỳ báo cáo', `Từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)}`],
+        ] satisfies [string, string][])
+      : ([
+          ['Kỳ báo cáo', periodLabel(req.period!)],
+          ['Thời gian số liệu', `Từ ngày ${viDate(req.periodFrom)} đến ngày ${viDate(req.periodTo)}`],
+        ] satisfies [string, string][])),
     ['Hạn gửi báo cáo', viDate(req.deadline)],
     ['Nơi nhận', req.recipient ?? ''],
     ['Liên hệ', req.contact ?? ''],
@@ -369,7 +410,8 @@ function writeGuide(ws: ExcelJS.Worksheet, req: InputWorkbookRequest): void {
       ws.getRow(r).height = Math.max(16, Math.ceil(plan.length / 85) * 16);
       r++;
     }
-    ws.getCell(r, 2).value = 'Đơn vị rà soát, báo cáo kết quả theo nhiệm vụ được giao tại các kế hoạch trên (trang BAO_CAO, các mục có gợi ý “Rà soát theo nhiệm vụ được giao”).';
+    ws.getCell(r, 2).value =
+      'Đơn vị rà soát, báo cáo kết quả theo nhiệm vụ được giao tại các kế hoạch trên (trang BAO_CAO, các mục có gợi ý “Rà soát theo nhiệm vụ được giao”).';
     ws.getCell(r, 2).font = font(12, { italic: true });
     ws.getCell(r, 2).alignment = { wrapText: true, vertical: 'top' };
     ws.getRow(r).height = 32;

@@ -95,7 +95,8 @@ export function createApiClient(bridge: DesktopBridge | undefined = window.baoca
     /** Dialogs and the file manager: only inside the Electron window. */
     desktop: bridge
       ? {
-          chooseFolder: async (title: string, defaultPath?: string) => (await bridge.shell({ action: 'chooseFolder', title, defaultPath } satisfies ShellRequest))[0] ?? null,
+          chooseFolder: async (title: string, defaultPath?: string) =>
+            (await bridge.shell({ action: 'chooseFolder', title, defaultPath } satisfies ShellRequest))[0] ?? null,
           chooseFiles: (title: string) => bridge.shell({ action: 'chooseFiles', title }),
           openFolder: async (path: string) => void (await bridge.shell({ action: 'openFolder', path })),
           pathForFile: (file: File) => bridge.pathForFile(file),

@@ -50,7 +50,12 @@ export function DefinitionNotice() {
 
   return (
     <>
-      <button type="button" className="small definition-note" onClick={() => setOpen(true)} title={`Năm ${year} dùng mẫu báo cáo phiên bản ${mine.version}; phần mềm có phiên bản ${state.current.version}`}>
+      <button
+        type="button"
+        className="small definition-note"
+        onClick={() => setOpen(true)}
+        title={`Năm ${year} dùng mẫu báo cáo phiên bản ${mine.version}; phần mềm có phiên bản ${state.current.version}`}
+      >
         Có mẫu báo cáo mới
       </button>
       {open && (
@@ -65,12 +70,12 @@ export function DefinitionNotice() {
           onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
         >
           <p>
-            Năm {year} được thu số liệu theo mẫu báo cáo phiên bản {mine.version}; phần mềm này có phiên bản {state.current.version}. Đến khi chuyển, việc kiểm tra, các phụ lục và báo cáo năm {year} vẫn theo
-            phiên bản {mine.version}, đúng như đã in.
+            Năm {year} được thu số liệu theo mẫu báo cáo phiên bản {mine.version}; phần mềm này có phiên bản {state.current.version}. Đến khi chuyển, việc kiểm
+            tra, các phụ lục và báo cáo năm {year} vẫn theo phiên bản {mine.version}, đúng như đã in.
           </p>
           <p>
-            Sau khi chuyển, số liệu và nội dung đã nhận giữ nguyên, nhưng quy tắc kiểm tra, phụ lục, đề cương và biểu mẫu gửi đi của năm {year} theo phiên bản {state.current.version}. Phần mềm tự sao lưu cơ sở dữ
-            liệu trước khi chuyển; muốn quay lại thì khôi phục bản sao lưu đó.
+            Sau khi chuyển, số liệu và nội dung đã nhận giữ nguyên, nhưng quy tắc kiểm tra, phụ lục, đề cương và biểu mẫu gửi đi của năm {year} theo phiên bản{' '}
+            {state.current.version}. Phần mềm tự sao lưu cơ sở dữ liệu trước khi chuyển; muốn quay lại thì khôi phục bản sao lưu đó.
           </p>
           <div className="panel-actions">
             <button type="submit" className="primary" disabled={busy} autoFocus>

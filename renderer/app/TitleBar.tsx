@@ -16,7 +16,8 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
 
   const addYear = async (text: string) => {
     const y = Number(text.trim());
-    if (!/^\d{4}$/.test(text.trim()) || y < 2000 || y > 2100) return setMessage(`"${text}" không phải một năm từ 2000 đến 2100: hãy nhập năm, ví dụ ${Math.max(...info.years) + 1}.`);
+    if (!/^\d{4}$/.test(text.trim()) || y < 2000 || y > 2100)
+      return setMessage(`"${text}" không phải một năm từ 2000 đến 2100: hãy nhập năm, ví dụ ${Math.max(...info.years) + 1}.`);
     if (info.years.includes(y)) return setMessage(`Năm ${y} đã có trong dữ liệu: hãy chọn năm đó ở ô "Năm báo cáo".`);
     try {
       await api.call('addYear', { year: y });
@@ -68,7 +69,12 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
       </label>
       <PeriodPicker year={year} years={info.years} value={period} onChange={setPeriod} />
       <DefinitionNotice />
-      <button type="button" className="small" onClick={() => setPanel({ kind: 'add', year: String(Math.max(...info.years, year) + 1) })} title="Thêm một năm báo cáo (cả năm trước)">
+      <button
+        type="button"
+        className="small"
+        onClick={() => setPanel({ kind: 'add', year: String(Math.max(...info.years, year) + 1) })}
+        title="Thêm một năm báo cáo (cả năm trước)"
+      >
         + Năm
       </button>
       {status?.locked ? (

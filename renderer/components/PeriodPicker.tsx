@@ -10,7 +10,10 @@ export function periodChoices(year: number, years: readonly number[]): { key: st
     { kind: 'half', year, half: 2 },
     ...years.filter((y) => y < year).map((y): ReportPeriod => ({ kind: 'range', from: `${y}-01-01`, to: `${year}-12-31` })),
   ];
-  return choices.map((p) => ({ key: periodKey(p), label: p.kind === 'year' ? `Cả năm ${year}` : periodText(p).replace(/^./, (c) => c.toLocaleUpperCase('vi')) }));
+  return choices.map((p) => ({
+    key: periodKey(p),
+    label: p.kind === 'year' ? `Cả năm ${year}` : periodText(p).replace(/^./, (c) => c.toLocaleUpperCase('vi')),
+  }));
 }
 
 /** The words of the chosen period, for the screens' titles ("6 tháng đầu năm 2026"). */
@@ -19,7 +22,17 @@ export function chosenPeriodText(year: number, period: string | undefined): stri
   return parsed?.ok ? periodText(parsed.period) : `năm ${year}`;
 }
 
-export function PeriodPicker({ year, years, value, onChange }: { year: number; years: readonly number[]; value: string | undefined; onChange(period: string | undefined): void }) {
+export function PeriodPicker({
+  year,
+  years,
+  value,
+  onChange,
+}: {
+  year: number;
+  years: readonly number[];
+  value: string | undefined;
+  onChange(period: string | undefined): void;
+}) {
   const choices = periodChoices(year, years);
   return (
     <label className="year-picker">

@@ -19,7 +19,11 @@ export function defaultMissing(rule: SubmissionRule | AggregateRule): MissingStr
 }
 
 /** Returns the failure, or null when the check holds, does not apply, or is skipped for blanks. */
-export function runCheck(rule: SubmissionRule | AggregateRule, check: CompiledCheck, lookups: { left: Lookup; right: Lookup; when: Lookup }): FailedCheck | null {
+export function runCheck(
+  rule: SubmissionRule | AggregateRule,
+  check: CompiledCheck,
+  lookups: { left: Lookup; right: Lookup; when: Lookup },
+): FailedCheck | null {
   const strategy = defaultMissing(rule);
   let whenLeft: number | null = null;
   let whenRight: number | null = null;

@@ -4,7 +4,18 @@ import { allIndicators, indicatorsForKind, kindsWithSheet, reportingKinds } from
 import type { TemplateDefinition } from '../template-schema.ts';
 import { ExpressionError, expressionTerms, matchesPattern, parseCondition, parseExpression, substitute, type Condition, type Expr } from './expression.ts';
 import { messagePlaceholders } from './message.ts';
-import { RulesError, type AggregateRule, type CompletenessRule, type DuplicatesRule, type ForeachSpec, type Rule, type RuleSet, type SubmissionRule, type UnitSelector, type YoyRule } from './schema.ts';
+import {
+  RulesError,
+  type AggregateRule,
+  type CompletenessRule,
+  type DuplicatesRule,
+  type ForeachSpec,
+  type Rule,
+  type RuleSet,
+  type SubmissionRule,
+  type UnitSelector,
+  type YoyRule,
+} from './schema.ts';
 
 /** One expansion of a foreach rule: the item codes and labels bound to each variable. */
 export interface Binding {
@@ -104,7 +115,8 @@ function compileChecks(rule: SubmissionRule | AggregateRule, template: TemplateD
       if (unknown.length) problems.push(`quy tắc "${rule.id}"${label}: không có chỉ tiêu ${unknown.join(', ')}`);
       if (empty.length) problems.push(`quy tắc "${rule.id}"${label}: mẫu ${empty.join(', ')} không ứng với chỉ tiêu nào`);
       const kinds = rule.scope === 'submission' ? (explicitKinds ?? kindsReporting(template, terms.codes, terms.patterns)) : [];
-      if (rule.scope === 'submission' && kinds.length === 0) problems.push(`quy tắc "${rule.id}"${label}: không loại đơn vị nào báo cáo đủ các chỉ tiêu của quy tắc`);
+      if (rule.scope === 'submission' && kinds.length === 0)
+        problems.push(`quy tắc "${rule.id}"${label}: không loại đơn vị nào báo cáo đủ các chỉ tiêu của quy tắc`);
       checks.push({ binding, left, right, when, kinds });
     } catch (e) {
       if (e instanceof ExpressionError) problems.push(`quy tắc "${rule.id}"${label}: ${e.message}`);
@@ -141,11 +153,18 @@ function compileRule(rule: Rule, template: TemplateDefinition, problems: string[
     case 'aggregate':
       checkSelector(rule, rule.leftUnits, template, problems);
       checkSelector(rule, rule.rightUnits, template, problems);
-      return { scope: 'aggregate', rule, checks: compileChecks(rule, template, problems), leftKinds: selectKinds(rule.leftUnits, template), rightKinds: selectKinds(rule.rightUnits, template) };
+      return {
+        scope: 'aggregate',
+        rule,
+        checks: compileChecks(rule, template, problems),
+        leftKinds: selectKinds(rule.leftUnits, template),
+        rightKinds: selectKinds(rule.rightUnits, template),
+      };
     case 'yoy': {
       checkSelector(rule, rule.units, template, problems);
       const known = allIndicators(template).map((i) => i.code);
-      for (const p of rule.codes ?? []) if (!known.some((c) => matchesPattern(p, c))) problems.push(`quy tắc "${rule.id}": mẫu ${p} không ứng với chỉ tiêu nào`);
+      for (const p of rule.codes ?? [])
+        if (!known.some((c) => matchesPattern(p, c))) problems.push(`quy tắc "${rule.id}": mẫu ${p} không ứng với chỉ tiêu nào`);
       return { scope: 'yoy', rule, kinds: selectKinds(rule.units, template) };
     }
     case 'completeness':

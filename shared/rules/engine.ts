@@ -11,7 +11,9 @@ import type { UnitFiguresInput, ValidationFinding, ValidationInput } from './typ
 
 type ScopeRunner = (c: CompiledRule, template: TemplateDefinition, input: ValidationInput) => ValidationFinding[];
 
-const RUNNERS: { [S in CompiledRule['scope']]: (c: Extract<CompiledRule, { scope: S }>, template: TemplateDefinition, input: ValidationInput) => ValidationFinding[] } = {
+const RUNNERS: {
+  [S in CompiledRule['scope']]: (c: Extract<CompiledRule, { scope: S }>, template: TemplateDefinition, input: ValidationInput) => ValidationFinding[];
+} = {
   submission: (c, template, input) => input.current.flatMap((unit) => runSubmissionRule(c, template, input.year, unit)),
   aggregate: runAggregateRule,
   yoy: runYoyRule,
@@ -28,10 +30,15 @@ function withTitle(f: ValidationFinding, title: string | undefined): ValidationF
 
 export function runRules(compiled: CompiledRules, input: ValidationInput): ValidationFinding[] {
   const findings = compiled.rules.flatMap((c) => (RUNNERS[c.scope] as ScopeRunner)(c, compiled.template, input).map((f) => withTitle(f, c.rule.title)));
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
 }
 
 /** The submission rules over one unit's figures: what the window re-runs as the compiler edits the grid. */
 export function runSubmissionRules(compiled: CompiledRules, year: number, unit: UnitFiguresInput): ValidationFinding[] {
-  return compiled.rules.flatMap((c) => (c.scope === 'submission' ? runSubmissionRule(c, compiled.template, year, unit).map((f) => withTitle(f, c.rule.title)) : []));
+  return compiled.rules.flatMap((c) =>
+    c.scope === 'submission' ? runSubmissionRule(c, compiled.template, year, unit).map((f) => withTitle(f, c.rule.title)) : [],
+  );
 }

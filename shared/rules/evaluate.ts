@@ -54,7 +54,8 @@ export function evaluateSide(expr: Expr, lookup: Lookup, strategy: MissingStrate
     }
   };
   const raw = calc(expr);
-  const unusable = strategy === 'skip_if_any_missing' ? missing.length > 0 : strategy === 'skip_if_all_missing' ? codes.length > 0 && missing.length === codes.length : false;
+  const unusable =
+    strategy === 'skip_if_any_missing' ? missing.length > 0 : strategy === 'skip_if_all_missing' ? codes.length > 0 && missing.length === codes.length : false;
   return { value: unusable ? null : round(raw), codes, missing };
 }
 

@@ -180,7 +180,12 @@ export function parseCondition(source: string): Condition {
 
 /** Whether a code matches a pattern in which * stands for any run of characters. */
 export function matchesPattern(pattern: string, code: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(code);
 }
 

@@ -17,7 +17,6 @@ export function formatFigure(v: number | null | undefined): string {
   return v === null || v === undefined ? '(trống)' : formatVietnameseNumber(v);
 }
 
-
 /**
  * The `{cells}` placeholder in words for people: " (Phụ lục 01, các ô E10, F10, D10)" — the sheet named as its
  * title says (shared/sheet-words.ts), then its cells; only cells with an address; empty when none has one.

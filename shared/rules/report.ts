@@ -31,7 +31,10 @@ export function formatFindingLine(f: ValidationFinding): string {
   const parts = [f.rule, f.unit ?? 'TOÀN TỈNH'];
   const codes = f.code ? [f.code] : f.cells.map((c) => c.code);
   if (codes.length) parts.push(codes.join(', '));
-  if (f.left !== null || f.right !== null) parts.push(f.scope === 'yoy' ? `năm nay ${formatFigure(f.left)}, năm trước ${formatFigure(f.right)}` : `${formatFigure(f.left)} | ${formatFigure(f.right)}`);
+  if (f.left !== null || f.right !== null)
+    parts.push(
+      f.scope === 'yoy' ? `năm nay ${formatFigure(f.left)}, năm trước ${formatFigure(f.right)}` : `${formatFigure(f.left)} | ${formatFigure(f.right)}`,
+    );
   const ack = f.acknowledged ? ` [đã xác nhận: ${f.acknowledged.reason}]` : '';
   return `[${SEVERITY_LABEL[f.severity]}] ${parts.join(' · ')} — ${f.message}${ack}`;
 }

@@ -52,9 +52,7 @@ const comparison = {
 };
 
 /** Each unit-year: the figures of one submission. */
-export const submissionRuleSchema = z
-  .object({ ...base, scope: z.literal('submission'), ...comparison, units: unitSelectorSchema.optional() })
-  .strict();
+export const submissionRuleSchema = z.object({ ...base, scope: z.literal('submission'), ...comparison, units: unitSelectorSchema.optional() }).strict();
 
 /** The province total of a year: codes are sums over the current submissions, each side over its own units. */
 export const aggregateRuleSchema = z
@@ -77,15 +75,27 @@ export const yoyRuleSchema = z
 
 /** Every active unit of the selected kinds has a current submission; optionally, none arrived after the deadline. */
 export const completenessRuleSchema = z
-  .object({ ...base, scope: z.literal('completeness'), units: unitSelectorSchema.optional(), late: z.object({ message: z.string().min(1) }).strict().optional() })
+  .object({
+    ...base,
+    scope: z.literal('completeness'),
+    units: unitSelectorSchema.optional(),
+    late: z
+      .object({ message: z.string().min(1) })
+      .strict()
+      .optional(),
+  })
   .strict();
 
 /** The same record reported by more than one unit or in more than one year. */
-export const duplicatesRuleSchema = z
-  .object({ ...base, scope: z.literal('duplicates'), of: z.literal('documents') })
-  .strict();
+export const duplicatesRuleSchema = z.object({ ...base, scope: z.literal('duplicates'), of: z.literal('documents') }).strict();
 
-export const ruleSchema = z.discriminatedUnion('scope', [submissionRuleSchema, aggregateRuleSchema, yoyRuleSchema, completenessRuleSchema, duplicatesRuleSchema]);
+export const ruleSchema = z.discriminatedUnion('scope', [
+  submissionRuleSchema,
+  aggregateRuleSchema,
+  yoyRuleSchema,
+  completenessRuleSchema,
+  duplicatesRuleSchema,
+]);
 
 export const ruleSetSchema = z
   .object({

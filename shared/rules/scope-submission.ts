@@ -8,7 +8,12 @@ import { unitLookup } from './lookup.ts';
 import { formatCells, formatFigure, renderMessage } from './message.ts';
 import type { UnitFiguresInput, ValidationFinding } from './types.ts';
 
-export function runSubmissionRule(c: Extract<CompiledRule, { scope: 'submission' }>, template: TemplateDefinition, year: number, unit: UnitFiguresInput): ValidationFinding[] {
+export function runSubmissionRule(
+  c: Extract<CompiledRule, { scope: 'submission' }>,
+  template: TemplateDefinition,
+  year: number,
+  unit: UnitFiguresInput,
+): ValidationFinding[] {
   const lookup = unitLookup(template, unit);
   const findings: ValidationFinding[] = [];
   for (const check of c.checks) {

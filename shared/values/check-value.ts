@@ -7,7 +7,10 @@ import { DEFAULT_BOUNDS, type ValueType } from '../template-schema.ts';
 import type { ErrorCode } from '../errors.ts';
 
 /** Why the one value checker refuses a value (each also an error code of shared/errors.ts). */
-export type ValueCheckCode = Extract<ErrorCode, 'not_number' | 'not_date' | 'date_out_of_range' | 'not_in_list' | 'text_too_long' | 'value_too_large' | 'negative' | 'not_integer' | 'ambiguous_number'>;
+export type ValueCheckCode = Extract<
+  ErrorCode,
+  'not_number' | 'not_date' | 'date_out_of_range' | 'not_in_list' | 'text_too_long' | 'value_too_large' | 'negative' | 'not_integer' | 'ambiguous_number'
+>;
 
 /** A value as it arrives: a cell's plain value, a JSON value, a number typed in the grid. */
 export type RawValue = string | number | boolean | Date | null | undefined;
@@ -98,10 +101,15 @@ export function checkNumber(def: NumberDefinition, raw: RawValue): Checked<numbe
   }
   if (!Number.isFinite(num)) return refuse('not_number', 'giá trị không phải là số hữu hạn.', notes);
   if (num < 0) return refuse('negative', `số âm (${formatVietnameseNumber(num)}) không hợp lệ.`, notes);
-  if (def.type === 'count' && !Number.isInteger(num)) return refuse('not_integer', `số đếm phải là số nguyên, không được là ${formatVietnameseNumber(num)}.`, notes);
+  if (def.type === 'count' && !Number.isInteger(num))
+    return refuse('not_integer', `số đếm phải là số nguyên, không được là ${formatVietnameseNumber(num)}.`, notes);
   const max = def.max ?? DEFAULT_BOUNDS[def.type];
   if (num > max) {
-    return refuse('value_too_large', `${formatVietnameseNumber(num)} vượt mức tối đa ${formatVietnameseNumber(max)} của chỉ tiêu này; đề nghị đơn vị kiểm tra lại số liệu.`, notes);
+    return refuse(
+      'value_too_large',
+      `${formatVietnameseNumber(num)} vượt mức tối đa ${formatVietnameseNumber(max)} của chỉ tiêu này; đề nghị đơn vị kiểm tra lại số liệu.`,
+      notes,
+    );
   }
   return { ok: true, value: num, notes };
 }
@@ -162,7 +170,10 @@ export function checkText(def: TextDefinition, raw: RawValue): Checked<string> {
   const text = nfc(raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
   const max = def.maxLength ?? TEXT_MAX_LENGTH;
   if (text.length > max) {
-    return refuse('text_too_long', `nội dung dài ${formatVietnameseNumber(text.length)} ký tự, vượt quá ${formatVietnameseNumber(max)} ký tự một ô Excel chứa được; đề nghị rút gọn.`);
+    return refuse(
+      'text_too_long',
+      `nội dung dài ${formatVietnameseNumber(text.length)} ký tự, vượt quá ${formatVietnameseNumber(max)} ký tự một ô Excel chứa được; đề nghị rút gọn.`,
+    );
   }
   return { ok: true, value: text, notes: [] };
 }

@@ -49,8 +49,14 @@ describe('generateAnnexes', () => {
       expect(p.fitToPage, ws.name).toBeFalsy();
       const chars = ws.columns.map((c) => c.width ?? 9);
       const printable = ((297 - 30) / 25.4) * 72;
-      expect(chars.reduce((a, c) => a + (c * 7 + 5) * 0.75, 0), ws.name).toBeLessThanOrEqual(printable);
-      expect(chars.reduce((a, c) => a + c * 5.5, 0), ws.name).toBeLessThanOrEqual(printable);
+      expect(
+        chars.reduce((a, c) => a + (c * 7 + 5) * 0.75, 0),
+        ws.name,
+      ).toBeLessThanOrEqual(printable);
+      expect(
+        chars.reduce((a, c) => a + c * 5.5, 0),
+        ws.name,
+      ).toBeLessThanOrEqual(printable);
       const mm = (inches: number | undefined) => (inches ?? 0) * 25.4;
       expect(mm(p.margins?.top)).toBeCloseTo(20, 1);
       expect(mm(p.margins?.bottom)).toBeCloseTo(20, 1);
@@ -94,12 +100,16 @@ describe('generateAnnexes', () => {
     setSettings(ctx, { report_number: '123', report_date: '' });
     const undated = await generateInto(ctx);
     onTestFinished(() => undated.cleanup());
-    expect(text(sheet(await readWorkbook(undated.dir, 'Phu luc 03.xlsx'), 'PL03'), 'A4')).toBe('(Kèm theo Báo cáo số 123/BC-SYT ngày … tháng … năm … của Sở Y tế tỉnh An Lạc)');
+    expect(text(sheet(await readWorkbook(undated.dir, 'Phu luc 03.xlsx'), 'PL03'), 'A4')).toBe(
+      '(Kèm theo Báo cáo số 123/BC-SYT ngày … tháng … năm … của Sở Y tế tỉnh An Lạc)',
+    );
     // A full số/ký hiệu typed as the number comes out once, not "456/BC-SYT/BC-SYT".
     setSettings(ctx, { report_number: '456/BC-SYT' });
     const full = await generateInto(ctx);
     onTestFinished(() => full.cleanup());
-    expect(text(sheet(await readWorkbook(full.dir, 'Phu luc 01.xlsx'), 'PL01'), 'A4')).toBe('(Kèm theo Báo cáo số 456/BC-SYT ngày … tháng … năm … của Sở Y tế tỉnh An Lạc)');
+    expect(text(sheet(await readWorkbook(full.dir, 'Phu luc 01.xlsx'), 'PL01'), 'A4')).toBe(
+      '(Kèm theo Báo cáo số 456/BC-SYT ngày … tháng … năm … của Sở Y tế tỉnh An Lạc)',
+    );
   });
 
   it('makes last year’s annexes again with last year’s period, years and documents', async () => {
@@ -141,7 +151,16 @@ describe('generateAnnexes', () => {
     expect(text(ws, 'A39')).toBe('Ghi chú: Số liệu chưa bao gồm xã Tân Phú (năm 2024), xã Vĩnh Lộc.');
     // 2024 is shown without Xã Tân Phú's figures.
     const others = unitsOfKind('dia_phuong').filter((u) => u !== 'X03');
-    const children2024 = others.reduce((n, u) => n + (expectedSum(2024, FORMS.map((f) => `pl01_${f}_tre`), { unit: u }) ?? 0), 0);
+    const children2024 = others.reduce(
+      (n, u) =>
+        n +
+        (expectedSum(
+          2024,
+          FORMS.map((f) => `pl01_${f}_tre`),
+          { unit: u },
+        ) ?? 0),
+      0,
+    );
     expect(shown(ws, 'D17')).toBe(children2024);
   });
 
@@ -157,18 +176,36 @@ describe('generateAnnexes', () => {
     onTestFinished(() => out.cleanup());
     const ws = sheet(await readWorkbook(out.dir, 'Phu luc 01.xlsx'), 'PL01_DIA_BAN');
     expect([text(ws, 'A9'), text(ws, 'B9'), text(ws, 'A10'), text(ws, 'B10'), text(ws, 'A11'), text(ws, 'B11'), text(ws, 'A12'), text(ws, 'B12')]).toEqual([
-      '1', 'Huyện Sông Cầu', '1.1', 'Phường An Lạc', '1.2', 'Phường Đông Sơn', '2', 'Xã Tân Phú',
+      '1',
+      'Huyện Sông Cầu',
+      '1.1',
+      'Phường An Lạc',
+      '1.2',
+      'Phường Đông Sơn',
+      '2',
+      'Xã Tân Phú',
     ]);
     expect(ws.getCell('B9').font).toMatchObject({ bold: true });
     expect(ws.getCell('B10').alignment?.indent).toBe(1);
     expect(formulaOf(ws, 'D9')).toBe('SUM(D10:D11)');
-    const own = (unit: string) => expectedSum(2026, FORMS.map((f) => `pl01_${f}_tre`), { unit });
+    const own = (unit: string) =>
+      expectedSum(
+        2026,
+        FORMS.map((f) => `pl01_${f}_tre`),
+        { unit },
+      );
     expect(shown(ws, 'D9')).toBe(own('X01')! + own('X02')!);
     expect(text(ws, 'M9')).toBe('');
     const total = 9 + 3 + 10;
     expect(text(ws, `B${total}`)).toBe('TỔNG CỘNG');
     expect(formulaOf(ws, `D${total}`)).toBe(`SUM(D9,D12:D${total - 1})`);
-    expect(shown(ws, `D${total}`)).toBe(expectedSum(2026, FORMS.map((f) => `pl01_${f}_tre`), { kind: 'dia_phuong' }));
+    expect(shown(ws, `D${total}`)).toBe(
+      expectedSum(
+        2026,
+        FORMS.map((f) => `pl01_${f}_tre`),
+        { kind: 'dia_phuong' },
+      ),
+    );
     // The district reports nothing itself: it is not "missing".
     expect(text(ws, `A${total + 1}`)).toBe('Ghi chú: Số liệu chưa bao gồm xã Vĩnh Lộc.');
     expect(merges(ws)).toContain(`A${total + 1}:M${total + 1}`);

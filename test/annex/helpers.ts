@@ -17,7 +17,10 @@ export function unitName(code: string): string {
 
 /** Units of a kind in the sample's list order. */
 export function unitsOfKind(kind: string): string[] {
-  return [...sample.units].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).filter((u) => u.kind === kind).map((u) => u.code);
+  return [...sample.units]
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+    .filter((u) => u.kind === kind)
+    .map((u) => u.code);
 }
 
 /**
@@ -55,7 +58,10 @@ export function roman(n: number): string {
   return ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][n - 1]!;
 }
 
-export async function generateInto(ctx: ServiceContext, options: { draft?: boolean; year?: number } = {}): Promise<{ dir: string; files: string[]; cleanup: () => void }> {
+export async function generateInto(
+  ctx: ServiceContext,
+  options: { draft?: boolean; year?: number } = {},
+): Promise<{ dir: string; files: string[]; cleanup: () => void }> {
   const tmp = tempDir('bc121-annex-');
   const { files } = await generateAnnexes(ctx, { year: options.year ?? YEAR, outDir: tmp.dir, draft: options.draft });
   return { dir: tmp.dir, files, cleanup: tmp.cleanup };

@@ -7,7 +7,8 @@ import { loadAnnexLayouts, parseAnnexLayout } from '../../electron/annex/layouts
 import { loadTemplateFile, templatePath } from '../../electron/template-store.ts';
 
 const template = loadTemplateFile();
-const raw = (file: string) => JSON.parse(readFileSync(templatePath('nq121', `annexes/${file}`), 'utf8')) as Record<string, unknown> & { sheets: Record<string, unknown>[] };
+const raw = (file: string) =>
+  JSON.parse(readFileSync(templatePath('nq121', `annexes/${file}`), 'utf8')) as Record<string, unknown> & { sheets: Record<string, unknown>[] };
 
 describe('annex layouts (templates/nq121/annexes)', () => {
   it('loads the four annexes in order, each with an ASCII file and sheet names', () => {
@@ -34,7 +35,7 @@ describe('annex layouts (templates/nq121/annexes)', () => {
     [cols[2]!.col, cols[3]!.col] = [cols[3]!.col, cols[2]!.col];
     expect(() => parseAnnexLayout(shuffled, 'pl04.json', template)).toThrow(/cột thứ 3/);
     const unknown = raw('pl01.json');
-    ((unknown.sheets[0] as { columns: { content: { code?: string } }[] }).columns[2]!.content.code = 'pl01_{row}_khong_co');
+    (unknown.sheets[0] as { columns: { content: { code?: string } }[] }).columns[2]!.content.code = 'pl01_{row}_khong_co';
     expect(() => parseAnnexLayout(unknown, 'pl01.json', template)).toThrow(/pl01_bl_khong_co/);
   });
 

@@ -14,7 +14,9 @@ const FILES = ['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc
 const PT_PER_MM = 72 / 25.4;
 
 const hasTools = onPath('soffice') && onPath('pdfinfo') && onPath('pdftotext');
-const title = hasTools ? 'LibreOffice print and recalculation' : 'LibreOffice print and recalculation — SKIPPED: soffice/pdfinfo/pdftotext not on PATH (CI installs LibreOffice and poppler-utils)';
+const title = hasTools
+  ? 'LibreOffice print and recalculation'
+  : 'LibreOffice print and recalculation — SKIPPED: soffice/pdfinfo/pdftotext not on PATH (CI installs LibreOffice and poppler-utils)';
 
 interface PdfPage {
   width: number;
@@ -27,7 +29,11 @@ async function pdfPages(file: string): Promise<PdfPage[]> {
   return [...stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((p) => ({
     width: Number(p[1]),
     height: Number(p[2]),
-    words: [...p[3]!.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({ xMin: Number(w[1]), xMax: Number(w[2]), text: w[3]! })),
+    words: [...p[3]!.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({
+      xMin: Number(w[1]),
+      xMax: Number(w[2]),
+      text: w[3]!,
+    })),
   }));
 }
 
@@ -35,9 +41,11 @@ async function pdfPages(file: string): Promise<PdfPage[]> {
 function formulaResults(wb: ExcelJS.Workbook): Map<string, number | undefined> {
   const out = new Map<string, number | undefined>();
   for (const ws of wb.worksheets) {
-    ws.eachRow((row) => row.eachCell((cell) => {
-      if (cell.type === ExcelJS.ValueType.Formula) out.set(`${ws.name}!${cell.address}`, cell.result as number | undefined);
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) out.set(`${ws.name}!${cell.address}`, cell.result as number | undefined);
+      }),
+    );
   }
   return out;
 }
@@ -69,7 +77,12 @@ describe.skipIf(!hasTools)(title, () => {
     for (const f of FILES) copyFileSync(path.join(annexDir, f), path.join(work.dir, 'copies', f));
     await Promise.all([
       convert('pdf', sources, pdfDir(), path.join(work.dir, 'lo-pdf')),
-      convert('xlsx:Calc MS Excel 2007 XML', [...FILES.map((f) => path.join(work.dir, 'copies', f)), path.join(controlDir, CONTROL)], recalcDir(), path.join(work.dir, 'lo-xlsx')),
+      convert(
+        'xlsx:Calc MS Excel 2007 XML',
+        [...FILES.map((f) => path.join(work.dir, 'copies', f)), path.join(controlDir, CONTROL)],
+        recalcDir(),
+        path.join(work.dir, 'lo-xlsx'),
+      ),
     ]);
   }, 180_000);
 
@@ -96,7 +109,10 @@ describe.skipIf(!hasTools)(title, () => {
       // The header rows and the column numbers repeat on every page, first column to last: nothing is cut off to the right.
       expect(words, `page ${i + 1}`).toContain('STT');
       expect(words).toContain('(1)');
-      expect(columnCounts.some((n) => words.includes(`(${n})`)), `page ${i + 1} shows the last column`).toBe(true);
+      expect(
+        columnCounts.some((n) => words.includes(`(${n})`)),
+        `page ${i + 1} shows the last column`,
+      ).toBe(true);
       const left = ANNEX_MARGINS_MM.left * PT_PER_MM - 2;
       const right = page.width - ANNEX_MARGINS_MM.right * PT_PER_MM + 2;
       for (const w of page.words) {

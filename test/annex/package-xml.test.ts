@@ -39,7 +39,8 @@ function overlaps(a: Rect, b: Rect): boolean {
 function overlappingRanges(sheetXml: string): string[] {
   const refs = [...sheetXml.matchAll(/<dataValidation\b[^>]*\ssqref="([^"]*)"/g)].flatMap((m) => m[1]!.trim().split(/\s+/));
   const out: string[] = [];
-  for (let i = 0; i < refs.length; i++) for (let j = i + 1; j < refs.length; j++) if (overlaps(rect(refs[i]!), rect(refs[j]!))) out.push(`${refs[i]} × ${refs[j]}`);
+  for (let i = 0; i < refs.length; i++)
+    for (let j = i + 1; j < refs.length; j++) if (overlaps(rect(refs[i]!), rect(refs[j]!))) out.push(`${refs[i]} × ${refs[j]}`);
   return out;
 }
 
@@ -83,13 +84,21 @@ beforeAll(async () => {
     const s = sample.submissions.find((x) => x.unit === code && x.year === 2026)!;
     const table = documentTableForKind(ctx.template, unit.kind);
     const filled = path.join(work.dir, `filled-${code}.xlsx`);
-    await fillWorkbookFile(blanks.find((b) => b.unit === code)!.file, filled, { values: s.values, documents: s.documents, texts: s.texts }, table?.kind === 'table' ? table : undefined);
+    await fillWorkbookFile(
+      blanks.find((b) => b.unit === code)!.file,
+      filled,
+      { values: s.values, documents: s.documents, texts: s.texts },
+      table?.kind === 'table' ? table : undefined,
+    );
     packages.push(await load(`biểu mẫu đã điền ${code}`, filled));
   }
   const out = path.join(work.dir, 'out');
   const r = await generateAll(ctx, { year: 2026, outDir: out, sources: true, force: true });
   for (const f of r.files.filter((x) => x.endsWith('.xlsx'))) packages.push(await load(path.basename(f), f));
-  report = await load('Bao cao.docx', r.files.find((x) => x.endsWith('Bao cao.docx'))!);
+  report = await load(
+    'Bao cao.docx',
+    r.files.find((x) => x.endsWith('Bao cao.docx'))!,
+  );
   ctx.db.close();
 }, 120_000);
 
@@ -119,9 +128,12 @@ describe('every .xlsx the app writes is a clean package', () => {
     for (const p of packages) {
       for (const [name, xml] of await sheets(p)) {
         const values = new Map<string, number>();
-        for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"(?:(?!t="s")[^>])*>(?:<f>[^<]*<\/f>)?<v>([^<]*)<\/v>/g)) if (c[2] !== '') values.set(c[1]!, Number(c[2]));
+        for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"(?:(?!t="s")[^>])*>(?:<f>[^<]*<\/f>)?<v>([^<]*)<\/v>/g))
+          if (c[2] !== '') values.set(c[1]!, Number(c[2]));
         for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*>([\s\S]*?)<\/c>/g)) {
-          const f = tag(c[2]!, 'f')?.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+          const f = tag(c[2]!, 'f')
+            ?.replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&');
           if (f === undefined) continue;
           formulas++;
           expect(/<v\s*\/>|<v>[^<]*<\/v>/.test(c[2]!), `${p.label} ${name} ${c[1]} =${f} has no cached value`).toBe(true);

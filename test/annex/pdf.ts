@@ -30,7 +30,9 @@ export function profile(dir: string): string {
 }
 
 export async function convert(to: string, files: string[], outDir: string, profileDir: string): Promise<void> {
-  await run('soffice', [`-env:UserInstallation=${profile(profileDir)}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...files], { timeout: 180_000 });
+  await run('soffice', [`-env:UserInstallation=${profile(profileDir)}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...files], {
+    timeout: 180_000,
+  });
 }
 
 export interface PdfWord {
@@ -48,7 +50,12 @@ export interface PdfPage {
 }
 
 function unescape(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Every page with its words and their boxes (pdftotext -bbox), in points from the top left. */

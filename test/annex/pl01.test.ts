@@ -3,12 +3,38 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDb } from '../helpers/fixtures.ts';
-import { expectedSum, formulaOf, generateInto, letters, merges, readWorkbook, signatureRows, reported, roman, sampleYears, sheet, shown, sumOrNull, text, unitName, unitsOfKind, YEAR } from './helpers.ts';
+import {
+  expectedSum,
+  formulaOf,
+  generateInto,
+  letters,
+  merges,
+  readWorkbook,
+  signatureRows,
+  reported,
+  roman,
+  sampleYears,
+  sheet,
+  shown,
+  sumOrNull,
+  text,
+  unitName,
+  unitsOfKind,
+  YEAR,
+} from './helpers.ts';
 
 const FORMS = ['bl', 'bb', 'xhtd', 'mb', 'br', 'khac'];
 const FORM_LABELS = ['Bạo lực', 'Bóc lột', 'Xâm hại tình dục', 'Mua bán', 'Bỏ rơi, bỏ mặc', 'Các hình thức gây tổn hại khác'];
 /** Columns C–I of sheet PL01 and the measure each holds (docs/annexes.md). */
-const MEASURES: [string, string][] = [['C', 'vu'], ['D', 'tre'], ['E', 'nam'], ['F', 'nu'], ['G', 'duoi6'], ['H', '6den12'], ['I', '12den16']];
+const MEASURES: [string, string][] = [
+  ['C', 'vu'],
+  ['D', 'tre'],
+  ['E', 'nam'],
+  ['F', 'nu'],
+  ['G', 'duoi6'],
+  ['H', '6den12'],
+  ['I', '12den16'],
+];
 
 let wb: ExcelJS.Workbook;
 let cleanup: () => void;
@@ -152,8 +178,21 @@ describe('Phụ lục 01, sheet PL01_DIA_BAN (the reporting year by local unit)'
     expect(text(ws, 'A3')).toBe('(Từ ngày 16/11/2025 đến ngày 15/11/2026)');
     expect(merges(ws)).toContain('A1:M1');
     const expected: [string, string][] = [
-      ['A6', 'STT'], ['B6', 'Đơn vị'], ['C6', 'Số vụ'], ['D6', 'Tổng số trẻ em'], ['E6', 'Giới tính'], ['G6', 'Theo hình thức xâm hại'], ['M6', 'Ghi chú'],
-      ['E7', 'Nam'], ['F7', 'Nữ'], ['G7', 'Bạo lực'], ['H7', 'Bóc lột'], ['I7', 'Xâm hại tình dục'], ['J7', 'Mua bán'], ['K7', 'Bỏ rơi, bỏ mặc'], ['L7', 'Khác'],
+      ['A6', 'STT'],
+      ['B6', 'Đơn vị'],
+      ['C6', 'Số vụ'],
+      ['D6', 'Tổng số trẻ em'],
+      ['E6', 'Giới tính'],
+      ['G6', 'Theo hình thức xâm hại'],
+      ['M6', 'Ghi chú'],
+      ['E7', 'Nam'],
+      ['F7', 'Nữ'],
+      ['G7', 'Bạo lực'],
+      ['H7', 'Bóc lột'],
+      ['I7', 'Xâm hại tình dục'],
+      ['J7', 'Mua bán'],
+      ['K7', 'Bỏ rơi, bỏ mặc'],
+      ['L7', 'Khác'],
     ];
     for (const [cell, label] of expected) expect(text(ws, cell)).toBe(label);
     for (const range of ['A6:A7', 'B6:B7', 'C6:C7', 'D6:D7', 'E6:F6', 'G6:L6', 'M6:M7']) expect(merges(ws)).toContain(range);
@@ -166,7 +205,12 @@ describe('Phụ lục 01, sheet PL01_DIA_BAN (the reporting year by local unit)'
       const r = 9 + i;
       expect(ws.getCell(`A${r}`).value).toBe(i + 1);
       expect(text(ws, `B${r}`)).toBe(unitName(code));
-      const own = (m: string) => expectedSum(YEAR, FORMS.map((f) => `pl01_${f}_${m}`), { unit: code });
+      const own = (m: string) =>
+        expectedSum(
+          YEAR,
+          FORMS.map((f) => `pl01_${f}_${m}`),
+          { unit: code },
+        );
       expect(shown(ws, `C${r}`)).toBe(own('vu'));
       expect(shown(ws, `D${r}`)).toBe(own('tre'));
       expect(shown(ws, `E${r}`)).toBe(own('nam'));
@@ -188,7 +232,13 @@ describe('Phụ lục 01, sheet PL01_DIA_BAN (the reporting year by local unit)'
     const total = last + 1;
     expect(text(ws, `B${total}`)).toBe('TỔNG CỘNG');
     expect(formulaOf(ws, `D${total}`)).toBe(`SUM(D${first}:D${last})`);
-    expect(shown(ws, `D${total}`)).toBe(expectedSum(YEAR, FORMS.map((f) => `pl01_${f}_tre`), { kind: 'dia_phuong' }));
+    expect(shown(ws, `D${total}`)).toBe(
+      expectedSum(
+        YEAR,
+        FORMS.map((f) => `pl01_${f}_tre`),
+        { kind: 'dia_phuong' },
+      ),
+    );
     FORMS.forEach((f, j) => expect(shown(ws, `${byForm[j]}${total}`)).toBe(expectedSum(YEAR, [`pl01_${f}_tre`], { kind: 'dia_phuong' })));
     expect(text(ws, `A${total + 1}`)).toBe('Ghi chú: Số liệu chưa bao gồm xã Vĩnh Lộc.');
   });

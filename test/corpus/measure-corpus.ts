@@ -37,7 +37,18 @@ const around = {
 for (const m of manifest) {
   const o = await importCase(ctx, cases.get(m.id)!, m.file, around);
   const peakKB = Math.max(Atomics.load(cell, 0), Math.round(process.memoryUsage.rss() / 1024));
-  process.stdout.write(JSON.stringify({ id: m.id, result: o.result, ms: Math.round(o.ms), dbUnchanged: o.dbUnchanged, problems: o.problems, bytes: m.bytes, peakRssMB: Math.round(peakKB / 1024), growthMB: Math.round((peakKB - baseKB) / 1024) }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      id: m.id,
+      result: o.result,
+      ms: Math.round(o.ms),
+      dbUnchanged: o.dbUnchanged,
+      problems: o.problems,
+      bytes: m.bytes,
+      peakRssMB: Math.round(peakKB / 1024),
+      growthMB: Math.round((peakKB - baseKB) / 1024),
+    }) + '\n',
+  );
 }
 ctx.db.close();
 await sampler.terminate();

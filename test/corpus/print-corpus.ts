@@ -34,7 +34,11 @@ try {
   }
   const manifestFile = path.join(path.dirname(manifest[0]!.file), 'manifest.json');
   writeFileSync(manifestFile, JSON.stringify(manifest));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'measure-corpus.ts'), manifestFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'measure-corpus.ts'), manifestFile], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = out.trim().split('\n');
   const summary = JSON.parse(lines.at(-1)!) as { maxRssMB: number };
   const measured = lines.slice(0, -1).map((l) => JSON.parse(l) as Omit<CorpusOutcome, 'case'> & { id: string });

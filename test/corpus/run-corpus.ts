@@ -48,7 +48,8 @@ function check(c: CorpusCase, r: ImportFileResult, ctx: ServiceContext, dbUnchan
   if (c.expect === 'rejected' && dbUnchanged === false) problems.push('cơ sở dữ liệu bị thay đổi sau khi từ chối');
   if (c.expect === 'accepted' && r.submissionId && c.stored) {
     for (const [code, v] of Object.entries(c.stored.values ?? {})) {
-      const row = ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(r.submissionId, code) as { value: number | null } | undefined;
+      const row = ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(r.submissionId, code) as
+        { value: number | null } | undefined;
       if (row?.value !== v) problems.push(`${code} lưu ${row?.value}, cần ${v}`);
     }
     for (const [code, t] of Object.entries(c.stored.texts ?? {})) {
@@ -142,9 +143,14 @@ export function formatCorpusTable(outcomes: CorpusOutcome[]): string {
   outcomes.forEach((o, i) => {
     const f = o.result.findings.find((x) => x.code === o.case.code) ?? o.result.findings[0];
     const status = o.problems.length ? `**SAI**: ${o.problems.join('; ')}` : o.result.status;
-    lines.push(`| ${i + 1} | ${o.case.id}: ${o.case.title} | ${o.case.expect} | ${status} | ${f?.code ?? ''} | ${o.bytes === undefined ? '' : Math.round(o.bytes / 1024)} | ${o.ms.toFixed(0)} | ${o.peakRssMB === undefined ? '' : `${o.peakRssMB} (+${o.growthMB})`} | ${o.dbUnchanged === null ? '' : o.dbUnchanged ? 'nguyên vẹn' : 'BỊ ĐỔI'} | ${(f?.message ?? '').replace(/\|/g, '/').replace(/\n/g, ' ').slice(0, 140)} |`);
+    lines.push(
+      `| ${i + 1} | ${o.case.id}: ${o.case.title} | ${o.case.expect} | ${status} | ${f?.code ?? ''} | ${o.bytes === undefined ? '' : Math.round(o.bytes / 1024)} | ${o.ms.toFixed(0)} | ${o.peakRssMB === undefined ? '' : `${o.peakRssMB} (+${o.growthMB})`} | ${o.dbUnchanged === null ? '' : o.dbUnchanged ? 'nguyên vẹn' : 'BỊ ĐỔI'} | ${(f?.message ?? '').replace(/\|/g, '/').replace(/\n/g, ' ').slice(0, 140)} |`,
+    );
   });
   const bad = outcomes.filter((o) => o.problems.length).length;
-  lines.push('', `${outcomes.length} trường hợp: ${outcomes.length - bad} đúng, ${bad} sai; ${outcomes.filter((o) => o.result.status === 'rejected').length} tệp bị từ chối, không mất dữ liệu.`);
+  lines.push(
+    '',
+    `${outcomes.length} trường hợp: ${outcomes.length - bad} đúng, ${bad} sai; ${outcomes.filter((o) => o.result.status === 'rejected').length} tệp bị từ chối, không mất dữ liệu.`,
+  );
   return lines.join('\n');
 }

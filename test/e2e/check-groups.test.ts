@@ -36,7 +36,9 @@ describe.skipIf(!hasChromium)('Kiểm tra', () => {
       const pane = page.getByRole('form', { name: 'Xác nhận cảnh báo' });
       await expect.poll(() => pane.locator('.ack-subject').textContent()).toContain(longest.message);
       // The line in the list is not cut either: its cell is as tall as its text.
-      const cellBox = await list.getByRole('gridcell', { name: longest.message, exact: true }).evaluate((e) => ({ client: e.clientHeight, scroll: e.scrollHeight }));
+      const cellBox = await list
+        .getByRole('gridcell', { name: longest.message, exact: true })
+        .evaluate((e) => ({ client: e.clientHeight, scroll: e.scrollHeight }));
       expect(cellBox.scroll).toBeLessThanOrEqual(cellBox.client);
       const box = await pane.boundingBox();
       expect(box!.y + box!.height).toBeLessThanOrEqual(768);
@@ -51,8 +53,17 @@ describe.skipIf(!hasChromium)('Kiểm tra', () => {
       await page.getByText(`Đã xác nhận ${group.length} cảnh báo với cùng một lý do.`).waitFor();
       const left = warnings.length - group.length;
       await expect.poll(() => summary.textContent()).toBe(`${errors} lỗi · ${left} cảnh báo chưa xem xét (${group.length} cảnh báo đã xác nhận)${tail}`);
-      await expect.poll(() => page.getByRole('status').filter({ hasText: `${left} cảnh báo chưa xem xét` }).count()).toBe(1);
-      const stored = at.ctx.db.prepare('SELECT COUNT(*) AS n FROM finding_acks WHERE rule = ? AND reason = ?').get(rule, 'Cùng một nguyên nhân: đã hỏi các đơn vị') as { n: number };
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: `${left} cảnh báo chưa xem xét` })
+            .count(),
+        )
+        .toBe(1);
+      const stored = at.ctx.db
+        .prepare('SELECT COUNT(*) AS n FROM finding_acks WHERE rule = ? AND reason = ?')
+        .get(rule, 'Cùng một nguyên nhân: đã hỏi các đơn vị') as { n: number };
       expect(stored.n).toBe(group.length);
       await screenshot(page, 'kiem-tra-1366');
       await page.setViewportSize({ width: 1920, height: 1080 });

@@ -15,7 +15,16 @@ import type { HandlerEnv } from '../../electron/ipc/handlers.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { buildRenderer, CHROMIUM, hasChromium, screenshotBoth } from './window.ts';
 
-const state = {} as { dir: string; cleanup: () => void; env: HandlerEnv; host: ServiceHost; bridge: RunningBridge; browser: Browser; page: Page; errors: string[] };
+const state = {} as {
+  dir: string;
+  cleanup: () => void;
+  env: HandlerEnv;
+  host: ServiceHost;
+  bridge: RunningBridge;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+};
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -87,7 +96,9 @@ describe.skipIf(!hasChromium)('first run in the window', () => {
     await preview.getByText('Khi nhập sẽ thêm 8 đơn vị, bỏ qua 1 dòng.').waitFor();
     await preview.getByText('trùng tên với dòng 10; bỏ qua dòng này').waitFor();
     const mapping = preview.getByRole('table', { name: 'Các cột đã nhận ra' });
-    expect(await mapping.getByRole('row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^B\s+Tên đơn vị\s+Tên đơn vị$/), expect.stringMatching(/^C\s+Loại đơn vị\s+Loại đơn vị$/)]));
+    expect(await mapping.getByRole('row').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^B\s+Tên đơn vị\s+Tên đơn vị$/), expect.stringMatching(/^C\s+Loại đơn vị\s+Loại đơn vị$/)]),
+    );
     await preview.getByText('X_LUNGCU').waitFor();
     expect(listUnits(state.env.ctx)).toHaveLength(2); // the preview saved nothing
     await screenshotBoth(page, 'lan-dau-xem-truoc-danh-sach');

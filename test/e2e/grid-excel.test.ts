@@ -46,7 +46,10 @@ describe.skipIf(!hasChromium)('the figure grid, as in Excel', () => {
         await cell(unit, 'pl01_bl_tre').click();
         await page.keyboard.type(bad);
         await page.keyboard.press('Enter');
-        await page.getByRole('alert').filter({ hasText: `${unitName(unit)}, Bạo lực — Tổng số trẻ em bị xâm hại:` }).waitFor();
+        await page
+          .getByRole('alert')
+          .filter({ hasText: `${unitName(unit)}, Bạo lực — Tổng số trẻ em bị xâm hại:` })
+          .waitFor();
         expect(await page.getByLabel('Lý do sửa').count()).toBe(0);
         await expect.poll(focusInGrid).toBe(true);
       }
@@ -58,7 +61,10 @@ describe.skipIf(!hasChromium)('the figure grid, as in Excel', () => {
       await page.keyboard.press('Enter');
       await page.getByLabel('Lý do sửa').fill('Theo điện thoại của xã');
       await page.keyboard.press('Enter');
-      await page.getByRole('alert').filter({ hasText: /Đã sửa 1 ô, nhưng số liệu vừa sửa có lỗi: .*số trẻ em nam \+ nữ .* khác tổng số trẻ em.*Ctrl\+Z/ }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /Đã sửa 1 ô, nhưng số liệu vừa sửa có lỗi: .*số trẻ em nam \+ nữ .* khác tổng số trẻ em.*Ctrl\+Z/ })
+        .waitFor();
       expect(stored(unit, 'pl01_bl_tre')).toBe(before + 1);
       await expect.poll(focusInGrid).toBe(true);
       await screenshot(page, 'so-lieu-loi-ngay-1366');
@@ -69,7 +75,10 @@ describe.skipIf(!hasChromium)('the figure grid, as in Excel', () => {
       await expect.poll(() => stored(unit, 'pl01_bl_tre')).toBe(before);
       await expect.poll(() => cell(unit, 'pl01_bl_tre').textContent()).toBe(String(before));
       await page.keyboard.press('Control+y');
-      await page.getByText(/Đã làm lại 1 ô/).first().waitFor();
+      await page
+        .getByText(/Đã làm lại 1 ô/)
+        .first()
+        .waitFor();
       await expect.poll(() => stored(unit, 'pl01_bl_tre')).toBe(before + 1);
 
       // Another step and back: the history is still there; Ctrl+Z with the cursor outside the grid.
@@ -96,7 +105,9 @@ describe.skipIf(!hasChromium)('the figure grid, as in Excel', () => {
       const header = grid.locator(`[role="row"][aria-rowindex="2"] [aria-colindex="${colOf('pl01_bl_vu') + 2}"]`);
       await header.click();
       await header.click();
-      const most = [...g0.rows].filter((r) => r.values[colOf('pl01_bl_vu')] !== null).sort((a, b) => b.values[colOf('pl01_bl_vu')]! - a.values[colOf('pl01_bl_vu')]! || 0)[0]!;
+      const most = [...g0.rows]
+        .filter((r) => r.values[colOf('pl01_bl_vu')] !== null)
+        .sort((a, b) => b.values[colOf('pl01_bl_vu')]! - a.values[colOf('pl01_bl_vu')]! || 0)[0]!;
       const firstRow = grid.locator('[role="row"][aria-rowindex="3"] [aria-colindex="1"]');
       await expect.poll(() => firstRow.textContent()).toBe(most.unitName);
       await expect.poll(() => header.textContent()).toContain('▼');

@@ -85,7 +85,10 @@ describe.skipIf(!hasChromium)('the grid with 170 communes × 42 indicators', () 
     await page.keyboard.press('Shift+ArrowUp');
     let sum = 0;
     for (const i of [COMMUNES - 2, COMMUNES - 1]) for (const j of [0, 1, 2]) sum += figure(i, j);
-    await page.getByRole('status').filter({ hasText: `Tổng vùng chọn: ${sum} · Số ô: 6` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Tổng vùng chọn: ${sum} · Số ô: 6` })
+      .waitFor();
     await screenshot(page, '5-so-lieu-170-xa');
 
     // Ctrl+V of a block copied from Excel (tab-separated, Vietnamese numbers), one reason for all four cells.
@@ -105,7 +108,14 @@ describe.skipIf(!hasChromium)('the grid with 170 communes × 42 indicators', () 
     await page.keyboard.press('Enter');
     // Saved; the made-up figures break rules, which the line above the grid says at once.
     await page.getByText(/^Đã sửa 4 ô/).waitFor();
-    await expect.poll(async () => [await cellOf(COMMUNES - 1, 0).textContent(), await cellOf(COMMUNES - 1, 1).textContent(), await cellOf(COMMUNES, 0).textContent(), await cellOf(COMMUNES, 1).textContent()]).toEqual(['5', '6', '1.234', '']);
+    await expect
+      .poll(async () => [
+        await cellOf(COMMUNES - 1, 0).textContent(),
+        await cellOf(COMMUNES - 1, 1).textContent(),
+        await cellOf(COMMUNES, 0).textContent(),
+        await cellOf(COMMUNES, 1).textContent(),
+      ])
+      .toEqual(['5', '6', '1.234', '']);
     await expect.poll(() => cellOf(COMMUNES, 1).getAttribute('class')).toMatch(/cell-blank.*cell-corrected|cell-corrected.*cell-blank/);
     const stored = ctx.db.prepare("SELECT COUNT(*) AS n FROM corrections WHERE reason = 'Số liệu đối chiếu lại'").get() as { n: number };
     expect(stored.n).toBe(4);
@@ -132,7 +142,11 @@ describe.skipIf(!hasChromium)('the grid with 170 communes × 42 indicators', () 
     await step(page, 'Kiểm tra');
     const findings = page.getByRole('grid', { name: 'Kết quả kiểm tra' });
     await findings.waitFor();
-    const summary = (await page.getByText(/^[\d.]+ lỗi ·/).first().textContent()) ?? '';
+    const summary =
+      (await page
+        .getByText(/^[\d.]+ lỗi ·/)
+        .first()
+        .textContent()) ?? '';
     const errors = Number(summary.split(' ')[0]!.replace(/\./g, ''));
     expect(errors).toBeGreaterThan(1000);
     expect(Number(await findings.getAttribute('aria-rowcount'))).toBeGreaterThan(errors);

@@ -28,7 +28,16 @@ import { tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
 import { buildRenderer, CHROMIUM, hasChromium, screenshot, screenshotBoth, step } from './window.ts';
 
-const state = {} as { dir: string; cleanup: () => void; env: HandlerEnv; host: ServiceHost; bridge: RunningBridge; browser: Browser; page: Page; errors: string[] };
+const state = {} as {
+  dir: string;
+  cleanup: () => void;
+  env: HandlerEnv;
+  host: ServiceHost;
+  bridge: RunningBridge;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+};
 const ctx = () => state.env.ctx;
 
 // The province's unit list as its officials keep it: a title, a blank row, then the headings.
@@ -79,7 +88,12 @@ const PAPER_FIGURE = 2;
 
 const codeOf = (name: string) => listUnits(ctx()).find((u) => u.name === name)!.code;
 const figure = (name: string, code: string, year = 2026) => currentValues(ctx(), codeOf(name), year)?.get(code) ?? null;
-const count = (sql: string, ...args: unknown[]) => (ctx().db.prepare(sql).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) =>
+  (
+    ctx()
+      .db.prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
 
 let shot = 0;
 /** The step's screen at both sizes, numbered in walking order; no placeholder of the definition shows through. */
@@ -145,7 +159,13 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
       await page.getByText('Đã lưu thông tin Sở Y tế tỉnh Hà Giang').waitFor();
       expect(listUnits(ctx()).map((u) => u.name)).toEqual(['Tỉnh Hà Giang', 'Sở Y tế']);
-      expect(getSettings(ctx(), 2026)).toMatchObject({ province: 'Hà Giang', signer_name: 'Lò Thị Mai', period_from: '2025-11-16', period_to: '2026-11-15', deadline: '2026-12-05' });
+      expect(getSettings(ctx(), 2026)).toMatchObject({
+        province: 'Hà Giang',
+        signer_name: 'Lò Thị Mai',
+        period_from: '2025-11-16',
+        period_to: '2026-11-15',
+        deadline: '2026-12-05',
+      });
 
       // 3. The unit list: previewed with its columns and generated codes (nothing saved), then imported.
       await page.getByLabel('Tệp danh sách đơn vị (.xlsx hoặc .csv)').fill(path.join(state.dir, 'Danh sach don vi.xlsx'));
@@ -179,7 +199,11 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       // 5. The blanks come back: filled through their defined names, one unfilled, one broken.
       const returned = path.join(state.dir, 'nhan ve 2026');
       mkdirSync(returned);
-      const blankOf = (name: string) => path.join(blanksDir, blanks.find((f) => f.includes(codeOf(name)))!);
+      const blankOf = (name: string) =>
+        path.join(
+          blanksDir,
+          blanks.find((f) => f.includes(codeOf(name)))!,
+        );
       for (const [name, values] of Object.entries(FILLED_2026)) {
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.readFile(blankOf(name));
@@ -245,8 +269,17 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await photo('kiem-tra-nhom');
       await pane.getByRole('button', { name: `Xác nhận cả ${group.length} cảnh báo` }).click();
       await page.getByText(`Đã xác nhận ${group.length} cảnh báo với cùng một lý do.`).waitFor();
-      await expect.poll(() => summary.textContent()).toBe(`${errors} lỗi · ${warnings.length - group.length} cảnh báo chưa xem xét (${group.length} cảnh báo đã xác nhận)${tail}`);
-      await expect.poll(() => page.getByRole('status').filter({ hasText: `${warnings.length - group.length} cảnh báo chưa xem xét` }).count()).toBe(1);
+      await expect
+        .poll(() => summary.textContent())
+        .toBe(`${errors} lỗi · ${warnings.length - group.length} cảnh báo chưa xem xét (${group.length} cảnh báo đã xác nhận)${tail}`);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: `${warnings.length - group.length} cảnh báo chưa xem xét` })
+            .count(),
+        )
+        .toBe(1);
       expect(count('SELECT COUNT(*) AS n FROM finding_acks WHERE rule = ?', WARNED_RULE)).toBe(group.length);
       await photo('kiem-tra-da-xac-nhan');
 
@@ -273,7 +306,10 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await expect.poll(() => cellOf(CORRECTED.unit, CORRECTED.code).textContent()).toBe(String(CORRECTED.from));
       await photo('so-lieu-hoan-tac');
       await page.keyboard.press('Control+y');
-      await page.getByText(/Đã làm lại 1 ô/).first().waitFor();
+      await page
+        .getByText(/Đã làm lại 1 ô/)
+        .first()
+        .waitFor();
       await expect.poll(() => figure(CORRECTED.unit, CORRECTED.code)).toBe(CORRECTED.to);
 
       // 9. The unit that wrote a letter: its figure typed in the grid with the letter as the reason.
@@ -337,8 +373,13 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await ask.getByRole('button', { name: 'Xuất bản dự thảo' }).click();
       await page.getByText(/Đã ghi \d+ tệp \(bản dự thảo/).waitFor({ timeout: 60_000 });
       await photo('bao-cao-xong');
-      const annexFile = path.join(out, readdirSync(out).find((f) => /Phu luc 01\.xlsx$/.test(f))!);
-      const cases = allFigureSources(ctx(), 2026).find((c) => c.annex === 'PL01' && c.values.length > 0 && c.values.every((v) => v.year === 2026 && v.code === 'pl01_bl_vu'))!;
+      const annexFile = path.join(
+        out,
+        readdirSync(out).find((f) => /Phu luc 01\.xlsx$/.test(f))!,
+      );
+      const cases = allFigureSources(ctx(), 2026).find(
+        (c) => c.annex === 'PL01' && c.values.length > 0 && c.values.every((v) => v.year === 2026 && v.code === 'pl01_bl_vu'),
+      )!;
       const communes = ['Xã Lũng Cú', 'Xã Đồng Văn', 'Phường Hà Giang 1'];
       const expected = communes.reduce((sum, u) => sum + (u === CORRECTED.unit ? CORRECTED.to : FILLED_2026[u]!.pl01_bl_vu!), 0) + PAPER_FIGURE;
       expect(expected).toBe(9);

@@ -20,7 +20,12 @@ describe.skipIf(!hasChromium)('the report period in the window', () => {
       const picker = page.locator('header select[aria-label="Kỳ báo cáo"]');
       const years = (at.ctx.db.prepare('SELECT year FROM years WHERE year < 2026 ORDER BY year').all() as { year: number }[]).map((r) => r.year);
       expect(years.length).toBeGreaterThan(1);
-      expect(await picker.locator('option').allTextContents()).toEqual(['Cả năm 2026', '6 tháng đầu năm 2026', '6 tháng cuối năm 2026', ...years.map((y) => `Giai đoạn ${y} – 2026`)]);
+      expect(await picker.locator('option').allTextContents()).toEqual([
+        'Cả năm 2026',
+        '6 tháng đầu năm 2026',
+        '6 tháng cuối năm 2026',
+        ...years.map((y) => `Giai đoạn ${y} – 2026`),
+      ]);
       await picker.selectOption({ label: '6 tháng đầu năm 2026' });
       await step(page, 'Kiểm tra');
       await page.getByRole('heading', { name: 'Kết quả kiểm tra 6 tháng đầu năm 2026' }).waitFor();

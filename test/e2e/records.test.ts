@@ -92,7 +92,10 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await page.getByRole('tab', { name: 'Phiên bản báo cáo của đơn vị' }).click();
       await page.getByLabel('Đơn vị').selectOption({ label: 'Phường An Lạc (2 phiên bản)' });
       const diff = page.getByRole('list', { name: 'Các ô khác nhau' });
-      await diff.getByText(/^Phụ lục 01, ô [A-Z]+\d+: \d+ → \d+/).first().waitFor();
+      await diff
+        .getByText(/^Phụ lục 01, ô [A-Z]+\d+: \d+ → \d+/)
+        .first()
+        .waitFor();
       const lines = await diff.getByRole('listitem').allTextContents();
       const vu = sample.submissions.find((s) => s.unit === 'X01' && s.year === 2026)!.values.pl01_bl_vu as number;
       expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Phụ lục 01, ô [A-Z]+\\d+: ${vu} → ${vu + 1} — Bạo lực — Số vụ$`)));
@@ -105,7 +108,9 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await choose.getByRole('button', { name: 'Dùng phiên bản 1' }).click();
       await page.getByText('từ nay dùng phiên bản 1 của Phường An Lạc').waitFor();
       expect(figure('X01', 'pl01_bl_vu')).toBe(vu);
-      const current = at.ctx.db.prepare("SELECT s.version FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = 'X01' AND s.year = 2026 AND s.is_current = 1").get();
+      const current = at.ctx.db
+        .prepare("SELECT s.version FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = 'X01' AND s.year = 2026 AND s.is_current = 1")
+        .get();
       expect(current).toEqual({ version: 1 });
     } catch (e) {
       await screenshot(page, 'failure-records-versions');
@@ -147,7 +152,9 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await screenshotBoth(page, 'ban-giay-thu-nhan');
 
       // Phụ lục 01 as written counts the 3 cases.
-      const fed = allFigureSources(at.ctx, 2026).find((c) => c.annex === 'PL01' && c.values.some((v) => v.year === 2026 && v.unit.code === 'X12' && v.code === 'pl01_bl_vu'))!;
+      const fed = allFigureSources(at.ctx, 2026).find(
+        (c) => c.annex === 'PL01' && c.values.some((v) => v.year === 2026 && v.unit.code === 'X12' && v.code === 'pl01_bl_vu'),
+      )!;
       const expected = fed.values.reduce((sum, v) => sum + (v.value ?? 0), 0);
       expect(fed.values.find((v) => v.unit.code === 'X12' && v.year === 2026)?.value).toBe(3);
       const out = path.join(at.dir, 'out');
@@ -209,7 +216,10 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await page.getByRole('button', { name: 'Xuất tệp CSV' }).click();
       await page.getByText(`Đã ghi 1 dòng nhật ký vào ${csv}`).waitFor();
       const text = readFileSync(csv, 'utf8');
-      const csvLines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const csvLines = text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(csvLines).toHaveLength(2);
       expect(csvLines[1]).toContain('"Sửa số liệu","Xã Vĩnh Lộc, năm 2026: Bạo lực — Số vụ","(trống) → 3"');
       expect(csvLines[1]).toContain('"figure.correct","figure:X12/2026/pl01_bl_vu"');
@@ -229,7 +239,11 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await confirm.getByText('sẽ thành phiên bản đang dùng của từng đơn vị').waitFor();
       await screenshotBoth(page, 'tep-du-lieu-tinh');
       await confirm.getByRole('button', { name: 'Nhận tệp' }).click();
-      await page.getByText(`Đã nhận tệp ${path.basename(exported)}: 0 báo cáo mới, ${inFile.submissions.length} báo cáo giống bản đã có (bỏ qua). Dữ liệu không thay đổi`).waitFor();
+      await page
+        .getByText(
+          `Đã nhận tệp ${path.basename(exported)}: 0 báo cáo mới, ${inFile.submissions.length} báo cáo giống bản đã có (bỏ qua). Dữ liệu không thay đổi`,
+        )
+        .waitFor();
       expect((at.ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(before);
     } catch (e) {
       await screenshot(page, 'failure-records-audit');

@@ -20,7 +20,9 @@ describe.skipIf(!hasChromium)('layout at 1366 and 1920', () => {
       const n = await labels.count();
       expect(n).toBeGreaterThan(10);
       // One unit a line: no two labels share a line within a column, and the list has several columns.
-      const boxes = await labels.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: Math.round(r.x), y: Math.round(r.y), h: r.height })));
+      const boxes = await labels.evaluateAll((els) =>
+        els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: Math.round(r.x), y: Math.round(r.y), h: r.height })),
+      );
       const columns = new Set(boxes.map((b) => b.x));
       expect(columns.size).toBeGreaterThan(1);
       for (const x of columns) {

@@ -52,7 +52,6 @@ describe.skipIf(!hasChromium)('a season in the window', () => {
 
 async function walkSeason(page: Page): Promise<void> {
   {
-
     // 1 Thiết lập: the signer's name, saved to the database.
     await expect.poll(() => page.getByLabel('Họ và tên người ký').inputValue()).toBe('Nguyễn Văn A');
     await page.getByLabel('Họ và tên người ký').fill('Trần Thị Bình');
@@ -125,7 +124,10 @@ async function walkSeason(page: Page): Promise<void> {
     await page.getByText('Đã sửa 1 ô. Ctrl+Z để hoàn tác.').waitFor();
     await expect.poll(() => cell.getAttribute('class')).toContain('cell-corrected');
     await expect.poll(() => cell.textContent()).toBe('1');
-    const correction = ctx.db.prepare("SELECT value, reason FROM corrections WHERE code = 'pl01_bl_vu' ORDER BY id DESC").get() as { value: number; reason: string };
+    const correction = ctx.db.prepare("SELECT value, reason FROM corrections WHERE code = 'pl01_bl_vu' ORDER BY id DESC").get() as {
+      value: number;
+      reason: string;
+    };
     expect(correction).toEqual({ value: 1, reason: 'Đơn vị đính chính: hai trẻ trong cùng một vụ' });
     // The total row follows: 4 cases of violence in the province become 3.
     const totals = grid.getByRole('row').filter({ hasText: 'Tổng cộng' });
@@ -147,7 +149,8 @@ async function walkSeason(page: Page): Promise<void> {
     await ask.getByRole('button', { name: 'Vẫn xuất bản chính thức' }).click();
     await page.getByText(/Đã ghi \d+ tệp vào/).waitFor({ timeout: 45_000 });
     await screenshot(page, '6-bao-cao');
-    for (const f of ['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx', 'Bao cao.docx']) expect(existsSync(path.join(outDir, f)), f).toBe(true);
+    for (const f of ['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx', 'Bao cao.docx'])
+      expect(existsSync(path.join(outDir, f)), f).toBe(true);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(outDir, 'Phu luc 01.xlsx'));
@@ -169,6 +172,5 @@ async function walkSeason(page: Page): Promise<void> {
     expect(isYearLocked(ctx, 2026)).toBe(true);
     await step(page, 'Số liệu');
     await page.getByText('đã chốt, chỉ xem').waitFor();
-
   }
 }

@@ -71,7 +71,10 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
 }
 
 export async function step(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: new RegExp(label) }).click();
+  await page
+    .getByRole('navigation', { name: 'Các bước' })
+    .getByRole('button', { name: new RegExp(label) })
+    .click();
 }
 
 /**

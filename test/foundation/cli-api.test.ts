@@ -20,7 +20,13 @@ vi.mock('../../electron/ipc/service-host.ts', async (original) => {
     ...real,
     inProcessHost: (env: HandlerEnv) => {
       const host = real.inProcessHost(env);
-      return { ...host, call: (request: Parameters<typeof host.call>[0], onProgress: Parameters<typeof host.call>[1]) => (calls.push(request.method), host.call(request, onProgress)) };
+      return {
+        ...host,
+        call: (request: Parameters<typeof host.call>[0], onProgress: Parameters<typeof host.call>[1]) => (
+          calls.push(request.method),
+          host.call(request, onProgress)
+        ),
+      };
     },
   };
 });
@@ -77,7 +83,12 @@ describe('one command, one API method', () => {
     const audit = async (...f: string[]) => (JSON.parse((await cli('audit', ...d, ...f, '--json')).out) as AuditRecord[]).length;
     const total = await audit();
     expect(total).toBeGreaterThan(5);
-    expect([await audit('--since', '01/01/2000'), await audit('--since', '2999-01-01'), await audit('--until', '31/12/1999'), await audit('--action', 'year')]).toEqual([total, 0, 0, 2]);
+    expect([
+      await audit('--since', '01/01/2000'),
+      await audit('--since', '2999-01-01'),
+      await audit('--until', '31/12/1999'),
+      await audit('--action', 'year'),
+    ]).toEqual([total, 0, 0, 2]);
     expect((await cli('audit', ...d, '--since', 'hôm qua')).code).toBe(2);
 
     const db2 = path.join(dir, 'b.sqlite');
@@ -104,18 +115,32 @@ describe('the methods that were the CLI’s alone', () => {
       await call('importFiles', { paths: [path.join(dir, 'w1.xlsx')], receivedAt: '2026-11-20T00:00:00+07:00' });
       await call('importFiles', { paths: [path.join(dir, 'w2.xlsx')] });
       const versions = await call<SubmissionSummary[]>('unitHistory', { year: 2026, unit: 'X03' });
-      expect(versions.map((v) => [v.version, v.isCurrent, v.fileName])).toEqual([[1, false, 'w1.xlsx'], [2, true, 'w2.xlsx']]);
+      expect(versions.map((v) => [v.version, v.isCurrent, v.fileName])).toEqual([
+        [1, false, 'w1.xlsx'],
+        [2, true, 'w2.xlsx'],
+      ]);
       expect(versions[0]!.receivedAt).toBe('2026-11-20T00:00:00+07:00');
       const diff = await call<VersionDiffRow[]>('diffVersions', { year: 2026, unit: 'X03', from: 1, to: 2 });
       expect(diff).toEqual([expect.objectContaining({ kind: 'value', code: 'pl01_bl_tre', before: 3, after: 7 })]);
-      expect(await dispatch(env, 'chooseCurrentVersion', { year: 2026, unit: 'X03', version: 1, reason: ' ' })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
-      expect(await call<SubmissionSummary>('chooseCurrentVersion', { year: 2026, unit: 'X03', version: 1, reason: 'Bản 2 gửi nhầm' })).toMatchObject({ version: 1, isCurrent: true });
+      expect(await dispatch(env, 'chooseCurrentVersion', { year: 2026, unit: 'X03', version: 1, reason: ' ' })).toMatchObject({
+        ok: false,
+        error: { code: 'bad_input' },
+      });
+      expect(await call<SubmissionSummary>('chooseCurrentVersion', { year: 2026, unit: 'X03', version: 1, reason: 'Bản 2 gửi nhầm' })).toMatchObject({
+        version: 1,
+        isCurrent: true,
+      });
 
       const all = await call<AuditRecord[]>('auditLog', {});
       const chosen = await call<AuditRecord[]>('auditLog', { action: 'submission.choose_current' });
       expect(chosen.map((r) => r.reason)).toEqual(['Bản 2 gửi nhầm']);
       const family = await call<AuditRecord[]>('auditLog', { action: 'submission' });
-      expect(family.map((r) => r.action).sort()).toEqual(all.filter((r) => r.action.startsWith('submission.')).map((r) => r.action).sort());
+      expect(family.map((r) => r.action).sort()).toEqual(
+        all
+          .filter((r) => r.action.startsWith('submission.'))
+          .map((r) => r.action)
+          .sort(),
+      );
       expect(family.length).toBe(3);
       expect(await call<AuditRecord[]>('auditLog', { since: '2999-01-01T00:00:00Z' })).toEqual([]);
       expect(await call<AuditRecord[]>('auditLog', { until: all.at(-1)!.at })).toEqual([]);
@@ -139,7 +164,9 @@ describe('the methods that were the CLI’s alone', () => {
       try {
         const r = await dispatch({ ctx: otherCtx, dbFile: other, dataDir: dir, desktop: false }, 'importProvinceFile', { file: json });
         expect(r).toMatchObject({ ok: true, value: { file: 'api.json', submissions: 1 } });
-        expect(await dispatch({ ctx: otherCtx, dbFile: other, dataDir: dir, desktop: false }, 'importProvinceFile', { file: path.join(dir, 'khong-co.json') })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+        expect(
+          await dispatch({ ctx: otherCtx, dbFile: other, dataDir: dir, desktop: false }, 'importProvinceFile', { file: path.join(dir, 'khong-co.json') }),
+        ).toMatchObject({ ok: false, error: { code: 'not_found' } });
       } finally {
         otherCtx.db.close();
       }

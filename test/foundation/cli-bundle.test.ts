@@ -14,7 +14,15 @@ import { namedCell } from '../helpers/workbooks.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 /** What the bundle leaves outside, and what those packages need at run time. */
-const NATIVE = ['better-sqlite3', 'bindings', 'file-uri-to-path', '@resvg/resvg-js', ...readdirSync('node_modules/@resvg').filter((d) => d.startsWith('resvg-js-')).map((d) => `@resvg/${d}`)];
+const NATIVE = [
+  'better-sqlite3',
+  'bindings',
+  'file-uri-to-path',
+  '@resvg/resvg-js',
+  ...readdirSync('node_modules/@resvg')
+    .filter((d) => d.startsWith('resvg-js-'))
+    .map((d) => `@resvg/${d}`),
+];
 
 let dir: string;
 let cleanup: () => void;
@@ -25,7 +33,9 @@ beforeAll(() => {
   ({ dir, cleanup } = tempDir());
   app = path.join(dir, 'app');
   const cli = path.join(app, 'dist', 'cli');
-  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'cli', '--cli-out', cli, '--metafile', path.join(dir, 'meta.json')], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'cli', '--cli-out', cli, '--metafile', path.join(dir, 'meta.json')], {
+    stdio: 'pipe',
+  });
   meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as typeof meta;
   // The app's layout (electron-builder.yml's files): the data files, package.json, and only the native packages.
   cpSync('templates', path.join(app, 'templates'), { recursive: true });
@@ -55,7 +65,10 @@ function productionClosure(): Set<string> {
     const dir = find(name, from);
     if (!dir || seen.has(dir)) return;
     seen.add(dir);
-    const p = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    const p = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    };
     for (const d of Object.keys({ ...p.dependencies, ...p.optionalDependencies })) visit(d, dir);
   };
   for (const d of Object.keys(pkg.dependencies)) visit(d, process.cwd());
@@ -63,7 +76,11 @@ function productionClosure(): Set<string> {
 }
 
 function run(...argv: string[]) {
-  const r = spawnSync(process.execPath, [path.join(app, 'dist', 'cli', 'baocao121.cjs'), ...argv], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  const r = spawnSync(process.execPath, [path.join(app, 'dist', 'cli', 'baocao121.cjs'), ...argv], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -87,7 +104,9 @@ describe('the bundled CLI', () => {
     expect(pkg.dependencies).not.toHaveProperty('tsx');
     const externals = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
     // Besides Node's own modules, the bundle's files require one another (./cli-core.cjs, ./vendor-*.cjs) and the natives.
-    const packagesOutside = [...externals].filter((p) => !p.startsWith('node:') && !builtinModules.includes(p) && !/^\.\/(cli-core|vendor-[a-z-]+)\.cjs$/.test(p));
+    const packagesOutside = [...externals].filter(
+      (p) => !p.startsWith('node:') && !builtinModules.includes(p) && !/^\.\/(cli-core|vendor-[a-z-]+)\.cjs$/.test(p),
+    );
     expect(packagesOutside.sort()).toEqual(['@resvg/resvg-js', 'better-sqlite3']);
   });
 
@@ -110,7 +129,10 @@ describe('the bundled CLI', () => {
     expect(t.code, t.err).toBe(0);
     expect(readdirSync(forms).filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
     // The unit fills one figure (an unfilled workbook is refused): 0 in its first figure cell.
-    const form = path.join(forms, readdirSync(forms).find((f) => f.endsWith('.xlsx'))!);
+    const form = path.join(
+      forms,
+      readdirSync(forms).find((f) => f.endsWith('.xlsx'))!,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(form);
     namedCell(wb, wb.definedNames.model.find((n) => n.name.startsWith('v_'))!.name).value = 0;

@@ -66,7 +66,11 @@ describe('operating-system errors in Vietnamese, naming the path', () => {
     mkdirSync(folder);
     const eisdir = await cli('export', '--db', db, '--year', '2026', '--out', folder, '--json');
     expect(eisdir.code).toBe(2);
-    expect(oneJson(eisdir.out)).toEqual({ ok: false, code: 'is_folder', message: expect.stringMatching(/a-folder.* là một thư mục chứ không phải tệp\. Hãy chọn hoặc đặt tên tệp khác/) });
+    expect(oneJson(eisdir.out)).toEqual({
+      ok: false,
+      code: 'is_folder',
+      message: expect.stringMatching(/a-folder.* là một thư mục chứ không phải tệp\. Hãy chọn hoặc đặt tên tệp khác/),
+    });
     expect(eisdir.err).not.toMatch(STACK);
 
     const aFile = path.join(dir, 'a-file.txt');
@@ -79,12 +83,18 @@ describe('operating-system errors in Vietnamese, naming the path', () => {
 
     const eexist = await cli('template', '--db', db, '--year', '2026', '--out', aFile, '--json');
     expect(eexist.code).toBe(2);
-    expect(oneJson(eexist.out)).toMatchObject({ ok: false, code: expect.stringMatching(/^(already_exists|not_folder)$/), message: expect.stringContaining(`"${aFile}"`) });
+    expect(oneJson(eexist.out)).toMatchObject({
+      ok: false,
+      code: expect.stringMatching(/^(already_exists|not_folder)$/),
+      message: expect.stringContaining(`"${aFile}"`),
+    });
 
     const missing = path.join(dir, 'khong-co.json');
     const ij = await cli('import-json', '--db', db, missing);
     expect(ij.code).toBe(1);
-    expect(ij.out).toBe(`TỪ CHỐI: ${missing} — Không dùng được tệp khong-co.json ("${missing}"): không tìm thấy tệp hoặc thư mục (có thể đã bị xóa, đổi tên, hoặc ổ đĩa đã bị rút ra). Hãy kiểm tra đường dẫn rồi thử lại.`);
+    expect(ij.out).toBe(
+      `TỪ CHỐI: ${missing} — Không dùng được tệp khong-co.json ("${missing}"): không tìm thấy tệp hoặc thư mục (có thể đã bị xóa, đổi tên, hoặc ổ đĩa đã bị rút ra). Hãy kiểm tra đường dẫn rồi thử lại.`,
+    );
   });
 
   it('a full disk (ENOSPC, from /dev/full) and the other errors all say their path', () => {

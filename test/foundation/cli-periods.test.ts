@@ -66,7 +66,13 @@ describe('baocao121 --period', () => {
   it('generate --period writes the half-year files and the review; --year alone is still the year', async () => {
     const h1 = await cli('generate', '--db', db, '--period', '2026-H1', '--out', path.join(dir, 'out-h1'), '--json');
     expect(h1.code).toBe(0);
-    expect((JSON.parse(h1.out) as { files: string[] }).files.map((f) => path.basename(f))).toEqual(['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx', 'Bao cao.docx']);
+    expect((JSON.parse(h1.out) as { files: string[] }).files.map((f) => path.basename(f))).toEqual([
+      'Phu luc 01.xlsx',
+      'Phu luc 02.xlsx',
+      'Phu luc 03.xlsx',
+      'Phu luc 04.xlsx',
+      'Bao cao.docx',
+    ]);
     const review = await cli('generate', '--db', db, '--period', '2023-01-01..2025-12-31', '--out', path.join(dir, 'out-review'));
     expect(review.code).toBe(0);
     expect(review.out).toMatch(/Giai đoạn 2023 – 2025: 0 lỗi/);

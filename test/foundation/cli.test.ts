@@ -12,11 +12,11 @@ let cleanup: () => void;
 
 /** A blank workbook filled in place as a commune would (one figure): a blank one returned is refused as unfilled. */
 async function fillOne(folder: string): Promise<void> {
-  for (const f of readdirSync(folder)) await fillWorkbookFile(path.join(folder, f), path.join(folder, f), { values: { pl01_bl_vu: 1 }, documents: [], texts: {} });
+  for (const f of readdirSync(folder))
+    await fillWorkbookFile(path.join(folder, f), path.join(folder, f), { values: { pl01_bl_vu: 1 }, documents: [], texts: {} });
 }
 beforeAll(() => ({ dir, cleanup } = tempDir()));
 afterAll(() => cleanup());
-
 
 describe('baocao121 CLI', () => {
   it('init, units, settings, template, import, export, import-json', async () => {
@@ -121,7 +121,16 @@ describe('unit lists and dates as people type them', () => {
       await cli('init', '--db', db, '--province', 'Bình Yên', '--year', '2026');
       const ansi = path.join(d, 'ansi.csv');
       // "Phường Mới" in windows-1258 bytes (Excel's plain "CSV"): not valid UTF-8, read in the Vietnamese code page.
-      writeFileSync(ansi, Buffer.concat([Buffer.from('code,name,kind,parent\nX01,Ph'), Buffer.from([0xfd, 0xf5, 0xcc]), Buffer.from('ng M'), Buffer.from([0xf5, 0xec]), Buffer.from('i,dia_phuong,TINH\n')]));
+      writeFileSync(
+        ansi,
+        Buffer.concat([
+          Buffer.from('code,name,kind,parent\nX01,Ph'),
+          Buffer.from([0xfd, 0xf5, 0xcc]),
+          Buffer.from('ng M'),
+          Buffer.from([0xf5, 0xec]),
+          Buffer.from('i,dia_phuong,TINH\n'),
+        ]),
+      );
       expect((await cli('units', '--db', db, '--import', ansi)).code).toBe(0);
       const read = JSON.parse((await cli('units', '--db', db, '--json')).out) as { code: string; name: string }[];
       expect(read.find((u) => u.code === 'X01')!.name).toBe('Phường Mới');

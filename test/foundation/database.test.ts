@@ -38,7 +38,7 @@ describe('database', () => {
 });
 
 describe('files that are not our database', () => {
-  it('an empty file and another program\'s SQLite file are refused untouched (exit 2 in the CLI)', async () => {
+  it("an empty file and another program's SQLite file are refused untouched (exit 2 in the CLI)", async () => {
     const { cli } = await import('../helpers/cli.ts');
     const { writeFileSync } = await import('node:fs');
     const empty = path.join(dir, 'empty.sqlite');

@@ -41,7 +41,8 @@ async function printYear(ctx: ServiceContext, year: number, dir: string): Promis
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           const v = cell.value;
-          const shown = v && typeof v === 'object' && 'result' in v ? v.result : v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v;
+          const shown =
+            v && typeof v === 'object' && 'result' in v ? v.result : v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v;
           annexes.set(`${path.basename(file)}|${ws.name}|${cell.address}`, String(shown));
         }),
       );
@@ -220,7 +221,7 @@ describe('a database of the first versions (schema 4, no stored definitions)', (
     }
   });
 
-  it('a database whose template is this app\'s binds its years to this app\'s definition', () => {
+  it("a database whose template is this app's binds its years to this app's definition", () => {
     const file = path.join(tmp.dir, 'same.sqlite');
     sampleDb(file).db.close();
     downgrade(file);

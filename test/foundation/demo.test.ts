@@ -35,7 +35,7 @@ describe('demo', () => {
     expect(n).toBe(98);
   });
 
-  it('validates (no error, the sample\'s seven warnings) and writes the four annexes and the report beside the database', () => {
+  it("validates (no error, the sample's seven warnings) and writes the four annexes and the report beside the database", () => {
     expect([demo.validation.errors, demo.validation.warnings, demo.validation.infos]).toEqual([0, 8, 1]);
     expect(demo.files.map((f) => path.basename(f))).toEqual(['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx', 'Bao cao.docx']);
     for (const f of demo.files) expect(path.dirname(f)).toBe(path.dirname(demo.dbFile));
@@ -56,7 +56,10 @@ describe('demo', () => {
       expect(p.files.map((f) => path.basename(f))).toEqual(['Phu luc 01.xlsx', 'Phu luc 02.xlsx', 'Phu luc 03.xlsx', 'Phu luc 04.xlsx', 'Bao cao.docx']);
       for (const f of p.files) expect(path.dirname(f)).toBe(p.outDir);
     }
-    const subject = async (file: string) => bodyParagraphs((await readDocx(file)).document).map((x) => x.text).find((t) => t.startsWith('Kết quả thực hiện Nghị quyết'));
+    const subject = async (file: string) =>
+      bodyParagraphs((await readDocx(file)).document)
+        .map((x) => x.text)
+        .find((t) => t.startsWith('Kết quả thực hiện Nghị quyết'));
     expect(await subject(half!.files.at(-1)!)).toMatch(/trẻ em 6 tháng đầu năm 2026$/);
     expect(await subject(review!.files.at(-1)!)).toMatch(/trẻ em giai đoạn 2023 – 2025$/);
     expect(await subject(demo.files.at(-1)!)).toMatch(/trẻ em năm 2026$/);
@@ -64,7 +67,9 @@ describe('demo', () => {
 
   it('holds every figure, blank, document and text of the sample', () => {
     const db = demo.ctx.db;
-    const subId = db.prepare('SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = ? AND s.period = CAST(s.year AS TEXT) AND s.is_current = 1');
+    const subId = db.prepare(
+      'SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = ? AND s.period = CAST(s.year AS TEXT) AND s.is_current = 1',
+    );
     const values = db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ?');
     const docs = db.prepare('SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu FROM documents WHERE submission_id = ? ORDER BY row_no');
     const texts = db.prepare('SELECT code, text FROM narratives WHERE submission_id = ?');
@@ -80,7 +85,16 @@ describe('demo', () => {
         else figures++;
       }
       for (const [code, v] of stored) if (!(code in s.values)) expect(v, `${s.unit} ${s.year} ${code} left blank`).toBeNull();
-      expect(docs.all(id)).toEqual((s.documents ?? []).map((d) => ({ cap: d.cap, loai: d.loai, so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan ?? null, trich_yeu: d.trich_yeu })));
+      expect(docs.all(id)).toEqual(
+        (s.documents ?? []).map((d) => ({
+          cap: d.cap,
+          loai: d.loai,
+          so_ky_hieu: d.so_ky_hieu,
+          ngay: d.ngay,
+          co_quan: d.co_quan ?? null,
+          trich_yeu: d.trich_yeu,
+        })),
+      );
       expect(Object.fromEntries((texts.all(id) as { code: string; text: string }[]).map((t) => [t.code, t.text]))).toEqual(s.texts ?? {});
     }
     expect(figures).toBeGreaterThan(2000);
@@ -97,7 +111,10 @@ describe('demo', () => {
     for (const r of data.reports) {
       for (const [code, lines] of Object.entries(r.texts)) {
         // The unit's first line follows its name (and, for a point, the point's lead; the last one takes the "./." ending).
-        expect(texts.some((t) => t.includes(lines[0]!)), `${r.unit} ${code}`).toBe(true);
+        expect(
+          texts.some((t) => t.includes(lines[0]!)),
+          `${r.unit} ${code}`,
+        ).toBe(true);
         for (const line of lines.slice(1)) expect(texts, `${r.unit} ${code}`).toContain(line);
       }
     }

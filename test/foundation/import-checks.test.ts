@@ -16,8 +16,19 @@ let dir: string;
 let cleanup: () => void;
 let validFile: string;
 
-const DOC = { cap: 'Cấp xã', loai: 'Kế hoạch', so_ky_hieu: '12/KH-UBND', ngay: '2026-02-05', co_quan: 'UBND xã Tân Phú', trich_yeu: 'Kế hoạch phòng, chống xâm hại trẻ em năm 2026' };
-const ANSWERS: UnitAnswers = { values: { pl01_bl_vu: 2, pl01_bl_tre: 3, tt_cuoc: 4, nl_kinh_phi_nsnn: 12.5 }, documents: [DOC], texts: { t_a2: 'Tình hình ổn định.' } };
+const DOC = {
+  cap: 'Cấp xã',
+  loai: 'Kế hoạch',
+  so_ky_hieu: '12/KH-UBND',
+  ngay: '2026-02-05',
+  co_quan: 'UBND xã Tân Phú',
+  trich_yeu: 'Kế hoạch phòng, chống xâm hại trẻ em năm 2026',
+};
+const ANSWERS: UnitAnswers = {
+  values: { pl01_bl_vu: 2, pl01_bl_tre: 3, tt_cuoc: 4, nl_kinh_phi_nsnn: 12.5 },
+  documents: [DOC],
+  texts: { t_a2: 'Tình hình ổn định.' },
+};
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
@@ -95,7 +106,11 @@ describe('import refuses a file with an error, whole, and says why', () => {
   it('not_number, negative, not_integer name the sheet and cell', async () => {
     const addr = (w: ExcelJS.Workbook) => namedCell(w, 'v_pl01_bl_nam').address;
     let address = '';
-    const nn = await expectRejected(await variant('nan', (w) => ((namedCell(w, 'v_pl01_bl_nam').value = 'ba em'), (address = addr(w)))), 'not_number', /"ba em" không phải là số/);
+    const nn = await expectRejected(
+      await variant('nan', (w) => ((namedCell(w, 'v_pl01_bl_nam').value = 'ba em'), (address = addr(w)))),
+      'not_number',
+      /"ba em" không phải là số/,
+    );
     expect(nn.sheet).toBe('PL01');
     expect(nn.cell).toBe(address);
     expect(nn.message).toContain(`PL01!${address}`);
@@ -143,14 +158,22 @@ describe('import accepts with warnings', () => {
     const codes = r!.findings.map((x) => x.code).sort();
     expect(codes).toEqual(['doc_duplicate', 'formula_in_input', 'legacy_encoding', 'number_as_text', 'number_as_text']);
     expect(r!.findings.find((x) => x.message.includes('"1.234"'))!.message).toMatch(/đã đọc là 1234/);
-    const value = (code: string) => (ctx.db.prepare('SELECT value, raw, formula FROM submission_values WHERE submission_id = ? AND code = ?').get(r!.submissionId, code) as { value: number; raw: string | null; formula: string | null });
+    const value = (code: string) =>
+      ctx.db.prepare('SELECT value, raw, formula FROM submission_values WHERE submission_id = ? AND code = ?').get(r!.submissionId, code) as {
+        value: number;
+        raw: string | null;
+        formula: string | null;
+      };
     expect(value('tt_cuoc')).toMatchObject({ value: 1234, raw: '1.234' });
     expect(value('nl_kinh_phi_nsnn')).toMatchObject({ value: 12.5, raw: '12,5' });
     expect(value('pl01_bl_tre')).toMatchObject({ value: 3, formula: '1+2' });
     const text = ctx.db.prepare("SELECT text FROM narratives WHERE submission_id = ? AND code = 't_a2'").get(r!.submissionId) as { text: string };
     expect(text.text).toBe('Trẻ em Việt Nam');
     expect((ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE submission_id = ?').get(r!.submissionId) as { n: number }).n).toBe(1);
-    const stored = ctx.db.prepare('SELECT code, severity, sheet, cell FROM import_findings WHERE submission_id = ? ORDER BY code').all(r!.submissionId) as { code: string; severity: string }[];
+    const stored = ctx.db.prepare('SELECT code, severity, sheet, cell FROM import_findings WHERE submission_id = ? ORDER BY code').all(r!.submissionId) as {
+      code: string;
+      severity: string;
+    }[];
     expect(stored.map((s) => s.code)).toEqual(codes);
     expect(stored.every((s) => s.severity === 'warning')).toBe(true);
   });

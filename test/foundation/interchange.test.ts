@@ -23,7 +23,9 @@ describe('JSON interchange', () => {
   it.each([2023, 2026])('export %i → import-json into a fresh database → export: identical', (year) => {
     const a = sampleDb();
     a.db
-      .prepare("INSERT INTO corrections (submission_id, code, value, reason, by, at) SELECT s.id, 'pl01_bl_tre', 5, 'Xã báo cáo bổ sung', 'tester', '2026-11-20T08:00:00Z' FROM submissions s JOIN units u ON u.id = s.unit_id WHERE s.is_current = 1 AND s.year = ? AND u.code = 'X01'")
+      .prepare(
+        "INSERT INTO corrections (submission_id, code, value, reason, by, at) SELECT s.id, 'pl01_bl_tre', 5, 'Xã báo cáo bổ sung', 'tester', '2026-11-20T08:00:00Z' FROM submissions s JOIN units u ON u.id = s.unit_id WHERE s.is_current = 1 AND s.year = ? AND u.code = 'X01'",
+      )
       .run(year);
     const first = exportYear(a, year);
     const b = initDatabase({ file: ':memory:', province: 'An Lạc', years: [], now: TEST_NOW });
@@ -42,15 +44,34 @@ describe('JSON interchange', () => {
     const again = importJson(b, exported);
     expect(again).toMatchObject({ submissions: 0, unchanged: exported.submissions.length });
     const count = (b.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n;
-    expect(() => importJson(b, { ...exported, submissions: [{ unit: 'X01', year: 2026, values: { pl01_bl_tre: 'ba' } }] }, 'hong.json')).toThrow(/hong\.json không đúng định dạng/);
-    expect(() => importJson(b, { ...exported, submissions: [...exported.submissions, { unit: 'KHONG_CO', year: 2026, values: {} }] }, 'x.json')).toThrow(/"KHONG_CO"/);
-    expect(() => importJson(b, { ...exported, submissions: [{ unit: 'X01', year: 2026, values: {}, documents: [{ cap: 'Cấp xã', loai: 'Kế hoạch', so_ky_hieu: '1/KH', ngay: '2026-02-31', trich_yeu: 'x' }] }] }, 'ngay.json')).toThrow(/ngày "2026-02-31" không có thật/);
+    expect(() => importJson(b, { ...exported, submissions: [{ unit: 'X01', year: 2026, values: { pl01_bl_tre: 'ba' } }] }, 'hong.json')).toThrow(
+      /hong\.json không đúng định dạng/,
+    );
+    expect(() => importJson(b, { ...exported, submissions: [...exported.submissions, { unit: 'KHONG_CO', year: 2026, values: {} }] }, 'x.json')).toThrow(
+      /"KHONG_CO"/,
+    );
+    expect(() =>
+      importJson(
+        b,
+        {
+          ...exported,
+          submissions: [
+            { unit: 'X01', year: 2026, values: {}, documents: [{ cap: 'Cấp xã', loai: 'Kế hoạch', so_ky_hieu: '1/KH', ngay: '2026-02-31', trich_yeu: 'x' }] },
+          ],
+        },
+        'ngay.json',
+      ),
+    ).toThrow(/ngày "2026-02-31" không có thật/);
     expect((b.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(count);
   });
 
   it('an export carrying corrections imported twice stores it once', () => {
     const a = sampleDb();
-    a.db.prepare("INSERT INTO corrections (submission_id, code, value, reason, by, at) SELECT s.id, 'pl01_bl_tre', 7, 'Bổ sung', 'x', '2026-11-20T08:00:00Z' FROM submissions s JOIN units u ON u.id = s.unit_id WHERE s.is_current = 1 AND s.year = 2026 AND u.code = 'X02'").run();
+    a.db
+      .prepare(
+        "INSERT INTO corrections (submission_id, code, value, reason, by, at) SELECT s.id, 'pl01_bl_tre', 7, 'Bổ sung', 'x', '2026-11-20T08:00:00Z' FROM submissions s JOIN units u ON u.id = s.unit_id WHERE s.is_current = 1 AND s.year = 2026 AND u.code = 'X02'",
+      )
+      .run();
     const exported = exportYear(a, 2026);
     const b = emptySampleDb();
     expect(importJson(b, exported).submissions).toBe(exported.submissions.length);

@@ -51,7 +51,10 @@ describe('migration 009 (periods)', () => {
     });
     const [r] = await importFiles(ctx, [file]);
     expect(r!.status).toBe('rejected');
-    expect(r!.findings[0]).toMatchObject({ code: 'wrong_period', message: expect.stringMatching(/^Kỳ báo cáo "2025-H1" ghi trong tệp không phải năm 2026 hay sáu tháng của năm 2026; tệp đã bị sửa\./) });
+    expect(r!.findings[0]).toMatchObject({
+      code: 'wrong_period',
+      message: expect.stringMatching(/^Kỳ báo cáo "2025-H1" ghi trong tệp không phải năm 2026 hay sáu tháng của năm 2026; tệp đã bị sửa\./),
+    });
     ctx.db.close();
   });
 });

@@ -34,7 +34,9 @@ describe('versions', () => {
     ]);
     expect(currentValues(ctx, 'X05', 2026)!.get('pl01_xhtd_tre')).toBe(9);
     // The first version's figures are still there.
-    const old = ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(r1!.submissionId, 'pl01_xhtd_tre') as { value: number };
+    const old = ctx.db.prepare('SELECT value FROM submission_values WHERE submission_id = ? AND code = ?').get(r1!.submissionId, 'pl01_xhtd_tre') as {
+      value: number;
+    };
     expect(old.value).toBe(8);
     const log = ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'submission.import'").get() as { n: number };
     expect(log.n).toBe(2);
@@ -56,7 +58,11 @@ describe('versions', () => {
   it('blank is stored as NULL, 0 as 0, and every input cell of the unit has its row with its address', async () => {
     const f = await filledWorkbookFile(ctx, dir, 'X07', 2026, { values: { pl01_bl_tre: 0, pl01_bb_tre: 5 } }, undefined, 'blank0.xlsx');
     const [r] = await importFiles(ctx, [f]);
-    const rows = ctx.db.prepare('SELECT code, value, cell FROM submission_values WHERE submission_id = ?').all(r!.submissionId) as { code: string; value: number | null; cell: string }[];
+    const rows = ctx.db.prepare('SELECT code, value, cell FROM submission_values WHERE submission_id = ?').all(r!.submissionId) as {
+      code: string;
+      value: number | null;
+      cell: string;
+    }[];
     const byCode = new Map(rows.map((x) => [x.code, x]));
     expect(byCode.get('pl01_bl_tre')!.value).toBe(0);
     expect(byCode.get('pl01_bb_tre')!.value).toBe(5);
@@ -93,7 +99,9 @@ describe('re-saved files and corrections', () => {
       const changed = await filledWorkbookFile(ctx, d, 'X10', 2026, { values: { pl01_xhtd_tre: 4, pl01_xhtd_nam: 3 } }, undefined, 'c.xlsx');
       const [r] = await importFiles(ctx, [changed]);
       expect(r!.status).toBe('accepted');
-      expect(r!.findings.find((f) => f.code === 'corrections_superseded')!.message).toMatch(/^Phiên bản 1 của Xã Trung Hà có 1 số liệu đã được sửa \(pl01_xhtd_nam\)/);
+      expect(r!.findings.find((f) => f.code === 'corrections_superseded')!.message).toMatch(
+        /^Phiên bản 1 của Xã Trung Hà có 1 số liệu đã được sửa \(pl01_xhtd_nam\)/,
+      );
     } finally {
       ctx.db.close();
       c();

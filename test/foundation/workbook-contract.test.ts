@@ -37,7 +37,19 @@ describe('input workbook contract', () => {
     expect(workbookXml).toMatch(/<sheet [^>]*name="_meta"[^>]*state="veryHidden"/);
     const pairs = new Map<string, unknown>();
     for (let r = 2; r <= 12; r++) pairs.set(String(meta.getCell(r, 1).value), meta.getCell(r, 2).value);
-    expect([...pairs.keys()]).toEqual(['template_id', 'template_version', 'unit_code', 'unit_name', 'year', 'period', 'period_from', 'period_to', 'generated_at', 'app_version', 'workbook_id']);
+    expect([...pairs.keys()]).toEqual([
+      'template_id',
+      'template_version',
+      'unit_code',
+      'unit_name',
+      'year',
+      'period',
+      'period_from',
+      'period_to',
+      'generated_at',
+      'app_version',
+      'workbook_id',
+    ]);
     expect(pairs.get('template_id')).toBe('nq121');
     expect(pairs.get('template_version')).toBe(1);
     expect(pairs.get('unit_code')).toBe(code);
@@ -116,7 +128,15 @@ describe('input workbook contract', () => {
       return found;
     };
     expect(hasPrevCaption(plain)).toBe(false);
-    const withPrev = await blankWorkbook(ctx, 'X03', 2026, new Map([['pl01_bl_vu', 4], ['tt_cuoc', 12]]));
+    const withPrev = await blankWorkbook(
+      ctx,
+      'X03',
+      2026,
+      new Map([
+        ['pl01_bl_vu', 4],
+        ['tt_cuoc', 12],
+      ]),
+    );
     expect(hasPrevCaption(withPrev)).toBe(true);
     const so = withPrev.getWorksheet('SO_LIEU')!;
     const tt = namedCell(withPrev, 'v_tt_cuoc');

@@ -11,7 +11,15 @@ import { buildInputWorkbook, inputFileName } from '../../electron/workbook/input
 
 export async function blankWorkbook(ctx: ServiceContext, unitCode: string, year: number, previous?: Map<string, number | null>): Promise<ExcelJS.Workbook> {
   const unit = requireUnit(ctx, unitCode);
-  return buildInputWorkbook({ template: ctx.template, unit, year, periodFrom: `${year - 1}-11-16`, periodTo: `${year}-11-15`, appVersion: APP_VERSION, previous });
+  return buildInputWorkbook({
+    template: ctx.template,
+    unit,
+    year,
+    periodFrom: `${year - 1}-11-16`,
+    periodTo: `${year}-11-15`,
+    appVersion: APP_VERSION,
+    previous,
+  });
 }
 
 /** A filled workbook written to `dir`; `mutate` may change it before it is saved. Returns the file path. */
@@ -43,6 +51,8 @@ export function namedCell(wb: ExcelJS.Workbook, name: string): ExcelJS.Cell {
 
 /** Every row of every table, as a fingerprint of the database content (to prove a rejection changed nothing). */
 export function dbSnapshot(ctx: ServiceContext): string {
-  const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  const tables = (
+    ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
   return JSON.stringify(tables.map((t) => [t, ctx.db.prepare(`SELECT * FROM "${t}"`).all()]));
 }

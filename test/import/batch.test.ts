@@ -64,8 +64,14 @@ describe('a batch goes on whatever one file does', () => {
     const line = (f: string) => results.find((r) => r.file === f)!;
     expect(line(good1)).toMatchObject({ status: 'accepted', unitName: 'Phường An Lạc' });
     expect(line(good2)).toMatchObject({ status: 'accepted' });
-    expect(line(full)).toMatchObject({ status: 'rejected', findings: [{ message: expect.stringMatching(/^Không đọc được "b-X02\.xlsx": ổ đĩa đã đầy\. Hãy giải phóng dung lượng/) }] });
-    expect(line(path.join(folder, 'c-loop.xlsx'))).toMatchObject({ status: 'rejected', findings: [{ message: expect.stringMatching(/^c-loop\.xlsx là một liên kết/) }] });
+    expect(line(full)).toMatchObject({
+      status: 'rejected',
+      findings: [{ message: expect.stringMatching(/^Không đọc được "b-X02\.xlsx": ổ đĩa đã đầy\. Hãy giải phóng dung lượng/) }],
+    });
+    expect(line(path.join(folder, 'c-loop.xlsx'))).toMatchObject({
+      status: 'rejected',
+      findings: [{ message: expect.stringMatching(/^c-loop\.xlsx là một liên kết/) }],
+    });
     // The unreadable folder: refused in words, the batch goes on (the files before and after it are in).
     expect(line(locked)).toMatchObject({ status: 'rejected', findings: [{ code: 'folder_unreadable' }] });
     expect(results.map((r) => path.basename(r.file))).toEqual(['a-X01.xlsx', 'b-X02.xlsx', 'd-X03.xlsx', 'c-loop.xlsx', 'khoa', 'khong-co']); // a folder's files, then what it skipped
@@ -98,7 +104,15 @@ describe('a batch goes on whatever one file does', () => {
   });
 
   it('a rejected file names its unit by name', async () => {
-    const bad = await filledWorkbookFile(ctx, dir, 'X06', 2026, { ...answers('X06'), values: { ...answers('X06').values, pl01_bl_tre: -1 } }, undefined, 'neg-X06.xlsx');
+    const bad = await filledWorkbookFile(
+      ctx,
+      dir,
+      'X06',
+      2026,
+      { ...answers('X06'), values: { ...answers('X06').values, pl01_bl_tre: -1 } },
+      undefined,
+      'neg-X06.xlsx',
+    );
     const [r] = await importFiles(ctx, [bad]);
     expect(r).toMatchObject({ status: 'rejected', unit: 'X06', unitName: expect.stringMatching(/^(Xã|Phường) /), year: 2026 });
   });
@@ -109,7 +123,15 @@ describe('two files for one unit and year in one batch', () => {
     const folder = path.join(dir, 'two');
     mkdirSync(folder);
     const first = await filledWorkbookFile(ctx, folder, 'X07', 2026, answers('X07'), undefined, 'X07 lan 1.xlsx');
-    const second = await filledWorkbookFile(ctx, folder, 'X07', 2026, { ...answers('X07'), values: { ...answers('X07').values, tt_cuoc: 99 } }, undefined, 'X07 lan 2.xlsx');
+    const second = await filledWorkbookFile(
+      ctx,
+      folder,
+      'X07',
+      2026,
+      { ...answers('X07'), values: { ...answers('X07').values, tt_cuoc: 99 } },
+      undefined,
+      'X07 lan 2.xlsx',
+    );
     const single = await filledWorkbookFile(ctx, folder, 'X08', 2026, answers('X08'), undefined, 'X08.xlsx');
     copyFileSync(single, path.join(folder, 'X08 ban sao.xlsx'));
     const before = (ctx.db.prepare("SELECT COUNT(*) AS n FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = 'X07'").get() as { n: number }).n;
@@ -124,7 +146,9 @@ describe('two files for one unit and year in one batch', () => {
       expect(r.findings[0]!.message).toContain(other);
       expect(r.findings[0]!.message).toMatch(/cùng là báo cáo năm 2026 của .*: không nhận tệp nào\. Hãy hỏi đơn vị tệp nào đúng/);
     }
-    expect((ctx.db.prepare("SELECT COUNT(*) AS n FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = 'X07'").get() as { n: number }).n).toBe(before);
+    expect((ctx.db.prepare("SELECT COUNT(*) AS n FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = 'X07'").get() as { n: number }).n).toBe(
+      before,
+    );
     expect([byName.get('X08 ban sao.xlsx')!.status, byName.get('X08.xlsx')!.status].sort()).toEqual(['accepted', 'same_file']);
   });
 
@@ -160,7 +184,10 @@ describe('two imports into one database at once', () => {
           child.on('exit', (code) => resolve({ code, err, out }));
         });
       const runs = await Promise.all(folders.map(run));
-      expect(runs.map((r) => r.code), runs.map((r) => `${r.out}\n${r.err}`).join('\n')).toEqual([0, 0, 0]);
+      expect(
+        runs.map((r) => r.code),
+        runs.map((r) => `${r.out}\n${r.err}`).join('\n'),
+      ).toEqual([0, 0, 0]);
       expect(runs.map((r) => r.out).join('\n')).not.toMatch(/locked|TỪ CHỐI/);
       const conn = new Database(db, { readonly: true });
       expect((conn.prepare('SELECT COUNT(*) AS n FROM submissions WHERE is_current = 1 AND year = 2026').get() as { n: number }).n).toBe(units.length);

@@ -40,11 +40,19 @@ describe('the checker: finite, bounded, unambiguous', () => {
   it.each([1e308, Infinity, -Infinity, NaN])('%s is refused', (v) => expect(checkNumber(count, v).ok).toBe(false));
   it('the ceiling itself is taken, one more is not', () => {
     expect(checkNumber(count, 1_000_000_000)).toMatchObject({ ok: true, value: 1_000_000_000 });
-    expect(checkNumber(count, 1_000_000_001)).toMatchObject({ ok: false, code: 'value_too_large', reason: '1.000.000.001 vượt mức tối đa 1.000.000.000 của chỉ tiêu này; đề nghị đơn vị kiểm tra lại số liệu.' });
+    expect(checkNumber(count, 1_000_000_001)).toMatchObject({
+      ok: false,
+      code: 'value_too_large',
+      reason: '1.000.000.001 vượt mức tối đa 1.000.000.000 của chỉ tiêu này; đề nghị đơn vị kiểm tra lại số liệu.',
+    });
   });
   it('"1,000" and "1.000" are asked about, in both types', () => {
     for (const def of [count, money]) {
-      expect(checkNumber(def, '1,000')).toMatchObject({ ok: false, code: 'ambiguous_number', reason: expect.stringMatching(/^không rõ "1,000" là 1000 \(dấu ngăn cách hàng nghìn\) hay 1 \(dấu thập phân\)\. Đề nghị đơn vị/) });
+      expect(checkNumber(def, '1,000')).toMatchObject({
+        ok: false,
+        code: 'ambiguous_number',
+        reason: expect.stringMatching(/^không rõ "1,000" là 1000 \(dấu ngăn cách hàng nghìn\) hay 1 \(dấu thập phân\)\. Đề nghị đơn vị/),
+      });
       expect(checkNumber(def, '1.000')).toMatchObject({ ok: false, code: 'ambiguous_number' });
     }
   });
@@ -56,7 +64,11 @@ describe('the checker: finite, bounded, unambiguous', () => {
     expect(checkNumber(money, '1.234,5')).toMatchObject({ ok: true, value: 1234.5 });
     expect(checkNumber(count, '1.234')).toMatchObject({ ok: true, value: 1234 });
     // Money can be 1,234 (triệu đồng) as well as 1234: asked. A comma before three digits is always asked.
-    expect(checkNumber(money, '1.234')).toMatchObject({ ok: false, code: 'ambiguous_number', reason: expect.stringContaining('là 1234 (dấu ngăn cách hàng nghìn) hay 1,234 (dấu thập phân)') });
+    expect(checkNumber(money, '1.234')).toMatchObject({
+      ok: false,
+      code: 'ambiguous_number',
+      reason: expect.stringContaining('là 1234 (dấu ngăn cách hàng nghìn) hay 1,234 (dấu thập phân)'),
+    });
     expect(checkNumber(count, '1,234')).toMatchObject({ ok: false, code: 'ambiguous_number' });
   });
 });
@@ -74,9 +86,17 @@ describe('every way in refuses them', () => {
     cleanup();
   });
   const refusedWorkbook = async (name: string, cell: string, value: string | number, code: string, message: RegExp) => {
-    const file = await filledWorkbookFile(ctx, dir, 'X03', 2026, { values: { pl01_bl_vu: 1 }, documents: [], texts: {} }, (w) => {
-      namedCell(w, cell).value = value;
-    }, `${name}.xlsx`);
+    const file = await filledWorkbookFile(
+      ctx,
+      dir,
+      'X03',
+      2026,
+      { values: { pl01_bl_vu: 1 }, documents: [], texts: {} },
+      (w) => {
+        namedCell(w, cell).value = value;
+      },
+      `${name}.xlsx`,
+    );
     const before = dbSnapshot(ctx);
     const [r] = await importFiles(ctx, [file]);
     expect(r!.status).toBe('rejected');
@@ -94,7 +114,9 @@ describe('every way in refuses them', () => {
   it('import-json and corrections', () => {
     const exported = exportYear(sampleDb(), 2026);
     const x01 = exported.submissions.find((s) => s.unit === 'X01')!;
-    expect(() => importJson(emptySampleDb(), { ...exported, submissions: [{ ...x01, values: { ...x01.values, pl01_bl_tre: 1e308 } }] }, 'a.json')).toThrow(/pl01_bl_tre = 1e\+308 không hợp lệ.*vượt mức tối đa/);
+    expect(() => importJson(emptySampleDb(), { ...exported, submissions: [{ ...x01, values: { ...x01.values, pl01_bl_tre: 1e308 } }] }, 'a.json')).toThrow(
+      /pl01_bl_tre = 1e\+308 không hợp lệ.*vượt mức tối đa/,
+    );
     const s = sampleDb();
     expect(() => correctFigure(s, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: 1e308, reason: 'thử' })).toThrow(/vượt mức tối đa/);
     expect(() => correctFigure(s, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: Infinity, reason: 'thử' })).toThrow(/không phải là số hữu hạn/);
@@ -104,7 +126,19 @@ describe('every way in refuses them', () => {
       const before = dbSnapshot(ctx);
       expect(() =>
         ctx.db.transaction(() =>
-          insertSubmissionVersion(ctx, { unitCode: 'X03', year: 2026, source: 'json', fileName: null, sha256: null, workbookId: null, templateVersion: 1, values: [{ code: 'pl01_bl_tre', value: bad }], documents: [], narratives: [], findings: [] }),
+          insertSubmissionVersion(ctx, {
+            unitCode: 'X03',
+            year: 2026,
+            source: 'json',
+            fileName: null,
+            sha256: null,
+            workbookId: null,
+            templateVersion: 1,
+            values: [{ code: 'pl01_bl_tre', value: bad }],
+            documents: [],
+            narratives: [],
+            findings: [],
+          }),
         )(),
       ).toThrow(/không phải là số hữu hạn; không lưu/);
       expect(dbSnapshot(ctx)).toBe(before);

@@ -50,6 +50,9 @@ describe.skipIf(process.platform === 'win32')('collectImportFiles (skipped on Wi
     const folder = readImportFile(dir, 5000);
     expect(!folder.ok && folder.result.findings[0]!.message).toMatch(/thư mục/);
     const missing = readImportFile(path.join(dir, 'khong-co.xlsx'), 5000);
-    expect(!missing.ok && missing.result.findings[0]).toMatchObject({ code: 'not_found', message: expect.stringMatching(/^Không đọc được "khong-co\.xlsx": không tìm thấy tệp hoặc thư mục/) });
+    expect(!missing.ok && missing.result.findings[0]).toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/^Không đọc được "khong-co\.xlsx": không tìm thấy tệp hoặc thư mục/),
+    });
   });
 });

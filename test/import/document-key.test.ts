@@ -11,7 +11,14 @@ import { emptySampleDb, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
 
 const FIELDS = ['so_ky_hieu', 'ngay', 'co_quan'];
-const DOC = { cap: 'Cấp xã', loai: 'Kế hoạch', so_ky_hieu: '12/KH-UBND', ngay: '2026-02-05', co_quan: 'UBND xã Tân Phú', trich_yeu: 'Kế hoạch phòng, chống xâm hại trẻ em năm 2026' };
+const DOC = {
+  cap: 'Cấp xã',
+  loai: 'Kế hoạch',
+  so_ky_hieu: '12/KH-UBND',
+  ngay: '2026-02-05',
+  co_quan: 'UBND xã Tân Phú',
+  trich_yeu: 'Kế hoạch phòng, chống xâm hại trẻ em năm 2026',
+};
 
 describe('documentKey', () => {
   const key = documentKey(DOC, FIELDS);
@@ -64,7 +71,17 @@ describe('"same document" everywhere', () => {
     const x01 = exported.submissions.find((s) => s.unit === 'X01')!;
     const x02 = exported.submissions.find((s) => s.unit === 'X02')!;
     const db = emptySampleDb();
-    importJson(db, { ...exported, submissions: [{ ...x01, documents: [DOC] }, { ...x02, documents: [{ ...DOC, so_ky_hieu: '12/KH-\u200bUBND', co_quan: 'UBND xã\u00a0Tân\u202fPhú' }] }] }, 'two.json');
+    importJson(
+      db,
+      {
+        ...exported,
+        submissions: [
+          { ...x01, documents: [DOC] },
+          { ...x02, documents: [{ ...DOC, so_ky_hieu: '12/KH-\u200bUBND', co_quan: 'UBND xã\u00a0Tân\u202fPhú' }] },
+        ],
+      },
+      'two.json',
+    );
     const listed = issuedDocuments(db, '2026-01-01', '2026-12-31');
     expect(listed).toHaveLength(1);
     expect(listed[0]!.units.map((u) => u.code)).toEqual(['X01', 'X02']);

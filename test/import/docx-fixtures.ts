@@ -3,12 +3,7 @@
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { convertLegacyText } from '../../shared/legacy-text.ts';
 
-export type Item =
-  | { h: string; level: 1 | 2 | 3 }
-  | { p: string }
-  | { bullet: string }
-  | { numbered: string }
-  | { table: string[][] };
+export type Item = { h: string; level: 1 | 2 | 3 } | { p: string } | { bullet: string } | { numbered: string } | { table: string[][] };
 
 export interface ReportOptions {
   /** Headings with Heading 1–3 styles (default) or plain paragraphs in bold. */
@@ -35,9 +30,7 @@ for (let c = 0xa1; c <= 0xff; c++) {
   if (uni !== ch && !TCVN3_OF.has(uni)) TCVN3_OF.set(uni, ch);
 }
 export function toTcvn3(text: string): string {
-  return [...text.normalize('NFC')]
-    .map((ch) => TCVN3_OF.get(ch) ?? TCVN3_OF.get(ch.toLowerCase()) ?? ch)
-    .join('');
+  return [...text.normalize('NFC')].map((ch) => TCVN3_OF.get(ch) ?? TCVN3_OF.get(ch.toLowerCase()) ?? ch).join('');
 }
 
 /** The text of a standard report: each text paragraph names its section so that tests can see where it went. */
@@ -58,7 +51,13 @@ const POINTS: [string, string][] = [
   ['nn', 'Nguyên nhân.'],
   ['gp', 'Giải pháp.'],
 ];
-const RECOMMENDATIONS = ['Đối với Quốc hội', 'Đối với Chính phủ', 'Đối với các bộ, ngành', 'Đối với các tổ chức chính trị - xã hội, tổ chức xã hội', 'Đối với Ủy ban nhân dân tỉnh'];
+const RECOMMENDATIONS = [
+  'Đối với Quốc hội',
+  'Đối với Chính phủ',
+  'Đối với các bộ, ngành',
+  'Đối với các tổ chức chính trị - xã hội, tổ chức xã hội',
+  'Đối với Ủy ban nhân dân tỉnh',
+];
 
 /** A report written to the outline, every narrative section with body(code); `numbers: false` drops every number. */
 export function standardReport(options: { numbers?: boolean; skipRoman?: string; only?: (code: string) => boolean } = {}): Item[] {
@@ -129,11 +128,17 @@ export async function wordReport(items: Item[], options: ReportOptions = {}): Pr
           new TableRow({
             children: [
               cell(options.agency.map((a, i) => para(a, { bold: i === options.agency!.length - 1, align: AlignmentType.CENTER }))),
-              cell([para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, align: AlignmentType.CENTER }), para('Độc lập - Tự do - Hạnh phúc', { bold: true, align: AlignmentType.CENTER })]),
+              cell([
+                para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, align: AlignmentType.CENTER }),
+                para('Độc lập - Tự do - Hạnh phúc', { bold: true, align: AlignmentType.CENTER }),
+              ]),
             ],
           }),
           new TableRow({
-            children: [cell([para('Số: 15/BC-UBND', { align: AlignmentType.CENTER })]), cell([para(`An Lạc, ngày 05 tháng 01 năm ${(options.year ?? 2026) + 1}`, { italics: true, align: AlignmentType.CENTER })])],
+            children: [
+              cell([para('Số: 15/BC-UBND', { align: AlignmentType.CENTER })]),
+              cell([para(`An Lạc, ngày 05 tháng 01 năm ${(options.year ?? 2026) + 1}`, { italics: true, align: AlignmentType.CENTER })]),
+            ],
           }),
         ],
       }),

@@ -64,10 +64,26 @@ describe('bad Word files', () => {
     ['rac.docx', () => Buffer.from('Đây không phải tệp Word'.repeat(20)), /không phải định dạng \.docx/],
     ['so-lieu.docx', () => rezip((z) => void z.remove('word/document.xml')), /không phải báo cáo Word/],
     // A bomb that says so in its directory (200 MB declared), and one whose entry inflates past what it declares.
-    ['bom.docx', async () => lieAboutSize(await rezip((z) => void z.file('word/media/bom.bin', Buffer.alloc(1048576))), 'word/media/bom.bin', 200 * 1048576), /giải nén ra quá lớn \(200 MB\)/],
-    ['noi-dung-lon.docx', () => rezip(async (z) => void z.file('word/document.xml', (await z.file('word/document.xml')!.async('string')).replace('</w:body>', `${' '.repeat(17 * 1048576)}</w:body>`))), /Nội dung văn bản quá lớn/],
+    [
+      'bom.docx',
+      async () => lieAboutSize(await rezip((z) => void z.file('word/media/bom.bin', Buffer.alloc(1048576))), 'word/media/bom.bin', 200 * 1048576),
+      /giải nén ra quá lớn \(200 MB\)/,
+    ],
+    [
+      'noi-dung-lon.docx',
+      () =>
+        rezip(
+          async (z) =>
+            void z.file('word/document.xml', (await z.file('word/document.xml')!.async('string')).replace('</w:body>', `${' '.repeat(17 * 1048576)}</w:body>`)),
+        ),
+      /Nội dung văn bản quá lớn/,
+    ],
     ['anh-lon.docx', () => rezip((z) => void z.file('word/media/image1.png', Buffer.alloc(30 * 1048576))), /phần nhúng quá lớn \(image1\.png, 30 MB/],
-    ['noi-doi.docx', async () => lieAboutSize(await rezip((z) => void z.file('word/media/image1.png', Buffer.alloc(4 * 1048576))), 'word/media/image1.png', 1000), /quá lớn/],
+    [
+      'noi-doi.docx',
+      async () => lieAboutSize(await rezip((z) => void z.file('word/media/image1.png', Buffer.alloc(4 * 1048576))), 'word/media/image1.png', 1000),
+      /quá lớn/,
+    ],
   ];
 
   for (const [name, make, reason] of cases) {

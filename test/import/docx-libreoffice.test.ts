@@ -26,11 +26,19 @@ describe.skipIf(!hasSoffice)('Word reports re-saved by LibreOffice (skipped: sof
   it('read the same as the originals: styled and numbered, bold without numbers with a list and a table, TCVN3', async () => {
     const extra: Item[] = [
       { bullet: 'Tuyên truyền trên loa truyền thanh xã.' },
-      { table: [['Hình thức', 'Số cuộc'], ['Hội nghị', '4']] },
+      {
+        table: [
+          ['Hình thức', 'Số cuộc'],
+          ['Hội nghị', '4'],
+        ],
+      },
     ];
     const reports: [string, Buffer][] = [
       ['so-y-te.docx', await wordReport(standardReport(), { agency: ['UBND TỈNH AN LẠC', 'SỞ Y TẾ'], closing: true })],
-      ['Xa Tan Phu.docx', await wordReport([...standardReport({ numbers: false }).slice(0, 9), ...extra, ...standardReport({ numbers: false }).slice(9)], { headings: 'bold' })],
+      [
+        'Xa Tan Phu.docx',
+        await wordReport([...standardReport({ numbers: false }).slice(0, 9), ...extra, ...standardReport({ numbers: false }).slice(9)], { headings: 'bold' }),
+      ],
       ['tcvn3.docx', await wordReport(standardReport(), { tcvn3: true, headings: 'plain', agency: ['UBND XÃ HÒA BÌNH'] })],
     ];
     const orig = path.join(dir, 'orig');
@@ -40,7 +48,16 @@ describe.skipIf(!hasSoffice)('Word reports re-saved by LibreOffice (skipped: sof
     for (const [name, buf] of reports) writeFileSync(path.join(orig, name), buf);
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', resaved, ...reports.map(([n]) => path.join(orig, n))],
+      [
+        `-env:UserInstallation=file://${dir}/lo-profile`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'docx:MS Word 2007 XML',
+        '--outdir',
+        resaved,
+        ...reports.map(([n]) => path.join(orig, n)),
+      ],
       { stdio: 'ignore', timeout: 120_000 },
     );
     for (const [name] of reports) {

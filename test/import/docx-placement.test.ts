@@ -30,7 +30,9 @@ describe('a Word report written to the outline', () => {
     expect(p.sections).toHaveLength(32);
     expect(p.sections.every((s) => s.warning === null)).toBe(true);
     // A.1 is the annex's figures: its text is not a narrative and is never read as figures.
-    expect(p.unplaced).toEqual([{ heading: '1. Số lượng trẻ em bị xâm hại', text: 'Năm 2026, trên địa bàn xảy ra 3 vụ xâm hại trẻ em (số liệu tại Phụ lục 01).' }]);
+    expect(p.unplaced).toEqual([
+      { heading: '1. Số lượng trẻ em bị xâm hại', text: 'Năm 2026, trên địa bàn xảy ra 3 vụ xâm hại trẻ em (số liệu tại Phụ lục 01).' },
+    ]);
     // The recipients and the signature after "Nơi nhận:" are not C.5's text.
     expect(p.sections.find((s) => s.code === 't_c5')!.text).toBe(body('t_c5'));
     expect(p.unit).toEqual({ code: 'SYT', name: 'Sở Y tế', from: 'header' });
@@ -108,7 +110,13 @@ describe('a Word report written to the outline', () => {
       { headings: 'bold' },
     );
     expect(placed(p)).toEqual({
-      t_b4_kq: ['Kết quả cụ thể như sau:', 'a) Công tác tập huấn', 'Tổ chức 03 lớp tập huấn cho 120 lượt cán bộ.', 'Công tác hỗ trợ, can thiệp', 'Hỗ trợ 05 trẻ em bị xâm hại.'].join('\n'),
+      t_b4_kq: [
+        'Kết quả cụ thể như sau:',
+        'a) Công tác tập huấn',
+        'Tổ chức 03 lớp tập huấn cho 120 lượt cán bộ.',
+        'Công tác hỗ trợ, can thiệp',
+        'Hỗ trợ 05 trẻ em bị xâm hại.',
+      ].join('\n'),
     });
     expect(p.unplaced).toEqual([{ heading: '4. Các nhiệm vụ khác', text: 'Tham gia Tháng hành động vì trẻ em.' }]);
   });
@@ -132,7 +140,13 @@ describe('a Word report written to the outline', () => {
       { bullet: 'Phát tờ rơi tại chợ.' },
       { numbered: 'Hội nghị triển khai.' },
       { numbered: 'Hội thi tìm hiểu pháp luật.' },
-      { table: [['Hình thức', 'Số cuộc', 'Số lượt người'], ['Hội nghị', '4', '320'], ['Tờ rơi', '—', '1.500']] },
+      {
+        table: [
+          ['Hình thức', 'Số cuộc', 'Số lượt người'],
+          ['Hội nghị', '4', '320'],
+          ['Tờ rơi', '—', '1.500'],
+        ],
+      },
       { p: 'Kết quả được duy trì.' },
     ]);
     expect(placed(p).t_b2_kq).toBe(

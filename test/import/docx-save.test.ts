@@ -84,7 +84,11 @@ describe('saving a Word report', () => {
       [1, false],
     ]);
     // Only the current version counts: SYT's t_b3_nn comes back from its workbook cell, if any.
-    expect(mergedSectionTexts(ctx, YEAR).find((s) => s.code === 't_b3_nn')!.contributions.find((c) => c.unitCode === 'SYT')?.text).not.toBe(body('t_b3_nn'));
+    expect(
+      mergedSectionTexts(ctx, YEAR)
+        .find((s) => s.code === 't_b3_nn')!
+        .contributions.find((c) => c.unitCode === 'SYT')?.text,
+    ).not.toBe(body('t_b3_nn'));
     lockYear(ctx, YEAR, 'chốt');
     expect(() => saveWordReport(ctx, { file: 'z.docx', unit: 'SYT', year: YEAR, texts: { t_c2: 'Khác.' } })).toThrow(/đã chốt/);
     unlockYear(ctx, YEAR, 'mở lại');

@@ -40,21 +40,34 @@ describe('OS failures in an import batch', () => {
     expect(fromBatch).toEqual({
       code: 'not_found',
       severity: 'error',
-      message: 'Không đọc được "khong-co.xlsx": không tìm thấy tệp hoặc thư mục (có thể đã bị xóa, đổi tên, hoặc ổ đĩa đã bị rút ra). Hãy kiểm tra đường dẫn rồi thử lại.',
+      message:
+        'Không đọc được "khong-co.xlsx": không tìm thấy tệp hoặc thư mục (có thể đã bị xóa, đổi tên, hoặc ổ đĩa đã bị rút ra). Hãy kiểm tra đường dẫn rồi thử lại.',
     });
   });
 
   it('reading speaks of reading: no permission or a lock, never "quyền ghi"', () => {
-    expect(fileFailure(osError('EACCES'), 'a.xlsx')).toEqual({ code: 'no_permission', severity: 'error', message: 'Không đọc được "a.xlsx": không có quyền đọc. Hãy cấp quyền đọc hoặc chép sang thư mục khác rồi thử lại.' });
-    expect(fileFailure(osError('EBUSY'), 'a.xlsx')).toMatchObject({ code: 'file_locked', message: expect.stringMatching(/^Không đọc được "a\.xlsx": đang bị chương trình khác \(Excel, Word…\) khóa\. Hãy đóng/) });
-    expect(fileFailure(osError('EPERM'), 'a.xlsx')).toMatchObject({ code: 'file_locked', message: expect.stringMatching(/^Không đọc được "a\.xlsx": không có quyền đọc hoặc đang bị chương trình khác khóa\./) });
+    expect(fileFailure(osError('EACCES'), 'a.xlsx')).toEqual({
+      code: 'no_permission',
+      severity: 'error',
+      message: 'Không đọc được "a.xlsx": không có quyền đọc. Hãy cấp quyền đọc hoặc chép sang thư mục khác rồi thử lại.',
+    });
+    expect(fileFailure(osError('EBUSY'), 'a.xlsx')).toMatchObject({
+      code: 'file_locked',
+      message: expect.stringMatching(/^Không đọc được "a\.xlsx": đang bị chương trình khác \(Excel, Word…\) khóa\. Hãy đóng/),
+    });
+    expect(fileFailure(osError('EPERM'), 'a.xlsx')).toMatchObject({
+      code: 'file_locked',
+      message: expect.stringMatching(/^Không đọc được "a\.xlsx": không có quyền đọc hoặc đang bị chương trình khác khóa\./),
+    });
     for (const code of ['EACCES', 'EBUSY', 'EPERM', 'ENOENT', 'EISDIR', 'ENOTDIR', 'ELOOP', 'EMFILE', 'EIO']) {
       const f = fileFailure(osError(code), 'a.xlsx');
       expect(f.message, code).toMatch(/^Không đọc được "a\.xlsx": /);
       expect(f.message, code).not.toMatch(/quyền ghi|simulated/);
     }
     // The folder variant, and writing keeps its own words.
-    expect(fileError(osError('EACCES'), '/tmp/khoa', 'read_folder').message).toBe('Không đọc được thư mục "/tmp/khoa": không có quyền đọc. Hãy cấp quyền đọc hoặc chép sang thư mục khác rồi thử lại.');
+    expect(fileError(osError('EACCES'), '/tmp/khoa', 'read_folder').message).toBe(
+      'Không đọc được thư mục "/tmp/khoa": không có quyền đọc. Hãy cấp quyền đọc hoặc chép sang thư mục khác rồi thử lại.',
+    );
     expect(fileError(osError('EACCES'), 'Bao cao.docx', 'write').message).toMatch(/^Không ghi được "Bao cao\.docx": .*không có quyền ghi/);
   });
 
@@ -79,6 +92,9 @@ describe('OS failures in an import batch', () => {
   it('database conditions keep their own words, and anything else is named as unexpected', () => {
     expect(fileFailure(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), 'a.xlsx').code).toBe('db_busy');
     expect(fileFailure(Object.assign(new Error('readonly'), { code: 'SQLITE_READONLY' }), 'a.xlsx').code).toBe('db_readonly');
-    expect(fileFailure(new TypeError('x is undefined'), 'a.xlsx')).toMatchObject({ code: 'import_failed', message: expect.stringMatching(/^Không nhập được "a\.xlsx" do lỗi không lường trước/) });
+    expect(fileFailure(new TypeError('x is undefined'), 'a.xlsx')).toMatchObject({
+      code: 'import_failed',
+      message: expect.stringMatching(/^Không nhập được "a\.xlsx" do lỗi không lường trước/),
+    });
   });
 });

@@ -35,7 +35,10 @@ function norm(v: ExcelJS.CellValue | undefined): unknown {
   if ('error' in v) return { error: String(v.error) };
   if ('formula' in v || 'sharedFormula' in v) {
     const f = v as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
-    return { ...(f.sharedFormula !== undefined ? { sharedFormula: f.sharedFormula } : { formula: f.formula ?? '' }), result: f.result === undefined ? undefined : norm(f.result) };
+    return {
+      ...(f.sharedFormula !== undefined ? { sharedFormula: f.sharedFormula } : { formula: f.formula ?? '' }),
+      result: f.result === undefined ? undefined : norm(f.result),
+    };
   }
   return { other: JSON.stringify(v) };
 }
@@ -71,7 +74,12 @@ async function compareBuffers(buf: Buffer, ctx: ServiceContext, lookup: ImportLo
   const b = reference;
   const diffs: string[] = [];
   expect(a.sheetNames().slice().sort()).toEqual(b.sheetNames().slice().sort());
-  const names = (book: InputBook) => book.definedNames().filter((d) => parseSheetRef(d.ref)).map((d) => `${d.name}=${parseSheetRef(d.ref) ? d.ref.replace(/\$/g, '').replace(/^'(.*)'!/, '$1!') : d.ref}`).sort();
+  const names = (book: InputBook) =>
+    book
+      .definedNames()
+      .filter((d) => parseSheetRef(d.ref))
+      .map((d) => `${d.name}=${parseSheetRef(d.ref) ? d.ref.replace(/\$/g, '').replace(/^'(.*)'!/, '$1!') : d.ref}`)
+      .sort();
   if (JSON.stringify(names(a)) !== JSON.stringify(names(b))) diffs.push('defined names differ');
   const cells = cellsToCompare(b, ctx);
   for (const { sheet, row, col } of cells) {
@@ -90,7 +98,8 @@ async function compareBuffers(buf: Buffer, ctx: ServiceContext, lookup: ImportLo
   }
   const ra = await readInputBook(a, lookup);
   const rb = await readInputBook(b, lookup);
-  if (JSON.stringify(ra) !== JSON.stringify(rb)) diffs.push(`import answers differ: reader ${JSON.stringify(ra).slice(0, 300)} / exceljs ${JSON.stringify(rb).slice(0, 300)}`);
+  if (JSON.stringify(ra) !== JSON.stringify(rb))
+    diffs.push(`import answers differ: reader ${JSON.stringify(ra).slice(0, 300)} / exceljs ${JSON.stringify(rb).slice(0, 300)}`);
   return { diffs, cells: cells.length, bothRead: true };
 }
 
@@ -114,7 +123,15 @@ afterAll(() => {
 /** A filled commune workbook with some of its XML rewritten. */
 async function rewritten(edit: (zip: JSZip, sheetOf: (name: string) => Promise<string>) => Promise<void>): Promise<Buffer> {
   const s = sample.submissions.find((x) => x.unit === 'X03' && x.year === 2026)!;
-  const file = await filledWorkbookFile(ctx, dir, 'X03', 2026, { values: s.values, documents: s.documents, texts: s.texts }, undefined, `rw-${Math.random().toString(36).slice(2)}.xlsx`);
+  const file = await filledWorkbookFile(
+    ctx,
+    dir,
+    'X03',
+    2026,
+    { values: s.values, documents: s.documents, texts: s.texts },
+    undefined,
+    `rw-${Math.random().toString(36).slice(2)}.xlsx`,
+  );
   const zip = await JSZip.loadAsync(readFileSync(file));
   const wb = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
@@ -172,7 +189,10 @@ describe('streaming reader = exceljs, cell by cell', () => {
     // And the reader's own values are the ones written above.
     const read = readXlsx(buf, ctx.template.limits, (names) => wantedCells(ctx.template, names));
     if (!read.ok) throw new Error('not read');
-    const v = (addr: string) => { const d = parseSheetRef(`PL01!${addr}`)!.rect; return norm(read.book.cell('PL01', d.top, d.left).value); };
+    const v = (addr: string) => {
+      const d = parseSheetRef(`PL01!${addr}`)!.rect;
+      return norm(read.book.cell('PL01', d.top, d.left).value);
+    };
     expect(v('C6')).toEqual({ formula: '1+1', result: 2 });
     expect(v('C7')).toEqual({ sharedFormula: 'C6', result: 0 });
     expect(v('C8')).toEqual({ sharedFormula: 'C6', result: undefined });
@@ -189,7 +209,12 @@ describe('streaming reader = exceljs, cell by cell', () => {
       const buf = await rewritten(async (zip, sheetOf) => {
         if (date1904) {
           const wbXml = await zip.file('xl/workbook.xml')!.async('string');
-          zip.file('xl/workbook.xml', wbXml.includes('<workbookPr') ? wbXml.replace('<workbookPr', '<workbookPr date1904="1"') : wbXml.replace('<bookViews>', '<workbookPr date1904="1"/><bookViews>'));
+          zip.file(
+            'xl/workbook.xml',
+            wbXml.includes('<workbookPr')
+              ? wbXml.replace('<workbookPr', '<workbookPr date1904="1"')
+              : wbXml.replace('<bookViews>', '<workbookPr date1904="1"/><bookViews>'),
+          );
         }
         const pl02 = await sheetOf('PL02');
         const x = await zip.file(pl02)!.async('string');
@@ -237,10 +262,19 @@ describe.skipIf(!hasSoffice)('LibreOffice re-saved and a bench-like season (skip
         const blank = blanks.find((b) => b.unit === s.unit)!;
         const kind = province.units.find((u) => u.code === s.unit)!.kind;
         const table = documentTableForKind(season.template, kind);
-        await fillWorkbookFile(blank.file, path.join(filledDir, path.basename(blank.file)), { values: s.values, documents: s.documents, texts: s.texts }, table?.kind === 'table' ? table : undefined);
+        await fillWorkbookFile(
+          blank.file,
+          path.join(filledDir, path.basename(blank.file)),
+          { values: s.values, documents: s.documents, texts: s.texts },
+          table?.kind === 'table' ? table : undefined,
+        );
       }
       const filled = readdirSync(filledDir).map((f) => path.join(filledDir, f));
-      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', resavedDir, ...filled], { stdio: 'ignore', timeout: 180_000 });
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', resavedDir, ...filled],
+        { stdio: 'ignore', timeout: 180_000 },
+      );
       const resaved = readdirSync(resavedDir).map((f) => path.join(resavedDir, f));
       expect(resaved.length).toBe(filled.length);
       const seasonLookup = importLookup(season);
@@ -250,7 +284,10 @@ describe.skipIf(!hasSoffice)('LibreOffice re-saved and a bench-like season (skip
         expect(r.bothRead, f).toBe(true);
         expect(r.diffs, f).toEqual([]);
         cells += r.cells;
-        const answer = await readInputBook((readXlsx(readFileSync(f), season.template.limits, (n) => wantedCells(season.template, n)) as { book: InputBook }).book, seasonLookup);
+        const answer = await readInputBook(
+          (readXlsx(readFileSync(f), season.template.limits, (n) => wantedCells(season.template, n)) as { book: InputBook }).book,
+          seasonLookup,
+        );
         expect(answer.ok, `${f}: ${JSON.stringify(answer.ok ? '' : answer.findings)}`).toBe(true);
       }
       expect(cells).toBeGreaterThan(1000);

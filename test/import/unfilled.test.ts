@@ -46,10 +46,30 @@ describe('unfilled workbooks', () => {
 
   it('one 0, one document or one text is a report', async () => {
     const zero = await filledWorkbookFile(ctx, dir, 'X02', 2026, { values: { tt_cuoc: 0 }, documents: [], texts: {} }, undefined, 'zero.xlsx');
-    const text = await filledWorkbookFile(ctx, dir, 'X03', 2026, { values: {}, documents: [], texts: {} }, (w) => {
-      namedCell(w, 't_a2').value = 'Không phát sinh vụ việc.';
-    }, 'text.xlsx');
-    const doc = await filledWorkbookFile(ctx, dir, 'X04', 2026, { values: {}, documents: [{ cap: 'Cấp xã', loai: 'Kế hoạch', so_ky_hieu: '3/KH-UBND', ngay: '2026-03-01', co_quan: 'UBND xã', trich_yeu: 'Kế hoạch năm 2026' }], texts: {} }, undefined, 'doc.xlsx');
+    const text = await filledWorkbookFile(
+      ctx,
+      dir,
+      'X03',
+      2026,
+      { values: {}, documents: [], texts: {} },
+      (w) => {
+        namedCell(w, 't_a2').value = 'Không phát sinh vụ việc.';
+      },
+      'text.xlsx',
+    );
+    const doc = await filledWorkbookFile(
+      ctx,
+      dir,
+      'X04',
+      2026,
+      {
+        values: {},
+        documents: [{ cap: 'Cấp xã', loai: 'Kế hoạch', so_ky_hieu: '3/KH-UBND', ngay: '2026-03-01', co_quan: 'UBND xã', trich_yeu: 'Kế hoạch năm 2026' }],
+        texts: {},
+      },
+      undefined,
+      'doc.xlsx',
+    );
     expect((await importFiles(ctx, [zero, text, doc])).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
     expect(yearChecklist(ctx, 2026).rows.find((x) => x.unit === 'X02')!.status).not.toBe('missing');
   });

@@ -26,7 +26,11 @@ describe('the checker itself', () => {
     expect(checkDate({ type: 'date' }, '2026-11-25T08:00:00.000Z')).toMatchObject({ ok: true, value: '2026-11-25' });
     expect(checkDate({ type: 'date' }, '31/11/2026')).toMatchObject({ ok: false, code: 'not_date', reason: 'ngày "31/11/2026" không có thật.' });
     expect(checkDate({ type: 'date' }, 'không rõ ngày')).toMatchObject({ ok: false, code: 'not_date' });
-    expect(checkDate({ type: 'date', from: '2021-01-07', to: '2026-11-27' }, '2031-01-01')).toMatchObject({ ok: false, code: 'date_out_of_range', reason: 'ngày 01/01/2031 nằm ngoài khoảng từ 07/01/2021 đến 27/11/2026.' });
+    expect(checkDate({ type: 'date', from: '2021-01-07', to: '2026-11-27' }, '2031-01-01')).toMatchObject({
+      ok: false,
+      code: 'date_out_of_range',
+      reason: 'ngày 01/01/2031 nằm ngoài khoảng từ 07/01/2021 đến 27/11/2026.',
+    });
     const levels = { type: 'list' as const, name: 'cấp ban hành', items: [{ code: 'xa', label: 'Cấp xã' }] };
     expect(checkListItem(levels, 'cap  XA')).toMatchObject({ ok: true, value: 'xa' });
     expect(checkListItem(levels, 'Cấp thôn')).toMatchObject({ ok: false, code: 'not_in_list', reason: '"Cấp thôn" không có trong danh mục cấp ban hành.' });
@@ -78,8 +82,12 @@ describe('import-json runs the very checks of workbook import', () => {
 describe('corrections and the grid answer as import does', () => {
   it('a correction is refused with the checker reason', () => {
     const ctx = sampleDb();
-    expect(() => correctFigure(ctx, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: 2.5, reason: 'Gọi điện xác nhận' })).toThrow(/Phường An Lạc, chỉ tiêu "Bạo lực — Tổng số trẻ em bị xâm hại": số đếm phải là số nguyên, không được là 2,5/);
-    expect(() => correctFigure(ctx, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: -1, reason: 'Gọi điện xác nhận' })).toThrow(/số âm \(-1\) không hợp lệ/);
+    expect(() => correctFigure(ctx, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: 2.5, reason: 'Gọi điện xác nhận' })).toThrow(
+      /Phường An Lạc, chỉ tiêu "Bạo lực — Tổng số trẻ em bị xâm hại": số đếm phải là số nguyên, không được là 2,5/,
+    );
+    expect(() => correctFigure(ctx, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: -1, reason: 'Gọi điện xác nhận' })).toThrow(
+      /số âm \(-1\) không hợp lệ/,
+    );
   });
   it('the grid checks a pasted block against each column before asking for a reason', () => {
     const defs = [{ type: 'count' as const }, { type: 'money' as const }];

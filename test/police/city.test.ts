@@ -38,7 +38,8 @@ describe('a centrally-run city', () => {
     expect(texts.some((t) => t.includes('HĐND, UBND thành phố'))).toBe(true);
     expect(texts.some((t) => t.startsWith('Toàn thành phố có'))).toBe(true);
     // The outline's own words never say "tỉnh" for a city (unit names and the units' texts are theirs).
-    for (const phrase of ['trên địa bàn tỉnh xảy ra', 'Toàn tỉnh', 'HĐND, UBND tỉnh', 'Đối với Ủy ban nhân dân tỉnh']) expect(texts.filter((t) => t.includes(phrase))).toEqual([]);
+    for (const phrase of ['trên địa bàn tỉnh xảy ra', 'Toàn tỉnh', 'HĐND, UBND tỉnh', 'Đối với Ủy ban nhân dân tỉnh'])
+      expect(texts.filter((t) => t.includes(phrase))).toEqual([]);
     // The window's report step: the label of C.5 and the prompts.
     expect(sections.find((s) => s.code === 't_c5')!.label).toBe('C.5. Kiến nghị đối với Ủy ban nhân dân thành phố');
     expect(sections.find((s) => s.code === 't_b4_kq')!.prompts.some((p) => p.includes('được Ủy ban nhân dân thành phố ban hành'))).toBe(true);

@@ -31,12 +31,27 @@ describe('the police workbook carries Phụ lục 01', () => {
     for (const f of FORMS) for (const m of MEASURES) expect(namedCell(wb, `v_ca01_${f}_${m}`).worksheet.name).toBe('PL01_CA');
     const tmp = tempDir('bc121-police-');
     cleanups.push(tmp.cleanup);
-    const values: Record<string, number> = { ca01_xhtd_vu: 3, ca01_xhtd_tre: 4, ca01_xhtd_nam: 1, ca01_xhtd_nu: 3, ca01_xhtd_duoi6: 0, ca01_xhtd_6den12: 1, ca01_xhtd_12den16: 3, ca_tre: 4 };
+    const values: Record<string, number> = {
+      ca01_xhtd_vu: 3,
+      ca01_xhtd_tre: 4,
+      ca01_xhtd_nam: 1,
+      ca01_xhtd_nu: 3,
+      ca01_xhtd_duoi6: 0,
+      ca01_xhtd_6den12: 1,
+      ca01_xhtd_12den16: 3,
+      ca_tre: 4,
+    };
     const file = await filledWorkbookFile(ctx, tmp.dir, 'CA', YEAR, { values });
     const [result] = await importFiles(ctx, [file]);
     expect(result!.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const stored = Object.fromEntries(
-      (ctx.db.prepare("SELECT v.code, v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'CA' AND v.code LIKE 'ca01_%' AND v.value IS NOT NULL").all() as { code: string; value: number }[]).map((r) => [r.code, r.value]),
+      (
+        ctx.db
+          .prepare(
+            "SELECT v.code, v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'CA' AND v.code LIKE 'ca01_%' AND v.value IS NOT NULL",
+          )
+          .all() as { code: string; value: number }[]
+      ).map((r) => [r.code, r.value]),
     );
     expect(stored).toEqual(Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('ca01_'))));
     expect(path.basename(file)).toMatch(/^CA - /);
@@ -130,7 +145,13 @@ describe('the setting chooses whose figures Phụ lục 01 and A.1 state', () =>
     // The police reported 2026 only: one year row (row 10), its forms from row 11, columns C–I.
     expect(text(ws, 'B10')).toBe(`Năm ${YEAR}`);
     FORMS.forEach((f, i) => MEASURES.forEach((m, j) => expect(shown(ws, `${String.fromCharCode(67 + j)}${11 + i}`)).toBe(police(f, m))));
-    expect(r.a1.some((t) => t.startsWith(`Theo Phụ lục 01 do Công an tỉnh báo cáo, năm ${YEAR} trên địa bàn tỉnh xảy ra ${sumOver(police, 'vu')} vụ xâm hại trẻ em với ${sumOver(police, 'tre')} trẻ em`))).toBe(true);
+    expect(
+      r.a1.some((t) =>
+        t.startsWith(
+          `Theo Phụ lục 01 do Công an tỉnh báo cáo, năm ${YEAR} trên địa bàn tỉnh xảy ra ${sumOver(police, 'vu')} vụ xâm hại trẻ em với ${sumOver(police, 'tre')} trẻ em`,
+        ),
+      ),
+    ).toBe(true);
     expect(r.a1).toContain('Số liệu tại mục này và Phụ lục 01 theo báo cáo của Công an tỉnh.');
     expect(r.a1.some((t) => t.includes(`xảy ra ${sumOver(communes, 'vu')} vụ xâm hại trẻ em với ${sumOver(communes, 'tre')} trẻ em`))).toBe(false);
     expect(r.a1).toContain(diffSentence);

@@ -69,7 +69,11 @@ describe('outline bullets as prompts in the units’ workbooks, by kind', () => 
       expect(b4(u)).not.toContain('Rà soát theo nhiệm vụ được giao');
     }
     // One bullet a line, "Ủy ban nhân dân tỉnh" from the province's kind.
-    expect(b4('X01').split('\n').every((l) => l.startsWith('- '))).toBe(true);
+    expect(
+      b4('X01')
+        .split('\n')
+        .every((l) => l.startsWith('- ')),
+    ).toBe(true);
     expect(b4('X01')).toContain('được Ủy ban nhân dân tỉnh ban hành');
   });
 
@@ -88,7 +92,9 @@ describe('outline bullets as prompts in the units’ workbooks, by kind', () => 
     cleanups.push(tmp.cleanup);
     const { file } = await generateReport(ctx, { year: YEAR, outDir: tmp.dir });
     ctx.db.close();
-    const text = bodyParagraphs((await readDocx(file)).document).map((p) => p.text).join('\n');
+    const text = bodyParagraphs((await readDocx(file)).document)
+      .map((p) => p.text)
+      .join('\n');
     for (const bullet of [HDND, VBG, SURVEILLANCE, SERVICES, IMPACT, DIRECTION, 'Rà soát theo nhiệm vụ được giao']) expect(text).not.toContain(bullet);
   });
 });
@@ -96,12 +102,18 @@ describe('outline bullets as prompts in the units’ workbooks, by kind', () => 
 describe('the plans under review', () => {
   it('are read from lines of the settings form and shown back the same way', () => {
     const read = readSettingText('plans', `${PLAN_LINE}\n76/KH-UBND | 13/03/2020 | về phòng, chống bạo lực, xâm hại trẻ em`);
-    expect(read).toEqual({ ok: true, value: [
-      { so: '03/KH-UBND', ngay: '2021-01-07', trich_yeu: 'về triển khai thực hiện Quyết định số 1472/QĐ-TTg ngày 28/9/2020 của Thủ tướng Chính phủ' },
-      { so: '76/KH-UBND', ngay: '2020-03-13', trich_yeu: 'về phòng, chống bạo lực, xâm hại trẻ em' },
-    ] });
+    expect(read).toEqual({
+      ok: true,
+      value: [
+        { so: '03/KH-UBND', ngay: '2021-01-07', trich_yeu: 'về triển khai thực hiện Quyết định số 1472/QĐ-TTg ngày 28/9/2020 của Thủ tướng Chính phủ' },
+        { so: '76/KH-UBND', ngay: '2020-03-13', trich_yeu: 'về phòng, chống bạo lực, xâm hại trẻ em' },
+      ],
+    });
     expect(settingText('plans', read.ok ? read.value : [])).toBe(`${PLAN_LINE}\n76/KH-UBND | 13/03/2020 | về phòng, chống bạo lực, xâm hại trẻ em`);
-    expect(readSettingText('plans', '03/KH-UBND | 31/02/2021 | x')).toEqual({ ok: false, message: 'dòng "03/KH-UBND | 31/02/2021 | x": 31/02/2021 không phải ngày có thật' });
+    expect(readSettingText('plans', '03/KH-UBND | 31/02/2021 | x')).toEqual({
+      ok: false,
+      message: 'dòng "03/KH-UBND | 31/02/2021 | x": 31/02/2021 không phải ngày có thật',
+    });
   });
 
   it('are listed in HUONG_DAN and fill the prompts "Rà soát theo nhiệm vụ được giao tại …"', async () => {
@@ -122,8 +134,22 @@ describe('Phụ lục 02 documents with a due date', () => {
     const ctx = emptySampleDb();
     const tmp = tempDir('bc121-due-');
     cleanups.push(tmp.cleanup);
-    const doc = (so: string, ngay: string, han: string | null) => ({ cap: 'Sở, ngành, đoàn thể', loai: 'Kế hoạch', so_ky_hieu: so, ngay, co_quan: 'Sở Y tế', trich_yeu: `Kế hoạch ${so}`, ghi_chu: null, han });
-    const documents = [doc('10/KH-SYT', '2026-02-10', '2026-02-28'), doc('11/KH-SYT', '2026-03-20', '2026-03-15'), doc('12/KH-SYT', '2026-04-01', '2026-04-01'), doc('13/KH-SYT', '2026-05-05', null)];
+    const doc = (so: string, ngay: string, han: string | null) => ({
+      cap: 'Sở, ngành, đoàn thể',
+      loai: 'Kế hoạch',
+      so_ky_hieu: so,
+      ngay,
+      co_quan: 'Sở Y tế',
+      trich_yeu: `Kế hoạch ${so}`,
+      ghi_chu: null,
+      han,
+    });
+    const documents = [
+      doc('10/KH-SYT', '2026-02-10', '2026-02-28'),
+      doc('11/KH-SYT', '2026-03-20', '2026-03-15'),
+      doc('12/KH-SYT', '2026-04-01', '2026-04-01'),
+      doc('13/KH-SYT', '2026-05-05', null),
+    ];
     const file = await filledWorkbookFile(ctx, tmp.dir, 'SYT', YEAR, { values: { tt_cuoc: 1 }, documents });
     const [result] = await importFiles(ctx, [file]);
     expect(result!.findings.filter((f) => f.severity === 'error')).toEqual([]);

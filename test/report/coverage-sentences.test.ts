@@ -135,6 +135,8 @@ describe('rule "like for like": a change with the year before over the units tha
 
   it('compares plainly when the same units reported in both years', () => {
     const c = db([...year2025, ...COMMUNES.map((unit) => ({ unit, year: 2026, values: pl01({ bl: unit === 'X01' ? 5 : 2 }) }))]);
-    expect(sentenceWith(c, 2026, 'tre_change')).toBe('Năm 2026, trên địa bàn tỉnh xảy ra 27 vụ xâm hại trẻ em với 27 trẻ em bị xâm hại (27 em nam, 0 em nữ), tăng 03 em (12,5%) so với năm 2025.');
+    expect(sentenceWith(c, 2026, 'tre_change')).toBe(
+      'Năm 2026, trên địa bàn tỉnh xảy ra 27 vụ xâm hại trẻ em với 27 trẻ em bị xâm hại (27 em nam, 0 em nữ), tăng 03 em (12,5%) so với năm 2025.',
+    );
   });
 });

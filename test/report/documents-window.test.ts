@@ -11,8 +11,22 @@ import { gatherReportData } from '../../electron/report/report-data.ts';
 import { emptySampleDb, sample } from '../helpers/fixtures.ts';
 import { generateInto, readWorkbook, sheet, shown, text } from '../annex/helpers.ts';
 
-const LATE = { cap: 'UBND tỉnh', loai: 'Kế hoạch', so_ky_hieu: '301/KH-UBND', ngay: '2025-12-01', co_quan: 'UBND tỉnh An Lạc', trich_yeu: 'Triển khai Tháng hành động vì trẻ em' };
-const IN_2026 = { cap: 'UBND tỉnh', loai: 'Công văn', so_ky_hieu: '12/UBND-VX', ngay: '2026-02-03', co_quan: 'UBND tỉnh An Lạc', trich_yeu: 'Tăng cường phòng, chống xâm hại trẻ em dịp hè' };
+const LATE = {
+  cap: 'UBND tỉnh',
+  loai: 'Kế hoạch',
+  so_ky_hieu: '301/KH-UBND',
+  ngay: '2025-12-01',
+  co_quan: 'UBND tỉnh An Lạc',
+  trich_yeu: 'Triển khai Tháng hành động vì trẻ em',
+};
+const IN_2026 = {
+  cap: 'UBND tỉnh',
+  loai: 'Công văn',
+  so_ky_hieu: '12/UBND-VX',
+  ngay: '2026-02-03',
+  co_quan: 'UBND tỉnh An Lạc',
+  trich_yeu: 'Tăng cường phòng, chống xâm hại trẻ em dịp hè',
+};
 
 let ctx: ServiceContext;
 
@@ -29,7 +43,13 @@ function load(): ServiceContext {
 function expected2025(): number {
   const from = String(sample.settings!.documents_from);
   const to = `2025-${String(sample.settings!.period_to).slice(5)}`;
-  const loose = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, '');
+  const loose = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, '');
   const keys = new Set<string>();
   for (const s of sample.submissions.filter((x) => x.year <= 2025)) {
     for (const d of s.documents ?? []) if (d.ngay >= from && d.ngay <= to) keys.add([loose(d.so_ky_hieu), d.ngay, loose(d.co_quan ?? '')].join('|'));

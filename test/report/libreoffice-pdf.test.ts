@@ -32,7 +32,10 @@ describe.skipIf(!ready)('LibreOffice converts Bao cao.docx to PDF', () => {
   it('without error, as a Vietnamese administrative report', async () => {
     const { file } = await generateReport(ctx, { year: 2026, outDir: dir });
     const profile = `file://${dir}/lo-${process.pid}-${Date.now()}`;
-    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
     const pdf = path.join(dir, 'Bao cao.pdf');
     expect(existsSync(pdf)).toBe(true);
 
@@ -50,7 +53,12 @@ describe.skipIf(!ready)('LibreOffice converts Bao cao.docx to PDF', () => {
     expect(first).toMatch(/Số: …\/BC-SYT\s+An Lạc, ngày 20 tháng 12 năm 2026/);
     expect(first).toContain('BÁO CÁO');
     expect(first).not.toMatch(/^\s*1\s*$/m); // no page number on page 1
-    expect(pageText(pdf, 2).split('\n').find((l) => l.trim() !== '')!.trim()).toBe('2');
+    expect(
+      pageText(pdf, 2)
+        .split('\n')
+        .find((l) => l.trim() !== '')!
+        .trim(),
+    ).toBe('2');
     const last = pageText(pdf, pages);
     expect(last).toMatch(/Nơi nhận:/);
     expect(last).toMatch(/Nguyễn Văn A/);

@@ -28,7 +28,10 @@ describe('templates/nq121/outline.json', () => {
     broken.figures.vu = { sum: ['pl01_{f}_vuu'], sumOver: { f: 'forms' }, label: 'số vụ' };
     // The one placeholder syntax: a variable is declared over its list (sumOver), never a list's bare name.
     broken.figures.tre = { sum: ['pl01_{forms}_tre'], label: 'số trẻ em' };
-    broken.sections[0]!.sections[1]!.blocks = [{ kind: 'narrative', code: 't_a9' }, { kind: 'paragraph', sentences: [{ text: 'Có {khong_co} vụ.' }] }];
+    broken.sections[0]!.sections[1]!.blocks = [
+      { kind: 'narrative', code: 't_a9' },
+      { kind: 'paragraph', sentences: [{ text: 'Có {khong_co} vụ.' }] },
+    ];
     const outline = outlineSchema.parse(broken);
     const problems = outlineProblems(outline, template);
     expect(problems).toEqual(
@@ -83,7 +86,11 @@ describe('sentences, recipients and merged texts', () => {
   });
 
   it('recipients: "- " before, ";" after, "." after the last, an archive line added when missing', () => {
-    expect(recipientLines(['Bộ Y tế (báo cáo);', '- UBND tỉnh', 'Lưu: VT, BVTE.'], 'Lưu: VT.')).toEqual(['- Bộ Y tế (báo cáo);', '- UBND tỉnh;', '- Lưu: VT, BVTE.']);
+    expect(recipientLines(['Bộ Y tế (báo cáo);', '- UBND tỉnh', 'Lưu: VT, BVTE.'], 'Lưu: VT.')).toEqual([
+      '- Bộ Y tế (báo cáo);',
+      '- UBND tỉnh;',
+      '- Lưu: VT, BVTE.',
+    ]);
     expect(recipientLines(['UBND tỉnh'], 'Lưu: VT.')).toEqual(['- UBND tỉnh;', '- Lưu: VT.']);
   });
 

@@ -47,7 +47,12 @@ async function filledHalfYearFiles(dir: string): Promise<void> {
   for (const s of halfSubs) {
     const unit = requireUnit(ctx, s.unit);
     const table = documentTableForKind(ctx.template, unit.kind);
-    await fillWorkbookFile(blanks.find((b) => b.unit === s.unit)!.file, path.join(dir, inputFileName(unit, periodKey(half))), { values: s.values, documents: s.documents, texts: s.texts }, table?.kind === 'table' ? table : undefined);
+    await fillWorkbookFile(
+      blanks.find((b) => b.unit === s.unit)!.file,
+      path.join(dir, inputFileName(unit, periodKey(half))),
+      { values: s.values, documents: s.documents, texts: s.texts },
+      table?.kind === 'table' ? table : undefined,
+    );
   }
 }
 
@@ -76,13 +81,21 @@ describe('a half-year collects its own submissions', () => {
     expect(halfSubs.length).toBeLessThan(annual(YEAR).length);
   });
 
-  it('a half-year workbook is refused as the year\'s report with the reason, and taken into its own period', () => {
+  it("a half-year workbook is refused as the year's report with the reason, and taken into its own period", () => {
     expect(halfImports.map((r) => r.status)).toEqual(halfSubs.map(() => 'accepted'));
     expect(new Set(halfImports.map((r) => r.period))).toEqual(new Set(['2026-H1']));
-    expect(listSubmissions(ctx, { period: '2026-H1', currentOnly: true }).map((s) => s.unit).sort()).toEqual(halfSubs.map((s) => s.unit).sort());
+    expect(
+      listSubmissions(ctx, { period: '2026-H1', currentOnly: true })
+        .map((s) => s.unit)
+        .sort(),
+    ).toEqual(halfSubs.map((s) => s.unit).sort());
     // The year's annual submissions are untouched: the same units, each still its version 1.
     const year = listSubmissions(ctx, { year: YEAR, currentOnly: true });
-    expect(year.map((s) => s.unit).sort()).toEqual(annual(YEAR).map((s) => s.unit).sort());
+    expect(year.map((s) => s.unit).sort()).toEqual(
+      annual(YEAR)
+        .map((s) => s.unit)
+        .sort(),
+    );
   });
 
   it('a workbook expected for the half-year but made for the year is refused, saying both periods', async () => {
@@ -104,9 +117,21 @@ describe('a half-year collects its own submissions', () => {
     const subject = texts.find((t) => t.startsWith('Kết quả thực hiện Nghị quyết'))!;
     expect(subject).toMatch(/phòng, chống xâm hại trẻ em 6 tháng đầu năm 2026$/);
     expect(texts).toContain('Thực hiện Nghị quyết số 121/2020/QH14 ngày 19/6/2020 của Quốc hội, báo cáo kết quả thực hiện 6 tháng đầu năm 2026 như sau:');
-    const vu = sumOf(communes(halfSubs), FORMS.map((f) => `pl01_${f}_vu`))!;
-    const tre = sumOf(communes(halfSubs), FORMS.map((f) => `pl01_${f}_tre`))!;
-    expect(texts.some((t) => t.startsWith(`6 tháng đầu năm 2026, trên địa bàn tỉnh xảy ra ${String(vu).padStart(2, '0')} vụ xâm hại trẻ em với ${String(tre).padStart(2, '0')} trẻ em`))).toBe(true);
+    const vu = sumOf(
+      communes(halfSubs),
+      FORMS.map((f) => `pl01_${f}_vu`),
+    )!;
+    const tre = sumOf(
+      communes(halfSubs),
+      FORMS.map((f) => `pl01_${f}_tre`),
+    )!;
+    expect(
+      texts.some((t) =>
+        t.startsWith(
+          `6 tháng đầu năm 2026, trên địa bàn tỉnh xảy ra ${String(vu).padStart(2, '0')} vụ xâm hại trẻ em với ${String(tre).padStart(2, '0')} trẻ em`,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it("Phụ lục 01's figures are the half-year submissions' sums, in one block named by the period", async () => {
@@ -124,7 +149,12 @@ describe('a half-year collects its own submissions', () => {
     expect(text(units, 'A2')).toBe('SỐ LIỆU TRẺ EM BỊ XÂM HẠI THEO ĐỊA BÀN 6 THÁNG ĐẦU NĂM 2026');
     expect(text(units, 'A3')).toBe('(Từ ngày 01/01/2026 đến ngày 30/06/2026)');
     const total = column(units, 'B').find((l) => l.text === 'TỔNG CỘNG')!.row;
-    expect(shown(units, `C${total}`)).toBe(sumOf(communes(halfSubs), FORMS.map((f) => `pl01_${f}_vu`)));
+    expect(shown(units, `C${total}`)).toBe(
+      sumOf(
+        communes(halfSubs),
+        FORMS.map((f) => `pl01_${f}_vu`),
+      ),
+    );
   });
 });
 
@@ -135,13 +165,18 @@ describe('a review over a range sums the annual submissions of its years', () =>
     expect(texts.find((t) => t.startsWith('Kết quả thực hiện Nghị quyết'))).toMatch(/phòng, chống xâm hại trẻ em giai đoạn 2023 – 2025$/);
     expect(texts.some((t) => t.includes('Giai đoạn 2023 – 2025, các sở, ngành đã rà soát toàn bộ văn bản.'))).toBe(true);
     // The review's text is its own: the year 2025 keeps its units' merge.
-    expect(mergedSectionTexts(ctx, 2025, review).find((x) => x.code === 't_b1_kq')!.compilerText).toBe('Giai đoạn 2023 – 2025, các sở, ngành đã rà soát toàn bộ văn bản.');
+    expect(mergedSectionTexts(ctx, 2025, review).find((x) => x.code === 't_b1_kq')!.compilerText).toBe(
+      'Giai đoạn 2023 – 2025, các sở, ngành đã rà soát toàn bộ văn bản.',
+    );
     expect(mergedSectionTexts(ctx, 2025).find((x) => x.code === 't_b1_kq')!.compilerText).toBeNull();
-    const vu = sumOf(communes([...annual(2023), ...annual(2024), ...annual(2025)]), FORMS.map((f) => `pl01_${f}_vu`))!;
+    const vu = sumOf(
+      communes([...annual(2023), ...annual(2024), ...annual(2025)]),
+      FORMS.map((f) => `pl01_${f}_vu`),
+    )!;
     expect(texts.some((t) => t.startsWith(`Giai đoạn 2023 – 2025, trên địa bàn tỉnh xảy ra ${vu} vụ`))).toBe(true);
   });
 
-  it('Phụ lục 01 has a year row for each of 2023, 2024, 2025 with that year\'s sums, and their total', async () => {
+  it("Phụ lục 01 has a year row for each of 2023, 2024, 2025 with that year's sums, and their total", async () => {
     const wb = await readWorkbook(path.join(tmp.dir, 'review'), 'Phu luc 01.xlsx');
     const ws = sheet(wb, 'PL01');
     expect(text(ws, 'A3')).toBe('(Giai đoạn 2023 – 2025)');
@@ -160,11 +195,18 @@ describe('a review over a range sums the annual submissions of its years', () =>
     // By commune: each one's three years summed.
     const units = sheet(wb, 'PL01_DIA_BAN');
     expect(text(units, 'A2')).toBe('SỐ LIỆU TRẺ EM BỊ XÂM HẠI THEO ĐỊA BÀN GIAI ĐOẠN 2023 – 2025');
-    const communeRows = column(units, 'B').flatMap((l) => sample.units.filter((u) => u.kind === 'dia_phuong' && u.name === l.text).map((u) => ({ row: l.row, code: u.code })));
+    const communeRows = column(units, 'B').flatMap((l) =>
+      sample.units.filter((u) => u.kind === 'dia_phuong' && u.name === l.text).map((u) => ({ row: l.row, code: u.code })),
+    );
     expect(communeRows.length).toBe(sample.units.filter((u) => u.kind === 'dia_phuong').length);
     for (const { row, code } of communeRows) {
       const l = { row };
-      expect(shown(units, `D${l.row}`)).toBe(sumOf(three.filter((s) => s.unit === code), treCodes));
+      expect(shown(units, `D${l.row}`)).toBe(
+        sumOf(
+          three.filter((s) => s.unit === code),
+          treCodes,
+        ),
+      );
     }
     expect(shown(units, `D${column(units, 'B').find((l) => l.text === 'TỔNG CỘNG')!.row}`)).toBe(sumOf(three, treCodes));
   });

@@ -9,7 +9,23 @@ import { CELL_MARGIN } from '../../electron/report/docx/layout.ts';
 import { boldTextWidth } from '../../electron/report/docx/text-width.ts';
 import { sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import { bodyParagraphs, cellText, pngSize, readDocx, tables, type DocxParagraph, type DocxParts } from './docx-reader.ts';
-import { AGES, blankUnitCodes, count, FORMS, issuedDocuments, likeForLike, missingUnitNames, money, must, overGroups, percent, pl01, running, total, unitTextsOf } from './sample-figures.ts';
+import {
+  AGES,
+  blankUnitCodes,
+  count,
+  FORMS,
+  issuedDocuments,
+  likeForLike,
+  missingUnitNames,
+  money,
+  must,
+  overGroups,
+  percent,
+  pl01,
+  running,
+  total,
+  unitTextsOf,
+} from './sample-figures.ts';
 
 const YEAR = 2026;
 const PREV = 2025;
@@ -112,11 +128,19 @@ describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs
     const vu = pl01(YEAR, FORMS, 'vu');
     const tre = pl01(YEAR, FORMS, 'tre');
     // Like for like: the communes that reported in both years (the sample's 2026 lacks one commune of 2025).
-    const lfl = likeForLike(YEAR, PREV, FORMS.map((f) => `pl01_${f}_tre`));
+    const lfl = likeForLike(
+      YEAR,
+      PREV,
+      FORMS.map((f) => `pl01_${f}_tre`),
+    );
     expect(lfl.differ).toBe(true);
     const diff = lfl.now - lfl.before;
     const change =
-      diff > 0 ? `tăng ${count(diff)} em (${percent(diff, lfl.before)}) so với năm ${PREV}` : diff < 0 ? `giảm ${count(-diff)} em (${percent(-diff, lfl.before)}) so với năm ${PREV}` : `bằng năm ${PREV}`;
+      diff > 0
+        ? `tăng ${count(diff)} em (${percent(diff, lfl.before)}) so với năm ${PREV}`
+        : diff < 0
+          ? `giảm ${count(-diff)} em (${percent(-diff, lfl.before)}) so với năm ${PREV}`
+          : `bằng năm ${PREV}`;
     const comparison = `${change} (tính trên ${count(lfl.units)} đơn vị có số liệu cả hai năm)`;
     const byForm = FORMS.map((f) => [f, pl01(YEAR, f, 'tre')] as const);
     const shown = byForm.filter(([, v]) => v > 0).map(([f, v]) => `${FORM_WORDS[f]![0]} ${count(v)} em`);
@@ -131,7 +155,9 @@ describe('Bao cao.docx — the outline and its figures (sample province, 2026 vs
       zeroGroups.set(silent, [...(zeroGroups.get(silent) ?? []), FORM_WORDS[f]![1]]);
     }
     expect(zeroGroups.size).toBeGreaterThan(0); // the sample has forms with no child
-    const zeroTexts = [...zeroGroups].map(([units, forms]) => (units === '' ? `không có trẻ em bị ${forms.join(', ')}` : `chưa ghi nhận trẻ em bị ${forms.join(', ')} (${units} chưa có số liệu)`));
+    const zeroTexts = [...zeroGroups].map(([units, forms]) =>
+      units === '' ? `không có trẻ em bị ${forms.join(', ')}` : `chưa ghi nhận trẻ em bị ${forms.join(', ')} (${units} chưa có số liệu)`,
+    );
     const ages = AGES.map((a) => count(pl01(YEAR, FORMS, a)));
     const expected =
       `Năm ${YEAR}, trên địa bàn tỉnh xảy ra ${count(vu)} vụ xâm hại trẻ em với ${count(tre)} trẻ em bị xâm hại ` +
@@ -251,7 +277,9 @@ describe('Bao cao.docx — narrative merged from the units', () => {
     const items = narrativeSheet.kind === 'narrative' ? narrativeSheet.items : [];
     const empty = items.filter((i) => unitTextsOf(YEAR, i.code).length === 0);
     expect(empty.length).toBeGreaterThan(0);
-    expect(notices).toEqual(empty.map((i) => `Mục "${i.label}" chưa có nội dung: báo cáo là bản DỰ THẢO cho đến khi mục này được viết hoặc đánh dấu "Không có nội dung báo cáo".`));
+    expect(notices).toEqual(
+      empty.map((i) => `Mục "${i.label}" chưa có nội dung: báo cáo là bản DỰ THẢO cho đến khi mục này được viết hoặc đánh dấu "Không có nội dung báo cáo".`),
+    );
     expect(texts.filter((t) => t.endsWith('[Chưa có nội dung — cần bổ sung]') || t.includes('[Chưa có nội dung — cần bổ sung]./.'))).toHaveLength(empty.length);
     expect(docx.document.match(/<w:highlight w:val="yellow"\/>/g)).toHaveLength(empty.length);
     expect(docx.document).not.toContain('(Chưa có nội dung)');
@@ -268,7 +296,7 @@ describe('Bao cao.docx — narrative merged from the units', () => {
 const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 
 describe('Bao cao.docx — Decree 30 format', () => {
-  it('the rule under the trích yếu stands clear of its last line\'s descenders (at least 6 pt below)', () => {
+  it("the rule under the trích yếu stands clear of its last line's descenders (at least 6 pt below)", () => {
     const all = bodyParagraphs(docx.document);
     const i = all.findIndex((p) => p.text === SUBJECT);
     const rule = all[i + 1]!;
@@ -351,7 +379,14 @@ describe('Bao cao.docx — Decree 30 format', () => {
     const closing = tables(docx.document).at(-1)!;
     expect(closing.xml).toMatch(/<w:tblBorders>[\s\S]*<w:top w:val="none"/);
     const [recipients, signer] = closing.rows[0]!.cells;
-    expect(recipients!.map((p) => p.text)).toEqual(['Nơi nhận:', '- Bộ Y tế (báo cáo);', '- Thường trực HĐND tỉnh (báo cáo);', '- UBND tỉnh (báo cáo);', '- Các sở, ngành, đoàn thể tỉnh;', '- Lưu: VT, BVTE.']);
+    expect(recipients!.map((p) => p.text)).toEqual([
+      'Nơi nhận:',
+      '- Bộ Y tế (báo cáo);',
+      '- Thường trực HĐND tỉnh (báo cáo);',
+      '- UBND tỉnh (báo cáo);',
+      '- Các sở, ngành, đoàn thể tỉnh;',
+      '- Lưu: VT, BVTE.',
+    ]);
     expect(recipients![0]!.runs[0]).toMatchObject({ bold: true, italic: true, size: 24 });
     expect(recipients![1]!.runs[0]).toMatchObject({ size: 22 });
     expect(signer!.map((p) => p.text).filter((t) => t.trim() !== '')).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn A']);

@@ -28,7 +28,14 @@ afterAll(() => {
 async function texts(outDir: string): Promise<{ texts: string[]; document: string; draft: boolean; missing: { code: string; how: string }[] }> {
   const r = await generateReport(ctx, { year: YEAR, outDir });
   const docx = await readDocx(r.file);
-  return { texts: bodyParagraphs(docx.document).map((p) => p.text).filter((t) => t !== ''), document: docx.document, draft: r.draft, missing: r.missing };
+  return {
+    texts: bodyParagraphs(docx.document)
+      .map((p) => p.text)
+      .filter((t) => t !== ''),
+    document: docx.document,
+    draft: r.draft,
+    missing: r.missing,
+  };
 }
 
 describe('a report with empty sections', () => {

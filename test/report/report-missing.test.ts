@@ -72,10 +72,16 @@ describe('comparisons with the year before', () => {
     const swapped = sample.submissions.filter((s) => s.year === 2025 || s.year === 2026).map((s) => ({ ...s, year: s.year === 2025 ? 2026 : 2025 }));
     const { texts } = await reportOf('decrease', [2025, 2026], swapped);
     // Like for like: only the communes that reported in both years (the sample's 2026 lacks one commune).
-    const { now, before, units } = likeForLike(2025, 2026, FORMS.map((f) => `pl01_${f}_tre`));
+    const { now, before, units } = likeForLike(
+      2025,
+      2026,
+      FORMS.map((f) => `pl01_${f}_tre`),
+    );
     expect(units).toBe(11);
     expect(now).toBeLessThan(before);
-    expect(texts.find((t) => t.startsWith('Năm 2026'))).toContain(`, giảm ${count(before - now)} em (${percent(before - now, before)}) so với năm 2025 (tính trên ${units} đơn vị có số liệu cả hai năm).`);
+    expect(texts.find((t) => t.startsWith('Năm 2026'))).toContain(
+      `, giảm ${count(before - now)} em (${percent(before - now, before)}) so với năm 2025 (tính trên ${units} đơn vị có số liệu cả hai năm).`,
+    );
   });
 
   it('reads "bằng năm 2025" when the number is the same, and leaves the police sentence out without the police', async () => {

@@ -36,12 +36,22 @@ describe('section texts for the report step', () => {
     const a2 = sections.find((s) => s.code === 't_a2')!;
     expect(a2.contributions.map((c) => c.unitName)).toEqual(unitTextsOf(YEAR, 't_a2').map((u) => u.name));
     expect(a2.source).toBe('units');
-    expect(a2.mergedText).toBe(unitTextsOf(YEAR, 't_a2').map((u) => u.text).join('\n'));
+    expect(a2.mergedText).toBe(
+      unitTextsOf(YEAR, 't_a2')
+        .map((u) => u.text)
+        .join('\n'),
+    );
     expect(a2.label).toBe('A.2. Đánh giá tình hình xâm hại trẻ em');
     expect(a2.prompt).toMatch(/Nhận định tình hình/);
     expect(sections.find((s) => s.code === 't_c1')!.source).toBe('empty');
-    expect(sections.find((s) => s.code === 't_b1_th')).toMatchObject({ sectionCode: 'b1_hc', heading: '2. Tồn tại, hạn chế; khó khăn, vướng mắc', lead: '- Tồn tại, hạn chế.' });
-    expect(sections.find((s) => s.code === 't_b1_kq')!.prompts).toContain('Thời gian, tiến độ ban hành (ghi thời hạn ban hành của văn bản được giao tại cột “Thời hạn ban hành” của trang PL02).');
+    expect(sections.find((s) => s.code === 't_b1_th')).toMatchObject({
+      sectionCode: 'b1_hc',
+      heading: '2. Tồn tại, hạn chế; khó khăn, vướng mắc',
+      lead: '- Tồn tại, hạn chế.',
+    });
+    expect(sections.find((s) => s.code === 't_b1_kq')!.prompts).toContain(
+      'Thời gian, tiến độ ban hành (ghi thời hạn ban hành của văn bản được giao tại cột “Thời hạn ban hành” của trang PL02).',
+    );
   });
 
   it('the compiler’s text wins over the merge, is logged, and clearing it brings the merge back', async () => {
@@ -59,12 +69,18 @@ describe('section texts for the report step', () => {
     expect(withOwn.texts[c1Start + 1]).toBe('Đề nghị Quốc hội tăng cường giám sát việc thực hiện Nghị quyết số 121/2020/QH14.');
     expect(withOwn.notices.some((n) => n.includes('C.1.'))).toBe(false);
 
-    const log = ctx.db.prepare("SELECT action, entity_id, old_value, new_value, user FROM audit_log WHERE entity = 'section_text' ORDER BY id").all() as Record<string, string>[];
+    const log = ctx.db.prepare("SELECT action, entity_id, old_value, new_value, user FROM audit_log WHERE entity = 'section_text' ORDER BY id").all() as Record<
+      string,
+      string
+    >[];
     expect(log[0]).toMatchObject({ action: 'section_text.set', entity_id: '2026/t_a2', old_value: null, new_value: JSON.stringify(own), user: ctx.user });
 
     expect(setSectionText(ctx, YEAR, 't_a2', '   ').source).toBe('units');
     expect(setSectionText(ctx, YEAR, 't_c1', null).source).toBe('empty');
-    const cleared = ctx.db.prepare("SELECT action, old_value FROM audit_log WHERE entity = 'section_text' ORDER BY id DESC LIMIT 2").all() as Record<string, string>[];
+    const cleared = ctx.db.prepare("SELECT action, old_value FROM audit_log WHERE entity = 'section_text' ORDER BY id DESC LIMIT 2").all() as Record<
+      string,
+      string
+    >[];
     expect(cleared.map((r) => r.action)).toEqual(['section_text.clear', 'section_text.clear']);
     const back = await reportTexts(`${dir}/back`);
     const a2 = back.texts.indexOf('2. Đánh giá tình hình xâm hại trẻ em');

@@ -27,14 +27,23 @@ export function likeForLike(yearNow: number, yearBefore: number, codes: readonly
     const m = new Map<string, number>();
     for (const s of sample.submissions.filter((x) => x.year === year)) {
       const given = codes.map((c) => s.values[c]).filter((v): v is number => typeof v === 'number');
-      if (given.length > 0) m.set(s.unit, given.reduce((a, b) => a + b, 0));
+      if (given.length > 0)
+        m.set(
+          s.unit,
+          given.reduce((a, b) => a + b, 0),
+        );
     }
     return m;
   };
   const a = byUnit(yearNow);
   const b = byUnit(yearBefore);
   const both = [...a.keys()].filter((u) => b.has(u));
-  return { now: both.reduce((n, u) => n + a.get(u)!, 0), before: both.reduce((n, u) => n + b.get(u)!, 0), units: both.length, differ: a.size !== both.length || b.size !== both.length };
+  return {
+    now: both.reduce((n, u) => n + a.get(u)!, 0),
+    before: both.reduce((n, u) => n + b.get(u)!, 0),
+    units: both.length,
+    differ: a.size !== both.length || b.size !== both.length,
+  };
 }
 
 export function must(v: number | null): number {
@@ -43,8 +52,19 @@ export function must(v: number | null): number {
 }
 
 export const pl01 = (year: number, form: string | readonly string[], measure: string) =>
-  must(total(year, (typeof form === 'string' ? [form] : form).map((f) => `pl01_${f}_${measure}`)));
-export const overGroups = (year: number, prefix: string, measure: string) => must(total(year, CRIME_GROUPS.map((g) => `${prefix}_${g}_${measure}`)));
+  must(
+    total(
+      year,
+      (typeof form === 'string' ? [form] : form).map((f) => `pl01_${f}_${measure}`),
+    ),
+  );
+export const overGroups = (year: number, prefix: string, measure: string) =>
+  must(
+    total(
+      year,
+      CRIME_GROUPS.map((g) => `${prefix}_${g}_${measure}`),
+    ),
+  );
 
 /** "05", "27", "1.088" — counts under 10 with a leading zero (the sample keeps the default leading_zero). */
 export const count = (v: number) => (v > 0 && v < 10 ? `0${v}` : v.toLocaleString('de-DE'));
@@ -59,7 +79,12 @@ export function issuedDocuments(from: string, to: string) {
   for (const s of sample.submissions) {
     for (const d of s.documents ?? []) {
       if (d.ngay < from || d.ngay > to) continue;
-      seen.set(`${d.so_ky_hieu.replace(/\s/g, '').toLowerCase()}|${d.ngay}|${(d.co_quan ?? '').toLowerCase()}`, { cap: d.cap, loai: d.loai, ngay: d.ngay, han: d.han ?? null });
+      seen.set(`${d.so_ky_hieu.replace(/\s/g, '').toLowerCase()}|${d.ngay}|${(d.co_quan ?? '').toLowerCase()}`, {
+        cap: d.cap,
+        loai: d.loai,
+        ngay: d.ngay,
+        han: d.han ?? null,
+      });
     }
   }
   return [...seen.values()];

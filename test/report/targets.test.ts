@@ -45,7 +45,14 @@ function sumOf(unit: string, year: number, re: RegExp): number {
 }
 const pct1 = (a: number, b: number) => Math.round((a / b) * 1000) / 10;
 
-const def = (over: Partial<TargetDefinition> & Pick<TargetDefinition, 'code' | 'expression'>): TargetDefinition => ({ label: over.code, comparator: '≥', value: 0, unit: 'vụ', enabled: true, ...over });
+const def = (over: Partial<TargetDefinition> & Pick<TargetDefinition, 'code' | 'expression'>): TargetDefinition => ({
+  label: over.code,
+  comparator: '≥',
+  value: 0,
+  unit: 'vụ',
+  enabled: true,
+  ...over,
+});
 
 describe('the catalogue', () => {
   it('templates/nq121/targets.json parses and every indicator it reads is in the template', () => {
@@ -55,7 +62,10 @@ describe('the catalogue', () => {
   });
 
   it('names a typo: an unknown indicator, a pattern matching nothing, a bad expression', () => {
-    const bad = targetsFileSchema.parse({ template: 'nq121', targets: [def({ code: 'a', expression: 'vks_tra_hss' }), def({ code: 'b', expression: 'sum(pl09_*)' }), def({ code: 'c', expression: 'ca_vu +' })] });
+    const bad = targetsFileSchema.parse({
+      template: 'nq121',
+      targets: [def({ code: 'a', expression: 'vks_tra_hss' }), def({ code: 'b', expression: 'sum(pl09_*)' }), def({ code: 'c', expression: 'ca_vu +' })],
+    });
     const problems = targetProblems(bad, ctx.template);
     expect(problems.join('\n')).toMatch(/chỉ tiêu a: không có chỉ tiêu "vks_tra_hss"/);
     expect(problems.join('\n')).toMatch(/chỉ tiêu b: mẫu "pl09_\*" không khớp/);
@@ -74,7 +84,11 @@ describe('evaluation against figures computed from the sample', () => {
     expect(row('giai_quyet_tin_bao').resultText).toBe(`${String(pct1(gq, thuly)).replace('.', ',')}% (${gq}/${thuly})`);
     const xx = sumOf('TAND', YEAR, /^pl04_.*_gq_vu$/);
     const tl = sumOf('TAND', YEAR, /^pl04_.*_tl_vu$/);
-    expect(row('xet_xu')).toMatchObject({ result: pct1(xx, tl), status: pct1(xx, tl) > 90 ? 'dat' : 'chua_dat', statusText: pct1(xx, tl) > 90 ? 'Đạt' : 'Chưa đạt' });
+    expect(row('xet_xu')).toMatchObject({
+      result: pct1(xx, tl),
+      status: pct1(xx, tl) > 90 ? 'dat' : 'chua_dat',
+      statusText: pct1(xx, tl) > 90 ? 'Đạt' : 'Chưa đạt',
+    });
     const ttVu = sumOf('VKS', YEAR, /^pl03_.*_tt_vu$/);
     expect(row('truy_to_dung_han').result).toBe(pct1(figure('VKS', YEAR, 'vks_tt_dung_han')!, ttVu));
     expect(row('tin_bao_xu_ly').result).toBe(pct1(figure('CA', YEAR, 'nv_tin_xu_ly')!, figure('CA', YEAR, 'nv_tin_tiep_nhan')!));
@@ -92,7 +106,18 @@ describe('evaluation against figures computed from the sample', () => {
   it('a change from a base year, computed here from the police figures of 2023 and 2026', () => {
     const t = effectiveTargets([def({ code: 'giam', expression: 'ca_vu', baseYear: 2023, comparator: '≤', value: -5, unit: '%' })], new Map());
     const units = (year: number): TargetUnit[] =>
-      sample.units.filter((u) => u.kind === 'cong_an').map((u) => ({ code: u.code, name: u.name, kind: u.kind, values: new Map(Object.entries(sample.submissions.find((s) => s.unit === u.code && s.year === year)?.values ?? {}).filter((e): e is [string, number | null] => typeof e[1] === 'number' || e[1] === null)) }));
+      sample.units
+        .filter((u) => u.kind === 'cong_an')
+        .map((u) => ({
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          values: new Map(
+            Object.entries(sample.submissions.find((s) => s.unit === u.code && s.year === year)?.values ?? {}).filter(
+              (e): e is [string, number | null] => typeof e[1] === 'number' || e[1] === null,
+            ),
+          ),
+        }));
     const [r] = evaluateTargets(ctx.template, t, YEAR, units);
     const now = figure('CA', YEAR, 'ca_vu')!;
     const then = figure('CA', 2023, 'ca_vu')!;
@@ -103,8 +128,19 @@ describe('evaluation against figures computed from the sample', () => {
   it('a blank input is never đạt, even when the other units given would reach the level; 0 given is a figure', () => {
     const kinds = ctx.template.unitKinds.map((k) => k.code);
     expect(kinds).toContain('dia_phuong');
-    const targets = effectiveTargets([def({ code: 'x', expression: 'nv_tin_xu_ly', of: 'nv_tin_tiep_nhan', comparator: '≥', value: 90, unit: '%', kinds: ['dia_phuong'] })], new Map());
-    const unit = (code: string, done: number | null, got: number | null): TargetUnit => ({ code, name: `Xã ${code}`, kind: 'dia_phuong', values: new Map([['nv_tin_xu_ly', done], ['nv_tin_tiep_nhan', got]]) });
+    const targets = effectiveTargets(
+      [def({ code: 'x', expression: 'nv_tin_xu_ly', of: 'nv_tin_tiep_nhan', comparator: '≥', value: 90, unit: '%', kinds: ['dia_phuong'] })],
+      new Map(),
+    );
+    const unit = (code: string, done: number | null, got: number | null): TargetUnit => ({
+      code,
+      name: `Xã ${code}`,
+      kind: 'dia_phuong',
+      values: new Map([
+        ['nv_tin_xu_ly', done],
+        ['nv_tin_tiep_nhan', got],
+      ]),
+    });
     const reach = evaluateTargets(ctx.template, targets, YEAR, () => [unit('A', 9, 10), unit('B', 10, 10)]);
     expect(reach[0]).toMatchObject({ status: 'dat', result: 95 });
     const below = evaluateTargets(ctx.template, targets, YEAR, () => [unit('A', 8, 10), unit('B', 9, 10)]);
@@ -120,7 +156,12 @@ describe('evaluation against figures computed from the sample', () => {
     const none = evaluateTargets(ctx.template, targets, YEAR, () => [unit('A', 0, 0)]);
     expect(none[0]).toMatchObject({ status: 'thieu', noBasis: true });
     // "= 0 vụ": 0 given is đạt.
-    const zero = evaluateTargets(ctx.template, effectiveTargets([def({ code: 'z', expression: 'vks_tra_hs', comparator: '=', value: 0 })], new Map()), YEAR, () => [{ code: 'V', name: 'VKS', kind: 'vien_kiem_sat', values: new Map([['vks_tra_hs', 0]]) }]);
+    const zero = evaluateTargets(
+      ctx.template,
+      effectiveTargets([def({ code: 'z', expression: 'vks_tra_hs', comparator: '=', value: 0 })], new Map()),
+      YEAR,
+      () => [{ code: 'V', name: 'VKS', kind: 'vien_kiem_sat', values: new Map([['vks_tra_hs', 0]]) }],
+    );
     expect(zero[0]).toMatchObject({ status: 'dat', result: 0 });
   });
 });
@@ -259,12 +300,22 @@ describe('the indicators the targets need', () => {
   it('are imported from a returned workbook like any other figure', async () => {
     const fresh = emptySampleDb();
     try {
-      const vks = await filledWorkbookFile(fresh, dir, 'VKS', YEAR, { values: { vks_tra_hs: 2, vks_tt_dung_han: 7, pl03_d142_tt_vu: 7 }, documents: [], texts: {} });
+      const vks = await filledWorkbookFile(fresh, dir, 'VKS', YEAR, {
+        values: { vks_tra_hs: 2, vks_tt_dung_han: 7, pl03_d142_tt_vu: 7 },
+        documents: [],
+        texts: {},
+      });
       const ca = await filledWorkbookFile(fresh, dir, 'CA', YEAR, { values: { ca_vu: 10, ca_vu_kham_pha: 9 }, documents: [], texts: {} });
       const results = await importFiles(fresh, [vks, ca]);
       expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
       const value = (unit: string, code: string) =>
-        (fresh.db.prepare('SELECT v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = ? AND v.code = ?').get(unit, YEAR, code) as { value: number } | undefined)?.value;
+        (
+          fresh.db
+            .prepare(
+              'SELECT v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = ? AND v.code = ?',
+            )
+            .get(unit, YEAR, code) as { value: number } | undefined
+        )?.value;
       expect(value('VKS', 'vks_tra_hs')).toBe(2);
       expect(value('VKS', 'vks_tt_dung_han')).toBe(7);
       expect(value('CA', 'ca_vu_kham_pha')).toBe(9);

@@ -52,7 +52,7 @@ describe('backups', () => {
     reopened.close();
   });
 
-  it('lists and prunes only its own backups, not a neighbour database\'s (baocao121-2025.sqlite)', async () => {
+  it("lists and prunes only its own backups, not a neighbour database's (baocao121-2025.sqlite)", async () => {
     const sub = path.join(dir, 'neighbours');
     mkdirSync(sub);
     const main = emptySampleDb(path.join(sub, 'baocao121.sqlite'));

@@ -20,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-
 describe('trust commands', () => {
   it('history lists versions and diffs them; correct, lock and unlock are logged; audit exports CSV', async () => {
     expect((await cli('import', '--db', db, path.join(dir, 'v1.xlsx'))).code).toBe(0);
@@ -46,7 +45,10 @@ describe('trust commands', () => {
     expect((await cli('audit', '--db', db, '--out', csv)).code).toBe(0);
     const text = readFileSync(csv, 'utf8');
     expect(text.startsWith('\uFEFF"STT","Thời điểm","Người thực hiện","Thao tác"')).toBe(true);
-    const actions = text.split('\r\n').slice(1, -1).map((l) => l.split('","')[7]);
+    const actions = text
+      .split('\r\n')
+      .slice(1, -1)
+      .map((l) => l.split('","')[7]);
     expect(actions).toEqual(expect.arrayContaining(['submission.import', 'figure.correct', 'year.lock', 'year.unlock']));
     expect(text).toContain('"Xã gọi điện bổ sung"');
     expect(text).toContain('"Chốt số liệu năm","Năm 2026"');
@@ -62,7 +64,9 @@ describe('trust commands', () => {
     const r = await cli('restore', '--db', db, '--from', file);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Bản đang dùng trước đó được lưu tại/);
-    const exported = JSON.parse((await cli('export', '--db', db, '--year', '2026')).out) as { submissions: { unit: string; corrections: { value: number }[] }[] };
+    const exported = JSON.parse((await cli('export', '--db', db, '--year', '2026')).out) as {
+      submissions: { unit: string; corrections: { value: number }[] }[];
+    };
     expect(exported.submissions.find((s) => s.unit === 'X03')!.corrections.map((c) => c.value)).toEqual([5]);
     const junk = path.join(dir, 'junk.sqlite');
     writeFileSync(junk, 'không phải sqlite');
@@ -77,10 +81,15 @@ describe('trust commands', () => {
     // PL01_DIA_BAN lists 2026 by local unit: row of X02 (second commune), column D = total children.
     const t = await cli('trace', '--db', file, '--year', '2026', '--annex', 'PL01', '--sheet', 'PL01_DIA_BAN', '--cell', 'D10', '--json');
     expect(t.code).toBe(0);
-    const trace = JSON.parse(t.out) as { value: number; values: { unit: { code: string }; code: string; value: number | null; submitted: number | null; correction: { reason: string } | null }[] };
+    const trace = JSON.parse(t.out) as {
+      value: number;
+      values: { unit: { code: string }; code: string; value: number | null; submitted: number | null; correction: { reason: string } | null }[];
+    };
     const x02 = sample.submissions.find((s) => s.unit === 'X02' && s.year === 2026)!;
     expect(new Set(trace.values.map((v) => v.unit.code))).toEqual(new Set(['X02']));
-    const expected = Object.entries(x02.values).filter(([k]) => /^pl01_[a-z]+_tre$/.test(k)).reduce((s, [k, v]) => s + (k === 'pl01_xhtd_tre' ? 9 : (v ?? 0)), 0);
+    const expected = Object.entries(x02.values)
+      .filter(([k]) => /^pl01_[a-z]+_tre$/.test(k))
+      .reduce((s, [k, v]) => s + (k === 'pl01_xhtd_tre' ? 9 : (v ?? 0)), 0);
     expect(trace.value).toBe(expected);
     const corrected = trace.values.find((v) => v.code === 'pl01_xhtd_tre')!;
     expect([corrected.submitted, corrected.value, corrected.correction?.reason]).toEqual([x02.values['pl01_xhtd_tre'], 9, 'Bổ sung']);

@@ -35,7 +35,9 @@ export interface ChildRun {
 /** Runs crash-child.ts; when it reports it has paused at `pauseAt`, kills it with SIGKILL. */
 export function runChild(mode: string, db: string, arg: string, pauseAt: number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/trust/crash-child.ts'), mode, db, arg, String(pauseAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/trust/crash-child.ts'), mode, db, arg, String(pauseAt)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let stderr = '';
     const run: ChildRun = { killedAt: null, filesDone: 0, steps: 0, stderr: '' };
@@ -74,8 +76,18 @@ export function integrity(file: string): string {
 export function content(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log' ORDER BY name").all() as { name: string }[];
-    return tables.map((t) => `${t.name}:${(db.prepare(`SELECT * FROM "${t.name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort().join(',')}`).join('\n');
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log' ORDER BY name")
+      .all() as { name: string }[];
+    return tables
+      .map(
+        (t) =>
+          `${t.name}:${(db.prepare(`SELECT * FROM "${t.name}"`).all() as unknown[])
+            .map((r) => JSON.stringify(r))
+            .sort()
+            .join(',')}`,
+      )
+      .join('\n');
   } finally {
     db.close();
   }

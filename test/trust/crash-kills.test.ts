@@ -68,7 +68,10 @@ function expectOnlyWholeBackups(file: string, what: string, expected: string): n
     expect(integrity(b.file), `${what}: ${path.basename(b.file)}`).toBe('ok');
     expect(content(b.file) === expected, `${what}: ${path.basename(b.file)} holds the content it saved`).toBe(true);
   }
-  expect(readdirSync(backupDir(file)).filter((f) => f.startsWith('.')), `${what}: temporary files left`).toEqual([]);
+  expect(
+    readdirSync(backupDir(file)).filter((f) => f.startsWith('.')),
+    `${what}: temporary files left`,
+  ).toEqual([]);
   return listed.length;
 }
 
@@ -90,7 +93,9 @@ describe(`SIGKILLs at seeded steps (seed ${SEED})`, () => {
       listed.push(expectOnlyWholeBackups(db, `backup killed at step ${k}`, baseContent));
     });
     expect(listed).toHaveLength(points.length);
-    timings.push(`backup: ${full.steps} steps, killed at ${points.join(',')}, backup listed after ${listed.filter((n) => n === 1).length} kills, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    timings.push(
+      `backup: ${full.steps} steps, killed at ${points.join(',')}, backup listed after ${listed.filter((n) => n === 1).length} kills, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }, 300_000);
 
   it(`${KILLS} kills during a restore leave either the old or the restored content, never a mix`, async () => {
@@ -111,7 +116,9 @@ describe(`SIGKILLs at seeded steps (seed ${SEED})`, () => {
       expectOnlyWholeBackups(db, what, baseContent);
     });
     expect(content(path.join(dir, 'restore-full', 'baocao121.sqlite'))).toBe(sourceContent);
-    timings.push(`restore: ${full.steps} steps, killed at ${points.join(',')}, old content after ${outcomes.old}, restored after ${outcomes.restored}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    timings.push(
+      `restore: ${full.steps} steps, killed at ${points.join(',')}, old content after ${outcomes.old}, restored after ${outcomes.restored}, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }, 300_000);
 
   it(`${KILLS} kills during generate leave only whole files (the previous ones or the new ones)`, async () => {
@@ -144,6 +151,8 @@ describe(`SIGKILLs at seeded steps (seed ${SEED})`, () => {
       for (const f of names) expect(statSync(path.join(out, f)).size).toBeGreaterThan(0);
     });
     expect(integrity(db)).toBe('ok');
-    timings.push(`generate: ${full.steps} steps, killed at ${points.join(',')}, ${replaced} files already replaced by new whole ones at the kills, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    timings.push(
+      `generate: ${full.steps} steps, killed at ${points.join(',')}, ${replaced} files already replaced by new whole ones at the kills, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }, 600_000);
 });

@@ -28,10 +28,21 @@ beforeAll(async () => {
   const ctx = emptySampleDb(seedDb);
   // A large folder: every 2026 and 2025 submission of the sample (one file per unit and year: two files for
   // one unit and year in one batch are both refused).
-  for (const [round, year] of [[1, 2026], [2, 2025]] as const) {
+  for (const [round, year] of [
+    [1, 2026],
+    [2, 2025],
+  ] as const) {
     for (const s of sample.submissions.filter((x) => x.year === year)) {
       const values = s.values;
-      const file = await filledWorkbookFile(ctx, folder, s.unit, year, { values, documents: s.documents, texts: s.texts }, undefined, `${round}-${s.unit}.xlsx`);
+      const file = await filledWorkbookFile(
+        ctx,
+        folder,
+        s.unit,
+        year,
+        { values, documents: s.documents, texts: s.texts },
+        undefined,
+        `${round}-${s.unit}.xlsx`,
+      );
       const unit = sample.units.find((u) => u.code === s.unit)!;
       const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
       expected.set(sha, { unit: s.unit, values: indicatorsForKind(ctx.template, unit.kind).length, documents: s.documents?.length ?? 0 });
@@ -50,7 +61,6 @@ function storedShas(file: string): string[] {
     db.close();
   }
 }
-
 
 describe(`crash safety (seed ${SEED})`, () => {
   it(`survives ${KILLS} SIGKILLs inside the transactions of an import of a folder of two seasons`, async () => {
@@ -75,7 +85,11 @@ describe(`crash safety (seed ${SEED})`, () => {
       expect(run.killedAt, what).toBe(step);
       const conn = new Database(db);
       expect(conn.pragma('integrity_check', { simple: true }), what).toBe('ok');
-      const subs = conn.prepare('SELECT s.id, s.sha256, u.code FROM submissions s JOIN units u ON u.id = s.unit_id').all() as { id: number; sha256: string; code: string }[];
+      const subs = conn.prepare('SELECT s.id, s.sha256, u.code FROM submissions s JOIN units u ON u.id = s.unit_id').all() as {
+        id: number;
+        sha256: string;
+        code: string;
+      }[];
       // Exactly the files whose transaction committed before the kill are in; the one being written is not.
       // Progress counts the reading of every file first, then the storing: files stored = done − files read.
       const stored = Math.max(0, run.filesDone - order.length);
@@ -89,7 +103,11 @@ describe(`crash safety (seed ${SEED})`, () => {
         expect([values, docs], `${what}: ${s.code} is not whole`).toEqual([exp!.values, exp!.documents]);
       }
       // Each unit-year has exactly one current version, and versions are numbered without gaps.
-      const current = conn.prepare('SELECT unit_id, COUNT(*) AS n, MAX(version) AS v, SUM(is_current) AS c FROM submissions GROUP BY unit_id, year').all() as { n: number; v: number; c: number }[];
+      const current = conn.prepare('SELECT unit_id, COUNT(*) AS n, MAX(version) AS v, SUM(is_current) AS c FROM submissions GROUP BY unit_id, year').all() as {
+        n: number;
+        v: number;
+        c: number;
+      }[];
       for (const c of current) expect([c.c, c.v]).toEqual([1, c.n]);
       conn.close();
     }

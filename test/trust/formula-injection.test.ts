@@ -19,8 +19,15 @@ describe('formula injection', () => {
   it('a document summary and a narrative that start with "=" stay text in Phụ lục 02 and in the report', async () => {
     const ctx = sampleDb();
     const syt = sample.submissions.find((s) => s.unit === 'SYT' && s.year === 2026)!;
-    const docs = [...(syt.documents ?? []), { cap: 'Sở, ngành, đoàn thể', loai: 'Công văn', so_ky_hieu: '99/SYT-BVTE', ngay: '2026-06-01', co_quan: '+cmd|calc', trich_yeu: PAYLOAD }];
-    const file = await filledWorkbookFile(ctx, dir, 'SYT', 2026, { values: syt.values, documents: docs, texts: { ...syt.texts, t_a2: `@SUM(1+1) ${PAYLOAD}` } });
+    const docs = [
+      ...(syt.documents ?? []),
+      { cap: 'Sở, ngành, đoàn thể', loai: 'Công văn', so_ky_hieu: '99/SYT-BVTE', ngay: '2026-06-01', co_quan: '+cmd|calc', trich_yeu: PAYLOAD },
+    ];
+    const file = await filledWorkbookFile(ctx, dir, 'SYT', 2026, {
+      values: syt.values,
+      documents: docs,
+      texts: { ...syt.texts, t_a2: `@SUM(1+1) ${PAYLOAD}` },
+    });
     expect((await importFiles(ctx, [file]))[0]!.status).toBe('accepted');
     const out = path.join(dir, 'out');
     await generateAll(ctx, { year: 2026, outDir: out, force: true });

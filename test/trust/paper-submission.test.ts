@@ -70,7 +70,9 @@ describe('a paper submission', () => {
       ],
     });
     const stored = env.ctx.db
-      .prepare("SELECT c.code, c.value, c.reason FROM corrections c JOIN submissions s ON s.id = c.submission_id JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = 2026 ORDER BY c.code")
+      .prepare(
+        'SELECT c.code, c.value, c.reason FROM corrections c JOIN submissions s ON s.id = c.submission_id JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = 2026 ORDER BY c.code',
+      )
       .all(unit);
     expect(stored).toEqual([
       { code: 'pl01_bl_nam', value: 2, reason: source },

@@ -29,7 +29,11 @@ afterAll(() => {
 const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 function run(commands: string[][]): Answer[] {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve('test/trust/read-only-child.ts'), JSON.stringify(commands)], { ...asUser, encoding: 'utf8', cwd: process.cwd() });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve('test/trust/read-only-child.ts'), JSON.stringify(commands)], {
+    ...asUser,
+    encoding: 'utf8',
+    cwd: process.cwd(),
+  });
   return JSON.parse(out) as Answer[];
 }
 
@@ -79,7 +83,10 @@ describe('a database on a read-only path', () => {
     expect((JSON.parse(generate!.out) as { files: string[] }).files).toHaveLength(5);
     for (const w of writes) {
       expect(w.code, w.argv[0]).not.toBe(0);
-      expect(w.err.split('\n').find((l) => l.startsWith('Lỗi:')), w.argv[0]).toMatch(/đang mở ở chế độ chỉ đọc .*Hãy chép tệp vào một thư mục có quyền ghi/);
+      expect(
+        w.err.split('\n').find((l) => l.startsWith('Lỗi:')),
+        w.argv[0],
+      ).toMatch(/đang mở ở chế độ chỉ đọc .*Hãy chép tệp vào một thư mục có quyền ghi/);
       expect(w.err, w.argv[0]).not.toMatch(/không mong đợi|at .*\.ts:\d+/);
     }
     expect(sha(db)).toBe(before);

@@ -53,7 +53,7 @@ describe('restore with the window open', () => {
   it('restores into the open database: the window keeps working, sees the backup, and keeps what it does afterwards', async () => {
     const dbFile = path.join(dir, 'window.sqlite');
     const host = inProcessHost({ ctx: sampleDb(dbFile), dbFile, dataDir: dir, desktop: false });
-    const call = async <T,>(method: string, input: unknown = {}): Promise<T> => {
+    const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
       const r: ApiResult = await host.call({ method, input, callId: method }, () => {});
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
       return r.value as T;
@@ -82,7 +82,9 @@ describe('restore with the window open', () => {
     expect(figure(dbFile, 'X03', 'pl01_bl_tre')).toBe(7);
     const reopened = openDatabase(dbFile);
     expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(reopened.prepare("SELECT new_value FROM audit_log WHERE action = 'database.restore'").get()).toEqual({ new_value: JSON.stringify(path.basename(backup.file)) });
+    expect(reopened.prepare("SELECT new_value FROM audit_log WHERE action = 'database.restore'").get()).toEqual({
+      new_value: JSON.stringify(path.basename(backup.file)),
+    });
     reopened.close();
   });
 

@@ -48,9 +48,17 @@ describe('corrections', () => {
     expect(c).toMatchObject({ submitted, value: submitted + 2 });
     expect(sumIndicator(yearFigures(ctx, 2026), 'pl01_bl_tre', ['dia_phuong'])).toBe(before + 2);
     expect(listCorrections(ctx, 2026)[0]).toMatchObject({ unit: 'X01', code: 'pl01_bl_tre', reason: 'Xã báo cáo bổ sung qua điện thoại' });
-    const raw = ctx.db.prepare("SELECT v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'X01' AND s.year = 2026 AND v.code = 'pl01_bl_tre'").get() as { value: number };
+    const raw = ctx.db
+      .prepare(
+        "SELECT v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'X01' AND s.year = 2026 AND v.code = 'pl01_bl_tre'",
+      )
+      .get() as { value: number };
     expect(raw.value).toBe(submitted);
-    const audit = ctx.db.prepare("SELECT old_value, new_value, reason FROM audit_log WHERE action = 'figure.correct'").get() as { old_value: string; new_value: string; reason: string };
+    const audit = ctx.db.prepare("SELECT old_value, new_value, reason FROM audit_log WHERE action = 'figure.correct'").get() as {
+      old_value: string;
+      new_value: string;
+      reason: string;
+    };
     expect([JSON.parse(audit.old_value), JSON.parse(audit.new_value), audit.reason]).toEqual([submitted, submitted + 2, 'Xã báo cáo bổ sung qua điện thoại']);
     // Cleared to blank: the unit's figure no longer counts (blank is not zero).
     correctFigure(ctx, { unit: 'X01', year: 2026, code: 'pl01_bl_tre', value: null, reason: 'Chưa xác minh' });

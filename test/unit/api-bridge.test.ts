@@ -52,21 +52,21 @@ function request(options: {
     if (options.contentType) headers['content-type'] = options.contentType;
     if (token !== null) headers['x-baocao121-token'] = token;
     if (options.origin) headers.origin = options.origin;
-    const req = http.request(
-      { host: '127.0.0.1', port: bridge.port, method: options.method ?? 'GET', path: options.path, headers },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
+    const req = http.request({ host: '127.0.0.1', port: bridge.port, method: options.method ?? 'GET', path: options.path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
-const post = async (method: string, input: unknown, callId = '') => JSON.parse((await request({ method: 'POST', path: `/api/${method}`, body: JSON.stringify({ input, callId }), contentType: 'application/json' })).body) as ApiResult;
+const post = async (method: string, input: unknown, callId = '') =>
+  JSON.parse(
+    (await request({ method: 'POST', path: `/api/${method}`, body: JSON.stringify({ input, callId }), contentType: 'application/json' })).body,
+  ) as ApiResult;
 
 /** A request written by hand on a socket: what a browser or a program could send that http.request would not. */
 function rawRequest(text: string): Promise<string> {
@@ -89,12 +89,21 @@ describe('the handler table', () => {
     expect(parseApiCall('dropDatabase', {})).toEqual({ ok: false, error: { code: 'unknown_method', message: 'Không có chức năng "dropDatabase".' } });
     const bad = parseApiCall('gridData', { year: 'năm nay', sheet: 'PL01' });
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.error).toMatchObject({ code: 'bad_input', message: expect.stringMatching(/^Chưa thực hiện được: .*Hãy kiểm tra lại các ô vừa điền rồi thử lại\.$/) });
+    expect(!bad.ok && bad.error).toMatchObject({
+      code: 'bad_input',
+      message: expect.stringMatching(/^Chưa thực hiện được: .*Hãy kiểm tra lại các ô vừa điền rồi thử lại\.$/),
+    });
     expect(!bad.ok && bad.error.message).not.toContain('year');
-    expect(parseApiCall('correctFigures', { year: 2026, reason: ' ', changes: [{ unit: 'X01', code: 'pl01_bl_vu', value: 1 }] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('hãy ghi lý do') } });
+    expect(parseApiCall('correctFigures', { year: 2026, reason: ' ', changes: [{ unit: 'X01', code: 'pl01_bl_vu', value: 1 }] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('hãy ghi lý do') },
+    });
   });
   it('returns a service error as its code and message, never throws', async () => {
-    expect(await dispatch(env, 'renameUnit', { code: 'KHONG_CO', name: 'X' })).toEqual({ ok: false, error: { code: 'unknown_unit', message: 'Không có đơn vị mã "KHONG_CO".' } });
+    expect(await dispatch(env, 'renameUnit', { code: 'KHONG_CO', name: 'X' })).toEqual({
+      ok: false,
+      error: { code: 'unknown_unit', message: 'Không có đơn vị mã "KHONG_CO".' },
+    });
     const info = await dispatch(env, 'getAppInfo', {});
     expect(info).toMatchObject({ ok: true, value: { agency: 'Sở Y tế tỉnh An Lạc', reportingYear: 2026, years: [2023, 2024, 2025, 2026], desktop: false } });
   });
@@ -133,19 +142,22 @@ describe('the loopback bridge', () => {
   it('streams the progress of long work while it runs, with a count', async () => {
     const events: ApiProgressEvent[] = [];
     const stream = await new Promise<http.ClientRequest>((resolve) => {
-      const req = http.get({ host: '127.0.0.1', port: bridge.port, path: `/api/events?t=${bridge.token}`, headers: { host: `127.0.0.1:${bridge.port}` } }, (res) => {
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          for (let at = buffer.indexOf('\n\n'); at >= 0; at = buffer.indexOf('\n\n')) {
-            const line = buffer.slice(0, at);
-            buffer = buffer.slice(at + 2);
-            if (line.startsWith('data: ')) events.push(JSON.parse(line.slice(6)) as ApiProgressEvent);
-          }
-        });
-        resolve(req);
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port: bridge.port, path: `/api/events?t=${bridge.token}`, headers: { host: `127.0.0.1:${bridge.port}` } },
+        (res) => {
+          let buffer = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buffer += chunk;
+            for (let at = buffer.indexOf('\n\n'); at >= 0; at = buffer.indexOf('\n\n')) {
+              const line = buffer.slice(0, at);
+              buffer = buffer.slice(at + 2);
+              if (line.startsWith('data: ')) events.push(JSON.parse(line.slice(6)) as ApiProgressEvent);
+            }
+          });
+          resolve(req);
+        },
+      );
     });
     const outDir = path.join(dir, 'bieu-mau');
     const result = await post('writeBlankWorkbooks', { year: 2026, outDir }, 'call-1');
@@ -233,7 +245,8 @@ describe('the bridge’s guards', () => {
   });
 
   it('knows Windows paths: drives and shares are full paths; devices and reserved names are not', () => {
-    const win = (p: string, use: 'read-file' | 'write-folder' = 'read-file') => pathProblem(p, use, { dbFile: 'C:\\Du lieu\\baocao121.sqlite', platform: 'win32' })?.message ?? null;
+    const win = (p: string, use: 'read-file' | 'write-folder' = 'read-file') =>
+      pathProblem(p, use, { dbFile: 'C:\\Du lieu\\baocao121.sqlite', platform: 'win32' })?.message ?? null;
     expect(win('D:\\BaoCao\\2026\\X01.xlsx')).toBeNull();
     expect(win('\\\\may-chu\\chia-se\\X01.xlsx')).toBeNull();
     expect(win('BaoCao\\X01.xlsx')).toMatch(/đường dẫn đầy đủ/);

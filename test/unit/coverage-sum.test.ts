@@ -50,7 +50,7 @@ describe('running text', () => {
     expect(runningName('Sở Y tế')).toBe('Sở Y tế');
     expect(joinUnitNames(['Sở Tài chính', 'Xã Vĩnh Lộc'])).toBe('Sở Tài chính, xã Vĩnh Lộc');
   });
-  it('turns the header block\'s capitals into the unit list\'s name', () => {
+  it("turns the header block's capitals into the unit list's name", () => {
     expect(runningAgencyName('SỞ Y TẾ', ['Tỉnh An Lạc', 'Sở Y tế'])).toBe('Sở Y tế');
     expect(runningAgencyName('SỞ TƯ PHÁP', [])).toBe('Sở Tư pháp');
   });

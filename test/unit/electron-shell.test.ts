@@ -14,7 +14,15 @@ const source = (file: string) => readFileSync(path.resolve(file), 'utf8');
 describe('the window', () => {
   it('is isolated, sandboxed and without Node', () => {
     const prefs = mainWindowOptions('/app/dist/electron/preload.cjs').webPreferences!;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
     expect(secureWebPreferences('p').preload).toBe('p');
   });
   it('has a strict content security policy', () => {
@@ -50,12 +58,18 @@ describe('main.ts and the preload', () => {
   it('runs the services in a utility process and checks every call’s sender, method and input', () => {
     expect(main).not.toMatch(/services\//);
     expect(source('electron/ipc/utility-host.ts')).toContain('utilityProcess.fork(');
-    expect(main).toMatch(/if \(!fromApp\(event\)\) return forbidden;\s*const call = parseApiCall\(request\?\.method, request\?\.input\);\s*if \(!call\.ok\) return call;/);
+    expect(main).toMatch(
+      /if \(!fromApp\(event\)\) return forbidden;\s*const call = parseApiCall\(request\?\.method, request\?\.input\);\s*if \(!call\.ok\) return call;/,
+    );
   });
   it('has a thin preload that exposes window.baocao121 and nothing of Node', () => {
     const preload = source('electron/preload.ts');
     expect(preload).toContain("contextBridge.exposeInMainWorld('baocao121', bridge)");
-    expect(preload.match(/^import .* from '([^']+)';$/gm)!.map((l) => l.replace(/.* from '([^']+)';$/, '$1'))).toEqual(['electron', '../shared/api.ts', '../shared/ipc-channels.ts']);
+    expect(preload.match(/^import .* from '([^']+)';$/gm)!.map((l) => l.replace(/.* from '([^']+)';$/, '$1'))).toEqual([
+      'electron',
+      '../shared/api.ts',
+      '../shared/ipc-channels.ts',
+    ]);
     expect(preload).toMatch(/import type \{[^}]*\} from '\.\.\/shared\/api\.ts'/);
   });
 });

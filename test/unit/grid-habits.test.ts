@@ -13,7 +13,12 @@ const row = (unit: string, unitName: string, values: (number | null)[], sent = t
   applicable: values.map(() => true),
   corrections: corrected ? { 0: {} } : {},
 });
-const rows = [row('A', 'Xã Bình', [3, null]), row('B', 'Phường An', [null, 1]), row('C', 'Xã Ân', [7, 0], true, true), row('D', 'Xã Đông', [null, null], false)];
+const rows = [
+  row('A', 'Xã Bình', [3, null]),
+  row('B', 'Phường An', [null, 1]),
+  row('C', 'Xã Ân', [7, 0], true, true),
+  row('D', 'Xã Đông', [null, null], false),
+];
 
 describe('sort and filter', () => {
   it('sorts by a column, blanks last either way, and by name in Vietnamese order', () => {

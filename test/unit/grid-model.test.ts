@@ -34,7 +34,13 @@ describe('the clipboard', () => {
     expect(toTsv(rangeValues(values, { r1: 0, c1: 0, r2: 1, c2: 2 }))).toBe('1\t\t3\r\n0\t5\t2,5');
   });
   it('pastes what Excel copies: Vietnamese numbers, blank cells, a trailing line break', () => {
-    expect(parseTsv('1.234\t\t12,5\r\n0\t7\t\r\n')).toEqual({ ok: true, block: [[1234, null, 12.5], [0, 7, null]] });
+    expect(parseTsv('1.234\t\t12,5\r\n0\t7\t\r\n')).toEqual({
+      ok: true,
+      block: [
+        [1234, null, 12.5],
+        [0, 7, null],
+      ],
+    });
   });
   it('refuses text that is not a number, naming the cell', () => {
     expect(parseTsv('1\tmười')).toEqual({ ok: false, message: 'Dòng 1, cột 2: "mười" không phải là số.' });
@@ -43,14 +49,54 @@ describe('the clipboard', () => {
 
 describe('other pieces of the window', () => {
   it('lists units as a tree: each after its parent, siblings in order', () => {
-    const u = (code: string, parentCode: string | null, order: number) => ({ id: order, code, name: code, kind: 'x', parentCode, order, active: true, mergedIntoCode: null });
-    expect(unitTree([u('T', null, 0), u('B', 'T', 2), u('A', 'T', 1), u('A1', 'A', 3)]).map((r) => `${r.depth}${r.unit.code}`)).toEqual(['0T', '1B', '1A', '2A1']);
+    const u = (code: string, parentCode: string | null, order: number) => ({
+      id: order,
+      code,
+      name: code,
+      kind: 'x',
+      parentCode,
+      order,
+      active: true,
+      mergedIntoCode: null,
+    });
+    expect(unitTree([u('T', null, 0), u('B', 'T', 2), u('A', 'T', 1), u('A1', 'A', 3)]).map((r) => `${r.depth}${r.unit.code}`)).toEqual([
+      '0T',
+      '1B',
+      '1A',
+      '2A1',
+    ]);
   });
   it('groups findings by severity (errors first) then rule, and filters them', () => {
-    const f = (key: string, severity: 'error' | 'warning', rule: string, unit: string): ValidationFinding => ({ key, rule, severity, scope: 'submission', unit, unitName: unit, year: 2026, left: null, right: null, cells: [], message: key });
-    const rows = findingRows([f('a', 'warning', 'r2', 'X1'), f('b', 'error', 'r9', 'X1'), f('c', 'warning', 'r1', 'X2'), f('d', 'warning', 'r2', 'X2')], { unit: '', rule: '', showAcknowledged: true });
-    expect(rows.map((r) => (r.type === 'group' ? `${r.severity}:${r.rule}:${r.count}` : r.key))).toEqual(['error:r9:1', 'b', 'warning:r1:1', 'c', 'warning:r2:2', 'a', 'd']);
-    expect(findingRows([f('a', 'warning', 'r2', 'X1'), f('d', 'warning', 'r2', 'X2')], { unit: 'X2', rule: '', showAcknowledged: true }).map((r) => r.key)).toEqual(['g:warning|r2', 'd']);
+    const f = (key: string, severity: 'error' | 'warning', rule: string, unit: string): ValidationFinding => ({
+      key,
+      rule,
+      severity,
+      scope: 'submission',
+      unit,
+      unitName: unit,
+      year: 2026,
+      left: null,
+      right: null,
+      cells: [],
+      message: key,
+    });
+    const rows = findingRows([f('a', 'warning', 'r2', 'X1'), f('b', 'error', 'r9', 'X1'), f('c', 'warning', 'r1', 'X2'), f('d', 'warning', 'r2', 'X2')], {
+      unit: '',
+      rule: '',
+      showAcknowledged: true,
+    });
+    expect(rows.map((r) => (r.type === 'group' ? `${r.severity}:${r.rule}:${r.count}` : r.key))).toEqual([
+      'error:r9:1',
+      'b',
+      'warning:r1:1',
+      'c',
+      'warning:r2:2',
+      'a',
+      'd',
+    ]);
+    expect(
+      findingRows([f('a', 'warning', 'r2', 'X1'), f('d', 'warning', 'r2', 'X2')], { unit: 'X2', rule: '', showAcknowledged: true }).map((r) => r.key),
+    ).toEqual(['g:warning|r2', 'd']);
   });
   it('reads dates typed as dd/mm/yyyy', () => {
     expect(parseDayMonthYear('5/1/2026')).toBe('2026-01-05');

@@ -7,7 +7,12 @@ const units = [
   { code: 'X03', name: 'Xã Tân Phú' },
   { code: 'X04', name: 'Xã Tân Phú Đông' },
 ];
-const rejected = (file: string, code = 'bad_file', who: Partial<ImportFileResult> = {}): ImportFileResult => ({ file, status: 'rejected', ...who, findings: [{ code, severity: 'error', message: 'x' }] });
+const rejected = (file: string, code = 'bad_file', who: Partial<ImportFileResult> = {}): ImportFileResult => ({
+  file,
+  status: 'rejected',
+  ...who,
+  findings: [{ code, severity: 'error', message: 'x' }],
+});
 
 describe('the next step of an import line', () => {
   it('finds the unit from the blank workbook file name, by code or by name', () => {

@@ -32,7 +32,9 @@ describe('layers', () => {
   });
 
   it('renderer/ may not import electron/ or Node', async () => {
-    expect(await restricted('renderer/probe.ts', "import { openDatabase } from '../electron/db/database.ts';\nexport const x = openDatabase;\n")).not.toHaveLength(0);
+    expect(
+      await restricted('renderer/probe.ts', "import { openDatabase } from '../electron/db/database.ts';\nexport const x = openDatabase;\n"),
+    ).not.toHaveLength(0);
     expect(await restricted('renderer/probe.ts', "import path from 'node:path';\nexport const x = path;\n")).not.toHaveLength(0);
     expect(await restricted('renderer/probe.ts', "import { nfc } from '../shared/text.ts';\nexport const x = nfc;\n")).toHaveLength(0);
   });
@@ -82,7 +84,14 @@ describe('layers', () => {
   });
 
   it('only main.ts, preload.ts, electron/window/ and electron/ipc/ import the electron package', async () => {
-    for (const file of ['electron/services/probe.ts', 'electron/store/probe.ts', 'electron/annex/probe.ts', 'electron/files/probe.ts', 'electron/bridge/probe.ts', 'electron/cli.ts']) {
+    for (const file of [
+      'electron/services/probe.ts',
+      'electron/store/probe.ts',
+      'electron/annex/probe.ts',
+      'electron/files/probe.ts',
+      'electron/bridge/probe.ts',
+      'electron/cli.ts',
+    ]) {
       const messages = await restricted(file, "import { app } from 'electron';\nexport const x = app;\n");
       expect(messages, file).toHaveLength(1);
       expect(messages[0], file).toMatch(/'electron' import is restricted.*Only main\.ts, preload\.ts, electron\/window\/ and electron\/ipc\//);
@@ -97,7 +106,10 @@ describe('layers', () => {
     writeFileSync(probe, importing('../services/generate.ts'));
     try {
       const run = promisify(execFile)(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), path.relative(root, probe)], { cwd: root });
-      const failure = await run.then(() => null, (e: { code: number; stdout: string }) => e);
+      const failure = await run.then(
+        () => null,
+        (e: { code: number; stdout: string }) => e,
+      );
       expect(failure?.code).toBe(1);
       expect(failure?.stdout).toContain('no-restricted-imports');
       expect(failure?.stdout).toContain('electron/ layer store imports only its own layer and those below');

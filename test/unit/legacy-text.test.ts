@@ -98,10 +98,8 @@ describe('TCVN3', () => {
   });
 
   it('maps the whole lower-case table and the 0xA1–0xA7 capitals', () => {
-    const legacy =
-      'µ¶·¸¹ ¨»¼½¾Æ ©ÇÈÉÊË ÌÎÏÐÑ ªÒÓÔÕÖ ×ØÜÝÞ ßáâãä «åæçèé ¬êëìíî ïñòóô \u00ADõö÷øù úûüýþ ® ¡¢£¤¥¦§';
-    const unicode =
-      'àảãáạ ăằẳẵắặ âầẩẫấậ èẻẽéẹ êềểễếệ ìỉĩíị òỏõóọ ôồổỗốộ ơờởỡớợ ùủũúụ ưừửữứự ỳỷỹýỵ đ ĂÂÊÔƠƯĐ';
+    const legacy = 'µ¶·¸¹ ¨»¼½¾Æ ©ÇÈÉÊË ÌÎÏÐÑ ªÒÓÔÕÖ ×ØÜÝÞ ßáâãä «åæçèé ¬êëìíî ïñòóô \u00ADõö÷øù úûüýþ ® ¡¢£¤¥¦§';
+    const unicode = 'àảãáạ ăằẳẵắặ âầẩẫấậ èẻẽéẹ êềểễếệ ìỉĩíị òỏõóọ ôồổỗốộ ơờởỡớợ ùủũúụ ưừửữứự ỳỷỹýỵ đ ĂÂÊÔƠƯĐ';
     expect(convertLegacyText(legacy, 'tcvn3')).toBe(unicode);
   });
 
@@ -127,9 +125,7 @@ describe('VNI', () => {
     const legacy =
       'aø aû aõ aù aï aê aè aú aü aé aë aâ aà aå aã aá aä eâ eá ñ Ñ oâ ô ôù Ô ÔØ ö öï Ö ÖÕ ì æ ó í ò î Ì Æ Ó Í Ò Î ' +
       'AØ AÛ AÕ AÙ AÏ AÊ AÈ AÚ AÜ AÉ AË AÂ AÀ AÅ AÃ AÁ AÄ yø yû yõ yù';
-    const unicode =
-      'à ả ã á ạ ă ằ ẳ ẵ ắ ặ â ầ ẩ ẫ ấ ậ ê ế đ Đ ô ơ ớ Ơ Ờ ư ự Ư Ữ ì ỉ ĩ í ị ỵ Ì Ỉ Ĩ Í Ị Ỵ ' +
-      'À Ả Ã Á Ạ Ă Ằ Ẳ Ẵ Ắ Ặ Â Ầ Ẩ Ẫ Ấ Ậ ỳ ỷ ỹ ý';
+    const unicode = 'à ả ã á ạ ă ằ ẳ ẵ ắ ặ â ầ ẩ ẫ ấ ậ ê ế đ Đ ô ơ ớ Ơ Ờ ư ự Ư Ữ ì ỉ ĩ í ị ỵ Ì Ỉ Ĩ Í Ị Ỵ ' + 'À Ả Ã Á Ạ Ă Ằ Ẳ Ẵ Ắ Ặ Â Ầ Ẩ Ẫ Ấ Ậ ỳ ỷ ỹ ý';
     expect(convertLegacyText(legacy, 'vni')).toBe(unicode);
   });
 
@@ -149,9 +145,27 @@ describe('VNI', () => {
 describe('round trip through a hand-written inverse of a few letters', () => {
   // Independent of the module's tables: Unicode letter → [TCVN3, VNI].
   const inverse: Record<string, [string, string]> = {
-    ệ: ['Ö', 'eä'], à: ['µ', 'aø'], ộ: ['é', 'oä'], ẻ: ['Î', 'eû'], ư: ['\u00AD', 'ö'], ờ: ['ê', 'ôø'], đ: ['®', 'ñ'],
-    ỉ: ['Ø', 'æ'], ữ: ['÷', 'öõ'], ặ: ['Æ', 'aë'], ấ: ['Ê', 'aá'], ố: ['è', 'oá'], ơ: ['¬', 'ô'], ụ: ['ô', 'uï'],
-    ứ: ['ø', 'öù'], ầ: ['Ç', 'aà'], ề: ['Ò', 'eà'], ủ: ['ñ', 'uû'], ô: ['«', 'oâ'], Đ: ['§', 'Ñ'], Ư: ['¦', 'Ö'],
+    ệ: ['Ö', 'eä'],
+    à: ['µ', 'aø'],
+    ộ: ['é', 'oä'],
+    ẻ: ['Î', 'eû'],
+    ư: ['\u00AD', 'ö'],
+    ờ: ['ê', 'ôø'],
+    đ: ['®', 'ñ'],
+    ỉ: ['Ø', 'æ'],
+    ữ: ['÷', 'öõ'],
+    ặ: ['Æ', 'aë'],
+    ấ: ['Ê', 'aá'],
+    ố: ['è', 'oá'],
+    ơ: ['¬', 'ô'],
+    ụ: ['ô', 'uï'],
+    ứ: ['ø', 'öù'],
+    ầ: ['Ç', 'aà'],
+    ề: ['Ò', 'eà'],
+    ủ: ['ñ', 'uû'],
+    ô: ['«', 'oâ'],
+    Đ: ['§', 'Ñ'],
+    Ư: ['¦', 'Ö'],
   };
   const encode = (text: string, which: 0 | 1): string => [...text].map((ch) => inverse[ch]?.[which] ?? ch).join('');
   const sentences = ['Việt Nam', 'Hà Nội', 'Trẻ em', 'người đứng đầu', 'đặt vấn đề', 'Bộ Công an', 'Tỉnh ủy', 'Đường ô tô'];

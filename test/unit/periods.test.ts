@@ -38,7 +38,9 @@ describe('parsePeriod and periodKey', () => {
 
   it('refuses what is not a period, saying why in Vietnamese and which forms are accepted', () => {
     for (const bad of ['2026-H3', 'H1-2026', '26', 'năm 2026', '2026/06/30', '2026-06-30']) {
-      expect(refusal(bad)).toBe(`Kỳ báo cáo "${bad}" không đúng dạng. Hãy ghi năm (2026), sáu tháng (2026-H1 hoặc 2026-H2) hoặc khoảng ngày (2021-01-07..2025-12-31).`);
+      expect(refusal(bad)).toBe(
+        `Kỳ báo cáo "${bad}" không đúng dạng. Hãy ghi năm (2026), sáu tháng (2026-H1 hoặc 2026-H2) hoặc khoảng ngày (2021-01-07..2025-12-31).`,
+      );
     }
     expect(refusal('')).toMatch(/^Chưa ghi kỳ báo cáo\. Hãy ghi năm/);
     expect(refusal('1999')).toMatch(/^Kỳ báo cáo "1999" không phải năm từ 2000 đến 2100\./);

@@ -31,7 +31,10 @@ describe('one schema', () => {
   it('explains a date that does not exist, and one that is not a date, in words', () => {
     expect(readSettingText('report_date', '31/11/2026')).toEqual({ ok: false, message: '31/11/2026 không phải ngày có thật' });
     expect(readSettingText('report_date', '29/02/2027')).toEqual({ ok: false, message: '29/02/2027 không phải ngày có thật' });
-    expect(readSettingText('deadline', 'mai')).toMatchObject({ ok: false, message: expect.stringMatching(/không phải ngày; hãy nhập theo dạng ngày\/tháng\/năm/) });
+    expect(readSettingText('deadline', 'mai')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/không phải ngày; hãy nhập theo dạng ngày\/tháng\/năm/),
+    });
     expect(readSettingText('deadline', '5/1/2027')).toEqual({ ok: true, value: '2027-01-05' });
     expect(readSettingText('deadline', '')).toEqual({ ok: true, value: '' });
     expect(readSettingText('recipients', 'Bộ Y tế\n\n UBND tỉnh ')).toEqual({ ok: true, value: ['Bộ Y tế', 'UBND tỉnh'] });
@@ -56,8 +59,20 @@ describe('year-bound settings', () => {
   it('are per year: the sample’s season is 2026, earlier years have their own period and no deadline', () => {
     const ctx = emptySampleDb();
     const s26 = getSettings(ctx, 2026);
-    expect(s26).toMatchObject({ period_from: '2025-11-16', period_to: '2026-11-15', deadline: '2026-12-15', signer_name: sample.settings!.signer_name, province: 'An Lạc' });
-    expect(getSettings(ctx, 2025)).toMatchObject({ period_from: '2024-11-16', period_to: '2025-11-15', deadline: '', report_date: '2025-12-20', signer_name: sample.settings!.signer_name });
+    expect(s26).toMatchObject({
+      period_from: '2025-11-16',
+      period_to: '2026-11-15',
+      deadline: '2026-12-15',
+      signer_name: sample.settings!.signer_name,
+      province: 'An Lạc',
+    });
+    expect(getSettings(ctx, 2025)).toMatchObject({
+      period_from: '2024-11-16',
+      period_to: '2025-11-15',
+      deadline: '',
+      report_date: '2025-12-20',
+      signer_name: sample.settings!.signer_name,
+    });
     expect(getSettings(ctx, 2025).opening).toMatch(/năm 2025 như sau/);
     // A change to 2025's signer leaves 2026's; a province-wide change is seen by both.
     setSettings(ctx, { signer_name: 'Lê Văn C', place: 'Thành Đông' }, { year: 2025 });
@@ -71,7 +86,14 @@ describe('year-bound settings', () => {
     const ctx = emptySampleDb();
     setSettings(ctx, { report_number: '95' }, { year: 2026 });
     ensureYear(ctx, 2027);
-    expect(getSettings(ctx, 2027)).toMatchObject({ period_from: '2026-11-16', period_to: '2027-11-15', deadline: '2027-12-15', report_date: '2027-12-20', report_number: '', signer_name: sample.settings!.signer_name });
+    expect(getSettings(ctx, 2027)).toMatchObject({
+      period_from: '2026-11-16',
+      period_to: '2027-11-15',
+      deadline: '2027-12-15',
+      report_date: '2027-12-20',
+      report_number: '',
+      signer_name: sample.settings!.signer_name,
+    });
     expect(getSettings(ctx, 2027).opening).toMatch(/năm 2027 như sau/);
     // Once added, 2027 is its own: 2026's later changes do not move it.
     setSettings(ctx, { signer_name: 'Phạm D' }, { year: 2026 });
@@ -91,14 +113,36 @@ describe('migration 003', () => {
     const db = new Database(':memory:');
     migrate(db, undefined, before);
     const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
-    for (const [k, v] of Object.entries({ province: 'An Lạc', period_from: '2025-11-16', period_to: '2026-11-15', deadline: '2026-12-15', signer_name: 'Nguyễn Văn A', report_number: '12' })) put.run(k, JSON.stringify(v));
+    for (const [k, v] of Object.entries({
+      province: 'An Lạc',
+      period_from: '2025-11-16',
+      period_to: '2026-11-15',
+      deadline: '2026-12-15',
+      signer_name: 'Nguyễn Văn A',
+      report_number: '12',
+    }))
+      put.run(k, JSON.stringify(v));
     db.prepare('INSERT INTO years (year) VALUES (2025), (2026)').run();
     db.prepare("INSERT INTO units (code, name, kind, sort_order, created_at) VALUES ('X01', 'Xã Một', 'dia_phuong', 0, '2026-01-01')").run();
     db.prepare("UPDATE years SET locked = 1, locked_at = '2026-12-01' WHERE year = 2025").run();
     migrate(db);
     const ctx = contextFor(db, { template: emptySampleDb().template });
-    expect(getSettings(ctx, 2026)).toMatchObject({ province: 'An Lạc', period_from: '2025-11-16', period_to: '2026-11-15', deadline: '2026-12-15', signer_name: 'Nguyễn Văn A', report_number: '12' });
-    expect(getSettings(ctx, 2025)).toMatchObject({ province: 'An Lạc', period_from: '2024-11-16', period_to: '2025-11-15', deadline: '', signer_name: 'Nguyễn Văn A', report_number: '12' });
+    expect(getSettings(ctx, 2026)).toMatchObject({
+      province: 'An Lạc',
+      period_from: '2025-11-16',
+      period_to: '2026-11-15',
+      deadline: '2026-12-15',
+      signer_name: 'Nguyễn Văn A',
+      report_number: '12',
+    });
+    expect(getSettings(ctx, 2025)).toMatchObject({
+      province: 'An Lạc',
+      period_from: '2024-11-16',
+      period_to: '2025-11-15',
+      deadline: '',
+      signer_name: 'Nguyễn Văn A',
+      report_number: '12',
+    });
     expect((db.prepare("SELECT COUNT(*) AS n FROM settings WHERE key = 'signer_name'").get() as { n: number }).n).toBe(0);
     // 2025 was locked: what it prints is kept from the migration on.
     db.prepare("UPDATE settings SET value = '\"Bình Yên\"' WHERE key = 'province'").run();

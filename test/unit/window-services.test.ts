@@ -49,7 +49,9 @@ describe('the grid of a sheet', () => {
   });
   it('lists the year’s documents with the unit that reported them', () => {
     const docs = yearDocuments(ctx, 2026);
-    const stored = ctx.db.prepare('SELECT COUNT(*) AS n FROM documents d JOIN submissions s ON s.id = d.submission_id WHERE s.year = 2026 AND s.is_current = 1').get() as { n: number };
+    const stored = ctx.db
+      .prepare('SELECT COUNT(*) AS n FROM documents d JOIN submissions s ON s.id = d.submission_id WHERE s.year = 2026 AND s.is_current = 1')
+      .get() as { n: number };
     expect(docs).toHaveLength(stored.n);
     expect(docs[0]).toMatchObject({ unitName: expect.any(String), ngay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
@@ -63,12 +65,21 @@ describe('corrections from the grid', () => {
     const before = gridData(ctx, 2026, 'PL01').rows.find((r) => r.unit === 'X06')!;
     const col = 0;
     const [update] = correctFigures(ctx, 2026, 'Theo công văn đính chính', [{ unit: 'X06', code: 'pl01_bl_vu', value: 1 }]);
-    expect(update).toMatchObject({ unit: 'X06', code: 'pl01_bl_vu', value: 1, submitted: before.values[col], correction: { value: 1, reason: 'Theo công văn đính chính' } });
+    expect(update).toMatchObject({
+      unit: 'X06',
+      code: 'pl01_bl_vu',
+      value: 1,
+      submitted: before.values[col],
+      correction: { value: 1, reason: 'Theo công văn đính chính' },
+    });
     const after = gridData(ctx, 2026, 'PL01').rows.find((r) => r.unit === 'X06')!;
     expect(after.values[col]).toBe(1);
     expect(after.submitted[col]).toBe(before.values[col]);
     expect(after.corrections[col]?.reason).toBe('Theo công văn đính chính');
-    const log = ctx.db.prepare("SELECT old_value, new_value, reason FROM audit_log WHERE action = 'figure.correct' ORDER BY id DESC").get() as Record<string, string>;
+    const log = ctx.db.prepare("SELECT old_value, new_value, reason FROM audit_log WHERE action = 'figure.correct' ORDER BY id DESC").get() as Record<
+      string,
+      string
+    >;
     expect(log).toEqual({ old_value: String(before.values[col]), new_value: '1', reason: 'Theo công văn đính chính' });
     // Undo is a correction back to the figure sent: no longer shown as corrected, both kept in the log.
     correctFigures(ctx, 2026, 'Hoàn tác: Theo công văn đính chính', [{ unit: 'X06', code: 'pl01_bl_vu', value: before.values[col]! }]);
@@ -79,7 +90,12 @@ describe('corrections from the grid', () => {
   });
   it('are refused without a reason, for a unit that has not reported, and in a locked year (all or nothing)', () => {
     expect(() => correctFigures(ctx, 2026, '  ', [{ unit: 'X06', code: 'pl01_bl_vu', value: 1 }])).toThrow(/lý do/);
-    expect(() => correctFigures(ctx, 2026, 'x', [{ unit: 'X01', code: 'pl01_bl_vu', value: 9 }, { unit: 'X12', code: 'pl01_bl_vu', value: 1 }])).toThrow(/chưa có báo cáo năm 2026/);
+    expect(() =>
+      correctFigures(ctx, 2026, 'x', [
+        { unit: 'X01', code: 'pl01_bl_vu', value: 9 },
+        { unit: 'X12', code: 'pl01_bl_vu', value: 1 },
+      ]),
+    ).toThrow(/chưa có báo cáo năm 2026/);
     expect(yearFigures(ctx, 2026).byUnit.get('X01')!.values.get('pl01_bl_vu')).not.toBe(9);
     lockYear(ctx, 2026, 'Đã chốt');
     expect(() => correctFigures(ctx, 2026, 'x', [{ unit: 'X06', code: 'pl01_bl_vu', value: 1 }])).toThrow(/đã chốt/);
@@ -91,7 +107,12 @@ describe('the checklist of a year', () => {
   it('counts 23 of 25 units, marks late ones against the deadline, and shows versions with what changed', () => {
     const list = yearChecklist(ctx, 2026);
     expect(list).toMatchObject({ expected: 25, reported: 23, deadline: '2026-12-15' });
-    expect(list.rows.filter((r) => r.status === 'missing').map((r) => r.unit).sort()).toEqual(['STC', 'X12']);
+    expect(
+      list.rows
+        .filter((r) => r.status === 'missing')
+        .map((r) => r.unit)
+        .sort(),
+    ).toEqual(['STC', 'X12']);
     setSettings(ctx, { deadline: '2026-01-01' });
     expect(yearChecklist(ctx, 2026).late).toBe(23);
     setSettings(ctx, { deadline: '2026-12-15' });
@@ -112,7 +133,10 @@ describe('the checklist of a year', () => {
 
 describe('unit edits, trend and window facts', () => {
   it('moves a unit among its siblings and adds one at the end, refusing a code in use', () => {
-    const order = () => listUnits(ctx).filter((u) => u.parentCode === 'TINH').map((u) => u.code);
+    const order = () =>
+      listUnits(ctx)
+        .filter((u) => u.parentCode === 'TINH')
+        .map((u) => u.code);
     const before = order();
     const i = before.indexOf('X03');
     moveUnit(ctx, 'X03', 'up');
@@ -148,6 +172,15 @@ describe('unit edits, trend and window facts', () => {
   it('names the agency and opens on the season of the settings', () => {
     expect(agencyName(ctx)).toBe('Sở Y tế tỉnh An Lạc');
     expect(reportingYear(ctx)).toBe(2026);
-    expect(templateInfo(ctx).sheets.map((s) => s.tab)).toEqual(['PL01', 'PL01 (Công an)', 'PL02', 'PL03', 'PL04', 'Số liệu khác', 'Số liệu chỉ tiêu', 'BAO_CAO']);
+    expect(templateInfo(ctx).sheets.map((s) => s.tab)).toEqual([
+      'PL01',
+      'PL01 (Công an)',
+      'PL02',
+      'PL03',
+      'PL04',
+      'Số liệu khác',
+      'Số liệu chỉ tiêu',
+      'BAO_CAO',
+    ]);
   });
 });

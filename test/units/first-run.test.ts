@@ -34,10 +34,14 @@ async function workbookText(file: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const out: string[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
         if (c.isMerged && c.master !== c) return;
         out.push(readTextCell(c.value).text ?? '');
-      })));
+      }),
+    ),
+  );
   return out.join('\n');
 }
 
@@ -54,12 +58,31 @@ describe('first run', () => {
   it('the guided setup fills the settings, the province unit and the blank workbooks; nothing is "missing" before anything was sent', async () => {
     const ctx = createEmptyDatabase(':memory:');
     setupProvince(ctx, {
-      provinceKind: 'thành phố', province: 'Hải Phòng', standingAgency: 'Sở Y tế', signerName: 'Trần Thị Bình', signerTitle: 'PHÓ GIÁM ĐỐC',
-      year: 2026, periodFrom: '2025-11-16', periodTo: '2026-11-15', deadline: '2026-12-05',
+      provinceKind: 'thành phố',
+      province: 'Hải Phòng',
+      standingAgency: 'Sở Y tế',
+      signerName: 'Trần Thị Bình',
+      signerTitle: 'PHÓ GIÁM ĐỐC',
+      year: 2026,
+      periodFrom: '2025-11-16',
+      periodTo: '2026-11-15',
+      deadline: '2026-12-05',
     });
     expect(isFirstRun(ctx)).toBe(false);
-    expect(listUnits(ctx).map((u) => [u.code, u.name, u.kind])).toEqual([['TINH', 'Thành phố Hải Phòng', 'tinh'], ['SYT', 'Sở Y tế', 'thuong_truc']]);
-    expect(getSettings(ctx, 2026)).toMatchObject({ province: 'Hải Phòng', province_kind: 'thành phố', parent_body: 'UBND THÀNH PHỐ HẢI PHÒNG', issuing_body: 'SỞ Y TẾ', abbreviation: 'SYT', signer_name: 'Trần Thị Bình', deadline: '2026-12-05', period_to: '2026-11-15' });
+    expect(listUnits(ctx).map((u) => [u.code, u.name, u.kind])).toEqual([
+      ['TINH', 'Thành phố Hải Phòng', 'tinh'],
+      ['SYT', 'Sở Y tế', 'thuong_truc'],
+    ]);
+    expect(getSettings(ctx, 2026)).toMatchObject({
+      province: 'Hải Phòng',
+      province_kind: 'thành phố',
+      parent_body: 'UBND THÀNH PHỐ HẢI PHÒNG',
+      issuing_body: 'SỞ Y TẾ',
+      abbreviation: 'SYT',
+      signer_name: 'Trần Thị Bình',
+      deadline: '2026-12-05',
+      period_to: '2026-11-15',
+    });
     const report = validateYear(ctx, 2026);
     expect(report.findings.filter((f) => f.rule === 'completeness')).toEqual([]);
 
@@ -77,9 +100,40 @@ describe('first run', () => {
 
   it('the province unit follows a new province name; a second setup is refused', () => {
     const ctx = createEmptyDatabase(':memory:');
-    setupProvince(ctx, { provinceKind: 'tỉnh', province: 'Hà Giang', standingAgency: 'Sở Y tế', signerName: '', signerTitle: 'GIÁM ĐỐC', year: 2026, periodFrom: '2025-11-16', periodTo: '2026-11-15' });
-    expect(() => setupProvince(ctx, { provinceKind: 'tỉnh', province: 'Khác', standingAgency: 'Sở Y tế', signerName: '', signerTitle: '', year: 2026, periodFrom: '2025-11-16', periodTo: '2026-11-15' })).toThrow(/đã có danh sách đơn vị/);
-    expect(() => setupProvince(createEmptyDatabase(':memory:'), { provinceKind: 'tỉnh', province: 'X', standingAgency: 'Sở Y tế', signerName: '', signerTitle: '', year: 2026, periodFrom: '2026-11-15', periodTo: '2025-11-16' })).toThrow(/ngày bắt đầu phải trước/);
+    setupProvince(ctx, {
+      provinceKind: 'tỉnh',
+      province: 'Hà Giang',
+      standingAgency: 'Sở Y tế',
+      signerName: '',
+      signerTitle: 'GIÁM ĐỐC',
+      year: 2026,
+      periodFrom: '2025-11-16',
+      periodTo: '2026-11-15',
+    });
+    expect(() =>
+      setupProvince(ctx, {
+        provinceKind: 'tỉnh',
+        province: 'Khác',
+        standingAgency: 'Sở Y tế',
+        signerName: '',
+        signerTitle: '',
+        year: 2026,
+        periodFrom: '2025-11-16',
+        periodTo: '2026-11-15',
+      }),
+    ).toThrow(/đã có danh sách đơn vị/);
+    expect(() =>
+      setupProvince(createEmptyDatabase(':memory:'), {
+        provinceKind: 'tỉnh',
+        province: 'X',
+        standingAgency: 'Sở Y tế',
+        signerName: '',
+        signerTitle: '',
+        year: 2026,
+        periodFrom: '2026-11-15',
+        periodTo: '2025-11-16',
+      }),
+    ).toThrow(/ngày bắt đầu phải trước/);
   });
 
   it('through the API: the province file renamed, the root unit follows; the sample opens in its own file and back', async () => {
@@ -87,7 +141,17 @@ describe('first run', () => {
     const env: HandlerEnv = { ctx: createEmptyDatabase(dbFile), dbFile, dataDir: dir, desktop: false };
     const info = (await dispatch(env, 'getAppInfo', {})) as { ok: true; value: AppInfo };
     expect(info.value.firstRun).toBe(true);
-    const set = await dispatch(env, 'setupProvince', { provinceKind: 'tỉnh', province: 'Hà Giang', standingAgency: 'Sở Y tế', signerName: 'Lò Văn C', signerTitle: 'GIÁM ĐỐC', year: 2026, periodFrom: '2025-11-16', periodTo: '2026-11-15', deadline: '2026-12-05' });
+    const set = await dispatch(env, 'setupProvince', {
+      provinceKind: 'tỉnh',
+      province: 'Hà Giang',
+      standingAgency: 'Sở Y tế',
+      signerName: 'Lò Văn C',
+      signerTitle: 'GIÁM ĐỐC',
+      year: 2026,
+      periodFrom: '2025-11-16',
+      periodTo: '2026-11-15',
+      deadline: '2026-12-05',
+    });
     expect(set).toMatchObject({ ok: true, value: { province: 'Hà Giang', agency: 'Sở Y tế tỉnh Hà Giang' } });
     expect((await dispatch(env, 'setSettings', { changes: { province: 'Tuyên Quang' } })).ok).toBe(true);
     expect(listUnits(env.ctx)[0]!.name).toBe('Tỉnh Tuyên Quang');

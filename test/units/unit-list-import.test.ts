@@ -19,8 +19,15 @@ afterAll(() => cleanup());
 function newProvince(): ServiceContext {
   const ctx = createEmptyDatabase(':memory:');
   setupProvince(ctx, {
-    provinceKind: 'tỉnh', province: 'Hà Giang', standingAgency: 'Sở Y tế', signerName: 'Nguyễn Văn A', signerTitle: 'PHÓ GIÁM ĐỐC',
-    year: 2026, periodFrom: '2025-11-16', periodTo: '2026-11-15', deadline: '2026-12-05',
+    provinceKind: 'tỉnh',
+    province: 'Hà Giang',
+    standingAgency: 'Sở Y tế',
+    signerName: 'Nguyễn Văn A',
+    signerTitle: 'PHÓ GIÁM ĐỐC',
+    year: 2026,
+    periodFrom: '2025-11-16',
+    periodTo: '2026-11-15',
+    deadline: '2026-12-05',
   });
   return ctx;
 }
@@ -75,19 +82,44 @@ describe('unit list import', () => {
     ]);
     const p = await previewUnitList(ctx, file);
     expect(p.headerRow).toBe(3);
-    expect(p.mapping.map((m) => [m.column, m.field])).toEqual([['A', 'order'], ['B', 'name'], ['C', 'kind']]);
+    expect(p.mapping.map((m) => [m.column, m.field])).toEqual([
+      ['A', 'order'],
+      ['B', 'name'],
+      ['C', 'kind'],
+    ]);
     expect(p.counts).toMatchObject({ add: 8, keep: 0, update: 0, skip: 0, remove: 0, generatedCodes: 8 });
     expect(p.replaces).toBe(true);
     expect(p.problems).toEqual([]);
     expect(p.rows.map((r) => [r.code, r.kind])).toEqual([
-      ['SGDDT', 'so_nganh'], ['HLHPNT', 'so_nganh'], ['CAT', 'cong_an'], ['VKSNDT', 'vien_kiem_sat'], ['TANDT', 'toa_an'],
-      ['X_ANPHU', 'dia_phuong'], ['P_TRANPHU', 'dia_phuong'], ['DK_COTO', 'dia_phuong'],
+      ['SGDDT', 'so_nganh'],
+      ['HLHPNT', 'so_nganh'],
+      ['CAT', 'cong_an'],
+      ['VKSNDT', 'vien_kiem_sat'],
+      ['TANDT', 'toa_an'],
+      ['X_ANPHU', 'dia_phuong'],
+      ['P_TRANPHU', 'dia_phuong'],
+      ['DK_COTO', 'dia_phuong'],
     ]);
     expect(listUnits(ctx)).toHaveLength(2); // the preview saved nothing
     const r = await importUnitList(ctx, file);
     expect([r.added, r.kept, r.removed]).toEqual([8, 0, 0]);
-    expect(listUnits(ctx).map((u) => u.name)).toEqual(['Tỉnh Hà Giang', 'Sở Y tế', 'Sở Giáo dục và Đào tạo', 'Hội Liên hiệp Phụ nữ tỉnh', 'Công an tỉnh', 'Viện kiểm sát nhân dân tỉnh', 'Tòa án nhân dân tỉnh', 'Xã An Phú', 'Phường Trần Phú', 'Đặc khu Cô Tô']);
-    expect(listUnits(ctx).filter((u) => u.code !== 'TINH').every((u) => u.parentCode === 'TINH')).toBe(true);
+    expect(listUnits(ctx).map((u) => u.name)).toEqual([
+      'Tỉnh Hà Giang',
+      'Sở Y tế',
+      'Sở Giáo dục và Đào tạo',
+      'Hội Liên hiệp Phụ nữ tỉnh',
+      'Công an tỉnh',
+      'Viện kiểm sát nhân dân tỉnh',
+      'Tòa án nhân dân tỉnh',
+      'Xã An Phú',
+      'Phường Trần Phú',
+      'Đặc khu Cô Tô',
+    ]);
+    expect(
+      listUnits(ctx)
+        .filter((u) => u.code !== 'TINH')
+        .every((u) => u.parentCode === 'TINH'),
+    ).toBe(true);
     // The same list again: the same codes, nothing added.
     const again = await previewUnitList(ctx, file);
     expect(again.counts).toMatchObject({ add: 0, keep: 8, remove: 0 });
@@ -113,12 +145,16 @@ describe('unit list import', () => {
   });
 
   it('reads CSV in Windows-1258 and in UTF-8 with BOM, headings in any order, with Mã and Thuộc', async () => {
-    const text = 'Danh sách đơn vị\r\nThuộc;Loại đơn vị;Tên đơn vị;Mã\r\n;Sở, ngành;Sở Tư pháp;STP\r\n;Xã;Xã Hòa Bình;\r\nSở Tư pháp;Đoàn thể;Đoàn Luật sư;\r\n';
+    const text =
+      'Danh sách đơn vị\r\nThuộc;Loại đơn vị;Tên đơn vị;Mã\r\n;Sở, ngành;Sở Tư pháp;STP\r\n;Xã;Xã Hòa Bình;\r\nSở Tư pháp;Đoàn thể;Đoàn Luật sư;\r\n';
     const ansi = path.join(dir, 'ansi.csv');
     writeFileSync(ansi, win1258(text));
     const bom = path.join(dir, 'bom.csv');
     writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
-    for (const [file, encoding] of [[ansi, 'Windows-1258'], [bom, 'UTF-8']] as const) {
+    for (const [file, encoding] of [
+      [ansi, 'Windows-1258'],
+      [bom, 'UTF-8'],
+    ] as const) {
       const ctx = newProvince();
       const p = await previewUnitList(ctx, file);
       expect(p.encoding).toBe(encoding);
@@ -147,20 +183,31 @@ describe('unit list import', () => {
       ['skip', 'trùng tên với dòng 2; bỏ qua dòng này'],
       ['keep', null],
     ]);
-    const bad = await xlsx('sai.xlsx', [['STT', 'Tên đơn vị', 'Loại đơn vị'], [1, 'Thôn Nà Lừa', 'Thôn']]);
+    const bad = await xlsx('sai.xlsx', [
+      ['STT', 'Tên đơn vị', 'Loại đơn vị'],
+      [1, 'Thôn Nà Lừa', 'Thôn'],
+    ]);
     await expect(importUnitList(ctx, bad)).rejects.toThrow(/Dòng 2 \(Thôn Nà Lừa\): không hiểu loại đơn vị "Thôn"/);
     expect(listUnits(ctx)).toHaveLength(2);
 
     const season = sampleDb();
     const before = listUnits(season).filter((u) => u.active).length;
-    const one = await xlsx('mot.xlsx', [['STT', 'Tên đơn vị', 'Loại đơn vị'], [1, 'Xã Mới Lập', 'Xã']]);
+    const one = await xlsx('mot.xlsx', [
+      ['STT', 'Tên đơn vị', 'Loại đơn vị'],
+      [1, 'Xã Mới Lập', 'Xã'],
+    ]);
     const kept = await previewUnitList(season, one);
     expect(kept.replaces).toBe(false);
     expect(kept.absent.every((a) => a.action === 'keep')).toBe(true);
     const retire = await previewUnitList(season, one, { retireMissing: true });
     expect(retire.counts.retire).toBe(before - 2); // all but the province's unit and the standing agency
     await importUnitList(season, one, { retireMissing: true });
-    expect(listUnits(season).filter((u) => u.active).map((u) => u.kind).sort()).toEqual(['dia_phuong', 'thuong_truc', 'tinh']);
+    expect(
+      listUnits(season)
+        .filter((u) => u.active)
+        .map((u) => u.kind)
+        .sort(),
+    ).toEqual(['dia_phuong', 'thuong_truc', 'tinh']);
   });
 
   it('writes a sample list that imports as it is', async () => {
@@ -181,7 +228,10 @@ describe('unit list files that are not lists', () => {
     const junk = path.join(dir, 'hong.xlsx');
     writeFileSync(junk, 'không phải sổ Excel');
     await expect(previewUnitList(ctx, junk)).rejects.toThrow(/Không đọc được danh sách đơn vị .*hong\.xlsx/);
-    const noHeader = await xlsx('khong-tieu-de.xlsx', [['Sở Tư pháp', 'Sở'], ['Xã A', 'Xã']]);
+    const noHeader = await xlsx('khong-tieu-de.xlsx', [
+      ['Sở Tư pháp', 'Sở'],
+      ['Xã A', 'Xã'],
+    ]);
     await expect(previewUnitList(ctx, noHeader)).rejects.toThrow(/Không tìm thấy dòng tiêu đề .*"Tên đơn vị"/);
   });
 });

@@ -27,13 +27,25 @@ describe('parseExpression', () => {
 
   it('reads sum(pattern) as a wildcard and sum(expression) as the expression', () => {
     expect(parseExpression('sum(pl01_*_tre)')).toEqual({ kind: 'pattern', pattern: 'pl01_*_tre' });
-    expect(parseExpression('sum(pl01_xhtd_tre + pl01_bl_tre)')).toEqual({ kind: 'add', left: { kind: 'code', code: 'pl01_xhtd_tre' }, right: { kind: 'code', code: 'pl01_bl_tre' } });
+    expect(parseExpression('sum(pl01_xhtd_tre + pl01_bl_tre)')).toEqual({
+      kind: 'add',
+      left: { kind: 'code', code: 'pl01_xhtd_tre' },
+      right: { kind: 'code', code: 'pl01_bl_tre' },
+    });
     expect(parseExpression('sum(ca_tre)')).toEqual({ kind: 'code', code: 'ca_tre' });
   });
 
   it('reads parentheses, unary minus and decimals', () => {
-    expect(parseExpression('a - (b - c)')).toEqual({ kind: 'sub', left: { kind: 'code', code: 'a' }, right: { kind: 'sub', left: { kind: 'code', code: 'b' }, right: { kind: 'code', code: 'c' } } });
-    expect(parseExpression('-2.5 + x')).toEqual({ kind: 'add', left: { kind: 'neg', operand: { kind: 'number', value: 2.5 } }, right: { kind: 'code', code: 'x' } });
+    expect(parseExpression('a - (b - c)')).toEqual({
+      kind: 'sub',
+      left: { kind: 'code', code: 'a' },
+      right: { kind: 'sub', left: { kind: 'code', code: 'b' }, right: { kind: 'code', code: 'c' } },
+    });
+    expect(parseExpression('-2.5 + x')).toEqual({
+      kind: 'add',
+      left: { kind: 'neg', operand: { kind: 'number', value: 2.5 } },
+      right: { kind: 'code', code: 'x' },
+    });
     expect(parseExpression(0)).toEqual({ kind: 'number', value: 0 });
   });
 
@@ -92,7 +104,11 @@ describe('evaluateSide: blanks per missing strategy', () => {
     expect(evaluateSide(parseExpression('zzz'), lookupOf({}), 'skip_if_any_missing').value).toBeNull();
   });
   it('sums patterns over the codes they match, and keeps decimals exact', () => {
-    expect(evaluateSide(parseExpression('sum(x_*)'), lookupOf({ x_a: 0.1, x_b: 0.2, y: 5 }), 'skip_if_any_missing')).toEqual({ value: 0.3, codes: ['x_a', 'x_b'], missing: [] });
+    expect(evaluateSide(parseExpression('sum(x_*)'), lookupOf({ x_a: 0.1, x_b: 0.2, y: 5 }), 'skip_if_any_missing')).toEqual({
+      value: 0.3,
+      codes: ['x_a', 'x_b'],
+      missing: [],
+    });
   });
   it('a side of numbers only is never missing', () => {
     expect(evaluateSide(parseExpression('0'), lookupOf({}), 'skip_if_all_missing').value).toBe(0);
@@ -123,7 +139,9 @@ describe('compare with tolerance', () => {
 
 describe('messages', () => {
   it('fills placeholders and leaves unknown ones as written', () => {
-    expect(renderMessage('{unit}, năm {year}: {f} ({left}) {x}', { unit: 'Xã Tân Phú', year: '2026', f: 'Bạo lực', left: '7' })).toBe('Xã Tân Phú, năm 2026: Bạo lực (7) {x}');
+    expect(renderMessage('{unit}, năm {year}: {f} ({left}) {x}', { unit: 'Xã Tân Phú', year: '2026', f: 'Bạo lực', left: '7' })).toBe(
+      'Xã Tân Phú, năm 2026: Bạo lực (7) {x}',
+    );
   });
   it('lists cells in words, the sheet named as its title says, only cells with an address', () => {
     const sheets = [
@@ -140,9 +158,16 @@ describe('messages', () => {
         sheets,
       ),
     ).toBe(' (Phụ lục 01, các ô E10, F10, D10)');
-    expect(formatCells([{ sheet: 'SO_LIEU', address: 'C5', code: 'a' }, { sheet: 'PL01', address: 'D7', code: 'b' }, { sheet: 'PL01', address: null, code: 'c' }], sheets)).toBe(
-      ' (Các số liệu khác về thực hiện nghị quyết 121, ô C5; Phụ lục 01, ô D7)',
-    );
+    expect(
+      formatCells(
+        [
+          { sheet: 'SO_LIEU', address: 'C5', code: 'a' },
+          { sheet: 'PL01', address: 'D7', code: 'b' },
+          { sheet: 'PL01', address: null, code: 'c' },
+        ],
+        sheets,
+      ),
+    ).toBe(' (Các số liệu khác về thực hiện nghị quyết 121, ô C5; Phụ lục 01, ô D7)');
     expect(formatCells([{ sheet: 'PL01', address: null, code: 'a' }], sheets)).toBe('');
   });
   it('splits stored cell references', () => {

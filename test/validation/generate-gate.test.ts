@@ -27,15 +27,19 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-
 describe('generation gated on errors', () => {
   it('validate exits 1 and names the commune, the sheet and the cell', async () => {
     const v = await cli('validate', '--db', db, '--year', '2026', '--json');
     expect(v.code).toBe(1);
-    const report = JSON.parse(v.out) as { errors: number; findings: { rule: string; unit: string; message: string; cells: { sheet: string; address: string }[] }[] };
+    const report = JSON.parse(v.out) as {
+      errors: number;
+      findings: { rule: string; unit: string; message: string; cells: { sheet: string; address: string }[] }[];
+    };
     const sex = report.findings.find((f) => f.rule === 'pl01_sex_sum')!;
     expect(sex.unit).toBe('X03');
-    expect(sex.message).toMatch(/^Xã Tân Phú, năm 2026: Xâm hại tình dục — số trẻ em nam \+ nữ \(\d+\) khác tổng số trẻ em \(\d+\) \(Phụ lục 01, các ô E\d+, F\d+, D\d+\)\.$/);
+    expect(sex.message).toMatch(
+      /^Xã Tân Phú, năm 2026: Xâm hại tình dục — số trẻ em nam \+ nữ \(\d+\) khác tổng số trẻ em \(\d+\) \(Phụ lục 01, các ô E\d+, F\d+, D\d+\)\.$/,
+    );
     expect(sex.cells.map((c) => c.sheet)).toEqual(['PL01', 'PL01', 'PL01']);
   });
 

@@ -34,7 +34,9 @@ const PL01_MEASURES = ['vu', 'tre', 'nam', 'nu', 'duoi6', '6den12', '12den16'] a
 const FORMS = ['bl', 'bb', 'xhtd', 'mb', 'br', 'khac'] as const;
 
 /** A whole Phụ lục 01 of zeros, with the given forms filled in (a value null = blank). */
-export function pl01(rows: Partial<Record<(typeof FORMS)[number], Partial<Record<(typeof PL01_MEASURES)[number], number | null>>>> = {}): Record<string, number | null> {
+export function pl01(
+  rows: Partial<Record<(typeof FORMS)[number], Partial<Record<(typeof PL01_MEASURES)[number], number | null>>>> = {},
+): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const f of FORMS) for (const m of PL01_MEASURES) out[`pl01_${f}_${m}`] = rows[f]?.[m] !== undefined ? rows[f]![m]! : 0;
   return out;
@@ -42,7 +44,23 @@ export function pl01(rows: Partial<Record<(typeof FORMS)[number], Partial<Record
 
 const GROUPS = ['d142', 'd144', 'd145', 'd146', 'd147', 'xhtd_khac', 'mua_ban', 'bao_luc', 'khac'] as const;
 const PL03_MEASURES = ['tb_thuly', 'tb_gq', 'kt_vu', 'kt_bc', 'tt_vu', 'tt_bc', 'dc_vu', 'dc_bc', 'bh_duoi16', 'bh_16den18'] as const;
-const PL04_MEASURES = ['tl_vu', 'tl_bc', 'gq_vu', 'gq_bc', 'xx_vu', 'xx_bc', 'hp_den3', 'hp_3den7', 'hp_7den15', 'hp_15den20', 'hp_chung_than', 'hp_tu_hinh', 'hp_an_treo', 'hp_khac', 'con_lai_vu'] as const;
+const PL04_MEASURES = [
+  'tl_vu',
+  'tl_bc',
+  'gq_vu',
+  'gq_bc',
+  'xx_vu',
+  'xx_bc',
+  'hp_den3',
+  'hp_3den7',
+  'hp_7den15',
+  'hp_15den20',
+  'hp_chung_than',
+  'hp_tu_hinh',
+  'hp_an_treo',
+  'hp_khac',
+  'con_lai_vu',
+] as const;
 
 type Group = (typeof GROUPS)[number];
 

@@ -18,7 +18,9 @@ describe('police_vs_local', () => {
   it('fires when the gap exceeds both 10% of the larger and 2 children', () => {
     const ctx = dbWith([...local, { unit: 'CA', values: { ca_tre: 32 } }]);
     const [f] = findingsOf(ctx, 'police_vs_local');
-    expect(f?.message).toBe(`${PROVINCE}: số trẻ em bị xâm hại do công an ghi nhận (32) chênh lệch với tổng số các địa phương báo cáo (27) quá 10% và quá 2 trẻ em.`);
+    expect(f?.message).toBe(
+      `${PROVINCE}: số trẻ em bị xâm hại do công an ghi nhận (32) chênh lệch với tổng số các địa phương báo cáo (27) quá 10% và quá 2 trẻ em.`,
+    );
     expect(f).toMatchObject({ severity: 'warning', scope: 'aggregate', unit: null, unitName: 'Tỉnh An Lạc', left: 32, right: 27, cells: [] });
   });
   it('holds within the tolerance, in either direction', () => {
@@ -83,7 +85,11 @@ describe('completeness', () => {
     expect(findings).toHaveLength(24); // 25 reporting units, one reported
     expect(findings.map((f) => f.unit)).not.toContain('TINH');
     expect(findings.map((f) => f.unit)).not.toContain('X03');
-    expect(findings.find((f) => f.unit === 'STC')).toMatchObject({ message: 'Sở Tài chính, năm 2026: chưa có báo cáo.', severity: 'warning', key: '2026|completeness|STC|missing' });
+    expect(findings.find((f) => f.unit === 'STC')).toMatchObject({
+      message: 'Sở Tài chính, năm 2026: chưa có báo cáo.',
+      severity: 'warning',
+      key: '2026|completeness|STC|missing',
+    });
   });
   it('a deactivated unit is not expected to report', () => {
     const ctx = dbWith([]);
@@ -110,14 +116,23 @@ describe('completeness', () => {
 });
 
 describe('doc_duplicate', () => {
-  const doc = (so: string, coQuan: string) => ({ cap: 'UBND tỉnh', loai: 'Kế hoạch', so_ky_hieu: so, ngay: '2021-03-12', co_quan: coQuan, trich_yeu: 'Kế hoạch thực hiện Nghị quyết 121' });
+  const doc = (so: string, coQuan: string) => ({
+    cap: 'UBND tỉnh',
+    loai: 'Kế hoạch',
+    so_ky_hieu: so,
+    ngay: '2021-03-12',
+    co_quan: coQuan,
+    trich_yeu: 'Kế hoạch thực hiện Nghị quyết 121',
+  });
   it('one info per document reported by several units, compared without case, spacing or diacritic variants', () => {
     const ctx = dbWith([
       { unit: 'SYT', values: {}, documents: [doc('45/KH-UBND', 'UBND tỉnh An Lạc')] },
       { unit: 'MTTQ', values: {}, documents: [doc('45/kh-ubnd ', 'UBND  tinh An Lac')] },
     ]);
     const [f] = findingsOf(ctx, 'doc_duplicate');
-    expect(f?.message).toBe('Văn bản 45/KH-UBND ngày 12/03/2021 được nhiều đơn vị hoặc nhiều năm báo cáo: Sở Y tế (2026), Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh (2026); Phụ lục 02 chỉ liệt kê một lần.');
+    expect(f?.message).toBe(
+      'Văn bản 45/KH-UBND ngày 12/03/2021 được nhiều đơn vị hoặc nhiều năm báo cáo: Sở Y tế (2026), Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh (2026); Phụ lục 02 chỉ liệt kê một lần.',
+    );
     expect(f).toMatchObject({ severity: 'info', unit: null, document: { so_ky_hieu: '45/KH-UBND', ngay: '2021-03-12' } });
     expect(f?.units?.map((u) => u.code)).toEqual(['SYT', 'MTTQ']);
   });
@@ -155,7 +170,13 @@ describe('yoy_outlier', () => {
       'Xã Tân Phú, năm 2026: Bạo lực — Số vụ là 8, năm 2025 là 0; thay đổi bất thường (gấp hơn 3 lần hoặc giảm còn dưới một phần ba).',
       'Xã Tân Phú, năm 2026: Bạo lực — Tổng số trẻ em bị xâm hại là 3, năm 2025 là 10; thay đổi bất thường (gấp hơn 3 lần hoặc giảm còn dưới một phần ba).',
     ]);
-    expect(findings[0]).toMatchObject({ code: 'pl01_bl_vu', left: 8, right: 0, key: '2026|yoy_outlier|X03|pl01_bl_vu', cells: [{ sheet: 'PL01', address: null, code: 'pl01_bl_vu' }] });
+    expect(findings[0]).toMatchObject({
+      code: 'pl01_bl_vu',
+      left: 8,
+      right: 0,
+      key: '2026|yoy_outlier|X03|pl01_bl_vu',
+      cells: [{ sheet: 'PL01', address: null, code: 'pl01_bl_vu' }],
+    });
   });
   it('holds for exactly 3×, for changes under 5, and when last year was blank', () => {
     const ctx = twoYears({ pl01_bl_vu: 3, tt_cuoc: 2, pl01_bl_tre: null }, { pl01_bl_vu: 9, tt_cuoc: 6, pl01_bl_tre: 8 });
@@ -175,7 +196,9 @@ describe('yoy_missing', () => {
       { unit: 'SGDDT', values: { tt_cuoc: null, tt_luot: null, ktr_vi_pham: 0 } },
     ]);
     const findings = findingsOf(ctx, 'yoy_missing');
-    expect(findings.map((f) => f.message)).toEqual(['Sở Giáo dục và Đào tạo, năm 2026: Số cuộc tuyên truyền, phổ biến, giáo dục: năm 2025 báo cáo 12, năm nay để trống.']);
+    expect(findings.map((f) => f.message)).toEqual([
+      'Sở Giáo dục và Đào tạo, năm 2026: Số cuộc tuyên truyền, phổ biến, giáo dục: năm 2025 báo cáo 12, năm nay để trống.',
+    ]);
     expect(findings[0]).toMatchObject({ code: 'tt_cuoc', left: null, right: 12 });
   });
   it('holds when the figure is reported (0 included) or was blank both years', () => {

@@ -57,7 +57,14 @@ describe('templates/nq121/rules.json', () => {
   it('compiles against the template: every code, list, sheet and placeholder exists', () => {
     const compiled = templateRules(template);
     const checks = Object.fromEntries(compiled.rules.map((c) => [c.rule.id, 'checks' in c ? c.checks.length : 0]));
-    expect(checks).toMatchObject({ pl01_sex_sum: 6, pl03_kt_defendants: 9, pl03_victim_age: 6, pl04_penalties: 9, so_lieu_reports_handled: 1, police_vs_local: 1 });
+    expect(checks).toMatchObject({
+      pl01_sex_sum: 6,
+      pl03_kt_defendants: 9,
+      pl03_victim_age: 6,
+      pl04_penalties: 9,
+      so_lieu_reports_handled: 1,
+      police_vs_local: 1,
+    });
     const pl01 = compiled.rules.find((c) => c.rule.id === 'pl01_sex_sum');
     expect(pl01?.scope === 'submission' && pl01.checks.every((k) => k.kinds.join() === 'dia_phuong')).toBe(true);
   });
@@ -90,7 +97,9 @@ describe('templates/nq121/rules.json', () => {
     const ctx = dbWith([]);
     const broken = withRules((rules) => [{ ...rules[0]!, left: 'pl01_{f}_nam +' }]);
     expect(() => validateYear(ctx, 2026, { rules: broken })).toThrow(AppError);
-    expect(() => validateYear(ctx, 2026, { rules: broken })).toThrow(/Tệp quy tắc kiểm tra không hợp lệ: quy tắc "pl01_sex_sum" \(bl\): Biểu thức "pl01_bl_nam \+": thiếu số hạng/);
+    expect(() => validateYear(ctx, 2026, { rules: broken })).toThrow(
+      /Tệp quy tắc kiểm tra không hợp lệ: quy tắc "pl01_sex_sum" \(bl\): Biểu thức "pl01_bl_nam \+": thiếu số hạng/,
+    );
   });
 
   it('a new rule is a data change: the engine runs a rule id it has never seen', () => {
@@ -108,6 +117,8 @@ describe('templates/nq121/rules.json', () => {
         message: '{unit}, năm {year}: có tiền xử phạt ({when.left} triệu đồng) nhưng không có vi phạm ({left}){cells}.',
       },
     ]);
-    expect(messagesOf(ctx, 'fines_need_violations', { rules })).toEqual(['Sở Giáo dục và Đào tạo, năm 2026: có tiền xử phạt (12,5 triệu đồng) nhưng không có vi phạm (0).']);
+    expect(messagesOf(ctx, 'fines_need_violations', { rules })).toEqual([
+      'Sở Giáo dục và Đào tạo, năm 2026: có tiền xử phạt (12,5 triệu đồng) nhưng không có vi phạm (0).',
+    ]);
   });
 });

@@ -63,7 +63,15 @@ describe('the sample province, 2026', () => {
     expect(json.findings).toHaveLength(9);
     const yoy = json.findings.find((f) => f.rule === 'yoy_outlier');
     expect(Object.keys(yoy!).slice(0, 8)).toEqual(['rule', 'severity', 'unit', 'year', 'message', 'left', 'right', 'cells']);
-    expect(yoy).toMatchObject({ severity: 'warning', unit: 'X05', year: 2026, left: 7, right: 0, code: 'pl01_xhtd_vu', cells: [{ sheet: 'PL01', address: null, code: 'pl01_xhtd_vu' }] });
+    expect(yoy).toMatchObject({
+      severity: 'warning',
+      unit: 'X05',
+      year: 2026,
+      left: 7,
+      right: 0,
+      code: 'pl01_xhtd_vu',
+      cells: [{ sheet: 'PL01', address: null, code: 'pl01_xhtd_vu' }],
+    });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });
@@ -81,11 +89,26 @@ describe('acknowledging findings', () => {
     expect(again.findings.find((f) => f.key === finding.key)?.acknowledged?.reason).toBe('Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn.');
     expect(again.findings.filter((f) => f.acknowledged)).toHaveLength(1);
     expect(summaryLine(again)).toBe('Năm 2026: 0 lỗi, 8 cảnh báo (1 đã xác nhận), 1 thông tin.');
-    expect(formatFindingLine(again.findings.find((f) => f.acknowledged)!)).toMatch(/\[đã xác nhận: Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn\.\]$/);
-    expect(reportToJson(again).findings.find((f) => f.key === finding.key)?.acknowledged?.reason).toBe('Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn.');
+    expect(formatFindingLine(again.findings.find((f) => f.acknowledged)!)).toMatch(
+      /\[đã xác nhận: Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn\.\]$/,
+    );
+    expect(reportToJson(again).findings.find((f) => f.key === finding.key)?.acknowledged?.reason).toBe(
+      'Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn.',
+    );
 
-    const log = ctx.db.prepare("SELECT action, entity, entity_id, reason, new_value FROM audit_log WHERE action LIKE 'finding.%'").all() as Record<string, string>[];
-    expect(log).toEqual([{ action: 'finding.acknowledge', entity: 'finding', entity_id: finding.key, reason: 'Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn.', new_value: JSON.stringify({ message: finding.message, left: 32, right: 27 }) }]);
+    const log = ctx.db.prepare("SELECT action, entity, entity_id, reason, new_value FROM audit_log WHERE action LIKE 'finding.%'").all() as Record<
+      string,
+      string
+    >[];
+    expect(log).toEqual([
+      {
+        action: 'finding.acknowledge',
+        entity: 'finding',
+        entity_id: finding.key,
+        reason: 'Công an tính cả trẻ em ở tỉnh khác bị xâm hại trên địa bàn.',
+        new_value: JSON.stringify({ message: finding.message, left: 32, right: 27 }),
+      },
+    ]);
     expect(() => acknowledgeFinding(ctx, '2026|police_vs_local|*|', 'x')).toThrow(AppError);
 
     withdrawAcknowledgement(ctx, finding.key, 'Chờ công an đối chiếu lại.');
@@ -123,7 +146,11 @@ describe('acknowledging findings', () => {
     const ctx = sampleDb();
     const key = '2026|police_vs_local|*|-';
     acknowledgeFinding(ctx, key, 'Đã đối chiếu với công an.');
-    ctx.db.prepare("UPDATE submission_values SET value = 40 WHERE code = 'ca_tre' AND submission_id = (SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = 'CA' AND s.year = 2026)").run();
+    ctx.db
+      .prepare(
+        "UPDATE submission_values SET value = 40 WHERE code = 'ca_tre' AND submission_id = (SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = 'CA' AND s.year = 2026)",
+      )
+      .run();
     const f = validateYear(ctx, 2026).findings.find((x) => x.key === key);
     expect(f).toMatchObject({ left: 40, right: 27, acknowledged: { reason: 'Đã đối chiếu với công an.' } });
   });

@@ -27,7 +27,8 @@ interface RuleCase {
 }
 
 /** The police's Phụ lục 01 (sheet PL01_CA): the same row under the ca01_ codes. */
-const ca01 = (forms: Record<string, Record<string, number>>) => Object.fromEntries(Object.entries(pl01(forms)).map(([k, v]) => [k.replace(/^pl01_/, 'ca01_'), v]));
+const ca01 = (forms: Record<string, Record<string, number>>) =>
+  Object.fromEntries(Object.entries(pl01(forms)).map(([k, v]) => [k.replace(/^pl01_/, 'ca01_'), v]));
 const CA = 'Công an tỉnh, năm 2026';
 
 const CASES: RuleCase[] = [
@@ -171,7 +172,12 @@ describe('submission rules: one case that fires, one that does not', () => {
 
   it('covers every submission rule of the rule file', () => {
     const set = JSON.parse(readFileSync(templatePath('nq121', 'rules.json'), 'utf8')) as RuleSet;
-    expect(CASES.map((c) => c.rule).sort()).toEqual(set.rules.filter((r) => r.scope === 'submission').map((r) => r.id).sort());
+    expect(CASES.map((c) => c.rule).sort()).toEqual(
+      set.rules
+        .filter((r) => r.scope === 'submission')
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it('a finding records rule, severity, unit, item, both figures and the cells with their codes', () => {
@@ -213,7 +219,11 @@ describe('submission rules: one case that fires, one that does not', () => {
   it('a corrected figure is what the rules see', () => {
     const ctx = dbWith([CASES[0]!.fires]);
     const id = (ctx.db.prepare("SELECT v.submission_id AS id FROM submission_values v WHERE code = 'pl01_xhtd_nam'").get() as { id: number }).id;
-    ctx.db.prepare("INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, 'pl01_xhtd_nam', 3, 'xã báo lại qua điện thoại', 'test', '2026-11-27')").run(id);
+    ctx.db
+      .prepare(
+        "INSERT INTO corrections (submission_id, code, value, reason, by, at) VALUES (?, 'pl01_xhtd_nam', 3, 'xã báo lại qua điện thoại', 'test', '2026-11-27')",
+      )
+      .run(id);
     expect(findingsOf(ctx, 'pl01_sex_sum')).toEqual([]);
   });
 
@@ -222,7 +232,19 @@ describe('submission rules: one case that fires, one that does not', () => {
     // the store): PL01 is not in its workbook, so no PL01 rule looks at it.
     const ctx = dbWith([]);
     ctx.db.transaction(() =>
-      insertSubmissionVersion(ctx, { unitCode: 'SGDDT', year: 2026, source: 'json', fileName: null, sha256: null, workbookId: null, templateVersion: 1, values: Object.entries(pl01({ xhtd: { ...XHTD, nam: 2 } })).map(([code, value]) => ({ code, value })), documents: [], narratives: [], findings: [] }),
+      insertSubmissionVersion(ctx, {
+        unitCode: 'SGDDT',
+        year: 2026,
+        source: 'json',
+        fileName: null,
+        sha256: null,
+        workbookId: null,
+        templateVersion: 1,
+        values: Object.entries(pl01({ xhtd: { ...XHTD, nam: 2 } })).map(([code, value]) => ({ code, value })),
+        documents: [],
+        narratives: [],
+        findings: [],
+      }),
     )();
     expect(findingsOf(ctx, 'pl01_sex_sum')).toEqual([]);
   });

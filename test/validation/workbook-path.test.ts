@@ -34,7 +34,9 @@ describe('validation over imported workbooks', () => {
       ['pl01_xhtd_nu', [{ sheet: 'PL01', address: 'F8', code: 'pl01_xhtd_nu' }]],
       ['pl01_xhtd_6den12', [{ sheet: 'PL01', address: 'H8', code: 'pl01_xhtd_6den12' }]],
     ]);
-    expect(yoy[0]?.message).toBe('Xã Minh Đức, năm 2026: Xâm hại tình dục — Số vụ là 7, năm 2025 là 0; thay đổi bất thường (gấp hơn 3 lần hoặc giảm còn dưới một phần ba) (Phụ lục 01, ô C8).');
+    expect(yoy[0]?.message).toBe(
+      'Xã Minh Đức, năm 2026: Xâm hại tình dục — Số vụ là 7, năm 2025 là 0; thay đổi bất thường (gấp hơn 3 lần hoặc giảm còn dưới một phần ba) (Phụ lục 01, ô C8).',
+    );
   });
 
   it('a commune resending its workbook with nam + nữ ≠ tổng gets an error naming the commune, the sheet and the cells', async () => {
@@ -45,7 +47,12 @@ describe('validation over imported workbooks', () => {
     const resent = path.join(tmp.dir, 'resent', inputFileName(unit, 2026));
     mkdirSync(path.dirname(resent), { recursive: true });
     const table = documentTableForKind(ctx.template, unit.kind);
-    await fillWorkbookFile(path.join(demo.blankDir, inputFileName(unit, 2026)), resent, { values: { ...answers.values, pl01_xhtd_nam: 1 }, documents: answers.documents, texts: answers.texts }, table?.kind === 'table' ? table : undefined);
+    await fillWorkbookFile(
+      path.join(demo.blankDir, inputFileName(unit, 2026)),
+      resent,
+      { values: { ...answers.values, pl01_xhtd_nam: 1 }, documents: answers.documents, texts: answers.texts },
+      table?.kind === 'table' ? table : undefined,
+    );
     const [result] = await importFiles(ctx, [resent], { receivedAt: '2026-11-26T08:00:00.000Z' });
     expect(result?.status).toBe('accepted');
 

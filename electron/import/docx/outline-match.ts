@@ -191,7 +191,12 @@ function isUpperCase(text: string): boolean {
 }
 
 /** A heading, when the paragraph is one: the target and the text after an inline heading ("- Nguyên nhân: …"). */
-function matchHeading(p: DocParagraph, targets: Target[], current: Target | null, seen: ReadonlySet<Target>): { target: Target; after: string } | 'extra' | null {
+function matchHeading(
+  p: DocParagraph,
+  targets: Target[],
+  current: Target | null,
+  seen: ReadonlySet<Target>,
+): { target: Target; after: string } | 'extra' | null {
   const text = p.text.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > 250) return null;
   const { marker: mark, rest } = splitMarker(text);
@@ -297,7 +302,8 @@ export function placeBlocks(blocks: readonly DocBlock[], outline: Outline, optio
     if (looseKey(text).startsWith(end)) break;
     const h = matchHeading(b, targets, current, seen);
     if (h) {
-      if (h === 'extra' && sink === preamble) preamble.push(text); // the header block's capitals and bold title
+      if (h === 'extra' && sink === preamble)
+        preamble.push(text); // the header block's capitals and bold title
       else if (h === 'extra') open('extra', text);
       else {
         open(h.target, h.after ? text.slice(0, text.length - h.after.length).replace(/[:\s]+$/, '') : text);

@@ -73,7 +73,8 @@ export async function readDocx(buf: Buffer, limits: ZipLimits): Promise<ReadDocx
     return refused('Tệp .docx bị hỏng (không đọc được cấu trúc tệp nén).');
   }
   const documentSize = entries.get('word/document.xml');
-  if (documentSize === undefined) return refused('Tệp không phải báo cáo Word (.docx): không có phần nội dung văn bản. Hãy lưu lại bằng Word dưới dạng .docx rồi gửi lại.');
+  if (documentSize === undefined)
+    return refused('Tệp không phải báo cáo Word (.docx): không có phần nội dung văn bản. Hãy lưu lại bằng Word dưới dạng .docx rồi gửi lại.');
   if (documentSize > DOCX_LIMITS.maxDocumentXmlBytes) {
     return refused(`Nội dung văn bản quá lớn (${Math.round(documentSize / 1048576)} MB), không phải một báo cáo; có thể là tệp độc hại.`, 'too_large');
   }

@@ -15,7 +15,9 @@ export interface UnitGuess {
 }
 
 function key(text: string): string {
-  return ` ${looseKey(text.replace(/\bUBND\b/gi, 'Ủy ban nhân dân').replace(/\bHĐND\b/gi, 'Hội đồng nhân dân')).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return ` ${looseKey(text.replace(/\bUBND\b/gi, 'Ủy ban nhân dân').replace(/\bHĐND\b/gi, 'Hội đồng nhân dân'))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 }
 
 /** The unit whose name appears as whole words in one of the lines; the longest name wins ("Xã Tân Phú" over "Tân Phú"). */

@@ -195,7 +195,8 @@ function readRels(bytes: Buffer | undefined): Map<string, { type: string; target
   if (!bytes) return rels;
   streamXml(bytes, {
     open(name, a) {
-      if (name === 'Relationship' && a['Id'] && a['Target'] && a['TargetMode'] !== 'External') rels.set(a['Id'], { type: a['Type'] ?? '', target: a['Target'] });
+      if (name === 'Relationship' && a['Id'] && a['Target'] && a['TargetMode'] !== 'External')
+        rels.set(a['Id'], { type: a['Type'] ?? '', target: a['Target'] });
     },
   });
   return rels;
@@ -264,7 +265,10 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
   let runs: { text: string }[] | null = null;
   let runText = '';
   const refuseSize = () =>
-    tooLarge(`Trang ${name} có dữ liệu tới dòng ${vi(sheet.rows)}, cột ${vi(sheet.cols)}, vượt quá khả năng chứa của biểu mẫu (tối đa ${vi(limits.maxRowsPerSheet)} dòng, ${vi(limits.maxColumnsPerSheet)} cột).`, name);
+    tooLarge(
+      `Trang ${name} có dữ liệu tới dòng ${vi(sheet.rows)}, cột ${vi(sheet.cols)}, vượt quá khả năng chứa của biểu mẫu (tối đa ${vi(limits.maxRowsPerSheet)} dòng, ${vi(limits.maxColumnsPerSheet)} cột).`,
+      name,
+    );
 
   const number = (text: string): ExcelJS.CellValue => {
     const n = parseFloat(text);
@@ -335,7 +339,8 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
         case 'mergeCell': {
           const m = decodeRange(a['ref'] ?? '');
           if (!m) return;
-          if (sheet.merges.length >= c.maxMerges) throw tooLarge(`Trang ${name} có hơn ${vi(c.maxMerges)} vùng ô gộp, vượt quá khả năng chứa của biểu mẫu.`, name);
+          if (sheet.merges.length >= c.maxMerges)
+            throw tooLarge(`Trang ${name} có hơn ${vi(c.maxMerges)} vùng ô gộp, vượt quá khả năng chứa của biểu mẫu.`, name);
           sheet.merges.push(m);
           return;
         }
@@ -439,7 +444,8 @@ function readSharedStrings(bytes: Buffer | undefined, used: Set<number>, c: Xlsx
     open(tag, a) {
       if (tag === 'sst') {
         const declared = Number(a['uniqueCount'] ?? a['count'] ?? 0);
-        if (declared > c.maxSharedStrings) throw tooLarge(`Bảng chuỗi của tệp khai báo ${vi(declared)} chuỗi (tối đa ${vi(c.maxSharedStrings)}), vượt quá khả năng chứa của biểu mẫu.`);
+        if (declared > c.maxSharedStrings)
+          throw tooLarge(`Bảng chuỗi của tệp khai báo ${vi(declared)} chuỗi (tối đa ${vi(c.maxSharedStrings)}), vượt quá khả năng chứa của biểu mẫu.`);
       } else if (tag === 'si') {
         if (++index >= c.maxSharedStrings) throw tooLarge(`Bảng chuỗi của tệp có hơn ${vi(c.maxSharedStrings)} chuỗi, vượt quá khả năng chứa của biểu mẫu.`);
         want = used.has(index);
@@ -475,15 +481,27 @@ function readSharedStrings(bytes: Buffer | undefined, used: Set<number>, c: Xlsx
  * Reads the package. `wanted` gets the sheets and defined names and returns the cells to keep; every
  * cell of every worksheet is still counted and its position checked against the limits.
  */
-export function readXlsx(buf: Buffer, limits: XlsxReadLimits, wanted: (names: DefinedName[], sheets: string[]) => WantedCells, c: XlsxCeilings = XLSX_CEILINGS): XlsxRead {
+export function readXlsx(
+  buf: Buffer,
+  limits: XlsxReadLimits,
+  wanted: (names: DefinedName[], sheets: string[]) => WantedCells,
+  c: XlsxCeilings = XLSX_CEILINGS,
+): XlsxRead {
   const partTooLarge = (name: string, size: number) =>
-    tooLarge(`Phần ${name} của tệp giải nén ra ${(size / 1048576).toFixed(1)} MB (tối đa ${Math.round(c.maxXmlPartBytes / 1048576)} MB), vượt quá khả năng chứa của biểu mẫu.`).finding;
+    tooLarge(
+      `Phần ${name} của tệp giải nén ra ${(size / 1048576).toFixed(1)} MB (tối đa ${Math.round(c.maxXmlPartBytes / 1048576)} MB), vượt quá khả năng chứa của biểu mẫu.`,
+    ).finding;
   // The parts of a spreadsheet are checked from the directory, before anything is inflated.
   const SPREADSHEET_PART = /^xl\/(workbook|sharedStrings|styles|worksheets\/[^/]+)\.xml$/;
-  const zip = openZip(buf, limits, (n) => /\.(xml|rels)$/i.test(n), (entries) => {
-    for (const e of entries.values()) if (SPREADSHEET_PART.test(e.name) && e.size > c.maxXmlPartBytes) return partTooLarge(e.name, e.size);
-    return null;
-  });
+  const zip = openZip(
+    buf,
+    limits,
+    (n) => /\.(xml|rels)$/i.test(n),
+    (entries) => {
+      for (const e of entries.values()) if (SPREADSHEET_PART.test(e.name) && e.size > c.maxXmlPartBytes) return partTooLarge(e.name, e.size);
+      return null;
+    },
+  );
   if (!zip.ok) return zip;
   try {
     const part = (name: string | undefined): Buffer | undefined => {
@@ -505,8 +523,14 @@ export function readXlsx(buf: Buffer, limits: XlsxReadLimits, wanted: (names: De
     const target = (r: { target: string } | undefined) => (r ? resolveTarget(wbPath, r.target) : undefined);
     const sheetParts = wb.sheets
       .map((s) => ({ name: s.name, file: target(rels.get(s.rid)) }))
-      .filter((s): s is { name: string; file: string } => !!s.file && zip.entries.has(s.file) && /\/worksheet$/.test(rels.get(wb.sheets.find((x) => x.name === s.name)!.rid)!.type));
-    const want = wanted(wb.names, sheetParts.map((s) => s.name));
+      .filter(
+        (s): s is { name: string; file: string } =>
+          !!s.file && zip.entries.has(s.file) && /\/worksheet$/.test(rels.get(wb.sheets.find((x) => x.name === s.name)!.rid)!.type),
+      );
+    const want = wanted(
+      wb.names,
+      sheetParts.map((s) => s.name),
+    );
     const dateStyles = readDateStyles(part(target(byType('/styles'))), c);
     const sharedUsed = new Set<number>();
     const cellCount = { n: 0 };

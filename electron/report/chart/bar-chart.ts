@@ -51,7 +51,13 @@ export function chartSvg(chart: BarChart, fontFamily: string): string {
         name: s.label,
         data: s.values,
         barGap: '10%',
-        label: { show: true, position: 'top', ...text, fontSize: 13, formatter: (p: { value: number | null }) => (p.value ? formatVietnameseNumber(p.value) : '') },
+        label: {
+          show: true,
+          position: 'top',
+          ...text,
+          fontSize: 13,
+          formatter: (p: { value: number | null }) => (p.value ? formatVietnameseNumber(p.value) : ''),
+        },
       })),
     });
     return instance.renderToSVGString();

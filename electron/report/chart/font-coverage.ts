@@ -1,7 +1,6 @@
 // Does a TrueType/OpenType font file have glyphs for these characters? Reads the font's cmap table
 // (formats 4 and 12), so we can refuse a font that would draw Vietnamese letters as empty boxes.
-const VIETNAMESE_LETTERS =
-  'ĂăÂâĐđÊêÔôƠơƯưĨĩŨũẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ';
+const VIETNAMESE_LETTERS = 'ĂăÂâĐđÊêÔôƠơƯưĨĩŨũẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ';
 
 type Lookup = (codePoint: number) => boolean;
 

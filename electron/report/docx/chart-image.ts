@@ -17,7 +17,14 @@ export function chartParagraphs(chart: BarChart, notices: string[]): Paragraph[]
     alignment: AlignmentType.CENTER,
     keepNext: true,
     spacing: { before: 120, after: 0 },
-    children: [new ImageRun({ type: 'png', data: png, transformation: { width: WIDTH_PX, height }, altText: { name: 'chart', title: chart.caption, description: chart.caption } })],
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: WIDTH_PX, height },
+        altText: { name: 'chart', title: chart.caption, description: chart.caption },
+      }),
+    ],
   });
   return [picture, captionParagraph(chart.caption, { before: 60 })];
 }

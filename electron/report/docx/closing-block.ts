@@ -21,9 +21,7 @@ export function closingBlock(closing: Closing) {
     leftLine(closing.recipientsTitle, { size: SIZE.recipientsTitle, bold: true, italic: true }),
     ...closing.recipients.map((r) => leftLine(r, { size: SIZE.recipients })),
   ];
-  const signer = [closing.signerAuthority, closing.signerTitle]
-    .filter((t) => t.trim() !== '')
-    .map((t) => centeredLine(t, { bold: true, size: SIZE.signer }));
+  const signer = [closing.signerAuthority, closing.signerTitle].filter((t) => t.trim() !== '').map((t) => centeredLine(t, { bold: true, size: SIZE.signer }));
   signer.push(centeredLine(closing.signerName || ' ', { bold: true, size: SIZE.signer, before: mm(30) }));
   return borderlessTable([new TableRow({ cantSplit: true, children: [cell(recipients, left), cell(signer, right)] })], [left, right]);
 }

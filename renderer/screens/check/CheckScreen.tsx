@@ -52,14 +52,21 @@ export function CheckScreen() {
       f.cells[0] ? Math.ceil(where(f.cells[0]).length / 17) : 0,
       f.acknowledged ? Math.ceil((f.acknowledged.reason.length + 15) / 22) : 0,
     );
-  const where = (c: { sheet: string; address: string | null }) => cellWords(template.sheets.find((s) => s.name === c.sheet) ?? { name: c.sheet, title: c.sheet }, c.address);
+  const where = (c: { sheet: string; address: string | null }) =>
+    cellWords(template.sheets.find((s) => s.name === c.sheet) ?? { name: c.sheet, title: c.sheet }, c.address);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const findings = useMemo(() => report.data?.findings ?? [], [report.data]);
   const rows = useMemo(() => findingRows(findings, { unit, rule, showAcknowledged }), [findings, unit, rule, showAcknowledged]);
-  const units = useMemo(() => [...new Map(findings.filter((f) => f.unit).map((f) => [f.unit!, f.unitName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [findings]);
-  const rules = useMemo(() => [...new Map(findings.map((f) => [f.rule, f.ruleTitle ?? f.rule])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [findings]);
+  const units = useMemo(
+    () => [...new Map(findings.filter((f) => f.unit).map((f) => [f.unit!, f.unitName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')),
+    [findings],
+  );
+  const rules = useMemo(
+    () => [...new Map(findings.map((f) => [f.rule, f.ruleTitle ?? f.rule])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')),
+    [findings],
+  );
 
   const choose = (row: FindingRow) => {
     setChosen(row.type === 'finding' ? { type: 'finding', finding: row.finding } : { type: 'group', severity: row.severity, rule: row.rule, title: row.title });
@@ -74,7 +81,9 @@ export function CheckScreen() {
   /** The warnings of the chosen group still to acknowledge (those shown by the filters). */
   const groupWarnings =
     chosen?.type === 'group'
-      ? rows.flatMap((r) => (r.type === 'finding' && r.finding.rule === chosen.rule && r.finding.severity === chosen.severity && !r.finding.acknowledged ? [r.finding] : []))
+      ? rows.flatMap((r) =>
+          r.type === 'finding' && r.finding.rule === chosen.rule && r.finding.severity === chosen.severity && !r.finding.acknowledged ? [r.finding] : [],
+        )
       : [];
 
   const acknowledge = async () => {
@@ -88,7 +97,10 @@ export function CheckScreen() {
       setReason('');
       setMessage({
         kind: 'ok',
-        text: keys.length === 1 ? 'Đã xác nhận cảnh báo; cảnh báo không còn tính là chưa xem xét.' : `Đã xác nhận ${formatVietnameseNumber(keys.length)} cảnh báo với cùng một lý do.`,
+        text:
+          keys.length === 1
+            ? 'Đã xác nhận cảnh báo; cảnh báo không còn tính là chưa xem xét.'
+            : `Đã xác nhận ${formatVietnameseNumber(keys.length)} cảnh báo với cùng một lý do.`,
       });
       refreshStatus();
     } catch (e) {
@@ -98,60 +110,68 @@ export function CheckScreen() {
 
   // Built each render: the cells call `open` and `where` of this render.
   const columns: Column<FindingRow>[] = [
-      {
-        key: 'severity',
-        name: 'Mức',
-        width: 96,
-        colSpan: (args) => (args.type === 'ROW' && args.row.type === 'group' ? 6 : undefined),
-        renderCell: ({ row }) =>
-          row.type === 'group' ? (
-            <span className={`group-label severity-${row.severity}`}>
-              {SEVERITY_LABEL[row.severity]} · {row.title} · {formatVietnameseNumber(row.count)} {row.severity === 'error' ? 'lỗi' : row.severity === 'warning' ? 'cảnh báo' : 'thông tin'}
-              {row.severity === 'warning' && row.count > 1 ? ' — bấm vào dòng này để xác nhận cả nhóm' : ''}
-            </span>
-          ) : (
-            <span className={`tag tag-${row.finding.severity}`}>{SEVERITY_LABEL[row.finding.severity]}</span>
-          ),
+    {
+      key: 'severity',
+      name: 'Mức',
+      width: 96,
+      colSpan: (args) => (args.type === 'ROW' && args.row.type === 'group' ? 6 : undefined),
+      renderCell: ({ row }) =>
+        row.type === 'group' ? (
+          <span className={`group-label severity-${row.severity}`}>
+            {SEVERITY_LABEL[row.severity]} · {row.title} · {formatVietnameseNumber(row.count)}{' '}
+            {row.severity === 'error' ? 'lỗi' : row.severity === 'warning' ? 'cảnh báo' : 'thông tin'}
+            {row.severity === 'warning' && row.count > 1 ? ' — bấm vào dòng này để xác nhận cả nhóm' : ''}
+          </span>
+        ) : (
+          <span className={`tag tag-${row.finding.severity}`}>{SEVERITY_LABEL[row.finding.severity]}</span>
+        ),
+    },
+    {
+      key: 'unit',
+      name: 'Đơn vị',
+      width: 170,
+      renderCell: ({ row }) => (row.type === 'finding' ? <span className="finding-message">{row.finding.unitName}</span> : null),
+    },
+    {
+      key: 'message',
+      name: 'Nội dung',
+      width: messageWidth,
+      renderCell: ({ row }) => (row.type === 'finding' ? <span className="finding-message">{row.finding.message}</span> : null),
+    },
+    {
+      key: 'figures',
+      name: 'Số liệu',
+      width: 110,
+      renderCell: ({ row }) =>
+        row.type === 'finding' && (row.finding.left !== null || row.finding.right !== null)
+          ? `${formatFigure(row.finding.left) || '—'} / ${formatFigure(row.finding.right) || '—'}`
+          : null,
+    },
+    {
+      key: 'cell',
+      name: 'Ô',
+      width: 150,
+      renderCell: ({ row }) => {
+        if (row.type !== 'finding' || !row.finding.cells[0]) return null;
+        const c = row.finding.cells[0];
+        return (
+          <button type="button" className="link finding-cell" tabIndex={-1} onClick={() => open(row.finding)} title="Mở ô trong Số liệu (Enter)">
+            {where(c)}
+          </button>
+        );
       },
-      { key: 'unit', name: 'Đơn vị', width: 170, renderCell: ({ row }) => (row.type === 'finding' ? <span className="finding-message">{row.finding.unitName}</span> : null) },
-      {
-        key: 'message',
-        name: 'Nội dung',
-        width: messageWidth,
-        renderCell: ({ row }) => (row.type === 'finding' ? <span className="finding-message">{row.finding.message}</span> : null),
-      },
-      {
-        key: 'figures',
-        name: 'Số liệu',
-        width: 110,
-        renderCell: ({ row }) =>
-          row.type === 'finding' && (row.finding.left !== null || row.finding.right !== null) ? `${formatFigure(row.finding.left) || '—'} / ${formatFigure(row.finding.right) || '—'}` : null,
-      },
-      {
-        key: 'cell',
-        name: 'Ô',
-        width: 150,
-        renderCell: ({ row }) => {
-          if (row.type !== 'finding' || !row.finding.cells[0]) return null;
-          const c = row.finding.cells[0];
-          return (
-            <button type="button" className="link finding-cell" tabIndex={-1} onClick={() => open(row.finding)} title="Mở ô trong Số liệu (Enter)">
-              {where(c)}
-            </button>
-          );
-        },
-      },
-      {
-        key: 'ack',
-        name: 'Đã xác nhận',
-        width: 180,
-        renderCell: ({ row }) =>
-          row.type === 'finding' && row.finding.acknowledged ? (
-            <span className="finding-message">
-              ✓ {row.finding.acknowledged.reason} ({formatDate(row.finding.acknowledged.at)})
-            </span>
-          ) : null,
-      },
+    },
+    {
+      key: 'ack',
+      name: 'Đã xác nhận',
+      width: 180,
+      renderCell: ({ row }) =>
+        row.type === 'finding' && row.finding.acknowledged ? (
+          <span className="finding-message">
+            ✓ {row.finding.acknowledged.reason} ({formatDate(row.finding.acknowledged.at)})
+          </span>
+        ) : null,
+    },
   ];
 
   return (
@@ -198,7 +218,8 @@ export function CheckScreen() {
       {report.loading && !report.data && <p className="muted">Đang kiểm tra…</p>}
       {report.data && report.data.received === 0 && (
         <Notice kind="info">
-          Chưa nhận báo cáo nào của {report.data.period?.label.toLocaleLowerCase('vi') ?? `năm ${report.data.year}`}: chưa có số liệu để kiểm tra. Hãy nhận biểu mẫu các đơn vị gửi về ở bước Thu nhận.
+          Chưa nhận báo cáo nào của {report.data.period?.label.toLocaleLowerCase('vi') ?? `năm ${report.data.year}`}: chưa có số liệu để kiểm tra. Hãy nhận biểu
+          mẫu các đơn vị gửi về ở bước Thu nhận.
         </Notice>
       )}
       {report.data && report.data.received !== 0 && findings.length === 0 && <Notice kind="ok">Không có lỗi hay cảnh báo nào trong số liệu đã nhận.</Notice>}
@@ -211,7 +232,11 @@ export function CheckScreen() {
             void acknowledge();
           }}
         >
-          {!chosen && <span className="ack-subject muted">Chọn một dòng để xem đầy đủ nội dung; chọn dòng tiêu đề của một nhóm cảnh báo để xác nhận cả nhóm với cùng một lý do.</span>}
+          {!chosen && (
+            <span className="ack-subject muted">
+              Chọn một dòng để xem đầy đủ nội dung; chọn dòng tiêu đề của một nhóm cảnh báo để xác nhận cả nhóm với cùng một lý do.
+            </span>
+          )}
           {selected && (
             <span className="ack-subject">
               <strong>{selected.unitName}</strong>

@@ -7,8 +7,7 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warnin
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 
 export type FindingRow =
-  | { type: 'group'; key: string; severity: Severity; rule: string; title: string; count: number }
-  | { type: 'finding'; key: string; finding: ValidationFinding };
+  { type: 'group'; key: string; severity: Severity; rule: string; title: string; count: number } | { type: 'finding'; key: string; finding: ValidationFinding };
 
 export interface FindingFilter {
   unit: string;
@@ -17,7 +16,9 @@ export interface FindingFilter {
 }
 
 export function findingRows(findings: readonly ValidationFinding[], filter: FindingFilter): FindingRow[] {
-  const kept = findings.filter((f) => (!filter.unit || f.unit === filter.unit) && (!filter.rule || f.rule === filter.rule) && (filter.showAcknowledged || !f.acknowledged));
+  const kept = findings.filter(
+    (f) => (!filter.unit || f.unit === filter.unit) && (!filter.rule || f.rule === filter.rule) && (filter.showAcknowledged || !f.acknowledged),
+  );
   const groups = new Map<string, ValidationFinding[]>();
   for (const f of kept) {
     const key = `${f.severity}|${f.rule}`;
@@ -33,7 +34,14 @@ export function findingRows(findings: readonly ValidationFinding[], filter: Find
   const rows: FindingRow[] = [];
   for (const key of keys) {
     const list = groups.get(key)!;
-    rows.push({ type: 'group', key: `g:${key}`, severity: list[0]!.severity, rule: list[0]!.rule, title: list[0]!.ruleTitle ?? list[0]!.rule, count: list.length });
+    rows.push({
+      type: 'group',
+      key: `g:${key}`,
+      severity: list[0]!.severity,
+      rule: list[0]!.rule,
+      title: list[0]!.ruleTitle ?? list[0]!.rule,
+      count: list.length,
+    });
     for (const f of list) rows.push({ type: 'finding', key: f.key, finding: f });
   }
   return rows;

@@ -27,7 +27,13 @@ export function Checklist({ checklist }: { checklist: YearChecklist }) {
           </thead>
           <tbody>
             {checklist.rows.map((r) => (
-              <tr key={r.unit} className={`status-${r.status} ${open === r.unit ? 'selected' : ''}`} tabIndex={0} onClick={() => setOpen(open === r.unit ? null : r.unit)} onKeyDown={(e) => e.key === 'Enter' && setOpen(open === r.unit ? null : r.unit)}>
+              <tr
+                key={r.unit}
+                className={`status-${r.status} ${open === r.unit ? 'selected' : ''}`}
+                tabIndex={0}
+                onClick={() => setOpen(open === r.unit ? null : r.unit)}
+                onKeyDown={(e) => e.key === 'Enter' && setOpen(open === r.unit ? null : r.unit)}
+              >
                 <td>{r.unitName}</td>
                 <td>{r.kindLabel}</td>
                 <td>
@@ -60,7 +66,8 @@ function VersionHistory({ unit, year }: { unit: string; year: number }) {
         <div key={v.id} className="version">
           <div>
             <strong>Phiên bản {v.version}</strong>
-            {v.isCurrent && ' (đang dùng)'} — {v.paperSource ?? v.fileName ?? 'nhập từ tệp dữ liệu tổng hợp (không có tệp Excel)'} · nhận {formatDate(v.receivedAt)} · nhập lúc {formatDateTime(v.importedAt)}
+            {v.isCurrent && ' (đang dùng)'} — {v.paperSource ?? v.fileName ?? 'nhập từ tệp dữ liệu tổng hợp (không có tệp Excel)'} · nhận{' '}
+            {formatDate(v.receivedAt)} · nhập lúc {formatDateTime(v.importedAt)}
           </div>
           {v.changes.length > 0 && (
             <ul className="changes">

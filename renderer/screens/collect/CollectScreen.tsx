@@ -106,7 +106,9 @@ export function CollectScreen() {
               void importPaths(paths);
             }}
           >
-            <label htmlFor="import-folder">Thư mục hoặc tệp cần nhận (đường dẫn trên máy này hoặc thư mục dùng chung \\máy\thư mục; dán được cả đường dẫn có ngoặc kép)</label>
+            <label htmlFor="import-folder">
+              Thư mục hoặc tệp cần nhận (đường dẫn trên máy này hoặc thư mục dùng chung \\máy\thư mục; dán được cả đường dẫn có ngoặc kép)
+            </label>
             <div className="folder-row">
               <input id="import-folder" type="text" spellCheck={false} value={folder} onChange={(e) => setFolder(e.target.value)} />
               <button type="submit" className="primary" disabled={busy}>
@@ -117,7 +119,13 @@ export function CollectScreen() {
         )}
         {busy && <ProgressLine progress={progress} />}
         {error && <Notice kind="error">{error}</Notice>}
-        {results && <ImportResults results={results} units={units.data ?? []} onReview={(file) => setWordFiles((queue) => (queue.includes(file) ? queue : [...queue, file]))} />}
+        {results && (
+          <ImportResults
+            results={results}
+            units={units.data ?? []}
+            onReview={(file) => setWordFiles((queue) => (queue.includes(file) ? queue : [...queue, file]))}
+          />
+        )}
       </section>
       {(wordFiles.length > 0 || wordSaved) && (
         <section className="panel">

@@ -24,7 +24,9 @@ export function ImportResults({ results, units, onReview }: { results: ImportFil
   return (
     <div className="import-results">
       <p className="summary-line">
-        {files.length > 0 ? `${files.length} tệp: ${count('accepted')} đã nhận · ${count('rejected')} từ chối · ${count('same_file')} trùng` : 'Không có tệp nào được đọc.'}
+        {files.length > 0
+          ? `${files.length} tệp: ${count('accepted')} đã nhận · ${count('rejected')} từ chối · ${count('same_file')} trùng`
+          : 'Không có tệp nào được đọc.'}
         {missing.length > 0 && ` Không tìm thấy ${missing.length === 1 ? 'thư mục' : `${missing.length} thư mục`} đã ghi: hãy kiểm tra lại đường dẫn.`}
       </p>
       <div className="table-scroll">

@@ -191,7 +191,9 @@ export function WordReportReview({ file, onClose, onSaved }: { file: string; onC
               Hủy
             </button>
             {!unit && <span className="muted">Hãy chọn đơn vị gửi báo cáo.</span>}
-            {unit && labelOf.size > 0 && <span className="muted">Lưu thành phiên bản mới; bước Báo cáo dùng nội dung này như nội dung ô BAO_CAO trong biểu mẫu của đơn vị.</span>}
+            {unit && labelOf.size > 0 && (
+              <span className="muted">Lưu thành phiên bản mới; bước Báo cáo dùng nội dung này như nội dung ô BAO_CAO trong biểu mẫu của đơn vị.</span>
+            )}
           </div>
         </>
       )}

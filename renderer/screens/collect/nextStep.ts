@@ -47,7 +47,9 @@ export function nextStep(r: ImportFileResult, units: readonly NamedUnit[]): stri
   if (isFolderLine(r)) return 'Kiểm tra lại đường dẫn thư mục rồi bấm "Nhận báo cáo" lần nữa.';
   if (r.status === 'same_file') return 'Không cần làm gì: tệp này đã được nhận trước đó.';
   if (r.status === 'accepted') {
-    return r.findings.some((f) => f.severity === 'warning' || f.severity === 'error') ? 'Đã nhận; xem các cảnh báo ở bước Kiểm tra.' : 'Đã nhận, không cần làm gì thêm.';
+    return r.findings.some((f) => f.severity === 'warning' || f.severity === 'error')
+      ? 'Đã nhận; xem các cảnh báo ở bước Kiểm tra.'
+      : 'Đã nhận, không cần làm gì thêm.';
   }
   if (r.findings.some((f) => f.code === 'conflicting_files')) return `Hỏi ${unit?.name ?? 'đơn vị'} tệp nào đúng, rồi chỉ nhận tệp đó.`;
   if (!unit) return 'Mở tệp để xem của đơn vị nào, rồi đề nghị đơn vị đó gửi lại đúng biểu mẫu đã phát.';

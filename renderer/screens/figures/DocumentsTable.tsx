@@ -26,9 +26,18 @@ export function DocumentsTable() {
     <div className="figure-grid">
       <div className="grid-toolbar">
         <span className="grid-title">PHỤ LỤC 02 — DANH MỤC VĂN BẢN ĐÃ BAN HÀNH</span>
-        <span className="muted">{docs.data.length} văn bản do các đơn vị báo cáo năm {year}</span>
+        <span className="muted">
+          {docs.data.length} văn bản do các đơn vị báo cáo năm {year}
+        </span>
       </div>
-      <DataGrid className="rdg-light figures" aria-label="Văn bản đã ban hành" columns={COLUMNS} rows={docs.data} rowKeyGetter={(r) => `${r.unit}:${r.rowNo}`} rowHeight={28} />
+      <DataGrid
+        className="rdg-light figures"
+        aria-label="Văn bản đã ban hành"
+        columns={COLUMNS}
+        rows={docs.data}
+        rowKeyGetter={(r) => `${r.unit}:${r.rowNo}`}
+        rowHeight={28}
+      />
     </div>
   );
 }

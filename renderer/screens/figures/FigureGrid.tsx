@@ -17,7 +17,19 @@ import { useLoad } from '../../app/useLoad.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { colOf, figureColumns, measuresOf, VALUE_OFFSET, type CellEditing, type Move, type RowModel, type SummaryRow } from './figureColumns.tsx';
 import { clamp, onGridKey } from './gridKeys.ts';
-import { arrangeRows, fillDown, parseTsv, rangeValues, selectionSummary, sumOrNull, toTsv, type CellRange, type Change, type RowFilter, type RowSort } from './gridModel.ts';
+import {
+  arrangeRows,
+  fillDown,
+  parseTsv,
+  rangeValues,
+  selectionSummary,
+  sumOrNull,
+  toTsv,
+  type CellRange,
+  type Change,
+  type RowFilter,
+  type RowSort,
+} from './gridModel.ts';
 import { paperReason } from './PaperEntry.tsx';
 import { ReasonBar } from './ReasonBar.tsx';
 import { gridHistory, type HistoryEntry } from './undoHistory.ts';
@@ -61,7 +73,10 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   const measures = useMemo(() => measuresOf(data?.columns ?? []), [data]);
   const pendingMap = useMemo(() => new Map((pending ?? []).map((c) => [`${c.row}:${c.col}`, c.value])), [pending]);
 
-  const canEdit = useCallback((row: GridRow | undefined, col: number) => !!data && !!row && !data.locked && row.submissionId !== null && row.applicable[col] === true, [data]);
+  const canEdit = useCallback(
+    (row: GridRow | undefined, col: number) => !!data && !!row && !data.locked && row.submissionId !== null && row.applicable[col] === true,
+    [data],
+  );
 
   useEffect(() => {
     if (range) setSelection(selectionSummary(values, range));
@@ -114,7 +129,10 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
       const row = rows[refused.row]!;
       return setMessage({
         kind: 'error',
-        text: row.submissionId === null ? `${row.unitName} chưa gửi báo cáo năm ${year}: không có số liệu để sửa.` : `${row.unitName} không báo cáo chỉ tiêu "${data.columns[refused.col]?.label}".`,
+        text:
+          row.submissionId === null
+            ? `${row.unitName} chưa gửi báo cáo năm ${year}: không có số liệu để sửa.`
+            : `${row.unitName} không báo cáo chỉ tiêu "${data.columns[refused.col]?.label}".`,
       });
     }
     // The shared value checker, before a reason is asked for (the service checks again when saving).
@@ -187,7 +205,10 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
     const raised = report.findings.filter((f) => f.severity === 'error' && f.unit !== null && units.has(f.unit) && f.cells.some((c) => codes.has(c.code)));
     if (raised.length === 0) return;
     const more = raised.length > 1 ? ` (và ${raised.length - 1} lỗi khác, xem ở bước Kiểm tra)` : '';
-    setMessage({ kind: 'error', text: `${done}, nhưng số liệu vừa sửa có lỗi: ${raised[0]!.message.replace(/\.$/, '')}${more}. Hãy sửa lại ô đó, hoặc nhấn Ctrl+Z để hoàn tác.` });
+    setMessage({
+      kind: 'error',
+      text: `${done}, nhưng số liệu vừa sửa có lỗi: ${raised[0]!.message.replace(/\.$/, '')}${more}. Hãy sửa lại ô đó, hoặc nhấn Ctrl+Z để hoàn tác.`,
+    });
   };
 
   const replay = async (direction: 'undo' | 'redo') => {
@@ -291,7 +312,10 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   editingRef.current = editing;
 
   const columns = useMemo(
-    () => (data ? figureColumns({ data, year, range, pendingMap, measures, canEdit, editing: () => editingRef.current, rowHeader: shape?.unit ? 'Nội dung' : 'Đơn vị' }) : []),
+    () =>
+      data
+        ? figureColumns({ data, year, range, pendingMap, measures, canEdit, editing: () => editingRef.current, rowHeader: shape?.unit ? 'Nội dung' : 'Đơn vị' })
+        : [],
     [data, range, pendingMap, measures, canEdit, year, shape],
   );
 
@@ -313,7 +337,9 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
       <div className="grid-toolbar">
         <span className="grid-title">{data.title}</span>
         <span className="muted">
-          {shape?.unit ? `Số liệu của ${shape.unit.name}${data.rows[0]?.submissionId === null ? ' (chưa gửi báo cáo)' : ''}, trình bày như phụ lục` : `${reported}/${data.rows.length} đơn vị đã gửi`}
+          {shape?.unit
+            ? `Số liệu của ${shape.unit.name}${data.rows[0]?.submissionId === null ? ' (chưa gửi báo cáo)' : ''}, trình bày như phụ lục`
+            : `${reported}/${data.rows.length} đơn vị đã gửi`}
           {view.units ? ` · đang hiện ${rows.length}` : ''}
           {data.locked ? ' · đã chốt, chỉ xem' : ''}
         </span>
@@ -362,7 +388,12 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
       </div>
       {pending && (
         <ReasonBar
-          changes={pending.map((c) => ({ unit: rows[c.row]!.unitName, label: data.columns[c.col]!.label, before: rows[c.row]!.values[c.col] ?? null, after: c.value }))}
+          changes={pending.map((c) => ({
+            unit: rows[c.row]!.unitName,
+            label: data.columns[c.col]!.label,
+            before: rows[c.row]!.values[c.col] ?? null,
+            after: c.value,
+          }))}
           initialReason={lastReason.current || paperReason(pending.map((c) => rows[c.row]!))}
           onSave={(reason) => void save(reason)}
           onCancel={() => {
@@ -428,7 +459,8 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
             fillDown: () => {
               if (!range) return;
               const changes = fillDown(values, range, (r, c) => canEdit(rows[r], c));
-              if (changes.length === 0) return setMessage({ kind: 'info', text: 'Không có ô nào để chép xuống: chọn từ ô có số xuống các ô cần điền, rồi nhấn Ctrl+D.' });
+              if (changes.length === 0)
+                return setMessage({ kind: 'info', text: 'Không có ô nào để chép xuống: chọn từ ô có số xuống các ô cần điền, rồi nhấn Ctrl+D.' });
               resumeAt.current = { idx: range.c1 + VALUE_OFFSET, rowIdx: range.r1 };
               propose(changes);
             },

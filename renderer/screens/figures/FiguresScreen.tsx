@@ -16,7 +16,15 @@ export function FiguresScreen({ target }: { target: CellTarget | null }) {
     <div className="figures-screen">
       <div className="tabs" role="tablist" aria-label="Bảng số liệu">
         {tabs.map((t) => (
-          <button key={t.name} type="button" role="tab" aria-selected={t.name === active} className={t.name === active ? 'tab active' : 'tab'} onClick={() => setActive(t.name)} title={t.title}>
+          <button
+            key={t.name}
+            type="button"
+            role="tab"
+            aria-selected={t.name === active}
+            className={t.name === active ? 'tab active' : 'tab'}
+            onClick={() => setActive(t.name)}
+            title={t.title}
+          >
             {t.tab}
           </button>
         ))}

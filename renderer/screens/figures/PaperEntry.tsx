@@ -20,7 +20,13 @@ export function PaperEntryButton({ onCreated }: { onCreated(unit: string): void 
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="small paper-entry-button" disabled={!!status?.locked} title={status?.locked ? `Năm ${year} đã chốt` : undefined} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="small paper-entry-button"
+        disabled={!!status?.locked}
+        title={status?.locked ? `Năm ${year} đã chốt` : undefined}
+        onClick={() => setOpen(true)}
+      >
         Nhập số liệu nhận bằng văn bản…
       </button>
       {open && (
@@ -97,7 +103,13 @@ function PaperEntryDialog({ onClose, onCreated }: { onClose(): void; onCreated(u
             </label>
             <label className="paper-reference">
               {medium === 'letter' ? 'Số, ngày công văn' : medium === 'phone' ? 'Người cung cấp, ngày' : 'Ngày nhận, người gửi'}{' '}
-              <input autoFocus value={reference} onChange={(e) => setReference(e.target.value)} placeholder={PAPER_REFERENCE_PROMPTS[medium]} aria-label="Nguồn số liệu" />
+              <input
+                autoFocus
+                value={reference}
+                onChange={(e) => setReference(e.target.value)}
+                placeholder={PAPER_REFERENCE_PROMPTS[medium]}
+                aria-label="Nguồn số liệu"
+              />
             </label>
           </div>
           <p className="muted">

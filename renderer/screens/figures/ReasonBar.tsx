@@ -9,7 +9,17 @@ export interface ProposedChange {
   after: number | null;
 }
 
-export function ReasonBar({ changes, initialReason, onSave, onCancel }: { changes: ProposedChange[]; initialReason: string; onSave(reason: string): void; onCancel(): void }) {
+export function ReasonBar({
+  changes,
+  initialReason,
+  onSave,
+  onCancel,
+}: {
+  changes: ProposedChange[];
+  initialReason: string;
+  onSave(reason: string): void;
+  onCancel(): void;
+}) {
   const [reason, setReason] = useState(initialReason);
   const first = changes[0]!;
   const what =

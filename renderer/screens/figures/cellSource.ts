@@ -9,10 +9,14 @@ export function cellSourceText(row: GridRow, column: GridColumn, i: number, year
   else {
     const [sheet, cell] = (row.cells[i] ?? '').split('!');
     const where = cell ? `trang ${sheet}, ô ${cell}` : 'không có ô nguồn';
-    lines.push(`Nguồn: ${row.paperSource ?? row.fileName ?? 'nhập từ tệp dữ liệu tổng hợp (không có tệp Excel)'} · ${where} · phiên bản ${row.version} · nhận ${formatDate(row.receivedAt)}`);
+    lines.push(
+      `Nguồn: ${row.paperSource ?? row.fileName ?? 'nhập từ tệp dữ liệu tổng hợp (không có tệp Excel)'} · ${where} · phiên bản ${row.version} · nhận ${formatDate(row.receivedAt)}`,
+    );
     const fix = row.corrections[i];
     if (fix) {
-      lines.push(`Đã sửa: ${formatFigure(row.submitted[i] ?? null) || '(trống)'} → ${formatFigure(fix.value) || '(trống)'} · lý do: ${fix.reason} · ${fix.by}, ${formatDateTime(fix.at)}`);
+      lines.push(
+        `Đã sửa: ${formatFigure(row.submitted[i] ?? null) || '(trống)'} → ${formatFigure(fix.value) || '(trống)'} · lý do: ${fix.reason} · ${fix.by}, ${formatDateTime(fix.at)}`,
+      );
     } else if (row.values[i] === null) lines.push('Ô để trống (chưa có số liệu, không phải 0).');
   }
   return lines.join('\n');

@@ -142,7 +142,11 @@ function totalColumns(data: GridData, measures: readonly string[]): ColumnOrColu
       renderHeaderCell: () => <span title={`Cộng: ${m}`}>{m}</span>,
       cellClass: 'figure-cell total-cell',
       summaryCellClass: 'figure-cell total-cell',
-      renderCell: ({ row }) => <span className="cell-content">{formatFigure(sumOrNull(data.columns.map((c, i) => (c.short === m && row.applicable[i] ? row.values[i]! : null))))}</span>,
+      renderCell: ({ row }) => (
+        <span className="cell-content">
+          {formatFigure(sumOrNull(data.columns.map((c, i) => (c.short === m && row.applicable[i] ? row.values[i]! : null))))}
+        </span>
+      ),
       renderSummaryCell: ({ row }) => <span className="cell-content total">{formatFigure(row.measureTotals[j])}</span>,
     })),
   };

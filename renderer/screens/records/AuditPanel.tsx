@@ -1,52 +1,46 @@
 // The audit log: who did what and when, filtered by year, unit, kind of action and dates, in words; and
 // the same lines written to a CSV file for Excel.
-import { useState } from "react";
-import type { AuditFilter } from "../../../shared/api-types.ts";
-import { errorMessage } from "../../api/client.ts";
-import { useApp } from "../../app/context.ts";
-import { useLoad } from "../../app/useLoad.ts";
-import { Notice } from "../../components/Notice.tsx";
-import { parseDayMonthYear } from "../../dates.ts";
-import { formatDateTime } from "../../format.ts";
+import { useState } from 'react';
+import type { AuditFilter } from '../../../shared/api-types.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useApp } from '../../app/context.ts';
+import { useLoad } from '../../app/useLoad.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { parseDayMonthYear } from '../../dates.ts';
+import { formatDateTime } from '../../format.ts';
 
 /** The kinds of action the filter offers (an action family of the log). */
 const FAMILIES: { key: string; label: string }[] = [
-  { key: "submission", label: "Nhận báo cáo, chọn phiên bản" },
-  { key: "figure", label: "Sửa số liệu" },
-  { key: "finding", label: "Xác nhận cảnh báo" },
-  { key: "section_text", label: "Nội dung báo cáo" },
-  { key: "word_report", label: "Báo cáo Word của đơn vị" },
-  { key: "setting", label: "Thiết lập" },
-  { key: "unit", label: "Danh sách đơn vị" },
-  { key: "year", label: "Chốt, mở khóa năm" },
-  { key: "database", label: "Cơ sở dữ liệu, khôi phục" },
+  { key: 'submission', label: 'Nhận báo cáo, chọn phiên bản' },
+  { key: 'figure', label: 'Sửa số liệu' },
+  { key: 'finding', label: 'Xác nhận cảnh báo' },
+  { key: 'section_text', label: 'Nội dung báo cáo' },
+  { key: 'word_report', label: 'Báo cáo Word của đơn vị' },
+  { key: 'setting', label: 'Thiết lập' },
+  { key: 'unit', label: 'Danh sách đơn vị' },
+  { key: 'year', label: 'Chốt, mở khóa năm' },
+  { key: 'database', label: 'Cơ sở dữ liệu, khôi phục' },
 ];
 
 const LIMIT = 500;
 
 /** A day typed as dd/mm/yyyy, as the moment it starts on this machine; `next` the day after. */
 function dayStart(text: string, next = false): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(parseDayMonthYear(text) ?? "");
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(parseDayMonthYear(text) ?? '');
   if (!m) return undefined;
-  return new Date(
-    Number(m[1]),
-    Number(m[2]) - 1,
-    Number(m[3]) + (next ? 1 : 0),
-  ).toISOString();
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (next ? 1 : 0)).toISOString();
 }
 
 export function AuditPanel() {
   const { api, info, year } = useApp();
   const sep = info.pathSeparator;
-  const units = useLoad(() => api.call("listUnits", {}), [api]);
+  const units = useLoad(() => api.call('listUnits', {}), [api]);
   const [filterYear, setFilterYear] = useState<string>(String(year));
-  const [unit, setUnit] = useState("");
-  const [family, setFamily] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [csvFile, setCsvFile] = useState(
-    `${info.dataDir}${sep}nhat-ky-thao-tac.csv`,
-  );
+  const [unit, setUnit] = useState('');
+  const [family, setFamily] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [csvFile, setCsvFile] = useState(`${info.dataDir}${sep}nhat-ky-thao-tac.csv`);
   const [csvDone, setCsvDone] = useState<string | null>(null);
   const [csvError, setCsvError] = useState<string | null>(null);
 
@@ -58,28 +52,19 @@ export function AuditPanel() {
     ...(dayStart(to, true) ? { until: dayStart(to, true) } : {}),
   };
   const key = JSON.stringify(filter);
-  const lines = useLoad(
-    () => api.call("auditLines", { ...filter, limit: LIMIT + 1 }),
-    [api, key],
-  );
+  const lines = useLoad(() => api.call('auditLines', { ...filter, limit: LIMIT + 1 }), [api, key]);
   const badDate = [from, to].find((d) => parseDayMonthYear(d) === null);
-  const badRange =
-    !badDate &&
-    dayStart(from) &&
-    dayStart(to, true) &&
-    dayStart(from)! >= dayStart(to, true)!;
+  const badRange = !badDate && dayStart(from) && dayStart(to, true) && dayStart(from)! >= dayStart(to, true)!;
 
   const exportCsv = async () => {
     setCsvDone(null);
     setCsvError(null);
     try {
-      const r = await api.call("exportAuditCsv", {
+      const r = await api.call('exportAuditCsv', {
         ...filter,
         file: csvFile.trim(),
       });
-      setCsvDone(
-        `Đã ghi ${r.rows} dòng nhật ký vào ${r.file}. Mở tệp bằng Excel để xem, lọc hoặc in.`,
-      );
+      setCsvDone(`Đã ghi ${r.rows} dòng nhật ký vào ${r.file}. Mở tệp bằng Excel để xem, lọc hoặc in.`);
     } catch (e) {
       setCsvError(errorMessage(e));
     }
@@ -91,12 +76,8 @@ export function AuditPanel() {
       <h2>Nhật ký thao tác</h2>
       <div className="filter-row" role="group" aria-label="Lọc nhật ký">
         <label>
-          Năm báo cáo{" "}
-          <select
-            value={filterYear}
-            onChange={(e) => setFilterYear(e.target.value)}
-            aria-label="Lọc theo năm báo cáo"
-          >
+          Năm báo cáo{' '}
+          <select value={filterYear} onChange={(e) => setFilterYear(e.target.value)} aria-label="Lọc theo năm báo cáo">
             <option value="">Mọi năm</option>
             {info.years.map((y) => (
               <option key={y} value={y}>
@@ -106,12 +87,8 @@ export function AuditPanel() {
           </select>
         </label>
         <label>
-          Đơn vị{" "}
-          <select
-            value={unit}
-            onChange={(e) => setUnit(e.target.value)}
-            aria-label="Lọc theo đơn vị"
-          >
+          Đơn vị{' '}
+          <select value={unit} onChange={(e) => setUnit(e.target.value)} aria-label="Lọc theo đơn vị">
             <option value="">Mọi đơn vị</option>
             {(units.data ?? []).map((u) => (
               <option key={u.code} value={u.code}>
@@ -121,12 +98,8 @@ export function AuditPanel() {
           </select>
         </label>
         <label>
-          Thao tác{" "}
-          <select
-            value={family}
-            onChange={(e) => setFamily(e.target.value)}
-            aria-label="Lọc theo thao tác"
-          >
+          Thao tác{' '}
+          <select value={family} onChange={(e) => setFamily(e.target.value)} aria-label="Lọc theo thao tác">
             <option value="">Mọi thao tác</option>
             {FAMILIES.map((f) => (
               <option key={f.key} value={f.key}>
@@ -137,47 +110,24 @@ export function AuditPanel() {
         </label>
         <span className="nowrap">
           <label>
-            Từ ngày{" "}
-            <input
-              type="text"
-              size={10}
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              placeholder="dd/mm/yyyy"
-              aria-label="Từ ngày"
-            />
+            Từ ngày <input type="text" size={10} value={from} onChange={(e) => setFrom(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Từ ngày" />
           </label>
           <label>
-            đến ngày{" "}
-            <input
-              type="text"
-              size={10}
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              placeholder="dd/mm/yyyy"
-              aria-label="Đến ngày"
-            />
+            đến ngày <input type="text" size={10} value={to} onChange={(e) => setTo(e.target.value)} placeholder="dd/mm/yyyy" aria-label="Đến ngày" />
           </label>
         </span>
       </div>
       {badDate && (
         <Notice kind="error">
-          &quot;{badDate}&quot; không phải một ngày có thật (cần dạng
-          ngày/tháng/năm, ví dụ 25/11/2026): chưa lọc theo ngày này. Hãy sửa
-          lại.
+          &quot;{badDate}&quot; không phải một ngày có thật (cần dạng ngày/tháng/năm, ví dụ 25/11/2026): chưa lọc theo ngày này. Hãy sửa lại.
         </Notice>
       )}
-      {badRange && (
-        <Notice kind="error">
-          &quot;Từ ngày&quot; sau &quot;Đến ngày&quot;: không có dòng nào. Hãy
-          sửa lại khoảng ngày.
-        </Notice>
-      )}
+      {badRange && <Notice kind="error">&quot;Từ ngày&quot; sau &quot;Đến ngày&quot;: không có dòng nào. Hãy sửa lại khoảng ngày.</Notice>}
       {lines.error && <Notice kind="error">{lines.error}</Notice>}
       {lines.data && (
         <p className="summary-line" aria-live="polite">
           {lines.data.length === 0
-            ? "Không có dòng nhật ký nào khớp bộ lọc. Hãy bỏ bớt điều kiện lọc."
+            ? 'Không có dòng nhật ký nào khớp bộ lọc. Hãy bỏ bớt điều kiện lọc.'
             : lines.data.length > LIMIT
               ? `Hiện ${LIMIT} dòng mới nhất; thu hẹp bộ lọc hoặc xuất tệp CSV để xem hết.`
               : `${lines.data.length} dòng, mới nhất ở trên.`}
@@ -204,7 +154,7 @@ export function AuditPanel() {
                   <td>{l.what}</td>
                   <td>{l.subject}</td>
                   <td>{l.change}</td>
-                  <td>{l.reason ?? ""}</td>
+                  <td>{l.reason ?? ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -218,17 +168,9 @@ export function AuditPanel() {
           void exportCsv();
         }}
       >
-        <label htmlFor="audit-csv">
-          Xuất các dòng đang lọc ra tệp CSV (mở bằng Excel)
-        </label>
+        <label htmlFor="audit-csv">Xuất các dòng đang lọc ra tệp CSV (mở bằng Excel)</label>
         <div className="folder-row">
-          <input
-            id="audit-csv"
-            type="text"
-            spellCheck={false}
-            value={csvFile}
-            onChange={(e) => setCsvFile(e.target.value)}
-          />
+          <input id="audit-csv" type="text" spellCheck={false} value={csvFile} onChange={(e) => setCsvFile(e.target.value)} />
           <button type="submit" disabled={!csvFile.trim()}>
             Xuất tệp CSV
           </button>

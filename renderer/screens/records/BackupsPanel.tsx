@@ -81,7 +81,8 @@ export function BackupsPanel() {
         <span className="heading-note"> — tệp dữ liệu: {baseName(info.dbFile)}</span>
       </h2>
       <p className="muted">
-        Phần mềm tự sao lưu trước mỗi lần nhận biểu mẫu, trước khi khôi phục và trước khi nâng cấp. Nên sao lưu thêm trước những thay đổi lớn (sáp nhập đơn vị, sửa nhiều số liệu).
+        Phần mềm tự sao lưu trước mỗi lần nhận biểu mẫu, trước khi khôi phục và trước khi nâng cấp. Nên sao lưu thêm trước những thay đổi lớn (sáp nhập đơn vị,
+        sửa nhiều số liệu).
       </p>
       <div className="form-actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void backupNow()}>
@@ -99,7 +100,8 @@ export function BackupsPanel() {
                 <strong>Khôi phục dữ liệu từ tệp {baseName(confirm.file)}?</strong>
               </p>
               <p>
-                Toàn bộ dữ liệu hiện tại sẽ được thay bằng nội dung của tệp này (nếu tệp không phải bản sao lưu của Báo cáo 121 hoặc bị hỏng, phần mềm từ chối và không thay đổi gì). Trước khi thay, phần mềm tự sao lưu dữ liệu hiện tại thành bản &quot;Tự động, trước khi khôi phục&quot;.
+                Toàn bộ dữ liệu hiện tại sẽ được thay bằng nội dung của tệp này (nếu tệp không phải bản sao lưu của Báo cáo 121 hoặc bị hỏng, phần mềm từ chối
+                và không thay đổi gì). Trước khi thay, phần mềm tự sao lưu dữ liệu hiện tại thành bản &quot;Tự động, trước khi khôi phục&quot;.
               </p>
               <div className="panel-actions">
                 <button type="button" className="primary" disabled={busy} onClick={() => void restoreFile(confirm.file)}>
@@ -116,8 +118,10 @@ export function BackupsPanel() {
                 <strong>Khôi phục dữ liệu như lúc {formatDateTime(confirm.backup.at)}?</strong>
               </p>
               <p>
-                Toàn bộ dữ liệu hiện tại — báo cáo đã nhận{status ? ` (năm ${status.year}: ${status.reported}/${status.expected} đơn vị)` : ''}, số liệu đã sửa, xác nhận cảnh báo, nội dung báo cáo, thiết lập và danh sách đơn vị — sẽ được thay bằng nội dung của bản sao lưu này ({confirm.backup.label.toLocaleLowerCase('vi')}). Trước khi thay, phần mềm tự sao lưu dữ liệu hiện tại thành bản
-                &quot;Tự động, trước khi khôi phục&quot;, nên có thể quay lại nếu cần.
+                Toàn bộ dữ liệu hiện tại — báo cáo đã nhận{status ? ` (năm ${status.year}: ${status.reported}/${status.expected} đơn vị)` : ''}, số liệu đã sửa,
+                xác nhận cảnh báo, nội dung báo cáo, thiết lập và danh sách đơn vị — sẽ được thay bằng nội dung của bản sao lưu này (
+                {confirm.backup.label.toLocaleLowerCase('vi')}). Trước khi thay, phần mềm tự sao lưu dữ liệu hiện tại thành bản &quot;Tự động, trước khi khôi
+                phục&quot;, nên có thể quay lại nếu cần.
               </p>
               <div className="panel-actions">
                 <button type="button" className="primary" disabled={busy} onClick={() => void restore(confirm.backup)}>
@@ -189,7 +193,14 @@ export function BackupsPanel() {
       >
         <label htmlFor="restore-other">Khôi phục từ một bản sao lưu khác (ví dụ bản chép sang USB): đường dẫn tệp trên máy này</label>
         <div className="folder-row">
-          <input id="restore-other" type="text" spellCheck={false} value={otherFile} onChange={(e) => setOtherFile(e.target.value)} placeholder={'ví dụ E:\\sao-luu\\baocao121.sqlite'} />
+          <input
+            id="restore-other"
+            type="text"
+            spellCheck={false}
+            value={otherFile}
+            onChange={(e) => setOtherFile(e.target.value)}
+            placeholder={'ví dụ E:\\sao-luu\\baocao121.sqlite'}
+          />
           <button type="submit" disabled={busy || !otherFile.trim()}>
             Khôi phục từ tệp…
           </button>

@@ -35,7 +35,9 @@ export function ProvinceFilePanel() {
     setExported(null);
     try {
       const r = await api.call('exportYear', { year, file: outFile.trim() });
-      setExported(`Đã ghi dữ liệu năm ${year} của ${info.province ? `tỉnh ${info.province}` : 'tỉnh'} vào ${r.file}. Gửi tệp này cho cơ quan tổng hợp cấp trên (họ nhận ở mục "Nhận tệp dữ liệu của tỉnh").`);
+      setExported(
+        `Đã ghi dữ liệu năm ${year} của ${info.province ? `tỉnh ${info.province}` : 'tỉnh'} vào ${r.file}. Gửi tệp này cho cơ quan tổng hợp cấp trên (họ nhận ở mục "Nhận tệp dữ liệu của tỉnh").`,
+      );
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -63,7 +65,10 @@ export function ProvinceFilePanel() {
     <>
       <section className="panel">
         <h2>Xuất tệp dữ liệu năm {year} để tổng hợp</h2>
-        <p className="muted">Một tệp chứa số liệu, văn bản và nội dung báo cáo đang dùng của các đơn vị năm {year}, kèm các lần sửa và lý do. Tệp không sửa được bằng Excel; cấp trên nhận bằng phần mềm này.</p>
+        <p className="muted">
+          Một tệp chứa số liệu, văn bản và nội dung báo cáo đang dùng của các đơn vị năm {year}, kèm các lần sửa và lý do. Tệp không sửa được bằng Excel; cấp
+          trên nhận bằng phần mềm này.
+        </p>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -82,7 +87,10 @@ export function ProvinceFilePanel() {
       </section>
       <section className="panel">
         <h2>Nhận tệp dữ liệu của tỉnh</h2>
-        <p className="muted">Nhận tệp do một tỉnh (hoặc bản khác của phần mềm) xuất ra: báo cáo của mỗi đơn vị trong tệp thành một phiên bản mới; bản giống hệt đã có thì bỏ qua; đơn vị chưa có được thêm vào danh sách.</p>
+        <p className="muted">
+          Nhận tệp do một tỉnh (hoặc bản khác của phần mềm) xuất ra: báo cáo của mỗi đơn vị trong tệp thành một phiên bản mới; bản giống hệt đã có thì bỏ qua;
+          đơn vị chưa có được thêm vào danh sách.
+        </p>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -91,7 +99,14 @@ export function ProvinceFilePanel() {
         >
           <label htmlFor="import-file">Tệp cần nhận (đường dẫn trên máy này)</label>
           <div className="folder-row">
-            <input id="import-file" type="text" spellCheck={false} value={inFile} onChange={(e) => setInFile(e.target.value)} placeholder={`ví dụ ${info.dataDir}${sep}du-lieu-tinh.json`} />
+            <input
+              id="import-file"
+              type="text"
+              spellCheck={false}
+              value={inFile}
+              onChange={(e) => setInFile(e.target.value)}
+              placeholder={`ví dụ ${info.dataDir}${sep}du-lieu-tinh.json`}
+            />
             <button type="submit" disabled={busy || !inFile.trim()}>
               Nhận tệp…
             </button>
@@ -100,7 +115,8 @@ export function ProvinceFilePanel() {
         {confirming && (
           <div className="confirm-box" role="dialog" aria-label="Xác nhận nhận tệp dữ liệu">
             <p>
-              Nhận tệp <strong>{inFile.trim()}</strong>? Báo cáo trong tệp sẽ thành phiên bản đang dùng của từng đơn vị (phiên bản cũ vẫn giữ, chọn lại được ở mục Phiên bản). Nên sao lưu trước (mục Sao lưu, khôi phục) nếu chưa sao lưu hôm nay.
+              Nhận tệp <strong>{inFile.trim()}</strong>? Báo cáo trong tệp sẽ thành phiên bản đang dùng của từng đơn vị (phiên bản cũ vẫn giữ, chọn lại được ở
+              mục Phiên bản). Nên sao lưu trước (mục Sao lưu, khôi phục) nếu chưa sao lưu hôm nay.
             </p>
             <div className="panel-actions">
               <button type="button" className="primary" disabled={busy} onClick={() => void importFile()}>

@@ -22,7 +22,14 @@ export function RecordsScreen() {
     <div className="records-screen">
       <div className="tabs" role="tablist" aria-label="Sao lưu, lịch sử">
         {TABS.map((t) => (
-          <button key={t.key} type="button" role="tab" aria-selected={tab === t.key} className={tab === t.key ? 'tab active' : 'tab'} onClick={() => setTab(t.key)}>
+          <button
+            key={t.key}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.key}
+            className={tab === t.key ? 'tab active' : 'tab'}
+            onClick={() => setTab(t.key)}
+          >
             {t.label}
           </button>
         ))}

@@ -22,7 +22,9 @@ export function TracePanel() {
   const [error, setError] = useState<string | null>(null);
   const current = annex || annexes[0]?.[0] || '';
   const words = search.trim().toLocaleLowerCase('vi').split(/\s+/).filter(Boolean);
-  const list = (cells.data ?? []).filter((c) => c.annex === current && words.every((w) => c.label.toLocaleLowerCase('vi').includes(w) || c.cell.toLowerCase() === w));
+  const list = (cells.data ?? []).filter(
+    (c) => c.annex === current && words.every((w) => c.label.toLocaleLowerCase('vi').includes(w) || c.cell.toLowerCase() === w),
+  );
 
   const open = async (c: AnnexFigureCell) => {
     setPicked(c);
@@ -64,7 +66,8 @@ export function TracePanel() {
                 </select>
               </label>
               <label>
-                Tìm <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="dòng, cột hoặc ô (C11)" aria-label="Tìm số liệu" />
+                Tìm{' '}
+                <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="dòng, cột hoặc ô (C11)" aria-label="Tìm số liệu" />
               </label>
             </div>
             <div className="table-scroll records-table">
@@ -93,7 +96,11 @@ export function TracePanel() {
                 </tbody>
               </table>
             </div>
-            {list.length > SHOWN && <p className="muted">Hiện {SHOWN}/{list.length} số liệu; gõ vào ô Tìm để thu hẹp.</p>}
+            {list.length > SHOWN && (
+              <p className="muted">
+                Hiện {SHOWN}/{list.length} số liệu; gõ vào ô Tìm để thu hẹp.
+              </p>
+            )}
             {list.length === 0 && <p className="muted">Không có số liệu nào khớp. Hãy sửa từ cần tìm.</p>}
           </div>
           <div className="trace-detail" aria-live="polite">
@@ -175,7 +182,8 @@ function TraceDetail({ trace, annexLabel, sheets }: { trace: CellTrace; annexLab
       )}
       {trace.missing.length > 0 && (
         <p className="notice notice-info">
-          Chưa có báo cáo: {trace.missing.map((m) => `${m.name} (năm ${m.year})`).join(', ')}. Số liệu sẽ đổi khi các đơn vị này gửi; nếu đơn vị báo bằng văn bản, nhập ở bước Số liệu.
+          Chưa có báo cáo: {trace.missing.map((m) => `${m.name} (năm ${m.year})`).join(', ')}. Số liệu sẽ đổi khi các đơn vị này gửi; nếu đơn vị báo bằng văn
+          bản, nhập ở bước Số liệu.
         </p>
       )}
     </div>

@@ -58,7 +58,10 @@ export function VersionsPanel() {
     setDone(null);
     setError(null);
   }, [unit]);
-  const diff = useLoad(() => (unit && from !== null && to !== null && from !== to ? api.call('diffVersions', { year, unit, from, to }) : Promise.resolve(null)), [api, year, unit, from, to]);
+  const diff = useLoad(
+    () => (unit && from !== null && to !== null && from !== to ? api.call('diffVersions', { year, unit, from, to }) : Promise.resolve(null)),
+    [api, year, unit, from, to],
+  );
   const unitName = reported.find((r) => r.unit === unit)?.unitName ?? '';
 
   const choose = async () => {
@@ -68,7 +71,9 @@ export function VersionsPanel() {
       await api.call('chooseCurrentVersion', { year, unit, version: choice.version, reason: choice.reason });
       versions.reload();
       refreshStatus();
-      setDone(`Báo cáo năm ${year} từ nay dùng phiên bản ${choice.version} của ${unitName}. Hãy chạy lại Kiểm tra và lập lại phụ lục để số liệu theo phiên bản này.`);
+      setDone(
+        `Báo cáo năm ${year} từ nay dùng phiên bản ${choice.version} của ${unitName}. Hãy chạy lại Kiểm tra và lập lại phụ lục để số liệu theo phiên bản này.`,
+      );
       setChoice(null);
     } catch (e) {
       setError(errorMessage(e));
@@ -116,10 +121,24 @@ export function VersionsPanel() {
                     <td className="nowrap">{formatDate(v.receivedAt)}</td>
                     <td className="nowrap">
                       <label title="Bản cũ để so sánh">
-                        <input type="radio" name="from" checked={from === v.version} onChange={() => setFrom(v.version)} aria-label={`So sánh từ phiên bản ${v.version}`} /> từ
+                        <input
+                          type="radio"
+                          name="from"
+                          checked={from === v.version}
+                          onChange={() => setFrom(v.version)}
+                          aria-label={`So sánh từ phiên bản ${v.version}`}
+                        />{' '}
+                        từ
                       </label>{' '}
                       <label title="Bản mới để so sánh">
-                        <input type="radio" name="to" checked={to === v.version} onChange={() => setTo(v.version)} aria-label={`So sánh đến phiên bản ${v.version}`} /> đến
+                        <input
+                          type="radio"
+                          name="to"
+                          checked={to === v.version}
+                          onChange={() => setTo(v.version)}
+                          aria-label={`So sánh đến phiên bản ${v.version}`}
+                        />{' '}
+                        đến
                       </label>
                     </td>
                     <td>
@@ -146,10 +165,18 @@ export function VersionsPanel() {
                 }}
               >
                 <p>
-                  Báo cáo năm {year} sẽ dùng phiên bản {choice.version} của {unitName} thay cho phiên bản đang dùng. Các phiên bản khác vẫn được giữ; lý do được ghi vào nhật ký.
+                  Báo cáo năm {year} sẽ dùng phiên bản {choice.version} của {unitName} thay cho phiên bản đang dùng. Các phiên bản khác vẫn được giữ; lý do được
+                  ghi vào nhật ký.
                 </p>
                 <label>
-                  Lý do <input autoFocus size={40} value={choice.reason} onChange={(e) => setChoice({ ...choice, reason: e.target.value })} aria-label="Lý do chọn phiên bản" />
+                  Lý do{' '}
+                  <input
+                    autoFocus
+                    size={40}
+                    value={choice.reason}
+                    onChange={(e) => setChoice({ ...choice, reason: e.target.value })}
+                    aria-label="Lý do chọn phiên bản"
+                  />
                 </label>
                 <div className="panel-actions">
                   <button type="submit" className="primary" disabled={!choice.reason.trim()}>
@@ -164,9 +191,7 @@ export function VersionsPanel() {
             {error && <Notice kind="error">{error}</Notice>}
             {done && <Notice kind="ok">{done}</Notice>}
             {status?.locked && <Notice kind="info">Năm {year} đã chốt: muốn đổi phiên bản dùng, hãy mở khóa năm trước.</Notice>}
-            <h3>
-              {from !== null && to !== null && from !== to ? `Khác nhau giữa phiên bản ${from} và ${to}` : 'Chọn hai phiên bản khác nhau để so sánh'}
-            </h3>
+            <h3>{from !== null && to !== null && from !== to ? `Khác nhau giữa phiên bản ${from} và ${to}` : 'Chọn hai phiên bản khác nhau để so sánh'}</h3>
             {diff.error && <Notice kind="error">{diff.error}</Notice>}
             {diff.data && diff.data.length === 0 && <p className="muted">Hai phiên bản có số liệu, văn bản và nội dung như nhau.</p>}
             {diff.data && diff.data.length > 0 && (

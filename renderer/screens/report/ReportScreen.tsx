@@ -118,7 +118,8 @@ export function ReportScreen() {
           {result && (
             <>
               <Notice kind={result.draft ? 'info' : 'ok'}>
-                Đã ghi {result.files.length} tệp{result.draft ? ' (bản dự thảo, ghi DỰ THẢO trên mọi tệp)' : ''} vào <code className="path">{result.outDir}</code>
+                Đã ghi {result.files.length} tệp{result.draft ? ' (bản dự thảo, ghi DỰ THẢO trên mọi tệp)' : ''} vào{' '}
+                <code className="path">{result.outDir}</code>
               </Notice>
               <ul className="file-list" aria-label="Tệp đã xuất">
                 {result.files.map((f) => (

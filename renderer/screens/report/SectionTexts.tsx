@@ -37,7 +37,18 @@ export function SectionTexts() {
             {items.map((s) => (
               <button key={s.code} type="button" className={`outline-item ${s.code === current?.code ? 'active' : ''}`} onClick={() => setCode(s.code)}>
                 <span>{s.label}</span>
-                <span className={`source-dot source-${s.source}`} title={s.source === 'compiler' ? 'Đã viết lại' : s.source === 'units' ? `${s.units.length} đơn vị có nội dung` : s.source === 'none' ? 'Không có nội dung báo cáo (không in gì dưới đề mục)' : 'Chưa có nội dung: báo cáo còn là dự thảo'} />
+                <span
+                  className={`source-dot source-${s.source}`}
+                  title={
+                    s.source === 'compiler'
+                      ? 'Đã viết lại'
+                      : s.source === 'units'
+                        ? `${s.units.length} đơn vị có nội dung`
+                        : s.source === 'none'
+                          ? 'Không có nội dung báo cáo (không in gì dưới đề mục)'
+                          : 'Chưa có nội dung: báo cáo còn là dự thảo'
+                  }
+                />
               </button>
             ))}
           </div>
@@ -74,7 +85,10 @@ function SectionEditor({
   const mark = async (none: boolean) => {
     try {
       onSaved(await markNone(none));
-      setState({ kind: 'ok', text: none ? 'Đã đánh dấu: mục này không có nội dung báo cáo (không in gì dưới đề mục).' : 'Đã bỏ đánh dấu “Không có nội dung báo cáo”.' });
+      setState({
+        kind: 'ok',
+        text: none ? 'Đã đánh dấu: mục này không có nội dung báo cáo (không in gì dưới đề mục).' : 'Đã bỏ đánh dấu “Không có nội dung báo cáo”.',
+      });
     } catch (e) {
       setState({ kind: 'error', text: errorMessage(e) });
     }
@@ -115,7 +129,8 @@ function SectionEditor({
         </div>
         <div className="compiler-text">
           <label className="column-title" htmlFor="compiler-text">
-            Nội dung đưa vào báo cáo {section.compilerText !== null ? `(đã viết lại${section.updatedAt ? `, ${formatDateTime(section.updatedAt)}` : ''})` : '(đang dùng văn bản gộp)'}
+            Nội dung đưa vào báo cáo{' '}
+            {section.compilerText !== null ? `(đã viết lại${section.updatedAt ? `, ${formatDateTime(section.updatedAt)}` : ''})` : '(đang dùng văn bản gộp)'}
           </label>
           <textarea id="compiler-text" value={text} onChange={(e) => setText(e.target.value)} onBlur={() => void commit(text)} rows={14} />
           <div className="form-actions">

@@ -72,9 +72,14 @@ export function TargetsPanel() {
   return (
     <div className="targets">
       <p className="muted">
-        Các chỉ tiêu của kế hoạch mà báo cáo đánh giá (bảng “Kết quả thực hiện các chỉ tiêu”, mục B.IV.1). Sửa mức phấn đấu theo kế hoạch của địa phương rồi nhấn Enter; thay đổi áp dụng cho báo cáo của mọi năm. Chỉ tiêu thiếu số liệu của một đơn vị được ghi “Chưa đủ số liệu”, không bao giờ tính là đạt.
+        Các chỉ tiêu của kế hoạch mà báo cáo đánh giá (bảng “Kết quả thực hiện các chỉ tiêu”, mục B.IV.1). Sửa mức phấn đấu theo kế hoạch của địa phương rồi
+        nhấn Enter; thay đổi áp dụng cho báo cáo của mọi năm. Chỉ tiêu thiếu số liệu của một đơn vị được ghi “Chưa đủ số liệu”, không bao giờ tính là đạt.
       </p>
-      {locked && <Notice kind="info">Năm {year} đã chốt số liệu: báo cáo năm {year} giữ các chỉ tiêu như khi chốt. Chọn một năm chưa chốt để sửa chỉ tiêu.</Notice>}
+      {locked && (
+        <Notice kind="info">
+          Năm {year} đã chốt số liệu: báo cáo năm {year} giữ các chỉ tiêu như khi chốt. Chọn một năm chưa chốt để sửa chỉ tiêu.
+        </Notice>
+      )}
       {view.data.summary && <p className="targets-summary">{view.data.summary}</p>}
       <div className="table-scroll">
         <table className="data-table targets-table">
@@ -92,18 +97,40 @@ export function TargetsPanel() {
               <tr key={r.code}>
                 <td>{r.label}</td>
                 <td>
-                  <LevelInput key={r.value} row={r} disabled={busy || locked} onSave={(value) => run(() => api.call('setTarget', { year, code: r.code, value }), `Đã đổi mức phấn đấu: ${r.label}.`)} />
+                  <LevelInput
+                    key={r.value}
+                    row={r}
+                    disabled={busy || locked}
+                    onSave={(value) => run(() => api.call('setTarget', { year, code: r.code, value }), `Đã đổi mức phấn đấu: ${r.label}.`)}
+                  />
                   <div className="muted small">{r.levelText}</div>
                 </td>
                 <td>{r.resultText}</td>
                 <td>{r.status && <span className={`tag ${STATUS_CLASS[r.status]}`}>{r.statusText}</span>}</td>
                 <td className="target-actions">
                   {!locked && r.value !== r.defaultValue && (
-                    <button type="button" className="link" disabled={busy} onClick={() => void run(() => api.call('setTarget', { year, code: r.code, value: r.defaultValue }), `Đã đưa mức về theo kế hoạch: ${r.label}.`)}>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={busy}
+                      onClick={() =>
+                        void run(() => api.call('setTarget', { year, code: r.code, value: r.defaultValue }), `Đã đưa mức về theo kế hoạch: ${r.label}.`)
+                      }
+                    >
                       Về mức kế hoạch
                     </button>
                   )}
-                  <button type="button" className="link" disabled={busy || locked} onClick={() => void run(() => api.call('setTarget', { year, code: r.code, enabled: false }), `Đã bỏ chỉ tiêu khỏi báo cáo: ${r.label}. Có thể thêm lại từ danh mục bên dưới.`)}>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={busy || locked}
+                    onClick={() =>
+                      void run(
+                        () => api.call('setTarget', { year, code: r.code, enabled: false }),
+                        `Đã bỏ chỉ tiêu khỏi báo cáo: ${r.label}. Có thể thêm lại từ danh mục bên dưới.`,
+                      )
+                    }
+                  >
                     Bỏ khỏi báo cáo
                   </button>
                 </td>

@@ -53,9 +53,7 @@ export function SendScreen() {
         <p className="muted">Mỗi đơn vị nhận một tệp Excel có sẵn tên, mã đơn vị và số liệu năm trước để đối chiếu.</p>
         <FolderField id="send-folder" label="Thư mục lưu biểu mẫu" value={folder} onChange={setFolder} />
         <details className="unit-picker">
-          <summary>
-            Đơn vị nhận biểu mẫu: {chosen ? `${chosen.size}/${reporting.length}` : `tất cả ${reporting.length}`} đơn vị
-          </summary>
+          <summary>Đơn vị nhận biểu mẫu: {chosen ? `${chosen.size}/${reporting.length}` : `tất cả ${reporting.length}`} đơn vị</summary>
           <div className="form-actions">
             <button type="button" onClick={() => setChosen(null)}>
               Chọn tất cả

@@ -172,12 +172,16 @@ export function FirstRun({ api, info, onDone }: { api: ApiClient; info: AppInfo;
                 <div className="radio-row" role="radiogroup" aria-label="Cấp">
                   {(['tỉnh', 'thành phố'] as const).map((k) => (
                     <label key={k}>
-                      <input type="radio" name="province-kind" checked={answers.provinceKind === k} onChange={() => set('provinceKind', k)} /> {k === 'tỉnh' ? 'Tỉnh' : 'Thành phố trực thuộc trung ương'}
+                      <input type="radio" name="province-kind" checked={answers.provinceKind === k} onChange={() => set('provinceKind', k)} />{' '}
+                      {k === 'tỉnh' ? 'Tỉnh' : 'Thành phố trực thuộc trung ương'}
                     </label>
                   ))}
                 </div>
               </div>
-              {field('province', `Tên ${answers.provinceKind}`, { placeholder: answers.provinceKind === 'tỉnh' ? 'ví dụ: Hà Giang' : 'ví dụ: Hải Phòng', hint: answers.province.trim() ? `Đơn vị tổng hợp: ${kindWord} ${answers.province.trim()}` : undefined })}
+              {field('province', `Tên ${answers.provinceKind}`, {
+                placeholder: answers.provinceKind === 'tỉnh' ? 'ví dụ: Hà Giang' : 'ví dụ: Hải Phòng',
+                hint: answers.province.trim() ? `Đơn vị tổng hợp: ${kindWord} ${answers.province.trim()}` : undefined,
+              })}
               {field('standingAgency', 'Cơ quan thường trực về trẻ em', { hint: 'Cơ quan tổng hợp báo cáo, ví dụ Sở Y tế' })}
               {field('issuingBody', 'Tên ở đầu văn bản', { placeholder: issuingDefault, hint: 'Để trống: dùng tên cơ quan thường trực viết hoa' })}
             </fieldset>
@@ -210,7 +214,8 @@ export function FirstRun({ api, info, onDone }: { api: ApiClient; info: AppInfo;
       {stage === 'units' && setUp && (
         <section className="first-run-units" aria-label="Danh sách đơn vị">
           <Notice kind="ok">
-            Đã lưu thông tin {setUp.agency}. Danh sách đơn vị hiện có {kindWord.toLowerCase()} {answers.province.trim()} và {answers.standingAgency.trim()}; hãy nhập các sở, ngành, đoàn thể, công an, viện kiểm sát, tòa án, xã, phường từ tệp danh sách.
+            Đã lưu thông tin {setUp.agency}. Danh sách đơn vị hiện có {kindWord.toLowerCase()} {answers.province.trim()} và {answers.standingAgency.trim()}; hãy
+            nhập các sở, ngành, đoàn thể, công an, viện kiểm sát, tòa án, xã, phường từ tệp danh sách.
           </Notice>
           <UnitListImport api={api} info={setUp} onImported={() => void api.call('getAppInfo', {}).then(onDone)} />
           <div className="form-actions">

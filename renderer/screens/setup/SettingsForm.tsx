@@ -4,7 +4,15 @@
 // nothing; each wrong field is marked and explained, and the right ones are saved all the same.
 import { useMemo, useState } from 'react';
 import type { Settings } from '../../../shared/types.ts';
-import { isYearSetting, readSettingText, SETTING_GROUPS, settingChoices, settingFields, settingText, type SettingKey } from '../../../shared/settings-schema.ts';
+import {
+  isYearSetting,
+  readSettingText,
+  SETTING_GROUPS,
+  settingChoices,
+  settingFields,
+  settingText,
+  type SettingKey,
+} from '../../../shared/settings-schema.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useApp } from '../../app/context.ts';
 import { useLoad } from '../../app/useLoad.ts';
@@ -77,7 +85,8 @@ export function SettingsForm() {
     >
       {locked && (
         <Notice kind="info">
-          Năm {year} đã chốt số liệu: số, ngày, người ký và kỳ báo cáo năm {year} giữ nguyên như khi chốt. Muốn sửa, hãy mở khóa năm {year} (nút “Mở khóa” ở thanh trên, kèm lý do).
+          Năm {year} đã chốt số liệu: số, ngày, người ký và kỳ báo cáo năm {year} giữ nguyên như khi chốt. Muốn sửa, hãy mở khóa năm {year} (nút “Mở khóa” ở
+          thanh trên, kèm lý do).
         </Notice>
       )}
       {SETTING_GROUPS.map((g) => {
@@ -111,7 +120,12 @@ export function SettingsForm() {
                   ) : meta.input === 'lines' || meta.input === 'long' ? (
                     <textarea {...common} rows={meta.input === 'lines' ? 4 : 3} onChange={(e) => setField(key, e.target.value)} />
                   ) : (
-                    <input {...common} type="text" placeholder={meta.input === 'date' ? 'ngày/tháng/năm' : undefined} onChange={(e) => setField(key, e.target.value)} />
+                    <input
+                      {...common}
+                      type="text"
+                      placeholder={meta.input === 'date' ? 'ngày/tháng/năm' : undefined}
+                      onChange={(e) => setField(key, e.target.value)}
+                    />
                   )}
                   {error && (
                     <p id={`${id}-error`} className="field-message" role="alert">

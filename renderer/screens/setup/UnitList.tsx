@@ -42,7 +42,8 @@ export function UnitList() {
     }
   };
 
-  const move = (direction: 'up' | 'down') => current && void run(() => api.call('moveUnit', { code: current.code, direction }), `Đã chuyển ${current.name} ${direction === 'up' ? 'lên' : 'xuống'}.`);
+  const move = (direction: 'up' | 'down') =>
+    current && void run(() => api.call('moveUnit', { code: current.code, direction }), `Đã chuyển ${current.name} ${direction === 'up' ? 'lên' : 'xuống'}.`);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const at = rows.findIndex((r) => r.unit.code === selected);
@@ -77,7 +78,9 @@ export function UnitList() {
             <span className="unit-name">{unit.name}</span>
             <span className="unit-code">{unit.code}</span>
             <span className="unit-kind">{kindLabel.get(unit.kind) ?? unit.kind}</span>
-            <span className="unit-state">{unit.mergedIntoCode ? `Đã sáp nhập vào ${nameOf.get(unit.mergedIntoCode) ?? unit.mergedIntoCode}` : unit.active ? '' : 'Ngừng báo cáo'}</span>
+            <span className="unit-state">
+              {unit.mergedIntoCode ? `Đã sáp nhập vào ${nameOf.get(unit.mergedIntoCode) ?? unit.mergedIntoCode}` : unit.active ? '' : 'Ngừng báo cáo'}
+            </span>
           </div>
         ))}
       </div>
@@ -101,7 +104,10 @@ export function UnitList() {
           Sáp nhập…
         </button>
         {current && !current.active ? (
-          <button type="button" onClick={() => void run(() => api.call('setUnitActive', { code: current.code, active: true }), `${current.name} báo cáo trở lại.`)}>
+          <button
+            type="button"
+            onClick={() => void run(() => api.call('setUnitActive', { code: current.code, active: true }), `${current.name} báo cáo trở lại.`)}
+          >
             Dùng lại
           </button>
         ) : (
@@ -118,7 +124,13 @@ export function UnitList() {
           submitLabel="Thêm"
           onCancel={() => setAction(null)}
         >
-          <input aria-label="Mã đơn vị" placeholder="Mã (VD: X13)" value={newUnit.code} onChange={(e) => setNewUnit({ ...newUnit, code: e.target.value })} autoFocus />
+          <input
+            aria-label="Mã đơn vị"
+            placeholder="Mã (VD: X13)"
+            value={newUnit.code}
+            onChange={(e) => setNewUnit({ ...newUnit, code: e.target.value })}
+            autoFocus
+          />
           <input aria-label="Tên đơn vị" placeholder="Tên đơn vị" value={newUnit.name} onChange={(e) => setNewUnit({ ...newUnit, name: e.target.value })} />
           <select aria-label="Loại đơn vị" value={newUnit.kind} onChange={(e) => setNewUnit({ ...newUnit, kind: e.target.value })}>
             {template.unitKinds.map((k) => (
@@ -149,7 +161,10 @@ export function UnitList() {
               if (r.removed) parts.push(`bỏ ${r.removed} đơn vị không có trong danh sách`);
               if (r.retired) parts.push(`ngừng theo dõi ${r.retired}`);
               if (r.skipped) parts.push(`bỏ qua ${r.skipped} dòng trùng tên`);
-              setMessage({ kind: 'ok', text: `Đã nhập danh sách đơn vị: ${parts.join(', ')}. Danh sách hiện có ${r.units.filter((u) => u.active).length} đơn vị.` });
+              setMessage({
+                kind: 'ok',
+                text: `Đã nhập danh sách đơn vị: ${parts.join(', ')}. Danh sách hiện có ${r.units.filter((u) => u.active).length} đơn vị.`,
+              });
               setAction(null);
               refreshStatus();
             }}
@@ -164,7 +179,13 @@ export function UnitList() {
           submitLabel="Đổi tên"
           onCancel={() => setAction(null)}
         >
-          <input aria-label="Tên mới" value={text} onChange={(e) => setText(e.target.value)} autoFocus onKeyDown={(e) => e.key === 'Escape' && setAction(null)} />
+          <input
+            aria-label="Tên mới"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoFocus
+            onKeyDown={(e) => e.key === 'Escape' && setAction(null)}
+          />
           <input aria-label="Lý do" placeholder="Lý do (nếu có)" value={reason} onChange={(e) => setReason(e.target.value)} />
         </ActionForm>
       )}
@@ -172,7 +193,10 @@ export function UnitList() {
         <ActionForm
           onSubmit={() => {
             if (!mergeInto) return setMessage({ kind: 'error', text: 'Hãy chọn đơn vị nhận sáp nhập.' });
-            void run(() => api.call('mergeUnits', { from: current.code, into: mergeInto, reason: reason || undefined }), `Đã sáp nhập ${current.name} vào ${nameOf.get(mergeInto) ?? mergeInto}.${lockedNote}`);
+            void run(
+              () => api.call('mergeUnits', { from: current.code, into: mergeInto, reason: reason || undefined }),
+              `Đã sáp nhập ${current.name} vào ${nameOf.get(mergeInto) ?? mergeInto}.${lockedNote}`,
+            );
           }}
           submitLabel="Sáp nhập"
           onCancel={() => setAction(null)}

@@ -19,7 +19,17 @@ function summary(p: UnitListPreview): string {
   return `Khi nhập sẽ ${parts.join(', ')}.`;
 }
 
-export function UnitListImport({ api, info, onImported, onCancel }: { api: ApiClient; info: AppInfo; onImported: (result: UnitListImportResult) => void; onCancel?: () => void }) {
+export function UnitListImport({
+  api,
+  info,
+  onImported,
+  onCancel,
+}: {
+  api: ApiClient;
+  info: AppInfo;
+  onImported: (result: UnitListImportResult) => void;
+  onCancel?: () => void;
+}) {
   const [file, setFile] = useState('');
   const [preview, setPreview] = useState<UnitListPreview | null>(null);
   const [retire, setRetire] = useState(false);
@@ -63,7 +73,10 @@ export function UnitListImport({ api, info, onImported, onCancel }: { api: ApiCl
     }
     try {
       const r = await api.call('saveSampleUnitList', { file: target });
-      setSampleNote({ kind: 'ok', text: `Đã lưu danh sách mẫu: ${r.file}. Mở tệp bằng Excel, ghi các đơn vị của tỉnh (mỗi đơn vị một dòng), lưu lại rồi chọn tệp ở trên.` });
+      setSampleNote({
+        kind: 'ok',
+        text: `Đã lưu danh sách mẫu: ${r.file}. Mở tệp bằng Excel, ghi các đơn vị của tỉnh (mỗi đơn vị một dòng), lưu lại rồi chọn tệp ở trên.`,
+      });
     } catch (e) {
       setSampleNote({ kind: 'error', text: errorMessage(e) });
     }
@@ -80,7 +93,13 @@ export function UnitListImport({ api, info, onImported, onCancel }: { api: ApiCl
       >
         <label htmlFor="unit-list-file">Tệp danh sách đơn vị (.xlsx hoặc .csv)</label>
         <div className="folder-row">
-          <input id="unit-list-file" value={file} onChange={(e) => setFile(e.target.value)} placeholder="Đường dẫn tệp, ví dụ D:\Bao cao 121\Danh sach don vi.xlsx" autoFocus />
+          <input
+            id="unit-list-file"
+            value={file}
+            onChange={(e) => setFile(e.target.value)}
+            placeholder="Đường dẫn tệp, ví dụ D:\Bao cao 121\Danh sach don vi.xlsx"
+            autoFocus
+          />
           {api.desktop && (
             <button
               type="button"
@@ -105,7 +124,9 @@ export function UnitListImport({ api, info, onImported, onCancel }: { api: ApiCl
           )}
         </div>
         <p className="muted hint">
-          Danh sách như đơn vị vẫn lập trong Excel: các cột <strong>STT</strong>, <strong>Tên đơn vị</strong>, <strong>Loại đơn vị</strong> (Sở, ngành; Công an; Viện kiểm sát; Tòa án; Xã; Phường…), có thể thêm <strong>Mã</strong> và <strong>Thuộc</strong>; dòng tiêu đề có thể nằm dưới tên bảng. Chưa có gì được lưu trước khi bấm “Nhập danh sách”.
+          Danh sách như đơn vị vẫn lập trong Excel: các cột <strong>STT</strong>, <strong>Tên đơn vị</strong>, <strong>Loại đơn vị</strong> (Sở, ngành; Công an;
+          Viện kiểm sát; Tòa án; Xã; Phường…), có thể thêm <strong>Mã</strong> và <strong>Thuộc</strong>; dòng tiêu đề có thể nằm dưới tên bảng. Chưa có gì được
+          lưu trước khi bấm “Nhập danh sách”.
         </p>
       </form>
       {!preview && (
@@ -124,7 +145,12 @@ export function UnitListImport({ api, info, onImported, onCancel }: { api: ApiCl
       {preview && <PreviewView preview={preview} retire={retire} onRetire={(r) => (setRetire(r), void look(preview.file, r))} />}
       {preview && (
         <div className="form-actions unit-import-actions">
-          <button type="button" className="primary" disabled={busy || preview.problems.length > 0 || preview.rows.every((r) => r.action === 'skip')} onClick={() => void save()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || preview.problems.length > 0 || preview.rows.every((r) => r.action === 'skip')}
+            onClick={() => void save()}
+          >
             Nhập danh sách
           </button>
           <button type="button" onClick={() => setPreview(null)}>
@@ -146,8 +172,14 @@ function PreviewView({ preview, retire, onRetire }: { preview: UnitListPreview; 
             {preview.fileName}: {preview.rows.length} dòng đơn vị
           </h3>
           <p className="summary-line">{summary(preview)}</p>
-          {preview.counts.generatedCodes > 0 && <p className="muted">Tệp không ghi mã cho {preview.counts.generatedCodes} đơn vị: phần mềm tự đặt mã theo tên (dùng trong tên tệp biểu mẫu gửi đơn vị).</p>}
-          {preview.replaces && preview.counts.remove > 0 && <p className="muted">Chưa nhận báo cáo nào, nên danh sách này thay cho danh sách đang có (giữ đơn vị tổng hợp và cơ quan thường trực).</p>}
+          {preview.counts.generatedCodes > 0 && (
+            <p className="muted">
+              Tệp không ghi mã cho {preview.counts.generatedCodes} đơn vị: phần mềm tự đặt mã theo tên (dùng trong tên tệp biểu mẫu gửi đơn vị).
+            </p>
+          )}
+          {preview.replaces && preview.counts.remove > 0 && (
+            <p className="muted">Chưa nhận báo cáo nào, nên danh sách này thay cho danh sách đang có (giữ đơn vị tổng hợp và cơ quan thường trực).</p>
+          )}
         </div>
         <table className="data-table mapping-table" aria-label="Các cột đã nhận ra">
           <thead>
@@ -221,13 +253,13 @@ function PreviewView({ preview, retire, onRetire }: { preview: UnitListPreview; 
       </div>
       {preview.absent.length > 0 && (
         <div className="unit-import-absent">
-          <strong>Đơn vị đang có nhưng không có trong danh sách ({preview.absent.length}):</strong>{' '}
-          {preview.absent.map((a) => a.name).join('; ')}.{' '}
+          <strong>Đơn vị đang có nhưng không có trong danh sách ({preview.absent.length}):</strong> {preview.absent.map((a) => a.name).join('; ')}.{' '}
           {preview.replaces ? (
             <span>Sẽ bỏ khỏi danh sách (chưa có báo cáo nào của các đơn vị này).</span>
           ) : (
             <label className="inline-check">
-              <input type="checkbox" checked={retire} onChange={(e) => onRetire(e.target.checked)} /> Ngừng theo dõi các đơn vị này (số liệu các năm trước vẫn giữ)
+              <input type="checkbox" checked={retire} onChange={(e) => onRetire(e.target.checked)} /> Ngừng theo dõi các đơn vị này (số liệu các năm trước vẫn
+              giữ)
             </label>
           )}
         </div>
