@@ -48,11 +48,18 @@ export function targetResultText(r: TargetResult, labelOf: (code: string) => str
   }
   if (r.gaps.length === 0 && r.noBasis)
     return r.baseYear !== undefined ? `năm ${r.baseYear} bằng 0, không tính được mức thay đổi` : 'không phát sinh trường hợp nào để tính tỷ lệ';
-  const parts = r.gaps.map((g) => {
+  // One clause per group of units, naming what they left blank (a few figures by name, then how many more).
+  const byWho = new Map<string, string[]>();
+  for (const g of r.gaps) {
     const what = `“${labelOf(g.code)}”${r.baseYear === g.year ? ` năm ${g.year}` : ''}`;
-    if (g.units.length === 0) return `chưa có đơn vị nào báo cáo ${what}`;
-    const who = g.units.length > 3 ? `${g.units.slice(0, 3).join(', ')} và ${g.units.length - 3} đơn vị khác` : g.units.join(', ');
-    return `${who} chưa báo cáo ${what}`;
+    const who = g.units.length === 0 ? '' : g.units.length > 3 ? `${g.units.slice(0, 3).join(', ')} và ${g.units.length - 3} đơn vị khác` : g.units.join(', ');
+    const list = byWho.get(who) ?? [];
+    if (!list.includes(what)) list.push(what);
+    byWho.set(who, list);
+  }
+  const parts = [...byWho].map(([who, whats]) => {
+    const what = whats.length > 3 ? `${whats.slice(0, 2).join(', ')} và ${whats.length - 2} số liệu khác` : whats.join(', ');
+    return who ? `${who} chưa báo cáo ${what}` : `chưa có đơn vị nào báo cáo ${what}`;
   });
   const text = [...new Set(parts)].join('; ');
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allIndicators, indicatorsForKind } from '../../shared/template.ts';
 import { evaluateTargets, type TargetUnit } from '../../shared/targets.ts';
 import { effectiveTargets, targetProblems, targetsFileSchema, type TargetDefinition } from '../../shared/targets-schema.ts';
+import { targetResultText } from '../../shared/targets-text.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { generateReport } from '../../electron/services/report.ts';
 import { openContext, type ServiceContext } from '../../electron/store/context.ts';
@@ -325,5 +326,28 @@ describe('the indicators the targets need', () => {
     } finally {
       fresh.db.close();
     }
+  });
+});
+
+describe('a gap in words', () => {
+  it('names each unit once, with a few of the figures it left blank and how many more', () => {
+    const gaps = ['a', 'b', 'c', 'd', 'e'].map((code) => ({ code, year: 2026, units: ['Viện kiểm sát nhân dân tỉnh'] }));
+    gaps.push({ code: 'f', year: 2026, units: ['Công an tỉnh'] });
+    const r = {
+      code: 't',
+      label: 'T',
+      comparator: '≥' as const,
+      value: 90,
+      unit: '%',
+      status: 'thieu' as const,
+      result: null,
+      measured: null,
+      reference: null,
+      gaps,
+      noBasis: false,
+    };
+    expect(targetResultText(r, (c) => `Chỉ tiêu ${c.toUpperCase()}`)).toBe(
+      'Viện kiểm sát nhân dân tỉnh chưa báo cáo “Chỉ tiêu A”, “Chỉ tiêu B” và 3 số liệu khác; Công an tỉnh chưa báo cáo “Chỉ tiêu F”',
+    );
   });
 });
