@@ -94,7 +94,7 @@ async function readImportFile(ctx: ServiceContext, file: string, lookup: ImportL
       {
         code: 'unfilled',
         severity: 'error',
-        message: `Biểu mẫu năm ${s.year} của ${s.unit.name} chưa điền số liệu: không có số liệu, văn bản hay nội dung nào, nên chưa được nhận (đơn vị vẫn là "chưa báo cáo"). Đề nghị đơn vị điền biểu mẫu rồi gửi lại; chỉ tiêu nào trong năm không phát sinh thì ghi 0.`,
+        message: `Biểu mẫu năm ${s.year} của ${s.unit.name} chưa điền số liệu: không có số liệu, văn bản hay nội dung nào, nên chưa được nhận (đơn vị vẫn ở trạng thái "Chưa gửi" trong Thu nhận). Đề nghị đơn vị điền biểu mẫu rồi gửi lại; chỉ tiêu nào trong năm không phát sinh thì ghi 0.`,
       },
       { unit: s.unit.code, unitName: s.unit.name, year: s.year },
     );
