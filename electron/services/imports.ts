@@ -28,7 +28,7 @@ export function importLookup(ctx: ServiceContext): ImportLookup {
   const reporting = (kind: string) => ctx.template.unitKinds.some((k) => k.code === kind && k.sheets.length > 0);
   return makeLookup({
     template: ctx.template,
-    units: listUnits(ctx)
+    units: listUnits(ctx, { unordered: true })
       .filter((u) => reporting(u.kind))
       .map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
     years: listYears(ctx),

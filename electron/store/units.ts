@@ -35,9 +35,11 @@ function toUnit(r: UnitRow): Unit {
 }
 
 /** All units in list order: by order, then Vietnamese collation of the name. */
-export function listUnits(ctx: ServiceContext, options: { activeOnly?: boolean } = {}): Unit[] {
+/** The units in the list's order (order, then name as Vietnamese sorts it); `unordered` for a lookup that needs no order. */
+export function listUnits(ctx: ServiceContext, options: { activeOnly?: boolean; unordered?: boolean } = {}): Unit[] {
   const all = ctx.lockedView ? ctx.lockedView.units : (ctx.db.prepare(SELECT_UNITS).all() as UnitRow[]).map(toUnit);
-  return all.filter((u) => !options.activeOnly || u.active).sort((a, b) => a.order - b.order || compareVi(a.name, b.name));
+  const chosen = all.filter((u) => !options.activeOnly || u.active);
+  return options.unordered ? chosen : chosen.sort((a, b) => a.order - b.order || compareVi(a.name, b.name));
 }
 
 export function findUnit(ctx: ServiceContext, code: string): Unit | undefined {
@@ -129,7 +131,7 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
 }
 
 function assertNoCycles(ctx: ServiceContext): void {
-  const units = listUnits(ctx);
+  const units = listUnits(ctx, { unordered: true });
   const parent = new Map(units.map((u) => [u.code, u.parentCode]));
   for (const u of units) {
     const seen = new Set<string>();
