@@ -13,7 +13,6 @@ import { baseName } from '../../format.ts';
 import { SectionTexts } from './SectionTexts.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { TargetsPanel } from './TargetsPanel.tsx';
-import { missingSectionLines } from '../../../shared/section-mark.ts';
 
 export function ReportScreen() {
   const { api, info, year, period, status } = useApp();
@@ -128,12 +127,16 @@ export function ReportScreen() {
               </ul>
               {result.missingSections.length > 0 && (
                 <Notice kind="info">
-                  <div className="multiline">{missingSectionLines(result.missingSections)[0]}</div>
-                  <ul aria-label="Mục còn thiếu">
-                    {result.missingSections.map((m) => (
-                      <li key={m.code}>{m.how}</li>
-                    ))}
-                  </ul>
+                  Báo cáo Word là bản DỰ THẢO: còn {result.missingSections.length} mục chưa có nội dung (được tô vàng trong tệp). Với mỗi mục, hãy nhập nội dung
+                  ở phần “Nội dung báo cáo theo đề cương” của bước này, hoặc đánh dấu mục là “Không có nội dung báo cáo”, rồi xuất lại.
+                  <details className="missing-sections">
+                    <summary>Xem {result.missingSections.length} mục còn thiếu</summary>
+                    <ul aria-label="Mục còn thiếu">
+                      {result.missingSections.map((m) => (
+                        <li key={m.code}>{m.heading}</li>
+                      ))}
+                    </ul>
+                  </details>
                 </Notice>
               )}
               {result.notices.length > 0 && (
