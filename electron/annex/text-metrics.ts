@@ -107,6 +107,8 @@ const BOLD: Record<string, number> = {
   '-': 333,
   ':': 333,
   ';': 333,
+  '/': 278,
+  '&': 833,
 };
 
 /** Width of a text in points at a font size (Vietnamese letters measured as their base letter, ơ ư a little wider). */
