@@ -2,70 +2,30 @@
 // the guided setup → a unit list .xlsx as officials keep it (title row, "STT, Tên đơn vị, Loại đơn vị"),
 // previewed with its columns and generated codes → the units listed. The sample opens in its own file.
 // Screenshots of each new screen at 1366×768 and 1920×1080.
-import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type RunningBridge } from '../../electron/bridge/http-bridge.ts';
-import { inProcessHost, openHandlerEnv, type ServiceHost } from '../../electron/ipc/service-host.ts';
+import { describe, expect, it } from 'vitest';
+import { startBridge } from '../../electron/bridge/http-bridge.ts';
+import { inProcessHost, openHandlerEnv } from '../../electron/ipc/service-host.ts';
 import { getSettings } from '../../electron/store/settings.ts';
 import { listUnits } from '../../electron/store/units.ts';
-import type { HandlerEnv } from '../../electron/ipc/handlers.ts';
-import { tempDir } from '../helpers/fixtures.ts';
-import { buildRenderer, CHROMIUM, hasChromium, screenshotBoth } from './window.ts';
+import { hasChromium, screenshotBoth, windowOnFirstLaunch, writeUnitListWorkbook } from './window.ts';
 
-const state = {} as {
-  dir: string;
-  cleanup: () => void;
-  env: HandlerEnv;
-  host: ServiceHost;
-  bridge: RunningBridge;
-  browser: Browser;
-  page: Page;
-  errors: string[];
-};
+const UNIT_LIST: [string, string][] = [
+  ['Sở Giáo dục và Đào tạo', 'Sở, ngành'],
+  ['Sở Tư pháp', 'Sở, ngành'],
+  ['Tỉnh đoàn', 'Đoàn thể'],
+  ['Công an tỉnh', 'Công an'],
+  ['Viện kiểm sát nhân dân tỉnh', 'Viện kiểm sát'],
+  ['Tòa án nhân dân tỉnh', 'Tòa án'],
+  ['Xã Lũng Cú', 'Xã'],
+  ['Phường Hà Giang 1', 'Phường'],
+  ['Xã Lũng Cú', 'Xã'],
+];
 
-beforeAll(async () => {
-  if (!hasChromium) return;
-  Object.assign(state, tempDir('bc121-firstrun-e2e-'));
-  const staticDir = await buildRenderer(path.join(state.dir, 'renderer'));
-  const dbFile = path.join(state.dir, 'baocao121.sqlite');
-  // As the app does at its first launch: no database yet, an empty one is made.
-  state.env = openHandlerEnv({ dbFile, desktop: false });
-  state.host = inProcessHost(state.env);
-  state.bridge = await startBridge({ host: state.host, staticDir, port: 0, dbFile });
-  state.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  state.page = await state.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  state.errors = [];
-  state.page.on('pageerror', (e) => state.errors.push(e.message));
-  await state.page.goto(state.bridge.url);
-
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Danh sách');
-  ws.getCell('A1').value = 'DANH SÁCH ĐƠN VỊ BÁO CÁO NGHỊ QUYẾT 121 NĂM 2026';
-  ws.getRow(3).values = ['STT', 'Tên đơn vị', 'Loại đơn vị'];
-  const list: [string, string][] = [
-    ['Sở Giáo dục và Đào tạo', 'Sở, ngành'],
-    ['Sở Tư pháp', 'Sở, ngành'],
-    ['Tỉnh đoàn', 'Đoàn thể'],
-    ['Công an tỉnh', 'Công an'],
-    ['Viện kiểm sát nhân dân tỉnh', 'Viện kiểm sát'],
-    ['Tòa án nhân dân tỉnh', 'Tòa án'],
-    ['Xã Lũng Cú', 'Xã'],
-    ['Phường Hà Giang 1', 'Phường'],
-    ['Xã Lũng Cú', 'Xã'],
-  ];
-  list.forEach(([name, kind], i) => (ws.getRow(4 + i).values = [i + 1, name, kind]));
-  await wb.xlsx.writeFile(path.join(state.dir, 'Danh sach don vi.xlsx'));
-}, 180_000);
-
-afterAll(async () => {
-  await state.browser?.close();
-  await state.bridge?.close();
-  await state.host?.close();
-  state.cleanup?.();
-});
+const state = windowOnFirstLaunch('firstrun-e2e', (dir) =>
+  writeUnitListWorkbook(path.join(dir, 'Danh sach don vi.xlsx'), 'DANH SÁCH ĐƠN VỊ BÁO CÁO NGHỊ QUYẾT 121 NĂM 2026', UNIT_LIST),
+);
 
 describe.skipIf(!hasChromium)('first run in the window', () => {
   it('empty database → choice → guided setup → unit list with preview → units listed', async () => {

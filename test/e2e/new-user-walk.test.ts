@@ -10,11 +10,7 @@
 import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type RunningBridge } from '../../electron/bridge/http-bridge.ts';
-import { inProcessHost, openHandlerEnv, type ServiceHost } from '../../electron/ipc/service-host.ts';
-import type { HandlerEnv } from '../../electron/ipc/handlers.ts';
+import { describe, expect, it } from 'vitest';
 import { allFigureSources } from '../../electron/annex/trace.ts';
 import { correctFigures } from '../../electron/services/grid-corrections.ts';
 import { gridData } from '../../electron/services/grid.ts';
@@ -24,20 +20,12 @@ import { currentValues } from '../../electron/store/submissions.ts';
 import { listUnits } from '../../electron/store/units.ts';
 import { listYears, yearStates } from '../../electron/store/years.ts';
 import { fillWorkbook } from '../../electron/workbook/input-filler.ts';
-import { tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
-import { buildRenderer, CHROMIUM, hasChromium, screenshot, screenshotBoth, step } from './window.ts';
+import { hasChromium, screenshot, screenshotBoth, step, windowOnFirstLaunch, writeUnitListWorkbook } from './window.ts';
 
-const state = {} as {
-  dir: string;
-  cleanup: () => void;
-  env: HandlerEnv;
-  host: ServiceHost;
-  bridge: RunningBridge;
-  browser: Browser;
-  page: Page;
-  errors: string[];
-};
+const state = windowOnFirstLaunch('walk', (dir) =>
+  writeUnitListWorkbook(path.join(dir, 'Danh sach don vi.xlsx'), 'DANH SÁCH CÁC ĐƠN VỊ BÁO CÁO THỰC HIỆN NGHỊ QUYẾT 121', UNIT_LIST),
+);
 const ctx = () => state.env.ctx;
 
 // The province's unit list as its officials keep it: a title, a blank row, then the headings.
@@ -101,37 +89,6 @@ async function photo(name: string): Promise<void> {
   expect(await state.page.locator('body').innerText()).not.toMatch(/\{[a-z_]+\}/);
   await screenshotBoth(state.page, `walk-${String(++shot).padStart(2, '0')}-${name}`);
 }
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  Object.assign(state, tempDir('bc121-walk-'));
-  const staticDir = await buildRenderer(path.join(state.dir, 'renderer'));
-  const dbFile = path.join(state.dir, 'baocao121.sqlite');
-  expect(existsSync(dbFile)).toBe(false);
-  // As the app does at its first launch: no database yet, an empty one is made.
-  state.env = openHandlerEnv({ dbFile, desktop: false });
-  state.host = inProcessHost(state.env);
-  state.bridge = await startBridge({ host: state.host, staticDir, port: 0, dbFile });
-  state.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  state.page = await state.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  state.errors = [];
-  state.page.on('pageerror', (e) => state.errors.push(e.message));
-  await state.page.goto(state.bridge.url);
-
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Danh sách');
-  ws.getCell('A1').value = 'DANH SÁCH CÁC ĐƠN VỊ BÁO CÁO THỰC HIỆN NGHỊ QUYẾT 121';
-  ws.getRow(3).values = ['STT', 'Tên đơn vị', 'Loại đơn vị'];
-  UNIT_LIST.forEach(([name, kind], i) => (ws.getRow(4 + i).values = [i + 1, name, kind]));
-  await wb.xlsx.writeFile(path.join(state.dir, 'Danh sach don vi.xlsx'));
-}, 180_000);
-
-afterAll(async () => {
-  await state.browser?.close();
-  await state.bridge?.close();
-  await state.host?.close();
-  state.cleanup?.();
-});
 
 describe.skipIf(!hasChromium)('a new province walked through its first season in the window', () => {
   it('from an empty database to the generated report', async () => {

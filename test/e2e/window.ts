@@ -8,7 +8,9 @@ import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
 import { build } from 'vite';
 import { startBridge, type RunningBridge } from '../../electron/bridge/http-bridge.ts';
 import type { ServiceContext } from '../../electron/store/context.ts';
-import { inProcessHost, type ServiceHost } from '../../electron/ipc/service-host.ts';
+import ExcelJS from 'exceljs';
+import { inProcessHost, openHandlerEnv, type ServiceHost } from '../../electron/ipc/service-host.ts';
+import type { HandlerEnv } from '../../electron/ipc/handlers.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -100,4 +102,56 @@ export function windowAt1366(name: string, prepare?: (dir: string) => Promise<vo
     state.cleanup?.();
   });
   return state;
+}
+
+export interface FirstLaunch {
+  dir: string;
+  cleanup: () => void;
+  env: HandlerEnv;
+  host: ServiceHost;
+  bridge: RunningBridge;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * A window at 1366×768 as at the app's first launch: no database file yet (an empty one is made), opened
+ * before the file's tests (after `prepare` has put what they need in the work folder) and closed after them.
+ */
+export function windowOnFirstLaunch(name: string, prepare?: (dir: string) => Promise<void>): FirstLaunch {
+  const state = {} as FirstLaunch;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    Object.assign(state, tempDir(`bc121-${name}-`));
+    const staticDir = await buildRenderer(path.join(state.dir, 'renderer'));
+    const dbFile = path.join(state.dir, 'baocao121.sqlite');
+    if (existsSync(dbFile)) throw new Error(`${dbFile} đã có trước lần mở đầu tiên`);
+    state.env = openHandlerEnv({ dbFile, desktop: false });
+    state.host = inProcessHost(state.env);
+    state.bridge = await startBridge({ host: state.host, staticDir, port: 0, dbFile });
+    state.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    state.page = await state.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    state.errors = [];
+    state.page.on('pageerror', (e) => state.errors.push(e.message));
+    await state.page.goto(state.bridge.url);
+    await prepare?.(state.dir);
+  }, 180_000);
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.bridge?.close();
+    await state.host?.close();
+    state.cleanup?.();
+  });
+  return state;
+}
+
+/** A unit list as officials keep it in Excel: a title, a blank row, then "STT, Tên đơn vị, Loại đơn vị". */
+export async function writeUnitListWorkbook(file: string, title: string, units: readonly (readonly [string, string])[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  ws.getCell('A1').value = title;
+  ws.getRow(3).values = ['STT', 'Tên đơn vị', 'Loại đơn vị'];
+  units.forEach(([name, kind], i) => (ws.getRow(4 + i).values = [i + 1, name, kind]));
+  await wb.xlsx.writeFile(file);
 }
