@@ -53,7 +53,7 @@ export interface HandlerEnv {
 }
 
 /** Opens another database in place of the one open (the sample's or the province's own), closing the old one. */
-function switchDatabase(env: HandlerEnv, toSample: boolean): void {
+async function switchDatabase(env: HandlerEnv, toSample: boolean): Promise<void> {
   env.homeDbFile ??= env.dbFile;
   if (Boolean(env.sample) === toSample) return;
   const file = toSample ? sampleDbFile(env.dataDir) : env.homeDbFile;
@@ -63,7 +63,7 @@ function switchDatabase(env: HandlerEnv, toSample: boolean): void {
       `Tệp dữ liệu của tỉnh đang mang tên dành cho dữ liệu mẫu (${path.basename(file)}); không mở dữ liệu mẫu để khỏi lẫn hai loại dữ liệu. Hãy đổi tên tệp dữ liệu của tỉnh.`,
     );
   }
-  const next = toSample ? openSampleDatabase(file) : openCheckedContext(file);
+  const next = toSample ? await openSampleDatabase(file) : openCheckedContext(file);
   const old = env.ctx;
   env.ctx = next;
   env.dbFile = path.resolve(file);
@@ -94,12 +94,12 @@ type Handler<M extends ApiMethod> = (env: HandlerEnv, input: ApiParsedInput<M>, 
 
 export const handlers: { [M in ApiMethod]: Handler<M> } = {
   getAppInfo: (env) => appInfo(env),
-  openSample: (env) => {
-    switchDatabase(env, true);
+  openSample: async (env) => {
+    await switchDatabase(env, true);
     return appInfo(env);
   },
-  openProvinceData: (env) => {
-    switchDatabase(env, false);
+  openProvinceData: async (env) => {
+    await switchDatabase(env, false);
     return appInfo(env);
   },
   setupProvince: (env, answers) => {

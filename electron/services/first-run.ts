@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ProvinceSetupAnswers } from '../../shared/api-types.ts';
 import { parseSetting, type SettingKey } from '../../shared/settings-schema.ts';
 import { AppError } from '../errors.ts';
+import { writeAtomicWith } from '../files/atomic-write.ts';
 import { audit } from '../store/audit.ts';
 import { openContext, type ServiceContext } from '../store/context.ts';
 import { importJson } from './interchange.ts';
@@ -28,18 +29,26 @@ export function createEmptyDatabase(file: string): ServiceContext {
   return initDatabase({ file, years: [] });
 }
 
-/** Opens the sample province's database, making it from the embedded sample the first time. */
-export function openSampleDatabase(file: string): ServiceContext {
-  if (existsSync(file)) return openContext(file);
-  const sample = loadSampleProvince();
-  const ctx = initDatabase({ file, settings: sample.settings, units: sample.units, years: sample.years });
-  try {
-    importJson(ctx, sample, 'du-lieu-mau.json');
-    return ctx;
-  } catch (e) {
-    ctx.db.close();
-    throw e;
+/**
+ * Opens the sample province's database, making it from the embedded sample the first time: built under a
+ * temporary name and renamed only when complete, so a run killed (or a disk filled) half-way leaves no
+ * half-made sample that later opens as if it were whole.
+ */
+export async function openSampleDatabase(file: string): Promise<ServiceContext> {
+  if (!existsSync(file)) {
+    const sample = loadSampleProvince();
+    await writeAtomicWith(file, (tmp) => {
+      const ctx = initDatabase({ file: tmp, settings: sample.settings, units: sample.units, years: sample.years });
+      try {
+        importJson(ctx, sample, 'du-lieu-mau.json');
+        // Everything into the main file (no -wal beside the temporary name) before it is renamed.
+        ctx.db.pragma('journal_mode = DELETE');
+      } finally {
+        ctx.db.close();
+      }
+    });
   }
+  return openContext(file);
 }
 
 /** "Tỉnh Hà Giang", "Thành phố Hải Phòng": the province's own unit as people write it. */

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase, isFirstRun, setupProvince } from '../../electron/services/first-run.ts';
+import { loadSampleProvince } from '../../electron/services/sample.ts';
 import { dispatch, type HandlerEnv } from '../../electron/ipc/handlers.ts';
 import { getSettings } from '../../electron/store/settings.ts';
 import { listUnits } from '../../electron/store/units.ts';
@@ -160,6 +161,10 @@ describe('first run', () => {
     expect(sample.value).toMatchObject({ sample: true, province: 'An Lạc' });
     expect(sample.value.dbFile).toBe(path.join(dir, 'du-lieu-mau.sqlite'));
     expect(existsSync(path.join(dir, 'du-lieu-mau.sqlite'))).toBe(true);
+    // Built under a temporary name and renamed whole: nothing else of it is left in the folder, and it holds
+    // every submission of the sample.
+    expect(readdirSync(dir).filter((f) => f.includes('du-lieu-mau') && !/^du-lieu-mau\.sqlite(-wal|-shm)?$/.test(f))).toEqual([]);
+    expect((env.ctx.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(loadSampleProvince().submissions.length);
     const back = (await dispatch(env, 'openProvinceData', {})) as { ok: true; value: AppInfo };
     expect(back.value).toMatchObject({ province: 'Tuyên Quang', dbFile: dbFile });
     expect(back.value.sample).toBeUndefined();
