@@ -1,44 +1,13 @@
 // Defined names are checked before any named cell is read: every name of the unit's kind must point to
 // the sheet and the single input cell (or the table's range) that the workbook writer gives it, no two
-// names may share a cell, and no name may point into _meta. The expected places come from the writer
-// itself (a blank workbook of the kind is built once and its names read), never from a second table.
+// names may share a cell, and no name may point into _meta. The expected places are the writer's own
+// layout (electron/workbook/input-layout.ts), computed from the definition without building a workbook.
 // A sheet whose names all moved by the same rows/columns (Excel does that when rows are inserted above
 // the table) is accepted: the cells are still the template's, found by name.
-import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import type { ImportFinding } from '../../shared/types.ts';
-import { buildInputWorkbook, META_SHEET } from '../workbook/input-writer.ts';
+import { META_SHEET, type NameLayout } from '../workbook/input-layout.ts';
 import { encodeRange, parseSheetRef, type Rect } from './xlsx/address.ts';
 import type { DefinedName } from './xlsx/book.ts';
-
-export type NameLayout = Map<string, { sheet: string; rect: Rect }>;
-
-const layouts = new Map<string, Promise<NameLayout>>();
-
-/** Where the writer puts each defined name for a unit kind (built once per template version and kind). */
-export function expectedNames(template: TemplateDefinition, kind: string): Promise<NameLayout> {
-  const key = `${template.id}@${template.version}:${kind}`;
-  let layout = layouts.get(key);
-  if (!layout) {
-    layout = (async () => {
-      const wb = await buildInputWorkbook({
-        template,
-        unit: { code: '_', name: '_', kind },
-        year: 2000,
-        periodFrom: '1999-11-16',
-        periodTo: '2000-11-15',
-        appVersion: '0',
-      });
-      const out: NameLayout = new Map();
-      for (const d of wb.definedNames.model) {
-        const ref = d.ranges[0] ? parseSheetRef(d.ranges[0]) : null;
-        if (ref) out.set(d.name, ref);
-      }
-      return out;
-    })();
-    layouts.set(key, layout);
-  }
-  return layout;
-}
 
 const CONTRACT_NAME = /^[vtr]_/;
 const at = (sheet: string, rect: Rect) => `${sheet}!${encodeRange(rect)}`;

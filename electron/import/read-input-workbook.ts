@@ -9,11 +9,11 @@ import { documentKey, looseKey, nfc, sentenceCase } from '../../shared/text.ts';
 import { toUnicodeText } from '../../shared/legacy-text.ts';
 import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
 import { cellLabel, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
-import { META_SHEET, signatureRows, valueName } from '../workbook/input-writer.ts';
 import { encodeAddress, MAX_ROW, parseSheetRef, type Rect } from './xlsx/address.ts';
 import type { DefinedName, InputBook, InputCell, WantedCells } from './xlsx/book.ts';
 import { readXlsx } from './xlsx/reader.ts';
-import { checkDefinedNames, expectedNames } from './name-checks.ts';
+import { checkDefinedNames } from './name-checks.ts';
+import { inputNameLayout, META_SHEET, signatureRows, valueName } from '../workbook/input-layout.ts';
 
 /** What import needs to know, as plain data (it crosses to the parsing threads). */
 export interface ImportLookupData {
@@ -481,7 +481,7 @@ export async function readInputBook(book: InputBook, lookup: ImportLookup): Prom
   const year = Number(meta.get('year'));
   if (unitCheck.length) return { ok: false, findings: unitCheck, unit: unitCode, year: Number.isInteger(year) ? year : undefined };
   const unit = lookup.findUnit(unitCode!)!;
-  const misplaced = checkDefinedNames(book.definedNames(), await expectedNames(t, unit.kind), (name) => book.hasSheet(name));
+  const misplaced = checkDefinedNames(book.definedNames(), inputNameLayout(t, unit.kind), (name) => book.hasSheet(name));
   if (misplaced.length) return { ok: false, findings: misplaced, unit: unit.code, year };
 
   const findings: ImportFinding[] = checkUnitName(meta, unit);

@@ -7,6 +7,7 @@ import type { ListSheet, MatrixSheet, NarrativeSheet, SheetDefinition, TableShee
 import { periodKey, periodLabel, periodText, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
 import { expandCode, sheetsForKind } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
+import { HEADER_ROW, inputNameLayout, itemCell, listItems, META_SHEET, signatureRows, tableRange } from './input-layout.ts';
 import { setDocumentProperties } from './package.ts';
 import { a4, columnLetter, font, inputFill, lockedFill, NUMBER_FORMAT, thinBorder } from './styles.ts';
 
@@ -32,15 +33,12 @@ export interface InputWorkbookRequest {
   plans?: readonly string[];
 }
 
-export const META_SHEET = '_meta';
 /** What every file of the season is about (document properties). */
 export const INPUT_SUBJECT = 'Báo cáo kết quả thực hiện Nghị quyết số 121/2020/QH14 về phòng, chống xâm hại trẻ em';
 const APP_NAME = 'Báo cáo 121';
 const LIST_COLUMN = 4; // lists for dropdowns live in _meta from column D
 
-export function valueName(code: string): string {
-  return `v_${code}`;
-}
+export { META_SHEET, signatureRows, valueName } from './input-layout.ts';
 
 /** "xa_01 - Xã An Phú - 2026.xlsx"; a half-year's key in place of the year ("… - 2026-H1.xlsx"). */
 export function inputFileName(unit: { code: string; name: string }, year: number | string): string {
@@ -77,7 +75,7 @@ function titleBlock(ws: ExcelJS.Worksheet, sheet: SheetDefinition, req: InputWor
     ws.getCell('A3').alignment = { wrapText: true, vertical: 'top' };
     ws.getRow(3).height = 30;
   }
-  return 5;
+  return HEADER_ROW;
 }
 
 function headerCell(cell: ExcelJS.Cell, text: string): void {
@@ -107,10 +105,6 @@ const SIGNATURE = {
   right: ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)'],
 };
 
-/** Rows of the signature block under a table whose last row is `tableLast` (a blank row between them). */
-export function signatureRows(tableLast: number): { top: number; bottom: number } {
-  return { top: tableLast + 3, bottom: tableLast + 9 };
-}
 
 /** Writes the signature block from the row after `last` over columns 1..lastCol; returns its last row. */
 function signatureBlock(ws: ExcelJS.Worksheet, last: number, lastCol: number): number {
@@ -233,12 +227,8 @@ function writeMatrix(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: MatrixS
       cols.forEach((col, j) => {
         const code = expandCode(sheet.code, row.code, col.code);
         const cell = ws.getCell(rr, 3 + j);
-        if (values) {
-          bodyCell(cell, values(code) ?? null, { numFmt });
-        } else {
-          bodyCell(cell, null, { numFmt, input: true });
-          wb.definedNames.add(`${sheet.name}!$${columnLetter(3 + j)}$${rr}`, valueName(code));
-        }
+        if (values) bodyCell(cell, values(code) ?? null, { numFmt });
+        else bodyCell(cell, null, { numFmt, input: true });
       });
     });
     const last = first + rows.length - 1;
@@ -270,7 +260,7 @@ function writeMatrix(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: MatrixS
 }
 
 function writeList(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: ListSheet, req: InputWorkbookRequest): void {
-  const items = sheet.items.filter((i) => !i.onlyKinds || i.onlyKinds.includes(req.unit.kind));
+  const items = listItems(sheet, req.unit.kind);
   const hasPrev = !!req.previous && req.previous.size > 0;
   const lastCol = hasPrev ? 4 : 3;
   const r0 = titleBlock(ws, sheet, req, lastCol);
@@ -283,13 +273,12 @@ function writeList(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: ListSheet
   headerCell(ws.getCell(r0, 3), periodLabel(req.period ?? yearPeriod(req.year)));
   if (hasPrev) headerCell(ws.getCell(r0, 4), `Năm trước (${req.year - 1})`);
   items.forEach((item, i) => {
-    const r = r0 + 1 + i;
+    const r = itemCell(i).row;
     bodyCell(ws.getCell(r, 1), i + 1);
     ws.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'middle' };
     bodyCell(ws.getCell(r, 2), item.label);
     bodyCell(ws.getCell(r, 3), null, { numFmt: NUMBER_FORMAT[item.type], input: true });
     ws.getCell(r, 3).dataValidation = numberValidation(item.type);
-    wb.definedNames.add(`${sheet.name}!$C$${r}`, valueName(item.code));
     if (hasPrev) bodyCell(ws.getCell(r, 4), req.previous?.get(item.code) ?? null, { numFmt: NUMBER_FORMAT[item.type] });
   });
   signatureBlock(ws, r0 + items.length + 1, lastCol);
@@ -306,7 +295,7 @@ function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: TableShe
   });
   ws.getRow(r0).height = 32;
   const first = r0 + 1;
-  const last = r0 + sheet.rows;
+  const last = tableRange(sheet).bottom;
   for (let r = first; r <= last; r++) {
     cols.forEach((c, j) => bodyCell(ws.getCell(r, j + 1), null, { input: true, wrap: true, ...(c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : {}) }));
   }
@@ -334,7 +323,6 @@ function writeTable(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: TableShe
       });
     }
   });
-  wb.definedNames.add(`${sheet.name}!$A$${r0}:$${columnLetter(cols.length)}$${last}`, sheet.rangeName);
   signatureBlock(ws, last + 1, cols.length);
   ws.views = [{ state: 'frozen', ySplit: r0, showGridLines: false }];
   a4(ws, 'landscape', `${r0}:${r0}`);
@@ -349,7 +337,7 @@ function writeNarrative(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: Narr
   headerCell(ws.getCell(r0, 2), 'Gợi ý nội dung');
   headerCell(ws.getCell(r0, 3), 'Nội dung báo cáo của đơn vị');
   sheet.items.forEach((item, i) => {
-    const r = r0 + 1 + i;
+    const r = itemCell(i).row;
     bodyCell(ws.getCell(r, 1), item.label, { bold: true });
     const prompts = req.prompts?.get(item.code) ?? [];
     bodyCell(ws.getCell(r, 2), prompts.map((p) => `- ${p}`).join('\n'));
@@ -360,7 +348,6 @@ function writeNarrative(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: Narr
     // About 60 characters of 10 pt italic a line in column B; every prompt starts a line.
     const lines = prompts.reduce((n, p) => n + Math.ceil((p.length + 2) / 60), 0);
     ws.getRow(r).height = Math.max(60, lines * 13.5 + 6);
-    wb.definedNames.add(`${sheet.name}!$C$${r}`, item.code);
   });
   signatureBlock(ws, r0 + sheet.items.length + 1, 3);
   ws.views = [{ state: 'frozen', ySplit: r0, showGridLines: false }];
@@ -494,6 +481,12 @@ export async function buildInputWorkbook(req: InputWorkbookRequest): Promise<Exc
     else if (sheet.kind === 'table') writeTable(wb, ws, sheet, req, listRanges);
     else writeNarrative(wb, ws, sheet, req);
   });
+  // The defined names, where the layout (shared with the import's checks) says the input cells are.
+  for (const [name, { sheet, rect }] of inputNameLayout(req.template, req.unit.kind)) {
+    const cell = (row: number, col: number) => `$${columnLetter(col)}$${row}`;
+    const single = rect.top === rect.bottom && rect.left === rect.right;
+    wb.definedNames.add(`${sheet}!${cell(rect.top, rect.left)}${single ? '' : `:${cell(rect.bottom, rect.right)}`}`, name);
+  }
   await Promise.all([guide, ...worksheets].map(protect));
   return wb;
 }
