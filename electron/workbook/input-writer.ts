@@ -105,7 +105,6 @@ const SIGNATURE = {
   right: ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)'],
 };
 
-
 /** Writes the signature block from the row after `last` over columns 1..lastCol; returns its last row. */
 function signatureBlock(ws: ExcelJS.Worksheet, last: number, lastCol: number): number {
   // The left side: the columns whose widths add up closest to half the table.

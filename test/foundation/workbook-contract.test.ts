@@ -97,24 +97,27 @@ describe('input workbook contract', () => {
     expect(sheetXml).toMatch(/<sheetProtection [^>]*sheet="1"/);
   });
 
-  it.each(cases)("%s (%s): the layout the import checks names against is exactly the written workbook's names, with and without last year", async (code, kind) => {
-    const indicators = indicatorsForKind(ctx.template, kind);
-    const previous = new Map(indicators.map((i, n) => [i.code, n + 1]));
-    for (const prev of [undefined, previous]) {
-      const { wb } = await roundTrip(await blankWorkbook(ctx, code, 2026, prev));
-      const written = new Map(wb.definedNames.model.filter((d) => /^[vtr]_/.test(d.name)).map((d) => [d.name, d.ranges[0]!.replace(/[$']/g, '')]));
-      const layout = new Map(
-        [...inputNameLayout(ctx.template, kind)].map(([name, { sheet, rect }]) => {
-          const a = (r: number, c: number) => `${String.fromCharCode(64 + c)}${r}`;
-          const one = rect.top === rect.bottom && rect.left === rect.right;
-          return [name, `${sheet}!${a(rect.top, rect.left)}${one ? '' : `:${a(rect.bottom, rect.right)}`}`];
-        }),
-      );
-      expect(layout, `${code} ${prev ? 'with' : 'without'} last year`).toEqual(written);
-      // Every single-cell name is an empty, unlocked input cell (last year's block carries no name).
-      for (const [name, ref] of layout) if (!ref.includes(':')) expect(namedCell(wb, name).protection?.locked, `${code} ${name}`).toBe(false);
-    }
-  });
+  it.each(cases)(
+    "%s (%s): the layout the import checks names against is exactly the written workbook's names, with and without last year",
+    async (code, kind) => {
+      const indicators = indicatorsForKind(ctx.template, kind);
+      const previous = new Map(indicators.map((i, n) => [i.code, n + 1]));
+      for (const prev of [undefined, previous]) {
+        const { wb } = await roundTrip(await blankWorkbook(ctx, code, 2026, prev));
+        const written = new Map(wb.definedNames.model.filter((d) => /^[vtr]_/.test(d.name)).map((d) => [d.name, d.ranges[0]!.replace(/[$']/g, '')]));
+        const layout = new Map(
+          [...inputNameLayout(ctx.template, kind)].map(([name, { sheet, rect }]) => {
+            const a = (r: number, c: number) => `${String.fromCharCode(64 + c)}${r}`;
+            const one = rect.top === rect.bottom && rect.left === rect.right;
+            return [name, `${sheet}!${a(rect.top, rect.left)}${one ? '' : `:${a(rect.bottom, rect.right)}`}`];
+          }),
+        );
+        expect(layout, `${code} ${prev ? 'with' : 'without'} last year`).toEqual(written);
+        // Every single-cell name is an empty, unlocked input cell (last year's block carries no name).
+        for (const [name, ref] of layout) if (!ref.includes(':')) expect(namedCell(wb, name).protection?.locked, `${code} ${name}`).toBe(false);
+      }
+    },
+  );
 
   it('the PL02 list: r_pl02 covers the header row and 300 empty rows with dropdowns and a date validation', async () => {
     const { wb } = await roundTrip(await blankWorkbook(ctx, 'X03', 2026));
