@@ -26,7 +26,7 @@ const nodeBuiltins = [
 // an import names them. A file imports its own layer and those below, never one above; the `electron` package
 // itself only main.ts, preload.ts, window/ and ipc/ import.
 const electronLayers = [
-  { name: 'base', files: ['electron/errors.ts', 'electron/app-info.ts', 'electron/files/**/*.ts'], named: [] },
+  { name: 'base', files: ['electron/errors.ts', 'electron/app-error.ts', 'electron/app-info.ts', 'electron/files/**/*.ts'], named: [] },
   {
     name: 'store',
     files: ['electron/db/**/*.ts', 'electron/store/**/*.ts', 'electron/template-store.ts'],

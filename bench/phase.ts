@@ -3,8 +3,10 @@
 import type ExcelJSType from 'exceljs';
 import { copyFileSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openContext } from '../electron/store/context.ts';
 import { importFiles } from '../electron/services/imports.ts';
+import { setParseWorkerEntry } from '../electron/import/parse-pool.ts';
 import { validateYear } from '../electron/services/validation.ts';
 import { generateAnnexes } from '../electron/services/annexes.ts';
 import { generateReport } from '../electron/services/report.ts';
@@ -47,6 +49,8 @@ async function run(): Promise<Record<string, unknown>> {
     case 'import': {
       for (const ext of ['', '-wal', '-shm']) rmSync(seasonDb + ext, { force: true });
       copyFileSync(p.seedDb, seasonDb);
+      // The parsing worker as the app ships it (bundled by scripts/build-electron.mjs in prepare.ts).
+      setParseWorkerEntry(pathToFileURL(p.workerBundle));
       const ctx = openContext(seasonDb);
       const results = await importFiles(ctx, [p.seasonDir]);
       ctx.db.close();

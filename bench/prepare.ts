@@ -2,7 +2,9 @@
 // a large province with 3 past years in a seed database and the reporting year's ~195 filled
 // workbooks, written by the real writer and filled through their defined names; and 34 province
 // exports (the JSON of docs/cli.md) for the national roll-up.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { documentTableForKind } from '../shared/template.ts';
 import { loadTemplateFile } from '../electron/template-store.ts';
@@ -11,6 +13,8 @@ import { FORMAT, FORMAT_VERSION, importJson } from '../electron/services/interch
 import { writeBlankWorkbooks } from '../electron/services/workbooks.ts';
 import { fillWorkbookFile } from '../electron/workbook/input-filler.ts';
 import { generateProvince } from './generate-province.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const YEARS = [2023, 2024, 2025, 2026];
 export const REPORTING_YEAR = 2026;
@@ -21,10 +25,18 @@ export interface BenchPaths {
   seedDb: string;
   seasonDir: string;
   nationalDir: string;
+  /** The import's parsing worker, bundled as the app ships it. */
+  workerBundle: string;
 }
 
 export function benchPaths(work: string): BenchPaths {
-  return { work, seedDb: path.join(work, 'seed.sqlite'), seasonDir: path.join(work, 'season'), nationalDir: path.join(work, 'national') };
+  return {
+    work,
+    seedDb: path.join(work, 'seed.sqlite'),
+    seasonDir: path.join(work, 'season'),
+    nationalDir: path.join(work, 'national'),
+    workerBundle: path.join(work, 'cli', 'parse-worker.cjs'),
+  };
 }
 
 export async function prepare(work: string, log: (s: string) => void): Promise<BenchPaths> {
@@ -32,6 +44,11 @@ export async function prepare(work: string, log: (s: string) => void): Promise<B
   rmSync(work, { recursive: true, force: true });
   mkdirSync(p.seasonDir, { recursive: true });
   mkdirSync(p.nationalDir, { recursive: true });
+  // The CLI bundle (with its parsing worker), as `npm run build` makes it, in a folder of its own.
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-electron.mjs'), '--only', 'cli', '--cli-out', path.dirname(p.workerBundle)], {
+    stdio: 'pipe',
+  });
+  log('Đã đóng gói công cụ dòng lệnh (kèm luồng đọc tệp) như bản phát hành.');
   const template = loadTemplateFile();
   const province = generateProvince(template, { code: 'AL', name: 'An Lạc', communes: 170, departments: 20, years: YEARS, seed: 121 });
   const ctx = initDatabase({ file: p.seedDb, province: 'An Lạc', settings: province.settings, units: province.units, years: YEARS });

@@ -48,6 +48,17 @@ function sourceUrlPlugin(bundleDir, format) {
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 
+// The import's parsing worker (electron/import/parse-pool.ts) is bundled as parse-worker.cjs beside the
+// bundle that starts it, which learns its URL from this constant (a worker from sources needs tsx).
+const WORKER_FILE = 'parse-worker.cjs';
+function workerUrl(format) {
+  const here = format === 'cjs' ? 'require("node:url").pathToFileURL(__filename)' : 'import.meta.url';
+  return {
+    define: { __BC121_PARSE_WORKER__: '__bc121ParseWorkerUrl' },
+    banner: { js: `var __bc121ParseWorkerUrl = new URL(${JSON.stringify(`./${WORKER_FILE}`)}, ${here}).href;` },
+  };
+}
+
 if (only !== 'cli') {
   await build({
     ...common,
@@ -56,6 +67,15 @@ if (only !== 'cli') {
     format: 'esm',
     packages: 'external',
     plugins: [sourceUrlPlugin(outdir, 'esm')],
+    ...workerUrl('esm'),
+  });
+  await build({
+    ...common,
+    entryPoints: ['electron/import/parse-worker.ts'],
+    outfile: path.join(outdir, WORKER_FILE),
+    // Self-contained (it needs no native package): one file, which Electron loads from app.asar.
+    format: 'cjs',
+    plugins: [sourceUrlPlugin(outdir, 'cjs')],
   });
   // A sandboxed preload must be CommonJS and may require only 'electron'.
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), format: 'cjs', external: ['electron'] });
@@ -117,7 +137,7 @@ module.exports = new Proxy({}, {
 
 // What an earlier build left there (a vendor bundle no longer made, source maps) is not shipped.
 await mkdir(cliOutdir, { recursive: true });
-for (const f of await readdir(cliOutdir)) if (/^(baocao121|cli-core|vendor-[a-z-]+)\.cjs(\.map)?$/.test(f)) await rm(path.join(cliOutdir, f));
+for (const f of await readdir(cliOutdir)) if (/^(baocao121|cli-core|parse-worker|vendor-[a-z-]+)\.cjs(\.map)?$/.test(f)) await rm(path.join(cliOutdir, f));
 const entry = await build({
   ...cliCommon,
   entryPoints: ['electron/cli-main.ts'],
@@ -129,7 +149,9 @@ const core = await build({
   entryPoints: ['electron/cli.ts'],
   outfile: path.join(cliOutdir, 'cli-core.cjs'),
   plugins: [...cliCommon.plugins, lazyPackages],
+  ...workerUrl('cjs'),
 });
+const worker = await build({ ...cliCommon, entryPoints: ['electron/import/parse-worker.ts'], outfile: path.join(cliOutdir, WORKER_FILE) });
 const vendors = [];
 for (const name of LAZY_PACKAGES) {
   vendors.push(
@@ -141,7 +163,7 @@ for (const name of LAZY_PACKAGES) {
   );
 }
 if (metafile) {
-  const all = [entry, core, ...vendors].map((r) => r.metafile);
+  const all = [entry, core, worker, ...vendors].map((r) => r.metafile);
   await writeFile(
     metafile,
     JSON.stringify({ inputs: Object.assign({}, ...all.map((m) => m.inputs)), outputs: Object.assign({}, ...all.map((m) => m.outputs)) }),

@@ -1,5 +1,6 @@
 // The report definition as data (templates/<id>/template.json), checked with zod when loaded.
 import { z } from 'zod';
+import { DEFAULT_BOUNDS } from './values/bounds.ts';
 
 const code = z.string().regex(/^[a-z0-9_]+$/, 'mã chỉ tiêu chỉ gồm chữ thường, số và _');
 const listItem = z.object({ code: z.string().min(1), label: z.string().min(1) });
@@ -7,8 +8,8 @@ const valueType = z.enum(['count', 'money']);
 /** A figure's ceiling: the largest value an indicator admits (inclusive). */
 const ceiling = z.number().positive().finite();
 
-/** The ceilings of a template that declares none: a billion for counts, ten million (triệu đồng) for money. */
-export const DEFAULT_BOUNDS = { count: 1_000_000_000, money: 10_000_000 } as const;
+/** The ceilings of a template that declares none (shared/values/bounds.ts). */
+export { DEFAULT_BOUNDS } from './values/bounds.ts';
 
 const matrixSheet = z.object({
   name: z.string().regex(/^[A-Z0-9_]+$/),

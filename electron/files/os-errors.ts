@@ -1,7 +1,8 @@
 // Operating-system errors in words a compiler understands: what went wrong with which file, and what to
 // do next. Every place the app reads or writes a file turns a Node error into one of these.
 import path from 'node:path';
-import { AppError, type ErrorCode } from '../errors.ts';
+import { AppError } from '../app-error.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
 
 /** What the app was doing with the file when the error happened. */
 export type FileAction = 'write' | 'read' | 'read_folder' | 'store' | 'replace' | 'create_folder' | 'access';

@@ -13,27 +13,39 @@ import { parseImportFile, type ParsedFile } from './parse-file.ts';
 export const MIN_FILES_FOR_WORKERS = 12;
 
 /**
- * Worker threads by default only from 4 cores up: measured on the 2-core bench machine, the 194-file
- * season imported in 1.6–2.5 s in one thread and 3.0–3.7 s with two parsing workers (8.4–10.3 s against
- * 15.7–17.9 s under heavy load): each worker loads the reader, exceljs for the name layout and, from
- * sources, tsx, and the two cores are already shared with the database writes. BC121_PARSE_THREADS
- * sets the number (0: never).
+ * How many parsing workers by default. A worker from the bundle (parse-worker.cjs next to the CLI or the
+ * service process) starts in tens of milliseconds, so both cores are used from 2 up, the database
+ * writes staying on the calling thread. From TypeScript sources a worker must load tsx and compile the
+ * reader first (0.6–0.8 s each on the 2-core bench machine), which pays only from 4 cores up.
+ * BC121_PARSE_THREADS sets the number (0: never).
  */
 function defaultThreads(): number {
   const env = process.env['BC121_PARSE_THREADS'];
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
   const cores = availableParallelism();
+  if (workerEntryOverride || bundledWorker()) return cores >= 2 ? Math.min(cores, 4) : 0;
   return cores >= 4 ? Math.min(cores - 1, 4) : 0;
 }
 
+/** Set by the build (scripts/build-electron.mjs) in a bundle: the URL of parse-worker.cjs beside it. */
+declare const __BC121_PARSE_WORKER__: string | undefined;
+
+function bundledWorker(): URL | null {
+  if (typeof __BC121_PARSE_WORKER__ !== 'string') return null;
+  const url = new URL(__BC121_PARSE_WORKER__);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
 let workerEntryOverride: URL | null = null;
-/** A bundle that ships the worker as its own file names it here (e.g. dist/electron/parse-worker.js). */
+/** A worker entry other than the bundle's own (the bench and the tests name a bundle built elsewhere). */
 export function setParseWorkerEntry(url: URL | null): void {
   workerEntryOverride = url;
 }
 
 function workerSpec(): { url: URL } | null {
   if (workerEntryOverride) return existsSync(fileURLToPath(workerEntryOverride)) ? { url: workerEntryOverride } : null;
+  const bundled = bundledWorker();
+  if (bundled) return { url: bundled };
   const here = import.meta.url;
   if (!here.startsWith('file:')) return null;
   // From sources, a small .mjs registers tsx (a dependency of the app) in the worker, then loads the .ts entry.

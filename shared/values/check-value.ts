@@ -3,7 +3,8 @@
 // Vietnamese reason with a finding code. Callers add where the value was (cell, file, unit).
 import { formatVietnameseNumber, parseVietnameseNumber } from '../numbers.ts';
 import { looseKey, nfc } from '../text.ts';
-import { DEFAULT_BOUNDS, type ValueType } from '../template-schema.ts';
+import type { ValueType } from '../template-schema.ts';
+import { DEFAULT_BOUNDS } from './bounds.ts';
 import type { ErrorCode } from '../errors.ts';
 
 /** Why the one value checker refuses a value (each also an error code of shared/errors.ts). */

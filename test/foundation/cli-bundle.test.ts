@@ -4,12 +4,13 @@
 // blank workbooks, imports one, validates and generates there (the chart and workbook packages, loaded
 // on first use, included), finding the templates and migrations from dist/cli.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { tempDir } from '../helpers/fixtures.ts';
+import { MIN_FILES_FOR_WORKERS } from '../../electron/import/parse-pool.ts';
 import { namedCell } from '../helpers/workbooks.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
@@ -76,10 +77,14 @@ function productionClosure(): Set<string> {
 }
 
 function run(...argv: string[]) {
+  return runWith({}, ...argv);
+}
+
+function runWith(env: Record<string, string>, ...argv: string[]) {
   const r = spawnSync(process.execPath, [path.join(app, 'dist', 'cli', 'baocao121.cjs'), ...argv], {
     cwd: dir,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '' },
+    env: { PATH: process.env.PATH ?? '', ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -149,4 +154,49 @@ describe('the bundled CLI', () => {
     expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['Bao cao.docx', 'Phu luc 01.xlsx']));
     expect(run('validate', '--db', db, '--year', '2019', '--json')).toMatchObject({ code: 2, out: expect.stringContaining('"unknown_year"') });
   });
+
+  it('parses a folder of workbooks on worker threads started from parse-worker.cjs beside it, with the answers of one thread', async () => {
+    const cli = path.join(app, 'dist', 'cli');
+    // A stand-in worker file that notes each start, then runs the bundled worker: proof the threads ran from it.
+    const starts = path.join(dir, 'worker-starts.txt');
+    renameSync(path.join(cli, 'parse-worker.cjs'), path.join(cli, 'parse-worker-real.cjs'));
+    writeFileSync(
+      path.join(cli, 'parse-worker.cjs'),
+      `require('node:fs').appendFileSync(${JSON.stringify(starts)}, 'start\\n');\nrequire('./parse-worker-real.cjs');\n`,
+    );
+    const forms = path.join(dir, 'nhieu-bieu-mau');
+    const dbs = ['workers', 'one-thread'].map((n) => path.join(dir, `${n}.sqlite`));
+    for (const db of dbs) expect(run('init', '--db', db, '--province', 'Bình Yên', '--year', '2026').code).toBe(0);
+    expect(run('template', '--db', dbs[0]!, '--year', '2026', '--out', forms).code).toBe(0);
+    // Each unit fills one figure with a number of its own (its place in the folder); one file is left unfilled.
+    const files = readdirSync(forms)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort();
+    // Enough files for two workers (electron/import/parse-pool.ts starts one per MIN_FILES_FOR_WORKERS / 2 files).
+    expect(files.length).toBeGreaterThanOrEqual(MIN_FILES_FOR_WORKERS);
+    for (const [i, f] of files.slice(1).entries()) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(forms, f));
+      namedCell(wb, wb.definedNames.model.find((n) => n.name.startsWith('v_'))!.name).value = i + 1;
+      await wb.xlsx.writeFile(path.join(forms, f));
+    }
+    const inWorkers = runWith({ BC121_PARSE_THREADS: '2' }, 'import', '--db', dbs[0]!, forms, '--json');
+    // Exit 1: the unfilled workbook is refused (EXIT.data), the others are stored.
+    expect(inWorkers.code, inWorkers.err).toBe(1);
+    expect(readFileSync(starts, 'utf8')).toBe('start\nstart\n');
+    const inThread = runWith({ BC121_PARSE_THREADS: '0' }, 'import', '--db', dbs[1]!, forms, '--json');
+    expect(inThread.code, inThread.err).toBe(1);
+    expect(readFileSync(starts, 'utf8')).toBe('start\nstart\n');
+    const answers = (out: string) =>
+      (JSON.parse(out) as { files: { file: string; status: string; unit?: string }[] }).files.map((f) => [path.basename(f.file), f.status, f.unit]);
+    expect(answers(inWorkers.out)).toEqual(answers(inThread.out));
+    expect(answers(inWorkers.out).filter((a) => a[1] === 'accepted')).toHaveLength(files.length - 1);
+    // The same figures stored either way.
+    const exported = dbs.map(
+      (db) => JSON.parse(run('export', '--db', db, '--year', '2026', '--json').out) as { submissions: { unit: string; values: unknown }[] },
+    );
+    const figures = (e: (typeof exported)[number]) => e.submissions.map((x) => [x.unit, x.values]).sort();
+    expect(figures(exported[0]!)).toEqual(figures(exported[1]!));
+    expect(figures(exported[0]!)).toHaveLength(files.length - 1);
+  }, 180_000);
 });
