@@ -344,7 +344,9 @@ function readDocuments(book: InputBook, names: Map<string, string>, lookup: Impo
   const tableName = sentenceCase(table.title.split(' — ')[0]!.trim());
   const docs: DocumentRow[] = [];
   const seen = new Map<string, number>();
-  for (let r = ref.rect.top + 1; r <= ref.rect.bottom; r++) {
+  // Only the rows holding something are read (a blank row is skipped either way; most of the 300 are blank).
+  const body = { top: ref.rect.top + 1, left: firstCol, bottom: ref.rect.bottom, right: firstCol + table.columns.length - 1 };
+  for (const r of book.rowsWithData(ref.sheet, body)) {
     const fields: Record<string, string | null> = {};
     const rowFindings: ImportFinding[] = [];
     let any = false;
