@@ -46,9 +46,11 @@ export function encodeAddress(row: number, col: number): string {
 
 /** "A1:C3" (or "B2") → a rectangle; null when it is not a cell range. */
 export function decodeRange(range: string): Rect | null {
-  const [a, b] = range.split(':');
-  const from = decodeAddress(a ?? '');
-  const to = b === undefined ? from : decodeAddress(b);
+  const colon = range.indexOf(':');
+  const from = decodeAddress(colon < 0 ? range : range.slice(0, colon));
+  // As split(':') read it: the second part ends at a further colon, if any.
+  const colon2 = colon < 0 ? -1 : range.indexOf(':', colon + 1);
+  const to = colon < 0 ? from : decodeAddress(colon2 < 0 ? range.slice(colon + 1) : range.slice(colon + 1, colon2));
   if (!from || !to) return null;
   return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
 }

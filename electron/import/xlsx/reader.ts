@@ -140,6 +140,7 @@ function readWorkbookPart(bytes: Buffer, c: XlsxCeilings): WorkbookPart {
         nameText = '';
       }
     },
+    wantsText: () => nameAttrs !== null,
     text(t) {
       if (nameAttrs) nameText += t;
     },
@@ -200,6 +201,18 @@ function readDateStyles(bytes: Buffer | undefined, c: XlsxCeilings): boolean[] {
     const code = custom.get(id);
     return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
   });
+}
+
+/** A cell's style index: Number(s), with a fast path for the plain digits Excel writes. */
+function styleIndex(s: string): number {
+  if (s.length > 9) return Number(s);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(s);
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 interface SheetContext {
@@ -270,10 +283,13 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
           if (col > sheet.cols) sheet.cols = col;
           if (row > limits.maxRowsPerSheet || col > limits.maxColumnsPerSheet) throw refuseSize();
           inCell = true;
-          want = wanted.cells.has(key(row, col)) || wanted.rects.some((w) => inRect(w, row, col));
-          t = a.get('t') ?? 'n';
-          const s = a.get('s');
-          style = s ? Number(s) : 0;
+          want = wanted.cells.has(key(row, col));
+          for (let i = 0; !want && i < wanted.rects.length; i++) want = inRect(wanted.rects[i]!, row, col);
+          if (want) {
+            t = a.get('t') ?? 'n';
+            const s = a.get('s');
+            style = s ? styleIndex(s) : 0;
+          }
           v = f = undefined;
           fShared = fMaster = false;
           runs = null;
@@ -320,6 +336,7 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
           return;
       }
     },
+    wantsText: () => mode !== null,
     text(s) {
       if (mode === null) return;
       if (mode === 'f') f += s;
@@ -431,6 +448,7 @@ function readSharedStrings(bytes: Buffer | undefined, used: Set<number>, c: Xlsx
         runText = '';
       } else if (tag === 't' && !inPhonetic) inT = true;
     },
+    wantsText: () => inT,
     text(s) {
       if (!inT) return;
       if (inRun) runText += s;

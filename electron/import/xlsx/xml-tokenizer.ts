@@ -79,13 +79,33 @@ function isWideNameStart(c: number): boolean {
 /** XML 1.0 NameChar beyond NameStartChar, for a code point at or above 0x80. */
 const isWideNameOnly = (c: number) => c === 0xb7 || (c >= 0x300 && c <= 0x36f) || (c >= 0x203f && c <= 0x2040);
 
-/** Characters XML 1.0 forbids anywhere (a lone surrogate included). */
-const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters XML 1.0 forbids anywhere, and surrogates (allowed only as a pair, checked one by one). */
+const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+
+/** Refuses a disallowed character or a lone surrogate (a chunk never ends inside a pair). */
+function checkChars(s: string): void {
+  SUSPECT.lastIndex = 0;
+  for (let m = SUSPECT.exec(s); m; m = SUSPECT.exec(s)) {
+    const i = m.index;
+    const c = s.charCodeAt(i);
+    const d = s.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) SUSPECT.lastIndex = i + 2;
+    else fail('disallowed character');
+  }
+}
 
 const isChar = (n: number) => n === TAB || n === LF || n === CR || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
 
 const XML_DECL =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/;
+
+/** Slots of the element-name cache: first character (7 bits) × length (5 bits). */
+const NAME_SLOTS = 128 * 32;
+
+// Element names seen last (qualified and local) by first character and length, reused instead of cut
+// out of the text again (shared by all tokenizers: an entry is used only after comparing its text).
+const qnames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS);
+const lnames: string[] = new Array<string>(NAME_SLOTS);
 
 /** Returned by the markup readers when the buffer ends before the markup does. */
 const MORE = -1;
@@ -103,13 +123,11 @@ export class XmlTokenizer implements XmlAttributes {
   private sawRoot = false;
   private declDone = false;
   private readonly stack: string[] = [];
+  private readonly locals: string[] = [];
   // The attributes of the tag being opened: ranges in `buf`, and whether a value needs decoding.
   private nAttrs = 0;
-  private nameStart: number[] = [];
-  private nameEnd: number[] = [];
-  private valueStart: number[] = [];
-  private valueEnd: number[] = [];
-  private valueRaw: boolean[] = [];
+  // Four numbers an attribute: name start, name end, value start, value end (negated: to decode).
+  private readonly attrs: number[] = new Array<number>(32).fill(0);
   // Next positions of '&', CR and "]]>" in `buf` at or after the last search (-2: not searched yet).
   private nextAmp = -2;
   private nextCr = -2;
@@ -130,7 +148,7 @@ export class XmlTokenizer implements XmlAttributes {
       this.started = true;
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     }
-    if (DISALLOWED.test(s)) fail('disallowed character');
+    checkChars(s);
     this.run(this.pending + s, false);
   }
 
@@ -138,7 +156,7 @@ export class XmlTokenizer implements XmlAttributes {
   close(): void {
     const s = this.carry;
     this.carry = '';
-    if (s && DISALLOWED.test(s)) fail('disallowed character');
+    checkChars(s);
     this.run(this.pending + s, true);
     if (this.pending) fail('unexpected end');
     if (!this.sawRoot) fail('document must contain a root element');
@@ -146,11 +164,14 @@ export class XmlTokenizer implements XmlAttributes {
   }
 
   get(name: string): string | undefined {
-    const { buf } = this;
-    for (let i = 0; i < this.nAttrs; i++) {
-      const a = this.nameStart[i]!;
-      if (this.nameEnd[i]! - a === name.length && buf.startsWith(name, a)) {
-        return this.valueRaw[i] ? this.decode(this.valueStart[i]!, this.valueEnd[i]!, true) : buf.slice(this.valueStart[i], this.valueEnd[i]);
+    const { buf, attrs } = this;
+    const end = this.nAttrs * 4;
+    const first = name.charCodeAt(0);
+    for (let i = 0; i < end; i += 4) {
+      const a = attrs[i]!;
+      if (attrs[i + 1]! - a === name.length && buf.charCodeAt(a) === first && (name.length === 1 || buf.startsWith(name, a))) {
+        const ve = attrs[i + 3]!;
+        return ve < 0 ? this.decode(attrs[i + 2]!, -ve, true) : buf.slice(attrs[i + 2]!, ve);
       }
     }
     return undefined;
@@ -158,7 +179,7 @@ export class XmlTokenizer implements XmlAttributes {
 
   names(): string[] {
     const out: string[] = [];
-    for (let i = 0; i < this.nAttrs; i++) out.push(this.buf.slice(this.nameStart[i], this.nameEnd[i]));
+    for (let i = 0; i < this.nAttrs; i++) out.push(this.buf.slice(this.attrs[i * 4], this.attrs[i * 4 + 1]));
     return out;
   }
 
@@ -187,7 +208,7 @@ export class XmlTokenizer implements XmlAttributes {
       this.declDone = true;
     }
     while (pos < len) {
-      const lt = buf.indexOf('<', pos);
+      const lt = buf.charCodeAt(pos) === LT ? pos : buf.indexOf('<', pos);
       if (lt < 0) {
         if (!final) break;
         this.text(pos, len);
@@ -393,45 +414,58 @@ export class XmlTokenizer implements XmlAttributes {
       const q = buf.charCodeAt(p);
       if (q !== DQUOTE && q !== SQUOTE) fail('unquoted attribute value');
       const vStart = p + 1;
-      const vEnd = buf.indexOf(q === DQUOTE ? '"' : "'", vStart);
-      if (vEnd < 0) return MORE;
+      // The value: short, read char by char (no '<'; references checked; line ends to normalise).
+      let vEnd = vStart;
       let raw = false;
-      for (let i = vStart; i < vEnd; i++) {
-        c = buf.charCodeAt(i);
+      let amp = false;
+      for (;;) {
+        if (vEnd >= len) return MORE;
+        c = buf.charCodeAt(vEnd);
+        if (c === q) break;
         if (c <= AMP) {
-          if (c === AMP) {
-            i = this.reference(i, vEnd);
-            raw = true;
-          } else if (c === TAB || c === LF || c === CR) raw = true;
+          if (c === AMP) amp = raw = true;
+          else if (c === TAB || c === LF || c === CR) raw = true;
         } else if (c === LT) fail('disallowed character');
+        vEnd++;
       }
+      if (amp) for (let i = buf.indexOf('&', vStart); i >= 0 && i < vEnd; i = buf.indexOf('&', i + 1)) i = this.reference(i, vEnd);
       // Unique names (compared as ranges; a set only for a tag with very many attributes).
-      for (let k = 0; k < n && n < 64; k++) {
-        const s = this.nameStart[k]!;
-        if (this.nameEnd[k]! - s === aEnd - aStart && this.sameRange(s, aStart, aEnd - aStart)) fail('duplicate attribute');
+      const { attrs } = this;
+      const at = n * 4;
+      for (let k = 0; k < at && n < 64; k += 4) {
+        const s = attrs[k]!;
+        if (attrs[k + 1]! - s === aEnd - aStart && this.sameRange(s, aStart, aEnd - aStart)) fail('duplicate attribute');
       }
-      this.nameStart[n] = aStart;
-      this.nameEnd[n] = aEnd;
-      this.valueStart[n] = vStart;
-      this.valueEnd[n] = vEnd;
-      this.valueRaw[n] = raw;
+      attrs[at] = aStart;
+      attrs[at + 1] = aEnd;
+      attrs[at + 2] = vStart;
+      attrs[at + 3] = raw ? -vEnd : vEnd;
       n++;
       p = vEnd + 1;
     }
     if (n >= 64) {
       const seen = new Set<string>();
       for (let k = 0; k < n; k++) {
-        const s = buf.slice(this.nameStart[k], this.nameEnd[k]);
+        const s = buf.slice(this.attrs[k * 4], this.attrs[k * 4 + 1]);
         if (seen.has(s)) fail('duplicate attribute');
         seen.add(s);
       }
     }
     this.nAttrs = n;
-    const qname = buf.slice(lt + 1, nameEnd);
-    const colon = qname.indexOf(':');
-    const local = colon < 0 ? qname : qname.slice(colon + 1);
-    this.sawRoot = true;
+    const nameLen = nameEnd - lt - 1;
+    const first = buf.charCodeAt(lt + 1);
+    const slot = ((first & 127) << 5) | (nameLen & 31);
+    let qname = qnames[slot];
+    if (qname === undefined || qname.length !== nameLen || qname.charCodeAt(0) !== first || !(nameLen === 1 || buf.startsWith(qname, lt + 1))) {
+      qname = buf.slice(lt + 1, nameEnd);
+      const colon = qname.indexOf(':');
+      qnames[slot] = qname;
+      lnames[slot] = colon < 0 ? qname : qname.slice(colon + 1);
+    }
+    const local = lnames[slot]!;
     this.stack.push(qname);
+    this.locals.push(local);
+    this.sawRoot = true;
     this.h.open(local, this);
     this.nAttrs = 0;
     if (selfClosing) this.pop(local);
@@ -446,6 +480,7 @@ export class XmlTokenizer implements XmlAttributes {
 
   private pop(local: string): void {
     this.stack.pop();
+    this.locals.pop();
     if (this.stack.length === 0) this.closedRoot = true;
     this.h.close?.(local);
   }
@@ -473,8 +508,7 @@ export class XmlTokenizer implements XmlAttributes {
       if (p >= len) return MORE;
       if (buf.charCodeAt(p) !== GT) fail('disallowed character in closing tag');
     }
-    const colon = top.indexOf(':');
-    this.pop(colon < 0 ? top : top.slice(colon + 1));
+    this.pop(this.locals[this.locals.length - 1]!);
     return p + 1;
   }
 
