@@ -58,6 +58,10 @@ for (let c = 0; c < 128; c++) {
   else if ((c >= 48 && c <= 57) || c === 45 || c === 46) ASCII_NAME[c] = 2;
 }
 
+// In an attribute value, the characters below 64 that need a look: quotes, '&', '<', tab, LF, CR.
+const VALUE_MARK = new Uint8Array(64);
+for (const c of [DQUOTE, SQUOTE, AMP, LT, TAB, LF, CR]) VALUE_MARK[c] = 1;
+
 /** XML 1.0 (5th edition) NameStartChar, for a code point at or above 0x80. */
 function isWideNameStart(c: number): boolean {
   return (
@@ -106,6 +110,11 @@ const NAME_SLOTS = 128 * 32;
 // out of the text again (shared by all tokenizers: an entry is used only after comparing its text).
 const qnames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS);
 const lnames: string[] = new Array<string>(NAME_SLOTS);
+
+/** The engine's single copy of a string (a property key is one), so that comparing it to a literal is cheap. */
+function internalize(s: string): string {
+  return Object.keys({ [s]: 0 })[0]!;
+}
 
 /** Returned by the markup readers when the buffer ends before the markup does. */
 const MORE = -1;
@@ -389,10 +398,12 @@ export class XmlTokenizer implements XmlAttributes {
     let n = 0;
     let selfClosing = false;
     for (;;) {
-      const before = p;
-      p = this.skipS(p);
-      if (p >= len) return MORE;
       let c = buf.charCodeAt(p);
+      const spaced = isS(c);
+      if (spaced) {
+        p = this.skipS(p);
+        c = buf.charCodeAt(p);
+      }
       if (c === GT) break;
       if (c === SLASH) {
         if (p + 1 >= len) return MORE;
@@ -401,32 +412,39 @@ export class XmlTokenizer implements XmlAttributes {
         p++;
         break;
       }
-      if (p === before) fail(n === 0 ? 'disallowed character in tag name' : 'no whitespace between attributes');
+      if (p >= len) return MORE;
+      if (!spaced) fail(n === 0 ? 'disallowed character in tag name' : 'no whitespace between attributes');
+      const aStart = p;
       const aEnd = this.name(p);
       if (aEnd >= len) return MORE;
       if (aEnd === p) fail('disallowed character in attribute name');
-      const aStart = p;
-      p = this.skipS(aEnd);
-      if (p >= len) return MORE;
-      if (buf.charCodeAt(p) !== EQ) fail('attribute without value');
-      p = this.skipS(p + 1);
-      if (p >= len) return MORE;
-      const q = buf.charCodeAt(p);
-      if (q !== DQUOTE && q !== SQUOTE) fail('unquoted attribute value');
+      p = aEnd;
+      if (buf.charCodeAt(p) !== EQ) {
+        p = this.skipS(p);
+        if (p >= len) return MORE;
+        if (buf.charCodeAt(p) !== EQ) fail('attribute without value');
+      }
+      let q = buf.charCodeAt(++p);
+      if (q !== DQUOTE && q !== SQUOTE) {
+        p = this.skipS(p);
+        if (p >= len) return MORE;
+        q = buf.charCodeAt(p);
+        if (q !== DQUOTE && q !== SQUOTE) fail('unquoted attribute value');
+      }
       const vStart = p + 1;
       // The value: short, read char by char (no '<'; references checked; line ends to normalise).
       let vEnd = vStart;
       let raw = false;
       let amp = false;
-      for (;;) {
-        if (vEnd >= len) return MORE;
+      for (;; vEnd++) {
         c = buf.charCodeAt(vEnd);
-        if (c === q) break;
-        if (c <= AMP) {
+        if (c < 64) {
+          if (VALUE_MARK[c] === 0) continue;
+          if (c === q) break;
           if (c === AMP) amp = raw = true;
-          else if (c === TAB || c === LF || c === CR) raw = true;
-        } else if (c === LT) fail('disallowed character');
-        vEnd++;
+          else if (c === LT) fail('disallowed character');
+          else if (c !== DQUOTE && c !== SQUOTE) raw = true; // tab, LF, CR
+        } else if (c !== c) return MORE; // NaN: the buffer ended inside the value
       }
       if (amp) for (let i = buf.indexOf('&', vStart); i >= 0 && i < vEnd; i = buf.indexOf('&', i + 1)) i = this.reference(i, vEnd);
       // Unique names (compared as ranges; a set only for a tag with very many attributes).
@@ -457,10 +475,10 @@ export class XmlTokenizer implements XmlAttributes {
     const slot = ((first & 127) << 5) | (nameLen & 31);
     let qname = qnames[slot];
     if (qname === undefined || qname.length !== nameLen || qname.charCodeAt(0) !== first || !(nameLen === 1 || buf.startsWith(qname, lt + 1))) {
-      qname = buf.slice(lt + 1, nameEnd);
+      qname = internalize(buf.slice(lt + 1, nameEnd));
       const colon = qname.indexOf(':');
       qnames[slot] = qname;
-      lnames[slot] = colon < 0 ? qname : qname.slice(colon + 1);
+      lnames[slot] = colon < 0 ? qname : internalize(qname.slice(colon + 1));
     }
     const local = lnames[slot]!;
     this.stack.push(qname);
