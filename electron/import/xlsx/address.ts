@@ -21,8 +21,11 @@ export function columnLetters(n: number): string {
   return s;
 }
 
-/** "C12" → { row: 12, col: 3 }; null for anything else (also out of the sheet's bounds). */
-export function decodeAddress(address: string): { row: number; col: number } | null {
+/** The factor of `addressKey`: a cell's key is row × CELL_KEY_ROW + column. */
+export const CELL_KEY_ROW = MAX_COL + 1;
+
+/** "C12" → 12 × CELL_KEY_ROW + 3, one number (nothing allocated); -1 for anything else (also out of bounds). */
+export function addressKey(address: string): number {
   // Hand-rolled (it runs for every cell of every sheet): [$]LETTERS[$]DIGITS, 1–3 letters, 1–7 digits.
   let i = 0;
   const n = address.length;
@@ -30,14 +33,22 @@ export function decodeAddress(address: string): { row: number; col: number } | n
   let col = 0;
   const colStart = i;
   for (let ch = address.charCodeAt(i); ch >= 65 && ch <= 90; ch = address.charCodeAt(++i)) col = col * 26 + (ch - 64);
-  if (i === colStart || i - colStart > 3) return null;
+  if (i === colStart || i - colStart > 3) return -1;
   if (address.charCodeAt(i) === 36) i++;
   let row = 0;
   const rowStart = i;
   for (let ch = address.charCodeAt(i); ch >= 48 && ch <= 57; ch = address.charCodeAt(++i)) row = row * 10 + (ch - 48);
-  if (i === rowStart || i - rowStart > 7 || i !== n) return null;
-  if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) return null;
-  return { row, col };
+  if (i === rowStart || i - rowStart > 7 || i !== n) return -1;
+  if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) return -1;
+  return row * CELL_KEY_ROW + col;
+}
+
+/** "C12" → { row: 12, col: 3 }; null for anything else (also out of the sheet's bounds). */
+export function decodeAddress(address: string): { row: number; col: number } | null {
+  const k = addressKey(address);
+  if (k < 0) return null;
+  const row = Math.floor(k / CELL_KEY_ROW);
+  return { row, col: k - row * CELL_KEY_ROW };
 }
 
 export function encodeAddress(row: number, col: number): string {

@@ -9,7 +9,7 @@ import path from 'node:path/posix';
 import type ExcelJS from 'exceljs';
 import type { ImportFinding } from '../../../shared/types.ts';
 import { notXlsx, openZip, type ZipLimits } from '../zip-guard.ts';
-import { decodeAddress, decodeRange, encodeAddress, inRect, type Rect } from './address.ts';
+import { addressKey, CELL_KEY_ROW, decodeRange, encodeAddress, inRect, type Rect } from './address.ts';
 import type { DefinedName, InputBook, InputCell, WantedCells } from './book.ts';
 import { XLSX_CEILINGS, type XlsxCeilings } from './limits.ts';
 import { parseXmlBytes, XmlError, type XmlAttributes, type XmlHandlers } from './xml-tokenizer.ts';
@@ -72,7 +72,7 @@ interface SheetData {
   merges: Rect[];
 }
 
-const key = (row: number, col: number) => row * 16385 + col;
+const key = (row: number, col: number) => row * CELL_KEY_ROW + col;
 
 class StreamedBook implements InputBook {
   constructor(
@@ -106,8 +106,8 @@ class StreamedBook implements InputBook {
     if (!s) return [];
     const rows = new Set<number>();
     for (const [k, v] of s.cells) {
-      const row = Math.floor(k / 16385);
-      const col = k - row * 16385;
+      const row = Math.floor(k / CELL_KEY_ROW);
+      const col = k - row * CELL_KEY_ROW;
       if (inRect(rect, row, col) && v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) rows.add(row);
     }
     return [...rows].sort((a, b) => a - b);
@@ -203,8 +203,8 @@ function readDateStyles(bytes: Buffer | undefined, c: XlsxCeilings): boolean[] {
   });
 }
 
-/** A cell's style index: Number(s), with a fast path for the plain digits Excel writes. */
-function styleIndex(s: string): number {
+/** Number(s), with a fast path for the plain digits Excel writes (row numbers, style indexes). */
+function plainNumber(s: string): number {
   if (s.length > 9) return Number(s);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -262,7 +262,7 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
       switch (tag) {
         case 'row': {
           const rAttr = a.get('r');
-          const r = rAttr ? Number(rAttr) : row + 1;
+          const r = rAttr ? plainNumber(rAttr) : row + 1;
           if (!Number.isInteger(r) || r < 1) throw corrupt();
           row = r;
           col = 0;
@@ -274,10 +274,10 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
           if (++cellCount.n > c.maxCells) throw tooLarge(`Tệp có hơn ${vi(c.maxCells)} ô dữ liệu, vượt quá khả năng chứa của biểu mẫu.`);
           const ref = a.get('r');
           if (ref) {
-            const d = decodeAddress(ref);
-            if (!d) throw corrupt();
-            row = d.row;
-            col = d.col;
+            const k = addressKey(ref);
+            if (k < 0) throw corrupt();
+            row = Math.floor(k / CELL_KEY_ROW);
+            col = k - row * CELL_KEY_ROW;
           } else col += 1;
           if (row > sheet.rows) sheet.rows = row;
           if (col > sheet.cols) sheet.cols = col;
@@ -288,7 +288,7 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
           if (want) {
             t = a.get('t') ?? 'n';
             const s = a.get('s');
-            style = s ? styleIndex(s) : 0;
+            style = s ? plainNumber(s) : 0;
           }
           v = f = undefined;
           fShared = fMaster = false;
