@@ -103,8 +103,8 @@ const isChar = (n: number) => n === TAB || n === LF || n === CR || (n >= 0x20 &&
 const XML_DECL =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/;
 
-/** Slots of the element-name cache: first character (6 bits) × last character (4 bits) × length (5 bits). */
-const NAME_SLOTS = 1 << 15;
+/** Slots of the element-name cache, by a hash of the name. */
+const NAME_SLOTS = 1 << 12;
 
 // Element names seen last (qualified and local) by first character and length, reused instead of cut
 // out of the text again (shared by all tokenizers: an entry is used only after comparing its text).
@@ -472,7 +472,9 @@ export class XmlTokenizer implements XmlAttributes {
     this.nAttrs = n;
     const nameLen = nameEnd - lt - 1;
     const first = buf.charCodeAt(lt + 1);
-    const slot = ((first & 63) << 9) | ((buf.charCodeAt(nameEnd - 1) & 15) << 5) | (nameLen & 31);
+    let hash = nameLen;
+    for (let i = lt + 1; i < nameEnd; i++) hash = (hash * 31 + buf.charCodeAt(i)) | 0;
+    const slot = hash & (NAME_SLOTS - 1);
     let qname = qnames[slot];
     if (qname === undefined || qname.length !== nameLen || qname.charCodeAt(0) !== first || !(nameLen === 1 || buf.startsWith(qname, lt + 1))) {
       qname = internalize(buf.slice(lt + 1, nameEnd));
