@@ -12,7 +12,7 @@ import { notXlsx, openZip, type ZipLimits } from '../zip-guard.ts';
 import { addressKey, CELL_KEY_ROW, decodeRange, encodeAddress, inRect, type Rect } from './address.ts';
 import type { DefinedName, InputBook, InputCell, WantedCells } from './book.ts';
 import { XLSX_CEILINGS, type XlsxCeilings } from './limits.ts';
-import { parseXmlBytes, XmlError, type XmlAttributes, type XmlHandlers } from './xml-tokenizer.ts';
+import { parseXmlBytes, XmlError, type XmlHandlers } from './xml-tokenizer.ts';
 
 export interface XlsxReadLimits extends ZipLimits {
   maxRowsPerSheet: number;
