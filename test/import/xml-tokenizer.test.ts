@@ -17,7 +17,8 @@ function collector(): { h: XmlHandlers; events: string[] } {
   const events: string[] = [];
   const h: XmlHandlers = {
     open(name, a) {
-      const attrs = a.names().map((n) => `${n}=${JSON.stringify(a.get(n))}`);
+      // Each value as `get` gives it, and as `read` sees it in place.
+      const attrs = a.names().map((n) => `${n}=${JSON.stringify(a.get(n))}/${JSON.stringify(a.read(n, (t, s, e) => t.slice(s, e)))}`);
       events.push(`<${name} ${attrs.join(' ')}>`);
     },
     text(t) {
@@ -40,7 +41,11 @@ function viaSaxes(xml: string): Verdict {
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const attrs = tag.attributes as Record<string, string>;
-    h.open(local(tag.name), { get: (n) => attrs[n], names: () => Object.keys(attrs) });
+    h.open(local(tag.name), {
+      get: (n) => attrs[n],
+      names: () => Object.keys(attrs),
+      read: (n, f) => (attrs[n] === undefined ? undefined : f(attrs[n], 0, attrs[n].length)),
+    });
   });
   parser.on('text', (t) => h.text!(t));
   parser.on('cdata', (t) => h.text!(t));

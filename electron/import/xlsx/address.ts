@@ -24,11 +24,14 @@ export function columnLetters(n: number): string {
 /** The factor of `addressKey`: a cell's key is row × CELL_KEY_ROW + column. */
 export const CELL_KEY_ROW = MAX_COL + 1;
 
-/** "C12" → 12 × CELL_KEY_ROW + 3, one number (nothing allocated); -1 for anything else (also out of bounds). */
-export function addressKey(address: string): number {
+/**
+ * "C12" → 12 × CELL_KEY_ROW + 3, one number (nothing allocated); -1 for anything else (also out of
+ * bounds). `start` and `end` read the address inside a longer text without cutting it out.
+ */
+export function addressKey(address: string, start = 0, end = address.length): number {
   // Hand-rolled (it runs for every cell of every sheet): [$]LETTERS[$]DIGITS, 1–3 letters, 1–7 digits.
-  let i = 0;
-  const n = address.length;
+  let i = start;
+  const n = end;
   if (address.charCodeAt(i) === 36) i++;
   let col = 0;
   const colStart = i;

@@ -203,6 +203,9 @@ function readDateStyles(bytes: Buffer | undefined, c: XlsxCeilings): boolean[] {
   });
 }
 
+/** The key of a cell's address read in place (see addressKey); -2 for an empty address. */
+const cellKey = (text: string, start: number, end: number) => (end > start ? addressKey(text, start, end) : -2);
+
 /** Number(s), with a fast path for the plain digits Excel writes (row numbers, style indexes). */
 function plainNumber(s: string): number {
   if (s.length > 9) return Number(s);
@@ -272,9 +275,9 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
         }
         case 'c': {
           if (++cellCount.n > c.maxCells) throw tooLarge(`Tệp có hơn ${vi(c.maxCells)} ô dữ liệu, vượt quá khả năng chứa của biểu mẫu.`);
-          const ref = a.get('r');
-          if (ref) {
-            const k = addressKey(ref);
+          // -2: no address (or an empty one), the next column.
+          const k = a.read('r', cellKey) ?? -2;
+          if (k !== -2) {
             if (k < 0) throw corrupt();
             row = Math.floor(k / CELL_KEY_ROW);
             col = k - row * CELL_KEY_ROW;

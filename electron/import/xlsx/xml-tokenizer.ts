@@ -21,6 +21,11 @@ export interface XmlAttributes {
   get(name: string): string | undefined;
   /** The qualified names of the attributes, in document order. */
   names(): string[];
+  /**
+   * `read(text, start, end)` on the attribute's value without cutting it out of the document (the value
+   * is text.slice(start, end)); undefined when the attribute is absent.
+   */
+  read<T>(name: string, read: (text: string, start: number, end: number) => T): T | undefined;
 }
 
 export interface XmlHandlers {
@@ -173,17 +178,33 @@ export class XmlTokenizer implements XmlAttributes {
   }
 
   get(name: string): string | undefined {
+    const i = this.find(name);
+    if (i < 0) return undefined;
+    const { buf, attrs } = this;
+    const ve = attrs[i + 3]!;
+    return ve < 0 ? this.decode(attrs[i + 2]!, -ve, true) : buf.slice(attrs[i + 2]!, ve);
+  }
+
+  read<T>(name: string, read: (text: string, start: number, end: number) => T): T | undefined {
+    const i = this.find(name);
+    if (i < 0) return undefined;
+    const { buf, attrs } = this;
+    const ve = attrs[i + 3]!;
+    if (ve >= 0) return read(buf, attrs[i + 2]!, ve);
+    const s = this.decode(attrs[i + 2]!, -ve, true);
+    return read(s, 0, s.length);
+  }
+
+  /** The index in `attrs` of the attribute with this name, or -1. */
+  private find(name: string): number {
     const { buf, attrs } = this;
     const end = this.nAttrs * 4;
     const first = name.charCodeAt(0);
     for (let i = 0; i < end; i += 4) {
       const a = attrs[i]!;
-      if (attrs[i + 1]! - a === name.length && buf.charCodeAt(a) === first && (name.length === 1 || buf.startsWith(name, a))) {
-        const ve = attrs[i + 3]!;
-        return ve < 0 ? this.decode(attrs[i + 2]!, -ve, true) : buf.slice(attrs[i + 2]!, ve);
-      }
+      if (attrs[i + 1]! - a === name.length && buf.charCodeAt(a) === first && (name.length === 1 || buf.startsWith(name, a))) return i;
     }
-    return undefined;
+    return -1;
   }
 
   names(): string[] {
