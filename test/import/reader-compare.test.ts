@@ -227,8 +227,7 @@ describe('streaming reader = exceljs, cell by cell', () => {
       let x = await zip.file(pl01)!.async('string');
       x = setCellXml(x, 'D7', "<c r='D7' s='0'  ><v>5</v></c>");
       x = x.replace(/<\/row>/g, '</row>\r\n  ');
-      const withD6 = (text: string) =>
-        Buffer.concat([BOM, Buffer.from(setCellXml(x, 'D6', `<c r="D6" t="inlineStr"><is><t>${text}</t></is></c>`), 'utf8')]);
+      const withD6 = (text: string) => Buffer.concat([BOM, Buffer.from(setCellXml(x, 'D6', `<c r="D6" t="inlineStr"><is><t>${text}</t></is></c>`), 'utf8')]);
       zip.file(pl01, withD6('1&lt;2&amp;&#x1EA0;\r\n'));
       escaped = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
       zip.file(pl01, withD6('<![CDATA[1<2]]>&amp;&#x1EA0;\r\n'));
@@ -246,8 +245,7 @@ describe('streaming reader = exceljs, cell by cell', () => {
 
   it('namespace prefixes (x:c for c): read as the same workbook without them', async () => {
     const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-    const prefixed = (xml: string) =>
-      xml.replace(/<(\/?)([A-Za-z])/g, '<$1x:$2').replace(/<x:(worksheet|workbook|sst)\b/, `<x:$1 xmlns:x="${MAIN}"`);
+    const prefixed = (xml: string) => xml.replace(/<(\/?)([A-Za-z])/g, '<$1x:$2').replace(/<x:(worksheet|workbook|sst)\b/, `<x:$1 xmlns:x="${MAIN}"`);
     const plain = await rewritten(async () => {});
     const zip = await JSZip.loadAsync(plain);
     const parts = ['xl/workbook.xml', 'xl/sharedStrings.xml', ...Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f))];

@@ -103,7 +103,8 @@ function checkChars(s: string): void {
   }
 }
 
-const isChar = (n: number) => n === TAB || n === LF || n === CR || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+const isChar = (n: number) =>
+  n === TAB || n === LF || n === CR || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
 
 const XML_DECL =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/;
@@ -457,7 +458,7 @@ export class XmlTokenizer implements XmlAttributes {
       let vEnd = vStart;
       let raw = false;
       let amp = false;
-      for (;; vEnd++) {
+      for (; ; vEnd++) {
         c = buf.charCodeAt(vEnd);
         if (c < 64) {
           if (VALUE_MARK[c] === 0) continue;
