@@ -58,11 +58,17 @@ function cellsToCompare(book: InputBook, ctx: ServiceContext): { sheet: string; 
   return cells;
 }
 
-async function compareBuffers(buf: Buffer, ctx: ServiceContext, lookup: ImportLookup): Promise<{ diffs: string[]; cells: number; bothRead: boolean }> {
+/** `referenceBuf`: what exceljs reads instead of `buf` (the same workbook written as exceljs understands it). */
+async function compareBuffers(
+  buf: Buffer,
+  ctx: ServiceContext,
+  lookup: ImportLookup,
+  referenceBuf: Buffer = buf,
+): Promise<{ diffs: string[]; cells: number; bothRead: boolean }> {
   const streamed = readXlsx(buf, ctx.template.limits, (names) => wantedCells(ctx.template, names));
   let reference: ExcelJsBook | null = null;
   try {
-    reference = await ExcelJsBook.load(buf);
+    reference = await ExcelJsBook.load(referenceBuf);
   } catch {
     reference = null;
   }
@@ -202,6 +208,54 @@ describe('streaming reader = exceljs, cell by cell', () => {
     expect(v('E6')).toEqual({ error: '#DIV/0!' });
     expect(v('E7')).toEqual({ formula: '"4"', result: '4' });
     expect(v('E8')).toEqual({ formula: '1-1', result: 0 });
+  }, 60_000);
+
+  it('XML written differently: references and CDATA, single quotes, a BOM, CR LF between elements', async () => {
+    const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+    // exceljs drops CDATA in an inline string: it reads the same workbook with the text escaped instead.
+    let escaped: Buffer = Buffer.alloc(0);
+    const withCdata = await rewritten(async (zip, sheetOf) => {
+      const ss = await zip.file('xl/sharedStrings.xml')!.async('string');
+      const refs = ss
+        .replace(/ụ/g, '&#x1EE5;')
+        .replace(/ô/g, '&#244;')
+        .replace(/<t>/, '<t>&lt;&amp;&gt;&quot;&apos;')
+        .replace(/<\/si>/g, '</si>\r\n');
+      expect(refs).not.toBe(ss);
+      zip.file('xl/sharedStrings.xml', Buffer.concat([BOM, Buffer.from(refs, 'utf8')]));
+      const pl01 = await sheetOf('PL01');
+      let x = await zip.file(pl01)!.async('string');
+      x = setCellXml(x, 'D7', "<c r='D7' s='0'  ><v>5</v></c>");
+      x = x.replace(/<\/row>/g, '</row>\r\n  ');
+      const withD6 = (text: string) => Buffer.concat([BOM, Buffer.from(setCellXml(x, 'D6', `<c r="D6" t="inlineStr"><is><t>${text}</t></is></c>`), 'utf8')]);
+      zip.file(pl01, withD6('1&lt;2&amp;&#x1EA0;\r\n'));
+      escaped = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+      zip.file(pl01, withD6('<![CDATA[1<2]]>&amp;&#x1EA0;\r\n'));
+    });
+    for (const buf of [escaped, withCdata]) {
+      const r = await compareBuffers(buf, ctx, lookup, escaped);
+      expect(r.bothRead).toBe(true);
+      expect(r.diffs).toEqual([]);
+      const read = readXlsx(buf, ctx.template.limits, (names) => wantedCells(ctx.template, names));
+      if (!read.ok) throw new Error('not read');
+      expect(read.book.cell('PL01', 6, 4).value).toBe('1<2&Ạ\n');
+      expect(read.book.cell('PL01', 7, 4).value).toBe(5);
+    }
+  }, 60_000);
+
+  it('namespace prefixes (x:c for c): read as the same workbook without them', async () => {
+    const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const prefixed = (xml: string) => xml.replace(/<(\/?)([A-Za-z])/g, '<$1x:$2').replace(/<x:(worksheet|workbook|sst)\b/, `<x:$1 xmlns:x="${MAIN}"`);
+    const plain = await rewritten(async () => {});
+    const zip = await JSZip.loadAsync(plain);
+    const parts = ['xl/workbook.xml', 'xl/sharedStrings.xml', ...Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f))];
+    for (const part of parts) zip.file(part, prefixed(await zip.file(part)!.async('string')));
+    const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(await (await JSZip.loadAsync(buf)).file(parts[2]!)!.async('string')).toMatch(/<x:c r=/);
+    const r = await compareBuffers(buf, ctx, lookup, plain);
+    expect(r.bothRead).toBe(true);
+    expect(r.cells).toBeGreaterThan(100);
+    expect(r.diffs).toEqual([]);
   }, 60_000);
 
   for (const date1904 of [false, true]) {

@@ -21,23 +21,37 @@ export function columnLetters(n: number): string {
   return s;
 }
 
-/** "C12" → { row: 12, col: 3 }; null for anything else (also out of the sheet's bounds). */
-export function decodeAddress(address: string): { row: number; col: number } | null {
+/** The factor of `addressKey`: a cell's key is row × CELL_KEY_ROW + column. */
+export const CELL_KEY_ROW = MAX_COL + 1;
+
+/**
+ * "C12" → 12 × CELL_KEY_ROW + 3, one number (nothing allocated); -1 for anything else (also out of
+ * bounds). `start` and `end` read the address inside a longer text without cutting it out.
+ */
+export function addressKey(address: string, start = 0, end = address.length): number {
   // Hand-rolled (it runs for every cell of every sheet): [$]LETTERS[$]DIGITS, 1–3 letters, 1–7 digits.
-  let i = 0;
-  const n = address.length;
+  let i = start;
+  const n = end;
   if (address.charCodeAt(i) === 36) i++;
   let col = 0;
   const colStart = i;
   for (let ch = address.charCodeAt(i); ch >= 65 && ch <= 90; ch = address.charCodeAt(++i)) col = col * 26 + (ch - 64);
-  if (i === colStart || i - colStart > 3) return null;
+  if (i === colStart || i - colStart > 3) return -1;
   if (address.charCodeAt(i) === 36) i++;
   let row = 0;
   const rowStart = i;
   for (let ch = address.charCodeAt(i); ch >= 48 && ch <= 57; ch = address.charCodeAt(++i)) row = row * 10 + (ch - 48);
-  if (i === rowStart || i - rowStart > 7 || i !== n) return null;
-  if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) return null;
-  return { row, col };
+  if (i === rowStart || i - rowStart > 7 || i !== n) return -1;
+  if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) return -1;
+  return row * CELL_KEY_ROW + col;
+}
+
+/** "C12" → { row: 12, col: 3 }; null for anything else (also out of the sheet's bounds). */
+export function decodeAddress(address: string): { row: number; col: number } | null {
+  const k = addressKey(address);
+  if (k < 0) return null;
+  const row = Math.floor(k / CELL_KEY_ROW);
+  return { row, col: k - row * CELL_KEY_ROW };
 }
 
 export function encodeAddress(row: number, col: number): string {
@@ -46,9 +60,11 @@ export function encodeAddress(row: number, col: number): string {
 
 /** "A1:C3" (or "B2") → a rectangle; null when it is not a cell range. */
 export function decodeRange(range: string): Rect | null {
-  const [a, b] = range.split(':');
-  const from = decodeAddress(a ?? '');
-  const to = b === undefined ? from : decodeAddress(b);
+  const colon = range.indexOf(':');
+  const from = decodeAddress(colon < 0 ? range : range.slice(0, colon));
+  // As split(':') read it: the second part ends at a further colon, if any.
+  const colon2 = colon < 0 ? -1 : range.indexOf(':', colon + 1);
+  const to = colon < 0 ? from : decodeAddress(colon2 < 0 ? range.slice(colon + 1) : range.slice(colon + 1, colon2));
   if (!from || !to) return null;
   return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
 }

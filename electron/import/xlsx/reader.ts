@@ -1,18 +1,18 @@
 // The import's workbook reader: from the .xlsx package only what the contract names — workbook.xml's
 // sheets and defined names, the worksheets (only the wanted cells kept, every cell counted for the
 // size checks), the shared strings those cells use, the number formats that make a number a date, and
-// merged ranges as rectangles. A streaming tokenizer (saxes) reads each part once; ceilings are checked
+// merged ranges as rectangles. A streaming tokenizer (xml-tokenizer.ts) reads each part once; ceilings are checked
 // from the zip directory before a part is inflated and again while it is streamed, so a hostile file is
 // refused early instead of filling the memory. Data validations, conditional formats, drawings,
 // themes and everything else are never interpreted.
 import path from 'node:path/posix';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type ExcelJS from 'exceljs';
 import type { ImportFinding } from '../../../shared/types.ts';
 import { notXlsx, openZip, type ZipLimits } from '../zip-guard.ts';
-import { decodeAddress, decodeRange, encodeAddress, inRect, type Rect } from './address.ts';
+import { addressKey, CELL_KEY_ROW, decodeRange, encodeAddress, inRect, type Rect } from './address.ts';
 import type { DefinedName, InputBook, InputCell, WantedCells } from './book.ts';
 import { XLSX_CEILINGS, type XlsxCeilings } from './limits.ts';
+import { parseXmlBytes, XmlError, type XmlHandlers } from './xml-tokenizer.ts';
 
 export interface XlsxReadLimits extends ZipLimits {
   maxRowsPerSheet: number;
@@ -32,48 +32,14 @@ const vi = (n: number) => n.toLocaleString('vi-VN');
 
 // ---- XML streaming --------------------------------------------------------------------------------------
 
-interface XmlHandlers {
-  open(name: string, attrs: Record<string, string>): void;
-  text?(text: string): void;
-  close?(name: string): void;
-}
-
-const local = (name: string) => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
-
-/** Streams one part through saxes (no DTD, no external entities: an unknown entity is an error). */
+/** Streams one part through the tokenizer; anything not well-formed (a DTD, an unknown entity…) is corrupt. */
 function streamXml(bytes: Buffer, h: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  let failed: Error | null = null;
-  parser.on('error', (e) => {
-    failed ??= e;
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => h.open(local(tag.name), tag.attributes as Record<string, string>));
-  if (h.text) {
-    const text = h.text;
-    parser.on('text', text);
-    parser.on('cdata', text);
+  try {
+    parseXmlBytes(bytes, h);
+  } catch (e) {
+    if (e instanceof XmlError) throw corrupt();
+    throw e;
   }
-  if (h.close) {
-    const close = h.close;
-    parser.on('closetag', (tag) => close(local(tag.name)));
-  }
-  // Fed in slices so that a part is never held twice as one string (bytes + text) at its full size.
-  const CHUNK = 1 << 20;
-  let start = 0;
-  const skipBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  start = skipBom;
-  const decoder = new TextDecoder('utf-8');
-  while (start < bytes.length) {
-    const end = Math.min(bytes.length, start + CHUNK);
-    parser.write(decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length }));
-    if (failed) throw corrupt();
-    start = end;
-  }
-  parser.close();
-  if (failed) throw corrupt();
 }
 
 // ---- dates -------------------------------------------------------------------------------------------------
@@ -106,7 +72,7 @@ interface SheetData {
   merges: Rect[];
 }
 
-const key = (row: number, col: number) => row * 16385 + col;
+const key = (row: number, col: number) => row * CELL_KEY_ROW + col;
 
 class StreamedBook implements InputBook {
   constructor(
@@ -140,8 +106,8 @@ class StreamedBook implements InputBook {
     if (!s) return [];
     const rows = new Set<number>();
     for (const [k, v] of s.cells) {
-      const row = Math.floor(k / 16385);
-      const col = k - row * 16385;
+      const row = Math.floor(k / CELL_KEY_ROW);
+      const col = k - row * CELL_KEY_ROW;
       if (inRect(rect, row, col) && v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) rows.add(row);
     }
     return [...rows].sort((a, b) => a - b);
@@ -158,29 +124,31 @@ interface WorkbookPart {
 
 function readWorkbookPart(bytes: Buffer, c: XlsxCeilings): WorkbookPart {
   const out: WorkbookPart = { date1904: false, sheets: [], names: [] };
-  let nameAttrs: Record<string, string> | null = null;
+  let nameAttrs: { name: string; localSheetId: string | undefined } | null = null;
   let nameText = '';
   streamXml(bytes, {
     open(name, a) {
-      if (name === 'workbookPr') out.date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
+      if (name === 'workbookPr') out.date1904 = a.get('date1904') === '1' || a.get('date1904') === 'true';
       else if (name === 'sheet') {
         if (out.sheets.length >= c.maxSheets) throw tooLarge(`Tệp có hơn ${c.maxSheets} trang tính, không phải biểu mẫu của Báo cáo 121.`);
-        const rid = Object.entries(a).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1] ?? '';
-        out.sheets.push({ name: a['name'] ?? '', rid });
+        const idName = a.names().find((k) => k === 'r:id' || k.endsWith(':id'));
+        const rid = (idName !== undefined ? a.get(idName) : undefined) ?? '';
+        out.sheets.push({ name: a.get('name') ?? '', rid });
       } else if (name === 'definedName') {
         if (out.names.length >= c.maxDefinedNames) throw tooLarge(`Tệp có hơn ${vi(c.maxDefinedNames)} tên ô, vượt quá khả năng chứa của biểu mẫu.`);
-        nameAttrs = a;
+        nameAttrs = { name: a.get('name') ?? '', localSheetId: a.get('localSheetId') };
         nameText = '';
       }
     },
+    wantsText: () => nameAttrs !== null,
     text(t) {
       if (nameAttrs) nameText += t;
     },
     close(name) {
       if (name !== 'definedName' || !nameAttrs) return;
-      const n = nameAttrs['name'] ?? '';
+      const n = nameAttrs.name;
       // Sheet-scoped names and Excel's own (_xlnm.Print_Titles…) are not the contract's.
-      if (nameAttrs['localSheetId'] === undefined && !n.startsWith('_xlnm.')) {
+      if (nameAttrs.localSheetId === undefined && !n.startsWith('_xlnm.')) {
         const ranges = nameText.split(',');
         out.names.push({ name: n, ref: ranges[0]!.trim(), union: ranges.length > 1 });
       }
@@ -195,8 +163,10 @@ function readRels(bytes: Buffer | undefined): Map<string, { type: string; target
   if (!bytes) return rels;
   streamXml(bytes, {
     open(name, a) {
-      if (name === 'Relationship' && a['Id'] && a['Target'] && a['TargetMode'] !== 'External')
-        rels.set(a['Id'], { type: a['Type'] ?? '', target: a['Target'] });
+      if (name !== 'Relationship') return;
+      const id = a.get('Id');
+      const target = a.get('Target');
+      if (id && target && a.get('TargetMode') !== 'External') rels.set(id, { type: a.get('Type') ?? '', target });
     },
   });
   return rels;
@@ -216,11 +186,11 @@ function readDateStyles(bytes: Buffer | undefined, c: XlsxCeilings): boolean[] {
     open(name, a) {
       if (name === 'numFmt') {
         if (custom.size >= c.maxStyles) throw tooLarge(`Tệp có hơn ${vi(c.maxStyles)} định dạng số, vượt quá khả năng chứa của biểu mẫu.`);
-        custom.set(Number(a['numFmtId']), a['formatCode'] ?? '');
+        custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
       } else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
         if (xfFormats.length >= c.maxStyles) throw tooLarge(`Tệp có hơn ${vi(c.maxStyles)} kiểu định dạng ô, vượt quá khả năng chứa của biểu mẫu.`);
-        xfFormats.push(Number(a['numFmtId'] ?? 0));
+        xfFormats.push(Number(a.get('numFmtId') ?? 0));
       }
     },
     close(name) {
@@ -231,6 +201,21 @@ function readDateStyles(bytes: Buffer | undefined, c: XlsxCeilings): boolean[] {
     const code = custom.get(id);
     return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
   });
+}
+
+/** The key of a cell's address read in place (see addressKey); -2 for an empty address. */
+const cellKey = (text: string, start: number, end: number) => (end > start ? addressKey(text, start, end) : -2);
+
+/** Number(s), with a fast path for the plain digits Excel writes (row numbers, style indexes). */
+function plainNumber(s: string): number {
+  if (s.length > 9) return Number(s);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(s);
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 interface SheetContext {
@@ -279,7 +264,8 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
     open(tag, a) {
       switch (tag) {
         case 'row': {
-          const r = a['r'] ? Number(a['r']) : row + 1;
+          const rAttr = a.get('r');
+          const r = rAttr ? plainNumber(rAttr) : row + 1;
           if (!Number.isInteger(r) || r < 1) throw corrupt();
           row = r;
           col = 0;
@@ -289,19 +275,24 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
         }
         case 'c': {
           if (++cellCount.n > c.maxCells) throw tooLarge(`Tệp có hơn ${vi(c.maxCells)} ô dữ liệu, vượt quá khả năng chứa của biểu mẫu.`);
-          if (a['r']) {
-            const d = decodeAddress(a['r']);
-            if (!d) throw corrupt();
-            row = d.row;
-            col = d.col;
+          // -2: no address (or an empty one), the next column.
+          const k = a.read('r', cellKey) ?? -2;
+          if (k !== -2) {
+            if (k < 0) throw corrupt();
+            row = Math.floor(k / CELL_KEY_ROW);
+            col = k - row * CELL_KEY_ROW;
           } else col += 1;
           if (row > sheet.rows) sheet.rows = row;
           if (col > sheet.cols) sheet.cols = col;
           if (row > limits.maxRowsPerSheet || col > limits.maxColumnsPerSheet) throw refuseSize();
           inCell = true;
-          want = wanted.cells.has(key(row, col)) || wanted.rects.some((w) => inRect(w, row, col));
-          t = a['t'] ?? 'n';
-          style = a['s'] ? Number(a['s']) : 0;
+          want = wanted.cells.has(key(row, col));
+          for (let i = 0; !want && i < wanted.rects.length; i++) want = inRect(wanted.rects[i]!, row, col);
+          if (want) {
+            t = a.get('t') ?? 'n';
+            const s = a.get('s');
+            style = s ? plainNumber(s) : 0;
+          }
           v = f = undefined;
           fShared = fMaster = false;
           runs = null;
@@ -309,10 +300,10 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
         }
         case 'f':
           if (!inCell) return;
-          if (a['t'] === 'shared') {
+          if (a.get('t') === 'shared') {
             fShared = true;
-            fSi = a['si'] ?? '';
-            fMaster = a['ref'] !== undefined;
+            fSi = a.get('si') ?? '';
+            fMaster = a.get('ref') !== undefined;
             if (fMaster) masters.set(fSi, encodeAddress(row, col));
           }
           if (want) {
@@ -337,7 +328,7 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
           if (want && inCell && !inPhonetic) mode = 't';
           return;
         case 'mergeCell': {
-          const m = decodeRange(a['ref'] ?? '');
+          const m = decodeRange(a.get('ref') ?? '');
           if (!m) return;
           if (sheet.merges.length >= c.maxMerges)
             throw tooLarge(`Trang ${name} có hơn ${vi(c.maxMerges)} vùng ô gộp, vượt quá khả năng chứa của biểu mẫu.`, name);
@@ -348,6 +339,7 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
           return;
       }
     },
+    wantsText: () => mode !== null,
     text(s) {
       if (mode === null) return;
       if (mode === 'f') f += s;
@@ -443,7 +435,7 @@ function readSharedStrings(bytes: Buffer | undefined, used: Set<number>, c: Xlsx
   streamXml(bytes, {
     open(tag, a) {
       if (tag === 'sst') {
-        const declared = Number(a['uniqueCount'] ?? a['count'] ?? 0);
+        const declared = Number(a.get('uniqueCount') ?? a.get('count') ?? 0);
         if (declared > c.maxSharedStrings)
           throw tooLarge(`Bảng chuỗi của tệp khai báo ${vi(declared)} chuỗi (tối đa ${vi(c.maxSharedStrings)}), vượt quá khả năng chứa của biểu mẫu.`);
       } else if (tag === 'si') {
@@ -459,6 +451,7 @@ function readSharedStrings(bytes: Buffer | undefined, used: Set<number>, c: Xlsx
         runText = '';
       } else if (tag === 't' && !inPhonetic) inT = true;
     },
+    wantsText: () => inT,
     text(s) {
       if (!inT) return;
       if (inRun) runText += s;
