@@ -143,6 +143,8 @@ interface Measured {
 
 function linesAt(m: Measured, widthPt: number): number {
   const at = Math.round(widthPt * 10);
+  // Most labels fit on one line at most widths tried: no look-up then.
+  if (at / 10 - 5 >= m.text.fits) return m.text.paragraphs.length;
   let n = m.lines.get(at);
   if (n === undefined) {
     n = measuredLines(m.text, at / 10 - 5);
