@@ -192,14 +192,78 @@ class HeightModel {
     }
     this.body = [...alike.values()];
     this.textColumns = new Set(this.body.flatMap((r) => r.cells.map(([i]) => i)));
-    // Each body cell keeps its measured text: the layout asks for every row's lines at many widths.
-    this.bodyMeasured = this.body.map(({ cells, count }) => ({
-      count,
-      cells: cells.map(([i, cell]) => ({ col: i, indent: cell.indent, m: this.measure(cell.text, cell.bold) })),
-    }));
+    // Each body cell keeps its measured text: the layout asks for every row's lines at many widths,
+    // thousands of rows in a national roll-up, so the cells are laid out flat. A cell's width is its
+    // column's less its indent: each (column, indent) pair is one slot, worked out once per question.
+    const slots = new Map<string, number>();
+    const cellsFlat = this.body.flatMap((r) => r.cells);
+    this.bodyCount = Int32Array.from(this.body, (r) => r.count);
+    this.bodyEnd = new Int32Array(this.body.length);
+    let end = 0;
+    this.body.forEach((r, i) => (this.bodyEnd[i] = end += r.cells.length));
+    this.cellSlot = new Int32Array(cellsFlat.length);
+    this.cellPlace = new Int32Array(cellsFlat.length);
+    this.cellFits = new Float64Array(cellsFlat.length);
+    this.cellParagraphs = new Int32Array(cellsFlat.length);
+    this.cellMeasured = cellsFlat.map(([i, cell], k) => {
+      const key = `${i}|${cell.indent}`;
+      let slot = slots.get(key);
+      if (slot === undefined) {
+        slot = slots.size;
+        slots.set(key, slot);
+        this.slotColumn.push(i);
+        this.slotIndent.push(cell.indent);
+      }
+      const m = this.measure(cell.text, cell.bold);
+      this.cellSlot[k] = slot;
+      this.cellFits[k] = m.text.fits;
+      this.cellParagraphs[k] = m.text.paragraphs.length;
+      return m;
+    });
+    this.slotAt = new Float64Array(slots.size);
+    this.slotCells = Array.from({ length: slots.size }, () => [] as number[]);
+    this.cellSlot.forEach((slot, k) => {
+      this.cellPlace[k] = this.slotCells[slot]!.length;
+      this.slotCells[slot]!.push(k);
+    });
+    this.slotLines = Array.from({ length: slots.size }, () => new Map());
   }
 
-  private readonly bodyMeasured: { count: number; cells: { col: number; indent: number; m: Measured }[] }[];
+  /** Distinct body rows: how many rows each stands for, and where its cells end in the cell arrays. */
+  private readonly bodyCount: Int32Array;
+  private readonly bodyEnd: Int32Array;
+  /** Body cells: slot, width at which it no longer wraps, paragraphs, measured text. */
+  private readonly cellSlot: Int32Array;
+  private readonly cellFits: Float64Array;
+  private readonly cellParagraphs: Int32Array;
+  private readonly cellMeasured: Measured[];
+  /** Slots: column and indent; at each question, the width in tenths of a point and the width a text may use. */
+  private readonly slotColumn: number[] = [];
+  private readonly slotIndent: number[] = [];
+  private readonly slotAt: Float64Array;
+  /** Cells of each slot, and each cell's place among them. */
+  private readonly slotCells: number[][];
+  private readonly cellPlace = new Int32Array(0);
+  /** Lines of every cell of a slot (in slot order) at each width asked so far, in tenths of a point. */
+  private readonly slotLines: Map<number, Int32Array>[];
+  /** Body heights by the widths of the slots, as asked so far. */
+  private readonly bodyHeights = new Map<string, number>();
+
+  /** Lines of each cell of a slot at a width in tenths of a point, as linesAt counts them. */
+  private linesOfSlot(slot: number, at: number): Int32Array {
+    let lines = this.slotLines[slot]!.get(at);
+    if (!lines) {
+      const available = at / 10 - 5;
+      const cells = this.slotCells[slot]!;
+      lines = new Int32Array(cells.length);
+      for (let p = 0; p < cells.length; p++) {
+        const k = cells[p]!;
+        lines[p] = available >= this.cellFits[k]! ? this.cellParagraphs[k]! : measuredLines(this.cellMeasured[k]!.text, available);
+      }
+      this.slotLines[slot]!.set(at, lines);
+    }
+    return lines;
+  }
 
   private readonly textColumns: Set<number>;
 
@@ -263,14 +327,34 @@ class HeightModel {
     return perRow.reduce((a, b) => a + b, 0);
   }
 
+  private readonly rowHeights: number[] = [];
+
+  /** rowHeightFor at the table's size, each number of lines worked out once. */
+  private rowHeight(lines: number): number {
+    return (this.rowHeights[lines] ??= rowHeightFor(lines, this.size));
+  }
+
   /** Height in points of the body rows at these column widths. */
   bodyHeight(widths: readonly number[]): number {
+    // As linesAt, for every cell of a slot at once.
+    for (let s = 0; s < this.slotAt.length; s++) this.slotAt[s] = Math.round((widths[this.slotColumn[s]!]! - this.slotIndent[s]!) * 10);
+    const key = this.slotAt.join(',');
+    const known = this.bodyHeights.get(key);
+    if (known !== undefined) return known;
+    const slotLines = Array.from(this.slotAt, (at, s) => this.linesOfSlot(s, at));
+    const { bodyCount, bodyEnd, cellSlot, cellPlace } = this;
+    const oneLine = this.rowHeight(1);
     let total = 0;
-    for (const { cells, count } of this.bodyMeasured) {
+    let k = 0;
+    for (let r = 0; r < bodyCount.length; r++) {
       let lines = 1;
-      for (const c of cells) lines = Math.max(lines, linesAt(c.m, widths[c.col]! - c.indent));
-      total += count * rowHeightFor(lines, this.size);
+      for (const end = bodyEnd[r]!; k < end; k++) {
+        const n = slotLines[cellSlot[k]!]![cellPlace[k]!]!;
+        if (n > lines) lines = n;
+      }
+      total += bodyCount[r]! * (lines === 1 ? oneLine : this.rowHeight(lines));
     }
+    this.bodyHeights.set(key, total);
     return total;
   }
 }
