@@ -1,10 +1,12 @@
 // The figures an annex reads, year by year: current submissions with corrections (aggregate.ts),
-// loaded once per year and summed per FigureSource, blank kept apart from zero.
+// loaded once per year and summed per FigureSource, blank kept apart from zero; with them the unit
+// list and the agency, read once for all the annexes made together.
 import { periodKey, type ReportPeriod } from '../../shared/periods.ts';
 import type { Unit } from '../../shared/types.ts';
 import { contributors, missingUnits, periodFigures, yearFigures, yearsWithData, type UnitFigures, type YearFigures } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { listUnits } from '../store/units.ts';
+import { agencyName } from '../store/window-info.ts';
 import { sumKnown } from './formulas.ts';
 import type { FigureSource } from './plan-types.ts';
 
@@ -88,6 +90,13 @@ export class FigureBook {
   /** The unit list (listUnits), read once for the book's life: an annex asks for it in every sheet. Not to be changed. */
   units(): readonly Unit[] {
     return (this.unitList ??= listUnits(this.ctx));
+  }
+
+  private agencyText: string | undefined;
+
+  /** The compiling agency (agencyName), worked out once for the book's life. */
+  agency(): string {
+    return (this.agencyText ??= agencyName(this.ctx));
   }
 
   /** Feeding units without a submission; a parent whose figures are its children's (it has children of the kinds) is not one. */

@@ -9,7 +9,6 @@ import { settingIn } from '../../shared/settings-schema.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { getSettings, settingString, templateOfProvince } from '../store/settings.ts';
-import { agencyName } from '../store/window-info.ts';
 import { runningCaseName } from '../../shared/text.ts';
 import { differenceColumns, figureColumns, type BodyContext, type BodyRows } from './body-context.ts';
 import { documentRows } from './body-documents.ts';
@@ -175,6 +174,6 @@ export function planAnnex(
   const settings = getSettings(serviceCtx, year);
   // Labels as the province reads them ("HĐND thành phố" for a city).
   const ctx = { ...serviceCtx, template: templateOfProvince(serviceCtx.template, settings) };
-  const agency = agencyName(ctx);
+  const agency = book.agency();
   return { layout, year, sheets: sheetsShown(layout, settings).map((sheet) => planSheet(ctx, book, settings, layout, sheet, year, report, agency)) };
 }
