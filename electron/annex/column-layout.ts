@@ -159,7 +159,7 @@ function linesAt(m: Measured, widthPt: number): number {
  */
 class HeightModel {
   private readonly size: number;
-  private readonly header: { left: number; right: number; top: number; rows: number; text: string }[];
+  private readonly header: { left: number; right: number; top: number; rows: number; text: string; m: Measured }[];
   private readonly headerRows: number;
   private readonly firstHeaderRow: number;
   /** Wrapping text of the body rows by column index; rows alike in every text kept once, with their count. */
@@ -172,7 +172,7 @@ class HeightModel {
     this.headerRows = h.rows;
     this.header = h.cells.map((c) => {
       const r = parseRange(c.range);
-      return { left: r.left - 1, right: r.right - 1, top: r.top, rows: r.bottom - r.top + 1, text: c.text };
+      return { left: r.left - 1, right: r.right - 1, top: r.top, rows: r.bottom - r.top + 1, text: c.text, m: this.measure(c.text, true) };
     });
     const alike = new Map<string, { cells: [number, TextCell][]; count: number }>();
     for (const row of plan.rows) {
@@ -280,11 +280,6 @@ class HeightModel {
     return m;
   }
 
-  /** Lines of a text at a column width, each text measured once and each width's answer kept. */
-  private lines(text: string, widthPt: number, bold: boolean): number {
-    return linesAt(this.measure(text, bold), widthPt);
-  }
-
   /** Whether body rows hold wrapping text in this column (else its width changes only the header). */
   wrapsBody(i: number): boolean {
     return this.textColumns.has(i);
@@ -298,7 +293,7 @@ class HeightModel {
     const heights = this.header.map((c) => {
       let span = 0;
       for (let i = c.left; i <= c.right; i++) span += widths[i]!;
-      return rowHeightFor(this.lines(c.text, span, true), this.size) / c.rows;
+      return rowHeightFor(linesAt(c.m, span), this.size) / c.rows;
     });
     const out: number[][] = [];
     for (let r = 0; r < this.headerRows; r++) {
@@ -318,7 +313,7 @@ class HeightModel {
     for (const c of this.header) {
       let span = 0;
       for (let i = c.left; i <= c.right; i++) span += widths[i]!;
-      const each = rowHeightFor(this.lines(c.text, span, true), this.size) / c.rows;
+      const each = rowHeightFor(linesAt(c.m, span), this.size) / c.rows;
       for (let r = 0; r < c.rows; r++) {
         const at = c.top - this.firstHeaderRow + r;
         perRow[at] = Math.max(perRow[at]!, each);
