@@ -6,7 +6,8 @@
 // it, on the XML, and written to a temporary name beside the target before it is renamed.
 import type ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../files/atomic-write.ts';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipEntries } from './zip-writer.ts';
 import { columnIndex } from '../../shared/annex-schema.ts';
 import { nfc } from '../../shared/text.ts';
 import { columnLetter, FONT_NAME } from './styles.ts';
@@ -122,7 +123,7 @@ export function withoutOverlappingValidations(sheetXml: string): string {
 /**
  * The bytes of a clean package: exceljs's output with the default font and the validations fixed.
  * exceljs hands its parts over stored (compressing them there would be undone here) and the package
- * is compressed once, by fflate: jszip's deflate took as long as writing the sheets.
+ * is compressed once, by zlib (zip-writer.ts): jszip's deflate took as long as writing the sheets.
  */
 export async function xlsxBytes(wb: ExcelJS.Workbook, props?: DocumentProperties): Promise<Buffer> {
   if (props) setDocumentProperties(wb, props);
@@ -133,10 +134,7 @@ export async function xlsxBytes(wb: ExcelJS.Workbook, props?: DocumentProperties
     const xml = text(name);
     if (xml.includes('<dataValidations')) parts[name] = strToU8(withoutOverlappingValidations(xml));
   }
-  // Folder entries, empty, are stored as exceljs stores them.
-  const entries: Zippable = {};
-  for (const [name, data] of Object.entries(parts)) entries[name] = name.endsWith('/') ? [data, { level: 0 }] : data;
-  return Buffer.from(zipSync(entries, { level: 6 }));
+  return zipEntries(Object.entries(parts), { level: 6 });
 }
 
 /** Writes a clean package to a temporary name beside `file`, then renames it over `file` (electron/files). */
