@@ -100,7 +100,20 @@ export class FigureBook {
   }
 
   /** Feeding units without a submission; a parent whose figures are its children's (it has children of the kinds) is not one. */
-  missing(year: number, kinds: readonly string[], period?: string): Unit[] {
+  missing(year: number, kinds: readonly string[], period?: string): readonly Unit[] {
+    const key = `${year}|${period ?? ''}|${kinds.join('\n')}`;
+    let units = this.missingUnits.get(key);
+    if (!units) {
+      units = this.findMissing(year, kinds, period);
+      this.missingUnits.set(key, units);
+    }
+    return units;
+  }
+
+  /** Missing units by year, period and kinds, as asked so far (every sheet of the kinds asks for each year). */
+  private readonly missingUnits = new Map<string, readonly Unit[]>();
+
+  private findMissing(year: number, kinds: readonly string[], period?: string): Unit[] {
     const parents = new Set(
       this.units()
         .filter((u) => u.active && kinds.includes(u.kind) && u.parentCode)
