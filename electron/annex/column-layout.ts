@@ -6,7 +6,7 @@
 // widths overflow is the sheet scaled, and then by the exact factor.
 import { parseRange } from '../../shared/annex-schema.ts';
 import type { PlannedCell, SheetPlan } from './plan-types.ts';
-import { measuredLines, measureText, rowHeightFor, textWidth, type MeasuredText } from './text-metrics.ts';
+import { measuredLines, measuredText, rowHeightFor, textWidth, type MeasuredText } from './text-metrics.ts';
 
 const MM_TO_PT = 72 / 25.4;
 /** Space Excel keeps around a cell's text, in points (left and right). */
@@ -52,20 +52,32 @@ export function printableWidth(margins: { left: number; right: number }): number
   return (297 - margins.left - margins.right) * MM_TO_PT * SAFETY;
 }
 
+/** Width of a text's widest word: the words measured for wrapping (each text measured once). */
 function widestWord(text: string, size: number, bold: boolean): number {
-  return Math.max(
-    0,
-    ...text
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => textWidth(w, size, bold)),
-  );
+  let widest = 0;
+  for (const words of measuredText(text, size, bold).paragraphs) for (const w of words) widest = Math.max(widest, w);
+  return widest;
 }
 
 const FORMATS = new Map<string, Intl.NumberFormat>();
 
 /** A number as its format shows it: `#,##0` → `1,234`; `0 "văn bản"` → `12 văn bản`. */
 export function formattedNumber(value: number, numFmt: string | undefined): string {
+  // -0 prints as "-0" but reads as "0" in a key.
+  const key = `${numFmt ?? ''}|${Object.is(value, -0) ? '-0' : value}`;
+  let text = FORMATTED.get(key);
+  if (text === undefined) {
+    if (FORMATTED.size >= 100_000) FORMATTED.clear();
+    text = formatNumber(value, numFmt);
+    FORMATTED.set(key, text);
+  }
+  return text;
+}
+
+/** Numbers formatted so far: a roll-up's figures repeat. */
+const FORMATTED = new Map<string, string>();
+
+function formatNumber(value: number, numFmt: string | undefined): string {
   const decimals = /0\.(0+)/.exec(numFmt ?? '')?.[1]?.length ?? 0;
   const grouping = (numFmt ?? '#,##0').includes(',');
   const key = `${decimals}${grouping}`;
@@ -274,7 +286,7 @@ class HeightModel {
     const key = `${bold ? 'b' : 'r'}${text}`;
     let m = this.measured.get(key);
     if (!m) {
-      m = { text: measureText(text, this.size, bold), lines: new Map() };
+      m = { text: measuredText(text, this.size, bold), lines: new Map() };
       this.measured.set(key, m);
     }
     return m;
