@@ -58,11 +58,24 @@ export function periodFiguresKey(b: BodyContext): string | undefined {
   return b.period.kind === 'year' ? undefined : periodKey(b.period);
 }
 
+/** Codes of a figure column by row item, expanded once per column content and list set (a unit row asks for every unit). */
+const CODES = new WeakMap<FigureContent, WeakMap<object, Map<string | undefined, readonly string[]>>>();
+
+function columnCodes(content: FigureContent, lists: BodyContext['ctx']['template']['lists'], rowCode: string | undefined): readonly string[] {
+  let byLists = CODES.get(content);
+  if (!byLists) CODES.set(content, (byLists = new WeakMap()));
+  let byRow = byLists.get(lists);
+  if (!byRow) byLists.set(lists, (byRow = new Map()));
+  let codes = byRow.get(rowCode);
+  if (!codes) byRow.set(rowCode, (codes = figureCodes(content, lists, rowCode)));
+  return codes;
+}
+
 /** A figure of a year's annual submissions, or with `period`, of the report period's figures. */
 export function figureCell(b: BodyContext, column: FigureColumn, year: number, rowCode?: string, unit?: string, period?: string): FigureCell {
   const source = {
     year,
-    codes: figureCodes(column.content, b.ctx.template.lists, rowCode),
+    codes: columnCodes(column.content, b.ctx.template.lists, rowCode),
     kinds: b.kinds,
     ...(unit ? { unit } : {}),
     ...(period ? { period } : {}),

@@ -4,7 +4,6 @@
 import type { DocumentField, DocumentGroupsBody } from '../../shared/annex-schema.ts';
 import { compareVi } from '../../shared/text.ts';
 import { documentKey, issuedDocuments, type IssuedDocument } from '../store/aggregate.ts';
-import { listUnits } from '../store/units.ts';
 import { columnOf, putNumber, type BodyContext, type BodyRows } from './body-context.ts';
 import { periodKey } from '../../shared/periods.ts';
 import { sheetDates } from './period.ts';
@@ -57,7 +56,7 @@ function typeBreakdown(b: BodyContext, body: DocumentGroupsBody, documents: Issu
 export function documentRows(b: BodyContext, body: DocumentGroupsBody): BodyRows {
   const { from, to } = dateRange(b);
   const documents = issuedDocuments(b.ctx, from, to, b.period.kind === 'half' ? periodKey(b.period) : undefined);
-  const order = new Map(listUnits(b.ctx).map((u, i) => [u.code, i]));
+  const order = new Map(b.book.units().map((u, i) => [u.code, i]));
   const unitNames = (d: IssuedDocument) => {
     const units = [...new Map(d.units.map((u) => [u.code, u])).values()].sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0));
     return units.map((u) => u.name).join(body.unitSeparator);

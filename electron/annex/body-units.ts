@@ -2,7 +2,6 @@
 // children under their parent with a subtotal row; a unit without a submission keeps its (empty) row.
 import type { UnitsBody } from '../../shared/annex-schema.ts';
 import type { Unit } from '../../shared/types.ts';
-import { listUnits } from '../store/units.ts';
 import { columnOf, figureCell, figureColumns, periodFiguresKey, putNumber, putText, type BodyContext, type BodyRows } from './body-context.ts';
 import { sumOfRows } from './formulas.ts';
 import type { PlannedRow } from './plan-types.ts';
@@ -11,7 +10,7 @@ import { fillText } from './texts.ts';
 export function unitRows(b: BodyContext, body: UnitsBody): BodyRows {
   const period = periodFiguresKey(b);
   const reported = b.book.figures(b.year, period).byUnit;
-  const all = listUnits(b.ctx);
+  const all = b.book.units();
   const byCode = new Map(all.map((u) => [u.code, u]));
   // A retired unit keeps its row in a year it still reported for.
   const shown = all.filter((u) => b.kinds.includes(u.kind) && (u.active || reported.has(u.code)));

@@ -6,7 +6,7 @@
 // widths overflow is the sheet scaled, and then by the exact factor.
 import { parseRange } from '../../shared/annex-schema.ts';
 import type { PlannedCell, SheetPlan } from './plan-types.ts';
-import { measuredLines, measureText, rowHeightFor, textWidth, type MeasuredText } from './text-metrics.ts';
+import { measuredLines, measuredText, rowHeightFor, textWidth, type MeasuredText } from './text-metrics.ts';
 
 const MM_TO_PT = 72 / 25.4;
 /** Space Excel keeps around a cell's text, in points (left and right). */
@@ -52,20 +52,32 @@ export function printableWidth(margins: { left: number; right: number }): number
   return (297 - margins.left - margins.right) * MM_TO_PT * SAFETY;
 }
 
+/** Width of a text's widest word: the words measured for wrapping (each text measured once). */
 function widestWord(text: string, size: number, bold: boolean): number {
-  return Math.max(
-    0,
-    ...text
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => textWidth(w, size, bold)),
-  );
+  let widest = 0;
+  for (const words of measuredText(text, size, bold).paragraphs) for (const w of words) widest = Math.max(widest, w);
+  return widest;
 }
 
 const FORMATS = new Map<string, Intl.NumberFormat>();
 
 /** A number as its format shows it: `#,##0` → `1,234`; `0 "văn bản"` → `12 văn bản`. */
 export function formattedNumber(value: number, numFmt: string | undefined): string {
+  // -0 prints as "-0" but reads as "0" in a key.
+  const key = `${numFmt ?? ''}|${Object.is(value, -0) ? '-0' : value}`;
+  let text = FORMATTED.get(key);
+  if (text === undefined) {
+    if (FORMATTED.size >= 100_000) FORMATTED.clear();
+    text = formatNumber(value, numFmt);
+    FORMATTED.set(key, text);
+  }
+  return text;
+}
+
+/** Numbers formatted so far: a roll-up's figures repeat. */
+const FORMATTED = new Map<string, string>();
+
+function formatNumber(value: number, numFmt: string | undefined): string {
   const decimals = /0\.(0+)/.exec(numFmt ?? '')?.[1]?.length ?? 0;
   const grouping = (numFmt ?? '#,##0').includes(',');
   const key = `${decimals}${grouping}`;
@@ -143,6 +155,8 @@ interface Measured {
 
 function linesAt(m: Measured, widthPt: number): number {
   const at = Math.round(widthPt * 10);
+  // Most labels fit on one line at most widths tried: no look-up then.
+  if (at / 10 - 5 >= m.text.fits) return m.text.paragraphs.length;
   let n = m.lines.get(at);
   if (n === undefined) {
     n = measuredLines(m.text, at / 10 - 5);
@@ -157,7 +171,7 @@ function linesAt(m: Measured, widthPt: number): number {
  */
 class HeightModel {
   private readonly size: number;
-  private readonly header: { left: number; right: number; top: number; rows: number; text: string }[];
+  private readonly header: { left: number; right: number; top: number; rows: number; text: string; m: Measured }[];
   private readonly headerRows: number;
   private readonly firstHeaderRow: number;
   /** Wrapping text of the body rows by column index; rows alike in every text kept once, with their count. */
@@ -170,7 +184,7 @@ class HeightModel {
     this.headerRows = h.rows;
     this.header = h.cells.map((c) => {
       const r = parseRange(c.range);
-      return { left: r.left - 1, right: r.right - 1, top: r.top, rows: r.bottom - r.top + 1, text: c.text };
+      return { left: r.left - 1, right: r.right - 1, top: r.top, rows: r.bottom - r.top + 1, text: c.text, m: this.measure(c.text, true) };
     });
     const alike = new Map<string, { cells: [number, TextCell][]; count: number }>();
     for (const row of plan.rows) {
@@ -190,14 +204,78 @@ class HeightModel {
     }
     this.body = [...alike.values()];
     this.textColumns = new Set(this.body.flatMap((r) => r.cells.map(([i]) => i)));
-    // Each body cell keeps its measured text: the layout asks for every row's lines at many widths.
-    this.bodyMeasured = this.body.map(({ cells, count }) => ({
-      count,
-      cells: cells.map(([i, cell]) => ({ col: i, indent: cell.indent, m: this.measure(cell.text, cell.bold) })),
-    }));
+    // Each body cell keeps its measured text: the layout asks for every row's lines at many widths,
+    // thousands of rows in a national roll-up, so the cells are laid out flat. A cell's width is its
+    // column's less its indent: each (column, indent) pair is one slot, worked out once per question.
+    const slots = new Map<string, number>();
+    const cellsFlat = this.body.flatMap((r) => r.cells);
+    this.bodyCount = Int32Array.from(this.body, (r) => r.count);
+    this.bodyEnd = new Int32Array(this.body.length);
+    let end = 0;
+    this.body.forEach((r, i) => (this.bodyEnd[i] = end += r.cells.length));
+    this.cellSlot = new Int32Array(cellsFlat.length);
+    this.cellPlace = new Int32Array(cellsFlat.length);
+    this.cellFits = new Float64Array(cellsFlat.length);
+    this.cellParagraphs = new Int32Array(cellsFlat.length);
+    this.cellMeasured = cellsFlat.map(([i, cell], k) => {
+      const key = `${i}|${cell.indent}`;
+      let slot = slots.get(key);
+      if (slot === undefined) {
+        slot = slots.size;
+        slots.set(key, slot);
+        this.slotColumn.push(i);
+        this.slotIndent.push(cell.indent);
+      }
+      const m = this.measure(cell.text, cell.bold);
+      this.cellSlot[k] = slot;
+      this.cellFits[k] = m.text.fits;
+      this.cellParagraphs[k] = m.text.paragraphs.length;
+      return m;
+    });
+    this.slotAt = new Float64Array(slots.size);
+    this.slotCells = Array.from({ length: slots.size }, () => [] as number[]);
+    this.cellSlot.forEach((slot, k) => {
+      this.cellPlace[k] = this.slotCells[slot]!.length;
+      this.slotCells[slot]!.push(k);
+    });
+    this.slotLines = Array.from({ length: slots.size }, () => new Map());
   }
 
-  private readonly bodyMeasured: { count: number; cells: { col: number; indent: number; m: Measured }[] }[];
+  /** Distinct body rows: how many rows each stands for, and where its cells end in the cell arrays. */
+  private readonly bodyCount: Int32Array;
+  private readonly bodyEnd: Int32Array;
+  /** Body cells: slot, width at which it no longer wraps, paragraphs, measured text. */
+  private readonly cellSlot: Int32Array;
+  private readonly cellFits: Float64Array;
+  private readonly cellParagraphs: Int32Array;
+  private readonly cellMeasured: Measured[];
+  /** Slots: column and indent; at each question, the width in tenths of a point and the width a text may use. */
+  private readonly slotColumn: number[] = [];
+  private readonly slotIndent: number[] = [];
+  private readonly slotAt: Float64Array;
+  /** Cells of each slot, and each cell's place among them. */
+  private readonly slotCells: number[][];
+  private readonly cellPlace = new Int32Array(0);
+  /** Lines of every cell of a slot (in slot order) at each width asked so far, in tenths of a point. */
+  private readonly slotLines: Map<number, Int32Array>[];
+  /** Body heights by the widths of the slots, as asked so far. */
+  private readonly bodyHeights = new Map<string, number>();
+
+  /** Lines of each cell of a slot at a width in tenths of a point, as linesAt counts them. */
+  private linesOfSlot(slot: number, at: number): Int32Array {
+    let lines = this.slotLines[slot]!.get(at);
+    if (!lines) {
+      const available = at / 10 - 5;
+      const cells = this.slotCells[slot]!;
+      lines = new Int32Array(cells.length);
+      for (let p = 0; p < cells.length; p++) {
+        const k = cells[p]!;
+        lines[p] = available >= this.cellFits[k]! ? this.cellParagraphs[k]! : measuredLines(this.cellMeasured[k]!.text, available);
+      }
+      this.slotLines[slot]!.set(at, lines);
+    }
+    return lines;
+  }
 
   private readonly textColumns: Set<number>;
 
@@ -208,15 +286,10 @@ class HeightModel {
     const key = `${bold ? 'b' : 'r'}${text}`;
     let m = this.measured.get(key);
     if (!m) {
-      m = { text: measureText(text, this.size, bold), lines: new Map() };
+      m = { text: measuredText(text, this.size, bold), lines: new Map() };
       this.measured.set(key, m);
     }
     return m;
-  }
-
-  /** Lines of a text at a column width, each text measured once and each width's answer kept. */
-  private lines(text: string, widthPt: number, bold: boolean): number {
-    return linesAt(this.measure(text, bold), widthPt);
   }
 
   /** Whether body rows hold wrapping text in this column (else its width changes only the header). */
@@ -232,7 +305,7 @@ class HeightModel {
     const heights = this.header.map((c) => {
       let span = 0;
       for (let i = c.left; i <= c.right; i++) span += widths[i]!;
-      return rowHeightFor(this.lines(c.text, span, true), this.size) / c.rows;
+      return rowHeightFor(linesAt(c.m, span), this.size) / c.rows;
     });
     const out: number[][] = [];
     for (let r = 0; r < this.headerRows; r++) {
@@ -252,7 +325,7 @@ class HeightModel {
     for (const c of this.header) {
       let span = 0;
       for (let i = c.left; i <= c.right; i++) span += widths[i]!;
-      const each = rowHeightFor(this.lines(c.text, span, true), this.size) / c.rows;
+      const each = rowHeightFor(linesAt(c.m, span), this.size) / c.rows;
       for (let r = 0; r < c.rows; r++) {
         const at = c.top - this.firstHeaderRow + r;
         perRow[at] = Math.max(perRow[at]!, each);
@@ -261,14 +334,34 @@ class HeightModel {
     return perRow.reduce((a, b) => a + b, 0);
   }
 
+  private readonly rowHeights: number[] = [];
+
+  /** rowHeightFor at the table's size, each number of lines worked out once. */
+  private rowHeight(lines: number): number {
+    return (this.rowHeights[lines] ??= rowHeightFor(lines, this.size));
+  }
+
   /** Height in points of the body rows at these column widths. */
   bodyHeight(widths: readonly number[]): number {
+    // As linesAt, for every cell of a slot at once.
+    for (let s = 0; s < this.slotAt.length; s++) this.slotAt[s] = Math.round((widths[this.slotColumn[s]!]! - this.slotIndent[s]!) * 10);
+    const key = this.slotAt.join(',');
+    const known = this.bodyHeights.get(key);
+    if (known !== undefined) return known;
+    const slotLines = Array.from(this.slotAt, (at, s) => this.linesOfSlot(s, at));
+    const { bodyCount, bodyEnd, cellSlot, cellPlace } = this;
+    const oneLine = this.rowHeight(1);
     let total = 0;
-    for (const { cells, count } of this.bodyMeasured) {
+    let k = 0;
+    for (let r = 0; r < bodyCount.length; r++) {
       let lines = 1;
-      for (const c of cells) lines = Math.max(lines, linesAt(c.m, widths[c.col]! - c.indent));
-      total += count * rowHeightFor(lines, this.size);
+      for (const end = bodyEnd[r]!; k < end; k++) {
+        const n = slotLines[cellSlot[k]!]![cellPlace[k]!]!;
+        if (n > lines) lines = n;
+      }
+      total += bodyCount[r]! * (lines === 1 ? oneLine : this.rowHeight(lines));
     }
+    this.bodyHeights.set(key, total);
     return total;
   }
 }

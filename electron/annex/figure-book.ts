@@ -1,10 +1,12 @@
 // The figures an annex reads, year by year: current submissions with corrections (aggregate.ts),
-// loaded once per year and summed per FigureSource, blank kept apart from zero.
+// loaded once per year and summed per FigureSource, blank kept apart from zero; with them the unit
+// list and the agency, read once for all the annexes made together.
 import { periodKey, type ReportPeriod } from '../../shared/periods.ts';
 import type { Unit } from '../../shared/types.ts';
 import { contributors, missingUnits, periodFigures, yearFigures, yearsWithData, type UnitFigures, type YearFigures } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { listUnits } from '../store/units.ts';
+import { agencyName } from '../store/window-info.ts';
 import { sumKnown } from './formulas.ts';
 import type { FigureSource } from './plan-types.ts';
 
@@ -39,29 +41,82 @@ export class FigureBook {
     return fig;
   }
 
-  /** Every (unit, code) value behind a figure, blanks included, in unit-list order. */
-  contributions(source: FigureSource): Contribution[] {
-    const fig = this.figures(source.year, source.period);
-    // One unit's row: a direct look-up (an annex by local unit asks this for every cell).
-    const one = source.unit ? fig.byUnit.get(source.unit) : undefined;
-    const units = source.unit ? (one && (!source.kinds || source.kinds.includes(one.unit.kind)) ? [one] : []) : contributors(fig, source.kinds);
-    return units.flatMap((unit) => source.codes.map((code) => ({ unit, code, value: unit.values.get(code) ?? null })));
+  /** Contributing units of a year's figures by kinds, filtered once (an annex asks for them in every cell). */
+  private readonly contributorLists = new WeakMap<YearFigures, Map<string, UnitFigures[]>>();
+
+  private contributorsOf(fig: YearFigures, kinds: readonly string[] | undefined): UnitFigures[] {
+    let byKinds = this.contributorLists.get(fig);
+    if (!byKinds) {
+      byKinds = new Map();
+      this.contributorLists.set(fig, byKinds);
+    }
+    const key = kinds ? kinds.join('\n') : '\0';
+    let units = byKinds.get(key);
+    if (!units) {
+      units = contributors(fig, kinds);
+      byKinds.set(key, units);
+    }
+    return units;
   }
 
+  /** The units behind a figure, in unit-list order. */
+  private sourceUnits(source: FigureSource): UnitFigures[] {
+    const fig = this.figures(source.year, source.period);
+    if (!source.unit) return this.contributorsOf(fig, source.kinds);
+    // One unit's row: a direct look-up (an annex by local unit asks this for every cell).
+    const one = fig.byUnit.get(source.unit);
+    return one && (!source.kinds || source.kinds.includes(one.unit.kind)) ? [one] : [];
+  }
+
+  /** Every (unit, code) value behind a figure, blanks included, in unit-list order. */
+  contributions(source: FigureSource): Contribution[] {
+    return this.sourceUnits(source).flatMap((unit) => source.codes.map((code) => ({ unit, code, value: unit.values.get(code) ?? null })));
+  }
+
+  /** The sum of the contributions' values, in the same order. */
   sum(source: FigureSource): number | null {
-    return sumKnown(this.contributions(source).map((c) => c.value));
+    const values: (number | null)[] = [];
+    for (const unit of this.sourceUnits(source)) for (const code of source.codes) values.push(unit.values.get(code) ?? null);
+    return sumKnown(values);
   }
 
   /** Years in [from, to] in which at least one unit of the kinds has a current submission. */
   yearsWithData(from: number, to: number, kinds: readonly string[]): number[] {
-    return yearsWithData(this.ctx, from, to).filter((y) => contributors(this.figures(y), kinds).length > 0);
+    return yearsWithData(this.ctx, from, to).filter((y) => this.contributorsOf(this.figures(y), kinds).length > 0);
+  }
+
+  private unitList: readonly Unit[] | undefined;
+
+  /** The unit list (listUnits), read once for the book's life: an annex asks for it in every sheet. Not to be changed. */
+  units(): readonly Unit[] {
+    return (this.unitList ??= listUnits(this.ctx));
+  }
+
+  private agencyText: string | undefined;
+
+  /** The compiling agency (agencyName), worked out once for the book's life. */
+  agency(): string {
+    return (this.agencyText ??= agencyName(this.ctx));
   }
 
   /** Feeding units without a submission; a parent whose figures are its children's (it has children of the kinds) is not one. */
-  missing(year: number, kinds: readonly string[], period?: string): Unit[] {
+  missing(year: number, kinds: readonly string[], period?: string): readonly Unit[] {
+    const key = `${year}|${period ?? ''}|${kinds.join('\n')}`;
+    let units = this.missingUnits.get(key);
+    if (!units) {
+      units = this.findMissing(year, kinds, period);
+      this.missingUnits.set(key, units);
+    }
+    return units;
+  }
+
+  /** Missing units by year, period and kinds, as asked so far (every sheet of the kinds asks for each year). */
+  private readonly missingUnits = new Map<string, readonly Unit[]>();
+
+  private findMissing(year: number, kinds: readonly string[], period?: string): Unit[] {
     const parents = new Set(
-      listUnits(this.ctx, { activeOnly: true })
-        .filter((u) => kinds.includes(u.kind) && u.parentCode)
+      this.units()
+        .filter((u) => u.active && kinds.includes(u.kind) && u.parentCode)
         .map((u) => u.parentCode),
     );
     return missingUnits(this.ctx, this.figures(year, period), kinds).filter((u) => !parents.has(u.code));

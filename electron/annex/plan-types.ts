@@ -7,7 +7,7 @@ export interface FigureSource {
   year: number;
   /** The report period's key when the figure is the period's own (a half-year, a range's sum), not the year's. */
   period?: string;
-  codes: string[];
+  codes: readonly string[];
   kinds: readonly string[];
   unit?: string;
 }

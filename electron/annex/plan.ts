@@ -9,8 +9,6 @@ import { settingIn } from '../../shared/settings-schema.ts';
 import type { Settings, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { getSettings, settingString, templateOfProvince } from '../store/settings.ts';
-import { listUnits } from '../store/units.ts';
-import { agencyName } from '../store/window-info.ts';
 import { runningCaseName } from '../../shared/text.ts';
 import { differenceColumns, figureColumns, type BodyContext, type BodyRows } from './body-context.ts';
 import { documentRows } from './body-documents.ts';
@@ -82,15 +80,7 @@ function periodText(sheet: AnnexSheet, years: number[], settings: Settings, year
 }
 
 /** `Ghi chú: Số liệu chưa bao gồm Xã Vĩnh Lộc.`: feeding units without a submission in the reporting year or in a year shown. */
-function missingNote(
-  ctx: ServiceContext,
-  book: FigureBook,
-  sheet: AnnexSheet,
-  kinds: readonly string[],
-  years: number[],
-  year: number,
-  report: ReportPeriod,
-): string | null {
+function missingNote(book: FigureBook, sheet: AnnexSheet, kinds: readonly string[], years: number[], year: number, report: ReportPeriod): string | null {
   const missing = new Map<string, { unit: Unit; years: number[] }>();
   // A half-year's units are those without a submission of the half-year; a range's, of each year it shows.
   const own = report.kind === 'half' ? periodKey(report) : undefined;
@@ -102,9 +92,9 @@ function missingNote(
     }
   }
   if (missing.size === 0) return null;
-  const order = listUnits(ctx).map((u) => u.code);
+  const order = new Map(book.units().map((u, i) => [u.code, i]));
   const labels = [...missing.values()]
-    .sort((a, b) => order.indexOf(a.unit.code) - order.indexOf(b.unit.code))
+    .sort((a, b) => order.get(a.unit.code)! - order.get(b.unit.code)!)
     .map((m) =>
       m.years.length === 1 && m.years[0] === year
         ? runningName(m.unit.name)
@@ -114,12 +104,13 @@ function missingNote(
 }
 
 /** `Nguồn: Viện kiểm sát nhân dân tỉnh An Lạc.`: the active units feeding the sheet, a name ending in the province's kind completed with the province. */
-function sourceLine(ctx: ServiceContext, settings: Settings, sheet: AnnexSheet, kinds: readonly string[]): string | null {
+function sourceLine(book: FigureBook, settings: Settings, sheet: AnnexSheet, kinds: readonly string[]): string | null {
   if (!sheet.source) return null;
   const kind = settingString(settings, 'province_kind', 'tỉnh');
   const province = settingString(settings, 'province');
-  const names = listUnits(ctx, { activeOnly: true })
-    .filter((u) => kinds.includes(u.kind))
+  const names = book
+    .units()
+    .filter((u) => u.active && kinds.includes(u.kind))
     .map((u) => (province && new RegExp(`\\s${kind}$`, 'u').test(u.name) ? `${u.name} ${province}` : u.name));
   return names.length ? fillText(sheet.source, { units: names.join(', ') }) : null;
 }
@@ -146,6 +137,7 @@ function planSheet(
   sheet: AnnexSheet,
   year: number,
   report: ReportPeriod,
+  agency: string,
 ): SheetPlan {
   const kinds = feedingKinds(ctx.template, sheet);
   const headerEnd = sheet.header.firstRow + sheet.header.rows - 1 + (sheet.header.columnNumbers ? 1 : 0);
@@ -159,15 +151,15 @@ function planSheet(
       // A title in capitals names the period in capitals ("… THEO ĐỊA BÀN 6 THÁNG ĐẦU NĂM 2026").
       title: fillText(sheet.title, { year, period: periodWords(report).toLocaleUpperCase('vi') }),
       period: periodText(sheet, body.years, settings, year, report),
-      caption: captionText(layout.caption, layout.documentSymbol, settings, runningCaseName(agencyName(ctx))),
+      caption: captionText(layout.caption, layout.documentSymbol, settings, runningCaseName(agency)),
     },
     headerEnd,
     rows: body.rows,
-    note: missingNote(ctx, book, sheet, kinds, body.years, year, report),
+    note: missingNote(book, sheet, kinds, body.years, year, report),
     years: body.years,
     columnFormats: columnFormats(ctx.template, sheet),
     unitLine: sheet.unitLine ?? null,
-    source: sourceLine(ctx, settings, sheet, kinds),
+    source: sourceLine(book, settings, sheet, kinds),
     signature: signatureBlock(layout, settings),
   };
 }
@@ -182,5 +174,6 @@ export function planAnnex(
   const settings = getSettings(serviceCtx, year);
   // Labels as the province reads them ("HĐND thành phố" for a city).
   const ctx = { ...serviceCtx, template: templateOfProvince(serviceCtx.template, settings) };
-  return { layout, year, sheets: sheetsShown(layout, settings).map((sheet) => planSheet(ctx, book, settings, layout, sheet, year, report)) };
+  const agency = book.agency();
+  return { layout, year, sheets: sheetsShown(layout, settings).map((sheet) => planSheet(ctx, book, settings, layout, sheet, year, report, agency)) };
 }

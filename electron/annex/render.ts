@@ -48,6 +48,39 @@ function spanPoints(widths: readonly number[], from: number, to: number): number
   return pt - 5;
 }
 
+/** A planned cell's number format: a date's, else its own or its column's (figures and totals). */
+function numFmtOf(planned: PlannedCell, columnFormat: string | undefined): string | undefined {
+  switch (planned.kind) {
+    case 'text':
+    case 'ordinal':
+      return undefined;
+    case 'date':
+      return DATE_FORMAT;
+    case 'figure':
+      return columnFormat || undefined;
+    case 'formula':
+      return planned.numFmt ?? columnFormat ?? undefined;
+  }
+}
+
+/** A planned cell's value; undefined leaves the cell without one. */
+function valueOf(planned: PlannedCell): ExcelJS.CellValue | undefined {
+  switch (planned.kind) {
+    case 'text':
+      return nfc(planned.text);
+    case 'ordinal':
+      return planned.value;
+    case 'date':
+      return isoToUtcDate(planned.iso) ?? planned.iso;
+    case 'figure':
+      // Blank means "not reported": no value at all, never 0.
+      return planned.value ?? undefined;
+    case 'formula':
+      if (planned.value === null) return undefined;
+      return planned.refs.length ? { formula: formulaText(planned), result: planned.value } : planned.value;
+  }
+}
+
 class SheetWriter {
   private readonly ws: ExcelJS.Worksheet;
   private readonly columns: readonly AnnexColumn[];
@@ -183,46 +216,48 @@ class SheetWriter {
       return;
     }
     let lines = 1;
+    const xlRow = this.ws.getRow(row.row);
     this.columns.forEach((column, i) => {
-      const cell = this.ws.getCell(row.row, i + 1);
-      cell.font = f;
-      cell.border = thinBorder;
+      const cell = xlRow.getCell(i + 1);
       const indent = column.content.kind === 'label' && row.level ? row.level : undefined;
-      cell.alignment = { horizontal: column.align ?? defaultAlign(column), vertical: 'middle', wrapText: true, ...(indent ? { indent } : {}) };
       const planned = row.cells[column.col];
+      const numFmt = planned ? numFmtOf(planned, this.plan.columnFormats[column.col]) : undefined;
+      cell.style = this.bodyStyle(f, column.align ?? defaultAlign(column), indent, numFmt);
       if (!planned) return;
-      this.fill(cell, planned, this.plan.columnFormats[column.col]);
+      const value = valueOf(planned);
+      if (value !== undefined) cell.value = value;
       if (planned.kind === 'text')
         lines = Math.max(lines, wrappedLines(planned.text, columnPoints(this.widths[i]!) - (indent ?? 0) * INDENT_POINTS, this.size, !!row.bold));
     });
-    this.ws.getRow(row.row).height = rowHeightFor(lines, this.size);
+    xlRow.height = rowHeightFor(lines, this.size);
+  }
+
+  /**
+   * Body cells alike in style share one style object, never changed once made: exceljs then registers
+   * each style once (it remembers a style object it has seen) instead of hashing every cell's.
+   */
+  private readonly bodyStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+  private bodyStyle(f: Partial<ExcelJS.Font>, horizontal: Align, indent: number | undefined, numFmt: string | undefined): Partial<ExcelJS.Style> {
+    const key = `${f.bold ? 1 : 0}${f.italic ? 1 : 0}|${horizontal}|${indent ?? ''}|${numFmt ?? ''}`;
+    let style = this.bodyStyles.get(key);
+    if (!style) {
+      style = {
+        font: f,
+        border: thinBorder,
+        alignment: { horizontal, vertical: 'middle', wrapText: true, ...(indent ? { indent } : {}) },
+        ...(numFmt ? { numFmt } : {}),
+      };
+      this.bodyStyles.set(key, style);
+    }
+    return style;
   }
 
   private fill(cell: ExcelJS.Cell, planned: PlannedCell, columnFormat: string | undefined): void {
-    switch (planned.kind) {
-      case 'text':
-        cell.value = nfc(planned.text);
-        return;
-      case 'ordinal':
-        cell.value = planned.value;
-        return;
-      case 'date':
-        cell.value = isoToUtcDate(planned.iso) ?? planned.iso;
-        cell.numFmt = DATE_FORMAT;
-        return;
-      case 'figure':
-        if (columnFormat) cell.numFmt = columnFormat;
-        // Blank means "not reported": no value at all, never 0.
-        if (planned.value !== null) cell.value = planned.value;
-        return;
-      case 'formula': {
-        const numFmt = planned.numFmt ?? columnFormat;
-        if (numFmt) cell.numFmt = numFmt;
-        if (planned.value === null) return;
-        cell.value = planned.refs.length ? { formula: formulaText(planned), result: planned.value } : planned.value;
-        return;
-      }
-    }
+    const numFmt = numFmtOf(planned, columnFormat);
+    if (numFmt) cell.numFmt = numFmt;
+    const value = valueOf(planned);
+    if (value !== undefined) cell.value = value;
   }
 
   /** The lines under the table (the note on units not reported, the source); returns the last row written. */

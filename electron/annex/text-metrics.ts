@@ -111,19 +111,29 @@ const BOLD: Record<string, number> = {
   '&': 833,
 };
 
-/** Width of a text in points at a font size (Vietnamese letters measured as their base letter, ơ ư a little wider). */
-export function textWidth(text: string, size: number, bold = false): number {
-  const table = bold ? BOLD : REGULAR;
-  let units = 0;
-  for (const ch of text.normalize('NFC')) {
+/** Advance width of one character in 1/1000 em, each character worked out once per weight. */
+const CHAR_UNITS = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+
+function charUnits(ch: string, bold: boolean): number {
+  const cache = bold ? CHAR_UNITS.bold : CHAR_UNITS.regular;
+  let units = cache.get(ch);
+  if (units === undefined) {
     const horn = /[ơƠưƯ]/.test(ch) ? 60 : 0;
     const base = ch
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
       .replace('đ', 'd')
       .replace('Đ', 'D');
-    units += (table[base] ?? 500) + horn; // digits and the rest: 500
+    units = ((bold ? BOLD : REGULAR)[base] ?? 500) + horn; // digits and the rest: 500
+    cache.set(ch, units);
   }
+  return units;
+}
+
+/** Width of a text in points at a font size (Vietnamese letters measured as their base letter, ơ ư a little wider). */
+export function textWidth(text: string, size: number, bold = false): number {
+  let units = 0;
+  for (const ch of text.normalize('NFC')) units += charUnits(ch, bold);
   return (units * size) / 1000;
 }
 
@@ -136,22 +146,33 @@ export function columnPoints(widthChars: number): number {
 export interface MeasuredText {
   paragraphs: number[][];
   space: number;
+  /** The least width at which no paragraph wraps (each then takes one line). */
+  fits: number;
 }
 
 export function measureText(text: string, size: number, bold = false): MeasuredText {
-  return {
-    paragraphs: text.split('\n').map((p) =>
-      p
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((w) => textWidth(w, size, bold)),
-    ),
-    space: textWidth(' ', size, bold),
-  };
+  const paragraphs = text.split('\n').map((p) =>
+    p
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => textWidth(w, size, bold)),
+  );
+  const space = textWidth(' ', size, bold);
+  // The widths measuredLines compares with the available width while no line breaks, computed alike.
+  let fits = 0;
+  for (const words of paragraphs) {
+    let used = 0;
+    for (const w of words) {
+      fits = Math.max(fits, used > 0 ? used + space + w : w);
+      used += (used > 0 ? space : 0) + w;
+    }
+  }
+  return { paragraphs, space, fits };
 }
 
 /** Lines a measured text needs when wrapped greedily by words into the given width (points). */
 export function measuredLines(text: MeasuredText, availablePt: number): number {
+  if (availablePt >= text.fits) return text.paragraphs.length;
   let lines = 0;
   for (const words of text.paragraphs) {
     lines++;
@@ -172,9 +193,25 @@ export function measuredLines(text: MeasuredText, availablePt: number): number {
   return lines;
 }
 
+/** Texts measured so far, by weight and size (the same labels are wrapped in many rows and sheets). */
+const MEASURED = new Map<string, MeasuredText>();
+const MEASURED_LIMIT = 100_000;
+
+/** A text measured for wrapping, kept for the next time it is asked at the same size and weight. */
+export function measuredText(text: string, size: number, bold = false): MeasuredText {
+  const key = `${bold ? 'b' : 'r'}${size}|${text}`;
+  let m = MEASURED.get(key);
+  if (!m) {
+    if (MEASURED.size >= MEASURED_LIMIT) MEASURED.clear();
+    m = measureText(text, size, bold);
+    MEASURED.set(key, m);
+  }
+  return m;
+}
+
 /** Lines a text needs when wrapped greedily by words into the given width (points). */
 export function wrappedLines(text: string, availablePt: number, size: number, bold = false): number {
-  return measuredLines(measureText(text, size, bold), availablePt);
+  return measuredLines(measuredText(text, size, bold), availablePt);
 }
 
 /**

@@ -6,7 +6,8 @@
 // it, on the XML, and written to a temporary name beside the target before it is renamed.
 import type ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../files/atomic-write.ts';
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipEntries } from './zip-writer.ts';
 import { columnIndex } from '../../shared/annex-schema.ts';
 import { nfc } from '../../shared/text.ts';
 import { columnLetter, FONT_NAME } from './styles.ts';
@@ -119,17 +120,21 @@ export function withoutOverlappingValidations(sheetXml: string): string {
   return sheetXml.replace(block[0], `<dataValidations count="${elements.length}">${elements.join('')}</dataValidations>`);
 }
 
-/** The bytes of a clean package: exceljs's output with the default font and the validations fixed. */
+/**
+ * The bytes of a clean package: exceljs's output with the default font and the validations fixed.
+ * exceljs hands its parts over stored (compressing them there would be undone here) and the package
+ * is compressed once, by zlib (zip-writer.ts): jszip's deflate took as long as writing the sheets.
+ */
 export async function xlsxBytes(wb: ExcelJS.Workbook, props?: DocumentProperties): Promise<Buffer> {
   if (props) setDocumentProperties(wb, props);
-  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
-  const styles = zip.file('xl/styles.xml');
-  if (styles) zip.file('xl/styles.xml', withDefaultFont(await styles.async('string')));
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
-    const xml = await zip.file(name)!.async('string');
-    if (xml.includes('<dataValidations')) zip.file(name, withoutOverlappingValidations(xml));
+  const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)));
+  const text = (name: string) => strFromU8(parts[name]!);
+  if (parts['xl/styles.xml']) parts['xl/styles.xml'] = strToU8(withDefaultFont(text('xl/styles.xml')));
+  for (const name of Object.keys(parts).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+    const xml = text(name);
+    if (xml.includes('<dataValidations')) parts[name] = strToU8(withoutOverlappingValidations(xml));
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zipEntries(Object.entries(parts), { level: 6 });
 }
 
 /** Writes a clean package to a temporary name beside `file`, then renames it over `file` (electron/files). */
