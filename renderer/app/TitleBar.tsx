@@ -101,7 +101,7 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
           {panel.kind === 'add' ? (
             <>
               <label>
-                Năm cần thêm{' '}
+                <span>Năm cần thêm</span>
                 <input autoFocus inputMode="numeric" size={6} value={panel.year} onChange={(e) => setPanel({ kind: 'add', year: e.target.value })} />
               </label>
               <p className="muted">
@@ -126,8 +126,13 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
                   : `Mở khóa năm ${year} để nhận thêm hoặc sửa số liệu; lý do được ghi vào nhật ký.`}
               </p>
               <label>
-                {panel.kind === 'lock' ? 'Lý do chốt' : 'Lý do mở khóa'}{' '}
-                <input autoFocus size={40} value={panel.reason} onChange={(e) => setPanel({ kind: panel.kind, reason: e.target.value })} />
+                <span>{panel.kind === 'lock' ? 'Lý do chốt' : 'Lý do mở khóa'}</span>
+                <input
+                  autoFocus
+                  placeholder={panel.kind === 'lock' ? 'VD: Đã rà soát, trình lãnh đạo ký' : 'VD: Xã An Phú gửi lại số liệu'}
+                  value={panel.reason}
+                  onChange={(e) => setPanel({ kind: panel.kind, reason: e.target.value })}
+                />
               </label>
               <div className="panel-actions">
                 <button type="submit" className="primary" disabled={panel.reason.trim() === ''}>
