@@ -174,10 +174,21 @@ export async function blankBelowContent(page: Page, selector: string): Promise<n
 }
 
 /**
+ * The visible text of `selector` without the files' names (`.file-cell`, a muted detail beside a unit's name,
+ * and any run of words ending in .xlsx, .docx, .csv, .json or .sqlite): a file is named as it is, often after
+ * the unit's code.
+ */
+export async function textWithoutFileNames(page: Page, selector: string): Promise<string> {
+  const text = await page.locator(selector).innerText();
+  const files = await page.locator(`${selector} .file-cell`).allInnerTexts();
+  return files.reduce((t, f) => (f.trim() ? t.split(f.trim()).join(' ') : t), text).replace(/[^\n\t,;:()“”"]*\.(?:xlsx|docx|csv|json|sqlite)\b/giu, ' ');
+}
+
+/**
  * The unit codes (as the database holds them) that appear as whole words in the visible text of `selector`
- * (tooltips are not text). Officials know units by name: every screen's answer should be [].
+ * (tooltips are not text; files' names are left aside). Officials know units by name: every screen's answer should be [].
  */
 export async function unitCodesShown(page: Page, selector: string, codes: readonly string[]): Promise<string[]> {
-  const text = await page.locator(selector).innerText();
+  const text = await textWithoutFileNames(page, selector);
   return codes.filter((c) => new RegExp(`(^|[^\\p{L}\\p{N}_])${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u').test(text));
 }
