@@ -37,7 +37,11 @@ export function FiguresScreen({ target }: { target: CellTarget | null }) {
           />
         )}
       </div>
-      {sheet?.kind === 'table' ? <DocumentsTable /> : sheet ? <FigureGrid key={`${sheet.name}/${opened}`} sheet={sheet.name} target={target} /> : null}
+      {sheet?.kind === 'table' ? (
+        <DocumentsTable title={sheet.title} />
+      ) : sheet ? (
+        <FigureGrid key={`${sheet.name}/${opened}`} sheet={sheet.name} target={target} />
+      ) : null}
     </div>
   );
 }

@@ -126,7 +126,11 @@ const unitColumn = (header: string): Column<RowModel, SummaryRow> => ({
   ),
   cellClass: (row) => (row.submissionId === null ? 'unit-cell unit-missing' : 'unit-cell') + (header === 'Đơn vị' ? '' : ' row-item-cell'),
   renderCell: ({ row }) => (
-    <span className="cell-content" title={row.submissionId === null ? 'Chưa gửi báo cáo' : `Phiên bản ${row.version} · ${row.fileName ?? ''}`}>
+    // The whole name (a long one is cut in the column), then the report it came from.
+    <span
+      className="cell-content"
+      title={`${row.unitName}\n${row.submissionId === null ? 'Chưa gửi báo cáo' : `Phiên bản ${row.version}${row.paperSource ? ` · ${row.paperSource}` : row.fileName ? ` · ${row.fileName}` : ''}`}`}
+    >
       {row.unitName}
     </span>
   ),
