@@ -1,7 +1,7 @@
 // Every main screen on the sample province, as a Sở official sees it at 1366×768 and 1920×1080: units named
 // by name (no unit code as visible text), sheets said as "Phụ lục 01" (no sheet's internal name), no setting
 // key, rule or indicator code (no snake_case word), and no screen wider than the window. Each screen is
-// photographed at both sizes (out/screenshots/tu-ngu-<screen>-{1366,1920}.png).
+// photographed at both sizes (out/screenshots/tu-ngu-<screen>-{1366,1920}.png). A unit is added by its name only.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,14 @@ describe.skipIf(!hasChromium)('every main screen in plain words', () => {
     try {
       await step(page, 'Thiết lập');
       await page.getByRole('tree', { name: 'Đơn vị' }).getByText('Phường An Lạc').waitFor();
+      // A unit added by its name only: the code (the start of its workbooks' file names) is made from the name.
+      await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+      await page.getByLabel('Tên đơn vị', { exact: true }).fill('Xã Hòa Phú');
+      await page.getByLabel('Đơn vị cấp trên').selectOption({ label: 'Tỉnh An Lạc' });
+      await screenshotBoth(page, 'tu-ngu-them-don-vi');
+      await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+      await page.getByText('Đã thêm Xã Hòa Phú.').waitFor();
+      expect(listUnits(at.ctx).find((u) => u.name === 'Xã Hòa Phú')).toMatchObject({ code: 'X_HOAPHU', kind: 'dia_phuong', parentCode: 'TINH' });
       await look('thiet-lap');
 
       await step(page, 'Gửi biểu mẫu');

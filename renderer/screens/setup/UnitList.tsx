@@ -142,6 +142,7 @@ export function UnitList() {
               </option>
             ))}
           </select>
+          <span>thuộc</span>
           <select aria-label="Đơn vị cấp trên" value={newUnit.parent} onChange={(e) => setNewUnit({ ...newUnit, parent: e.target.value })}>
             <option value="">(không có cấp trên)</option>
             {(units.data ?? []).map((u) => (
