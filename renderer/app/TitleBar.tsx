@@ -75,7 +75,7 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
         onClick={() => setPanel({ kind: 'add', year: String(Math.max(...info.years, year) + 1) })}
         title="Thêm một năm báo cáo (cả năm trước)"
       >
-        + Năm
+        + Thêm năm
       </button>
       {status?.locked ? (
         <button type="button" onClick={() => setPanel({ kind: 'unlock', reason: '' })} title="Mở khóa để nhận thêm hoặc sửa số liệu">
@@ -83,7 +83,7 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
         </button>
       ) : (
         <button type="button" onClick={() => setPanel({ kind: 'lock', reason: '' })} title="Chốt số liệu năm: không nhận thêm hoặc sửa số liệu">
-          Chốt
+          Chốt số liệu
         </button>
       )}
       {panel && (

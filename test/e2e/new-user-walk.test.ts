@@ -199,7 +199,7 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await photo('thu-nhan-danh-sach');
 
       // 6. 2025 added (an earlier year, confirmed) and last year's workbooks taken in.
-      await page.getByRole('button', { name: '+ Năm' }).click();
+      await page.getByRole('button', { name: '+ Thêm năm' }).click();
       const add = page.getByRole('dialog', { name: 'Thêm năm báo cáo' });
       await add.getByLabel('Năm cần thêm').fill('2025');
       await add.getByText('Năm 2025 sẽ lấy kỳ báo cáo').waitFor();
@@ -326,7 +326,7 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await photo('khoi-phuc-xong');
 
       // 11. Lock 2026, confirmed with a reason.
-      await page.getByRole('button', { name: 'Chốt', exact: true }).click();
+      await page.getByRole('button', { name: 'Chốt số liệu', exact: true }).click();
       const lock = page.getByRole('dialog', { name: 'Chốt số liệu năm 2026' });
       await lock.getByLabel('Lý do chốt').fill('Đã rà soát, trình lãnh đạo ký');
       // The panel has room at 1366: inside the window, its reason box as wide as the panel's text, its name above it.

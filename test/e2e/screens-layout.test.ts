@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('layout at 1366 and 1920', () => {
       await page.setViewportSize({ width: 1366, height: 768 });
 
       await step(page, 'Báo cáo');
-      await page.getByRole('img', { name: /Biểu đồ số trẻ em/ }).waitFor();
+      await page.getByRole('img', { name: 'Biểu đồ: Tổng số trẻ em bị xâm hại theo năm và hình thức' }).waitFor();
       await page.waitForTimeout(300);
       // Each panel of the top row as tall as its content: no blank box under the chart or the export form.
       expect(await blankBelowContent(page, '.chart-panel')).toBeLessThanOrEqual(2);

@@ -164,7 +164,7 @@ async function walkSeason(page: Page): Promise<void> {
     expect(ws.getRow(yearRow + 1).getCell(3).value).toBe(3); // Số vụ: 4 before the correction
 
     // "Chốt": confirmed with a reason, the year's figures are locked; the grid becomes read-only.
-    await page.getByRole('button', { name: 'Chốt', exact: true }).click();
+    await page.getByRole('button', { name: 'Chốt số liệu', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Chốt số liệu năm 2026' });
     await confirm.getByLabel('Lý do chốt').fill('Đã rà soát, trình ký');
     await confirm.getByRole('button', { name: 'Chốt số liệu năm 2026' }).click();
