@@ -29,7 +29,7 @@ export interface SheetInfo {
   name: string;
   title: string;
   kind: 'matrix' | 'list' | 'table' | 'narrative';
-  /** The tab label in "Số liệu", e.g. "PL01", "Số liệu khác". */
+  /** The tab label in "Số liệu", e.g. "Phụ lục 01" (from the sheet's title), "Số liệu khác" (window.json). */
   tab: string;
 }
 

@@ -91,8 +91,14 @@ export const apiContract = {
   setSettings: method(z.object({ year: year.optional(), changes: z.record(z.string(), z.unknown()) })).returns<Settings>(),
 
   listUnits: method(none).returns<Unit[]>(),
+  /** Without a code (or a blank one), the unit gets one made from its name, as a unit list's rows do. */
   addUnit: method(
-    z.object({ code: unitCode, name: z.string().trim().min(1, 'thiếu tên đơn vị'), kind: z.string().min(1), parent: z.string().nullable() }),
+    z.object({
+      code: z.string().trim().optional(),
+      name: z.string().trim().min(1, 'thiếu tên đơn vị'),
+      kind: z.string().min(1),
+      parent: z.string().nullable(),
+    }),
   ).returns<Unit>(),
   renameUnit: method(z.object({ code: unitCode, name: z.string().trim().min(1, 'thiếu tên đơn vị'), reason: z.string().optional() })).returns<Unit>(),
   moveUnit: method(z.object({ code: unitCode, direction: z.enum(['up', 'down']) })).returns<Unit[]>(),

@@ -24,7 +24,7 @@ import { periodFromKey, requestedPeriod } from '../services/period.ts';
 import { getSettings, setSettings, settingString } from '../store/settings.ts';
 import { allFigureSources, traceAnnexCell } from '../annex/trace.ts';
 import { addUnit, moveUnit } from '../services/unit-edits.ts';
-import { importUnitList, previewUnitList, writeSampleUnitList } from '../services/unit-list-import.ts';
+import { importUnitList, previewUnitList, unusedCodeFromName, writeSampleUnitList } from '../services/unit-list-import.ts';
 import { followProvinceName, isFirstRun, openSampleDatabase, sampleDbFile, setupProvince } from '../services/first-run.ts';
 import { listUnits, mergeUnits, renameUnit, setUnitActive } from '../store/units.ts';
 import { acknowledgeFinding, acknowledgeFindings, validateYear } from '../services/validation.ts';
@@ -120,7 +120,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
 
   listUnits: ({ ctx }) => listUnits(ctx),
-  addUnit: ({ ctx }, input) => addUnit(ctx, input),
+  addUnit: ({ ctx }, { code, ...input }) =>
+    addUnit(ctx, { ...input, code: code || unusedCodeFromName(ctx, input.name, input.kind, new Set(listUnits(ctx).map((u) => u.code.toUpperCase()))) }),
   renameUnit: ({ ctx }, { code, name, reason }) => renameUnit(ctx, code, name, reason),
   moveUnit: ({ ctx }, { code, direction }) => moveUnit(ctx, code, direction),
   setUnitActive: ({ ctx }, { code, active, reason }) => setUnitActive(ctx, code, active, reason),

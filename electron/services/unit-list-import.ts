@@ -86,6 +86,14 @@ export function codeFromName(ctx: ServiceContext, name: string, kind: string | n
     .slice(0, 24);
 }
 
+/** A code made from the name that `used` (upper-cased codes) does not hold yet: "X_ANPHU", else "X_ANPHU_2"… */
+export function unusedCodeFromName(ctx: ServiceContext, name: string, kind: string | null, used: ReadonlySet<string>): string {
+  const stem = codeFromName(ctx, name, kind) || 'DV';
+  let code = stem;
+  for (let n = 2; used.has(code.toUpperCase()); n++) code = `${stem}_${n}`;
+  return code;
+}
+
 const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,32}$/;
 
 function hasSubmissions(ctx: ServiceContext): boolean {
@@ -186,9 +194,7 @@ export async function planUnitList(ctx: ServiceContext, file: string, options: {
     if (unit) code = unit.code;
     else if (given) code = given;
     else {
-      const stem = codeFromName(ctx, name, kind) || 'DV';
-      code = stem;
-      for (let n = 2; usedCodes.has(code.toUpperCase()); n++) code = `${stem}_${n}`;
+      code = unusedCodeFromName(ctx, name, kind, usedCodes);
       generated = true;
     }
     usedCodes.add(code.toUpperCase());

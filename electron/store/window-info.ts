@@ -2,7 +2,7 @@
 // and unit kinds of the template.
 import type { SheetInfo, TemplateInfo } from '../../shared/api-types.ts';
 import { loadWindowDefinition } from '../template-store.ts';
-import { annexNumber } from '../../shared/sheet-words.ts';
+import { annexNumber, sheetWords } from '../../shared/sheet-words.ts';
 import type { ServiceContext } from './context.ts';
 import { getSettings, settingString, templateOfProvince } from './settings.ts';
 import { listUnits } from './units.ts';
@@ -28,7 +28,8 @@ export function templateInfo(ctx: ServiceContext): TemplateInfo {
   const season = yearView(ctx, reportingYear(ctx)).template;
   const tabs = loadWindowDefinition(season).tabLabels;
   const t = templateOfProvince(season, getSettings(ctx));
-  const sheets = t.sheets.map((s): SheetInfo => ({ name: s.name, title: s.title, kind: s.kind, tab: tabs[s.name] ?? s.name }));
+  // A tab says its sheet as people do ("Phụ lục 01", from the sheet's title), unless window.json names it.
+  const sheets = t.sheets.map((s): SheetInfo => ({ name: s.name, title: s.title, kind: s.kind, tab: tabs[s.name] ?? sheetWords(s) }));
   // The grid's tabs in the annexes' order (Phụ lục 01, 02, 03 … as their titles number them), then the
   // sheets that are not annexes (the other figures), in the definition's order.
   const order = new Map(t.sheets.map((s, i) => [s.name, i]));

@@ -75,7 +75,7 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
         onClick={() => setPanel({ kind: 'add', year: String(Math.max(...info.years, year) + 1) })}
         title="Thêm một năm báo cáo (cả năm trước)"
       >
-        + Năm
+        + Thêm năm
       </button>
       {status?.locked ? (
         <button type="button" onClick={() => setPanel({ kind: 'unlock', reason: '' })} title="Mở khóa để nhận thêm hoặc sửa số liệu">
@@ -83,7 +83,7 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
         </button>
       ) : (
         <button type="button" onClick={() => setPanel({ kind: 'lock', reason: '' })} title="Chốt số liệu năm: không nhận thêm hoặc sửa số liệu">
-          Chốt
+          Chốt số liệu
         </button>
       )}
       {panel && (
@@ -101,7 +101,7 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
           {panel.kind === 'add' ? (
             <>
               <label>
-                Năm cần thêm{' '}
+                <span>Năm cần thêm</span>
                 <input autoFocus inputMode="numeric" size={6} value={panel.year} onChange={(e) => setPanel({ kind: 'add', year: e.target.value })} />
               </label>
               <p className="muted">
@@ -126,8 +126,13 @@ export function TitleBar({ onYear, onYearsChanged }: { onYear(year: number): voi
                   : `Mở khóa năm ${year} để nhận thêm hoặc sửa số liệu; lý do được ghi vào nhật ký.`}
               </p>
               <label>
-                {panel.kind === 'lock' ? 'Lý do chốt' : 'Lý do mở khóa'}{' '}
-                <input autoFocus size={40} value={panel.reason} onChange={(e) => setPanel({ kind: panel.kind, reason: e.target.value })} />
+                <span>{panel.kind === 'lock' ? 'Lý do chốt' : 'Lý do mở khóa'}</span>
+                <input
+                  autoFocus
+                  placeholder={panel.kind === 'lock' ? 'VD: Đã rà soát, trình lãnh đạo ký' : 'VD: Xã An Phú gửi lại số liệu'}
+                  value={panel.reason}
+                  onChange={(e) => setPanel({ kind: panel.kind, reason: e.target.value })}
+                />
               </label>
               <div className="panel-actions">
                 <button type="submit" className="primary" disabled={panel.reason.trim() === ''}>

@@ -21,7 +21,7 @@ import { listUnits } from '../../electron/store/units.ts';
 import { listYears, yearStates } from '../../electron/store/years.ts';
 import { fillWorkbook } from '../../electron/workbook/input-filler.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
-import { hasChromium, screenshot, screenshotBoth, step, windowOnFirstLaunch, writeUnitListWorkbook } from './window.ts';
+import { blankBelowContent, hasChromium, screenshot, screenshotBoth, step, unitCodesShown, windowOnFirstLaunch, writeUnitListWorkbook } from './window.ts';
 
 const state = windowOnFirstLaunch('walk', (dir) =>
   writeUnitListWorkbook(path.join(dir, 'Danh sach don vi.xlsx'), 'DANH SÁCH CÁC ĐƠN VỊ BÁO CÁO THỰC HIỆN NGHỊ QUYẾT 121', UNIT_LIST),
@@ -129,7 +129,9 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await page.getByRole('button', { name: 'Xem trước' }).click();
       const preview = page.getByRole('region', { name: 'Xem trước danh sách đơn vị' });
       await preview.getByText(`Khi nhập sẽ thêm ${UNIT_LIST.length} đơn vị`).first().waitFor();
-      await preview.getByText('X_LUNGCU').waitFor();
+      // The code made from the name is in the row's tooltip, not on screen: officials know units by name.
+      await expect.poll(() => preview.locator('tr[title="Mã đơn vị: X_LUNGCU (tự đặt)"]').filter({ hasText: 'Xã Lũng Cú' }).count()).toBe(1);
+      expect(await preview.getByText('X_LUNGCU').count()).toBe(0);
       await preview.getByRole('row').filter({ hasText: 'Công an tỉnh' }).getByText('Công an tỉnh (ghi “Công an”)').waitFor();
       expect(listUnits(ctx())).toHaveLength(2);
       await photo('xem-truoc-danh-sach');
@@ -140,6 +142,10 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       const units = listUnits(ctx());
       for (const [name] of UNIT_LIST) expect(units.filter((u) => u.name === name)).toHaveLength(1);
       expect(await page.getByText('An Lạc').count()).toBe(0);
+      // The tree names units only: no code as a label (each row's code in its tooltip).
+      const allCodes = () => listUnits(ctx()).map((u) => u.code);
+      expect(await unitCodesShown(page, '[role="tree"]', allCodes())).toEqual([]);
+      expect(await tree.getByRole('treeitem').filter({ hasText: 'Xã Lũng Cú' }).getAttribute('title')).toBe(`Mã đơn vị: ${codeOf('Xã Lũng Cú')}`);
       await photo('danh-sach-don-vi');
 
       // 4. Gửi biểu mẫu: a blank workbook for every reporting unit.
@@ -151,6 +157,11 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await page.getByText(`Đã tạo ${reporting} biểu mẫu trong`).waitFor({ timeout: 45_000 });
       const blanks = readdirSync(blanksDir).filter((f) => f.endsWith('.xlsx'));
       expect(blanks).toHaveLength(reporting);
+      // The files made are listed by their units' names; the file's name (after the code) in the tooltip.
+      const made = page.getByRole('list', { name: 'Biểu mẫu đã tạo' });
+      expect((await made.getByRole('listitem').allInnerTexts()).sort()).toEqual([...UNIT_LIST.map(([n]) => n), 'Sở Y tế'].sort());
+      expect(await unitCodesShown(page, 'main', allCodes())).toEqual([]);
+      expect(blanks).toContain(await made.getByRole('listitem').filter({ hasText: 'Xã Lũng Cú' }).getAttribute('title'));
       await photo('gui-bieu-mau');
 
       // 5. The blanks come back: filled through their defined names, one unfilled, one broken.
@@ -188,7 +199,7 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await photo('thu-nhan-danh-sach');
 
       // 6. 2025 added (an earlier year, confirmed) and last year's workbooks taken in.
-      await page.getByRole('button', { name: '+ Năm' }).click();
+      await page.getByRole('button', { name: '+ Thêm năm' }).click();
       const add = page.getByRole('dialog', { name: 'Thêm năm báo cáo' });
       await add.getByLabel('Năm cần thêm').fill('2025');
       await add.getByText('Năm 2025 sẽ lấy kỳ báo cáo').waitFor();
@@ -244,6 +255,10 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await step(page, 'Số liệu');
       const grid = page.getByRole('grid', { name: 'Số liệu PL01' });
       await grid.waitFor();
+      // Tabs say the annexes as titled, the first one open.
+      await page.getByRole('tab', { name: 'Phụ lục 01', exact: true, selected: true }).waitFor();
+      for (const tab of ['Phụ lục 02', 'Phụ lục 03', 'Phụ lục 04']) expect(await page.getByRole('tab', { name: tab, exact: true }).count()).toBe(1);
+      expect(await page.getByRole('tab', { name: /^PL\d/ }).count()).toBe(0);
       const columns = gridData(ctx(), 2026, 'PL01').columns;
       const cellOf = (unit: string, code: string) =>
         grid
@@ -311,9 +326,18 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await photo('khoi-phuc-xong');
 
       // 11. Lock 2026, confirmed with a reason.
-      await page.getByRole('button', { name: 'Chốt', exact: true }).click();
+      await page.getByRole('button', { name: 'Chốt số liệu', exact: true }).click();
       const lock = page.getByRole('dialog', { name: 'Chốt số liệu năm 2026' });
       await lock.getByLabel('Lý do chốt').fill('Đã rà soát, trình lãnh đạo ký');
+      // The panel has room at 1366: inside the window, its reason box as wide as the panel's text, its name above it.
+      const panelBox = (await lock.boundingBox())!;
+      const reasonBox = (await lock.getByLabel('Lý do chốt').boundingBox())!;
+      const textBox = (await lock.locator('p').first().boundingBox())!;
+      expect(panelBox.x).toBeGreaterThanOrEqual(0);
+      expect(panelBox.x + panelBox.width).toBeLessThanOrEqual(1366);
+      expect(reasonBox.width).toBeGreaterThanOrEqual(textBox.width - 1);
+      const labelText = (await lock.getByText('Lý do chốt', { exact: true }).boundingBox())!;
+      expect(labelText.y + labelText.height).toBeLessThanOrEqual(reasonBox.y);
       await photo('chot-nam');
       await lock.getByRole('button', { name: 'Chốt số liệu năm 2026' }).click();
       await lock.waitFor({ state: 'detached' });
@@ -329,6 +353,10 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await photo('bao-cao-hoi');
       await ask.getByRole('button', { name: 'Xuất bản dự thảo' }).click();
       await page.getByText(/Đã ghi \d+ tệp \(bản dự thảo/).waitFor({ timeout: 60_000 });
+      // Beside the long export panel, the chart's panel is as tall as the chart: no blank box.
+      await page.getByRole('img', { name: /Biểu đồ/ }).waitFor();
+      expect(await blankBelowContent(page, '.chart-panel')).toBeLessThanOrEqual(2);
+      expect((await page.locator('.export-panel').boundingBox())!.height).toBeGreaterThan((await page.locator('.chart-panel').boundingBox())!.height);
       await photo('bao-cao-xong');
       const annexFile = path.join(
         out,

@@ -1,9 +1,9 @@
 // Gửi biểu mẫu and Báo cáo on the sample at 1366×768 and 1920×1080: the units to send to as a list (one unit
-// a line, in columns), "Bỏ chọn tất cả" and "Chọn tất cả"; the report screen with its chart. Screenshots of both.
+// a line, in columns), "Bỏ chọn tất cả" and "Chọn tất cả"; the report screen with its chart, each panel as tall as its content. Screenshots of both.
 import { describe, expect, it } from 'vitest';
 import { importJson } from '../../electron/services/interchange.ts';
 import { sample } from '../helpers/fixtures.ts';
-import { hasChromium, screenshot, step, windowAt1366 } from './window.ts';
+import { blankBelowContent, hasChromium, screenshot, step, windowAt1366 } from './window.ts';
 
 const at = windowAt1366('screens-layout', async () => {
   importJson(at.ctx, sample, 'an-lac.json');
@@ -40,11 +40,15 @@ describe.skipIf(!hasChromium)('layout at 1366 and 1920', () => {
       await page.setViewportSize({ width: 1366, height: 768 });
 
       await step(page, 'Báo cáo');
-      await page.getByRole('img', { name: /Biểu đồ số trẻ em/ }).waitFor();
+      await page.getByRole('img', { name: 'Biểu đồ: Tổng số trẻ em bị xâm hại theo năm và hình thức' }).waitFor();
       await page.waitForTimeout(300);
+      // Each panel of the top row as tall as its content: no blank box under the chart or the export form.
+      expect(await blankBelowContent(page, '.chart-panel')).toBeLessThanOrEqual(2);
+      expect(await blankBelowContent(page, '.export-panel')).toBeLessThanOrEqual(2);
       await screenshot(page, 'bao-cao-1366');
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.waitForTimeout(300);
+      expect(await blankBelowContent(page, '.chart-panel')).toBeLessThanOrEqual(2);
       await screenshot(page, 'bao-cao-1920');
       await page.setViewportSize({ width: 1366, height: 768 });
       expect(at.win.errors).toEqual([]);

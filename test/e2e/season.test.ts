@@ -100,14 +100,14 @@ async function walkSeason(page: Page): Promise<void> {
 
     // "Mở ô" of a year-over-year warning opens its figure in Số liệu.
     await page.getByRole('button', { name: 'Phụ lục 01, ô C8' }).click();
-    await page.getByRole('tab', { name: 'PL01', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Phụ lục 01', exact: true, selected: true }).waitFor();
 
     // 5 Số liệu: Xã Thanh Sơn, Bạo lực — Số vụ 2 → 1, with a reason; shown as corrected.
     const grid = page.getByRole('grid', { name: 'Số liệu PL01' });
     // The cursor stands on the warning's figure: Xã Minh Đức, Xâm hại tình dục — Số vụ.
     const active = grid.locator('[role="gridcell"][aria-selected="true"]');
     await expect.poll(() => active.getAttribute('title').catch(() => null)).toBe(null);
-    await expect.poll(() => active.locator('span').getAttribute('title')).toMatch(/^Xã Minh Đức · Xâm hại tình dục — Số vụ\nNguồn: .*trang PL01, ô C8/);
+    await expect.poll(() => active.locator('span').getAttribute('title')).toMatch(/^Xã Minh Đức · Xâm hại tình dục — Số vụ\nNguồn: .* · Phụ lục 01, ô C8 · /);
     // Ctrl+F finds a unit and puts the cursor on its first figure.
     await page.keyboard.press('Control+f');
     await page.keyboard.type('thanh son');
@@ -164,7 +164,7 @@ async function walkSeason(page: Page): Promise<void> {
     expect(ws.getRow(yearRow + 1).getCell(3).value).toBe(3); // Số vụ: 4 before the correction
 
     // "Chốt": confirmed with a reason, the year's figures are locked; the grid becomes read-only.
-    await page.getByRole('button', { name: 'Chốt', exact: true }).click();
+    await page.getByRole('button', { name: 'Chốt số liệu', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Chốt số liệu năm 2026' });
     await confirm.getByLabel('Lý do chốt').fill('Đã rà soát, trình ký');
     await confirm.getByRole('button', { name: 'Chốt số liệu năm 2026' }).click();

@@ -16,13 +16,16 @@ describe.skipIf(!hasChromium)('one unit’s matrix, as its annex', () => {
     const { page } = at.win;
     try {
       await step(page, 'Số liệu');
-      for (const sheet of ['PL03', 'PL04']) {
+      for (const [sheet, tab] of [
+        ['PL03', 'Phụ lục 03'],
+        ['PL04', 'Phụ lục 04'],
+      ] as const) {
         const real = gridData(at.ctx, 2026, sheet);
         const reporting = real.rows.filter((r) => r.applicable.some(Boolean));
         expect(reporting.length).toBe(1);
         const groups = [...new Set(real.columns.map((c) => c.group))];
         const measures = [...new Set(real.columns.map((c) => c.short))];
-        await page.getByRole('tab', { name: sheet }).click();
+        await page.getByRole('tab', { name: tab, exact: true }).click();
         const grid = page.getByRole('grid', { name: `Số liệu ${sheet}` });
         await grid.waitFor();
         await page.getByText(`Số liệu của ${reporting[0]!.unitName}`).waitFor();
@@ -59,16 +62,22 @@ describe.skipIf(!hasChromium)('one unit’s matrix, as its annex', () => {
       // Nothing else of the unit moved.
       const after = gridData(at.ctx, 2026, 'PL04').rows.find((r) => r.unit === unit.unit)!;
       expect(after.values.filter((v, k) => k !== i && v !== unit.values[k])).toEqual([]);
-      for (const tab of ['PL01', 'PL02', 'Số liệu khác']) {
+      for (const [tab, name] of [
+        ['Phụ lục 01', 'so-lieu-PL01'],
+        ['Phụ lục 02', 'so-lieu-PL02'],
+        ['Số liệu khác', 'so-lieu-khac'],
+      ]) {
         await page.getByRole('tab', { name: tab, exact: true }).click();
         await page.waitForTimeout(300);
-        const name = tab === 'Số liệu khác' ? 'so-lieu-khac' : `so-lieu-${tab}`;
         await screenshot(page, `${name}-1366`);
         await page.setViewportSize({ width: 1920, height: 1080 });
         await screenshot(page, `${name}-1920`);
         await page.setViewportSize({ width: 1366, height: 768 });
       }
-      expect(await page.getByRole('tab').allTextContents()).toEqual(['PL01', 'PL01 (Công an)', 'PL02', 'PL03', 'PL04', 'Số liệu khác', 'Số liệu chỉ tiêu']);
+      // Each tab says its annex as titled ("PHỤ LỤC 01 — …" → "Phụ lục 01"), never a sheet's internal name.
+      const tabs = await page.getByRole('tab').allTextContents();
+      expect(tabs).toEqual(['Phụ lục 01', 'Phụ lục 01 (Công an)', 'Phụ lục 02', 'Phụ lục 03', 'Phụ lục 04', 'Số liệu khác', 'Số liệu chỉ tiêu']);
+      for (const s of at.ctx.template.sheets) expect(tabs).not.toContain(s.name);
       expect(at.win.errors).toEqual([]);
     } catch (e) {
       await screenshot(page, 'failure-unit-annex-shape');

@@ -155,3 +155,40 @@ export async function writeUnitListWorkbook(file: string, title: string, units: 
   units.forEach(([name, kind], i) => (ws.getRow(4 + i).values = [i + 1, name, kind]));
   await wb.xlsx.writeFile(file);
 }
+
+/**
+ * Blank pixels at the foot of a box: its inner height (less padding and border) minus the height its
+ * children take (from the top of the first to the bottom of the last). 0 when the box is as tall as its content.
+ */
+export async function blankBelowContent(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((box) => {
+    const style = getComputedStyle(box);
+    const px = (v: string) => Number.parseFloat(v) || 0;
+    const rect = box.getBoundingClientRect();
+    const inner = rect.height - px(style.paddingTop) - px(style.paddingBottom) - px(style.borderTopWidth) - px(style.borderBottomWidth);
+    const kids = [...box.children].map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
+    if (kids.length === 0) return inner;
+    const used = Math.max(...kids.map((r) => r.bottom)) - Math.min(...kids.map((r) => r.top));
+    return Math.round(inner - used);
+  });
+}
+
+/**
+ * The visible text of `selector` without the files' names (`.file-cell`, a muted detail beside a unit's name,
+ * and any run of words ending in .xlsx, .docx, .csv, .json or .sqlite): a file is named as it is, often after
+ * the unit's code.
+ */
+export async function textWithoutFileNames(page: Page, selector: string): Promise<string> {
+  const text = await page.locator(selector).innerText();
+  const files = await page.locator(`${selector} .file-cell`).allInnerTexts();
+  return files.reduce((t, f) => (f.trim() ? t.split(f.trim()).join(' ') : t), text).replace(/[^\n\t,;:()“”"]*\.(?:xlsx|docx|csv|json|sqlite)\b/giu, ' ');
+}
+
+/**
+ * The unit codes (as the database holds them) that appear as whole words in the visible text of `selector`
+ * (tooltips are not text; files' names are left aside). Officials know units by name: every screen's answer should be [].
+ */
+export async function unitCodesShown(page: Page, selector: string, codes: readonly string[]): Promise<string[]> {
+  const text = await textWithoutFileNames(page, selector);
+  return codes.filter((c) => new RegExp(`(^|[^\\p{L}\\p{N}_])${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u').test(text));
+}

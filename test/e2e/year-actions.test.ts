@@ -1,4 +1,4 @@
-// "+ Năm" and "Chốt" in the window at 1366×768: nothing happens until confirmed; any year can be added,
+// "+ Thêm năm" and "Chốt số liệu" in the window at 1366×768: nothing happens until confirmed; any year can be added,
 // an earlier one too, with its settings carried from the nearest year; a lock needs a reason and freezes
 // the year's settings in the form.
 import { describe, expect, it } from 'vitest';
@@ -12,15 +12,15 @@ describe.skipIf(!hasChromium)('adding a year and locking one in the window', () 
   it('asks before acting, adds an earlier year, and locks only with a reason', async () => {
     const { page } = at1366.win;
     try {
-      // "+ Năm" then "Hủy": nothing added.
-      await page.getByRole('button', { name: '+ Năm' }).click();
+      // "+ Thêm năm" then "Hủy": nothing added.
+      await page.getByRole('button', { name: '+ Thêm năm' }).click();
       const add = page.getByRole('dialog', { name: 'Thêm năm báo cáo' });
       await expect.poll(() => add.getByLabel('Năm cần thêm').inputValue()).toBe('2027');
       await add.getByRole('button', { name: 'Hủy' }).click();
       expect(listYears(at1366.ctx)).toEqual([2023, 2024, 2025, 2026]);
 
       // An earlier year: 2022, its period carried back from 2023.
-      await page.getByRole('button', { name: '+ Năm' }).click();
+      await page.getByRole('button', { name: '+ Thêm năm' }).click();
       await add.getByLabel('Năm cần thêm').fill('2022');
       await add.getByText('Năm 2022 sẽ lấy kỳ báo cáo, người ký, nơi nhận của năm 2023').waitFor();
       await screenshot(page, 'them-nam-1366');
@@ -33,13 +33,13 @@ describe.skipIf(!hasChromium)('adding a year and locking one in the window', () 
 
       // "Chốt" needs a reason; "Hủy" leaves the year open.
       await page.getByLabel('Năm báo cáo').selectOption('2026');
-      await page.getByRole('button', { name: 'Chốt', exact: true }).click();
+      await page.getByRole('button', { name: 'Chốt số liệu', exact: true }).click();
       const lock = page.getByRole('dialog', { name: 'Chốt số liệu năm 2026' });
       const confirm = lock.getByRole('button', { name: 'Chốt số liệu năm 2026' });
       expect(await confirm.isDisabled()).toBe(true);
       await lock.getByRole('button', { name: 'Hủy' }).click();
       expect(yearStates(at1366.ctx).find((y) => y.year === 2026)!.locked).toBe(false);
-      await page.getByRole('button', { name: 'Chốt', exact: true }).click();
+      await page.getByRole('button', { name: 'Chốt số liệu', exact: true }).click();
       await lock.getByLabel('Lý do chốt').fill('Đã rà soát, trình ký');
       await screenshot(page, 'chot-1366');
       await confirm.click();

@@ -107,6 +107,18 @@ describe('the handler table', () => {
     const info = await dispatch(env, 'getAppInfo', {});
     expect(info).toMatchObject({ ok: true, value: { agency: 'Sở Y tế tỉnh An Lạc', reportingYear: 2026, years: [2023, 2024, 2025, 2026], desktop: false } });
   });
+  it('adds a unit named only: its code is made from its name, a second of the same name gets the next free one', async () => {
+    // A database of its own: the bridge's tests below count the sample's units.
+    const own: HandlerEnv = { ...env, ctx: sampleDb(path.join(dir, 'add-unit.sqlite')) };
+    try {
+      const first = await dispatch(own, 'addUnit', { name: 'Xã Hòa Phú', kind: 'dia_phuong', parent: 'TINH' });
+      const second = await dispatch(own, 'addUnit', { code: '  ', name: 'Xã Hòa Phú', kind: 'dia_phuong', parent: 'TINH' });
+      expect(first).toMatchObject({ ok: true, value: { code: 'X_HOAPHU', name: 'Xã Hòa Phú' } });
+      expect(second).toMatchObject({ ok: true, value: { code: 'X_HOAPHU_2', name: 'Xã Hòa Phú' } });
+    } finally {
+      own.ctx.db.close();
+    }
+  });
 });
 
 describe('the loopback bridge', () => {

@@ -169,18 +169,18 @@ describe('unit edits, trend and window facts', () => {
     const bl = t.series.find((s) => s.code === 'bl')!;
     expect(bl.values[0]).toBe(sumIndicator(yearFigures(ctx, 2023), 'pl01_bl_tre'));
   });
-  it('names the agency and opens on the season of the settings', () => {
+  it('names the agency, opens on the season of the settings and names each tab as its annex is titled', () => {
     expect(agencyName(ctx)).toBe('Sở Y tế tỉnh An Lạc');
     expect(reportingYear(ctx)).toBe(2026);
     expect(templateInfo(ctx).sheets.map((s) => s.tab)).toEqual([
-      'PL01',
-      'PL01 (Công an)',
-      'PL02',
-      'PL03',
-      'PL04',
+      'Phụ lục 01',
+      'Phụ lục 01 (Công an)',
+      'Phụ lục 02',
+      'Phụ lục 03',
+      'Phụ lục 04',
       'Số liệu khác',
       'Số liệu chỉ tiêu',
-      'BAO_CAO',
+      'Nội dung báo cáo theo đề cương',
     ]);
   });
 });

@@ -41,7 +41,7 @@ export function Checklist({ checklist }: { checklist: YearChecklist }) {
                 </td>
                 <td>{r.version ? `${r.version}${r.versions > 1 ? ` (${r.versions} lần gửi)` : ''}` : ''}</td>
                 <td>{formatDate(r.receivedAt)}</td>
-                <td>{r.fileName ?? r.paperSource ?? ''}</td>
+                <td className={r.fileName ? 'file-cell' : undefined}>{r.fileName ?? r.paperSource ?? ''}</td>
                 <td>{r.warnings || ''}</td>
               </tr>
             ))}

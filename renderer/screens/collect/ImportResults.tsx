@@ -1,4 +1,4 @@
-// One line per imported file: status (Đã nhận / Từ chối / Trùng), the unit by name, version, the reasons
+// One line per imported file: the unit by name, the file, status (Đã nhận / Từ chối / Trùng), version, the reasons
 // and what to do next ("Đề nghị Sở Y tế … gửi lại"). A folder not found is a line of its own, not a file.
 import type { ImportFileResult } from '../../../shared/types.ts';
 import { cellWords } from '../../../shared/sheet-words.ts';
@@ -33,8 +33,8 @@ export function ImportResults({ results, units, onReview }: { results: ImportFil
         <table className="data-table" aria-label="Kết quả nhận tệp">
           <thead>
             <tr>
-              <th>Tệp</th>
               <th>Đơn vị</th>
+              <th>Tệp</th>
               <th>Năm</th>
               <th>Trạng thái</th>
               <th>Phiên bản</th>
@@ -47,7 +47,12 @@ export function ImportResults({ results, units, onReview }: { results: ImportFil
               const unit = lineUnit(r, units);
               return (
                 <tr key={r.file} className={`import-${r.status}`}>
-                  <td title={r.file}>
+                  <td>
+                    {unit?.name ?? (isFolderLine(r) ? '(thư mục)' : '(chưa rõ)')}
+                    {unit?.guessed && <div className="muted">theo tên tệp</div>}
+                  </td>
+                  {/* The file as it was named (often after the unit's code): a detail beside the unit's name. */}
+                  <td title={r.file} className="file-cell">
                     {baseName(r.file)}
                     {onReview && /\.docx$/i.test(r.file) && (
                       <div>
@@ -56,10 +61,6 @@ export function ImportResults({ results, units, onReview }: { results: ImportFil
                         </button>
                       </div>
                     )}
-                  </td>
-                  <td>
-                    {unit?.name ?? (isFolderLine(r) ? '(thư mục)' : '(chưa rõ)')}
-                    {unit?.guessed && <div className="muted">theo tên tệp</div>}
                   </td>
                   <td>{r.year ?? ''}</td>
                   <td>

@@ -1,4 +1,5 @@
-// The PL02 tab: the documents the units reported for the year, read-only, unit by unit.
+// The documents' tab (a sheet of kind "table"): the documents the units reported for the year, read-only,
+// unit by unit, under the sheet's title from the definition.
 import { DataGrid, type Column } from 'react-data-grid';
 import type { YearDocument } from '../../../shared/api-types.ts';
 import { useApp } from '../../app/context.ts';
@@ -6,18 +7,19 @@ import { useLoad } from '../../app/useLoad.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { formatDate } from '../../format.ts';
 
+// Widths that fit 1366×768 beside the rail (about 1,160 px) without a sideways scroll; the summary takes the rest.
 const COLUMNS: Column<YearDocument>[] = [
-  { key: 'unitName', name: 'Đơn vị báo cáo', width: 190, frozen: true },
-  { key: 'cap', name: 'Cấp ban hành', width: 150 },
-  { key: 'loai', name: 'Loại văn bản', width: 110 },
-  { key: 'so_ky_hieu', name: 'Số, ký hiệu', width: 140 },
-  { key: 'ngay', name: 'Ngày ban hành', width: 110, renderCell: ({ row }) => formatDate(row.ngay) },
-  { key: 'co_quan', name: 'Cơ quan ban hành', width: 170 },
-  { key: 'trich_yeu', name: 'Trích yếu nội dung', minWidth: 320, renderCell: ({ row }) => <span title={row.trich_yeu}>{row.trich_yeu}</span> },
-  { key: 'ghi_chu', name: 'Ghi chú', width: 120 },
+  { key: 'unitName', name: 'Đơn vị báo cáo', width: 170, frozen: true },
+  { key: 'cap', name: 'Cấp ban hành', width: 110 },
+  { key: 'loai', name: 'Loại văn bản', width: 100 },
+  { key: 'so_ky_hieu', name: 'Số, ký hiệu', width: 120 },
+  { key: 'ngay', name: 'Ngày ban hành', width: 124, renderCell: ({ row }) => formatDate(row.ngay) },
+  { key: 'co_quan', name: 'Cơ quan ban hành', width: 160 },
+  { key: 'trich_yeu', name: 'Trích yếu nội dung', minWidth: 240, renderCell: ({ row }) => <span title={row.trich_yeu}>{row.trich_yeu}</span> },
+  { key: 'ghi_chu', name: 'Ghi chú', width: 100 },
 ];
 
-export function DocumentsTable() {
+export function DocumentsTable({ title }: { title: string }) {
   const { api, year } = useApp();
   const docs = useLoad(() => api.call('yearDocuments', { year }), [api, year]);
   if (docs.error) return <Notice kind="error">{docs.error}</Notice>;
@@ -25,7 +27,7 @@ export function DocumentsTable() {
   return (
     <div className="figure-grid">
       <div className="grid-toolbar">
-        <span className="grid-title">PHỤ LỤC 02 — DANH MỤC VĂN BẢN ĐÃ BAN HÀNH</span>
+        <span className="grid-title">{title}</span>
         <span className="muted">
           {docs.data.length} văn bản do các đơn vị báo cáo năm {year}
         </span>

@@ -44,7 +44,7 @@ interface RowView {
 const ALL: RowView = { sort: null, filter: { kind: 'all' }, units: null };
 
 export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarget | null }) {
-  const { api, year, setSelection, refreshStatus } = useApp();
+  const { api, year, setSelection, refreshStatus, template } = useApp();
   const grid = useLoad(() => api.call('gridData', { year, sheet }), [api, year, sheet]);
   // A matrix one unit reports is laid out as its annex (row items × measures); else a row per unit.
   const shape = useMemo(() => (grid.data ? gridShape(grid.data) : null), [grid.data]);
@@ -314,9 +314,19 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
   const columns = useMemo(
     () =>
       data
-        ? figureColumns({ data, year, range, pendingMap, measures, canEdit, editing: () => editingRef.current, rowHeader: shape?.unit ? 'Nội dung' : 'Đơn vị' })
+        ? figureColumns({
+            data,
+            year,
+            range,
+            pendingMap,
+            measures,
+            canEdit,
+            editing: () => editingRef.current,
+            rowHeader: shape?.unit ? 'Nội dung' : 'Đơn vị',
+            sheets: template.sheets,
+          })
         : [],
-    [data, range, pendingMap, measures, canEdit, year, shape],
+    [data, range, pendingMap, measures, canEdit, year, shape, template],
   );
 
   const summaryRows = useMemo<SummaryRow[]>(() => {

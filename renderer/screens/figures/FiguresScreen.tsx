@@ -1,4 +1,4 @@
-// Step 5 — Số liệu: a tab per sheet (PL01, PL03, PL04, Số liệu khác, PL02 list).
+// Step 5 — Số liệu: a tab per sheet ("Phụ lục 01" … as the annexes are numbered, then "Số liệu khác"; Phụ lục 02 a list).
 import { useState } from 'react';
 import { useApp, type CellTarget } from '../../app/context.ts';
 import { DocumentsTable } from './DocumentsTable.tsx';
@@ -37,7 +37,11 @@ export function FiguresScreen({ target }: { target: CellTarget | null }) {
           />
         )}
       </div>
-      {sheet?.kind === 'table' ? <DocumentsTable /> : sheet ? <FigureGrid key={`${sheet.name}/${opened}`} sheet={sheet.name} target={target} /> : null}
+      {sheet?.kind === 'table' ? (
+        <DocumentsTable title={sheet.title} />
+      ) : sheet ? (
+        <FigureGrid key={`${sheet.name}/${opened}`} sheet={sheet.name} target={target} />
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { GridColumn, GridData, GridRow } from '../../../shared/api-types.ts
 import { formatFigure } from '../../format.ts';
 import { CellEditor } from './CellEditor.tsx';
 import { cellSourceText } from './cellSource.ts';
+import type { NamedSheet } from '../../../shared/cell-words.ts';
 import { inRange, sumOrNull, type CellRange } from './gridModel.ts';
 
 export type RowModel = GridRow & { idx: number };
@@ -34,6 +35,8 @@ export interface ColumnsInput {
   editing(): CellEditing;
   /** The first column's heading: "Đơn vị", or the row items' when one unit's matrix is laid out as its annex. */
   rowHeader?: string;
+  /** The definition's sheets: a figure's source cell is said as "Phụ lục 01, ô C8". */
+  sheets: readonly NamedSheet[];
 }
 
 /** The measures of a matrix (its column list), whose totals over the rows get columns of their own. */
@@ -82,7 +85,7 @@ function valueColumn(input: ColumnsInput, c: GridColumn, i: number): Column<RowM
       return classes.join(' ');
     },
     renderCell: ({ row }) => (
-      <span className="cell-content" title={cellSourceText(row, c, i, year)}>
+      <span className="cell-content" title={cellSourceText(row, c, i, year, input.sheets)}>
         {row.applicable[i] ? formatFigure(shownValue(row)) : ''}
       </span>
     ),
@@ -123,7 +126,11 @@ const unitColumn = (header: string): Column<RowModel, SummaryRow> => ({
   ),
   cellClass: (row) => (row.submissionId === null ? 'unit-cell unit-missing' : 'unit-cell') + (header === 'Đơn vị' ? '' : ' row-item-cell'),
   renderCell: ({ row }) => (
-    <span className="cell-content" title={row.submissionId === null ? 'Chưa gửi báo cáo' : `Phiên bản ${row.version} · ${row.fileName ?? ''}`}>
+    // The whole name (a long one is cut in the column), then the report it came from.
+    <span
+      className="cell-content"
+      title={`${row.unitName}\n${row.submissionId === null ? 'Chưa gửi báo cáo' : `Phiên bản ${row.version}${row.paperSource ? ` · ${row.paperSource}` : row.fileName ? ` · ${row.fileName}` : ''}`}`}
+    >
       {row.unitName}
     </span>
   ),

@@ -151,7 +151,7 @@ export function AuditPanel() {
                 <tr key={l.id}>
                   <td className="nowrap">{formatDateTime(l.at)}</td>
                   <td>{l.user}</td>
-                  <td>{l.what}</td>
+                  <td className="nowrap">{l.what}</td>
                   <td>{l.subject}</td>
                   <td>{l.change}</td>
                   <td>{l.reason ?? ''}</td>

@@ -1,4 +1,5 @@
-// Children by year and form of abuse, from every year the database holds (ECharts, canvas).
+// The definition's trend chart (window.json: a matrix's measure by year and row item, e.g. children by form of
+// abuse), from every year the database holds (ECharts, canvas).
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -41,5 +42,6 @@ export function TrendChart() {
 
   if (trend.error) return <Notice kind="error">{trend.error}</Notice>;
   if (trend.data && trend.data.years.length === 0) return <p className="muted">Chưa có số liệu năm nào để vẽ biểu đồ.</p>;
-  return <div ref={box} className="trend-chart" role="img" aria-label="Biểu đồ số trẻ em bị xâm hại theo năm và hình thức" />;
+  // Named by its title from the definition (window.json's trend), never by words written here.
+  return <div ref={box} className="trend-chart" role="img" aria-label={trend.data ? `Biểu đồ: ${trend.data.title}` : 'Biểu đồ'} />;
 }

@@ -24,6 +24,7 @@ export function SendScreen() {
     const kinds = new Set(template.unitKinds.filter((k) => k.reports).map((k) => k.code));
     return (units.data ?? []).filter((u) => u.active && kinds.has(u.kind));
   }, [units.data, template]);
+  const nameOf = useMemo(() => new Map((units.data ?? []).map((u) => [u.code, u.name])), [units.data]);
 
   const write = async () => {
     setBusy(true);
@@ -50,7 +51,7 @@ export function SendScreen() {
     <div className="send-screen">
       <section className="panel">
         <h2>Tạo biểu mẫu năm {year}</h2>
-        <p className="muted">Mỗi đơn vị nhận một tệp Excel có sẵn tên, mã đơn vị và số liệu năm trước để đối chiếu.</p>
+        <p className="muted">Mỗi đơn vị nhận một tệp Excel có sẵn tên đơn vị và số liệu năm trước để đối chiếu.</p>
         <FolderField id="send-folder" label="Thư mục lưu biểu mẫu" value={folder} onChange={setFolder} />
         <details className="unit-picker">
           <summary>Đơn vị nhận biểu mẫu: {chosen ? `${chosen.size}/${reporting.length}` : `tất cả ${reporting.length}`} đơn vị</summary>
@@ -83,9 +84,12 @@ export function SendScreen() {
             <Notice kind="ok">
               Đã tạo {result.files.length} biểu mẫu trong <code className="path">{result.outDir}</code>
             </Notice>
+            {/* Units by name; the file's name (which starts with the unit's code) in the tooltip. */}
             <ul className="file-list" aria-label="Biểu mẫu đã tạo">
               {result.files.map((f) => (
-                <li key={f.file}>{baseName(f.file)}</li>
+                <li key={f.file} title={baseName(f.file)}>
+                  {nameOf.get(f.unit) ?? baseName(f.file)}
+                </li>
               ))}
             </ul>
           </>

@@ -74,9 +74,10 @@ export function UnitList() {
             className={`unit-row ${unit.code === selected ? 'selected' : ''} ${unit.active ? '' : 'inactive'}`}
             style={{ paddingLeft: `${8 + depth * 18}px` }}
             onClick={() => setSelected(unit.code)}
+            // The unit's code (in its workbooks' file names) for whoever needs it, never as a label.
+            title={`Mã đơn vị: ${unit.code}`}
           >
             <span className="unit-name">{unit.name}</span>
-            <span className="unit-code">{unit.code}</span>
             <span className="unit-kind">{kindLabel.get(unit.kind) ?? unit.kind}</span>
             <span className="unit-state">
               {unit.mergedIntoCode ? `Đã sáp nhập vào ${nameOf.get(unit.mergedIntoCode) ?? unit.mergedIntoCode}` : unit.active ? '' : 'Ngừng báo cáo'}
@@ -119,19 +120,21 @@ export function UnitList() {
       {action === 'add' && (
         <ActionForm
           onSubmit={() => {
-            void run(() => api.call('addUnit', { ...newUnit, parent: newUnit.parent || null }), `Đã thêm ${newUnit.name}.`);
+            void run(
+              () => api.call('addUnit', { ...newUnit, code: newUnit.code.trim() || undefined, parent: newUnit.parent || null }),
+              `Đã thêm ${newUnit.name.trim()}.`,
+            );
           }}
           submitLabel="Thêm"
           onCancel={() => setAction(null)}
         >
           <input
-            aria-label="Mã đơn vị"
-            placeholder="Mã (VD: X13)"
-            value={newUnit.code}
-            onChange={(e) => setNewUnit({ ...newUnit, code: e.target.value })}
+            aria-label="Tên đơn vị"
+            placeholder="Tên đơn vị, VD: Xã An Phú"
+            value={newUnit.name}
+            onChange={(e) => setNewUnit({ ...newUnit, name: e.target.value })}
             autoFocus
           />
-          <input aria-label="Tên đơn vị" placeholder="Tên đơn vị" value={newUnit.name} onChange={(e) => setNewUnit({ ...newUnit, name: e.target.value })} />
           <select aria-label="Loại đơn vị" value={newUnit.kind} onChange={(e) => setNewUnit({ ...newUnit, kind: e.target.value })}>
             {template.unitKinds.map((k) => (
               <option key={k.code} value={k.code}>
@@ -139,6 +142,7 @@ export function UnitList() {
               </option>
             ))}
           </select>
+          <span>thuộc</span>
           <select aria-label="Đơn vị cấp trên" value={newUnit.parent} onChange={(e) => setNewUnit({ ...newUnit, parent: e.target.value })}>
             <option value="">(không có cấp trên)</option>
             {(units.data ?? []).map((u) => (
@@ -147,6 +151,15 @@ export function UnitList() {
               </option>
             ))}
           </select>
+          {/* The code starts the unit's workbook file names; left blank, one is made from the name. */}
+          <input
+            aria-label="Mã đơn vị (không bắt buộc)"
+            placeholder="Mã (để trống: tự đặt)"
+            title="Mã đứng đầu tên tệp biểu mẫu của đơn vị. Để trống thì phần mềm tự đặt theo tên."
+            size={18}
+            value={newUnit.code}
+            onChange={(e) => setNewUnit({ ...newUnit, code: e.target.value })}
+          />
         </ActionForm>
       )}
       {action === 'import' && (

@@ -164,6 +164,8 @@ export function UnitListImport({
 }
 
 function PreviewView({ preview, retire, onRetire }: { preview: UnitListPreview; retire: boolean; onRetire: (retire: boolean) => void }) {
+  // Codes are shown only when the file wrote some (its compiler knows them); codes made from names stay in a tooltip.
+  const showCodes = preview.rows.some((r) => r.code && !r.codeGenerated);
   return (
     <section className="unit-import-preview" aria-label="Xem trước danh sách đơn vị">
       <div className="unit-import-head">
@@ -174,7 +176,8 @@ function PreviewView({ preview, retire, onRetire }: { preview: UnitListPreview; 
           <p className="summary-line">{summary(preview)}</p>
           {preview.counts.generatedCodes > 0 && (
             <p className="muted">
-              Tệp không ghi mã cho {preview.counts.generatedCodes} đơn vị: phần mềm tự đặt mã theo tên (dùng trong tên tệp biểu mẫu gửi đơn vị).
+              Tệp không ghi mã cho {preview.counts.generatedCodes} đơn vị: phần mềm tự đặt mã theo tên (đứng đầu tên tệp biểu mẫu gửi đơn vị; di chuột lên một
+              dòng để xem).
             </p>
           )}
           {preview.replaces && preview.counts.remove > 0 && (
@@ -223,24 +226,30 @@ function PreviewView({ preview, retire, onRetire }: { preview: UnitListPreview; 
               <th>Dòng</th>
               <th>Tên đơn vị</th>
               <th>Loại đơn vị</th>
-              <th>Mã</th>
+              {showCodes && <th>Mã</th>}
               <th>Thuộc</th>
               <th>Khi nhập</th>
             </tr>
           </thead>
           <tbody>
             {preview.rows.map((r) => (
-              <tr key={r.row} className={r.action === 'skip' ? 'row-skip' : ''}>
+              <tr
+                key={r.row}
+                className={r.action === 'skip' ? 'row-skip' : ''}
+                title={r.code ? `Mã đơn vị: ${r.code}${r.codeGenerated ? ' (tự đặt)' : ''}` : undefined}
+              >
                 <td>{r.row}</td>
                 <td>{r.name}</td>
                 <td>
                   {r.kindLabel || <span className="bad-text">không rõ</span>}
                   {r.kindText && r.kindLabel && r.kindText !== r.kindLabel && <span className="muted"> (ghi “{r.kindText}”)</span>}
                 </td>
-                <td>
-                  {r.code}
-                  {r.codeGenerated && <span className="muted"> (tự đặt)</span>}
-                </td>
+                {showCodes && (
+                  <td className="muted">
+                    {r.code}
+                    {r.codeGenerated && <span> (tự đặt)</span>}
+                  </td>
+                )}
                 <td>{r.parentName ?? ''}</td>
                 <td>
                   <span className={`tag ${ACTION_TAGS[r.action]}`}>{ACTION_LABELS[r.action]}</span>
