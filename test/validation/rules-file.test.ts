@@ -32,6 +32,8 @@ const RULES_MD: Record<string, string> = {
   pl04_penalties: 'error',
   so_lieu_reports_handled: 'warning',
   so_lieu_violations_handled: 'warning',
+  police_solved_cases: 'warning',
+  procuracy_on_time: 'error',
   completeness: 'warning',
   police_vs_local: 'warning',
   police_vs_local_form: 'warning',

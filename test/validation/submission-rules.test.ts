@@ -175,6 +175,19 @@ const CASES: RuleCase[] = [
     message: `${CA}: Bạo lực — cộng số trẻ em theo độ tuổi (9) khác tổng số trẻ em (8).`,
     holds: { unit: 'CA', values: ca01({ bl: XHTD }) },
   },
+  {
+    rule: 'police_solved_cases',
+    fires: { unit: 'CA', values: { ca_vu: 4, ca_vu_kham_pha: 5 } },
+    message: `${CA}: số vụ xâm hại trẻ em đã điều tra khám phá (5) nhiều hơn số vụ phát hiện (4), tỷ lệ điều tra khám phá vượt 100%; hãy kiểm tra lại hai số liệu này.`,
+    holds: { unit: 'CA', values: { ca_vu: 5, ca_vu_kham_pha: 5 } },
+  },
+  {
+    rule: 'procuracy_on_time',
+    // Phụ lục 03 counts 2 prosecuted cases (PROC) in one group, 2 in another: 4 in all.
+    fires: { unit: 'VKS', values: { ...pl03({ d146: PROC, d142: PROC }), vks_tt_dung_han: 5 } },
+    message: `${VKS}: số vụ án được ra quyết định truy tố đúng thời hạn (5) nhiều hơn tổng số vụ truy tố ở Phụ lục 03 (4); hãy kiểm tra lại.`,
+    holds: { unit: 'VKS', values: { ...pl03({ d146: PROC, d142: PROC }), vks_tt_dung_han: 4 } },
+  },
 ];
 
 describe('submission rules: one case that fires, one that does not', () => {
