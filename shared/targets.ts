@@ -99,9 +99,10 @@ function unitsOverFull(template: TemplateDefinition, t: EffectiveTarget, units: 
     .filter((u) => {
       if (!u.values || (t.kinds && !t.kinds.includes(u.kind))) return false;
       const lookup = unitLookup(template, { code: u.code, name: u.name, kind: u.kind, values: u.values });
-      const p = evaluateSide(part, lookup, 'skip_if_any_missing').value;
-      const w = evaluateSide(whole, lookup, 'skip_if_any_missing').value;
-      return p !== null && w !== null && p > w;
+      const p = evaluateSide(part, lookup, 'skip_if_any_missing');
+      const w = evaluateSide(whole, lookup, 'skip_if_any_missing');
+      // Only a unit that gives both sides itself (a pattern its kind does not report reads nothing, not 0).
+      return p.codes.length > 0 && w.codes.length > 0 && p.value !== null && w.value !== null && p.value > w.value;
     })
     .map((u) => u.name);
 }
