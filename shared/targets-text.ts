@@ -1,5 +1,6 @@
 // The words of a target's row, the same in the report's table and the window: the level aimed at
-// ("trên 95%", "giảm ít nhất 5% so với năm 2023"), the result ("76,5% (13/17)") and the assessment.
+// ("trên 95%", "giảm ít nhất 5% so với năm 2023"), the result ("76,5% (13/17)") and the assessment (a
+// percentage above 100% is "Số liệu chưa hợp lệ", naming the units whose figures exceed their whole).
 import { formatVietnameseNumber } from './numbers.ts';
 import type { TargetResult, TargetStatus } from './targets.ts';
 import type { TargetComparator } from './targets-schema.ts';
@@ -14,7 +15,13 @@ const COMPARATOR_WORDS: Record<TargetComparator, [string, string]> = {
   '=': ['', ''],
 };
 
+/** The assessment in words: a percentage above 100% is a data problem, not a shortage of figures. */
+export function targetStatusText(r: Pick<TargetResult, 'status' | 'overFull'>): string {
+  return r.overFull ? 'Số liệu chưa hợp lệ' : STATUS_WORDS[r.status];
+}
+
 const num = (v: number): string => formatVietnameseNumber(v, 1);
+const round1 = (v: number): number => Math.round(v * 10) / 10;
 const withUnit = (v: number, unit: string): string => (unit === '%' ? `${num(v)}%` : `${num(v)} ${unit}`);
 
 /** What the plan aims at, in words. */
@@ -38,6 +45,15 @@ export function targetLevelText(t: Pick<TargetResult, 'comparator' | 'value' | '
  * khám phá").
  */
 export function targetResultText(r: TargetResult, labelOf: (code: string) => string): string {
+  if (r.overFull) {
+    const units =
+      r.overFull.units.length > 3 ? `${r.overFull.units.slice(0, 3).join(', ')} và ${r.overFull.units.length - 3} đơn vị khác` : r.overFull.units.join(', ');
+    if (r.measured !== null && r.reference !== null && r.measured > r.reference) {
+      const rate = r.reference > 0 ? `${num(round1((r.measured / r.reference) * 100))}% ` : '';
+      return `Tính ra ${rate}(${num(r.measured)}/${num(r.reference)}): tỷ lệ không thể vượt 100%; cần kiểm tra lại số liệu${units ? ` của ${units}` : ' các đơn vị báo cáo'}`;
+    }
+    return `Số liệu của ${units} cho tỷ lệ vượt 100%, không thể có; cần kiểm tra lại trước khi đánh giá`;
+  }
   if (r.result !== null) {
     if (r.baseYear !== undefined) {
       const change = r.result === 0 ? 'không đổi' : `${r.result < 0 ? 'giảm' : 'tăng'} ${num(Math.abs(r.result))}%`;

@@ -1,10 +1,11 @@
 // The plan's targets evaluated for a year: one expression language and one evaluator (the rules',
 // shared/rules/), one blank-aware sum (shared/coverage-sum.ts). A target is "đạt" only when every figure it
-// reads was given by every unit expected to give it; a figure left blank makes it "chưa đủ số liệu", never "đạt".
+// reads was given by every unit expected to give it; a figure left blank makes it "chưa đủ số liệu", never "đạt";
+// so does a percentage above 100% (a share larger than its whole is a figure typed wrong).
 import { sumOverUnits } from './coverage-sum.ts';
 import { compare, evaluateSide, type Lookup } from './rules/evaluate.ts';
 import { matchesPattern, parseExpression } from './rules/expression.ts';
-import { codesOfKind } from './rules/lookup.ts';
+import { codesOfKind, unitLookup } from './rules/lookup.ts';
 import { COMPARATOR_OPERATOR, type EffectiveTarget } from './targets-schema.ts';
 import type { TemplateDefinition } from './template-schema.ts';
 
@@ -42,6 +43,13 @@ export interface TargetResult {
   gaps: TargetGap[];
   /** Why there is no result although nothing is blank: a zero denominator or base. */
   noBasis: boolean;
+  /**
+   * A share above its whole: the percentage's figure exceeds the figure it is a share of, in the province's sums
+   * or in one unit's own figures — which only a figure typed wrong can do. The target is then not assessed
+   * ("thieu", worded "Số liệu chưa hợp lệ"), never "đạt"; `units` are those whose own figures exceed theirs
+   * (empty when only the sums do).
+   */
+  overFull?: { units: string[] };
 }
 
 /** A lookup over the expected units: a code's value is the sum over the units whose kind reports it, null unless all gave it. */
@@ -83,6 +91,22 @@ function measure(
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
+/** The units whose own figure of a percentage's expression exceeds their own figure of its `of`. */
+function unitsOverFull(template: TemplateDefinition, t: EffectiveTarget, units: readonly TargetUnit[]): string[] {
+  const part = parseExpression(t.expression);
+  const whole = parseExpression(t.of!);
+  return units
+    .filter((u) => {
+      if (!u.values || (t.kinds && !t.kinds.includes(u.kind))) return false;
+      const lookup = unitLookup(template, { code: u.code, name: u.name, kind: u.kind, values: u.values });
+      const p = evaluateSide(part, lookup, 'skip_if_any_missing');
+      const w = evaluateSide(whole, lookup, 'skip_if_any_missing');
+      // Only a unit that gives both sides itself (a pattern its kind does not report reads nothing, not 0).
+      return p.codes.length > 0 && w.codes.length > 0 && p.value !== null && w.value !== null && p.value > w.value;
+    })
+    .map((u) => u.name);
+}
+
 /**
  * Evaluates the enabled targets for a year. `unitsOf(year)` gives the units expected to report in a year (active
  * units of the reporting kinds, with their current figures); a base year the store does not hold gives [].
@@ -101,10 +125,14 @@ export function evaluateTargets(
       let reference: number | null = null;
       let result: number | null = null;
       let noBasis = false;
+      let overFull: TargetResult['overFull'];
       if (t.of !== undefined) {
         reference = measure(template, t.of, year, unitsOf(year), t.kinds, gaps);
         if (measured !== null && reference !== null) {
-          if (reference === 0) noBasis = true;
+          // A share above its whole, in the sum or in one unit's own figures (which the sum can hide), is a figure typed wrong.
+          const over = unitsOverFull(template, t, unitsOf(year));
+          if (measured > reference || over.length > 0) overFull = { units: over };
+          else if (reference === 0) noBasis = true;
           else result = round1((measured / reference) * 100);
         }
       } else if (t.baseYear !== undefined) {
@@ -128,6 +156,7 @@ export function evaluateTargets(
         reference,
         gaps,
         noBasis,
+        ...(overFull ? { overFull } : {}),
       };
     });
 }

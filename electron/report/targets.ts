@@ -3,7 +3,7 @@
 import type { TargetRow, TargetsView } from '../../shared/api-types.ts';
 import { allIndicators } from '../../shared/template.ts';
 import { evaluateTargets, type TargetResult, type TargetUnit } from '../../shared/targets.ts';
-import { STATUS_WORDS, targetLevelText, targetResultText } from '../../shared/targets-text.ts';
+import { targetLevelText, targetResultText, targetStatusText } from '../../shared/targets-text.ts';
 import { yearFigures, type YearFigures } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { provinceTargets } from '../store/targets.ts';
@@ -89,7 +89,7 @@ export function viewOf(ctx: ServiceContext, year: number, list: readonly TargetR
       overridden: t.overridden,
       source: t.source ?? null,
       status: r?.status ?? null,
-      statusText: r ? STATUS_WORDS[r.status] : null,
+      statusText: r ? targetStatusText(r) : null,
       resultText: r ? targetResultText(r, labelOf) : null,
       result: r?.result ?? null,
     };

@@ -23,7 +23,7 @@ import { audit } from '../store/audit.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { deadlineFor, getSettings, settingString } from '../store/settings.ts';
 import { listUnits } from '../store/units.ts';
-import { assertYearOpen, requireYear, yearView } from '../store/years.ts';
+import { assertYearOpen, listYears, requireYear, yearView } from '../store/years.ts';
 
 const compiledCache = new Map<string, CompiledRules>();
 
@@ -114,6 +114,18 @@ function reportedDocuments(ctx: ServiceContext, year: number, period: ReportPeri
 }
 
 /**
+ * Whether units are expected to send submissions for a period, so that one that has not is "chưa có báo cáo":
+ * a half-year collects its own; a range collects nothing of its own (it sums the years'); a year does when it
+ * is the season being collected — the last year the database holds — or when a deadline is set for it. A past
+ * year added afterwards to print last year's column has no deadline (carrySettings carries one only forward),
+ * so its missing units are not findings (docs/rules.md, "Completeness").
+ */
+export function expectsSubmissions(ctx: ServiceContext, year: number, period: ReportPeriod = yearPeriod(year)): boolean {
+  if (period.kind !== 'year') return period.kind === 'half';
+  return year >= Math.max(...listYears(ctx)) || deadlineFor(ctx, year) !== null;
+}
+
+/**
  * Everything the engine reads about a period, gathered from the database: a year (the default) is compared
  * with the year before and its deadline; a half-year or a range with nothing before it and no deadline (the
  * settings' deadline is the annual report's).
@@ -126,10 +138,12 @@ export function validationInput(ctx: ServiceContext, year: number, period: Repor
   const previous = new Map(annual ? unitInputs(yearFigures(ctx, year - 1)).map((u) => [u.code, u]) : []);
   return {
     year,
+    ...(annual ? {} : { period }),
     provinceName: provinceName(ctx, year),
     current,
     previous,
     activeUnits: listUnits(ctx, { activeOnly: true }).map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+    expectsSubmissions: expectsSubmissions(ctx, year, period),
     deadline: annual ? deadlineFor(ctx, year) : null,
     documents: reportedDocuments(ctx, year, period),
   };

@@ -44,7 +44,7 @@ export interface CompiledRules {
   rules: CompiledRule[];
 }
 
-const COMMON = ['unit', 'year'];
+const COMMON = ['unit', 'year', 'period'];
 const PLACEHOLDERS: Record<Rule['scope'], string[]> = {
   submission: [...COMMON, 'left', 'right', 'gap', 'cells', 'when.left', 'when.right'],
   aggregate: [...COMMON, 'left', 'right', 'gap', 'cells', 'when.left', 'when.right'],

@@ -14,7 +14,7 @@ type ScopeRunner = (c: CompiledRule, template: TemplateDefinition, input: Valida
 const RUNNERS: {
   [S in CompiledRule['scope']]: (c: Extract<CompiledRule, { scope: S }>, template: TemplateDefinition, input: ValidationInput) => ValidationFinding[];
 } = {
-  submission: (c, template, input) => input.current.flatMap((unit) => runSubmissionRule(c, template, input.year, unit)),
+  submission: (c, template, input) => input.current.flatMap((unit) => runSubmissionRule(c, template, input.year, unit, input.period)),
   aggregate: runAggregateRule,
   yoy: runYoyRule,
   completeness: (c, _template, input) => runCompletenessRule(c, input),

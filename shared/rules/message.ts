@@ -1,5 +1,6 @@
 // Turning a rule's Vietnamese message template into the text of a finding. Pure.
 import { formatVietnameseNumber } from '../numbers.ts';
+import { periodText, yearPeriod, type ReportPeriod } from '../periods.ts';
 import { cellWords, type NamedSheet } from '../sheet-words.ts';
 import type { FindingCell } from './types.ts';
 
@@ -11,6 +12,14 @@ export function renderMessage(template: string, vars: Readonly<Record<string, st
 /** The placeholders a message template uses. */
 export function messagePlaceholders(template: string): string[] {
   return [...template.matchAll(/\{([a-zA-Z_][a-zA-Z0-9_.]*)\}/g)].map((m) => m[1]!);
+}
+
+/**
+ * The placeholders every message may use for its period: `{year}` the season's year, `{period}` the period as the
+ * report names it after a noun (shared/periods.ts): "năm 2026", "6 tháng đầu năm 2026", "giai đoạn 2021 – 2025".
+ */
+export function periodVars(year: number, period?: ReportPeriod): { year: string; period: string } {
+  return { year: String(year), period: periodText(period ?? yearPeriod(year)) };
 }
 
 export function formatFigure(v: number | null | undefined): string {

@@ -4,7 +4,7 @@ import { runCheck } from './check.ts';
 import type { CompiledRule } from './compile.ts';
 import { bindingSubject, bindingVars, findingKey } from './finding.ts';
 import { totalLookup } from './lookup.ts';
-import { formatFigure, renderMessage } from './message.ts';
+import { formatFigure, periodVars, renderMessage } from './message.ts';
 import type { ValidationFinding, ValidationInput } from './types.ts';
 
 export function runAggregateRule(c: Extract<CompiledRule, { scope: 'aggregate' }>, template: TemplateDefinition, input: ValidationInput): ValidationFinding[] {
@@ -32,7 +32,7 @@ export function runAggregateRule(c: Extract<CompiledRule, { scope: 'aggregate' }
       cells: [],
       message: renderMessage(c.rule.message, {
         unit: input.provinceName,
-        year: String(input.year),
+        ...periodVars(input.year, input.period),
         left: formatFigure(failed.left),
         right: formatFigure(failed.right),
         gap: formatFigure(failed.gap),

@@ -1,10 +1,9 @@
-// Scope `completeness`: once anything was received for the year, one finding per active unit that has
-// not reported it, and (with `late`)
-// one per submission received after the deadline. Pure.
+// Scope `completeness`: once anything was received for a period whose submissions are expected, one finding
+// per active unit that has not reported it, and (with `late`) one per submission received after the deadline. Pure.
 import type { CompiledRule } from './compile.ts';
 import { findingKey } from './finding.ts';
 import { formatDate } from '../dates.ts';
-import { renderMessage } from './message.ts';
+import { periodVars, renderMessage } from './message.ts';
 import type { ValidationFinding, ValidationInput } from './types.ts';
 
 /** Vietnam keeps UTC+7 all year: the calendar day a time falls on there. */
@@ -18,8 +17,9 @@ export function vietnamDate(isoTime: string): string {
 
 export function runCompletenessRule(c: Extract<CompiledRule, { scope: 'completeness' }>, input: ValidationInput): ValidationFinding[] {
   const findings: ValidationFinding[] = [];
-  // Nothing received yet for the year: the season has not started, no unit is "missing".
-  if (input.current.length === 0) return findings;
+  // Nothing received yet for the year: the season has not started, no unit is "missing". Nor is one in a period
+  // whose submissions are not collected (a past year kept for comparison, a range).
+  if (input.current.length === 0 || !input.expectsSubmissions) return findings;
   const reported = new Set(input.current.map((u) => u.code));
   const deadline = input.deadline ? formatDate(input.deadline) : '';
   const base = { rule: c.rule.id, severity: c.rule.severity, scope: 'completeness' as const, year: input.year, left: null, right: null, cells: [] };
@@ -30,7 +30,7 @@ export function runCompletenessRule(c: Extract<CompiledRule, { scope: 'completen
       key: findingKey(input.year, c.rule.id, unit.code, 'missing'),
       unit: unit.code,
       unitName: unit.name,
-      message: renderMessage(c.rule.message, { unit: unit.name, year: String(input.year), deadline }),
+      message: renderMessage(c.rule.message, { unit: unit.name, ...periodVars(input.year, input.period), deadline }),
     });
   }
   if (!c.rule.late || !input.deadline) return findings;
@@ -43,7 +43,7 @@ export function runCompletenessRule(c: Extract<CompiledRule, { scope: 'completen
       key: findingKey(input.year, c.rule.id, unit.code, 'late'),
       unit: unit.code,
       unitName: unit.name,
-      message: renderMessage(c.rule.late.message, { unit: unit.name, year: String(input.year), deadline, received: formatDate(received) }),
+      message: renderMessage(c.rule.late.message, { unit: unit.name, ...periodVars(input.year, input.period), deadline, received: formatDate(received) }),
     });
   }
   return findings;

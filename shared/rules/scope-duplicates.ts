@@ -3,7 +3,7 @@
 import type { CompiledRule } from './compile.ts';
 import { findingKey } from './finding.ts';
 import { formatDate } from '../dates.ts';
-import { renderMessage } from './message.ts';
+import { periodVars, renderMessage } from './message.ts';
 import type { ValidationFinding, ValidationInput } from './types.ts';
 
 export function runDuplicatesRule(c: Extract<CompiledRule, { scope: 'duplicates' }>, input: ValidationInput): ValidationFinding[] {
@@ -32,7 +32,7 @@ export function runDuplicatesRule(c: Extract<CompiledRule, { scope: 'duplicates'
       units,
       message: renderMessage(c.rule.message, {
         unit: input.provinceName,
-        year: String(input.year),
+        ...periodVars(input.year, input.period),
         so_ky_hieu: doc.so_ky_hieu,
         ngay: formatDate(doc.ngay),
         co_quan: doc.co_quan ?? '',

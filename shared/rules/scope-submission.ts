@@ -1,11 +1,12 @@
 // Scope `submission`: each rule checked on one unit-year's figures. Pure, so the window can re-run it
 // live while the compiler edits the grid.
+import type { ReportPeriod } from '../periods.ts';
 import type { TemplateDefinition } from '../template-schema.ts';
 import { runCheck } from './check.ts';
 import type { CompiledRule } from './compile.ts';
 import { bindingSubject, bindingVars, cellsOf, findingKey } from './finding.ts';
 import { unitLookup } from './lookup.ts';
-import { formatCells, formatFigure, renderMessage } from './message.ts';
+import { formatCells, formatFigure, periodVars, renderMessage } from './message.ts';
 import type { UnitFiguresInput, ValidationFinding } from './types.ts';
 
 export function runSubmissionRule(
@@ -13,6 +14,7 @@ export function runSubmissionRule(
   template: TemplateDefinition,
   year: number,
   unit: UnitFiguresInput,
+  period?: ReportPeriod,
 ): ValidationFinding[] {
   const lookup = unitLookup(template, unit);
   const findings: ValidationFinding[] = [];
@@ -36,7 +38,7 @@ export function runSubmissionRule(
       cells,
       message: renderMessage(c.rule.message, {
         unit: unit.name,
-        year: String(year),
+        ...periodVars(year, period),
         left: formatFigure(failed.left),
         right: formatFigure(failed.right),
         gap: formatFigure(failed.gap),

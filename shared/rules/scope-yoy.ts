@@ -6,7 +6,7 @@ import type { CompiledRule } from './compile.ts';
 import { matchesPattern } from './expression.ts';
 import { cellsOf, findingKey, indicatorIndex } from './finding.ts';
 import { codesOfKind } from './lookup.ts';
-import { formatCells, formatFigure, renderMessage } from './message.ts';
+import { formatCells, formatFigure, periodVars, renderMessage } from './message.ts';
 import type { YoyRule } from './schema.ts';
 import type { ValidationFinding, ValidationInput } from './types.ts';
 
@@ -46,7 +46,7 @@ export function runYoyRule(c: Extract<CompiledRule, { scope: 'yoy' }>, template:
         cells,
         message: renderMessage(c.rule.message, {
           unit: unit.name,
-          year: String(input.year),
+          ...periodVars(input.year, input.period),
           previousYear: String(input.year - 1),
           code,
           indicator: index.get(code)?.label ?? code,

@@ -1,5 +1,6 @@
 // What validation produces, shared by the services, the CLI and the window.
 import type { Severity } from '../types.ts';
+import type { ReportPeriod } from '../periods.ts';
 import type { RuleScope } from './schema.ts';
 
 /** A cell of the unit's workbook a finding points at; address is null when the figure did not come from a workbook. */
@@ -78,6 +79,8 @@ export interface ReportedDocument {
 /** Everything the engine needs about a year, gathered by the caller; the engine reads nothing else. */
 export interface ValidationInput {
   year: number;
+  /** The report period when it is not the year itself (a half-year, a range): messages name it as the report does. */
+  period?: ReportPeriod;
   /** How the province is named in findings about it, e.g. "Tỉnh An Lạc". */
   provinceName: string;
   /** The current submissions of the year, in unit-list order. */
@@ -86,6 +89,8 @@ export interface ValidationInput {
   previous: ReadonlyMap<string, UnitFiguresInput>;
   /** Active units, in list order (for completeness). */
   activeUnits: { code: string; name: string; kind: string }[];
+  /** Whether units are expected to report this period (the season being collected): only then is a unit without a submission a finding. */
+  expectsSubmissions: boolean;
   /** The deadline for submissions (ISO date), if set. */
   deadline: string | null;
   documents: ReportedDocument[];

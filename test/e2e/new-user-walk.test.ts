@@ -301,6 +301,15 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
       await page.keyboard.press('Enter');
       await expect.poll(() => paperCell.textContent()).toBe(String(PAPER_FIGURE));
       expect(figure(PAPER, 'pl01_bl_vu')).toBe(PAPER_FIGURE);
+      // The letter gives the children of those cases too (cases with no child are an error of the rules).
+      await page.getByText(/nhưng số trẻ em bị xâm hại để trống hoặc bằng 0/).waitFor();
+      await cellOf(PAPER, 'pl01_bl_tre').click();
+      await page.keyboard.type(String(PAPER_FIGURE));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByLabel('Lý do sửa').inputValue()).toBe('Công văn số 58/UBND-VX ngày 08/12/2026');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => figure(PAPER, 'pl01_bl_tre')).toBe(PAPER_FIGURE);
+      await page.getByText(/^Đã sửa 1 ô\. Ctrl\+Z để hoàn tác\.$/).waitFor();
       await photo('ban-giay-nhap');
 
       // 10. Backup, a change after it, then the restore (confirmed): the change is gone.

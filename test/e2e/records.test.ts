@@ -143,6 +143,8 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await screenshotBoth(page, 'ban-giay-nhap');
       await page.keyboard.press('Enter');
       await expect.poll(() => cell.textContent()).toBe('3');
+      // Three cases and no child typed: the rules say so at once, once the correction is saved.
+      await page.getByText(/Xã Vĩnh Lộc, năm 2026: Bạo lực — có 3 vụ nhưng số trẻ em bị xâm hại để trống hoặc bằng 0/).waitFor();
       expect(figure('X12', 'pl01_bl_vu')).toBe(3);
 
       // Thu nhận says how the figures came.

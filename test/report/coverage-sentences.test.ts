@@ -122,6 +122,35 @@ describe('rule "no child only when every unit said 0"', () => {
   });
 });
 
+describe('rule "no 0 in running text": a sex or age group with no child is said in words', () => {
+  /** Every commune: 2 girls aged 6 to 12, sexually abused, in 2 cases; every other figure 0. */
+  const girls = (unit: string): Sub => {
+    const v = pl01({});
+    for (const f of FORMS) for (const a of ['duoi6', '6den12', '12den16']) v[`pl01_${f}_${a}`] = 0;
+    return { unit, year: 2026, values: { ...v, pl01_xhtd_vu: 2, pl01_xhtd_tre: 2, pl01_xhtd_nu: 2, pl01_xhtd_6den12: 2 } };
+  };
+
+  it('"không có em nam", "không có trẻ em dưới 6 tuổi", never "0 em"', () => {
+    const c = db(COMMUNES.map(girls));
+    expect(sentenceWith(c, 2026, 'gioi_tinh')).toBe(
+      'Năm 2026, trên địa bàn tỉnh xảy ra 24 vụ xâm hại trẻ em với 24 trẻ em bị xâm hại (24 em nữ, không có em nam).',
+    );
+    expect(sentenceWith(c, 2026, 'do_tuoi')).toBe('Theo độ tuổi: từ 6 đến dưới 12 tuổi 24 em; không có trẻ em dưới 6 tuổi, từ 12 đến dưới 16 tuổi.');
+  });
+
+  it('"chưa ghi nhận" when a commune left the figure blank', () => {
+    // Phường Đông Sơn left the boys and the under-6s blank in every row.
+    const blanks = Object.fromEntries(FORMS.flatMap((f) => [`pl01_${f}_nam`, `pl01_${f}_duoi6`]).map((code) => [code, null]));
+    const c = db(COMMUNES.map((u) => (u === 'X02' ? { ...girls(u), values: { ...girls(u).values, ...blanks } } : girls(u))));
+    expect(sentenceWith(c, 2026, 'gioi_tinh')).toBe(
+      'Năm 2026, trên địa bàn tỉnh xảy ra 24 vụ xâm hại trẻ em với 24 trẻ em bị xâm hại (24 em nữ, chưa ghi nhận em nam).',
+    );
+    expect(sentenceWith(c, 2026, 'do_tuoi')).toBe(
+      'Theo độ tuổi: từ 6 đến dưới 12 tuổi 24 em; không có trẻ em từ 12 đến dưới 16 tuổi; chưa ghi nhận trẻ em dưới 6 tuổi (phường Đông Sơn chưa có số liệu).',
+    );
+  });
+});
+
 describe('rule "like for like": a change with the year before over the units that reported in both years', () => {
   const year2025 = COMMUNES.map((unit) => ({ unit, year: 2025, values: pl01({ bl: 2 }) }));
 
@@ -129,14 +158,14 @@ describe('rule "like for like": a change with the year before over the units tha
     const c = db([...year2025, ...COMMUNES.filter((u) => u !== 'X12').map((unit) => ({ unit, year: 2026, values: pl01({ bl: unit === 'X01' ? 5 : 2 }) }))]);
     // Raw totals would read 25 against 24 (+1, 4,2%); over the same 11 communes it is 25 against 22.
     expect(sentenceWith(c, 2026, 'tre_change')).toBe(
-      'Năm 2026, trên địa bàn tỉnh xảy ra 25 vụ xâm hại trẻ em với 25 trẻ em bị xâm hại (25 em nam, 0 em nữ), tăng 03 em (13,6%) so với năm 2025 (tính trên 11 đơn vị có số liệu cả hai năm).',
+      'Năm 2026, trên địa bàn tỉnh xảy ra 25 vụ xâm hại trẻ em với 25 trẻ em bị xâm hại (25 em nam, chưa ghi nhận em nữ), tăng 03 em (13,6%) so với năm 2025 (tính trên 11 đơn vị có số liệu cả hai năm).',
     );
   });
 
   it('compares plainly when the same units reported in both years', () => {
     const c = db([...year2025, ...COMMUNES.map((unit) => ({ unit, year: 2026, values: pl01({ bl: unit === 'X01' ? 5 : 2 }) }))]);
     expect(sentenceWith(c, 2026, 'tre_change')).toBe(
-      'Năm 2026, trên địa bàn tỉnh xảy ra 27 vụ xâm hại trẻ em với 27 trẻ em bị xâm hại (27 em nam, 0 em nữ), tăng 03 em (12,5%) so với năm 2025.',
+      'Năm 2026, trên địa bàn tỉnh xảy ra 27 vụ xâm hại trẻ em với 27 trẻ em bị xâm hại (27 em nam, không có em nữ), tăng 03 em (12,5%) so với năm 2025.',
     );
   });
 });

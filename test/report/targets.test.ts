@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allIndicators, indicatorsForKind } from '../../shared/template.ts';
 import { evaluateTargets, type TargetUnit } from '../../shared/targets.ts';
 import { effectiveTargets, targetProblems, targetsFileSchema, type TargetDefinition } from '../../shared/targets-schema.ts';
-import { targetResultText } from '../../shared/targets-text.ts';
+import { targetResultText, targetStatusText } from '../../shared/targets-text.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { generateReport } from '../../electron/services/report.ts';
 import { openContext, type ServiceContext } from '../../electron/store/context.ts';
@@ -164,6 +164,39 @@ describe('evaluation against figures computed from the sample', () => {
       () => [{ code: 'V', name: 'VKS', kind: 'vien_kiem_sat', values: new Map([['vks_tra_hs', 0]]) }],
     );
     expect(zero[0]).toMatchObject({ status: 'dat', result: 0 });
+  });
+
+  it('a share above its whole (a figure typed wrong) is "Số liệu chưa hợp lệ", never đạt, naming the units', () => {
+    const targets = effectiveTargets(
+      [def({ code: 'x', expression: 'nv_tin_xu_ly', of: 'nv_tin_tiep_nhan', comparator: '>', value: 95, unit: '%', kinds: ['dia_phuong'] })],
+      new Map(),
+    );
+    const unit = (code: string, done: number, got: number): TargetUnit => ({
+      code,
+      name: `Xã ${code}`,
+      kind: 'dia_phuong',
+      values: new Map([
+        ['nv_tin_xu_ly', done],
+        ['nv_tin_tiep_nhan', got],
+      ]),
+    });
+    const labelOf = (c: string) => c;
+    // 21 handled of 20 received: 105%, above the level but impossible.
+    const [over] = evaluateTargets(ctx.template, targets, YEAR, () => [unit('A', 12, 10), unit('B', 9, 10)]);
+    expect(over).toMatchObject({ status: 'thieu', result: null, measured: 21, reference: 20, overFull: { units: ['Xã A'] } });
+    expect(targetStatusText(over!)).toBe('Số liệu chưa hợp lệ');
+    expect(targetResultText(over!, labelOf)).toBe('Tính ra 105% (21/20): tỷ lệ không thể vượt 100%; cần kiểm tra lại số liệu của Xã A');
+    // The sum reads 100% but A's own 11 of 10 is hidden by B's 9 of 10: still not đạt.
+    const [hidden] = evaluateTargets(ctx.template, targets, YEAR, () => [unit('A', 11, 10), unit('B', 9, 10)]);
+    expect(hidden).toMatchObject({ status: 'thieu', result: null, overFull: { units: ['Xã A'] } });
+    expect(targetResultText(hidden!, labelOf)).toBe('Số liệu của Xã A cho tỷ lệ vượt 100%, không thể có; cần kiểm tra lại trước khi đánh giá');
+    // Handled with nothing received.
+    const [noWhole] = evaluateTargets(ctx.template, targets, YEAR, () => [unit('A', 3, 0)]);
+    expect(targetResultText(noWhole!, labelOf)).toBe('Tính ra (3/0): tỷ lệ không thể vượt 100%; cần kiểm tra lại số liệu của Xã A');
+    // Exactly 100% is a figure, and đạt.
+    const [full] = evaluateTargets(ctx.template, targets, YEAR, () => [unit('A', 10, 10)]);
+    expect(full).toMatchObject({ status: 'dat', result: 100 });
+    expect(full!.overFull).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 // Each submission rule of docs/rules.md: a case that fires (with its exact message) and one that does not.
 import { insertSubmissionVersion } from '../../electron/store/submissions.ts';
+import { validateYear } from '../../electron/services/validation.ts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { templatePath } from '../../electron/template-store.ts';
@@ -49,6 +50,20 @@ const CASES: RuleCase[] = [
     fires: { unit: 'X03', values: pl01({ mb: { ...XHTD, vu: 9 } }) },
     message: `${TP}: Mua bán — số vụ (9) nhiều hơn số trẻ em bị xâm hại (8), trong khi mỗi vụ có ít nhất một trẻ em.`,
     holds: { unit: 'X03', values: pl01({ mb: { ...XHTD, vu: 8 } }) },
+  },
+  {
+    rule: 'pl01_cases_need_children',
+    // Cases typed, the children left blank: a blank is missing, but a case has at least one child.
+    fires: { unit: 'X03', values: pl01({ xhtd: { ...XHTD, tre: null } }) },
+    message: `${TP}: Xâm hại tình dục — có 3 vụ nhưng số trẻ em bị xâm hại để trống hoặc bằng 0, trong khi mỗi vụ có ít nhất một trẻ em; hãy ghi số trẻ em bị xâm hại của các vụ này.`,
+    // No case, children blank: nothing says a child is missing.
+    holds: { unit: 'X03', values: pl01({ xhtd: { ...XHTD, vu: 0, tre: null } }) },
+  },
+  {
+    rule: 'pl01_ca_cases_need_children',
+    fires: { unit: 'CA', values: ca01({ bl: { ...XHTD, tre: 0, nam: 0, nu: 0, duoi6: 0, '6den12': 0, '12den16': 0 } }) },
+    message: `${CA}: Bạo lực — có 3 vụ nhưng số trẻ em bị xâm hại để trống hoặc bằng 0, trong khi mỗi vụ có ít nhất một trẻ em; hãy ghi số trẻ em bị xâm hại của các vụ này.`,
+    holds: { unit: 'CA', values: ca01({ bl: XHTD }) },
   },
   {
     rule: 'pl01_children_need_case',
@@ -160,6 +175,19 @@ const CASES: RuleCase[] = [
     message: `${CA}: Bạo lực — cộng số trẻ em theo độ tuổi (9) khác tổng số trẻ em (8).`,
     holds: { unit: 'CA', values: ca01({ bl: XHTD }) },
   },
+  {
+    rule: 'police_solved_cases',
+    fires: { unit: 'CA', values: { ca_vu: 4, ca_vu_kham_pha: 5 } },
+    message: `${CA}: số vụ xâm hại trẻ em đã điều tra khám phá (5) nhiều hơn số vụ phát hiện (4), tỷ lệ điều tra khám phá vượt 100%; hãy kiểm tra lại hai số liệu này.`,
+    holds: { unit: 'CA', values: { ca_vu: 5, ca_vu_kham_pha: 5 } },
+  },
+  {
+    rule: 'procuracy_on_time',
+    // Phụ lục 03 counts 2 prosecuted cases (PROC) in one group, 2 in another: 4 in all.
+    fires: { unit: 'VKS', values: { ...pl03({ d146: PROC, d142: PROC }), vks_tt_dung_han: 5 } },
+    message: `${VKS}: số vụ án được ra quyết định truy tố đúng thời hạn (5) nhiều hơn tổng số vụ truy tố ở Phụ lục 03 (4); hãy kiểm tra lại.`,
+    holds: { unit: 'VKS', values: { ...pl03({ d146: PROC, d142: PROC }), vks_tt_dung_han: 4 } },
+  },
 ];
 
 describe('submission rules: one case that fires, one that does not', () => {
@@ -209,6 +237,24 @@ describe('submission rules: one case that fires, one that does not', () => {
     const [f] = findingsOf(ctx, 'pl01_sex_sum');
     expect(f?.message).toBe('Xã Tân Phú, năm 2026: Xâm hại tình dục — số trẻ em nam + nữ (7) khác tổng số trẻ em (8) (Phụ lục 01, các ô E10, F10, D10).');
     expect(f?.cells[0]).toEqual({ sheet: 'PL01', address: 'E10', code: 'pl01_xhtd_nam' });
+  });
+
+  it('cases with no children: one finding, naming the blank cell and the cases cell', () => {
+    const ctx = dbWith([{ unit: 'X03', values: pl01({ xhtd: { vu: 3, tre: null, nam: null, nu: null, duoi6: null, '6den12': null, '12den16': null } }) }]);
+    const setCell = ctx.db.prepare('UPDATE submission_values SET cell = ? WHERE code = ?');
+    setCell.run('PL01!C8', 'pl01_xhtd_vu');
+    setCell.run('PL01!D8', 'pl01_xhtd_tre');
+    const errors = validateYear(ctx, 2026).findings.filter((f) => f.unit === 'X03' && f.severity === 'error');
+    expect(errors.map((f) => f.message)).toEqual([
+      'Xã Tân Phú, năm 2026: Xâm hại tình dục — có 3 vụ nhưng số trẻ em bị xâm hại để trống hoặc bằng 0, trong khi mỗi vụ có ít nhất một trẻ em; hãy ghi số trẻ em bị xâm hại của các vụ này (Phụ lục 01, các ô D8, C8).',
+    ]);
+    // Written 0 rather than left blank: the same one finding, not "số vụ nhiều hơn số trẻ em" besides.
+    const zero = dbWith([{ unit: 'X03', values: pl01({ xhtd: { vu: 3 } }) }]);
+    expect(
+      validateYear(zero, 2026)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.rule),
+    ).toEqual(['pl01_cases_need_children']);
   });
 
   it('each failing item is its own finding', () => {
