@@ -6,6 +6,7 @@ import { periodCollects, periodKey, periodSeason, windowSeason, type ReportPerio
 import { documentKey as sameDocumentKey } from '../../shared/text.ts';
 import type { DocumentRecord, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from './context.ts';
+import { keptRead } from '../db/change-stamp.ts';
 import { listUnits } from './units.ts';
 
 export interface UnitFigures {
@@ -62,7 +63,17 @@ export function periodFigures(ctx: ServiceContext, period: ReportPeriod): YearFi
   return { year: periodSeason(period), period: key, byUnit: sorted };
 }
 
+/**
+ * A period's own figures, read once per state of the database (db/change-stamp.ts): a roll-up's annexes and
+ * report read the same 300,000 figures. Shared between callers, who must not change them. A locked year's
+ * view (its own unit list) reads them afresh.
+ */
 function storedPeriodFigures(ctx: ServiceContext, year: number, period: string): YearFigures {
+  if (ctx.lockedView) return readPeriodFigures(ctx, year, period);
+  return keptRead(ctx.db, 'figures', `${year}:${period}`, () => readPeriodFigures(ctx, year, period));
+}
+
+function readPeriodFigures(ctx: ServiceContext, year: number, period: string): YearFigures {
   const units = new Map(listUnits(ctx).map((u) => [u.code, u]));
   const rows = ctx.db
     .prepare(
