@@ -113,9 +113,18 @@ function readPeriodFigures(ctx: ServiceContext, year: number, period: string): Y
   return { year, byUnit };
 }
 
-/** Units (of the given kinds, if any) whose current submission is counted. */
-export function contributors(fig: YearFigures, kinds?: readonly string[]): UnitFigures[] {
-  return [...fig.byUnit.values()].filter((f) => !kinds || kinds.includes(f.unit.kind));
+/** The contributors of a year's figures by kinds asked: an annex asks for them cell by cell. */
+const contributorsKept = new WeakMap<YearFigures, Map<string, readonly UnitFigures[]>>();
+
+/** Units (of the given kinds, if any) whose current submission is counted, in unit-list order. Shared: not to be changed. */
+export function contributors(fig: YearFigures, kinds?: readonly string[]): readonly UnitFigures[] {
+  let byKinds = contributorsKept.get(fig);
+  if (!byKinds) contributorsKept.set(fig, (byKinds = new Map()));
+  // Kinds are codes (letters, digits, _): joined by a space they name the list.
+  const key = kinds ? kinds.join(' ') : '*';
+  let units = byKinds.get(key);
+  if (!units) byKinds.set(key, (units = [...fig.byUnit.values()].filter((f) => !kinds || kinds.includes(f.unit.kind))));
+  return units;
 }
 
 /** Sum of one indicator over the contributing units; null when none of them reported it. */
@@ -126,6 +135,8 @@ export function sumIndicator(fig: YearFigures, code: string, kinds?: readonly st
 /**
  * Sum of indicators over the contributing units that hold them (units of kinds whose sheets carry none of the
  * codes are not expected to give it), with who gave a value and who left every one of them blank.
+ * `expected` says whether a unit's kind is expected to give them: it is asked once per kind (with the kind's
+ * first unit), not once for each of a roll-up's 6,600 units.
  */
 export function sumIndicators(
   fig: YearFigures,
@@ -133,10 +144,14 @@ export function sumIndicators(
   expected: (unit: Unit) => boolean,
   kinds?: readonly string[],
 ): CoverageSum<UnitFigures> {
-  return sumOverUnits(
-    contributors(fig, kinds).filter((f) => expected(f.unit)),
-    (f) => codes.map((c) => f.values.get(c)),
-  );
+  const expectedKind = new Map<string, boolean>();
+  const units: UnitFigures[] = [];
+  for (const f of contributors(fig, kinds)) {
+    let yes = expectedKind.get(f.unit.kind);
+    if (yes === undefined) expectedKind.set(f.unit.kind, (yes = expected(f.unit)));
+    if (yes) units.push(f);
+  }
+  return sumOverUnits(units, (f) => codes.map((c) => f.values.get(c)));
 }
 
 /** Active units of the given kinds that have no current submission for the year. */
