@@ -62,10 +62,10 @@ export { assertFiguresOpen as assertYearOpen } from './years.ts';
  * blank. The checks before it refuse such values with reasons; this keeps Infinity and NaN out of the store,
  * and so out of every annex and report, whatever path a value took.
  */
-export function storableFigure(value: number | null, what: string): number | null {
+export function storableFigure(value: number | null, what: string | (() => string)): number | null {
   if (value === null) return null;
   if (typeof value !== 'number' || !Number.isFinite(value))
-    throw new AppError('not_number', `${what}: giá trị ${String(value)} không phải là số hữu hạn; không lưu.`);
+    throw new AppError('not_number', `${typeof what === 'string' ? what : what()}: giá trị ${String(value)} không phải là số hữu hạn; không lưu.`);
   return value;
 }
 
@@ -118,7 +118,7 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
     const chunk = s.values.slice(from, from + VALUE_ROWS);
     const params: unknown[] = [];
     for (const v of chunk)
-      params.push(id, v.code, storableFigure(v.value, `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
+      params.push(id, v.code, storableFigure(v.value, () => `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
     ctx.db.prepare(insertValuesSql(chunk.length)).run(params);
   }
   const insDoc = ctx.db.prepare(
