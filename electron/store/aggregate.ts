@@ -91,7 +91,16 @@ function readPeriodFigures(ctx: ServiceContext, year: number, period: string): Y
     )
     .raw()
     .iterate(period) as Iterable<[number, string, number | null]>;
-  for (const [id, code, value] of all) values.get(id)?.set(code, value);
+  // One string per indicator code (SQLite hands out a new one per row): a roll-up's 300,000 figures keep ~50 codes.
+  const codes = new Map<string, string>();
+  let current: Map<string, number | null> | undefined;
+  let currentId = -1;
+  for (const [id, code, value] of all) {
+    if (id !== currentId) [current, currentId] = [values.get(id), id];
+    let shared = codes.get(code);
+    if (shared === undefined) codes.set(code, (shared = code));
+    current?.set(shared, value);
+  }
   const corrections = ctx.db
     .prepare(
       'SELECT c.submission_id, c.code, c.value FROM corrections c JOIN submissions s ON s.id = c.submission_id WHERE s.period = ? AND s.is_current = 1 ORDER BY c.id',
