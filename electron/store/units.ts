@@ -107,13 +107,17 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
     const now = ctx.now().toISOString();
     // A new unit without an order goes after every unit already listed, in the list's order.
     let nextOrder = (ctx.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM units').get() as { n: number }).n;
+    // The list's units as they stand after the first pass (id, parent): the second one looks them up here.
+    const listed = new Map<string, { id: number; code: string; parentCode: string | null }>();
     // Two passes so that a parent may come after its child in the list.
     parsed.forEach((u) => {
       const existing = findUnit(ctx, u.code);
+      listed.set(u.code, existing ? { id: existing.id, code: u.code, parentCode: existing.parentCode } : { id: 0, code: u.code, parentCode: null });
       if (!existing) {
         const id = ctx.db
           .prepare('INSERT INTO units (code, name, kind, sort_order, created_at) VALUES (?, ?, ?, ?, ?)')
           .run(u.code, u.name, u.kind, u.order ?? nextOrder++, now).lastInsertRowid;
+        listed.get(u.code)!.id = Number(id);
         history(ctx, Number(id), 'created', null, u.name);
         audit(ctx, { action: 'unit.create', entity: 'unit', entityId: u.code, newValue: u });
         added++;
@@ -131,13 +135,14 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
     });
     parsed.forEach((u, i) => {
       if (!u.parent) return;
-      const parent = findUnit(ctx, u.parent);
+      const parent = listed.get(u.parent) ?? findUnit(ctx, u.parent);
       if (!parent) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: không có đơn vị cấp trên "${u.parent}".`);
       if (parent.code === u.code) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: đơn vị không thể là cấp trên của chính nó.`);
-      const self = findUnit(ctx, u.code)!;
+      const self = listed.get(u.code)!;
       if (self.parentCode !== parent.code) {
         ctx.db.prepare('UPDATE units SET parent_id = ? WHERE id = ?').run(parent.id, self.id);
         if (self.parentCode) history(ctx, self.id, 'moved', self.parentCode, parent.code);
+        self.parentCode = parent.code;
       }
     });
     assertNoCycles(ctx);
