@@ -5,8 +5,7 @@
 // inside a transaction is not kept (a rollback takes its changes back but not the stamp).
 import type Database from 'better-sqlite3';
 
-const STAMP_SQL =
-  'SELECT total_changes(), (SELECT data_version FROM pragma_data_version), (SELECT schema_version FROM pragma_schema_version)';
+const STAMP_SQL = 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version), (SELECT schema_version FROM pragma_schema_version)';
 
 export function changeStamp(db: Database.Database): string {
   return (db.prepare(STAMP_SQL).raw().get() as number[]).join(':');

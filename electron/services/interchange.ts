@@ -217,7 +217,7 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         setSettings(ctx, known, { year: d.years.length ? Math.max(...d.years) : undefined });
       }
       // The codes held here read once (not one look-up per unit of the file and per parent).
-      const held = new Set((ctx.db.prepare('SELECT code FROM units').pluck().all() as string[]));
+      const held = new Set(ctx.db.prepare('SELECT code FROM units').pluck().all() as string[]);
       const inFile = new Set(d.units.map((u) => u.code));
       const missingUnits = d.units.filter((u) => !held.has(u.code));
       if (missingUnits.length)

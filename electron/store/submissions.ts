@@ -118,7 +118,14 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
     const chunk = s.values.slice(from, from + VALUE_ROWS);
     const params: unknown[] = [];
     for (const v of chunk)
-      params.push(id, v.code, storableFigure(v.value, () => `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
+      params.push(
+        id,
+        v.code,
+        storableFigure(v.value, () => `${s.unitCode} năm ${s.year}, ${v.code}`),
+        v.raw ?? null,
+        v.cell ?? null,
+        v.formula ?? null,
+      );
     ctx.db.prepare(insertValuesSql(chunk.length)).run(params);
   }
   const insDoc = ctx.db.prepare(

@@ -104,9 +104,7 @@ describe('kept reads of the store', () => {
     // Recomputed by hand over every unit of the figures.
     const units = [...fig.byUnit.values()].filter((f) => f.unit.kind === expectedKind);
     const given = units.filter((f) => f.values.get('pl01_bl_tre') != null || f.values.get('pl01_mb_tre') != null);
-    const total = given.length
-      ? given.reduce((t, f) => t + (f.values.get('pl01_bl_tre') ?? 0) + (f.values.get('pl01_mb_tre') ?? 0), 0)
-      : null;
+    const total = given.length ? given.reduce((t, f) => t + (f.values.get('pl01_bl_tre') ?? 0) + (f.values.get('pl01_mb_tre') ?? 0), 0) : null;
     expect(sum.total).toBe(total);
     expect(sum.reported.map((f) => f.unit.code)).toEqual(given.map((f) => f.unit.code));
     expect(sum.blank.map((f) => f.unit.code)).toEqual(units.filter((f) => !given.includes(f)).map((f) => f.unit.code));
