@@ -5,11 +5,10 @@ import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '
 import { checkNumber, checkText, checkValue, parseDate, type RawValue, type ValueDefinition } from '../../shared/values/check-value.ts';
 import type { DocumentRecord } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
-import type { ServiceContext } from '../store/context.ts';
+import { isoDate, type ServiceContext } from '../store/context.ts';
 import { isSettingKey } from '../../shared/settings-schema.ts';
 import { getSettings, setSettings } from '../store/settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from '../store/submissions.ts';
-import { importLookup } from './imports.ts';
 import { findUnit, listUnits, upsertUnits } from '../store/units.ts';
 import { ensureYear } from '../store/years.ts';
 
@@ -97,18 +96,41 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
 
 type IncomingSubmission = Interchange['submissions'][number];
 
+/** What a unit kind reports, looked up once per kind and file (not once per submission). */
+interface KindSheets {
+  indicators: Map<string, ReturnType<typeof indicatorsForKind>[number]>;
+  table: ReturnType<typeof documentTableForKind>;
+  narrativeCodes: Set<string>;
+}
+
+function kindSheets(ctx: ServiceContext): (kind: string) => KindSheets {
+  const byKind = new Map<string, KindSheets>();
+  return (kind) => {
+    let k = byKind.get(kind);
+    if (!k) {
+      k = {
+        indicators: new Map(indicatorsForKind(ctx.template, kind).map((i) => [i.code, i])),
+        table: documentTableForKind(ctx.template, kind),
+        narrativeCodes: new Set(narrativeCodesForKind(ctx.template, kind)),
+      };
+      byKind.set(kind, k);
+    }
+    return k;
+  };
+}
+
 /**
  * The checks a workbook gets on import, for a submission that comes as JSON, through the same value
  * checker: each code is one the unit's kind reports, figures within their bounds, document fields from
  * their lists and dates within the documents' window, texts for the unit's sections and within a cell's
  * limit, and a received date that is a real date.
  */
-function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: string, file: string, window: { from: string; to: string }): IncomingSubmission {
+function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: KindSheets, file: string, window: { from: string; to: string }): IncomingSubmission {
   const where = `Tệp ${file}, báo cáo của ${s.unit} năm ${s.year}`;
   const refuse = (what: string, reason: string): never => {
     throw new AppError('bad_json', `${where}${what}: ${reason}`);
   };
-  const indicators = new Map(indicatorsForKind(ctx.template, kind).map((i) => [i.code, i]));
+  const { indicators, table, narrativeCodes } = kind;
   const figure = (code: string, v: unknown): number | null => {
     const ind = indicators.get(code);
     if (!ind) return refuse('', `đơn vị này không báo cáo chỉ tiêu "${code}".`);
@@ -119,7 +141,6 @@ function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: strin
   const corrections = s.corrections?.map((c) => ({ ...c, value: figure(c.code, c.value) }));
   if (s.received_at !== undefined && !parseDate(s.received_at))
     refuse('', `ngày nhận "${s.received_at.slice(0, 40)}" không phải là một ngày có thật (ghi theo dạng yyyy-mm-dd).`);
-  const table = documentTableForKind(ctx.template, kind);
   const documents = (s.documents ?? []).map((d, i) => {
     if (table?.kind !== 'table') return refuse('', 'đơn vị này không báo cáo văn bản.');
     const canonical: Record<string, string | null> = {};
@@ -146,7 +167,6 @@ function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: strin
     seen.add(key);
     return true;
   });
-  const narrativeCodes = new Set(narrativeCodesForKind(ctx.template, kind));
   const texts: Record<string, string> = {};
   for (const [code, text] of Object.entries(s.texts ?? {})) {
     if (!narrativeCodes.has(code)) refuse('', `đơn vị này không có mục nội dung "${code}".`);
@@ -196,21 +216,29 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         const known = Object.fromEntries(Object.entries(d.settings).filter(([k]) => isSettingKey(k)));
         setSettings(ctx, known, { year: d.years.length ? Math.max(...d.years) : undefined });
       }
-      const missingUnits = d.units.filter((u) => !findUnit(ctx, u.code));
+      // The codes held here read once (not one look-up per unit of the file and per parent).
+      const held = new Set(ctx.db.prepare('SELECT code FROM units').pluck().all() as string[]);
+      const inFile = new Set(d.units.map((u) => u.code));
+      const missingUnits = d.units.filter((u) => !held.has(u.code));
       if (missingUnits.length)
         upsertUnits(
           ctx,
-          missingUnits.map((u) => ({ ...u, parent: u.parent && (findUnit(ctx, u.parent) || d.units.some((x) => x.code === u.parent)) ? u.parent : null })),
+          missingUnits.map((u) => ({ ...u, parent: u.parent && (held.has(u.parent) || inFile.has(u.parent)) ? u.parent : null })),
         );
-      const lookup = importLookup(ctx);
-      const window = { from: lookup.documentsFrom, to: lookup.today };
+      // The documents' window of a workbook's import (importLookup): from the setting to today.
+      const window = { from: getSettings(ctx).documents_from, to: isoDate(ctx.now()) };
+      const sheetsOf = kindSheets(ctx);
+      const yearsEnsured = new Set<number>(d.years);
       let stored = 0;
       let unchanged = 0;
       for (const raw of d.submissions) {
         const unit = findUnit(ctx, raw.unit);
         if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${raw.unit}" không có trong danh sách đơn vị.`);
-        const s = checkSubmission(ctx, raw, unit.kind, file, window);
-        ensureYear(ctx, s.year);
+        const s = checkSubmission(ctx, raw, sheetsOf(unit.kind), file, window);
+        if (!yearsEnsured.has(s.year)) {
+          ensureYear(ctx, s.year);
+          yearsEnsured.add(s.year);
+        }
         const content = {
           values: Object.entries(s.values).map(([code, value]) => ({ code, value })),
           documents: (s.documents ?? []).map((doc, i) => ({
@@ -223,12 +251,14 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         };
         const current = currentSubmissionId(ctx, s.unit, s.year);
         const incomingCorrections = JSON.stringify((s.corrections ?? []).map((c) => ({ code: c.code, value: c.value, reason: c.reason })));
-        if (current && current.content_sha256 === contentHash(content) && correctionsOf(ctx, current.id) === incomingCorrections) {
+        const hash = contentHash(content);
+        if (current && current.content_sha256 === hash && correctionsOf(ctx, current.id) === incomingCorrections) {
           unchanged++;
           continue;
         }
         insertSubmissionVersion(ctx, {
           ...content,
+          contentSha256: hash,
           unitCode: s.unit,
           year: s.year,
           source: 'json',

@@ -6,6 +6,7 @@ import { periodCollects, periodKey, periodSeason, windowSeason, type ReportPerio
 import { documentKey as sameDocumentKey } from '../../shared/text.ts';
 import type { DocumentRecord, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from './context.ts';
+import { keptRead } from '../db/change-stamp.ts';
 import { listUnits } from './units.ts';
 
 export interface UnitFigures {
@@ -62,7 +63,17 @@ export function periodFigures(ctx: ServiceContext, period: ReportPeriod): YearFi
   return { year: periodSeason(period), period: key, byUnit: sorted };
 }
 
+/**
+ * A period's own figures, read once per state of the database (db/change-stamp.ts): a roll-up's annexes and
+ * report read the same 300,000 figures. Shared between callers, who must not change them. A locked year's
+ * view (its own unit list) reads them afresh.
+ */
 function storedPeriodFigures(ctx: ServiceContext, year: number, period: string): YearFigures {
+  if (ctx.lockedView) return readPeriodFigures(ctx, year, period);
+  return keptRead(ctx.db, 'figures', `${year}:${period}`, () => readPeriodFigures(ctx, year, period));
+}
+
+function readPeriodFigures(ctx: ServiceContext, year: number, period: string): YearFigures {
   const units = new Map(listUnits(ctx).map((u) => [u.code, u]));
   const rows = ctx.db
     .prepare(
@@ -80,7 +91,16 @@ function storedPeriodFigures(ctx: ServiceContext, year: number, period: string):
     )
     .raw()
     .iterate(period) as Iterable<[number, string, number | null]>;
-  for (const [id, code, value] of all) values.get(id)?.set(code, value);
+  // One string per indicator code (SQLite hands out a new one per row): a roll-up's 300,000 figures keep ~50 codes.
+  const codes = new Map<string, string>();
+  let current: Map<string, number | null> | undefined;
+  let currentId = -1;
+  for (const [id, code, value] of all) {
+    if (id !== currentId) [current, currentId] = [values.get(id), id];
+    let shared = codes.get(code);
+    if (shared === undefined) codes.set(code, (shared = code));
+    current?.set(shared, value);
+  }
   const corrections = ctx.db
     .prepare(
       'SELECT c.submission_id, c.code, c.value FROM corrections c JOIN submissions s ON s.id = c.submission_id WHERE s.period = ? AND s.is_current = 1 ORDER BY c.id',
@@ -102,9 +122,18 @@ function storedPeriodFigures(ctx: ServiceContext, year: number, period: string):
   return { year, byUnit };
 }
 
-/** Units (of the given kinds, if any) whose current submission is counted. */
-export function contributors(fig: YearFigures, kinds?: readonly string[]): UnitFigures[] {
-  return [...fig.byUnit.values()].filter((f) => !kinds || kinds.includes(f.unit.kind));
+/** The contributors of a year's figures by kinds asked: an annex asks for them cell by cell. */
+const contributorsKept = new WeakMap<YearFigures, Map<string, readonly UnitFigures[]>>();
+
+/** Units (of the given kinds, if any) whose current submission is counted, in unit-list order. Shared: not to be changed. */
+export function contributors(fig: YearFigures, kinds?: readonly string[]): readonly UnitFigures[] {
+  let byKinds = contributorsKept.get(fig);
+  if (!byKinds) contributorsKept.set(fig, (byKinds = new Map()));
+  // Kinds are codes (letters, digits, _): joined by a space they name the list.
+  const key = kinds ? kinds.join(' ') : '*';
+  let units = byKinds.get(key);
+  if (!units) byKinds.set(key, (units = [...fig.byUnit.values()].filter((f) => !kinds || kinds.includes(f.unit.kind))));
+  return units;
 }
 
 /** Sum of one indicator over the contributing units; null when none of them reported it. */
@@ -115,6 +144,8 @@ export function sumIndicator(fig: YearFigures, code: string, kinds?: readonly st
 /**
  * Sum of indicators over the contributing units that hold them (units of kinds whose sheets carry none of the
  * codes are not expected to give it), with who gave a value and who left every one of them blank.
+ * `expected` says whether a unit's kind is expected to give them: it is asked once per kind (with the kind's
+ * first unit), not once for each of a roll-up's 6,600 units.
  */
 export function sumIndicators(
   fig: YearFigures,
@@ -122,10 +153,14 @@ export function sumIndicators(
   expected: (unit: Unit) => boolean,
   kinds?: readonly string[],
 ): CoverageSum<UnitFigures> {
-  return sumOverUnits(
-    contributors(fig, kinds).filter((f) => expected(f.unit)),
-    (f) => codes.map((c) => f.values.get(c)),
-  );
+  const expectedKind = new Map<string, boolean>();
+  const units: UnitFigures[] = [];
+  for (const f of contributors(fig, kinds)) {
+    let yes = expectedKind.get(f.unit.kind);
+    if (yes === undefined) expectedKind.set(f.unit.kind, (yes = expected(f.unit)));
+    if (yes) units.push(f);
+  }
+  return sumOverUnits(units, (f) => codes.map((c) => f.values.get(c)));
 }
 
 /** Active units of the given kinds that have no current submission for the year. */

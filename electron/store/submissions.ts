@@ -28,6 +28,8 @@ export interface NewSubmission extends SubmissionContent {
   receivedAt?: string;
   findings: ImportFinding[];
   corrections?: { code: string; value: number | null; reason: string; by: string; at: string }[];
+  /** contentHash of this content, when the caller has already computed it (to compare with the current version). */
+  contentSha256?: string;
 }
 
 /** A hash of what the submission says (figures, documents, texts), whatever file it came in. */
@@ -60,11 +62,20 @@ export { assertFiguresOpen as assertYearOpen } from './years.ts';
  * blank. The checks before it refuse such values with reasons; this keeps Infinity and NaN out of the store,
  * and so out of every annex and report, whatever path a value took.
  */
-export function storableFigure(value: number | null, what: string): number | null {
+export function storableFigure(value: number | null, what: string | (() => string)): number | null {
   if (value === null) return null;
   if (typeof value !== 'number' || !Number.isFinite(value))
-    throw new AppError('not_number', `${what}: giá trị ${String(value)} không phải là số hữu hạn; không lưu.`);
+    throw new AppError('not_number', `${typeof what === 'string' ? what : what()}: giá trị ${String(value)} không phải là số hữu hạn; không lưu.`);
   return value;
+}
+
+/** Rows of figures per INSERT statement (6 parameters each, far below SQLite's limit of parameters). */
+const VALUE_ROWS = 64;
+const valuesSql: string[] = [];
+
+function insertValuesSql(rows: number): string {
+  return (valuesSql[rows] ??=
+    'INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES ' + Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', '));
 }
 
 /** Inserts a new version and makes it current. Must run inside the caller's transaction. */
@@ -93,7 +104,7 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
         s.source === 'paper' ? 'json' : s.source,
         s.fileName,
         s.sha256,
-        contentHash(s),
+        s.contentSha256 ?? contentHash(s),
         s.workbookId,
         ctx.template.id,
         s.templateVersion,
@@ -102,9 +113,21 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
         ctx.user,
       ).lastInsertRowid,
   );
-  const insValue = ctx.db.prepare('INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const v of s.values)
-    insValue.run(id, v.code, storableFigure(v.value, `${s.unitCode} năm ${s.year}, ${v.code}`), v.raw ?? null, v.cell ?? null, v.formula ?? null);
+  // Figures go in by many rows per statement: a national roll-up stores some 300,000 of them.
+  for (let from = 0; from < s.values.length; from += VALUE_ROWS) {
+    const chunk = s.values.slice(from, from + VALUE_ROWS);
+    const params: unknown[] = [];
+    for (const v of chunk)
+      params.push(
+        id,
+        v.code,
+        storableFigure(v.value, () => `${s.unitCode} năm ${s.year}, ${v.code}`),
+        v.raw ?? null,
+        v.cell ?? null,
+        v.formula ?? null,
+      );
+    ctx.db.prepare(insertValuesSql(chunk.length)).run(params);
+  }
   const insDoc = ctx.db.prepare(
     'INSERT INTO documents (submission_id, row_no, cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, cell, han) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );

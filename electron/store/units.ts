@@ -6,6 +6,7 @@ import type { Unit, UnitInput } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
+import { keptRead } from '../db/change-stamp.ts';
 
 interface UnitRow {
   id: number;
@@ -34,12 +35,26 @@ function toUnit(r: UnitRow): Unit {
   };
 }
 
-/** All units in list order: by order, then Vietnamese collation of the name. */
-/** The units in the list's order (order, then name as Vietnamese sorts it); `unordered` for a lookup that needs no order. */
+function inListOrder(units: readonly Unit[]): Unit[] {
+  return [...units].sort((a, b) => a.order - b.order || compareVi(a.name, b.name));
+}
+
+/** A locked year's list in order, sorted once per lockedView. */
+const lockedInOrder = new WeakMap<readonly Unit[], Unit[]>();
+
+/**
+ * The units in the list's order (order, then name as Vietnamese sorts it); `unordered` for a lookup that
+ * needs no order. The list is read and sorted once per state of the database (db/change-stamp.ts): a
+ * roll-up's annexes and report ask for its 6,600 units tens of times. Its units are frozen (shared).
+ */
 export function listUnits(ctx: ServiceContext, options: { activeOnly?: boolean; unordered?: boolean } = {}): Unit[] {
-  const all = ctx.lockedView ? ctx.lockedView.units : (ctx.db.prepare(SELECT_UNITS).all() as UnitRow[]).map(toUnit);
-  const chosen = all.filter((u) => !options.activeOnly || u.active);
-  return options.unordered ? chosen : chosen.sort((a, b) => a.order - b.order || compareVi(a.name, b.name));
+  let all: readonly Unit[];
+  if (ctx.lockedView) {
+    const frozen = ctx.lockedView.units;
+    all = lockedInOrder.get(frozen) ?? inListOrder(frozen);
+    lockedInOrder.set(frozen, all as Unit[]);
+  } else all = keptRead(ctx.db, 'units', '', () => inListOrder((ctx.db.prepare(SELECT_UNITS).all() as UnitRow[]).map((r) => Object.freeze(toUnit(r)))));
+  return options.activeOnly ? all.filter((u) => u.active) : [...all];
 }
 
 export function findUnit(ctx: ServiceContext, code: string): Unit | undefined {
@@ -92,13 +107,17 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
     const now = ctx.now().toISOString();
     // A new unit without an order goes after every unit already listed, in the list's order.
     let nextOrder = (ctx.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM units').get() as { n: number }).n;
+    // The list's units as they stand after the first pass (id, parent): the second one looks them up here.
+    const listed = new Map<string, { id: number; code: string; parentCode: string | null }>();
     // Two passes so that a parent may come after its child in the list.
     parsed.forEach((u) => {
       const existing = findUnit(ctx, u.code);
+      listed.set(u.code, existing ? { id: existing.id, code: u.code, parentCode: existing.parentCode } : { id: 0, code: u.code, parentCode: null });
       if (!existing) {
         const id = ctx.db
           .prepare('INSERT INTO units (code, name, kind, sort_order, created_at) VALUES (?, ?, ?, ?, ?)')
           .run(u.code, u.name, u.kind, u.order ?? nextOrder++, now).lastInsertRowid;
+        listed.get(u.code)!.id = Number(id);
         history(ctx, Number(id), 'created', null, u.name);
         audit(ctx, { action: 'unit.create', entity: 'unit', entityId: u.code, newValue: u });
         added++;
@@ -116,13 +135,14 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
     });
     parsed.forEach((u, i) => {
       if (!u.parent) return;
-      const parent = findUnit(ctx, u.parent);
+      const parent = listed.get(u.parent) ?? findUnit(ctx, u.parent);
       if (!parent) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: không có đơn vị cấp trên "${u.parent}".`);
       if (parent.code === u.code) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: đơn vị không thể là cấp trên của chính nó.`);
-      const self = findUnit(ctx, u.code)!;
+      const self = listed.get(u.code)!;
       if (self.parentCode !== parent.code) {
         ctx.db.prepare('UPDATE units SET parent_id = ? WHERE id = ?').run(parent.id, self.id);
         if (self.parentCode) history(ctx, self.id, 'moved', self.parentCode, parent.code);
+        self.parentCode = parent.code;
       }
     });
     assertNoCycles(ctx);
@@ -131,14 +151,20 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
 }
 
 function assertNoCycles(ctx: ServiceContext): void {
-  const units = listUnits(ctx, { unordered: true });
-  const parent = new Map(units.map((u) => [u.code, u.parentCode]));
-  for (const u of units) {
+  // Codes and parents only, in the order listUnits reads them (the first unit found in a loop is named).
+  const rows = ctx.db.prepare('SELECT u.code, p.code FROM units u LEFT JOIN units p ON p.id = u.parent_id').raw().all() as [string, string | null][];
+  const parent = new Map(rows);
+  // A unit whose chain reaches the top is not in a loop, nor is any unit above it: each chain is walked once.
+  const reachesTop = new Set<string>();
+  for (const [code] of rows) {
+    const chain: string[] = [];
     const seen = new Set<string>();
-    for (let c: string | null | undefined = u.code; c; c = parent.get(c)) {
-      if (seen.has(c)) throw new AppError('bad_unit', `Danh sách đơn vị: đơn vị ${u.code} nằm trong một vòng lặp cấp trên.`);
+    for (let c: string | null | undefined = code; c && !reachesTop.has(c); c = parent.get(c)) {
+      if (seen.has(c)) throw new AppError('bad_unit', `Danh sách đơn vị: đơn vị ${code} nằm trong một vòng lặp cấp trên.`);
       seen.add(c);
+      chain.push(c);
     }
+    for (const c of chain) reachesTop.add(c);
   }
 }
 

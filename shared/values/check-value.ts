@@ -156,11 +156,23 @@ export function checkDate(def: DateDefinition, raw: RawValue): Checked<string> {
 }
 
 /** An item of a list, given by its code or its label (case, spacing and diacritic variants allowed); the code is kept. */
+/** A list's items by the loose key of their code and of their label (the first item that has it), made once per list. */
+const itemsByKey = new WeakMap<ListDefinition['items'], Map<string, ListDefinition['items'][number]>>();
+
+function listIndex(items: ListDefinition['items']): Map<string, ListDefinition['items'][number]> {
+  let index = itemsByKey.get(items);
+  if (!index) {
+    index = new Map();
+    for (const i of items) for (const k of [looseKey(i.code), looseKey(i.label)]) if (!index.has(k)) index.set(k, i);
+    itemsByKey.set(items, index);
+  }
+  return index;
+}
+
 export function checkListItem(def: ListDefinition, raw: RawValue): Checked<string> {
   if (raw === null || raw === undefined || isBlankText(raw)) return blank();
   const text = nfc(String(raw).trim());
-  const key = looseKey(text);
-  const item = def.items.find((i) => looseKey(i.code) === key || looseKey(i.label) === key);
+  const item = listIndex(def.items).get(looseKey(text));
   if (!item) return refuse('not_in_list', `"${text.slice(0, 60)}" không có trong danh mục ${def.name}.`);
   return { ok: true, value: item.code, notes: [] };
 }
