@@ -7,7 +7,7 @@ import type { OutlineList, OutlineSentence } from '../../shared/outline-schema.t
 import { adminType, joinUnitNames, runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import { kindsWithSheet } from '../../shared/template.ts';
 import { settingString } from '../store/settings.ts';
-import { figureCodes, FigureBook, type ValueFigure } from './figures.ts';
+import { FigureBook, type ValueFigure } from './figures.ts';
 import { formatCount, formatFigure, formatPercent, type NumberStyle } from './format.ts';
 import type { ReportData } from './report-data.ts';
 import { beforeFinalStop, fillPhrase, fillTemplate, plain, type CoverageNote, type Filled, type NamedUnit, type Resolve } from './sentences.ts';
@@ -183,7 +183,7 @@ export class FigureText {
       const both = [...nowCodes].filter((c) => beforeCodes.has(c));
       if (both.length !== nowCodes.size || both.length !== beforeCodes.size) {
         if (both.length === 0) return '';
-        const codes = figureCodes(def, this.data.template);
+        const codes = this.book.codesOf(def);
         const sumOf = (cov: typeof nowCov) =>
           sumKnown(cov.reported.filter((f) => both.includes(f.unit.code)).flatMap((f) => codes.map((c) => f.values.get(c)))) ?? 0;
         now = sumOf(nowCov);
