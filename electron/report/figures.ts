@@ -91,8 +91,38 @@ export class FigureBook {
     if (!byItem) this.sums.set(def, (byItem = new Map()));
     const key = `${when}${itemKey(item)}`;
     let sum = byItem.get(key);
-    if (!sum) byItem.set(key, (sum = figureCoverage(def, this.data.template, fig, item, this.codesOf(def, item))));
+    if (!sum) {
+      const codes = this.codesOf(def, item);
+      // The sum reads only the units of the kinds it expects (the same units in the same order, fewer to pass over).
+      const holds = holdsAnyOf(this.data.template, codes);
+      const expected = this.kindsOf(fig).filter((k) => (!def.kinds || def.kinds.includes(k)) && holds({ kind: k }));
+      byItem.set(key, (sum = figureCoverage(def, this.data.template, this.unitsOfKinds(fig, expected), item, codes)));
+    }
     return sum;
+  }
+
+  private readonly kinds = new Map<YearFigures, string[]>();
+  private readonly views = new Map<YearFigures, Map<string, YearFigures>>();
+
+  /** The unit kinds that have figures in a year, in order of first appearance. */
+  private kindsOf(fig: YearFigures): string[] {
+    let kinds = this.kinds.get(fig);
+    if (!kinds) this.kinds.set(fig, (kinds = [...new Set([...fig.byUnit.values()].map((f) => f.unit.kind))]));
+    return kinds;
+  }
+
+  /** A year's figures of the units of some kinds only, in the same order; made once per set of kinds. */
+  private unitsOfKinds(fig: YearFigures, kinds: readonly string[]): YearFigures {
+    let byKinds = this.views.get(fig);
+    if (!byKinds) this.views.set(fig, (byKinds = new Map()));
+    const key = kinds.join('\u0000');
+    let view = byKinds.get(key);
+    if (!view) {
+      const wanted = new Set(kinds);
+      view = { ...fig, byUnit: new Map([...fig.byUnit].filter(([, f]) => wanted.has(f.unit.kind))) };
+      byKinds.set(key, view);
+    }
+    return view;
   }
 
   /** The indicator codes a sum figure adds, expanded once. */
