@@ -8,11 +8,15 @@ import { yearFigures, type YearFigures } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { provinceTargets } from '../store/targets.ts';
 import { listUnits } from '../store/units.ts';
+import type { Unit } from '../../shared/types.ts';
 import { fillPhrase } from './sentences.ts';
 
 /** The units expected to report in a year: active units and any unit that sent figures that year, with its figures. */
-function unitsOfYear(ctx: ServiceContext, held?: (year: number) => YearFigures | undefined): (year: number) => TargetUnit[] {
-  const units = listUnits(ctx);
+function unitsOfYear(
+  ctx: ServiceContext,
+  held?: (year: number) => YearFigures | undefined,
+  units: readonly Unit[] = listUnits(ctx),
+): (year: number) => TargetUnit[] {
   const cache = new Map<number, TargetUnit[]>();
   return (year) => {
     let hit = cache.get(year);
@@ -27,9 +31,17 @@ function unitsOfYear(ctx: ServiceContext, held?: (year: number) => YearFigures |
   };
 }
 
-/** The results of the enabled targets for a year; `held` gives figures already read (the report's), else they are read. */
-export function targetResults(ctx: ServiceContext, year: number, held?: (year: number) => YearFigures | undefined): TargetResult[] {
-  return evaluateTargets(ctx.template, provinceTargets(ctx, year), year, unitsOfYear(ctx, held));
+/**
+ * The results of the enabled targets for a year; `held` gives figures already read (the report's), else they are
+ * read, and `units` the unit list already read.
+ */
+export function targetResults(
+  ctx: ServiceContext,
+  year: number,
+  held?: (year: number) => YearFigures | undefined,
+  units?: readonly Unit[],
+): TargetResult[] {
+  return evaluateTargets(ctx.template, provinceTargets(ctx, year), year, unitsOfYear(ctx, held, units));
 }
 
 /** An indicator's name for people ("Số vụ án xâm hại trẻ em bị trả hồ sơ để điều tra bổ sung"). */
