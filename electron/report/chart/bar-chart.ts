@@ -4,7 +4,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import { formatVietnameseNumber } from '../../../shared/numbers.ts';
 import type { BarChart } from '../content-model.ts';
-import { findChartFont } from './chart-font.ts';
+import { findChartFont, type ChartFont } from './chart-font.ts';
 
 /** The chart's size in CSS pixels; the PNG is drawn at `scale` times that for print. */
 export const CHART_SIZE = { width: 600, height: 370, scale: 3 } as const;
@@ -66,9 +66,24 @@ export function chartSvg(chart: BarChart, fontFamily: string): string {
   }
 }
 
+/** The last charts drawn, by what they were drawn from: a report made again with the same figures draws nothing. */
+const drawn = new Map<string, Buffer>();
+const DRAWN_KEPT = 4;
+
 /** The chart as PNG bytes, and the font family it was drawn with (null: the system's default serif). */
 export function renderBarChart(chart: BarChart): { png: Buffer; font: string | null } {
   const font = findChartFont();
+  const key = JSON.stringify([chart.axisLabel, chart.categories, chart.series, font]);
+  let png = drawn.get(key);
+  if (!png) {
+    png = drawBarChart(chart, font);
+    if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+    drawn.set(key, png);
+  }
+  return { png, font: font?.family ?? null };
+}
+
+function drawBarChart(chart: BarChart, font: ChartFont | null): Buffer {
   const family = font?.family ?? 'Times New Roman';
   const svg = chartSvg(chart, `${family}, serif`);
   const resvg = new Resvg(svg, {
@@ -78,5 +93,5 @@ export function renderBarChart(chart: BarChart): { png: Buffer; font: string | n
       : { loadSystemFonts: true, defaultFontFamily: family, serifFamily: family },
     background: '#ffffff',
   });
-  return { png: resvg.render().asPng(), font: font?.family ?? null };
+  return resvg.render().asPng();
 }
