@@ -2,6 +2,7 @@
 // the CLI.
 import type { TargetRow, TargetsView } from '../../shared/api-types.ts';
 import { allIndicators } from '../../shared/template.ts';
+import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { evaluateTargets, type TargetResult, type TargetUnit } from '../../shared/targets.ts';
 import { STATUS_WORDS, targetLevelText, targetResultText } from '../../shared/targets-text.ts';
 import { yearFigures, type YearFigures } from '../store/aggregate.ts';
@@ -46,10 +47,18 @@ export function targetResults(
 
 /** An indicator's name for people ("Số vụ án xâm hại trẻ em bị trả hồ sơ để điều tra bổ sung"). */
 export function indicatorLabeller(ctx: ServiceContext): (code: string) => string {
-  // "(Công an) Số vụ …" → "Số vụ …": the unit is named beside it.
-  const labels = new Map(allIndicators(ctx.template).map((i) => [i.code, i.label.replace(/^\([^)]*\)\s*/, '')]));
-  return (code) => labels.get(code) ?? code;
+  let labels = labelsByTemplate.get(ctx.template);
+  if (!labels) {
+    // "(Công an) Số vụ …" → "Số vụ …": the unit is named beside it.
+    labels = new Map(allIndicators(ctx.template).map((i) => [i.code, i.label.replace(/^\([^)]*\)\s*/, '')]));
+    labelsByTemplate.set(ctx.template, labels);
+  }
+  const known = labels;
+  return (code) => known.get(code) ?? code;
 }
+
+/** The indicators' names of a template, worked out once per template (a template is not changed once loaded). */
+const labelsByTemplate = new WeakMap<TemplateDefinition, Map<string, string>>();
 
 /** The sentence summing the results: "Trong 6 chỉ tiêu …: 2 chỉ tiêu đạt, 3 chỉ tiêu chưa đạt (…), 1 chỉ tiêu chưa đủ số liệu để đánh giá (…)." */
 export function targetsSummary(
