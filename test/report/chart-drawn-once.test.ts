@@ -1,7 +1,7 @@
 // The report's chart is drawn once per distinct chart: a report made again with the same figures reuses the
 // picture (the same bytes), while a chart whose figures, years or legend changed is drawn anew.
 import { describe, expect, it } from 'vitest';
-import { renderBarChart } from '../../electron/report/chart/bar-chart.ts';
+import { drawBarChartAhead, renderBarChart } from '../../electron/report/chart/bar-chart.ts';
 import type { BarChart } from '../../electron/report/content-model.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -36,6 +36,24 @@ describe('the report chart', () => {
       expect(other.png.equals(first.png)).toBe(false);
     }
     // A caption is printed under the picture, not in it: the same picture serves.
-    expect(renderBarChart({ ...chart([5, 7, 10]), caption: 'Biểu đồ khác' }).png).toBe(otherValue.png);
+    const recaptioned: BarChart = { ...chart([5, 7, 10]), caption: 'Biểu đồ khác' };
+    expect(renderBarChart(recaptioned).png).toBe(otherValue.png);
+  });
+
+  it('drawn ahead on the thread pool, is the same picture as drawn in place, and is not drawn again', async () => {
+    const ahead = chart([3, 1, 4, 1]);
+    await drawBarChartAhead(ahead);
+    const placed = renderBarChart(ahead);
+    expect(renderBarChart(ahead).png).toBe(placed.png);
+    // The same bytes as a drawing in place: another series order forces one, then the first order is compared.
+    const inPlace = renderBarChart({ ...ahead, series: [...ahead.series].reverse() });
+    expect(inPlace.png.equals(placed.png)).toBe(false);
+    expect(placed.png.equals(drawnInPlace(ahead))).toBe(true);
   });
 });
+
+/** The chart drawn synchronously, bypassing what was kept (the cache holds four: five others push it out). */
+function drawnInPlace(c: BarChart): Buffer {
+  for (let i = 0; i < 5; i++) renderBarChart(chart([i + 100]));
+  return renderBarChart(c).png;
+}
