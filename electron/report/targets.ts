@@ -36,12 +36,7 @@ function unitsOfYear(
  * The results of the enabled targets for a year; `held` gives figures already read (the report's), else they are
  * read, and `units` the unit list already read.
  */
-export function targetResults(
-  ctx: ServiceContext,
-  year: number,
-  held?: (year: number) => YearFigures | undefined,
-  units?: readonly Unit[],
-): TargetResult[] {
+export function targetResults(ctx: ServiceContext, year: number, held?: (year: number) => YearFigures | undefined, units?: readonly Unit[]): TargetResult[] {
   return evaluateTargets(ctx.template, provinceTargets(ctx, year), year, unitsOfYear(ctx, held, units));
 }
 
