@@ -61,12 +61,14 @@ function completeLookup(
   gaps: TargetGap[],
 ): Lookup {
   const scoped = kinds ? units.filter((u) => kinds.includes(u.kind)) : units;
-  const known = [...new Set(scoped.flatMap((u) => codesOfKind(template, u.kind)))];
+  // Each kind's codes read once (not once per unit: a national roll-up has thousands of units of a few kinds).
+  const kindCodes = new Map([...new Set(scoped.map((u) => u.kind))].map((k) => [k, new Set(codesOfKind(template, k))]));
+  const known = [...new Set([...kindCodes.values()].flatMap((codes) => [...codes]))];
   const cache = new Map<string, number | null>();
   return {
     value: (code) => {
       if (cache.has(code)) return cache.get(code);
-      const expected = scoped.filter((u) => codesOfKind(template, u.kind).includes(code));
+      const expected = scoped.filter((u) => kindCodes.get(u.kind)!.has(code));
       const sum = sumOverUnits(expected, (u) => [u.values?.get(code) ?? null]);
       const complete = expected.length > 0 && sum.blank.length === 0;
       if (!complete) gaps.push({ code, year, units: expected.length === 0 ? [] : sum.blank.map((u) => u.name) });

@@ -1,6 +1,7 @@
 // The outline walked into report content: headings, figure paragraphs, merged narratives, the year's table
 // and the chart; plus a notice for every section left without text.
-import type { OutlineBlock, OutlineSection } from '../../shared/outline-schema.ts';
+import { flattenSections, type OutlineBlock, type OutlineSection } from '../../shared/outline-schema.ts';
+import type { ChartPicture } from './chart/bar-chart.ts';
 import { sumIndicator } from '../store/aggregate.ts';
 import { targetsSummary } from './targets.ts';
 import type { BarChart, ContentBlock, FormTable, MissingSection, Run, TextTable } from './content-model.ts';
@@ -36,10 +37,14 @@ function formTable(data: ReportData, text: FigureText, b: Extract<OutlineBlock, 
 }
 
 function barChart(data: ReportData, text: FigureText, b: Extract<OutlineBlock, { kind: 'chart' }>): BarChart | null {
+  const picture = chartPicture(data, b);
+  return picture && { kind: 'chart', caption: text.text(b.caption), ...picture };
+}
+
+/** What a chart block draws: the years held and a series per list item; null with too few years. */
+function chartPicture(data: ReportData, b: Extract<OutlineBlock, { kind: 'chart' }>): ChartPicture | null {
   if (data.history.length < b.minYears) return null;
   return {
-    kind: 'chart',
-    caption: text.text(b.caption),
     axisLabel: b.axisLabel,
     categories: data.history.map((f) => String(f.year)),
     series: (data.template.lists[b.series] ?? []).map((i) => ({
@@ -47,6 +52,18 @@ function barChart(data: ReportData, text: FigureText, b: Extract<OutlineBlock, {
       values: data.history.map((f) => sumIndicator(f, b.indicator.replace('{series}', i.code))),
     })),
   };
+}
+
+/** The pictures of the charts the report prints (to draw them ahead). */
+export function reportChartPictures(data: ReportData): ChartPicture[] {
+  return flattenSections(data.outline.sections).flatMap((s) =>
+    (s.blocks ?? []).flatMap((b) => (b.kind === 'chart' && printed(data, b) ? [chartPicture(data, b)].filter((p) => p !== null) : [])),
+  );
+}
+
+/** Whether a block is printed with the province's settings (a block may be for some settings only). */
+function printed(data: ReportData, b: OutlineBlock): boolean {
+  return !('when' in b && b.when && !settingIn(data.settings, b.when));
 }
 
 /** The plan's targets: the sentence summing them, then the table (chỉ tiêu, mức phấn đấu, kết quả, đánh giá). */
@@ -102,7 +119,7 @@ export function buildBody(data: ReportData, text: FigureText): BuiltBody {
   const section = (s: OutlineSection): void => {
     blocks.push({ kind: 'heading', code: s.code, level: s.level, text: text.text(s.heading) });
     for (const b of s.blocks ?? []) {
-      if ('when' in b && b.when && !settingIn(data.settings, b.when)) continue;
+      if (!printed(data, b)) continue;
       if (b.kind === 'paragraph') {
         const sentences = b.sentences.map((x) => text.sentence(x)).filter((x): x is string => x !== null && x !== '');
         if (sentences.length > 0) blocks.push({ kind: 'paragraph', role: 'figures', runs: [{ text: sentences.join(' ') }] });

@@ -7,7 +7,7 @@ import type { OutlineList, OutlineSentence } from '../../shared/outline-schema.t
 import { adminType, joinUnitNames, runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import { kindsWithSheet } from '../../shared/template.ts';
 import { settingString } from '../store/settings.ts';
-import { figureCodes, FigureBook, type ValueFigure } from './figures.ts';
+import { FigureBook, type ValueFigure } from './figures.ts';
 import { formatCount, formatFigure, formatPercent, type NumberStyle } from './format.ts';
 import type { ReportData } from './report-data.ts';
 import { beforeFinalStop, fillPhrase, fillTemplate, plain, type CoverageNote, type Filled, type NamedUnit, type Resolve } from './sentences.ts';
@@ -71,19 +71,29 @@ export class FigureText {
    * thể"): the group is the administrative type of the name, else the unit kind's label.
    */
   unitsText(units: readonly NamedUnit[]): string {
-    const groupOf = (u: NamedUnit) => adminType(u.name) ?? this.kindNoun(u.kind);
+    const groups = units.map((u) => this.groupOf(u));
     const sizes = new Map<string, number>();
-    for (const u of units) sizes.set(groupOf(u), (sizes.get(groupOf(u)) ?? 0) + 1);
+    for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
     const parts: string[] = [];
     const counted = new Set<string>();
-    for (const u of units) {
-      const g = groupOf(u);
+    for (const [i, u] of units.entries()) {
+      const g = groups[i]!;
       if (sizes.get(g)! >= 4) {
         if (!counted.has(g)) parts.push(fillPhrase(this.data.outline.phrases.unitCount, { count: formatCount(sizes.get(g)!, this.style), type: g }));
         counted.add(g);
       } else parts.push(runningName(u.name));
     }
     return parts.join(UNIT_SEPARATOR);
+  }
+
+  private readonly groups = new Map<string, string>();
+
+  /** A unit's group in counts: the administrative type of its name, else its kind's label (worked out once per name and kind). */
+  private groupOf(u: NamedUnit): string {
+    const key = `${u.kind}\u0000${u.name}`;
+    let g = this.groups.get(key);
+    if (g === undefined) this.groups.set(key, (g = adminType(u.name) ?? this.kindNoun(u.kind)));
+    return g;
   }
 
   /** "Sở, ngành, đoàn thể" → "sở, ngành, đoàn thể"; a parenthesis of the label left out. */
@@ -183,7 +193,7 @@ export class FigureText {
       const both = [...nowCodes].filter((c) => beforeCodes.has(c));
       if (both.length !== nowCodes.size || both.length !== beforeCodes.size) {
         if (both.length === 0) return '';
-        const codes = figureCodes(def, this.data.template);
+        const codes = this.book.codesOf(def);
         const sumOf = (cov: typeof nowCov) =>
           sumKnown(cov.reported.filter((f) => both.includes(f.unit.code)).flatMap((f) => codes.map((c) => f.values.get(c)))) ?? 0;
         now = sumOf(nowCov);

@@ -53,6 +53,8 @@ export function gatherReportData(ctx: ServiceContext, year: number, period: Repo
   const current = annual ? (history.find((f) => f.year === year) ?? yearFigures(ctx, year)) : periodFigures(ctx, period);
   const previous = annual ? (history.find((f) => f.year === year - 1) ?? null) : null;
   const textsKey = annual ? year : periodKey(period);
+  // The unit list read once for the report (6,600 units in a national roll-up).
+  const units = listUnits(ctx);
   return {
     period,
     year,
@@ -60,19 +62,19 @@ export function gatherReportData(ctx: ServiceContext, year: number, period: Repo
     settings,
     template: templateOfProvince(ctx.template, settings),
     outline: loadOutline(ctx.template),
-    units: listUnits(ctx),
+    units,
     current,
     previous,
     history,
     documents: issuedDocuments(ctx, window.from, window.to, annual ? undefined : periodKey(period)),
     missing: missingUnits(ctx, current, reportingKinds(ctx.template)),
-    unitTexts: unitTexts(ctx, textsKey),
+    unitTexts: unitTexts(ctx, textsKey, units),
     compilerTexts: compilerTexts(ctx, textsKey),
-    targets: yearTargets(ctx, year, history),
+    targets: yearTargets(ctx, year, history, units),
   };
 }
 
-function yearTargets(ctx: ServiceContext, year: number, held: readonly YearFigures[]): ReportData['targets'] {
-  const results = targetResults(ctx, year, (y) => held.find((f) => f.year === y));
+function yearTargets(ctx: ServiceContext, year: number, held: readonly YearFigures[], units: readonly Unit[]): ReportData['targets'] {
+  const results = targetResults(ctx, year, (y) => held.find((f) => f.year === y), units);
   return { results, rows: viewOf(ctx, year, results).rows.filter((r) => r.enabled) };
 }

@@ -2,17 +2,22 @@
 // the CLI.
 import type { TargetRow, TargetsView } from '../../shared/api-types.ts';
 import { allIndicators } from '../../shared/template.ts';
+import type { TemplateDefinition } from '../../shared/template-schema.ts';
 import { evaluateTargets, type TargetResult, type TargetUnit } from '../../shared/targets.ts';
 import { targetLevelText, targetResultText, targetStatusText } from '../../shared/targets-text.ts';
 import { yearFigures, type YearFigures } from '../store/aggregate.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { provinceTargets } from '../store/targets.ts';
 import { listUnits } from '../store/units.ts';
+import type { Unit } from '../../shared/types.ts';
 import { fillPhrase } from './sentences.ts';
 
 /** The units expected to report in a year: active units and any unit that sent figures that year, with its figures. */
-function unitsOfYear(ctx: ServiceContext, held?: (year: number) => YearFigures | undefined): (year: number) => TargetUnit[] {
-  const units = listUnits(ctx);
+function unitsOfYear(
+  ctx: ServiceContext,
+  held?: (year: number) => YearFigures | undefined,
+  units: readonly Unit[] = listUnits(ctx),
+): (year: number) => TargetUnit[] {
   const cache = new Map<number, TargetUnit[]>();
   return (year) => {
     let hit = cache.get(year);
@@ -27,17 +32,28 @@ function unitsOfYear(ctx: ServiceContext, held?: (year: number) => YearFigures |
   };
 }
 
-/** The results of the enabled targets for a year; `held` gives figures already read (the report's), else they are read. */
-export function targetResults(ctx: ServiceContext, year: number, held?: (year: number) => YearFigures | undefined): TargetResult[] {
-  return evaluateTargets(ctx.template, provinceTargets(ctx, year), year, unitsOfYear(ctx, held));
+/**
+ * The results of the enabled targets for a year; `held` gives figures already read (the report's), else they are
+ * read, and `units` the unit list already read.
+ */
+export function targetResults(ctx: ServiceContext, year: number, held?: (year: number) => YearFigures | undefined, units?: readonly Unit[]): TargetResult[] {
+  return evaluateTargets(ctx.template, provinceTargets(ctx, year), year, unitsOfYear(ctx, held, units));
 }
 
 /** An indicator's name for people ("Số vụ án xâm hại trẻ em bị trả hồ sơ để điều tra bổ sung"). */
 export function indicatorLabeller(ctx: ServiceContext): (code: string) => string {
-  // "(Công an) Số vụ …" → "Số vụ …": the unit is named beside it.
-  const labels = new Map(allIndicators(ctx.template).map((i) => [i.code, i.label.replace(/^\([^)]*\)\s*/, '')]));
-  return (code) => labels.get(code) ?? code;
+  let labels = labelsByTemplate.get(ctx.template);
+  if (!labels) {
+    // "(Công an) Số vụ …" → "Số vụ …": the unit is named beside it.
+    labels = new Map(allIndicators(ctx.template).map((i) => [i.code, i.label.replace(/^\([^)]*\)\s*/, '')]));
+    labelsByTemplate.set(ctx.template, labels);
+  }
+  const known = labels;
+  return (code) => known.get(code) ?? code;
 }
+
+/** The indicators' names of a template, worked out once per template (a template is not changed once loaded). */
+const labelsByTemplate = new WeakMap<TemplateDefinition, Map<string, string>>();
 
 /** The sentence summing the results: "Trong 6 chỉ tiêu …: 2 chỉ tiêu đạt, 3 chỉ tiêu chưa đạt (…), 1 chỉ tiêu chưa đủ số liệu để đánh giá (…)." */
 export function targetsSummary(

@@ -3,6 +3,7 @@
 // cell) and the compiler's own text per section and year (table section_texts), which wins over the merge.
 import type { ServiceContext } from '../store/context.ts';
 import { listUnits } from '../store/units.ts';
+import type { Unit } from '../../shared/types.ts';
 
 export interface UnitText {
   unitCode: string;
@@ -20,10 +21,10 @@ export interface CompilerText {
 /**
  * The units' non-empty texts of a period by narrative code, each list in the unit list's order: a year (its
  * annual submissions and Word reports) or another period's key (its own submissions; Word reports are annual).
+ * `units` is the unit list when the caller has read it already.
  */
-export function unitTexts(ctx: ServiceContext, period: number | string): Map<string, UnitText[]> {
+export function unitTexts(ctx: ServiceContext, period: number | string, units: readonly Unit[] = listUnits(ctx)): Map<string, UnitText[]> {
   const year = typeof period === 'number' ? period : -1;
-  const units = listUnits(ctx);
   const order = new Map(units.map((u, i) => [u.code, i]));
   // Names from the unit list (a locked year's as it was at the lock), not the table's current ones.
   const names = new Map(units.map((u) => [u.code, u.name]));

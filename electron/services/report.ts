@@ -8,6 +8,8 @@ import { isNoContentMark, NO_CONTENT_TEXT } from '../../shared/section-mark.ts';
 import { AppError } from '../errors.ts';
 import { ensureFolder, writeFileAtomic } from '../files/atomic-write.ts';
 import { buildReportContent } from '../report/build-content.ts';
+import { reportChartPictures } from '../report/body-builder.ts';
+import { drawBarChartAhead } from '../report/chart/bar-chart.ts';
 import type { MissingSection } from '../report/content-model.ts';
 import { reportDocx } from '../report/docx/write-docx.ts';
 import { mergeSectionText, splitParagraphs } from '../report/narrative.ts';
@@ -42,7 +44,11 @@ export interface GenerateReportResult {
 
 export async function generateReport(ctx: ServiceContext, req: GenerateReportRequest): Promise<GenerateReportResult> {
   requireYear(ctx, req.year);
-  const content = buildReportContent(gatherReportData(lockedView(ctx, req.year), req.year, req.period), req.draft);
+  const data = gatherReportData(lockedView(ctx, req.year), req.year, req.period);
+  // The charts' pixels are drawn on the thread pool while the text is composed.
+  const pictures = Promise.all(reportChartPictures(data).map(drawBarChartAhead));
+  const content = buildReportContent(data, req.draft);
+  await pictures;
   const { buffer, notices } = await reportDocx(content);
   ensureFolder(req.outDir);
   const file = path.join(req.outDir, REPORT_FILE_NAME);

@@ -1,10 +1,10 @@
 // A grouped bar chart as a PNG: ECharts renders it server-side to SVG (no browser), resvg turns the SVG into
 // pixels with a serif font that has the Vietnamese letters. The chart is disposed so the process can exit.
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import { formatVietnameseNumber } from '../../../shared/numbers.ts';
 import type { BarChart } from '../content-model.ts';
-import { findChartFont } from './chart-font.ts';
+import { findChartFont, type ChartFont } from './chart-font.ts';
 
 /** The chart's size in CSS pixels; the PNG is drawn at `scale` times that for print. */
 export const CHART_SIZE = { width: 600, height: 370, scale: 3 } as const;
@@ -15,7 +15,10 @@ const LEGEND_ROW = 22;
 // Grey-blue tones that stay distinguishable when printed in black and white.
 const PALETTE = ['#1f4e79', '#c55a11', '#7f7f7f', '#bf9000', '#2e75b6', '#548235', '#7030a0', '#843c0c'];
 
-export function chartSvg(chart: BarChart, fontFamily: string): string {
+/** What the picture is drawn from (the caption is printed under it, not in it). */
+export type ChartPicture = Pick<BarChart, 'axisLabel' | 'categories' | 'series'>;
+
+export function chartSvg(chart: ChartPicture, fontFamily: string): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_SIZE.width, height: CHART_SIZE.height });
   try {
     const text = { fontFamily, fontSize: 15, color: '#000000' };
@@ -66,17 +69,51 @@ export function chartSvg(chart: BarChart, fontFamily: string): string {
   }
 }
 
+/** The last charts drawn, by what they were drawn from: a report made again with the same figures draws nothing. */
+const drawn = new Map<string, Buffer>();
+const DRAWN_KEPT = 4;
+
+const pictureKey = (chart: ChartPicture, font: ChartFont | null): string => JSON.stringify([chart.axisLabel, chart.categories, chart.series, font]);
+
+function remember(key: string, png: Buffer): Buffer {
+  if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, png);
+  return png;
+}
+
 /** The chart as PNG bytes, and the font family it was drawn with (null: the system's default serif). */
-export function renderBarChart(chart: BarChart): { png: Buffer; font: string | null } {
+export function renderBarChart(chart: ChartPicture): { png: Buffer; font: string | null } {
   const font = findChartFont();
+  const key = pictureKey(chart, font);
+  const png = drawn.get(key) ?? remember(key, new Resvg(chartSvg(chart, svgFamily(font)), resvgOptions(font)).render().asPng());
+  return { png, font: font?.family ?? null };
+}
+
+/**
+ * Draws a chart ahead: its pixels are drawn on the thread pool (the same drawing, the same bytes) while the caller
+ * goes on composing the text; renderBarChart then finds it drawn. A failure is left for renderBarChart to report.
+ */
+export async function drawBarChartAhead(chart: ChartPicture): Promise<void> {
+  try {
+    const font = findChartFont();
+    const key = pictureKey(chart, font);
+    if (drawn.has(key)) return;
+    const image = await renderAsync(chartSvg(chart, svgFamily(font)), resvgOptions(font));
+    remember(key, image.asPng());
+  } catch {
+    // Drawn again, and the error reported, where the picture is placed.
+  }
+}
+
+const svgFamily = (font: ChartFont | null): string => `${font?.family ?? 'Times New Roman'}, serif`;
+
+function resvgOptions(font: ChartFont | null): ResvgRenderOptions {
   const family = font?.family ?? 'Times New Roman';
-  const svg = chartSvg(chart, `${family}, serif`);
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'width', value: CHART_SIZE.width * CHART_SIZE.scale },
     font: font
       ? { fontFiles: font.files, loadSystemFonts: false, defaultFontFamily: family, serifFamily: family }
       : { loadSystemFonts: true, defaultFontFamily: family, serifFamily: family },
     background: '#ffffff',
-  });
-  return { png: resvg.render().asPng(), font: font?.family ?? null };
+  };
 }
