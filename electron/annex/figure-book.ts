@@ -41,28 +41,11 @@ export class FigureBook {
     return fig;
   }
 
-  /** Contributing units of a year's figures by kinds, filtered once (an annex asks for them in every cell). */
-  private readonly contributorLists = new WeakMap<YearFigures, Map<string, UnitFigures[]>>();
-
-  private contributorsOf(fig: YearFigures, kinds: readonly string[] | undefined): UnitFigures[] {
-    let byKinds = this.contributorLists.get(fig);
-    if (!byKinds) {
-      byKinds = new Map();
-      this.contributorLists.set(fig, byKinds);
-    }
-    const key = kinds ? kinds.join('\n') : '\0';
-    let units = byKinds.get(key);
-    if (!units) {
-      units = contributors(fig, kinds);
-      byKinds.set(key, units);
-    }
-    return units;
-  }
-
   /** The units behind a figure, in unit-list order. */
-  private sourceUnits(source: FigureSource): UnitFigures[] {
+  private sourceUnits(source: FigureSource): readonly UnitFigures[] {
     const fig = this.figures(source.year, source.period);
-    if (!source.unit) return this.contributorsOf(fig, source.kinds);
+    // Filtered once per year's figures and kinds (electron/store/aggregate.ts keeps them).
+    if (!source.unit) return contributors(fig, source.kinds);
     // One unit's row: a direct look-up (an annex by local unit asks this for every cell).
     const one = fig.byUnit.get(source.unit);
     return one && (!source.kinds || source.kinds.includes(one.unit.kind)) ? [one] : [];
@@ -82,7 +65,7 @@ export class FigureBook {
 
   /** Years in [from, to] in which at least one unit of the kinds has a current submission. */
   yearsWithData(from: number, to: number, kinds: readonly string[]): number[] {
-    return yearsWithData(this.ctx, from, to).filter((y) => this.contributorsOf(this.figures(y), kinds).length > 0);
+    return yearsWithData(this.ctx, from, to).filter((y) => contributors(this.figures(y), kinds).length > 0);
   }
 
   private unitList: readonly Unit[] | undefined;
