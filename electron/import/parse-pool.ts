@@ -13,17 +13,17 @@ import { parseImportFile, type ParsedFile } from './parse-file.ts';
 export const MIN_FILES_FOR_WORKERS = 12;
 
 /**
- * How many parsing workers by default. A worker from the bundle (parse-worker.cjs next to the CLI or the
- * service process) starts in tens of milliseconds, so both cores are used from 2 up, the database
- * writes staying on the calling thread. From TypeScript sources a worker must load tsx and compile the
- * reader first (0.6–0.8 s each on the 2-core bench machine), which pays only from 4 cores up.
- * BC121_PARSE_THREADS sets the number (0: never).
+ * How many parsing workers by default: from 4 cores up, one fewer than the cores (at most 4). Measured on
+ * the 2-core bench machine (194 workbooks): parsing took 0.5–0.8 s in the calling thread and 0.75 s with
+ * two workers from the bundle (0.1–0.15 s to start both, then each parsing cold code while the other
+ * core is shared), 0.85 s with one; from TypeScript sources a worker must load tsx and compile the reader
+ * first (0.6–0.8 s each). So two cores parse in the calling thread. BC121_PARSE_THREADS sets the number
+ * (0: never).
  */
 function defaultThreads(): number {
   const env = process.env['BC121_PARSE_THREADS'];
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
   const cores = availableParallelism();
-  if (workerEntryOverride || bundledWorker()) return cores >= 2 ? Math.min(cores, 4) : 0;
   return cores >= 4 ? Math.min(cores - 1, 4) : 0;
 }
 
