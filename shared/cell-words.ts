@@ -1,26 +1,19 @@
-// A workbook cell as people say it: "PL01!C8" → "Phụ lục 01, ô C8". The sheet is named by its title
-// ("PHỤ LỤC 01 — …" → "Phụ lục 01"), else by its tab label, else by its title in sentence case.
+// A workbook cell as people say it: "PL01!C8" → "Phụ lục 01, ô C8", from a reference as stored. The sheet
+// is named as shared/sheet-words.ts names it, except that a sheet which is not an annex and has a tab
+// label in the window is named by that label ("Số liệu khác").
+import { annexNumber, sheetWords, type NamedSheet as TitledSheet } from './sheet-words.ts';
 
-export interface NamedSheet {
-  name: string;
-  title: string;
+export interface NamedSheet extends TitledSheet {
   /** The tab label, when the window has one ("Số liệu khác"). */
   tab?: string;
-}
-
-function sentenceCase(text: string): string {
-  const lower = text.toLocaleLowerCase('vi');
-  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
 }
 
 /** The sheet in words: "Phụ lục 01", "Số liệu khác". */
 export function sheetInWords(name: string, sheets: readonly NamedSheet[]): string {
   const sheet = sheets.find((s) => s.name === name);
   if (!sheet) return name;
-  const annex = /^PHỤ LỤC\s+(\S+)/iu.exec(sheet.title.normalize('NFC'));
-  if (annex) return `Phụ lục ${annex[1]}`;
-  if (sheet.tab && sheet.tab !== sheet.name) return sheet.tab;
-  return sentenceCase(sheet.title.split(' — ')[0]!.trim());
+  if (annexNumber(sheet) === null && sheet.tab && sheet.tab !== sheet.name) return sheet.tab;
+  return sheetWords(sheet);
 }
 
 /** "PL01!C8" → "Phụ lục 01, ô C8"; a bare address → "ô C8"; null stays null. */
