@@ -8,7 +8,7 @@ export interface Lookup {
   /** The figure of a code: null (or undefined) when blank or not reported. */
   value(code: string): number | null | undefined;
   /** The codes a wildcard pattern stands for here. */
-  match(pattern: string): string[];
+  match(pattern: string): readonly string[];
 }
 
 export interface SideValue {

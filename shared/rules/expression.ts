@@ -179,13 +179,21 @@ export function parseCondition(source: string): Condition {
 }
 
 /** Whether a code matches a pattern in which * stands for any run of characters. */
+/** Each pattern's expression compiled once (the definition's patterns are few; a long-running process keeps at most 1,000). */
+const patternRegExps = new Map<string, RegExp>();
+
 export function matchesPattern(pattern: string, code: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .split('*')
-      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
+  let re = patternRegExps.get(pattern);
+  if (!re) {
+    re = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
+    if (patternRegExps.size >= 1000) patternRegExps.clear();
+    patternRegExps.set(pattern, re);
+  }
   return re.test(code);
 }
 

@@ -24,13 +24,18 @@ export function codesOfKind(template: TemplateDefinition, kind: string | null): 
   return codes;
 }
 
-function matcher(codes: readonly string[]): (pattern: string) => string[] {
-  const cache = new Map<string, string[]>();
+/** The codes each pattern stands for, kept per list of codes (codesOfKind's lists are kept, so every unit of a kind shares them). */
+const matches = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function matcher(codes: readonly string[]): (pattern: string) => readonly string[] {
+  let cache = matches.get(codes);
+  if (!cache) matches.set(codes, (cache = new Map()));
+  const kept = cache;
   return (pattern) => {
-    let hit = cache.get(pattern);
+    let hit = kept.get(pattern);
     if (!hit) {
       hit = codes.filter((c) => matchesPattern(pattern, c));
-      cache.set(pattern, hit);
+      kept.set(pattern, hit);
     }
     return hit;
   };
