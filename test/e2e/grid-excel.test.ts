@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('the figure grid, as in Excel', () => {
       const unitName = (code: string) => g0.rows.find((r) => r.unit === code)!.unitName;
       const colOf = (code: string) => g0.columns.findIndex((c) => c.code === code);
       await step(page, 'Số liệu');
-      const grid = page.getByRole('grid', { name: 'Số liệu PL01' });
+      const grid = page.getByRole('grid', { name: 'Số liệu Phụ lục 01' });
       await grid.waitFor();
       const cell = (unit: string, code: string) =>
         grid

@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('the grid with 170 communes × 42 indicators', () 
   it('holds them: totals, Ctrl+F, a summed block, paste, undo, Delete, F2; thousands of findings; a draft report', async () => {
     const { page } = win;
     await step(page, 'Số liệu');
-    const grid = page.getByRole('grid', { name: 'Số liệu PL01' });
+    const grid = page.getByRole('grid', { name: 'Số liệu Phụ lục 01' });
     await page.getByText(`${COMMUNES}/${COMMUNES + 12} đơn vị đã gửi`).waitFor();
     // The grid is virtual: it reports all rows (2 header rows, the units, the total row) but draws only what shows.
     expect(Number(await grid.getAttribute('aria-rowcount'))).toBe(2 + COMMUNES + 12 + 1);

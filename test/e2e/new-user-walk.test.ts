@@ -253,7 +253,7 @@ describe.skipIf(!hasChromium)('a new province walked through its first season in
 
       // 8. Số liệu: a correction, Ctrl+Z and Ctrl+Y; the database follows each time.
       await step(page, 'Số liệu');
-      const grid = page.getByRole('grid', { name: 'Số liệu PL01' });
+      const grid = page.getByRole('grid', { name: 'Số liệu Phụ lục 01' });
       await grid.waitFor();
       // Tabs say the annexes as titled, the first one open.
       await page.getByRole('tab', { name: 'Phụ lục 01', exact: true, selected: true }).waitFor();

@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium)('Sao lưu, lịch sử and paper figures in the wi
       await dialog.getByRole('button', { name: 'Mở dòng để nhập số liệu' }).click();
       await dialog.waitFor({ state: 'detached' });
 
-      const grid = page.getByRole('grid', { name: 'Số liệu PL01' });
+      const grid = page.getByRole('grid', { name: 'Số liệu Phụ lục 01' });
       const row = grid.getByRole('row').filter({ hasText: 'Xã Vĩnh Lộc' });
       const cell = row.locator('[aria-colindex="2"]');
       await expect.poll(() => cell.getAttribute('aria-selected')).toBe('true');

@@ -103,7 +103,7 @@ async function walkSeason(page: Page): Promise<void> {
     await page.getByRole('tab', { name: 'Phụ lục 01', exact: true, selected: true }).waitFor();
 
     // 5 Số liệu: Xã Thanh Sơn, Bạo lực — Số vụ 2 → 1, with a reason; shown as corrected.
-    const grid = page.getByRole('grid', { name: 'Số liệu PL01' });
+    const grid = page.getByRole('grid', { name: 'Số liệu Phụ lục 01' });
     // The cursor stands on the warning's figure: Xã Minh Đức, Xâm hại tình dục — Số vụ.
     const active = grid.locator('[role="gridcell"][aria-selected="true"]');
     await expect.poll(() => active.getAttribute('title').catch(() => null)).toBe(null);

@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('one unit’s matrix, as its annex', () => {
         const groups = [...new Set(real.columns.map((c) => c.group))];
         const measures = [...new Set(real.columns.map((c) => c.short))];
         await page.getByRole('tab', { name: tab, exact: true }).click();
-        const grid = page.getByRole('grid', { name: `Số liệu ${sheet}` });
+        const grid = page.getByRole('grid', { name: `Số liệu ${tab}`, exact: true });
         await grid.waitFor();
         await page.getByText(`Số liệu của ${reporting[0]!.unitName}`).waitFor();
         // Rows: the header row, a row per group, the total; columns: the first, then a measure each.
@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('one unit’s matrix, as its annex', () => {
       const [g, m] = [groups.at(-1)!, measures[1]!];
       const i = real.columns.findIndex((c) => c.group === g && c.short === m);
       const next = (unit.values[i] ?? 0) + 5;
-      const grid = page.getByRole('grid', { name: 'Số liệu PL04' });
+      const grid = page.getByRole('grid', { name: 'Số liệu Phụ lục 04', exact: true });
       await grid
         .getByRole('row')
         .filter({ has: page.getByRole('gridcell', { name: g!, exact: true }) })

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DataGrid, type DataGridHandle, type SortColumn } from 'react-data-grid';
 import type { FigureUpdate, GridData, GridRow } from '../../../shared/api-types.ts';
 import { looseKey } from '../../../shared/text.ts';
+import { sheetWords } from '../../../shared/sheet-words.ts';
 import { formatFigure } from '../../format.ts';
 import { checkNumber, type NumberDefinition } from '../../../shared/values/check-value.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -416,7 +417,7 @@ export function FigureGrid({ sheet, target }: { sheet: string; target: CellTarge
       <DataGrid
         ref={gridRef}
         className="rdg-light figures"
-        aria-label={`Số liệu ${data.sheet}`}
+        aria-label={`Số liệu ${sheetWords({ name: data.sheet, title: data.title })}`}
         columns={columns}
         rows={rows}
         rowKeyGetter={(r) => r.unit}
