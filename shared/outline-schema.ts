@@ -88,7 +88,7 @@ export const blockSchema = z.discriminatedUnion('kind', [
   }),
   /**
    * The plan's targets of the province (docs/targets.md): a sentence summing them (`summary`, with {parts} made of
-   * `dat`, `chua_dat`, `thieu`, each with {count} and {labels}) and a table (chỉ tiêu, mức, kết quả, đánh giá). Left
+   * `dat`, `chua_dat`, `thieu` and `khong_hop_le` — a rate above 100 % —, each with {count} and {labels}) and a table (chỉ tiêu, mức, kết quả, đánh giá). Left
    * out when the province follows no target.
    */
   z.strictObject({
@@ -99,6 +99,7 @@ export const blockSchema = z.discriminatedUnion('kind', [
     dat: z.string().includes('{count}'),
     chua_dat: z.string().includes('{count}'),
     thieu: z.string().includes('{count}'),
+    khong_hop_le: z.string().includes('{count}'),
   }),
   /** A bar chart of a figure by year and series (a template list), drawn when at least `minYears` years are held. */
   z.strictObject({

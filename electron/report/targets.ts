@@ -55,16 +55,21 @@ export function indicatorLabeller(ctx: ServiceContext): (code: string) => string
 /** The indicators' names of a template, worked out once per template (a template is not changed once loaded). */
 const labelsByTemplate = new WeakMap<TemplateDefinition, Map<string, string>>();
 
-/** The sentence summing the results: "Trong 6 chỉ tiêu …: 2 chỉ tiêu đạt, 3 chỉ tiêu chưa đạt (…), 1 chỉ tiêu chưa đủ số liệu để đánh giá (…)." */
+/**
+ * The sentence summing the results: "Trong 6 chỉ tiêu …: 2 chỉ tiêu đạt, 3 chỉ tiêu chưa đạt (…), 1 chỉ tiêu chưa đủ số
+ * liệu để đánh giá (…), 1 chỉ tiêu có số liệu chưa hợp lệ (…)."
+ */
 export function targetsSummary(
   results: readonly TargetResult[],
-  phrases: { summary: string; dat: string; chua_dat: string; thieu: string },
+  phrases: { summary: string; dat: string; chua_dat: string; thieu: string; khong_hop_le: string },
   vars: Record<string, string> = {},
 ): string | null {
   if (results.length === 0) return null;
   const count = (n: number): string => String(n).padStart(2, '0');
-  const parts = (['dat', 'chua_dat', 'thieu'] as const).flatMap((s) => {
-    const of = results.filter((r) => r.status === s);
+  // A rate above 100 % (overFull) is judged "Số liệu chưa hợp lệ", not "chưa đủ số liệu": its own part.
+  const partOf = (r: TargetResult): keyof typeof phrases => (r.overFull ? 'khong_hop_le' : r.status);
+  const parts = (['dat', 'chua_dat', 'thieu', 'khong_hop_le'] as const).flatMap((s) => {
+    const of = results.filter((r) => partOf(r) === s);
     if (of.length === 0) return [];
     return [
       fillPhrase(phrases[s], { count: count(of.length), labels: of.map((r) => r.label.charAt(0).toLocaleLowerCase('vi') + r.label.slice(1)).join('; ') }),
@@ -79,6 +84,7 @@ export const VIEW_PHRASES = {
   dat: '{count} chỉ tiêu đạt',
   chua_dat: '{count} chỉ tiêu chưa đạt ({labels})',
   thieu: '{count} chỉ tiêu chưa đủ số liệu để đánh giá ({labels})',
+  khong_hop_le: '{count} chỉ tiêu có số liệu chưa hợp lệ, cần rà soát lại ({labels})',
 };
 
 /** Every target of the catalogue as the province uses it, with the year's result of each enabled one. */

@@ -12,7 +12,7 @@ import { targetResultText, targetStatusText } from '../../shared/targets-text.ts
 import { importFiles } from '../../electron/services/imports.ts';
 import { generateReport } from '../../electron/services/report.ts';
 import { openContext, type ServiceContext } from '../../electron/store/context.ts';
-import { provinceTargets, resetTargets, setTarget, targetsView } from '../../electron/services/targets.ts';
+import { provinceTargets, resetTargets, setTarget, targetsSummary, targetsView, VIEW_PHRASES } from '../../electron/services/targets.ts';
 import { loadTargetCatalogue } from '../../electron/store/targets.ts';
 import { lockYear, unlockYear } from '../../electron/store/years.ts';
 import { templatePath } from '../../electron/template-store.ts';
@@ -197,6 +197,31 @@ describe('evaluation against figures computed from the sample', () => {
     const [full] = evaluateTargets(ctx.template, targets, YEAR, () => [unit('A', 10, 10)]);
     expect(full).toMatchObject({ status: 'dat', result: 100 });
     expect(full!.overFull).toBeUndefined();
+  });
+
+  it('the summary sentence counts a share above its whole apart from "chưa đủ số liệu"', () => {
+    const share = (code: string, label: string) =>
+      def({ code, label, expression: 'nv_tin_xu_ly', of: 'nv_tin_tiep_nhan', comparator: '≥', value: 50, unit: '%', kinds: ['dia_phuong'] });
+    const targets = effectiveTargets([share('ok', 'Tỷ lệ A'), share('over', 'Tỷ lệ B'), share('blank', 'Tỷ lệ C')], new Map());
+    const values = (done: number | null, got: number) =>
+      new Map<string, number | null>([
+        ['nv_tin_xu_ly', done],
+        ['nv_tin_tiep_nhan', got],
+      ]);
+    // One evaluation per target, each with the figures that make its case: 6/10 (đạt), 12/10 (above 100 %), blank.
+    const figures: Record<string, Map<string, number | null>> = { ok: values(6, 10), over: values(12, 10), blank: values(null, 10) };
+    const results = targets.flatMap((t) =>
+      evaluateTargets(ctx.template, [t], YEAR, () => [{ code: 'X', name: 'Xã X', kind: 'dia_phuong', values: figures[t.code]! }]),
+    );
+    expect(results.map((r) => [r.code, r.status, !!r.overFull])).toEqual([
+      ['ok', 'dat', false],
+      ['over', 'thieu', true],
+      ['blank', 'thieu', false],
+    ]);
+    expect(targetsSummary(results, VIEW_PHRASES, { year: '2026' })).toBe(
+      'Năm 2026 theo dõi 03 chỉ tiêu của kế hoạch: 01 chỉ tiêu đạt, 01 chỉ tiêu chưa đủ số liệu để đánh giá (tỷ lệ C), ' +
+        '01 chỉ tiêu có số liệu chưa hợp lệ, cần rà soát lại (tỷ lệ B).',
+    );
   });
 });
 
