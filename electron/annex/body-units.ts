@@ -18,7 +18,7 @@ export function unitRows(b: BodyContext, body: UnitsBody): BodyRows {
   // A retired unit keeps its row in a year it still reported for.
   const shown = all.filter((u) => b.kinds.includes(u.kind) && (u.active || reported.has(u.code)));
   const shownCodes = new Set(shown.map((u) => u.code));
-  if (body.someNotReported !== undefined && b.book.spansTops(b.kinds)) return topUnitRows(b, body.someNotReported, body, shown, shownCodes, reported);
+  if (body.someNotReported !== undefined && b.book.spansTops(b.kinds)) return topUnitRows(b, body, body.someNotReported, shown, reported);
   const children = new Map<string | null, Unit[]>();
   for (const u of shown) {
     const parent = u.parentCode && shownCodes.has(u.parentCode) ? u.parentCode : null;
@@ -80,15 +80,9 @@ export function unitRows(b: BodyContext, body: UnitsBody): BodyRows {
  * units under it; its note says none or how many of them have not reported (a unit counts as today's
  * tree would show it: a unit with shown units under it only when it reported figures of its own).
  */
-function topUnitRows(
-  b: BodyContext,
-  someNotReported: string,
-  body: UnitsBody,
-  shown: readonly Unit[],
-  shownCodes: ReadonlySet<string>,
-  reported: ReadonlyMap<string, unknown>,
-): BodyRows {
+function topUnitRows(b: BodyContext, body: UnitsBody, someNotReported: string, shown: readonly Unit[], reported: ReadonlyMap<string, unknown>): BodyRows {
   const period = periodFiguresKey(b);
+  const shownCodes = new Set(shown.map((u) => u.code));
   const parents = new Set(shown.map((u) => u.parentCode).filter((c): c is string => c !== null && shownCodes.has(c)));
   const count = new Map<string, { units: number; missing: number }>();
   for (const u of shown) {
