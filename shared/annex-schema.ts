@@ -79,6 +79,12 @@ const unitsBody = z.object({
   /** Note of a retired unit that still reported for the year. */
   retired: z.string(),
   mergedInto: z.string().includes('{unit}'),
+  /**
+   * A roll-up (the units sit under several top-level units, e.g. provinces' files imported into one database)
+   * shows one row per top-level unit; this is its note when some of its units have not reported
+   * (`{missing}` of `{units}`). Without it a roll-up lists every unit as a province's database does.
+   */
+  someNotReported: z.string().includes('{missing}').includes('{units}').optional(),
 });
 
 /** Rows: the issued documents (de-duplicated), grouped by a document field in the order of a list. */
@@ -127,6 +133,8 @@ export const annexSheetSchema = z.object({
   missingNote: z.string().includes('{units}'),
   /** A unit missing in earlier years than the reporting year: `{unit} (năm {years})`. */
   missingInYears: z.string().includes('{unit}').includes('{years}'),
+  /** In a roll-up (units under several top-level units), a top-level unit's missing units counted: `{count} đơn vị của {unit}`. */
+  missingUnder: z.string().includes('{count}').includes('{unit}').optional(),
   /** Over the table, at the right: `Đơn vị tính: vụ, trẻ em`. */
   unitLine: z.string().min(1).optional(),
   /** Under the table: `Nguồn: {units}.` — the units that feed the sheet, from the unit list. */

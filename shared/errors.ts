@@ -67,6 +67,8 @@ export const ERROR_KINDS = {
   /** The guided setup of a new province asked of a database that already holds units. */
   already_set_up: 'data',
   unknown_unit: 'data',
+  /** An export whose top-level unit has the code of another one held here (another province under the template's codes). */
+  other_province: 'data',
   unit_not_reporting: 'data',
   unknown_indicator: 'data',
   unknown_annex: 'data',

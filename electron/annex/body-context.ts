@@ -71,13 +71,16 @@ function columnCodes(content: FigureContent, lists: BodyContext['ctx']['template
   return codes;
 }
 
+/** Whose figures a cell sums: one unit's, or those of the units under a top-level unit; every unit's when not given. */
+export type UnitScope = { unit: string } | { under: string };
+
 /** A figure of a year's annual submissions, or with `period`, of the report period's figures. */
-export function figureCell(b: BodyContext, column: FigureColumn, year: number, rowCode?: string, unit?: string, period?: string): FigureCell {
+export function figureCell(b: BodyContext, column: FigureColumn, year: number, rowCode?: string, scope?: UnitScope, period?: string): FigureCell {
   const source = {
     year,
     codes: columnCodes(column.content, b.ctx.template.lists, rowCode),
     kinds: b.kinds,
-    ...(unit ? { unit } : {}),
+    ...scope,
     ...(period ? { period } : {}),
   };
   return { kind: 'figure', value: b.book.sum(source), source };

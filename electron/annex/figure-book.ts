@@ -44,8 +44,11 @@ export class FigureBook {
   /** The units behind a figure, in unit-list order. */
   private sourceUnits(source: FigureSource): readonly UnitFigures[] {
     const fig = this.figures(source.year, source.period);
-    // Filtered once per year's figures and kinds (electron/store/aggregate.ts keeps them).
-    if (!source.unit) return contributors(fig, source.kinds);
+    if (!source.unit) {
+      // Filtered once per year's figures and kinds (electron/store/aggregate.ts keeps them).
+      const all = contributors(fig, source.kinds);
+      return source.under === undefined ? all : (this.byTop(all).get(source.under) ?? []);
+    }
     // One unit's row: a direct look-up (an annex by local unit asks this for every cell).
     const one = fig.byUnit.get(source.unit);
     return one && (!source.kinds || source.kinds.includes(one.unit.kind)) ? [one] : [];
@@ -66,6 +69,68 @@ export class FigureBook {
   /** Years in [from, to] in which at least one unit of the kinds has a current submission. */
   yearsWithData(from: number, to: number, kinds: readonly string[]): number[] {
     return yearsWithData(this.ctx, from, to).filter((y) => contributors(this.figures(y), kinds).length > 0);
+  }
+
+  /** Contributors split by the top-level unit they count under, once per contributor list. */
+  private readonly splitByTop = new WeakMap<readonly UnitFigures[], Map<string, UnitFigures[]>>();
+
+  private byTop(all: readonly UnitFigures[]): Map<string, UnitFigures[]> {
+    let groups = this.splitByTop.get(all);
+    if (!groups) {
+      groups = new Map();
+      for (const f of all) {
+        const top = this.topOf(f.unit.code);
+        const list = groups.get(top);
+        if (list) list.push(f);
+        else groups.set(top, [f]);
+      }
+      this.splitByTop.set(all, groups);
+    }
+    return groups;
+  }
+
+  /** Whether a unit is among those a figure sums (its unit, or a unit under its top-level unit). */
+  covers(source: FigureSource, unit: Unit): boolean {
+    return (!source.unit || source.unit === unit.code) && (source.under === undefined || this.topOf(unit.code) === source.under);
+  }
+
+  private tops: Map<string, string> | undefined;
+
+  /** The top-level unit a unit counts under: the last ancestor along its parents, or itself when it has no parent. */
+  topOf(code: string): string {
+    if (!this.tops) {
+      const parentOf = new Map(this.units().map((u) => [u.code, u.parentCode]));
+      const tops = new Map<string, string>();
+      for (const code of parentOf.keys()) {
+        let top = code;
+        // A guard against a cycle in a damaged list: no chain is longer than the list.
+        for (let steps = 0, up = parentOf.get(top); up && parentOf.has(up) && steps < parentOf.size; steps++, up = parentOf.get(top)) top = up;
+        tops.set(code, top);
+      }
+      this.tops = tops;
+    }
+    return this.tops.get(code) ?? code;
+  }
+
+  private readonly severalTops = new Map<string, boolean>();
+
+  /**
+   * Whether the units of these kinds sit under more than one top-level unit of the database (a roll-up of
+   * provinces' files): a unit without a parent sits under none.
+   */
+  spansTops(kinds: readonly string[]): boolean {
+    const key = kinds.join(' ');
+    let several = this.severalTops.get(key);
+    if (several === undefined) {
+      const tops = new Set(
+        this.units()
+          .filter((u) => kinds.includes(u.kind) && u.parentCode)
+          .map((u) => this.topOf(u.code)),
+      );
+      several = tops.size > 1;
+      this.severalTops.set(key, several);
+    }
+    return several;
   }
 
   private unitList: readonly Unit[] | undefined;

@@ -2,7 +2,7 @@
 // goes in which cell, and where each figure comes from. The writer renders it; the trace reads it.
 import type { AnnexLayout, AnnexSheet } from '../../shared/annex-schema.ts';
 
-/** One figure: the sum of some indicator codes over the current submissions of a year (one unit, or every unit of some kinds). */
+/** One figure: the sum of some indicator codes over the current submissions of a year (one unit, the units under a top-level unit, or every unit of some kinds). */
 export interface FigureSource {
   year: number;
   /** The report period's key when the figure is the period's own (a half-year, a range's sum), not the year's. */
@@ -10,6 +10,8 @@ export interface FigureSource {
   codes: readonly string[];
   kinds: readonly string[];
   unit?: string;
+  /** A top-level unit: the figure sums the units of the kinds under it (it included), not every unit. */
+  under?: string;
 }
 
 export interface TextCell {

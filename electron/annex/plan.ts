@@ -2,6 +2,7 @@
 // and the note on units that have not reported. No spreadsheet yet: the writer renders the plan and
 // the trace service reads it, so both see the same cells.
 import type { AnnexBody, AnnexLayout, AnnexSheet } from '../../shared/annex-schema.ts';
+import { formatCount } from '../../shared/numbers.ts';
 import { runningName, UNIT_SEPARATOR } from '../../shared/running-text.ts';
 import type { TemplateDefinition, ValueType } from '../../shared/template-schema.ts';
 import { allIndicators, kindsWithSheet } from '../../shared/template.ts';
@@ -80,7 +81,15 @@ function periodText(sheet: AnnexSheet, years: number[], settings: Settings, year
 }
 
 /** `Ghi chú: Số liệu chưa bao gồm Xã Vĩnh Lộc.`: feeding units without a submission in the reporting year or in a year shown. */
-function missingNote(book: FigureBook, sheet: AnnexSheet, kinds: readonly string[], years: number[], year: number, report: ReportPeriod): string | null {
+function missingNote(
+  book: FigureBook,
+  settings: Settings,
+  sheet: AnnexSheet,
+  kinds: readonly string[],
+  years: number[],
+  year: number,
+  report: ReportPeriod,
+): string | null {
   const missing = new Map<string, { unit: Unit; years: number[] }>();
   // A half-year's units are those without a submission of the half-year; a range's, of each year it shows.
   const own = report.kind === 'half' ? periodKey(report) : undefined;
@@ -93,14 +102,45 @@ function missingNote(book: FigureBook, sheet: AnnexSheet, kinds: readonly string
   }
   if (missing.size === 0) return null;
   const order = new Map(book.units().map((u, i) => [u.code, i]));
-  const labels = [...missing.values()]
-    .sort((a, b) => order.get(a.unit.code)! - order.get(b.unit.code)!)
-    .map((m) =>
-      m.years.length === 1 && m.years[0] === year
-        ? runningName(m.unit.name)
-        : fillText(sheet.missingInYears, { unit: runningName(m.unit.name), years: m.years.join(', ') }),
-    );
+  const entries = [...missing.values()].sort((a, b) => order.get(a.unit.code)! - order.get(b.unit.code)!);
+  const inYears = (name: string, years: readonly number[]) =>
+    years.length === 1 && years[0] === year ? name : fillText(sheet.missingInYears, { unit: name, years: years.join(', ') });
+  const labels =
+    sheet.missingUnder !== undefined && book.spansTops(kinds)
+      ? missingByTop(book, sheet.missingUnder, entries, settings, inYears)
+      : entries.map((m) => inYears(runningName(m.unit.name), m.years));
   return fillText(sheet.missingNote, { units: labels.join(UNIT_SEPARATOR) });
+}
+
+/**
+ * A roll-up's missing units (several top-level units, e.g. provinces): each top-level unit's counted
+ * (`12 đơn vị của tỉnh An Lạc`) with the years any of them is missing in, a unit without a parent named.
+ */
+function missingByTop(
+  book: FigureBook,
+  pattern: string,
+  entries: readonly { unit: Unit; years: number[] }[],
+  settings: Settings,
+  inYears: (name: string, years: readonly number[]) => string,
+): string[] {
+  const byTop = new Map<string, { units: number; years: Set<number> }>();
+  for (const m of entries) {
+    const top = book.topOf(m.unit.code);
+    const group = byTop.get(top) ?? { units: 0, years: new Set<number>() };
+    group.units++;
+    for (const y of m.years) group.years.add(y);
+    byTop.set(top, group);
+  }
+  return book
+    .units()
+    .filter((u) => byTop.has(u.code))
+    .map((top) => {
+      const { units, years } = byTop.get(top.code)!;
+      const sorted = [...years].sort((a, b) => a - b);
+      // The top-level unit is itself the one missing unit (it has no parent): named, as in a province's note.
+      if (units === 1 && entries.some((m) => m.unit.code === top.code)) return inYears(runningName(top.name), sorted);
+      return inYears(fillText(pattern, { count: formatCount(units, settings.leading_zero !== false), unit: runningName(top.name) }), sorted);
+    });
 }
 
 /** `Nguồn: Viện kiểm sát nhân dân tỉnh An Lạc.`: the active units feeding the sheet, a name ending in the province's kind completed with the province. */
@@ -155,7 +195,7 @@ function planSheet(
     },
     headerEnd,
     rows: body.rows,
-    note: missingNote(book, sheet, kinds, body.years, year, report),
+    note: missingNote(book, settings, sheet, kinds, body.years, year, report),
     years: body.years,
     columnFormats: columnFormats(ctx.template, sheet),
     unitLine: sheet.unitLine ?? null,

@@ -157,7 +157,7 @@ export function traceAnnexCell(ctxAny: ServiceContext, req: TraceRequest): CellT
   const missing = new Map<string, { code: string; name: string; year: number }>();
   for (const s of sources) {
     for (const u of book.missing(s.year, s.kinds)) {
-      if (!s.unit || s.unit === u.code) missing.set(`${s.year}|${u.code}`, { code: u.code, name: u.name, year: s.year });
+      if (book.covers(s, u)) missing.set(`${s.year}|${u.code}`, { code: u.code, name: u.name, year: s.year });
     }
   }
   const cell = target.cell;

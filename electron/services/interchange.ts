@@ -182,6 +182,25 @@ function correctionsOf(ctx: ServiceContext, submissionId: number): string {
   return JSON.stringify(rows);
 }
 
+/**
+ * Every province's export names its units with the template's codes (TINH, SYT, CA…): another province's
+ * file would merge into the units held here, its figures becoming new versions of theirs. A top-level
+ * unit of the file held here under another name is such a file: refused, nothing imported.
+ */
+function refuseOtherProvince(ctx: ServiceContext, units: Interchange['units'], file: string): void {
+  const held = ctx.db.prepare('SELECT code, name FROM units WHERE parent_id IS NULL').all() as { code: string; name: string }[];
+  const tops = new Map(held.map((u) => [u.code, u]));
+  const key = (name: string) => nfc(name).trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+  for (const u of units) {
+    const here = u.parent ? undefined : tops.get(u.code);
+    if (here && key(here.name) !== key(u.name))
+      throw new AppError(
+        'other_province',
+        `Tệp ${file} là số liệu của ${u.name}, nhưng mã đơn vị "${u.code}" ở đây là ${here.name}: nhập vào sẽ trộn số liệu hai nơi (báo cáo của đơn vị này thành phiên bản mới của đơn vị kia). Mỗi nơi cần mã đơn vị riêng khi tổng hợp vào một cơ sở dữ liệu; không có gì được nhập.`,
+      );
+  }
+}
+
 export interface ImportJsonResult {
   file: string;
   submissions: number;
@@ -216,6 +235,7 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         const known = Object.fromEntries(Object.entries(d.settings).filter(([k]) => isSettingKey(k)));
         setSettings(ctx, known, { year: d.years.length ? Math.max(...d.years) : undefined });
       }
+      refuseOtherProvince(ctx, d.units, file);
       // The codes held here read once (not one look-up per unit of the file and per parent).
       const held = new Set(ctx.db.prepare('SELECT code FROM units').pluck().all() as string[]);
       const inFile = new Set(d.units.map((u) => u.code));

@@ -65,6 +65,20 @@ describe('JSON interchange', () => {
     expect((b.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(count);
   });
 
+  it('another province’s export under the same unit codes is refused whole, not merged into this one’s units', () => {
+    const ctx = sampleDb();
+    const before = exportYear(ctx, 2026);
+    const other = exportYear(sampleDb(), 2026);
+    other.units = other.units.map((u) => (u.parent === null ? { ...u, name: 'Tỉnh Bình Sơn' } : u));
+    const communes = other.submissions.filter((s) => 'pl01_bl_tre' in s.values).length;
+    other.submissions = other.submissions.map((s) => ('pl01_bl_tre' in s.values ? { ...s, values: { ...s.values, pl01_bl_tre: 99 } } : s));
+    expect(() => importJson(ctx, other, 'binh-son.json')).toThrow(/binh-son\.json là số liệu của Tỉnh Bình Sơn, nhưng mã đơn vị "TINH" ở đây là Tỉnh An Lạc/);
+    expect(strip(exportYear(ctx, 2026))).toEqual(strip(before));
+    // The same province's file (its top-level unit's name written with other spacing and case) still imports.
+    const same = { ...other, units: other.units.map((u) => (u.parent === null ? { ...u, name: ' tỉnh  An Lạc' } : u)) };
+    expect(importJson(ctx, same, 'an-lac.json')).toMatchObject({ submissions: communes, unchanged: before.submissions.length - communes });
+  });
+
   it('an export carrying corrections imported twice stores it once', () => {
     const a = sampleDb();
     a.db
