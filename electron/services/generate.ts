@@ -16,7 +16,7 @@ import { allFigureSources } from '../annex/trace.ts';
 import { removeStaleTemps } from '../files/atomic-write.ts';
 import { lockedView } from '../store/years.ts';
 import { sentenceCase } from '../../shared/text.ts';
-import { INPUT_SUBJECT } from '../workbook/input-writer.ts';
+import { INPUT_SUBJECT } from '../workbook/document-properties.ts';
 import { writeXlsx } from '../workbook/package.ts';
 import { agencyName } from '../store/window-info.ts';
 

@@ -1,5 +1,6 @@
 // Cell styles shared by the workbooks the app writes (input workbooks and annexes).
 import type ExcelJS from 'exceljs';
+import type { FontStyle } from './sheet-model.ts';
 
 export const FONT_NAME = 'Times New Roman';
 
@@ -14,6 +15,11 @@ export const inputFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgCo
 export const lockedFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
 export function font(size = 12, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
+  return { name: FONT_NAME, size, ...extra };
+}
+
+/** The same font for the app's own writer (sheet-model.ts). */
+export function fontStyle(size: number, extra: Omit<FontStyle, 'name' | 'size'> = {}): FontStyle {
   return { name: FONT_NAME, size, ...extra };
 }
 
