@@ -184,7 +184,7 @@ function sheetXml(sheet: Sheet, strings: SharedStrings): string {
     const top = cellRef(sheet.frozenRows + 1, 1);
     out.push(
       `<sheetViews><sheetView${grid} workbookViewId="0"><pane ySplit="${sheet.frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
-        `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`,
+        '<selection pane="bottomLeft"/></sheetView></sheetViews>',
     );
   } else out.push(`<sheetViews><sheetView${grid} workbookViewId="0"/></sheetViews>`);
   out.push('<sheetFormatPr defaultRowHeight="15"/>', colsXml(sheet.widths), '<sheetData>');
@@ -233,10 +233,6 @@ function workbookXml(book: Workbook): string {
   const sheets = book.sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
   const names: string[] = [];
   book.sheets.forEach((s, i) => {
-    if (s.autoFilter)
-      names.push(
-        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(`${quotedSheet(s.name)}!$${columnLetter(s.autoFilter.left)}$${s.autoFilter.top}:$${columnLetter(s.autoFilter.right)}$${s.autoFilter.bottom}`)}</definedName>`,
-      );
     if (s.printTitleRows)
       names.push(
         `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${quotedSheet(s.name)}!$${s.printTitleRows.from}:$${s.printTitleRows.to}`)}</definedName>`,
