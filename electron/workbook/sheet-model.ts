@@ -106,10 +106,6 @@ export class Sheet {
     this.row(row).cells[col] = { value, style: typeof style === 'number' ? style : this.book.style(style) };
   }
 
-  cell(row: number, col: number): Cell | undefined {
-    return this.rows[row]?.cells[col];
-  }
-
   /** Merges a range: every cell of it takes `style`, the top-left one holds `value`. */
   merge(top: number, left: number, bottom: number, right: number, value: CellValue | undefined, style: number | CellStyle): void {
     const id = typeof style === 'number' ? style : this.book.style(style);

@@ -28,7 +28,7 @@ const SPECIAL = /[&<>"]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Text as XML character data or an attribute value: NFC, forbidden characters dropped, markup escaped. */
-export function xmlText(text: string): string {
+function xmlText(text: string): string {
   return text
     .normalize('NFC')
     .replace(FORBIDDEN, '')
@@ -36,7 +36,7 @@ export function xmlText(text: string): string {
 }
 
 /** A date as the serial number Excel stores (days since 1899-12-30, UTC). */
-export function dateSerial(d: Date): number {
+function dateSerial(d: Date): number {
   return UNIX_EPOCH_SERIAL + d.getTime() / MS_PER_DAY;
 }
 
@@ -308,7 +308,7 @@ function appXml(book: Workbook): string {
 }
 
 /** The package's parts, in the order they are zipped. */
-export function xlsxParts(book: Workbook): [string, string][] {
+function xlsxParts(book: Workbook): [string, string][] {
   const strings = new SharedStrings();
   const sheets = book.sheets.map((s, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, strings)]);
   const n = book.sheets.length;
