@@ -1,6 +1,7 @@
-// Renders a planned annex into a workbook of the app's own writer (workbook/sheet-model.ts): title rows 1–4, the header block with its merges,
-// the column numbers, the body rows (figures blank when not reported, totals as formulas with their
-// cached values), the note under the table, print setup. Knows no particular annex.
+// Renders a planned annex into a workbook of the app's own writer (workbook/sheet-model.ts): title rows
+// 1–4, the header block with its merges, the column numbers, the body rows (figures blank when not
+// reported, totals as formulas with their cached values), the note under the table, print setup.
+// Knows no particular annex.
 import { parseRange, type AnnexColumn } from '../../shared/annex-schema.ts';
 import { nfc, sentenceCase } from '../../shared/text.ts';
 import { INPUT_SUBJECT } from '../workbook/document-properties.ts';

@@ -1,4 +1,5 @@
-// Every .xlsx the app writes goes through here, so that Excel opens it cleanly: Vietnamese document
+// Every .xlsx exceljs writes (the input workbooks; the annexes have their own writer, xlsx-writer.ts)
+// goes through here, so that Excel opens it cleanly: Vietnamese document
 // properties, Times New Roman as the workbook's default style (what an official types under a table),
 // and data validations that never overlap. exceljs cannot do the last two: it always writes Calibri as
 // font 0 and, when it squeezes alike validations into ranges, sorts cell addresses as strings, so a run
