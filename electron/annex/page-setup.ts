@@ -2,7 +2,7 @@
 // one page wide by its column layout (column-layout.ts) at 100 % — not by "fit to page", which shrinks
 // the text and makes Excel ignore the manual page breaks —, header rows repeated, "Trang x/y" centred in
 // the footer, no gridlines.
-import type ExcelJS from 'exceljs';
+import type { Sheet } from '../workbook/sheet-model.ts';
 import { FONT_NAME } from '../workbook/styles.ts';
 
 const INCH_PER_MM = 1 / 25.4;
@@ -13,16 +13,13 @@ function escapeHeaderText(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-export function annexPrintSetup(ws: ExcelJS.Worksheet, options: { titleRows: string; draftMark: string | null; scale?: number }): void {
+export function annexPrintSetup(ws: Sheet, options: { titleRows: { from: number; to: number }; draftMark: string | null; scale?: number }): void {
   const m = ANNEX_MARGINS_MM;
   ws.pageSetup = {
     paperSize: 9,
     orientation: 'landscape',
-    fitToPage: false,
     scale: options.scale ?? 100,
     horizontalCentered: true,
-    showGridLines: false,
-    printTitlesRow: options.titleRows,
     margins: {
       top: m.top * INCH_PER_MM,
       bottom: m.bottom * INCH_PER_MM,
@@ -32,8 +29,7 @@ export function annexPrintSetup(ws: ExcelJS.Worksheet, options: { titleRows: str
       footer: m.footer * INCH_PER_MM,
     },
   };
-  ws.headerFooter = {
-    oddFooter: `&C&"${FONT_NAME},Regular"&11Trang &P/&N`,
-    ...(options.draftMark ? { oddHeader: `&R&"${FONT_NAME},Bold"&14${escapeHeaderText(options.draftMark)}` } : {}),
-  };
+  ws.printTitleRows = options.titleRows;
+  ws.oddFooter = `&C&"${FONT_NAME},Regular"&11Trang &P/&N`;
+  if (options.draftMark) ws.oddHeader = `&R&"${FONT_NAME},Bold"&14${escapeHeaderText(options.draftMark)}`;
 }

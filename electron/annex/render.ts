@@ -1,12 +1,12 @@
-// Renders a planned annex into an exceljs workbook: title rows 1–4, the header block with its merges,
-// the column numbers, the body rows (figures blank when not reported, totals as formulas with their
-// cached values), the note under the table, print setup. Knows no particular annex.
-import ExcelJS from 'exceljs';
+// Renders a planned annex into a workbook of the app's own writer (workbook/sheet-model.ts): title rows
+// 1–4, the header block with its merges, the column numbers, the body rows (figures blank when not
+// reported, totals as formulas with their cached values), the note under the table, print setup.
+// Knows no particular annex.
 import { parseRange, type AnnexColumn } from '../../shared/annex-schema.ts';
 import { nfc, sentenceCase } from '../../shared/text.ts';
-import { INPUT_SUBJECT } from '../workbook/input-writer.ts';
-import { setDocumentProperties } from '../workbook/package.ts';
-import { font, thinBorder } from '../workbook/styles.ts';
+import { INPUT_SUBJECT } from '../workbook/document-properties.ts';
+import { Workbook, type CellStyle, type CellValue, type FontStyle, type Sheet } from '../workbook/sheet-model.ts';
+import { fontStyle as font } from '../workbook/styles.ts';
 import { formulaText } from './formulas.ts';
 import { annexPrintSetup } from './page-setup.ts';
 import type { AnnexPlan, PlannedCell, PlannedRow, SheetPlan } from './plan-types.ts';
@@ -25,8 +25,6 @@ export interface RenderOptions {
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 const DRAFT_COLOR = 'FFC00000';
-/** exceljs leaves out a column whose width is exactly its default (9), and Excel then uses 8.43. */
-const EXCELJS_DEFAULT_WIDTH = 9;
 /** Row 5 only separates the titles from the table. */
 const SPACER_HEIGHT = 7.5;
 /** Empty lines left for the signature and the seal. */
@@ -64,7 +62,7 @@ function numFmtOf(planned: PlannedCell, columnFormat: string | undefined): strin
 }
 
 /** A planned cell's value; undefined leaves the cell without one. */
-function valueOf(planned: PlannedCell): ExcelJS.CellValue | undefined {
+function valueOf(planned: PlannedCell): CellValue | undefined {
   switch (planned.kind) {
     case 'text':
       return nfc(planned.text);
@@ -82,7 +80,7 @@ function valueOf(planned: PlannedCell): ExcelJS.CellValue | undefined {
 }
 
 class SheetWriter {
-  private readonly ws: ExcelJS.Worksheet;
+  private readonly ws: Sheet;
   private readonly columns: readonly AnnexColumn[];
   private readonly width: number;
   private readonly size: number;
@@ -91,7 +89,7 @@ class SheetWriter {
   private readonly scale: number;
 
   constructor(
-    wb: ExcelJS.Workbook,
+    private readonly wb: Workbook,
     private readonly plan: SheetPlan,
     private readonly draftMark: string | null,
   ) {
@@ -101,22 +99,23 @@ class SheetWriter {
     const layout = layoutColumns(plan, printableWidth(ANNEX_MARGINS_MM), printableHeight(ANNEX_MARGINS_MM));
     this.widths = layout.widths;
     this.scale = layout.scale;
-    this.ws = wb.addWorksheet(plan.sheet.name, { views: [{ showGridLines: false }] });
+    this.ws = wb.addSheet(plan.sheet.name);
+    this.ws.showGridLines = false;
   }
 
   write(): void {
-    this.widths.forEach((w, i) => (this.ws.getColumn(i + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w));
+    this.widths.forEach((w, i) => this.ws.setWidth(i + 1, w));
     this.titles();
     this.header();
     for (const row of this.plan.rows) this.bodyRow(row);
     const last = this.signature(this.lines(this.plan.rows.at(-1)?.row ?? this.plan.headerEnd));
     const h = this.plan.sheet.header;
-    annexPrintSetup(this.ws, { titleRows: `${h.firstRow}:${this.plan.headerEnd}`, draftMark: this.draftMark, scale: this.scale });
+    annexPrintSetup(this.ws, { titleRows: { from: h.firstRow, to: this.plan.headerEnd }, draftMark: this.draftMark, scale: this.scale });
     this.pageBreaks(last);
   }
 
   private height(row: number): number {
-    return this.ws.getRow(row).height ?? rowHeightFor(1, this.size);
+    return this.ws.height(row) ?? rowHeightFor(1, this.size);
   }
 
   /** Manual page breaks that keep each block of rows on one page when it fits. */
@@ -132,19 +131,14 @@ class SheetWriter {
     ]);
     const rows: PageRow[] = [];
     for (let r = this.plan.headerEnd + 1; r <= lastRow; r++) rows.push({ row: r, height: this.height(r), block: blocks.get(r) });
-    for (const r of pageBreaks(first, repeated, rows, printableHeight(ANNEX_MARGINS_MM, this.scale))) this.ws.getRow(r).addPageBreak();
+    for (const r of pageBreaks(first, repeated, rows, printableHeight(ANNEX_MARGINS_MM, this.scale))) this.ws.addRowBreak(r);
   }
 
-  /** A line merged across the table's width. */
-  private wideLine(row: number, text: string, f: Partial<ExcelJS.Font>, align: Align): ExcelJS.Cell {
-    this.ws.mergeCells(row, 1, row, this.width);
-    const cell = this.ws.getCell(row, 1);
-    cell.value = nfc(text);
-    cell.font = f;
-    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
-    const lines = wrappedLines(text, spanPoints(this.widths, 1, this.width), f.size ?? this.size, !!f.bold);
-    this.ws.getRow(row).height = rowHeightFor(lines, f.size ?? this.size);
-    return cell;
+  /** A line merged across the table's width; `extra` adds to its style (a border, a number format). */
+  private wideLine(row: number, text: string, f: FontStyle, align: Align, value: CellValue | undefined = nfc(text), extra: CellStyle = {}): void {
+    this.ws.merge(row, 1, row, this.width, value, { font: f, horizontal: align, vertical: 'middle', wrapText: true, ...extra });
+    const lines = wrappedLines(text, spanPoints(this.widths, 1, this.width), f.size, !!f.bold);
+    this.ws.setHeight(row, rowHeightFor(lines, f.size));
   }
 
   private titles(): void {
@@ -154,54 +148,33 @@ class SheetWriter {
     this.wideLine(2, title, font(size, { bold: true }), 'center');
     this.wideLine(3, period, font(size - 1, { italic: true }), 'center');
     this.wideLine(4, caption, font(size - 1, { italic: true }), 'center');
-    this.ws.getRow(5).height = this.draftMark || this.plan.unitLine ? rowHeightFor(1, this.size) + 1.5 : SPACER_HEIGHT;
+    this.ws.setHeight(5, this.draftMark || this.plan.unitLine ? rowHeightFor(1, this.size) + 1.5 : SPACER_HEIGHT);
     if (this.plan.unitLine) {
       const to = this.draftMark ? this.width - 1 : this.width;
-      if (to > 1) this.ws.mergeCells(5, 1, 5, to);
-      const cell = this.ws.getCell(5, 1);
-      cell.value = nfc(this.plan.unitLine);
-      cell.font = font(this.size, { italic: true });
-      cell.alignment = { horizontal: 'right', vertical: 'bottom' };
+      this.ws.merge(5, 1, 5, Math.max(1, to), nfc(this.plan.unitLine), { font: font(this.size, { italic: true }), horizontal: 'right', vertical: 'bottom' });
     }
-    if (this.draftMark) {
-      const mark = this.ws.getCell(5, this.width);
-      mark.value = nfc(this.draftMark);
-      mark.font = font(size, { bold: true, color: { argb: DRAFT_COLOR } });
-      mark.alignment = { horizontal: 'right', vertical: 'middle' };
-    }
+    if (this.draftMark)
+      this.ws.set(5, this.width, nfc(this.draftMark), { font: font(size, { bold: true, color: DRAFT_COLOR }), horizontal: 'right', vertical: 'middle' });
   }
 
   private header(): void {
     const h = this.plan.sheet.header;
     const needed = new Map<number, number>();
+    const style = this.wb.style({ font: font(this.size, { bold: true }), horizontal: 'center', vertical: 'middle', wrapText: true, border: 'thin' });
     for (const hc of h.cells) {
       const r = parseRange(hc.range);
-      if (r.top !== r.bottom || r.left !== r.right) this.ws.mergeCells(r.top, r.left, r.bottom, r.right);
-      for (let row = r.top; row <= r.bottom; row++) {
-        for (let col = r.left; col <= r.right; col++) {
-          const cell = this.ws.getCell(row, col);
-          cell.font = font(this.size, { bold: true });
-          cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-          cell.border = thinBorder;
-        }
-      }
-      this.ws.getCell(r.top, r.left).value = nfc(hc.text);
+      this.ws.merge(r.top, r.left, r.bottom, r.right, nfc(hc.text), style);
       const lines = wrappedLines(hc.text, spanPoints(this.widths, r.left, r.right), this.size, true);
       const rows = r.bottom - r.top + 1;
       const each = rowHeightFor(lines, this.size) / rows;
       for (let row = r.top; row <= r.bottom; row++) needed.set(row, Math.max(needed.get(row) ?? rowHeightFor(1, this.size), Math.ceil(each / 0.75) * 0.75));
     }
-    for (const [row, height] of needed) this.ws.getRow(row).height = height;
+    for (const [row, height] of needed) this.ws.setHeight(row, height);
     if (h.columnNumbers) {
       const row = h.firstRow + h.rows;
-      this.columns.forEach((_c, i) => {
-        const cell = this.ws.getCell(row, i + 1);
-        cell.value = `(${i + 1})`;
-        cell.font = font(this.size, { italic: true });
-        cell.alignment = { horizontal: 'center', vertical: 'middle' };
-        cell.border = thinBorder;
-      });
-      this.ws.getRow(row).height = rowHeightFor(1, this.size);
+      const numbers = this.wb.style({ font: font(this.size, { italic: true }), horizontal: 'center', vertical: 'middle', border: 'thin' });
+      this.columns.forEach((_c, i) => this.ws.set(row, i + 1, `(${i + 1})`, numbers));
+      this.ws.setHeight(row, rowHeightFor(1, this.size));
     }
   }
 
@@ -210,54 +183,43 @@ class SheetWriter {
     if (row.spanAll) {
       const planned = row.cells[this.columns[0]!.col];
       const text = planned?.kind === 'text' ? planned.text : '';
-      const cell = this.wideLine(row.row, text, f, 'left');
-      if (planned) this.fill(cell, planned, undefined);
-      if (row.role !== 'line') for (let c = 1; c <= this.width; c++) this.ws.getCell(row.row, c).border = thinBorder;
+      const numFmt = planned ? numFmtOf(planned, undefined) : undefined;
+      const value = planned ? valueOf(planned) : undefined;
+      this.wideLine(row.row, text, f, 'left', value, { ...(row.role !== 'line' ? { border: 'thin' } : {}), ...(numFmt ? { numFmt } : {}) });
       return;
     }
     let lines = 1;
-    const xlRow = this.ws.getRow(row.row);
     this.columns.forEach((column, i) => {
-      const cell = xlRow.getCell(i + 1);
       const indent = column.content.kind === 'label' && row.level ? row.level : undefined;
       const planned = row.cells[column.col];
       const numFmt = planned ? numFmtOf(planned, this.plan.columnFormats[column.col]) : undefined;
-      cell.style = this.bodyStyle(f, column.align ?? defaultAlign(column), indent, numFmt);
-      if (!planned) return;
-      const value = valueOf(planned);
-      if (value !== undefined) cell.value = value;
-      if (planned.kind === 'text')
+      const style = this.bodyStyle(f, column.align ?? defaultAlign(column), indent, numFmt);
+      this.ws.set(row.row, i + 1, planned ? valueOf(planned) : undefined, style);
+      if (planned?.kind === 'text')
         lines = Math.max(lines, wrappedLines(planned.text, columnPoints(this.widths[i]!) - (indent ?? 0) * INDENT_POINTS, this.size, !!row.bold));
     });
-    xlRow.height = rowHeightFor(lines, this.size);
+    this.ws.setHeight(row.row, rowHeightFor(lines, this.size));
   }
 
-  /**
-   * Body cells alike in style share one style object, never changed once made: exceljs then registers
-   * each style once (it remembers a style object it has seen) instead of hashing every cell's.
-   */
-  private readonly bodyStyles = new Map<string, Partial<ExcelJS.Style>>();
+  /** Body cells alike in style share one interned style, looked up by a short key instead of the whole style. */
+  private readonly bodyStyles = new Map<string, number>();
 
-  private bodyStyle(f: Partial<ExcelJS.Font>, horizontal: Align, indent: number | undefined, numFmt: string | undefined): Partial<ExcelJS.Style> {
+  private bodyStyle(f: FontStyle, horizontal: Align, indent: number | undefined, numFmt: string | undefined): number {
     const key = `${f.bold ? 1 : 0}${f.italic ? 1 : 0}|${horizontal}|${indent ?? ''}|${numFmt ?? ''}`;
     let style = this.bodyStyles.get(key);
-    if (!style) {
-      style = {
+    if (style === undefined) {
+      style = this.wb.style({
         font: f,
-        border: thinBorder,
-        alignment: { horizontal, vertical: 'middle', wrapText: true, ...(indent ? { indent } : {}) },
+        border: 'thin',
+        horizontal,
+        vertical: 'middle',
+        wrapText: true,
+        ...(indent ? { indent } : {}),
         ...(numFmt ? { numFmt } : {}),
-      };
+      });
       this.bodyStyles.set(key, style);
     }
     return style;
-  }
-
-  private fill(cell: ExcelJS.Cell, planned: PlannedCell, columnFormat: string | undefined): void {
-    const numFmt = numFmtOf(planned, columnFormat);
-    if (numFmt) cell.numFmt = numFmt;
-    const value = valueOf(planned);
-    if (value !== undefined) cell.value = value;
   }
 
   /** The lines under the table (the note on units not reported, the source); returns the last row written. */
@@ -286,22 +248,19 @@ class SheetWriter {
   }
 
   /** One line of the signature block: a text on the left side and one on the right, each merged over its side. */
-  private signatureLine(row: number, left: string, right: string, f: Partial<ExcelJS.Font>): void {
+  private signatureLine(row: number, left: string, right: string, f: FontStyle): void {
     const split = this.leftColumns();
     const sides: [number, number, string][] = [
       [1, split, left],
       [split + 1, this.width, right],
     ];
     let lines = 1;
+    const style = this.wb.style({ font: f, horizontal: 'center', vertical: 'middle', wrapText: true });
     for (const [from, to, text] of sides) {
-      if (to > from) this.ws.mergeCells(row, from, row, to);
-      const cell = this.ws.getCell(row, from);
-      if (text) cell.value = nfc(text);
-      cell.font = f;
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      if (text) lines = Math.max(lines, wrappedLines(text, spanPoints(this.widths, from, to), f.size ?? this.size, !!f.bold));
+      this.ws.merge(row, from, row, to, text ? nfc(text) : undefined, style);
+      if (text) lines = Math.max(lines, wrappedLines(text, spanPoints(this.widths, from, to), f.size, !!f.bold));
     }
-    this.ws.getRow(row).height = rowHeightFor(lines, f.size ?? this.size);
+    this.ws.setHeight(row, rowHeightFor(lines, f.size));
     this.signatureRows.push(row);
   }
 
@@ -310,7 +269,7 @@ class SheetWriter {
     const s = this.plan.signature;
     if (!s) return last;
     let row = last + 1;
-    this.ws.getRow(row).height = SPACER_HEIGHT;
+    this.ws.setHeight(row, SPACER_HEIGHT);
     this.signatureRows.push(row++);
     const size = Math.max(this.size, 12);
     this.signatureLine(row++, '', s.date, font(size, { italic: true }));
@@ -323,16 +282,16 @@ class SheetWriter {
   }
 }
 
-export function renderAnnex(plan: AnnexPlan, options: RenderOptions): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.created = options.created;
-  wb.modified = options.created;
+export function renderAnnex(plan: AnnexPlan, options: RenderOptions): Workbook {
   const first = plan.sheets[0]?.titles.title ?? '';
-  setDocumentProperties(wb, {
-    title: `${plan.layout.label}: ${sentenceCase(first)}`,
-    subject: `${INPUT_SUBJECT} năm ${plan.year}`,
-    author: options.author,
-  });
+  const wb = new Workbook(
+    {
+      title: `${plan.layout.label}: ${sentenceCase(first)}`,
+      subject: `${INPUT_SUBJECT} năm ${plan.year}`,
+      author: options.author,
+    },
+    options.created,
+  );
   for (const sheet of plan.sheets) new SheetWriter(wb, sheet, options.draft ? plan.layout.draftMark : null).write();
   return wb;
 }

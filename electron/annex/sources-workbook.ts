@@ -1,8 +1,9 @@
 // "Nguon so lieu.xlsx": for every figure of the annexes, the units, files, cells, versions and
 // corrections behind it — one row per unit value, so the compiler can filter it in Excel.
-import ExcelJS from 'exceljs';
 import type { FigureCellSources } from './trace.ts';
-import { a4, font, thinBorder } from '../workbook/styles.ts';
+import type { DocumentProperties } from '../workbook/document-properties.ts';
+import { Workbook } from '../workbook/sheet-model.ts';
+import { A4_MARGINS, fontStyle as font, TABLE_FOOTER } from '../workbook/styles.ts';
 
 export const SOURCES_FILE_NAME = 'Nguon so lieu.xlsx';
 
@@ -23,21 +24,16 @@ const COLUMNS: [string, number][] = [
   ['Ô trong biểu mẫu', 14],
 ];
 
-export function sourcesWorkbook(cells: FigureCellSources[], title: string): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Báo cáo 121';
-  const ws = wb.addWorksheet('NGUON_SO_LIEU');
-  ws.mergeCells(1, 1, 1, COLUMNS.length);
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = font(13, { bold: true });
+export function sourcesWorkbook(cells: FigureCellSources[], title: string, props: DocumentProperties, created: Date): Workbook {
+  const wb = new Workbook(props, created);
+  const ws = wb.addSheet('NGUON_SO_LIEU');
+  ws.merge(1, 1, 1, COLUMNS.length, title, { font: font(13, { bold: true }) });
+  const head = wb.style({ font: font(11, { bold: true }), border: 'thin', wrapText: true, vertical: 'middle', horizontal: 'center' });
   COLUMNS.forEach(([label, width], i) => {
-    ws.getColumn(i + 1).width = width;
-    const c = ws.getCell(3, i + 1);
-    c.value = label;
-    c.font = font(11, { bold: true });
-    c.border = thinBorder;
-    c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    ws.setWidth(i + 1, width);
+    ws.set(3, i + 1, label, head);
   });
+  const body = wb.style({ font: font(10), border: 'thin' });
   let r = 4;
   for (const cell of cells) {
     const lines = cell.values.length ? cell.values : [null];
@@ -59,17 +55,14 @@ export function sourcesWorkbook(cells: FigureCellSources[], title: string): Exce
         v?.version ?? null,
         v?.cell ?? null,
       ];
-      row.forEach((value, i) => {
-        const c = ws.getCell(r, i + 1);
-        c.value = value;
-        c.font = font(10);
-        c.border = thinBorder;
-      });
+      row.forEach((value, i) => ws.set(r, i + 1, value ?? undefined, body));
       r++;
     }
   }
-  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(3, r - 1), column: COLUMNS.length } };
-  ws.views = [{ state: 'frozen', ySplit: 3 }];
-  a4(ws, 'landscape', '3:3');
+  ws.autoFilter = { top: 3, left: 1, bottom: Math.max(3, r - 1), right: COLUMNS.length };
+  ws.frozenRows = 3;
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitTo: { width: 1, height: 0 }, horizontalCentered: true, margins: A4_MARGINS };
+  ws.printTitleRows = { from: 3, to: 3 };
+  ws.oddFooter = TABLE_FOOTER;
   return wb;
 }

@@ -9,7 +9,7 @@ import { planAnnex } from '../annex/plan.ts';
 import { renderAnnex } from '../annex/render.ts';
 import { AppError } from '../errors.ts';
 import { ensureFolder } from '../files/atomic-write.ts';
-import { writeXlsx } from '../workbook/package.ts';
+import { writeWorkbook } from '../workbook/xlsx-writer.ts';
 import { agencyName } from '../store/window-info.ts';
 import type { ServiceContext } from '../store/context.ts';
 import { lockedView } from '../store/years.ts';
@@ -36,7 +36,7 @@ export async function generateAnnexes(ctxNow: ServiceContext, req: GenerateAnnex
     req.onProgress?.({ done: i, total: layouts.length, label: `Đang tạo ${layout.label}` });
     const plan = planAnnex(ctx, layout, req.year, book);
     const file = path.join(req.outDir, layout.file);
-    await writeXlsx(renderAnnex(plan, { draft: req.draft ?? false, created: ctx.now(), author: agencyName(ctx) }), file);
+    await writeWorkbook(renderAnnex(plan, { draft: req.draft ?? false, created: ctx.now(), author: agencyName(ctx) }), file);
     files.push(file);
   }
   req.onProgress?.({ done: layouts.length, total: layouts.length, label: `Đã tạo ${layouts.length} phụ lục` });

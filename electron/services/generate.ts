@@ -16,8 +16,8 @@ import { allFigureSources } from '../annex/trace.ts';
 import { removeStaleTemps } from '../files/atomic-write.ts';
 import { lockedView } from '../store/years.ts';
 import { sentenceCase } from '../../shared/text.ts';
-import { INPUT_SUBJECT } from '../workbook/input-writer.ts';
-import { writeXlsx } from '../workbook/package.ts';
+import { INPUT_SUBJECT } from '../workbook/document-properties.ts';
+import { writeWorkbook } from '../workbook/xlsx-writer.ts';
 import { agencyName } from '../store/window-info.ts';
 
 export interface GenerateAllRequest {
@@ -78,11 +78,8 @@ export async function generateAll(ctxNow: ServiceContext, req: GenerateAllReques
   if (req.sources) {
     const file = path.join(req.outDir, SOURCES_FILE_NAME);
     const title = `NGUỒN SỐ LIỆU CỦA CÁC PHỤ LỤC ${periodText(period).toLocaleUpperCase('vi')}`;
-    await writeXlsx(sourcesWorkbook(allFigureSources(ctx, req.year, period), title), file, {
-      title: sentenceCase(title),
-      subject: `${INPUT_SUBJECT} ${periodText(period)}`,
-      author: agencyName(ctx),
-    });
+    const props = { title: sentenceCase(title), subject: `${INPUT_SUBJECT} ${periodText(period)}`, author: agencyName(ctx) };
+    await writeWorkbook(sourcesWorkbook(allFigureSources(ctx, req.year, period), title, props, ctx.now()), file);
     files.push(file);
   }
   req.onProgress?.({ done: total, total, label: 'Xong' });

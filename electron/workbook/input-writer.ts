@@ -8,6 +8,7 @@ import { periodKey, periodLabel, periodText, yearPeriod, type ReportPeriod } fro
 import { expandCode, sheetsForKind } from '../../shared/template.ts';
 import { AppError } from '../errors.ts';
 import { HEADER_ROW, inputNameLayout, itemCell, listItems, META_SHEET, signatureRows, tableRange } from './input-layout.ts';
+import { INPUT_SUBJECT } from './document-properties.ts';
 import { setDocumentProperties } from './package.ts';
 import { a4, columnLetter, font, inputFill, lockedFill, NUMBER_FORMAT, thinBorder } from './styles.ts';
 
@@ -34,7 +35,6 @@ export interface InputWorkbookRequest {
 }
 
 /** What every file of the season is about (document properties). */
-export const INPUT_SUBJECT = 'Báo cáo kết quả thực hiện Nghị quyết số 121/2020/QH14 về phòng, chống xâm hại trẻ em';
 const APP_NAME = 'Báo cáo 121';
 const LIST_COLUMN = 4; // lists for dropdowns live in _meta from column D
 

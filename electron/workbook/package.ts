@@ -1,4 +1,5 @@
-// Every .xlsx the app writes goes through here, so that Excel opens it cleanly: Vietnamese document
+// Every .xlsx exceljs writes (the input workbooks; the annexes have their own writer, xlsx-writer.ts)
+// goes through here, so that Excel opens it cleanly: Vietnamese document
 // properties, Times New Roman as the workbook's default style (what an official types under a table),
 // and data validations that never overlap. exceljs cannot do the last two: it always writes Calibri as
 // font 0 and, when it squeezes alike validations into ranges, sorts cell addresses as strings, so a run
@@ -11,18 +12,8 @@ import { zipEntries } from './zip-writer.ts';
 import { columnIndex } from '../../shared/annex-schema.ts';
 import { nfc } from '../../shared/text.ts';
 import { columnLetter, FONT_NAME } from './styles.ts';
+import { DEFAULT_FONT_SIZE, type DocumentProperties } from './document-properties.ts';
 
-export interface DocumentProperties {
-  title: string;
-  subject: string;
-  /** The agency that makes the file (creator, company). */
-  author: string;
-  /** Who last saved it; the author when not given. */
-  lastModifiedBy?: string;
-}
-
-/** The workbook's default font (styles.xml font 0): 11 pt keeps Excel's column width unit at 7 px, as with Calibri 11. */
-export const DEFAULT_FONT_SIZE = 11;
 const DEFAULT_FONT_XML = `<font><sz val="${DEFAULT_FONT_SIZE}"/><color theme="1"/><name val="${FONT_NAME}"/><family val="1"/><charset val="163"/></font>`;
 
 export function setDocumentProperties(wb: ExcelJS.Workbook, props: DocumentProperties): void {
