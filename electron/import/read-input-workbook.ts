@@ -173,7 +173,11 @@ export function wantedCells(t: TemplateDefinition, names: DefinedName[]): Wanted
     if (!known.has(n.name)) continue;
     const ref = parseSheetRef(n.ref);
     if (!ref) continue;
-    const rect: Rect = ref.rect.top === ref.rect.bottom && ref.rect.left === ref.rect.right ? ref.rect : { ...ref.rect, bottom: MAX_ROW };
+    // Written out as a literal (not a spread): every rectangle has one shape, which keeps the per-cell test fast.
+    const rect: Rect =
+      ref.rect.top === ref.rect.bottom && ref.rect.left === ref.rect.right
+        ? ref.rect
+        : { top: ref.rect.top, left: ref.rect.left, bottom: MAX_ROW, right: ref.rect.right };
     const list = out.get(ref.sheet) ?? [];
     list.push(rect);
     out.set(ref.sheet, list);

@@ -259,7 +259,9 @@ export class XmlTokenizer implements XmlAttributes {
       if (next === MORE) break;
       pos = next;
     }
-    this.pending = pos < len ? buf.slice(pos) : '';
+    // Sliced even when nothing is left (''): a branch first taken after V8 has compiled run() made it drop
+    // and recompile run() part after part (measured on a worksheet's ASCII head, which may end in text).
+    this.pending = buf.slice(pos);
     this.buf = '';
   }
 
