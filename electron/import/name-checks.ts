@@ -70,7 +70,9 @@ export function checkDefinedNames(names: DefinedName[], expected: NameLayout, ha
     for (const x of list) counts.set(x.offset, (counts.get(x.offset) ?? 0) + 1);
     const best = Math.max(...counts.values());
     const common = counts.get('0,0') === best ? '0,0' : [...counts].find(([, c]) => c === best)![0];
-    const [dr, dc] = common.split(',').map(Number) as [number, number];
+    const { rect: moved, want: from } = list.find((x) => x.offset === common)!;
+    const dr = moved.top - from.top;
+    const dc = moved.left - from.left;
     for (const x of list) {
       if (x.offset === common || reported.has(x.name)) continue;
       const place: Rect = { top: x.want.top + dr, left: x.want.left + dc, bottom: x.want.bottom + dr, right: x.want.right + dc };

@@ -4,7 +4,7 @@
 // the checks work on an InputBook, so exceljs can be plugged in as the reference (tests compare both).
 import { collectsOwnSubmissions, parsePeriod, periodSeason, yearPeriod, type ReportPeriod } from '../../shared/periods.ts';
 import type { TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
-import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';
+import { documentTableForKind, indicatorsForKind, narrativeCodesForKind, type Indicator } from '../../shared/template.ts';
 import { documentKey, looseKey, nfc, sentenceCase } from '../../shared/text.ts';
 import { toUnicodeText } from '../../shared/legacy-text.ts';
 import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
@@ -139,6 +139,16 @@ function checkUnitName(meta: Meta, unit: { code: string; name: string }): Import
   ];
 }
 
+/** A kind's indicators, built once per template and kind (each file of the kind reads the same ones). */
+const kindIndicatorCache = new WeakMap<TemplateDefinition, Map<string, Indicator[]>>();
+function kindIndicators(t: TemplateDefinition, kind: string): Indicator[] {
+  let byKind = kindIndicatorCache.get(t);
+  if (!byKind) kindIndicatorCache.set(t, (byKind = new Map()));
+  let list = byKind.get(kind);
+  if (!list) byKind.set(kind, (list = indicatorsForKind(t, kind)));
+  return list;
+}
+
 /** Every name the template can give a cell (any unit kind): the only names whose cells are read. */
 const templateNameCache = new WeakMap<TemplateDefinition, Set<string>>();
 function templateNames(t: TemplateDefinition): Set<string> {
@@ -147,7 +157,7 @@ function templateNames(t: TemplateDefinition): Set<string> {
   const names = new Set<string>();
   templateNameCache.set(t, names);
   for (const kind of t.unitKinds) {
-    for (const ind of indicatorsForKind(t, kind.code)) names.add(valueName(ind.code));
+    for (const ind of kindIndicators(t, kind.code)) names.add(valueName(ind.code));
     for (const code of narrativeCodesForKind(t, kind.code)) names.add(code);
     const table = documentTableForKind(t, kind.code);
     if (table && table.kind === 'table') names.add(table.rangeName);
@@ -163,7 +173,11 @@ export function wantedCells(t: TemplateDefinition, names: DefinedName[]): Wanted
     if (!known.has(n.name)) continue;
     const ref = parseSheetRef(n.ref);
     if (!ref) continue;
-    const rect: Rect = ref.rect.top === ref.rect.bottom && ref.rect.left === ref.rect.right ? ref.rect : { ...ref.rect, bottom: MAX_ROW };
+    // Written out as a literal (not a spread): every rectangle has one shape, which keeps the per-cell test fast.
+    const rect: Rect =
+      ref.rect.top === ref.rect.bottom && ref.rect.left === ref.rect.right
+        ? ref.rect
+        : { top: ref.rect.top, left: ref.rect.left, bottom: MAX_ROW, right: ref.rect.right };
     const list = out.get(ref.sheet) ?? [];
     list.push(rect);
     out.set(ref.sheet, list);
@@ -307,7 +321,7 @@ function inputCell(book: InputBook, ref: NamedRef, label: string, findings: Impo
 
 function readValues(book: InputBook, names: Map<string, string>, lookup: ImportLookup, kind: string, findings: ImportFinding[]): ValueRecord[] {
   const values: ValueRecord[] = [];
-  for (const ind of indicatorsForKind(lookup.template, kind)) {
+  for (const ind of kindIndicators(lookup.template, kind)) {
     const ref = resolveName(book, names, valueName(ind.code), findings);
     if (!ref) continue;
     const cell = inputCell(book, ref, ind.label, findings);

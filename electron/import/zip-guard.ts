@@ -8,6 +8,8 @@ import type { ImportFinding } from '../../shared/types.ts';
 
 const EOCD_SIG = 0x06054b50;
 const CDH_SIG = 0x02014b50;
+/** The largest single output buffer of an inflate (larger entries come in pieces of this size). */
+const MAX_CHUNK = 1 << 24;
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 export interface ZipLimits {
@@ -85,7 +87,9 @@ export function inflateEntry(buf: Buffer, e: ZipEntry): Buffer | ImportFinding {
   if (e.method === 0) return e.compressed === e.size ? data : notXlsx('Tệp .xlsx bị hỏng (kích thước nội dung không khớp).');
   if (e.method !== 8) return notXlsx('Tệp .xlsx dùng kiểu nén không được hỗ trợ.');
   try {
-    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
+    // One output buffer one byte larger than declared: the whole entry lands in it without the 16 KiB
+    // pieces and their concatenation, and a longer output still overflows the cap.
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64, Math.min(e.size + 1, MAX_CHUNK)) });
     return out.length === e.size ? out : notXlsx('Tệp .xlsx bị hỏng (kích thước nội dung không khớp).');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooLarge('nhiều hơn kích thước khai báo trong tệp nén');

@@ -228,6 +228,33 @@ describe('xml tokenizer = saxes', () => {
     }
   });
 
+  it('reads a part with a long plain-ASCII head (read as latin1) and UTF-8 after it as it reads the text whole', () => {
+    // Heads of several lengths around the 4 KiB blocks the ASCII check works in; after the head, Vietnamese,
+    // a U+FEFF character right where the head ends (a character there, not a byte-order mark) and a bad byte.
+    const cells = (n: number) => Array.from({ length: n }, (_, i) => `<c r="B${i + 1}" s="1"><v>${i}</v></c>`).join('');
+    for (const n of [1, 120, 140, 200, 400]) {
+      for (const tail of ['<t a="Việt">Phụ lục 😀</t>', '\uFEFF<t>ô</t>', '<t>\uFEFFô</t>']) {
+        const xml = `${DECL}<r>${cells(n)}${tail}</r>`;
+        const expected = viaSaxes(xml);
+        expect(expected.ok).toBe(true);
+        for (const bom of [false, true]) {
+          const bytes = Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(xml, 'utf8')]);
+          for (const chunk of [7, 4096, 1 << 20]) {
+            const { h, events } = collector();
+            parseXmlBytes(bytes, h, chunk);
+            expect({ ok: true, events }, `${n} cells, bom ${bom}, chunk ${chunk}`).toEqual(expected);
+          }
+        }
+      }
+      // A byte that is not UTF-8 after the head reads as U+FFFD, as a whole decode reads it.
+      const bad = Buffer.concat([Buffer.from(`${DECL}<r>${cells(n)}<t>`), Buffer.from([0xc3, 0x28]), Buffer.from('</t></r>')]);
+      const { h, events } = collector();
+      parseXmlBytes(bad, h);
+      expect({ ok: true, events }).toEqual(viaTokenizer(new TextDecoder().decode(bad)));
+      expect(events.slice(-4)).toEqual(['<t >', '#\uFFFD(', '</t>', '</r>']);
+    }
+  });
+
   it('checks text it is told not to build: a bad reference in unwanted text is still refused', () => {
     const run = (xml: string) => {
       const tok = new XmlTokenizer({ open() {}, text() {}, wantsText: () => false });

@@ -14,6 +14,8 @@
 // else). End-of-line handling as XML 1.0 says: CR LF and a lone CR read as LF in text, and in attribute
 // values tab, CR, LF read as a space.
 
+import { isAscii } from 'node:buffer';
+
 export class XmlError extends Error {}
 
 export interface XmlAttributes {
@@ -257,7 +259,9 @@ export class XmlTokenizer implements XmlAttributes {
       if (next === MORE) break;
       pos = next;
     }
-    this.pending = pos < len ? buf.slice(pos) : '';
+    // Sliced even when nothing is left (''): a branch first taken after V8 has compiled run() made it drop
+    // and recompile run() part after part (measured on a worksheet's ASCII head, which may end in text).
+    this.pending = buf.slice(pos);
     this.buf = '';
   }
 
@@ -600,14 +604,36 @@ export class XmlTokenizer implements XmlAttributes {
   }
 }
 
+/** Bytes checked at a time for the plain-ASCII head of a part. */
+const ASCII_BLOCK = 4096;
+
 /**
  * Parses the bytes of one part (UTF-8, with or without a byte-order mark), decoded and fed in slices so
- * that the part is never held twice at its full size (bytes and text).
+ * that the part is never held twice at its full size (bytes and text). The part's head up to the first
+ * block holding a byte above 0x7F (a worksheet's cells, before the Vietnamese of its data validations)
+ * is plain ASCII, which reads as the same text in latin1: a copy instead of a UTF-8 decode.
  */
 export function parseXmlBytes(bytes: Uint8Array, h: XmlHandlers, chunkBytes = 1 << 20): void {
   const tok = new XmlTokenizer(h);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const first = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let start = first;
+  let ascii = first;
+  while (ascii < bytes.length) {
+    const end = Math.min(bytes.length, ascii + ASCII_BLOCK);
+    if (!isAscii(buf.subarray(ascii, end))) break;
+    ascii = end;
+  }
+  // A head short of the whole part ends before a '<', so that no markup is cut between the two texts: a
+  // cut tag is read right, but reading past a text's end made V8 drop and recompile the tokenizer (measured).
+  if (ascii > first && ascii < bytes.length) ascii = Math.max(first, buf.lastIndexOf(LT, ascii - 1));
+  while (start < ascii) {
+    const end = Math.min(ascii, start + chunkBytes);
+    tok.write(buf.toString('latin1', start, end));
+    start = end;
+  }
+  // After a head, the decoder's text starts with '<' (never with a byte-order mark it would drop).
   const decoder = new TextDecoder('utf-8');
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (start < bytes.length) {
     const end = Math.min(bytes.length, start + chunkBytes);
     tok.write(decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length }));
