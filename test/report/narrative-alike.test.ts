@@ -33,7 +33,10 @@ async function section(outDir: string): Promise<DocxParagraph[]> {
   const paragraphs = bodyParagraphs((await readDocx(r.file)).document);
   const start = paragraphs.findIndex((p) => p.text === HEADING);
   const rest = paragraphs.slice(start + 1);
-  return rest.slice(0, rest.findIndex((p) => p.runs.length > 0 && p.runs.every((x) => x.bold)));
+  return rest.slice(
+    0,
+    rest.findIndex((p) => p.runs.length > 0 && p.runs.every((x) => x.bold)),
+  );
 }
 
 beforeAll(() => {
