@@ -49,8 +49,10 @@ export function gatherReportData(ctx: ServiceContext, year: number, period: Repo
   // A year compares with the year before and charts the years held; a range charts its own years; a
   // half-year is not compared with a whole year.
   const held = annual ? yearsWithData(ctx, Math.min(fromYear, year), year) : period.kind === 'range' ? yearsWithData(ctx, periodYears(period)[0]!, year) : [];
-  const history = held.map((y) => yearFigures(ctx, y));
-  const current = annual ? (history.find((f) => f.year === year) ?? yearFigures(ctx, year)) : periodFigures(ctx, period);
+  // A year's own figures read first: the store keeps the last year read (store/aggregate.ts), and the annexes
+  // made just before the report have read it; read after the years before, it would be read again.
+  const current = annual ? yearFigures(ctx, year) : periodFigures(ctx, period);
+  const history = held.map((y) => (annual && y === year ? current : yearFigures(ctx, y)));
   const previous = annual ? (history.find((f) => f.year === year - 1) ?? null) : null;
   const textsKey = annual ? year : periodKey(period);
   // The unit list read once for the report (6,600 units in a national roll-up).
