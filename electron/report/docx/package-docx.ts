@@ -15,6 +15,11 @@ function partCompiler(): PartCompiler | null {
   return typeof compiler === 'object' && compiler !== null && typeof Reflect.get(compiler, 'compile') === 'function' ? (compiler as PartCompiler) : null;
 }
 
+/** Whether this docx has the compiler the package is zipped from (else Packer zips it, 60–140 ms slower cold). */
+export function zipsOwnParts(): boolean {
+  return partCompiler() !== null;
+}
+
 const encoder = new TextEncoder();
 
 function bytesOf(data: string | Uint8Array | ArrayBuffer): Uint8Array {
