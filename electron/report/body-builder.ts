@@ -7,7 +7,7 @@ import { targetsSummary } from './targets.ts';
 import type { BarChart, ContentBlock, FormTable, MissingSection, Run, TextTable } from './content-model.ts';
 import type { FigureText } from './figure-text.ts';
 import { mergeSectionText } from './narrative.ts';
-import type { ReportData } from './report-data.ts';
+import type { ReportData, ReportFigures } from './report-data.ts';
 import { fillPhrase } from './sentences.ts';
 import { settingIn } from '../../shared/settings-schema.ts';
 
@@ -42,7 +42,7 @@ function barChart(data: ReportData, text: FigureText, b: Extract<OutlineBlock, {
 }
 
 /** What a chart block draws: the years held and a series per list item; null with too few years. */
-function chartPicture(data: ReportData, b: Extract<OutlineBlock, { kind: 'chart' }>): ChartPicture | null {
+function chartPicture(data: ReportFigures, b: Extract<OutlineBlock, { kind: 'chart' }>): ChartPicture | null {
   if (data.history.length < b.minYears) return null;
   return {
     axisLabel: b.axisLabel,
@@ -55,14 +55,14 @@ function chartPicture(data: ReportData, b: Extract<OutlineBlock, { kind: 'chart'
 }
 
 /** The pictures of the charts the report prints (to draw them ahead). */
-export function reportChartPictures(data: ReportData): ChartPicture[] {
+export function reportChartPictures(data: ReportFigures): ChartPicture[] {
   return flattenSections(data.outline.sections).flatMap((s) =>
     (s.blocks ?? []).flatMap((b) => (b.kind === 'chart' && printed(data, b) ? [chartPicture(data, b)].filter((p) => p !== null) : [])),
   );
 }
 
 /** Whether a block is printed with the province's settings (a block may be for some settings only). */
-function printed(data: ReportData, b: OutlineBlock): boolean {
+function printed(data: Pick<ReportData, 'settings'>, b: OutlineBlock): boolean {
   return !('when' in b && b.when && !settingIn(data.settings, b.when));
 }
 

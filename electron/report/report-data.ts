@@ -40,21 +40,26 @@ export interface ReportData {
   targets: { results: TargetResult[]; rows: TargetRow[] };
 }
 
-export function gatherReportData(ctx: ServiceContext, year: number, period: ReportPeriod = yearPeriod(year)): ReportData {
+/** The part of the report's data its figures and charts come from: the period, its settings, outline and years' figures. */
+export type ReportFigures = Pick<ReportData, 'period' | 'year' | 'previousYear' | 'settings' | 'template' | 'outline' | 'current' | 'previous' | 'history'>;
+
+/** Reads the report's figures (see gatherReportData), which the charts can be drawn from before the rest is read. */
+export function readReportFigures(ctx: ServiceContext, year: number, period: ReportPeriod = yearPeriod(year)): ReportFigures {
   if (periodSeason(period) !== year) throw new Error(`Kỳ báo cáo ${periodKey(period)} không thuộc năm ${year}`);
   const settings = getSettings(ctx, year);
-  const window = periodDocumentsWindow(period, settings);
-  const fromYear = settings.from_year;
   const annual = period.kind === 'year';
   // A year compares with the year before and charts the years held; a range charts its own years; a
   // half-year is not compared with a whole year.
-  const held = annual ? yearsWithData(ctx, Math.min(fromYear, year), year) : period.kind === 'range' ? yearsWithData(ctx, periodYears(period)[0]!, year) : [];
-  const history = held.map((y) => yearFigures(ctx, y));
-  const current = annual ? (history.find((f) => f.year === year) ?? yearFigures(ctx, year)) : periodFigures(ctx, period);
+  const held = annual
+    ? yearsWithData(ctx, Math.min(settings.from_year, year), year)
+    : period.kind === 'range'
+      ? yearsWithData(ctx, periodYears(period)[0]!, year)
+      : [];
+  // A year's own figures read first: the store keeps the last year read (store/aggregate.ts), and the annexes
+  // made just before the report have read it; read after the years before, it would be read again.
+  const current = annual ? yearFigures(ctx, year) : periodFigures(ctx, period);
+  const history = held.map((y) => (annual && y === year ? current : yearFigures(ctx, y)));
   const previous = annual ? (history.find((f) => f.year === year - 1) ?? null) : null;
-  const textsKey = annual ? year : periodKey(period);
-  // The unit list read once for the report (6,600 units in a national roll-up).
-  const units = listUnits(ctx);
   return {
     period,
     year,
@@ -62,15 +67,32 @@ export function gatherReportData(ctx: ServiceContext, year: number, period: Repo
     settings,
     template: templateOfProvince(ctx.template, settings),
     outline: loadOutline(ctx.template),
-    units,
     current,
     previous,
     history,
+  };
+}
+
+/** Everything the report is made from; `figures` when the caller has read them (readReportFigures) already. */
+export function gatherReportData(
+  ctx: ServiceContext,
+  year: number,
+  period: ReportPeriod = yearPeriod(year),
+  figures: ReportFigures = readReportFigures(ctx, year, period),
+): ReportData {
+  const annual = period.kind === 'year';
+  const window = periodDocumentsWindow(period, figures.settings);
+  const textsKey = annual ? year : periodKey(period);
+  // The unit list read once for the report (6,600 units in a national roll-up).
+  const units = listUnits(ctx);
+  return {
+    ...figures,
+    units,
     documents: issuedDocuments(ctx, window.from, window.to, annual ? undefined : periodKey(period)),
-    missing: missingUnits(ctx, current, reportingKinds(ctx.template)),
+    missing: missingUnits(ctx, figures.current, reportingKinds(ctx.template)),
     unitTexts: unitTexts(ctx, textsKey, units),
     compilerTexts: compilerTexts(ctx, textsKey),
-    targets: yearTargets(ctx, year, history, units),
+    targets: yearTargets(ctx, year, figures.history, units),
   };
 }
 

@@ -14,7 +14,7 @@ import type { MissingSection } from '../report/content-model.ts';
 import { reportDocx } from '../report/docx/write-docx.ts';
 import { mergeSectionText, splitParagraphs } from '../report/narrative.ts';
 import { loadOutline } from '../report/outline-store.ts';
-import { gatherReportData } from '../report/report-data.ts';
+import { gatherReportData, readReportFigures } from '../report/report-data.ts';
 import { compilerTexts, unitTexts, writeCompilerText, type UnitText } from '../report/texts-store.ts';
 import { audit } from '../store/audit.ts';
 import { getSettings, templateOfProvince } from '../store/settings.ts';
@@ -44,9 +44,11 @@ export interface GenerateReportResult {
 
 export async function generateReport(ctx: ServiceContext, req: GenerateReportRequest): Promise<GenerateReportResult> {
   requireYear(ctx, req.year);
-  const data = gatherReportData(lockedView(ctx, req.year), req.year, req.period);
-  // The charts' pixels are drawn on the thread pool while the text is composed.
-  const pictures = Promise.all(reportChartPictures(data).map(drawBarChartAhead));
+  const view = lockedView(ctx, req.year);
+  const figures = readReportFigures(view, req.year, req.period);
+  // The charts' pixels are drawn on the thread pool while the rest is read and the text is composed.
+  const pictures = Promise.all(reportChartPictures(figures).map(drawBarChartAhead));
+  const data = gatherReportData(view, req.year, req.period, figures);
   const content = buildReportContent(data, req.draft);
   await pictures;
   const { buffer, notices } = await reportDocx(content);

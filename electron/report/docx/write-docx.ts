@@ -1,10 +1,11 @@
 // The whole .docx: A4 with Decree 30 margins, Times New Roman 14, page numbers at the top centre from
 // page 2 on (a different first page), the header, title, body, closing and, for a draft, its marks.
-import { AlignmentType, Document, Header, LineRuleType, Packer, PageNumber, Paragraph, Table, TextRun } from 'docx';
+import { AlignmentType, Document, Header, LineRuleType, PageNumber, Paragraph, Table, TextRun } from 'docx';
 import type { ContentBlock, ReportContent } from '../content-model.ts';
 import { chartParagraphs } from './chart-image.ts';
 import { closingBlock } from './closing-block.ts';
 import { draftErrorsBox, draftMarkParagraph } from './draft.ts';
+import { docxBytes } from './package-docx.ts';
 import { captionParagraph, formTable, textTable } from './form-table.ts';
 import { headerBlock } from './header-block.ts';
 import { FONT, MARGIN, PAGE, SIZE } from './layout.ts';
@@ -74,6 +75,6 @@ export function reportDocument(content: ReportContent, notices: string[] = []): 
 
 export async function reportDocx(content: ReportContent): Promise<{ buffer: Buffer; notices: string[] }> {
   const notices: string[] = [];
-  const buffer = await Packer.toBuffer(reportDocument(content, notices));
+  const buffer = await docxBytes(reportDocument(content, notices));
   return { buffer, notices };
 }
