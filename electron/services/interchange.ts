@@ -9,7 +9,7 @@ import { isoDate, type ServiceContext } from '../store/context.ts';
 import { isSettingKey } from '../../shared/settings-schema.ts';
 import { getSettings, setSettings } from '../store/settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from '../store/submissions.ts';
-import { findUnit, listUnits, upsertUnits } from '../store/units.ts';
+import { listUnits, unitsByCode, upsertUnits } from '../store/units.ts';
 import { ensureYear } from '../store/years.ts';
 
 export const FORMAT = 'baocao121';
@@ -216,8 +216,8 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         const known = Object.fromEntries(Object.entries(d.settings).filter(([k]) => isSettingKey(k)));
         setSettings(ctx, known, { year: d.years.length ? Math.max(...d.years) : undefined });
       }
-      // The codes held here read once (not one look-up per unit of the file and per parent).
-      const held = new Set(ctx.db.prepare('SELECT code FROM units').pluck().all() as string[]);
+      // Which of the file's units and their parents are held here, read in one query (not one look-up each).
+      const held = new Set(unitsByCode(ctx, [...new Set(d.units.flatMap((u) => (u.parent ? [u.code, u.parent] : [u.code])))]).keys());
       const inFile = new Set(d.units.map((u) => u.code));
       const missingUnits = d.units.filter((u) => !held.has(u.code));
       if (missingUnits.length)
@@ -229,10 +229,12 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
       const window = { from: getSettings(ctx).documents_from, to: isoDate(ctx.now()) };
       const sheetsOf = kindSheets(ctx);
       const yearsEnsured = new Set<number>(d.years);
+      // The file's units read in one query (not one look-up per submission).
+      const units = unitsByCode(ctx, [...new Set(d.submissions.map((s) => s.unit))]);
       let stored = 0;
       let unchanged = 0;
       for (const raw of d.submissions) {
-        const unit = findUnit(ctx, raw.unit);
+        const unit = units.get(raw.unit);
         if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${raw.unit}" không có trong danh sách đơn vị.`);
         const s = checkSubmission(ctx, raw, sheetsOf(unit.kind), file, window);
         if (!yearsEnsured.has(s.year)) {
@@ -256,20 +258,24 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
           unchanged++;
           continue;
         }
-        insertSubmissionVersion(ctx, {
-          ...content,
-          contentSha256: hash,
-          unitCode: s.unit,
-          year: s.year,
-          source: 'json',
-          fileName: s.source?.file ?? file,
-          sha256: s.source?.sha256 ?? null,
-          workbookId: null,
-          templateVersion: d.template?.version ?? ctx.template.version,
-          receivedAt: s.received_at,
-          findings: [],
-          corrections: s.corrections,
-        });
+        insertSubmissionVersion(
+          ctx,
+          {
+            ...content,
+            contentSha256: hash,
+            unitCode: s.unit,
+            year: s.year,
+            source: 'json',
+            fileName: s.source?.file ?? file,
+            sha256: s.source?.sha256 ?? null,
+            workbookId: null,
+            templateVersion: d.template?.version ?? ctx.template.version,
+            receivedAt: s.received_at,
+            findings: [],
+            corrections: s.corrections,
+          },
+          { unitId: unit.id, current },
+        );
         stored++;
       }
       return { file, submissions: stored, unchanged, unitsAdded: missingUnits.length };

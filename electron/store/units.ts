@@ -57,6 +57,12 @@ export function listUnits(ctx: ServiceContext, options: { activeOnly?: boolean; 
   return options.activeOnly ? all.filter((u) => u.active) : [...all];
 }
 
+/** The units of the given codes held in the store, by code, read in one query. */
+export function unitsByCode(ctx: ServiceContext, codes: readonly string[]): Map<string, Unit> {
+  const rows = ctx.db.prepare(`${SELECT_UNITS} WHERE u.code IN (SELECT value FROM json_each(?))`).all(JSON.stringify(codes)) as UnitRow[];
+  return new Map(rows.map((r) => [r.code, toUnit(r)]));
+}
+
 export function findUnit(ctx: ServiceContext, code: string): Unit | undefined {
   const row = ctx.db.prepare(`${SELECT_UNITS} WHERE u.code = ?`).get(code) as UnitRow | undefined;
   return row ? toUnit(row) : undefined;
@@ -109,15 +115,20 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
     let nextOrder = (ctx.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM units').get() as { n: number }).n;
     // The list's units as they stand after the first pass (id, parent): the second one looks them up here.
     const listed = new Map<string, { id: number; code: string; parentCode: string | null }>();
-    // Two passes so that a parent may come after its child in the list.
+    // The units held before the list, its own and their parents, read in one query (a roll-up's file lists ~200).
+    const held = unitsByCode(ctx, [...new Set(parsed.flatMap((u) => (u.parent ? [u.code, u.parent] : [u.code])))]);
+    // Two passes so that a parent may come after its child in the list; a new unit whose parent is known
+    // by then (held, or listed above it) gets it as it is inserted, and the second pass finds nothing to move.
     parsed.forEach((u) => {
-      const existing = findUnit(ctx, u.code);
+      // A code listed twice is found as the first one left it.
+      const existing = listed.has(u.code) ? findUnit(ctx, u.code) : held.get(u.code);
       listed.set(u.code, existing ? { id: existing.id, code: u.code, parentCode: existing.parentCode } : { id: 0, code: u.code, parentCode: null });
       if (!existing) {
+        const parent = u.parent && u.parent !== u.code ? (listed.get(u.parent) ?? held.get(u.parent)) : undefined;
         const id = ctx.db
-          .prepare('INSERT INTO units (code, name, kind, sort_order, created_at) VALUES (?, ?, ?, ?, ?)')
-          .run(u.code, u.name, u.kind, u.order ?? nextOrder++, now).lastInsertRowid;
-        listed.get(u.code)!.id = Number(id);
+          .prepare('INSERT INTO units (code, name, kind, parent_id, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(u.code, u.name, u.kind, parent?.id ?? null, u.order ?? nextOrder++, now).lastInsertRowid;
+        Object.assign(listed.get(u.code)!, { id: Number(id), parentCode: parent ? parent.code : null });
         history(ctx, Number(id), 'created', null, u.name);
         audit(ctx, { action: 'unit.create', entity: 'unit', entityId: u.code, newValue: u });
         added++;
@@ -135,7 +146,7 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
     });
     parsed.forEach((u, i) => {
       if (!u.parent) return;
-      const parent = listed.get(u.parent) ?? findUnit(ctx, u.parent);
+      const parent = listed.get(u.parent) ?? held.get(u.parent);
       if (!parent) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: không có đơn vị cấp trên "${u.parent}".`);
       if (parent.code === u.code) throw new AppError('bad_unit', `Danh sách đơn vị, ${rowLabel(i)}: đơn vị không thể là cấp trên của chính nó.`);
       const self = listed.get(u.code)!;
@@ -150,22 +161,34 @@ export function upsertUnits(ctx: ServiceContext, list: UnitInput[], options: { r
   return { added, updated };
 }
 
+/** Refuses a unit list whose parents form a loop, naming the first unit (in the list's reading order) whose chain has one. */
 function assertNoCycles(ctx: ServiceContext): void {
-  // Codes and parents only, in the order listUnits reads them (the first unit found in a loop is named).
-  const rows = ctx.db.prepare('SELECT u.code, p.code FROM units u LEFT JOIN units p ON p.id = u.parent_id').raw().all() as [string, string | null][];
+  // Ids only (no join, no strings): the store's whole tree is walked on each change of a list, 34 times in a roll-up.
+  const rows = ctx.db.prepare('SELECT id, parent_id FROM units').raw().all() as [number, number | null][];
+  if (firstInLoop(rows) !== undefined) {
+    // A loop: read the codes to name the unit.
+    const named = ctx.db.prepare('SELECT u.code, p.code FROM units u LEFT JOIN units p ON p.id = u.parent_id').raw().all() as [string, string | null][];
+    const code = firstInLoop(named);
+    throw new AppError('bad_unit', `Danh sách đơn vị: đơn vị ${code ?? ''} nằm trong một vòng lặp cấp trên.`);
+  }
+}
+
+/** The first unit of `rows` (unit, its parent) whose chain of parents runs into a loop, or undefined. */
+function firstInLoop<K>(rows: readonly (readonly [K, K | null])[]): K | undefined {
   const parent = new Map(rows);
   // A unit whose chain reaches the top is not in a loop, nor is any unit above it: each chain is walked once.
-  const reachesTop = new Set<string>();
-  for (const [code] of rows) {
-    const chain: string[] = [];
-    const seen = new Set<string>();
-    for (let c: string | null | undefined = code; c && !reachesTop.has(c); c = parent.get(c)) {
-      if (seen.has(c)) throw new AppError('bad_unit', `Danh sách đơn vị: đơn vị ${code} nằm trong một vòng lặp cấp trên.`);
+  const reachesTop = new Set<K>();
+  for (const [unit] of rows) {
+    const chain: K[] = [];
+    const seen = new Set<K>();
+    for (let c: K | null | undefined = unit; c !== null && c !== undefined && !reachesTop.has(c); c = parent.get(c)) {
+      if (seen.has(c)) return unit;
       seen.add(c);
       chain.push(c);
     }
     for (const c of chain) reachesTop.add(c);
   }
+  return undefined;
 }
 
 export function renameUnit(ctx: ServiceContext, code: string, name: string, reason?: string): Unit {
