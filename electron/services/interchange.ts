@@ -96,21 +96,38 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
 
 type IncomingSubmission = Interchange['submissions'][number];
 
+type DocumentTable = Extract<ReturnType<typeof documentTableForKind>, { kind: 'table' }>;
+
 /** What a unit kind reports, looked up once per kind and file (not once per submission). */
 interface KindSheets {
   indicators: Map<string, ReturnType<typeof indicatorsForKind>[number]>;
   table: ReturnType<typeof documentTableForKind>;
+  /** The documents' columns with what the value checker asks of each (dates within the file's window). */
+  columns: { col: DocumentTable['columns'][number]; def: ValueDefinition }[];
   narrativeCodes: Set<string>;
 }
 
-function kindSheets(ctx: ServiceContext): (kind: string) => KindSheets {
+function kindSheets(ctx: ServiceContext, window: { from: string; to: string }): (kind: string) => KindSheets {
   const byKind = new Map<string, KindSheets>();
   return (kind) => {
     let k = byKind.get(kind);
     if (!k) {
+      const table = documentTableForKind(ctx.template, kind);
       k = {
         indicators: new Map(indicatorsForKind(ctx.template, kind).map((i) => [i.code, i])),
-        table: documentTableForKind(ctx.template, kind),
+        table,
+        columns:
+          table?.kind === 'table'
+            ? table.columns.map((col) => ({
+                col,
+                def:
+                  col.type === 'date'
+                    ? { type: 'date', from: window.from, to: window.to }
+                    : col.type === 'list'
+                      ? { type: 'list', items: ctx.template.lists[col.list!] ?? [], name: col.label.toLowerCase() }
+                      : { type: 'text' },
+              }))
+            : [],
         narrativeCodes: new Set(narrativeCodesForKind(ctx.template, kind)),
       };
       byKind.set(kind, k);
@@ -125,33 +142,32 @@ function kindSheets(ctx: ServiceContext): (kind: string) => KindSheets {
  * their lists and dates within the documents' window, texts for the unit's sections and within a cell's
  * limit, and a received date that is a real date.
  */
-function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: KindSheets, file: string, window: { from: string; to: string }): IncomingSubmission {
+function checkSubmission(
+  s: IncomingSubmission,
+  kind: KindSheets,
+  file: string,
+): Omit<IncomingSubmission, 'values'> & { figures: { code: string; value: number | null }[] } {
   const where = `Tệp ${file}, báo cáo của ${s.unit} năm ${s.year}`;
   const refuse = (what: string, reason: string): never => {
     throw new AppError('bad_json', `${where}${what}: ${reason}`);
   };
-  const { indicators, table, narrativeCodes } = kind;
+  const { indicators, table, columns, narrativeCodes } = kind;
   const figure = (code: string, v: unknown): number | null => {
     const ind = indicators.get(code);
     if (!ind) return refuse('', `đơn vị này không báo cáo chỉ tiêu "${code}".`);
     const checked = checkNumber(ind, v as RawValue);
     return checked.ok ? checked.value : refuse('', `${code} = ${String(v)} không hợp lệ (${ind.label}): ${checked.reason}`);
   };
-  const values = Object.fromEntries(Object.entries(s.values).map(([code, v]) => [code, figure(code, v)]));
+  const figures: { code: string; value: number | null }[] = [];
+  for (const code in s.values) figures.push({ code, value: figure(code, s.values[code]) });
   const corrections = s.corrections?.map((c) => ({ ...c, value: figure(c.code, c.value) }));
   if (s.received_at !== undefined && !parseDate(s.received_at))
     refuse('', `ngày nhận "${s.received_at.slice(0, 40)}" không phải là một ngày có thật (ghi theo dạng yyyy-mm-dd).`);
   const documents = (s.documents ?? []).map((d, i) => {
     if (table?.kind !== 'table') return refuse('', 'đơn vị này không báo cáo văn bản.');
     const canonical: Record<string, string | null> = {};
-    for (const col of table.columns) {
+    for (const { col, def } of columns) {
       const raw = (d as Record<string, unknown>)[col.code] as RawValue;
-      const def: ValueDefinition =
-        col.type === 'date'
-          ? { type: 'date', from: window.from, to: window.to }
-          : col.type === 'list'
-            ? { type: 'list', items: ctx.template.lists[col.list!] ?? [], name: col.label.toLowerCase() }
-            : { type: 'text' };
       const checked = checkValue(def, typeof raw === 'string' ? raw.trim() : raw);
       if (!checked.ok) refuse(`, văn bản ${i + 1}, ${col.label.toLowerCase()}`, checked.reason);
       else if (checked.value === null && col.required) refuse(`, văn bản ${i + 1}`, `thiếu ${col.label.toLowerCase()}.`);
@@ -174,7 +190,8 @@ function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: KindS
     if (!checked.ok) refuse(`, mục ${code}`, checked.reason);
     else if (checked.value !== null) texts[code] = checked.value;
   }
-  return { ...s, values, corrections, documents: unique, texts };
+  const { values: _values, ...rest } = s;
+  return { ...rest, figures, corrections, documents: unique, texts };
 }
 
 function correctionsOf(ctx: ServiceContext, submissionId: number): string {
@@ -227,7 +244,7 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         );
       // The documents' window of a workbook's import (importLookup): from the setting to today.
       const window = { from: getSettings(ctx).documents_from, to: isoDate(ctx.now()) };
-      const sheetsOf = kindSheets(ctx);
+      const sheetsOf = kindSheets(ctx, window);
       const yearsEnsured = new Set<number>(d.years);
       // The file's units read in one query (not one look-up per submission).
       const units = unitsByCode(ctx, [...new Set(d.submissions.map((s) => s.unit))]);
@@ -236,13 +253,13 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
       for (const raw of d.submissions) {
         const unit = units.get(raw.unit);
         if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${raw.unit}" không có trong danh sách đơn vị.`);
-        const s = checkSubmission(ctx, raw, sheetsOf(unit.kind), file, window);
+        const s = checkSubmission(raw, sheetsOf(unit.kind), file);
         if (!yearsEnsured.has(s.year)) {
           ensureYear(ctx, s.year);
           yearsEnsured.add(s.year);
         }
         const content = {
-          values: Object.entries(s.values).map(([code, value]) => ({ code, value })),
+          values: s.figures,
           documents: (s.documents ?? []).map((doc, i) => ({
             ...doc,
             co_quan: doc.co_quan ? nfc(doc.co_quan) : null,
