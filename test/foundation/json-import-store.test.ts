@@ -7,7 +7,9 @@ import { yearFigures } from '../../electron/store/aggregate.ts';
 import type { ServiceContext } from '../../electron/store/context.ts';
 import { currentSubmissionId, insertSubmissionVersion, submissionValues, type NewSubmission } from '../../electron/store/submissions.ts';
 import { upsertUnits } from '../../electron/store/units.ts';
-import { emptySampleDb, sample, sampleDb } from '../helpers/fixtures.ts';
+import { openDatabase } from '../../electron/db/database.ts';
+import { emptySampleDb, sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
+import path from 'node:path';
 
 /** Every row of the tables a submission or a unit list writes, without the moments they were written at. */
 function rowsOf(ctx: ServiceContext): Record<string, unknown[]> {
@@ -155,5 +157,20 @@ describe('the JSON import path of the store', () => {
     };
     expect(() => importJson(ctx, file, 'hong.json')).toThrow(/hong\.json.*số âm/);
     expect(rowsOf(ctx)).toEqual(before);
+  });
+
+  it('a database file keeps its statement journals in memory (temp_store 2), its WAL and synchronous setting as before', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const db = openDatabase(path.join(dir, 'x.sqlite'), { create: true });
+      expect([db.pragma('temp_store', { simple: true }), db.pragma('journal_mode', { simple: true }), db.pragma('synchronous', { simple: true })]).toEqual([
+        2,
+        'wal',
+        1,
+      ]);
+      db.close();
+    } finally {
+      cleanup();
+    }
   });
 });
