@@ -189,16 +189,16 @@ function assertNoCycles(ctx: ServiceContext, moved: readonly number[]): void {
   }
 }
 
-/** The first unit of `rows` (unit, its parent) whose chain of parents runs into a loop, or undefined. */
-function firstInLoop<K>(rows: readonly (readonly [K, K | null])[]): K | undefined {
+/** The first unit of `rows` (code, its parent's code) whose chain of parents runs into a loop, or undefined. */
+function firstInLoop(rows: readonly [string, string | null][]): string | undefined {
   const parent = new Map(rows);
   // A unit whose chain reaches the top is not in a loop, nor is any unit above it: each chain is walked once.
-  const reachesTop = new Set<K>();
-  for (const [unit] of rows) {
-    const chain: K[] = [];
-    const seen = new Set<K>();
-    for (let c: K | null | undefined = unit; c !== null && c !== undefined && !reachesTop.has(c); c = parent.get(c)) {
-      if (seen.has(c)) return unit;
+  const reachesTop = new Set<string>();
+  for (const [code] of rows) {
+    const chain: string[] = [];
+    const seen = new Set<string>();
+    for (let c: string | null | undefined = code; c && !reachesTop.has(c); c = parent.get(c)) {
+      if (seen.has(c)) return code;
       seen.add(c);
       chain.push(c);
     }
