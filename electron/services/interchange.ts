@@ -1,6 +1,6 @@
 // The JSON interchange format of docs/cli.md: export a year, import a lower level's export (roll-up).
 import { z } from 'zod';
-import { documentKey, nfc } from '../../shared/text.ts';
+import { documentKey, looseKey, nfc } from '../../shared/text.ts';
 import { documentTableForKind, indicatorsForKind, narrativeCodesForKind } from '../../shared/template.ts';
 import { checkNumber, checkText, checkValue, parseDate, type RawValue, type ValueDefinition } from '../../shared/values/check-value.ts';
 import type { DocumentRecord } from '../../shared/types.ts';
@@ -9,7 +9,7 @@ import { isoDate, type ServiceContext } from '../store/context.ts';
 import { isSettingKey } from '../../shared/settings-schema.ts';
 import { getSettings, setSettings } from '../store/settings.ts';
 import { contentHash, currentSubmissionId, insertSubmissionVersion } from '../store/submissions.ts';
-import { findUnit, listUnits, upsertUnits } from '../store/units.ts';
+import { listUnits, unitsByCode, upsertUnits } from '../store/units.ts';
 import { ensureYear } from '../store/years.ts';
 
 export const FORMAT = 'baocao121';
@@ -96,21 +96,38 @@ export function exportYear(ctx: ServiceContext, year: number): Interchange & { f
 
 type IncomingSubmission = Interchange['submissions'][number];
 
+type DocumentTable = Extract<ReturnType<typeof documentTableForKind>, { kind: 'table' }>;
+
 /** What a unit kind reports, looked up once per kind and file (not once per submission). */
 interface KindSheets {
   indicators: Map<string, ReturnType<typeof indicatorsForKind>[number]>;
   table: ReturnType<typeof documentTableForKind>;
+  /** The documents' columns with what the value checker asks of each (dates within the file's window). */
+  columns: { col: DocumentTable['columns'][number]; def: ValueDefinition }[];
   narrativeCodes: Set<string>;
 }
 
-function kindSheets(ctx: ServiceContext): (kind: string) => KindSheets {
+function kindSheets(ctx: ServiceContext, window: { from: string; to: string }): (kind: string) => KindSheets {
   const byKind = new Map<string, KindSheets>();
   return (kind) => {
     let k = byKind.get(kind);
     if (!k) {
+      const table = documentTableForKind(ctx.template, kind);
       k = {
         indicators: new Map(indicatorsForKind(ctx.template, kind).map((i) => [i.code, i])),
-        table: documentTableForKind(ctx.template, kind),
+        table,
+        columns:
+          table?.kind === 'table'
+            ? table.columns.map((col) => ({
+                col,
+                def:
+                  col.type === 'date'
+                    ? { type: 'date', from: window.from, to: window.to }
+                    : col.type === 'list'
+                      ? { type: 'list', items: ctx.template.lists[col.list!] ?? [], name: col.label.toLowerCase() }
+                      : { type: 'text' },
+              }))
+            : [],
         narrativeCodes: new Set(narrativeCodesForKind(ctx.template, kind)),
       };
       byKind.set(kind, k);
@@ -125,33 +142,32 @@ function kindSheets(ctx: ServiceContext): (kind: string) => KindSheets {
  * their lists and dates within the documents' window, texts for the unit's sections and within a cell's
  * limit, and a received date that is a real date.
  */
-function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: KindSheets, file: string, window: { from: string; to: string }): IncomingSubmission {
+function checkSubmission(
+  s: IncomingSubmission,
+  kind: KindSheets,
+  file: string,
+): Omit<IncomingSubmission, 'values'> & { figures: { code: string; value: number | null }[] } {
   const where = `Tệp ${file}, báo cáo của ${s.unit} năm ${s.year}`;
   const refuse = (what: string, reason: string): never => {
     throw new AppError('bad_json', `${where}${what}: ${reason}`);
   };
-  const { indicators, table, narrativeCodes } = kind;
+  const { indicators, table, columns, narrativeCodes } = kind;
   const figure = (code: string, v: unknown): number | null => {
     const ind = indicators.get(code);
     if (!ind) return refuse('', `đơn vị này không báo cáo chỉ tiêu "${code}".`);
     const checked = checkNumber(ind, v as RawValue);
     return checked.ok ? checked.value : refuse('', `${code} = ${String(v)} không hợp lệ (${ind.label}): ${checked.reason}`);
   };
-  const values = Object.fromEntries(Object.entries(s.values).map(([code, v]) => [code, figure(code, v)]));
+  const figures: { code: string; value: number | null }[] = [];
+  for (const code in s.values) figures.push({ code, value: figure(code, s.values[code]) });
   const corrections = s.corrections?.map((c) => ({ ...c, value: figure(c.code, c.value) }));
   if (s.received_at !== undefined && !parseDate(s.received_at))
     refuse('', `ngày nhận "${s.received_at.slice(0, 40)}" không phải là một ngày có thật (ghi theo dạng yyyy-mm-dd).`);
   const documents = (s.documents ?? []).map((d, i) => {
     if (table?.kind !== 'table') return refuse('', 'đơn vị này không báo cáo văn bản.');
     const canonical: Record<string, string | null> = {};
-    for (const col of table.columns) {
+    for (const { col, def } of columns) {
       const raw = (d as Record<string, unknown>)[col.code] as RawValue;
-      const def: ValueDefinition =
-        col.type === 'date'
-          ? { type: 'date', from: window.from, to: window.to }
-          : col.type === 'list'
-            ? { type: 'list', items: ctx.template.lists[col.list!] ?? [], name: col.label.toLowerCase() }
-            : { type: 'text' };
       const checked = checkValue(def, typeof raw === 'string' ? raw.trim() : raw);
       if (!checked.ok) refuse(`, văn bản ${i + 1}, ${col.label.toLowerCase()}`, checked.reason);
       else if (checked.value === null && col.required) refuse(`, văn bản ${i + 1}`, `thiếu ${col.label.toLowerCase()}.`);
@@ -174,7 +190,8 @@ function checkSubmission(ctx: ServiceContext, s: IncomingSubmission, kind: KindS
     if (!checked.ok) refuse(`, mục ${code}`, checked.reason);
     else if (checked.value !== null) texts[code] = checked.value;
   }
-  return { ...s, values, corrections, documents: unique, texts };
+  const { values: _values, ...rest } = s;
+  return { ...rest, figures, corrections, documents: unique, texts };
 }
 
 function correctionsOf(ctx: ServiceContext, submissionId: number): string {
@@ -190,10 +207,9 @@ function correctionsOf(ctx: ServiceContext, submissionId: number): string {
 function refuseOtherProvince(ctx: ServiceContext, units: Interchange['units'], file: string): void {
   const held = ctx.db.prepare('SELECT code, name FROM units WHERE parent_id IS NULL').all() as { code: string; name: string }[];
   const tops = new Map(held.map((u) => [u.code, u]));
-  const key = (name: string) => nfc(name).trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
   for (const u of units) {
     const here = u.parent ? undefined : tops.get(u.code);
-    if (here && key(here.name) !== key(u.name))
+    if (here && looseKey(here.name) !== looseKey(u.name))
       throw new AppError(
         'other_province',
         `Tệp ${file} là số liệu của ${u.name}, nhưng mã đơn vị "${u.code}" ở đây là ${here.name}: nhập vào sẽ trộn số liệu hai nơi (báo cáo của đơn vị này thành phiên bản mới của đơn vị kia). Mỗi nơi cần mã đơn vị riêng khi tổng hợp vào một cơ sở dữ liệu; không có gì được nhập.`,
@@ -236,8 +252,8 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         setSettings(ctx, known, { year: d.years.length ? Math.max(...d.years) : undefined });
       }
       refuseOtherProvince(ctx, d.units, file);
-      // The codes held here read once (not one look-up per unit of the file and per parent).
-      const held = new Set(ctx.db.prepare('SELECT code FROM units').pluck().all() as string[]);
+      // Which of the file's units and their parents are held here, read in one query (not one look-up each).
+      const held = new Set(unitsByCode(ctx, [...new Set(d.units.flatMap((u) => (u.parent ? [u.code, u.parent] : [u.code])))]).keys());
       const inFile = new Set(d.units.map((u) => u.code));
       const missingUnits = d.units.filter((u) => !held.has(u.code));
       if (missingUnits.length)
@@ -247,20 +263,22 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         );
       // The documents' window of a workbook's import (importLookup): from the setting to today.
       const window = { from: getSettings(ctx).documents_from, to: isoDate(ctx.now()) };
-      const sheetsOf = kindSheets(ctx);
+      const sheetsOf = kindSheets(ctx, window);
       const yearsEnsured = new Set<number>(d.years);
+      // The file's units read in one query (not one look-up per submission).
+      const units = unitsByCode(ctx, [...new Set(d.submissions.map((s) => s.unit))]);
       let stored = 0;
       let unchanged = 0;
       for (const raw of d.submissions) {
-        const unit = findUnit(ctx, raw.unit);
+        const unit = units.get(raw.unit);
         if (!unit) throw new AppError('unknown_unit', `Tệp ${file}: báo cáo của đơn vị "${raw.unit}" không có trong danh sách đơn vị.`);
-        const s = checkSubmission(ctx, raw, sheetsOf(unit.kind), file, window);
+        const s = checkSubmission(raw, sheetsOf(unit.kind), file);
         if (!yearsEnsured.has(s.year)) {
           ensureYear(ctx, s.year);
           yearsEnsured.add(s.year);
         }
         const content = {
-          values: Object.entries(s.values).map(([code, value]) => ({ code, value })),
+          values: s.figures,
           documents: (s.documents ?? []).map((doc, i) => ({
             ...doc,
             co_quan: doc.co_quan ? nfc(doc.co_quan) : null,
@@ -276,20 +294,24 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
           unchanged++;
           continue;
         }
-        insertSubmissionVersion(ctx, {
-          ...content,
-          contentSha256: hash,
-          unitCode: s.unit,
-          year: s.year,
-          source: 'json',
-          fileName: s.source?.file ?? file,
-          sha256: s.source?.sha256 ?? null,
-          workbookId: null,
-          templateVersion: d.template?.version ?? ctx.template.version,
-          receivedAt: s.received_at,
-          findings: [],
-          corrections: s.corrections,
-        });
+        insertSubmissionVersion(
+          ctx,
+          {
+            ...content,
+            contentSha256: hash,
+            unitCode: s.unit,
+            year: s.year,
+            source: 'json',
+            fileName: s.source?.file ?? file,
+            sha256: s.source?.sha256 ?? null,
+            workbookId: null,
+            templateVersion: d.template?.version ?? ctx.template.version,
+            receivedAt: s.received_at,
+            findings: [],
+            corrections: s.corrections,
+          },
+          { unitId: unit.id, current },
+        );
         stored++;
       }
       return { file, submissions: stored, unchanged, unitsAdded: missingUnits.length };

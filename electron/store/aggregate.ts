@@ -74,7 +74,14 @@ function storedPeriodFigures(ctx: ServiceContext, year: number, period: string):
 }
 
 function readPeriodFigures(ctx: ServiceContext, year: number, period: string): YearFigures {
+  // One read transaction: the queries below see the same state of the database (another process's import between
+  // them would otherwise give codes and values of different submissions).
+  // (The unit list is read before it: a read inside a transaction is not kept, db/change-stamp.ts.)
   const units = new Map(listUnits(ctx).map((u) => [u.code, u]));
+  return ctx.db.transaction(() => readPeriodFiguresNow(ctx, year, period, units))();
+}
+
+function readPeriodFiguresNow(ctx: ServiceContext, year: number, period: string, units: Map<string, Unit>): YearFigures {
   const rows = ctx.db
     .prepare(
       `SELECT s.id, u.code, s.version, s.file_name, s.received_at FROM submissions s JOIN units u ON u.id = s.unit_id
@@ -83,24 +90,10 @@ function readPeriodFigures(ctx: ServiceContext, year: number, period: string): Y
     .all(period) as { id: number; code: string; version: number; file_name: string | null; received_at: string }[];
   const position = new Map([...units.keys()].map((code, i) => [code, i]));
   rows.sort((a, b) => position.get(a.code)! - position.get(b.code)!);
-  // Two queries for the whole year (not two per submission): values, then corrections in id order.
+  // Three queries for the whole year (not two per submission): each submission's codes, the values in the
+  // same order, then corrections in id order.
   const values = new Map<number, Map<string, number | null>>(rows.map((r) => [r.id, new Map()]));
-  const all = ctx.db
-    .prepare(
-      'SELECT v.submission_id AS id, v.code, v.value FROM submission_values v JOIN submissions s ON s.id = v.submission_id WHERE s.period = ? AND s.is_current = 1',
-    )
-    .raw()
-    .iterate(period) as Iterable<[number, string, number | null]>;
-  // One string per indicator code (SQLite hands out a new one per row): a roll-up's 300,000 figures keep ~50 codes.
-  const codes = new Map<string, string>();
-  let current: Map<string, number | null> | undefined;
-  let currentId = -1;
-  for (const [id, code, value] of all) {
-    if (id !== currentId) [current, currentId] = [values.get(id), id];
-    let shared = codes.get(code);
-    if (shared === undefined) codes.set(code, (shared = code));
-    current?.set(shared, value);
-  }
+  readValues(ctx, period, values);
   const corrections = ctx.db
     .prepare(
       'SELECT c.submission_id, c.code, c.value FROM corrections c JOIN submissions s ON s.id = c.submission_id WHERE s.period = ? AND s.is_current = 1 ORDER BY c.id',
@@ -120,6 +113,47 @@ function readPeriodFigures(ctx: ServiceContext, year: number, period: string): Y
     });
   }
   return { year, byUnit };
+}
+
+/** Separates the codes of a submission in one text (a code is a template's identifier: letters, digits, _). */
+const SEPARATOR = '\x1f';
+
+/**
+ * Fills `values` (by submission id) with the figures of the period's current submissions, in code order. A roll-up's
+ * 300,000 figures come as one list of numbers (no row object each) beside each submission's codes joined in one
+ * text, and a list of codes shared by many submissions (those of a kind) is split once.
+ */
+function readValues(ctx: ServiceContext, period: string, values: Map<number, Map<string, number | null>>): void {
+  const groups = ctx.db
+    .prepare(
+      `SELECT s.id, COUNT(*), group_concat(v.code, char(31) ORDER BY v.code) FROM submissions s JOIN submission_values v ON v.submission_id = s.id
+       WHERE s.period = ? AND s.is_current = 1 GROUP BY s.id ORDER BY s.id`,
+    )
+    .raw()
+    .all(period) as [number, number, string][];
+  const figures = ctx.db
+    .prepare(
+      'SELECT v.value FROM submissions s JOIN submission_values v ON v.submission_id = s.id WHERE s.period = ? AND s.is_current = 1 ORDER BY s.id, v.code',
+    )
+    .pluck()
+    .all(period) as (number | null)[];
+  const lists = new Map<string, string[]>();
+  let at = 0;
+  for (const [id, count, joined] of groups) {
+    let codes = lists.get(joined);
+    if (!codes) lists.set(joined, (codes = joined.split(SEPARATOR)));
+    const into = values.get(id)!;
+    if (codes.length === count) for (let i = 0; i < count; i++) into.set(codes[i]!, figures[at + i]!);
+    else {
+      // A code holding the separator: this submission's figures read row by row.
+      for (const [code, value] of ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ? ORDER BY code').raw().all(id) as [
+        string,
+        number | null,
+      ][])
+        into.set(code, value);
+    }
+    at += count;
+  }
 }
 
 /** The contributors of a year's figures by kinds asked: an annex asks for them cell by cell. */

@@ -35,11 +35,30 @@ export interface NewSubmission extends SubmissionContent {
 /** A hash of what the submission says (figures, documents, texts), whatever file it came in. */
 export function contentHash(c: SubmissionContent): string {
   const canonical = {
-    values: [...c.values].sort((a, b) => a.code.localeCompare(b.code)).map((v) => [v.code, v.value]),
+    values: byCode(c.values).map((v) => [v.code, v.value]),
     documents: c.documents.map((d) => [d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, ...(d.han ? [d.han] : [])]),
-    narratives: [...c.narratives].sort((a, b) => a.code.localeCompare(b.code)).map((n) => [n.code, n.text]),
+    narratives: byCode(c.narratives).map((n) => [n.code, n.text]),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/**
+ * The order of a list of codes sorted by localeCompare (ties in their order), kept per list as given: the
+ * submissions of a kind list the same codes alike, and a roll-up hashes 6,600 of them.
+ */
+const codeOrders = new Map<string, number[]>();
+
+/** The items sorted by code with localeCompare, stably (the hash's canonical order). */
+function byCode<T extends { code: string }>(items: readonly T[]): T[] {
+  const codes = items.map((i) => i.code);
+  const key = JSON.stringify(codes);
+  let order = codeOrders.get(key);
+  if (!order) {
+    order = codes.map((_, i) => i).sort((a, b) => codes[a]!.localeCompare(codes[b]!) || a - b);
+    if (codeOrders.size >= 256) codeOrders.clear();
+    codeOrders.set(key, order);
+  }
+  return order.map((i) => items[i]!);
 }
 
 export function currentSubmissionId(
@@ -69,18 +88,32 @@ export function storableFigure(value: number | null, what: string | (() => strin
   return value;
 }
 
-/** Rows of figures per INSERT statement (6 parameters each, far below SQLite's limit of parameters). */
+/** Rows of figures per INSERT statement (6 parameters each at most, far below SQLite's limit of parameters). */
 const VALUE_ROWS = 64;
-const valuesSql: string[] = [];
+const valuesSql = { full: [] as string[], bare: [] as string[] };
 
-function insertValuesSql(rows: number): string {
-  return (valuesSql[rows] ??=
-    'INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES ' + Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', '));
+/**
+ * The statement for `rows` figures: `bare` names the submission, code and value only (a JSON file's figures,
+ * which have no cell, raw text or formula: those columns are left NULL, as binding NULLs would leave them).
+ */
+function insertValuesSql(rows: number, bare: boolean): string {
+  const kept = bare ? valuesSql.bare : valuesSql.full;
+  return (kept[rows] ??= bare
+    ? 'INSERT INTO submission_values (submission_id, code, value) VALUES ' + Array(rows).fill('(?, ?, ?)').join(', ')
+    : 'INSERT INTO submission_values (submission_id, code, value, raw, cell, formula) VALUES ' + Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', '));
+}
+
+/** What a caller that has just read them in the same transaction hands over, so that they are not read again. */
+export interface KnownBeforeInsert {
+  /** The unit's id (of s.unitCode). */
+  unitId: number;
+  /** currentSubmissionId(ctx, s.unitCode, period): the version the new one replaces, if any. */
+  current: { id: number; version: number } | undefined;
 }
 
 /** Inserts a new version and makes it current. Must run inside the caller's transaction. */
-export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): { id: number; version: number } {
-  const unit = ctx.db.prepare('SELECT id FROM units WHERE code = ?').get(s.unitCode) as { id: number } | undefined;
+export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission, known?: KnownBeforeInsert): { id: number; version: number } {
+  const unit = known ? { id: known.unitId } : (ctx.db.prepare('SELECT id FROM units WHERE code = ?').get(s.unitCode) as { id: number } | undefined);
   if (!unit) throw new AppError('unknown_unit', `Không có đơn vị mã "${s.unitCode}".`);
   assertFiguresOpen(ctx, s.year);
   const now = ctx.now().toISOString();
@@ -88,8 +121,8 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
   // Version numbers run across the periods of a unit's year (the store keeps them unique per unit and year).
   const prev = ctx.db.prepare('SELECT MAX(version) AS v FROM submissions WHERE unit_id = ? AND year = ?').get(unit.id, s.year) as { v: number | null };
   const version = (prev.v ?? 0) + 1;
-  const old = currentSubmissionId(ctx, s.unitCode, period);
-  ctx.db.prepare('UPDATE submissions SET is_current = 0 WHERE unit_id = ? AND period = ? AND is_current = 1').run(unit.id, period);
+  const old = known ? known.current : currentSubmissionId(ctx, s.unitCode, period);
+  if (old) ctx.db.prepare('UPDATE submissions SET is_current = 0 WHERE unit_id = ? AND period = ? AND is_current = 1').run(unit.id, period);
   const id = Number(
     ctx.db
       .prepare(
@@ -115,18 +148,17 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission): 
   );
   // Figures go in by many rows per statement: a national roll-up stores some 300,000 of them.
   for (let from = 0; from < s.values.length; from += VALUE_ROWS) {
-    const chunk = s.values.slice(from, from + VALUE_ROWS);
+    const to = Math.min(from + VALUE_ROWS, s.values.length);
+    let bare = true;
+    for (let i = from; i < to && bare; i++) bare = s.values[i]!.raw == null && s.values[i]!.cell == null && s.values[i]!.formula == null;
     const params: unknown[] = [];
-    for (const v of chunk)
-      params.push(
-        id,
-        v.code,
-        storableFigure(v.value, () => `${s.unitCode} năm ${s.year}, ${v.code}`),
-        v.raw ?? null,
-        v.cell ?? null,
-        v.formula ?? null,
-      );
-    ctx.db.prepare(insertValuesSql(chunk.length)).run(params);
+    for (let i = from; i < to; i++) {
+      const v = s.values[i]!;
+      const value = storableFigure(v.value, () => `${s.unitCode} năm ${s.year}, ${v.code}`);
+      if (bare) params.push(id, v.code, value);
+      else params.push(id, v.code, value, v.raw ?? null, v.cell ?? null, v.formula ?? null);
+    }
+    ctx.db.prepare(insertValuesSql(to - from, bare)).run(params);
   }
   const insDoc = ctx.db.prepare(
     'INSERT INTO documents (submission_id, row_no, cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, cell, han) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
