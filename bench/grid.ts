@@ -1,4 +1,4 @@
-// The grid at a province's size in Chromium: Số liệu PL01 with every commune × 42 indicators; an edit is
+// The grid at a province's size in Chromium: Số liệu, Phụ lục 01, with every commune × 42 indicators; an edit is
 // committed (value, reason, Enter) and the time until the total row shows the new sum is measured in the
 // page, from the keydown that commits it. It includes saving the correction through the API.
 import path from 'node:path';
@@ -17,7 +17,7 @@ export async function measureGridEdit(
   try {
     const { page } = win;
     await step(page, 'Số liệu');
-    const grid = page.getByRole('grid', { name: 'Số liệu PL01' });
+    const grid = page.getByRole('grid', { name: 'Số liệu Phụ lục 01' });
     await grid.waitFor();
     const rows = Number(await grid.getAttribute('aria-rowcount'));
     const samples: number[] = [];
