@@ -321,18 +321,24 @@ class HeightModel {
 
   /** Height in points of the header block at these column widths (points). */
   headerHeight(widths: readonly number[]): number {
-    const perRow = new Array<number>(this.headerRows).fill(rowHeightFor(1, this.size));
+    // Asked at every step the layout tries: one array kept for the rows' heights.
+    const perRow = (this.headerRowHeights ??= new Float64Array(this.headerRows));
+    perRow.fill(this.rowHeight(1));
     for (const c of this.header) {
       let span = 0;
       for (let i = c.left; i <= c.right; i++) span += widths[i]!;
-      const each = rowHeightFor(linesAt(c.m, span), this.size) / c.rows;
+      const each = this.rowHeight(linesAt(c.m, span)) / c.rows;
       for (let r = 0; r < c.rows; r++) {
         const at = c.top - this.firstHeaderRow + r;
         perRow[at] = Math.max(perRow[at]!, each);
       }
     }
-    return perRow.reduce((a, b) => a + b, 0);
+    let total = 0;
+    for (const h of perRow) total += h;
+    return total;
   }
+
+  private headerRowHeights: Float64Array | undefined;
 
   private readonly rowHeights: number[] = [];
 
