@@ -321,24 +321,18 @@ class HeightModel {
 
   /** Height in points of the header block at these column widths (points). */
   headerHeight(widths: readonly number[]): number {
-    // Asked at every step the layout tries: one array kept for the rows' heights.
-    const perRow = (this.headerRowHeights ??= new Float64Array(this.headerRows));
-    perRow.fill(this.rowHeight(1));
+    const perRow = new Array<number>(this.headerRows).fill(rowHeightFor(1, this.size));
     for (const c of this.header) {
       let span = 0;
       for (let i = c.left; i <= c.right; i++) span += widths[i]!;
-      const each = this.rowHeight(linesAt(c.m, span)) / c.rows;
+      const each = rowHeightFor(linesAt(c.m, span), this.size) / c.rows;
       for (let r = 0; r < c.rows; r++) {
         const at = c.top - this.firstHeaderRow + r;
         perRow[at] = Math.max(perRow[at]!, each);
       }
     }
-    let total = 0;
-    for (const h of perRow) total += h;
-    return total;
+    return perRow.reduce((a, b) => a + b, 0);
   }
-
-  private headerRowHeights: Float64Array | undefined;
 
   private readonly rowHeights: number[] = [];
 
