@@ -70,11 +70,27 @@ export interface Definition {
 /** JSON with object keys sorted and no spaces: the same content always gives the same text (and hash). */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  // Built by appending (no arrays of entries): every process hashes the whole definition when it opens a database.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      const v: unknown = value[i];
+      out += canonicalJson(v === undefined ? null : v);
+    }
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  // sort() with no comparator orders by UTF-16 code units, as `<` does.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = object[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 export function definitionHash(manifest: DefinitionManifest, parts: Record<string, unknown>): string {

@@ -33,8 +33,17 @@ const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
  * alike, then as looseKey (case, diacritics). Spaces are dropped altogether: "12/KH - UBND" is "12/KH-UBND".
  */
 export function documentFieldKey(text: string): string {
-  return looseKey(text.normalize('NFC').replace(INVISIBLE, '').replace(DASHES, '-').replace(SPACES, ''));
+  let key = FIELD_KEYS.get(text);
+  if (key === undefined) {
+    if (FIELD_KEYS.size >= 100_000) FIELD_KEYS.clear();
+    key = looseKey(text.normalize('NFC').replace(INVISIBLE, '').replace(DASHES, '-').replace(SPACES, ''));
+    FIELD_KEYS.set(text, key);
+  }
+  return key;
 }
+
+/** Field keys worked out so far: a season's documents are keyed again by validation, Phụ lục 02 and the report. */
+const FIELD_KEYS = new Map<string, string>();
 
 /**
  * "Same document": the one key every place uses (the rows of one workbook, Phụ lục 02 across units and

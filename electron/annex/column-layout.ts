@@ -387,9 +387,10 @@ function grow(model: HeightModel, least: readonly number[], availablePt: number,
     let best: { set: number[]; step: number; height: number; body: number; rate: number } | null = null;
     // Moves: one column, or the columns that together hold a header row at its height.
     const moves = [...widths.map((_w, i) => [i]), ...model.headerBottlenecks(widths)];
+    // Each offer is tried on these widths and taken back: their paper width is the same for all.
+    const before = paperTotal(widths);
     for (const set of moves) {
       for (const step of STEPS) {
-        const before = paperTotal(widths);
         for (const i of set) widths[i]! += step;
         const cost = paperTotal(widths) - before;
         if (cost > left) {

@@ -41,9 +41,16 @@ function matcher(codes: readonly string[]): (pattern: string) => readonly string
   };
 }
 
+/** Each unit's lookup, made once for all the rules run on it (with the template and kind it was made for). */
+const unitLookups = new WeakMap<UnitFiguresInput, { template: TemplateDefinition; kind: string; lookup: Lookup }>();
+
 /** A unit's own figures; a pattern stands for the codes its kind reports. */
 export function unitLookup(template: TemplateDefinition, unit: UnitFiguresInput): Lookup {
-  return { value: (code) => unit.values.get(code), match: matcher(codesOfKind(template, unit.kind)) };
+  const kept = unitLookups.get(unit);
+  if (kept && kept.template === template && kept.kind === unit.kind) return kept.lookup;
+  const lookup: Lookup = { value: (code) => unit.values.get(code), match: matcher(codesOfKind(template, unit.kind)) };
+  unitLookups.set(unit, { template, kind: unit.kind, lookup });
+  return lookup;
 }
 
 /**
