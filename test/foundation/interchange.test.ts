@@ -1,7 +1,7 @@
 // export then import-json into a fresh database gives identical figures, documents, texts and corrections.
 import { describe, expect, it } from 'vitest';
-import { exportYear, importJson } from '../../electron/services/interchange.ts';
-import { listSubmissions } from '../../electron/store/submissions.ts';
+import { exportYear, importJson, interchangeSchema } from '../../electron/services/interchange.ts';
+import { currentValues, listSubmissions } from '../../electron/store/submissions.ts';
 import { emptySampleDb, sample, sampleDb, TEST_NOW } from '../helpers/fixtures.ts';
 import { initDatabase } from '../../electron/services/setup.ts';
 
@@ -90,5 +90,33 @@ describe('JSON interchange', () => {
     const b = emptySampleDb();
     expect(importJson(b, exported).submissions).toBe(exported.submissions.length);
     expect(importJson(b, exported)).toMatchObject({ submissions: 0, unchanged: exported.submissions.length });
+  });
+
+  it('figures are judged as the full schema judges them: its first issue reported, a "__proto__" figure dropped', () => {
+    const exported = exportYear(sampleDb(), 2026);
+    const first = exported.submissions[0]!;
+    const code = Object.keys(first.values)[0]!;
+    // What the schema itself says of a file, worded as importJson words it.
+    const schemaSays = (data: unknown) => {
+      const r = interchangeSchema.safeParse(data);
+      if (r.success) throw new Error('the schema accepts this file');
+      return `${r.error.issues[0]!.path.join('.')} — ${r.error.issues[0]!.message}`;
+    };
+    for (const values of [{ ...first.values, [code]: 'ba' }, [1, 2], null, { ...first.values, [code]: { n: 1 } }]) {
+      const file = { ...exported, submissions: [{ ...first, values }] };
+      const said = schemaSays(file);
+      expect(said).toMatch(/^submissions\.0\.values/);
+      expect(() => importJson(emptySampleDb(), file, 'hong.json')).toThrow(`Tệp hong.json không đúng định dạng dữ liệu Báo cáo 121: ${said}`);
+    }
+    // An own "__proto__" key (JSON.parse makes one) is no figure: the schema's record drops it.
+    const withProto = JSON.parse(JSON.stringify({ ...exported, submissions: [first] }).replace('"values":{', '"values":{"__proto__":5,')) as typeof exported;
+    expect(Object.keys(withProto.submissions[0]!.values)).toContain('__proto__');
+    const a = emptySampleDb();
+    importJson(a, withProto);
+    const b = emptySampleDb();
+    importJson(b, { ...exported, submissions: [first] });
+    const stored = currentValues(a, first.unit, 2026);
+    expect(stored?.size).toBe(Object.keys(first.values).length);
+    expect(stored).toEqual(currentValues(b, first.unit, 2026));
   });
 });
