@@ -167,9 +167,9 @@ function linesAt(m: Measured, widthPt: number): number {
 
 /**
  * The height model the widths are chosen by: the header block (each header cell's wrapped lines shared
- * by the rows it spans) plus every body row (its tallest wrapped text). Numbers never wrap.
+ * by the rows it spans) plus every body row (its tallest wrapped text). Numbers never wrap. Exported for its test.
  */
-class HeightModel {
+export class HeightModel {
   private readonly size: number;
   private readonly header: { left: number; right: number; top: number; rows: number; text: string; m: Measured }[];
   private readonly headerRows: number;
