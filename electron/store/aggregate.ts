@@ -194,7 +194,12 @@ export function sumIndicators(
     if (yes === undefined) expectedKind.set(f.unit.kind, (yes = expected(f.unit)));
     if (yes) units.push(f);
   }
-  return sumOverUnits(units, (f) => codes.map((c) => f.values.get(c)));
+  // One array refilled for every unit (a roll-up's 6,600 per figure): sumOverUnits adds a unit's values before it asks for the next unit's.
+  const values: (number | null | undefined)[] = new Array<number | null | undefined>(codes.length);
+  return sumOverUnits(units, (f) => {
+    for (let i = 0; i < codes.length; i++) values[i] = f.values.get(codes[i]!);
+    return values;
+  });
 }
 
 /** Active units of the given kinds that have no current submission for the year. */
