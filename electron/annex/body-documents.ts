@@ -22,7 +22,7 @@ function dateRange(b: BodyContext): { from: string; to: string } {
   return { from: dates.from ?? '0000-01-01', to: dates.to ?? '9999-12-31' };
 }
 
-function groupDocuments(b: BodyContext, body: DocumentGroupsBody, documents: IssuedDocument[]): DocumentGroup[] {
+function groupDocuments(b: BodyContext, body: DocumentGroupsBody, documents: readonly IssuedDocument[]): DocumentGroup[] {
   const byValue = new Map<string, IssuedDocument[]>();
   for (const d of documents) byValue.set(d[body.groupBy], [...(byValue.get(d[body.groupBy]) ?? []), d]);
   const listed = (b.ctx.template.lists[body.groupList] ?? []).map((item) => ({ label: item.label, documents: byValue.get(item.code) ?? [] }));
@@ -39,7 +39,7 @@ function documentCell(d: IssuedDocument, field: DocumentField, unitNames: (d: Is
 }
 
 /** `03 nghị quyết, 12 kế hoạch`: counts by type in the type list's order, types not in the list after. */
-function typeBreakdown(b: BodyContext, body: DocumentGroupsBody, documents: IssuedDocument[]): string {
+function typeBreakdown(b: BodyContext, body: DocumentGroupsBody, documents: readonly IssuedDocument[]): string {
   const counts = new Map<string, number>();
   for (const d of documents) counts.set(d.loai, (counts.get(d.loai) ?? 0) + 1);
   const list = b.ctx.template.lists[body.typeList] ?? [];

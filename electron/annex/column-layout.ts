@@ -167,9 +167,9 @@ function linesAt(m: Measured, widthPt: number): number {
 
 /**
  * The height model the widths are chosen by: the header block (each header cell's wrapped lines shared
- * by the rows it spans) plus every body row (its tallest wrapped text). Numbers never wrap.
+ * by the rows it spans) plus every body row (its tallest wrapped text). Numbers never wrap. Exported for its test.
  */
-class HeightModel {
+export class HeightModel {
   private readonly size: number;
   private readonly header: { left: number; right: number; top: number; rows: number; text: string; m: Measured }[];
   private readonly headerRows: number;
@@ -239,6 +239,12 @@ class HeightModel {
       this.slotCells[slot]!.push(k);
     });
     this.slotLines = Array.from({ length: slots.size }, () => new Map());
+    this.cellRow = new Int32Array(cellsFlat.length);
+    for (let r = 0, k = 0; r < this.body.length; r++) for (; k < this.bodyEnd[r]!; k++) this.cellRow[k] = r;
+    this.refAt = new Float64Array(slots.size).fill(NaN);
+    this.refTop = new Int32Array(this.body.length);
+    this.refSecond = new Int32Array(this.body.length);
+    this.refTopSlot = new Int32Array(this.body.length);
   }
 
   /** Distinct body rows: how many rows each stands for, and where its cells end in the cell arrays. */
@@ -260,6 +266,19 @@ class HeightModel {
   private readonly slotLines: Map<number, Int32Array>[];
   /** Body heights by the widths of the slots, as asked so far. */
   private readonly bodyHeights = new Map<string, number>();
+  /** The body row of each cell. */
+  private readonly cellRow: Int32Array;
+  /**
+   * The reference widths (the layout's current ones, settle()): the body height there, and each row's most
+   * lines, the slot giving them and its most lines without that slot. A question that changes one slot's
+   * width from them looks only at that slot's cells. Heights are whole multiples of 0.75 pt, so a sum
+   * made by differences is the very number the full sum gives.
+   */
+  private readonly refAt: Float64Array;
+  private refTotal = 0;
+  private readonly refTop: Int32Array;
+  private readonly refSecond: Int32Array;
+  private readonly refTopSlot: Int32Array;
 
   /** Lines of each cell of a slot at a width in tenths of a point, as linesAt counts them. */
   private linesOfSlot(slot: number, at: number): Int32Array {
@@ -348,20 +367,71 @@ class HeightModel {
     const key = this.slotAt.join(',');
     const known = this.bodyHeights.get(key);
     if (known !== undefined) return known;
+    let changed = -1;
+    for (let s = 0; s < this.slotAt.length; s++)
+      if (this.slotAt[s] !== this.refAt[s]) {
+        changed = changed === -1 ? s : -2;
+        if (changed === -2) break;
+      }
+    const total = changed >= 0 ? this.oneSlotChanged(changed) : this.fullHeight(Number.isNaN(this.refAt[0]));
+    this.bodyHeights.set(key, total);
+    return total;
+  }
+
+  /** Makes these widths the reference a question's one changed slot is measured from. */
+  settle(widths: readonly number[]): void {
+    for (let s = 0; s < this.slotAt.length; s++) this.slotAt[s] = Math.round((widths[this.slotColumn[s]!]! - this.slotIndent[s]!) * 10);
+    if (this.slotAt.every((at, s) => at === this.refAt[s])) return;
+    const total = this.fullHeight(true);
+    this.bodyHeights.set(this.slotAt.join(','), total);
+  }
+
+  /** The body height at slotAt, every cell looked at; `reference`: slotAt becomes the reference. */
+  private fullHeight(reference: boolean): number {
     const slotLines = Array.from(this.slotAt, (at, s) => this.linesOfSlot(s, at));
-    const { bodyCount, bodyEnd, cellSlot, cellPlace } = this;
+    const { bodyCount, bodyEnd, cellSlot, cellPlace, refTop, refSecond, refTopSlot } = this;
     const oneLine = this.rowHeight(1);
     let total = 0;
     let k = 0;
     for (let r = 0; r < bodyCount.length; r++) {
       let lines = 1;
+      let second = 1;
+      let topSlot = -1;
       for (const end = bodyEnd[r]!; k < end; k++) {
         const n = slotLines[cellSlot[k]!]![cellPlace[k]!]!;
-        if (n > lines) lines = n;
+        if (n > lines) {
+          second = lines;
+          lines = n;
+          topSlot = cellSlot[k]!;
+        } else if (n > second) second = n;
+      }
+      if (reference) {
+        refTop[r] = lines;
+        refSecond[r] = second;
+        refTopSlot[r] = topSlot;
       }
       total += bodyCount[r]! * (lines === 1 ? oneLine : this.rowHeight(lines));
     }
-    this.bodyHeights.set(key, total);
+    if (reference) {
+      this.refAt.set(this.slotAt);
+      this.refTotal = total;
+    }
+    return total;
+  }
+
+  /** The body height at slotAt, which differs from the reference in one slot's width only. */
+  private oneSlotChanged(slot: number): number {
+    const lines = this.linesOfSlot(slot, this.slotAt[slot]!);
+    const cells = this.slotCells[slot]!;
+    const { bodyCount, cellRow, refTop, refSecond, refTopSlot } = this;
+    let total = this.refTotal;
+    for (let p = 0; p < cells.length; p++) {
+      const r = cellRow[cells[p]!]!;
+      const before = refTop[r]!;
+      const others = refTopSlot[r] === slot ? refSecond[r]! : before;
+      const now = Math.max(others, lines[p]!);
+      if (now !== before) total += bodyCount[r]! * (this.rowHeight(now) - this.rowHeight(before));
+    }
     return total;
   }
 }
@@ -380,6 +450,7 @@ function grow(model: HeightModel, least: readonly number[], availablePt: number,
   const widths = [...least];
   const room = () => availablePt - paperTotal(widths);
   const wrapsBody = widths.map((_w, i) => model.wrapsBody(i));
+  model.settle(widths);
   let body = model.bodyHeight(widths);
   let height = weight * model.headerHeight(widths) + body;
   while (room() >= STEPS[0]!) {
@@ -409,6 +480,7 @@ function grow(model: HeightModel, least: readonly number[], availablePt: number,
     for (const i of best.set) widths[i]! += best.step;
     height = best.height;
     body = best.body;
+    model.settle(widths);
   }
   // What no step needs is shared by every column in proportion to its width.
   for (let k = 0; k < 3; k++) {

@@ -31,7 +31,7 @@ export interface ReportData {
   /** The years held from the setting from_year up to the reporting year, ascending (for charts). */
   history: YearFigures[];
   /** Phụ lục 02: the documents of the year's documents window (shared/periods.ts), de-duplicated. */
-  documents: IssuedDocument[];
+  documents: readonly IssuedDocument[];
   /** Active units of every reporting kind without a current submission for the year. */
   missing: Unit[];
   unitTexts: Map<string, UnitText[]>;

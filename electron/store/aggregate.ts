@@ -194,7 +194,12 @@ export function sumIndicators(
     if (yes === undefined) expectedKind.set(f.unit.kind, (yes = expected(f.unit)));
     if (yes) units.push(f);
   }
-  return sumOverUnits(units, (f) => codes.map((c) => f.values.get(c)));
+  // One array refilled for every unit (a roll-up's 6,600 per figure): sumOverUnits adds a unit's values before it asks for the next unit's.
+  const values: (number | null | undefined)[] = new Array<number | null | undefined>(codes.length);
+  return sumOverUnits(units, (f) => {
+    for (let i = 0; i < codes.length; i++) values[i] = f.values.get(codes[i]!);
+    return values;
+  });
 }
 
 /** Active units of the given kinds that have no current submission for the year. */
@@ -222,7 +227,14 @@ export interface IssuedDocument extends DocumentRecord {
  * several units (or in several years) listed once: same so_ky_hieu + ngay + co_quan, compared without
  * case, spacing or diacritic variants.
  */
-export function issuedDocuments(ctx: ServiceContext, from: string, to: string, period?: string): IssuedDocument[] {
+export function issuedDocuments(ctx: ServiceContext, from: string, to: string, period?: string): readonly IssuedDocument[] {
+  if (ctx.lockedView) return readIssuedDocuments(ctx, from, to, period);
+  // Read once per state of the database (db/change-stamp.ts): the annexes and the report list the same documents
+  // (a roll-up's 10,000). Shared between callers, who must not change them.
+  return keptRead(ctx.db, 'documents', `${from}:${to}:${period ?? ''}`, () => readIssuedDocuments(ctx, from, to, period));
+}
+
+function readIssuedDocuments(ctx: ServiceContext, from: string, to: string, period?: string): IssuedDocument[] {
   const rows = ctx.db
     .prepare(
       `SELECT d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan, d.trich_yeu, d.ghi_chu, d.han, u.code, u.name, u.sort_order, s.year

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importJson } from '../../electron/services/interchange.ts';
 import { openContext } from '../../electron/store/context.ts';
-import { sumIndicators, yearFigures } from '../../electron/store/aggregate.ts';
+import { issuedDocuments, sumIndicators, yearFigures } from '../../electron/store/aggregate.ts';
 import { insertSubmissionVersion } from '../../electron/store/submissions.ts';
 import { listUnits, renameUnit, upsertUnits } from '../../electron/store/units.ts';
 import { emptySampleDb, sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
@@ -91,6 +91,25 @@ describe('kept reads of the store', () => {
     other.close();
     expect(yearFigures(ctx, year).byUnit.has(code)).toBe(false);
     expect(yearFigures(ctx, year).byUnit.size).toBe(fig.byUnit.size - 1);
+  });
+
+  it("the issued documents are read once per state of the database and follow another connection's change", () => {
+    const { ctx, file } = fileSample();
+    const [from, to] = ['2000-01-01', '2099-12-31'];
+    const first = issuedDocuments(ctx, from, to);
+    expect(first.length).toBeGreaterThan(0);
+    expect(issuedDocuments(ctx, from, to)).toBe(first);
+    // Another window might be given other dates: its own read.
+    expect(issuedDocuments(ctx, from, '2026-06-30')).not.toBe(first);
+
+    // Another connection changes a document's summary: the next read shows it.
+    const target = first[0]!;
+    const other = new Database(file);
+    other.prepare('UPDATE documents SET trich_yeu = ? WHERE so_ky_hieu = ? AND ngay = ?').run('Trích yếu mới', target.so_ky_hieu, target.ngay);
+    other.close();
+    const again = issuedDocuments(ctx, from, to);
+    expect(again).not.toBe(first);
+    expect(again.find((d) => d.so_ky_hieu === target.so_ky_hieu && d.ngay === target.ngay)!.trich_yeu).toBe('Trích yếu mới');
   });
 
   it('sumIndicators: the same sums and coverage whichever unit of a kind asks whether the kind is expected', () => {
