@@ -268,8 +268,9 @@ export async function importFiles(ctx: ServiceContext, paths: string[], options:
   // Read and check every file first, so that two files claiming one unit and year are both known before
   // either is stored; progress counts reading and storing.
   const reads = new Map<string, ReadFile | ImportFileResult>();
-  // Workbooks are parsed ahead (in worker threads when the batch is large enough) and checked here in order.
-  const pool = await startParsePool(lookup, files.length);
+  // Workbooks are parsed ahead (in worker threads beside this one when the batch is large enough) and
+  // checked here in order.
+  const pool = startParsePool(lookup, files.length);
   try {
     const parsed = files.map((f) => (WORD_EXT.test(f) ? undefined : pool.parse(f)));
     for (const p of parsed) p?.catch(() => {}); // awaited in order below; a failure must not go unhandled meanwhile
