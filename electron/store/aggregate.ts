@@ -205,7 +205,30 @@ export function contributors(fig: YearFigures, kinds?: readonly string[]): reado
 
 /** Sum of one indicator over the contributing units; null when none of them reported it. */
 export function sumIndicator(fig: YearFigures, code: string, kinds?: readonly string[]): number | null {
-  return sumKnown(contributors(fig, kinds).map((f) => f.values.get(code)));
+  const read = codesReader([code]);
+  return sumKnown(contributors(fig, kinds).map((f) => read(f)[0]));
+}
+
+/**
+ * Reads some codes' values unit after unit, into one array refilled for every unit (a roll-up's 6,600 per figure):
+ * the caller is done with a unit's values before it asks for the next unit's. The codes' places are found once per
+ * code list the units hold (a handful), not once per unit.
+ */
+function codesReader(codes: readonly string[]): (f: UnitFigures) => readonly (number | null | undefined)[] {
+  const values = new Array<number | null | undefined>(codes.length);
+  const placesByList = new Map<CodePlaces, readonly number[]>();
+  let list: CodePlaces | undefined;
+  let places: readonly number[] = [];
+  return (f) => {
+    if (f.values.places !== list) {
+      list = f.values.places;
+      let found = placesByList.get(list);
+      if (!found) placesByList.set(list, (found = list.placesOf(codes)));
+      places = found;
+    }
+    f.values.pick(places, values);
+    return values;
+  };
 }
 
 /**
@@ -227,22 +250,7 @@ export function sumIndicators(
     if (yes === undefined) expectedKind.set(f.unit.kind, (yes = expected(f.unit)));
     if (yes) units.push(f);
   }
-  // One array refilled for every unit (a roll-up's 6,600 per figure): sumOverUnits adds a unit's values before it asks for the next unit's.
-  // The codes' places are found once per code list the units hold (a handful), not once per unit.
-  const values: (number | null | undefined)[] = new Array<number | null | undefined>(codes.length);
-  const placesByList = new Map<CodePlaces, readonly number[]>();
-  let list: CodePlaces | undefined;
-  let places: readonly number[] = [];
-  return sumOverUnits(units, (f) => {
-    if (f.values.places !== list) {
-      list = f.values.places;
-      let found = placesByList.get(list);
-      if (!found) placesByList.set(list, (found = list.placesOf(codes)));
-      places = found;
-    }
-    f.values.pick(places, values);
-    return values;
-  });
+  return sumOverUnits(units, codesReader(codes));
 }
 
 /** Active units of the given kinds that have no current submission for the year. */
