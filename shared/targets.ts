@@ -97,16 +97,33 @@ const round1 = (v: number): number => Math.round(v * 10) / 10;
 function unitsOverFull(template: TemplateDefinition, t: EffectiveTarget, units: readonly TargetUnit[]): string[] {
   const part = parseExpression(t.expression);
   const whole = parseExpression(t.of!);
+  // Only a unit that gives both sides itself (a pattern its kind does not report reads nothing, not 0). Which codes
+  // a side reads depends on the unit's kind alone: a kind reading nothing on a side is passed over without reading
+  // its thousands of units.
+  const readsBoth = new Map<string, boolean>();
+  const readsBothOf = (kind: string): boolean => {
+    let yes = readsBoth.get(kind);
+    if (yes === undefined) {
+      const lookup = unitLookup(template, { code: '', name: '', kind, values: new Map() });
+      yes = evaluateSide(part, lookup, 'skip_if_any_missing').codes.length > 0 && evaluateSide(whole, lookup, 'skip_if_any_missing').codes.length > 0;
+      readsBoth.set(kind, yes);
+    }
+    return yes;
+  };
   return units
     .filter((u) => {
-      if (!u.values || (t.kinds && !t.kinds.includes(u.kind))) return false;
-      const lookup = unitLookup(template, { code: u.code, name: u.name, kind: u.kind, values: u.values });
+      if (!hasValues(u) || (t.kinds && !t.kinds.includes(u.kind)) || !readsBothOf(u.kind)) return false;
+      // The unit itself as the rules' input: its lookup is made once for all the targets.
+      const lookup = unitLookup(template, u);
       const p = evaluateSide(part, lookup, 'skip_if_any_missing');
       const w = evaluateSide(whole, lookup, 'skip_if_any_missing');
-      // Only a unit that gives both sides itself (a pattern its kind does not report reads nothing, not 0).
-      return p.codes.length > 0 && w.codes.length > 0 && p.value !== null && w.value !== null && p.value > w.value;
+      return p.value !== null && w.value !== null && p.value > w.value;
     })
     .map((u) => u.name);
+}
+
+function hasValues(u: TargetUnit): u is TargetUnit & { values: ReadonlyMap<string, number | null> } {
+  return u.values !== null;
 }
 
 /**

@@ -190,10 +190,10 @@ export class FigureBook {
 function codeSums(units: readonly UnitFigures[]): Map<string, number> {
   const sums = new Map<string, number>();
   for (const unit of units)
-    for (const [code, v] of unit.values) {
-      if (typeof v !== 'number') continue;
+    unit.values.forEach((v, code) => {
+      if (typeof v !== 'number') return;
       const total = sums.get(code);
       sums.set(code, total === undefined ? 0 + v : total + v);
-    }
+    });
   return sums;
 }

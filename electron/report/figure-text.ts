@@ -52,7 +52,8 @@ export class FigureText {
     }
     const parts = [...groups.values()].map((group) => {
       const first = group[0]!;
-      const reported = [...new Map(group.flatMap((n) => n.reported).map((u) => [u.code, u])).values()];
+      // One note's units are each there once; several notes' are merged by code.
+      const reported = group.length === 1 ? first.reported : [...new Map(group.flatMap((n) => n.reported).map((u) => [u.code, u])).values()];
       const blank = this.unitsText(first.blank);
       const pieces = [];
       // The few units that gave it are named when they are fewer than those that did not.
@@ -87,12 +88,17 @@ export class FigureText {
   }
 
   private readonly groups = new Map<string, string>();
+  /** The same by unit (the units of a year's figures are the same objects in every note): no key text made for each of 6,600 units per note. */
+  private readonly groupsByUnit = new Map<NamedUnit, string>();
 
   /** A unit's group in counts: the administrative type of its name, else its kind's label (worked out once per name and kind). */
   private groupOf(u: NamedUnit): string {
+    let g = this.groupsByUnit.get(u);
+    if (g !== undefined) return g;
     const key = `${u.kind}\u0000${u.name}`;
-    let g = this.groups.get(key);
+    g = this.groups.get(key);
     if (g === undefined) this.groups.set(key, (g = adminType(u.name) ?? this.kindNoun(u.kind)));
+    this.groupsByUnit.set(u, g);
     return g;
   }
 

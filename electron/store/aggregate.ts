@@ -8,6 +8,7 @@ import type { DocumentRecord, Unit } from '../../shared/types.ts';
 import type { ServiceContext } from './context.ts';
 import { keptRead } from '../db/change-stamp.ts';
 import { listUnits } from './units.ts';
+import { CodePlaces, UnitValues } from './unit-values.ts';
 
 export interface UnitFigures {
   unit: Unit;
@@ -15,7 +16,7 @@ export interface UnitFigures {
   version: number;
   fileName: string | null;
   receivedAt: string;
-  values: Map<string, number | null>;
+  values: UnitValues;
 }
 
 export interface YearFigures {
@@ -48,7 +49,7 @@ export function periodFigures(ctx: ServiceContext, period: ReportPeriod): YearFi
     for (const [unit, f] of fig.byUnit) {
       const sum = byUnit.get(unit);
       if (!sum) {
-        byUnit.set(unit, { ...f, values: new Map(f.values) });
+        byUnit.set(unit, { ...f, values: f.values.copy() });
         continue;
       }
       // The latest year's submission names the row (trace, received date); values add up.
@@ -92,8 +93,9 @@ function readPeriodFiguresNow(ctx: ServiceContext, year: number, period: string,
   rows.sort((a, b) => position.get(a.code)! - position.get(b.code)!);
   // Three queries for the whole year (not two per submission): each submission's codes, the values in the
   // same order, then corrections in id order.
-  const values = new Map<number, Map<string, number | null>>(rows.map((r) => [r.id, new Map()]));
-  readValues(ctx, period, values);
+  const values = readValues(ctx, period);
+  // A submission without figures holds none (corrections may give it some).
+  for (const r of rows) if (!values.has(r.id)) values.set(r.id, new UnitValues(new CodePlaces([]), [], 0));
   const corrections = ctx.db
     .prepare(
       'SELECT c.submission_id, c.code, c.value FROM corrections c JOIN submissions s ON s.id = c.submission_id WHERE s.period = ? AND s.is_current = 1 ORDER BY c.id',
@@ -119,42 +121,73 @@ function readPeriodFiguresNow(ctx: ServiceContext, year: number, period: string,
 const SEPARATOR = '\x1f';
 
 /**
- * Fills `values` (by submission id) with the figures of the period's current submissions, in code order. A roll-up's
- * 300,000 figures come as one list of numbers (no row object each) beside each submission's codes joined in one
- * text, and a list of codes shared by many submissions (those of a kind) is split once.
+ * The figures of the period's current submissions by submission id. A roll-up's 300,000 figures come as one list of
+ * numbers (no row object each) beside each submission's codes joined in one text; a list of codes shared by many
+ * submissions (those of a kind) is split once, and each submission's values are its stretch of the one list.
  */
-function readValues(ctx: ServiceContext, period: string, values: Map<number, Map<string, number | null>>): void {
-  const groups = ctx.db
-    .prepare(
-      `SELECT s.id, COUNT(*), group_concat(v.code, char(31) ORDER BY v.code) FROM submissions s JOIN submission_values v ON v.submission_id = s.id
-       WHERE s.period = ? AND s.is_current = 1 GROUP BY s.id ORDER BY s.id`,
-    )
-    .raw()
-    .all(period) as [number, number, string][];
+function readValues(ctx: ServiceContext, period: string): Map<number, UnitValues> {
+  // Each submission's codes joined in the order SQLite reads them (its primary key's: code order) — an ORDER BY
+  // inside group_concat sorts every submission's codes again (~75 ms of a roll-up's 6,600). That order is not
+  // promised: a list not in ascending code order (as SQLite compares them) is read again, sorted.
+  const codeLists = (sorted: boolean) =>
+    ctx.db
+      .prepare(
+        `SELECT s.id, COUNT(*), group_concat(v.code, char(31)${sorted ? ' ORDER BY v.code' : ''}) FROM submissions s JOIN submission_values v ON v.submission_id = s.id
+         WHERE s.period = ? AND s.is_current = 1 GROUP BY s.id ORDER BY s.id`,
+      )
+      .raw()
+      .all(period) as [number, number, string][];
+  let groups = codeLists(false);
+  const lists = new Map<string, CodePlaces>();
+  for (const [, , joined] of groups) {
+    if (lists.has(joined)) continue;
+    const codes = joined.split(SEPARATOR);
+    if (!inCodeOrder(codes)) {
+      groups = codeLists(true);
+      lists.clear();
+      break;
+    }
+    lists.set(joined, new CodePlaces(codes));
+  }
   const figures = ctx.db
     .prepare(
       'SELECT v.value FROM submissions s JOIN submission_values v ON v.submission_id = s.id WHERE s.period = ? AND s.is_current = 1 ORDER BY s.id, v.code',
     )
     .pluck()
     .all(period) as (number | null)[];
-  const lists = new Map<string, string[]>();
+  const values = new Map<number, UnitValues>();
   let at = 0;
   for (const [id, count, joined] of groups) {
-    let codes = lists.get(joined);
-    if (!codes) lists.set(joined, (codes = joined.split(SEPARATOR)));
-    const into = values.get(id)!;
-    if (codes.length === count) for (let i = 0; i < count; i++) into.set(codes[i]!, figures[at + i]!);
+    let places = lists.get(joined);
+    if (!places) lists.set(joined, (places = new CodePlaces(joined.split(SEPARATOR))));
+    if (places.codes.length === count) values.set(id, new UnitValues(places, figures, at));
     else {
       // A code holding the separator: this submission's figures read row by row.
-      for (const [code, value] of ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ? ORDER BY code').raw().all(id) as [
-        string,
-        number | null,
-      ][])
-        into.set(code, value);
+      const rows = ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ? ORDER BY code').raw().all(id) as [string, number | null][];
+      values.set(
+        id,
+        new UnitValues(
+          new CodePlaces(rows.map((r) => r[0])),
+          rows.map((r) => r[1]),
+          0,
+        ),
+      );
     }
     at += count;
   }
+  return values;
 }
+
+/** Whether codes are in strictly ascending order as SQLite sorts them (bytes of UTF-8; told only of ASCII codes, as the templates' are). */
+function inCodeOrder(codes: readonly string[]): boolean {
+  for (let i = 0; i < codes.length; i++) {
+    if (!ASCII.test(codes[i]!)) return false;
+    if (i > 0 && !(codes[i - 1]! < codes[i]!)) return false;
+  }
+  return true;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The contributors of a year's figures by kinds asked: an annex asks for them cell by cell. */
 const contributorsKept = new WeakMap<YearFigures, Map<string, readonly UnitFigures[]>>();
@@ -172,7 +205,30 @@ export function contributors(fig: YearFigures, kinds?: readonly string[]): reado
 
 /** Sum of one indicator over the contributing units; null when none of them reported it. */
 export function sumIndicator(fig: YearFigures, code: string, kinds?: readonly string[]): number | null {
-  return sumKnown(contributors(fig, kinds).map((f) => f.values.get(code)));
+  const read = codesReader([code]);
+  return sumKnown(contributors(fig, kinds).map((f) => read(f)[0]));
+}
+
+/**
+ * Reads some codes' values unit after unit, into one array refilled for every unit (a roll-up's 6,600 per figure):
+ * the caller is done with a unit's values before it asks for the next unit's. The codes' places are found once per
+ * code list the units hold (a handful), not once per unit.
+ */
+function codesReader(codes: readonly string[]): (f: UnitFigures) => readonly (number | null | undefined)[] {
+  const values = new Array<number | null | undefined>(codes.length);
+  const placesByList = new Map<CodePlaces, readonly number[]>();
+  let list: CodePlaces | undefined;
+  let places: readonly number[] = [];
+  return (f) => {
+    if (f.values.places !== list) {
+      list = f.values.places;
+      let found = placesByList.get(list);
+      if (!found) placesByList.set(list, (found = list.placesOf(codes)));
+      places = found;
+    }
+    f.values.pick(places, values);
+    return values;
+  };
 }
 
 /**
@@ -194,12 +250,7 @@ export function sumIndicators(
     if (yes === undefined) expectedKind.set(f.unit.kind, (yes = expected(f.unit)));
     if (yes) units.push(f);
   }
-  // One array refilled for every unit (a roll-up's 6,600 per figure): sumOverUnits adds a unit's values before it asks for the next unit's.
-  const values: (number | null | undefined)[] = new Array<number | null | undefined>(codes.length);
-  return sumOverUnits(units, (f) => {
-    for (let i = 0; i < codes.length; i++) values[i] = f.values.get(codes[i]!);
-    return values;
-  });
+  return sumOverUnits(units, codesReader(codes));
 }
 
 /** Active units of the given kinds that have no current submission for the year. */

@@ -199,6 +199,34 @@ describe('evaluation against figures computed from the sample', () => {
     expect(full!.overFull).toBeUndefined();
   });
 
+  it('a share of patterns names only units whose own kind reports both sides, whatever else their figures hold', () => {
+    const targets = effectiveTargets(
+      [def({ code: 'p', expression: 'sum(pl03_*_tb_gq)', of: 'sum(pl03_*_tb_thuly)', comparator: '≥', value: 50, unit: '%' })],
+      new Map(),
+    );
+    const kinds = ctx.template.unitKinds.map((k) => k.code);
+    const codesOf = (kind: string) => indicatorsForKind(ctx.template, kind).map((i) => i.code);
+    const part = (kind: string) => codesOf(kind).filter((c) => /^pl03_.*_tb_gq$/.test(c));
+    const whole = (kind: string) => codesOf(kind).filter((c) => /^pl03_.*_tb_thuly$/.test(c));
+    const reporting = kinds.find((k) => part(k).length > 0 && whole(k).length > 0)!;
+    const silent = kinds.find((k) => part(k).length === 0 && whole(k).length === 0)!;
+    expect([reporting, silent].every(Boolean)).toBe(true);
+    // Every unit holds the reporting kind's codes, each part above its whole; only the reporting kind's units read them.
+    const values = new Map<string, number | null>([
+      ...part(reporting).map((c): [string, number] => [c, 7]),
+      ...whole(reporting).map((c): [string, number] => [c, 5]),
+    ]);
+    const units: TargetUnit[] = [
+      { code: 'S1', name: 'Silent 1', kind: silent, values },
+      { code: 'R1', name: 'Reporting 1', kind: reporting, values },
+      { code: 'S2', name: 'Silent 2', kind: silent, values },
+      { code: 'R2', name: 'Reporting 2', kind: reporting, values: new Map([...values].map(([c, v]) => [c, v === 7 ? 1 : v])) },
+      { code: 'R3', name: 'Reporting 3', kind: reporting, values },
+    ];
+    const [r] = evaluateTargets(ctx.template, targets, YEAR, () => units);
+    expect(r!.overFull).toEqual({ units: ['Reporting 1', 'Reporting 3'] });
+  });
+
   it('the summary sentence counts a share above its whole apart from "chưa đủ số liệu"', () => {
     const share = (code: string, label: string) =>
       def({ code, label, expression: 'nv_tin_xu_ly', of: 'nv_tin_tiep_nhan', comparator: '≥', value: 50, unit: '%', kinds: ['dia_phuong'] });
