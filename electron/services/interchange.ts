@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import { isoDate, type ServiceContext } from '../store/context.ts';
 import { isSettingKey } from '../../shared/settings-schema.ts';
 import { getSettings, setSettings } from '../store/settings.ts';
-import { contentHash, currentSubmissionId, insertSubmissionVersion } from '../store/submissions.ts';
+import { contentHash, currentSubmissionId, insertSubmissionVersion, type SubmissionContent } from '../store/submissions.ts';
 import { listUnits, unitsByCode, upsertUnits } from '../store/units.ts';
 import { ensureYear } from '../store/years.ts';
 
@@ -175,35 +175,21 @@ function kindSheets(ctx: ServiceContext, window: { from: string; to: string }): 
  * their lists and dates within the documents' window, texts for the unit's sections and within a cell's
  * limit, and a received date that is a real date.
  */
-function checkSubmission(
-  s: IncomingSubmission,
-  kind: KindSheets,
-  file: string,
-): Omit<IncomingSubmission, 'values'> & { figures: { code: string; value: number | null }[] } {
-  const where = `Tệp ${file}, báo cáo của ${s.unit} năm ${s.year}`;
-  const refuse = (what: string, reason: string): never => {
-    throw new AppError('bad_json', `${where}${what}: ${reason}`);
-  };
-  const { indicators, table, columns, narrativeCodes } = kind;
-  const figure = (code: string, v: unknown): number | null => {
-    const ind = indicators.get(code);
-    if (!ind) return refuse('', `đơn vị này không báo cáo chỉ tiêu "${code}".`);
-    const checked = checkNumber(ind, v as RawValue);
-    return checked.ok ? checked.value : refuse('', `${code} = ${String(v)} không hợp lệ (${ind.label}): ${checked.reason}`);
-  };
+function checkSubmission(s: IncomingSubmission, kind: KindSheets, file: string): CheckedSubmission {
+  const { table, columns, narrativeCodes } = kind;
   const figures: { code: string; value: number | null }[] = [];
-  for (const code in s.values) figures.push({ code, value: figure(code, s.values[code]) });
-  const corrections = s.corrections?.map((c) => ({ ...c, value: figure(c.code, c.value) }));
+  for (const code in s.values) figures.push({ code, value: checkedFigure(s, kind, file, code, s.values[code]) });
+  const corrections = s.corrections?.map((c) => ({ ...c, value: checkedFigure(s, kind, file, c.code, c.value) }));
   if (s.received_at !== undefined && !parseDate(s.received_at))
-    refuse('', `ngày nhận "${s.received_at.slice(0, 40)}" không phải là một ngày có thật (ghi theo dạng yyyy-mm-dd).`);
+    refuseSubmission(s, file, '', `ngày nhận "${s.received_at.slice(0, 40)}" không phải là một ngày có thật (ghi theo dạng yyyy-mm-dd).`);
   const documents = (s.documents ?? []).map((d, i) => {
-    if (table?.kind !== 'table') return refuse('', 'đơn vị này không báo cáo văn bản.');
+    if (table?.kind !== 'table') return refuseSubmission(s, file, '', 'đơn vị này không báo cáo văn bản.');
     const canonical: Record<string, string | null> = {};
     for (const { col, def } of columns) {
       const raw = (d as Record<string, unknown>)[col.code] as RawValue;
       const checked = checkValue(def, typeof raw === 'string' ? raw.trim() : raw);
-      if (!checked.ok) refuse(`, văn bản ${i + 1}, ${col.label.toLowerCase()}`, checked.reason);
-      else if (checked.value === null && col.required) refuse(`, văn bản ${i + 1}`, `thiếu ${col.label.toLowerCase()}.`);
+      if (!checked.ok) refuseSubmission(s, file, `, văn bản ${i + 1}, ${col.label.toLowerCase()}`, checked.reason);
+      else if (checked.value === null && col.required) refuseSubmission(s, file, `, văn bản ${i + 1}`, `thiếu ${col.label.toLowerCase()}.`);
       else canonical[col.code] = checked.ok ? (checked.value as string | null) : null;
     }
     return canonical as unknown as DocumentRecord;
@@ -218,13 +204,39 @@ function checkSubmission(
   });
   const texts: Record<string, string> = {};
   for (const [code, text] of Object.entries(s.texts ?? {})) {
-    if (!narrativeCodes.has(code)) refuse('', `đơn vị này không có mục nội dung "${code}".`);
+    if (!narrativeCodes.has(code)) refuseSubmission(s, file, '', `đơn vị này không có mục nội dung "${code}".`);
     const checked = checkText({ type: 'text' }, text);
-    if (!checked.ok) refuse(`, mục ${code}`, checked.reason);
+    if (!checked.ok) refuseSubmission(s, file, `, mục ${code}`, checked.reason);
     else if (checked.value !== null) texts[code] = checked.value;
   }
-  const { values: _values, ...rest } = s;
-  return { ...rest, figures, corrections, documents: unique, texts };
+  // Written out, not spread from `s` less its figures: a roll-up checks 6,600 submissions.
+  return {
+    unit: s.unit,
+    year: s.year,
+    version: s.version,
+    source: s.source,
+    received_at: s.received_at,
+    figures,
+    corrections,
+    documents: unique,
+    texts,
+  };
+}
+
+/** A submission as checkSubmission gives it: its figures checked and listed, documents and texts canonical. */
+type CheckedSubmission = Omit<IncomingSubmission, 'values'> & { figures: { code: string; value: number | null }[] };
+
+/** Refuses a submission of a JSON file, naming the file, the unit and the year. */
+function refuseSubmission(s: IncomingSubmission, file: string, what: string, reason: string): never {
+  throw new AppError('bad_json', `Tệp ${file}, báo cáo của ${s.unit} năm ${s.year}${what}: ${reason}`);
+}
+
+/** A figure (or a correction's) of a code the unit's kind reports, checked by the value checker. */
+function checkedFigure(s: IncomingSubmission, kind: KindSheets, file: string, code: string, v: unknown): number | null {
+  const ind = kind.indicators.get(code);
+  if (!ind) return refuseSubmission(s, file, '', `đơn vị này không báo cáo chỉ tiêu "${code}".`);
+  const checked = checkNumber(ind, v as RawValue);
+  return checked.ok ? checked.value : refuseSubmission(s, file, '', `${code} = ${String(v)} không hợp lệ (${ind.label}): ${checked.reason}`);
 }
 
 function correctionsOf(ctx: ServiceContext, submissionId: number): string {
@@ -310,7 +322,7 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
           ensureYear(ctx, s.year);
           yearsEnsured.add(s.year);
         }
-        const content = {
+        const content: SubmissionContent = {
           values: s.figures,
           documents: (s.documents ?? []).map((doc, i) => ({
             ...doc,
@@ -330,7 +342,10 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
         insertSubmissionVersion(
           ctx,
           {
-            ...content,
+            // Named one by one, not spread from `content` and then given thirteen more (6,600 times a roll-up).
+            values: content.values,
+            documents: content.documents,
+            narratives: content.narratives,
             contentSha256: hash,
             unitCode: s.unit,
             year: s.year,
