@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import { isoDate, type ServiceContext } from '../store/context.ts';
 import { isSettingKey } from '../../shared/settings-schema.ts';
 import { getSettings, setSettings } from '../store/settings.ts';
-import { contentHash, currentSubmissionId, insertSubmissionVersion, type SubmissionContent } from '../store/submissions.ts';
+import { contentHash, insertSubmissionVersion, unitVersions, versionKey, type SubmissionContent } from '../store/submissions.ts';
 import { listUnits, unitsByCode, upsertUnits } from '../store/units.ts';
 import { ensureYear } from '../store/years.ts';
 
@@ -312,6 +312,11 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
       const yearsEnsured = new Set<number>(d.years);
       // The file's units read in one query (not one look-up per submission).
       const units = unitsByCode(ctx, [...new Set(d.submissions.map((s) => s.unit))]);
+      // Their current versions and highest version numbers, likewise (kept up to date as versions are stored).
+      const versions = unitVersions(
+        ctx,
+        [...units.values()].map((u) => u.id),
+      );
       let stored = 0;
       let unchanged = 0;
       for (const raw of d.submissions) {
@@ -332,14 +337,16 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
           })),
           narratives: Object.entries(s.texts ?? {}).map(([code, text]) => ({ code, text: nfc(text) })),
         };
-        const current = currentSubmissionId(ctx, s.unit, s.year);
+        const current = versions.current.get(versionKey(unit.id, String(s.year)));
         const incomingCorrections = JSON.stringify((s.corrections ?? []).map((c) => ({ code: c.code, value: c.value, reason: c.reason })));
         const hash = contentHash(content);
         if (current && current.content_sha256 === hash && correctionsOf(ctx, current.id) === incomingCorrections) {
           unchanged++;
           continue;
         }
-        insertSubmissionVersion(
+        const version = (versions.top.get(versionKey(unit.id, s.year)) ?? 0) + 1;
+        const sha256 = s.source?.sha256 ?? null;
+        const row = insertSubmissionVersion(
           ctx,
           {
             // Named one by one, not spread from `content` and then given thirteen more (6,600 times a roll-up).
@@ -351,15 +358,17 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
             year: s.year,
             source: 'json',
             fileName: s.source?.file ?? file,
-            sha256: s.source?.sha256 ?? null,
+            sha256,
             workbookId: null,
             templateVersion: d.template?.version ?? ctx.template.version,
             receivedAt: s.received_at,
             findings: [],
             corrections: s.corrections,
           },
-          { unitId: unit.id, current },
+          { unitId: unit.id, current, version },
         );
+        versions.current.set(versionKey(unit.id, String(s.year)), { id: row.id, sha256, content_sha256: hash, version: row.version });
+        versions.top.set(versionKey(unit.id, s.year), row.version);
         stored++;
       }
       return { file, submissions: stored, unchanged, unitsAdded: missingUnits.length };

@@ -2,7 +2,7 @@
 // query and inserted with their parents, a submission stored with its unit and current version handed over, a
 // period's figures read as lists; and a file refused part way leaves nothing behind.
 import { describe, expect, it } from 'vitest';
-import { importJson } from '../../electron/services/interchange.ts';
+import { exportYear, importJson } from '../../electron/services/interchange.ts';
 import { yearFigures } from '../../electron/store/aggregate.ts';
 import type { ServiceContext } from '../../electron/store/context.ts';
 import {
@@ -136,6 +136,43 @@ describe('the JSON import path of the store', () => {
     expect(plain.submission_values).toContainEqual({ submission_id: 2, code: 'c66', value: 99, raw: '99,5', cell: 'PL01!E10', formula: null });
     expect(plain.submission_values).toContainEqual({ submission_id: 1, code: 'c66', value: 99, raw: null, cell: null, formula: null });
     expect(plain.submission_values).toContainEqual({ submission_id: 1, code: 'c07', value: null, raw: null, cell: null, formula: null });
+  });
+
+  it("a file holding a unit's year twice stores two versions numbered after those held (a half-year's counted), the last current", () => {
+    const ctx = sampleDb();
+    const exported = exportYear(ctx, 2026);
+    const first = exported.submissions[0]!;
+    const code = Object.keys(first.values)[0]!;
+    // A half-year's version of the same unit-year: numbered with the year's, current for its own period only.
+    ctx.db.transaction(() => insertSubmissionVersion(ctx, { ...submission(first.unit, [{ code, value: 9 }]), period: '2026-H1', corrections: [] }))();
+    const versions = () =>
+      ctx.db
+        .prepare(
+          'SELECT s.period, s.version, s.is_current FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = 2026 ORDER BY s.version',
+        )
+        .raw()
+        .all(first.unit);
+    expect(versions()).toEqual([
+      ['2026', 1, 1],
+      ['2026-H1', 2, 1],
+    ]);
+    const twice = { ...exported, submissions: [1, 2].map((value) => ({ ...first, values: { ...first.values, [code]: value } })) };
+    expect(importJson(ctx, twice, 'twice.json')).toMatchObject({ submissions: 2, unchanged: 0 });
+    expect(versions()).toEqual([
+      ['2026', 1, 0],
+      ['2026-H1', 2, 1],
+      ['2026', 3, 0],
+      ['2026', 4, 1],
+    ]);
+    expect(currentSubmissionId(ctx, first.unit, 2026)).toMatchObject({ version: 4 });
+    expect(submissionValues(ctx, currentSubmissionId(ctx, first.unit, 2026)!.id).get(code)).toBe(2);
+    // The last one again is what is held; the first again is a new version, and the last after it another.
+    expect(importJson(ctx, { ...twice, submissions: [twice.submissions[1]!] })).toMatchObject({ submissions: 0, unchanged: 1 });
+    expect(importJson(ctx, twice)).toMatchObject({ submissions: 2, unchanged: 0 });
+    expect(versions().slice(-2)).toEqual([
+      ['2026', 5, 0],
+      ['2026', 6, 1],
+    ]);
   });
 
   it('a unit list takes parents listed before or after a unit, held ones and a code listed twice; a moved unit is recorded', () => {
