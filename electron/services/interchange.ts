@@ -67,8 +67,11 @@ function isPlainFigures(v: unknown): v is Record<string, number | null> {
   if (typeof v !== 'object' || v === null) return false;
   const proto = Object.getPrototypeOf(v) as unknown;
   if (proto !== Object.prototype && proto !== null) return false;
-  for (const key of Reflect.ownKeys(v)) {
-    if (typeof key !== 'string' || key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(v, key)) return false;
+  // As many enumerable string keys as own keys of any kind: no symbol, no hidden key.
+  const keys = Object.keys(v);
+  if (keys.length !== Reflect.ownKeys(v).length) return false;
+  for (const key of keys) {
+    if (key === '__proto__') return false;
     const figure = (v as Record<string, unknown>)[key];
     if (figure !== null && typeof figure !== 'number') return false;
   }
@@ -194,14 +197,18 @@ function checkSubmission(s: IncomingSubmission, kind: KindSheets, file: string):
     }
     return canonical as unknown as DocumentRecord;
   });
-  // A document listed twice in one submission is taken once, as in a workbook (the same key).
+  // A document listed twice in one submission is taken once, as in a workbook (the same key); a single one
+  // needs no key (most of a roll-up's submissions list one document or none).
   const seen = new Set<string>();
-  const unique = documents.filter((d) => {
-    const key = documentKey(d as unknown as Record<string, string | null>, table?.kind === 'table' ? table.duplicateKey : []);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const unique =
+    documents.length < 2
+      ? documents
+      : documents.filter((d) => {
+          const key = documentKey(d as unknown as Record<string, string | null>, table?.kind === 'table' ? table.duplicateKey : []);
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
   const texts: Record<string, string> = {};
   for (const [code, text] of Object.entries(s.texts ?? {})) {
     if (!narrativeCodes.has(code)) refuseSubmission(s, file, '', `đơn vị này không có mục nội dung "${code}".`);
