@@ -1,5 +1,5 @@
 // Storing a submission as a new version of its unit-year, and reading current versions back.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DocumentRecord, ImportFinding, SubmissionSummary } from '../../shared/types.ts';
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
@@ -32,45 +32,117 @@ export interface NewSubmission extends SubmissionContent {
   contentSha256?: string;
 }
 
-/** A hash of what the submission says (figures, documents, texts), whatever file it came in. */
+/**
+ * A hash of what the submission says (figures, documents, texts), whatever file it came in: the SHA-256 of
+ * `JSON.stringify({ values: [[code, value]…], documents: [[cap, loai…]…], narratives: [[code, text]…] })`, each
+ * list in its codes' localeCompare order. The figures' part (a roll-up hashes 317,000 of them) is written
+ * here with each code's JSON kept per list of codes, not built as arrays for JSON.stringify.
+ */
 export function contentHash(c: SubmissionContent): string {
-  const canonical = {
-    values: byCode(c.values).map((v) => [v.code, v.value]),
-    documents: c.documents.map((d) => [d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, ...(d.han ? [d.han] : [])]),
-    narratives: byCode(c.narratives).map((n) => [n.code, n.text]),
-  };
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+  const documents = c.documents.map((d) => [d.cap, d.loai, d.so_ky_hieu, d.ngay, d.co_quan ?? null, d.trich_yeu, d.ghi_chu ?? null, ...(d.han ? [d.han] : [])]);
+  const narratives = byCode(c.narratives).map((n) => [n.code, n.text]);
+  const text = `{"values":${figuresJson(c.values)},"documents":${JSON.stringify(documents)},"narratives":${JSON.stringify(narratives)}}`;
+  return hash('sha256', text, 'hex');
+}
+
+/** `JSON.stringify(byCode(values).map((v) => [v.code, v.value]))`, the codes' JSON taken from codeOrder. */
+function figuresJson(values: SubmissionContent['values']): string {
+  const { order, json } = codeOrder(values);
+  if (order.length === 0) return '[]';
+  let text = '[';
+  for (let k = 0; k < order.length; k++) {
+    const value = values[order[k]!]!.value as unknown;
+    // JSON.stringify's own rendering of an array element: a finite number as String() writes it, else null.
+    const v = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : 'null') : (JSON.stringify(value) ?? 'null');
+    text += (k === 0 ? '[' : ',[') + json[k]! + ',' + v + ']';
+  }
+  return text + ']';
+}
+
+/** A list of codes, its order sorted by localeCompare (ties in their order) and each code's JSON in that order. */
+interface CodeOrder {
+  codes: string[];
+  order: number[];
+  json: string[];
 }
 
 /**
- * The order of a list of codes sorted by localeCompare (ties in their order), kept per list as given: the
- * submissions of a kind list the same codes alike, and a roll-up hashes 6,600 of them.
+ * The orders worked out so far, found by the list's length, first and last codes and then compared code by
+ * code: the submissions of a kind list the same codes alike, and a roll-up hashes 6,600 of them (a key of
+ * the whole list, JSON.stringify'd each time, cost as much as the rest of the figures' part).
  */
-const codeOrders = new Map<string, number[]>();
+const codeOrders = new Map<string, CodeOrder[]>();
+let codeOrdersKept = 0;
+
+function codeOrder(items: readonly { code: string }[]): CodeOrder {
+  const n = items.length;
+  const key = n === 0 ? '' : `${n}\u0000${items[0]!.code}\u0000${items[n - 1]!.code}`;
+  const alike = codeOrders.get(key);
+  found: for (const kept of alike ?? []) {
+    for (let i = 0; i < n; i++) if (kept.codes[i] !== items[i]!.code) continue found;
+    return kept;
+  }
+  const codes = items.map((i) => i.code);
+  const order = codes.map((_, i) => i).sort((a, b) => codes[a]!.localeCompare(codes[b]!) || a - b);
+  const kept: CodeOrder = { codes, order, json: order.map((i) => JSON.stringify(codes[i])) };
+  if (codeOrdersKept >= 256) {
+    codeOrders.clear();
+    codeOrdersKept = 0;
+  }
+  codeOrders.set(key, [...(codeOrders.get(key) ?? []), kept]);
+  codeOrdersKept++;
+  return kept;
+}
 
 /** The items sorted by code with localeCompare, stably (the hash's canonical order). */
 function byCode<T extends { code: string }>(items: readonly T[]): T[] {
-  const codes = items.map((i) => i.code);
-  const key = JSON.stringify(codes);
-  let order = codeOrders.get(key);
-  if (!order) {
-    order = codes.map((_, i) => i).sort((a, b) => codes[a]!.localeCompare(codes[b]!) || a - b);
-    if (codeOrders.size >= 256) codeOrders.clear();
-    codeOrders.set(key, order);
-  }
-  return order.map((i) => items[i]!);
+  return codeOrder(items).order.map((i) => items[i]!);
 }
 
-export function currentSubmissionId(
-  ctx: ServiceContext,
-  unitCode: string,
-  period: number | string,
-): { id: number; sha256: string | null; content_sha256: string; version: number } | undefined {
+/** The current version of a unit's period. */
+export interface CurrentSubmission {
+  id: number;
+  sha256: string | null;
+  content_sha256: string;
+  version: number;
+}
+
+export function currentSubmissionId(ctx: ServiceContext, unitCode: string, period: number | string): CurrentSubmission | undefined {
   return ctx.db
     .prepare(
       'SELECT s.id, s.sha256, s.content_sha256, s.version FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.period = ? AND s.is_current = 1',
     )
-    .get(unitCode, String(period)) as { id: number; sha256: string | null; content_sha256: string; version: number } | undefined;
+    .get(unitCode, String(period)) as CurrentSubmission | undefined;
+}
+
+/**
+ * What insertSubmissionVersion's caller hands over (KnownBeforeInsert), read for many units at once (a
+ * roll-up's file holds ~200; two queries instead of two per submission): `current` the current version of
+ * each unit's period as currentSubmissionId reads it, keyed by versionKey(unit id, period); `top` the highest
+ * version number of each unit's year, whatever its period, keyed by versionKey(unit id, year). A caller that
+ * stores a version sets both.
+ */
+export function unitVersions(ctx: ServiceContext, unitIds: readonly number[]): { current: Map<string, CurrentSubmission>; top: Map<string, number> } {
+  const ids = JSON.stringify(unitIds);
+  const current = ctx.db
+    .prepare(
+      'SELECT s.unit_id, s.period, s.id, s.sha256, s.content_sha256, s.version FROM submissions s WHERE s.unit_id IN (SELECT value FROM json_each(?)) AND s.is_current = 1',
+    )
+    .all(ids) as (CurrentSubmission & { unit_id: number; period: string })[];
+  const top = ctx.db
+    .prepare('SELECT unit_id, year, MAX(version) AS v FROM submissions WHERE unit_id IN (SELECT value FROM json_each(?)) GROUP BY unit_id, year')
+    .all(ids) as { unit_id: number; year: number; v: number }[];
+  return {
+    current: new Map(
+      current.map((r) => [versionKey(r.unit_id, r.period), { id: r.id, sha256: r.sha256, content_sha256: r.content_sha256, version: r.version }]),
+    ),
+    top: new Map(top.map((r) => [versionKey(r.unit_id, r.year), r.v])),
+  };
+}
+
+/** The key of a unit's period or year in unitVersions' maps. */
+export function versionKey(unitId: number, periodOrYear: number | string): string {
+  return `${unitId} ${periodOrYear}`;
 }
 
 /** A change to a year's figures: refused while that year or a later one is locked. */
@@ -109,6 +181,8 @@ export interface KnownBeforeInsert {
   unitId: number;
   /** currentSubmissionId(ctx, s.unitCode, period): the version the new one replaces, if any. */
   current: { id: number; version: number } | undefined;
+  /** The new version's number, one more than the highest of the unit's year (whatever its period), when known. */
+  version?: number;
 }
 
 /** Inserts a new version and makes it current. Must run inside the caller's transaction. */
@@ -119,8 +193,9 @@ export function insertSubmissionVersion(ctx: ServiceContext, s: NewSubmission, k
   const now = ctx.now().toISOString();
   const period = s.period ?? String(s.year);
   // Version numbers run across the periods of a unit's year (the store keeps them unique per unit and year).
-  const prev = ctx.db.prepare('SELECT MAX(version) AS v FROM submissions WHERE unit_id = ? AND year = ?').get(unit.id, s.year) as { v: number | null };
-  const version = (prev.v ?? 0) + 1;
+  const version =
+    known?.version ??
+    ((ctx.db.prepare('SELECT MAX(version) AS v FROM submissions WHERE unit_id = ? AND year = ?').get(unit.id, s.year) as { v: number | null }).v ?? 0) + 1;
   const old = known ? known.current : currentSubmissionId(ctx, s.unitCode, period);
   if (old) ctx.db.prepare('UPDATE submissions SET is_current = 0 WHERE unit_id = ? AND period = ? AND is_current = 1').run(unit.id, period);
   const id = Number(

@@ -119,4 +119,16 @@ describe('JSON interchange', () => {
     expect(stored?.size).toBe(Object.keys(first.values).length);
     expect(stored).toEqual(currentValues(b, first.unit, 2026));
   });
+
+  it('a hidden (not enumerable) key among the figures is no figure, as the schema reads them', () => {
+    const exported = exportYear(sampleDb(), 2026);
+    const first = exported.submissions[0]!;
+    const withHidden = Object.defineProperty({ ...first.values }, 'an', { value: 5, enumerable: false });
+    const a = emptySampleDb();
+    importJson(a, { ...exported, submissions: [{ ...first, values: withHidden }] });
+    const b = emptySampleDb();
+    importJson(b, { ...exported, submissions: [first] });
+    expect(currentValues(a, first.unit, 2026)).toEqual(currentValues(b, first.unit, 2026));
+    expect(currentValues(a, first.unit, 2026)?.size).toBe(Object.keys(first.values).length);
+  });
 });

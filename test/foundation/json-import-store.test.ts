@@ -2,14 +2,22 @@
 // query and inserted with their parents, a submission stored with its unit and current version handed over, a
 // period's figures read as lists; and a file refused part way leaves nothing behind.
 import { describe, expect, it } from 'vitest';
-import { importJson } from '../../electron/services/interchange.ts';
+import { exportYear, importJson } from '../../electron/services/interchange.ts';
 import { yearFigures } from '../../electron/store/aggregate.ts';
 import type { ServiceContext } from '../../electron/store/context.ts';
-import { currentSubmissionId, insertSubmissionVersion, submissionValues, type NewSubmission } from '../../electron/store/submissions.ts';
+import {
+  contentHash,
+  currentSubmissionId,
+  insertSubmissionVersion,
+  submissionValues,
+  type NewSubmission,
+  type SubmissionContent,
+} from '../../electron/store/submissions.ts';
 import { upsertUnits } from '../../electron/store/units.ts';
 import { openDatabase } from '../../electron/db/database.ts';
 import { emptySampleDb, sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 
 /** Every row of the tables a submission or a unit list writes, without the moments they were written at. */
 function rowsOf(ctx: ServiceContext): Record<string, unknown[]> {
@@ -44,6 +52,62 @@ const submission = (unitCode: string, values: NewSubmission['values']): NewSubmi
 });
 
 describe('the JSON import path of the store', () => {
+  it("a submission's content hash is the SHA-256 of its canonical JSON, whatever lists of codes were hashed before", () => {
+    // The definition of the hash, written out: each list sorted by code with localeCompare (stably), then JSON.stringify.
+    const sorted = <T extends { code: string }>(items: T[]) =>
+      items
+        .map((item, i) => ({ item, i }))
+        .sort((a, b) => a.item.code.localeCompare(b.item.code) || a.i - b.i)
+        .map((x) => x.item);
+    const expected = (c: SubmissionContent) =>
+      createHash('sha256')
+        .update(
+          JSON.stringify({
+            values: sorted(c.values).map((v) => [v.code, v.value]),
+            documents: c.documents.map((d) => [
+              d.cap,
+              d.loai,
+              d.so_ky_hieu,
+              d.ngay,
+              d.co_quan ?? null,
+              d.trich_yeu,
+              d.ghi_chu ?? null,
+              ...(d.han ? [d.han] : []),
+            ]),
+            narratives: sorted(c.narratives).map((n) => [n.code, n.text]),
+          }),
+        )
+        .digest('hex');
+    const doc = {
+      cap: 'Cấp xã',
+      loai: 'Kế hoạch',
+      so_ky_hieu: '1/KH',
+      ngay: '2026-02-03',
+      co_quan: null,
+      trich_yeu: 'Kế "hoạch"',
+      ghi_chu: null,
+      han: '2026-12-31',
+    };
+    // Codes that need escaping, sort alike under localeCompare (a code twice), or share a length, first and last code.
+    const odd = ['b"\\q', 'B', 'a', 'á', 'A', '\u2028', 'a', 'đ', 'z'];
+    const figures = [-0, 1e21, Infinity, NaN, 1.5e-7, null, 3, 123456.789, 0.1 + 0.2];
+    const contents: SubmissionContent[] = [
+      {
+        values: odd.map((code, i) => ({ code, value: figures[i]! })),
+        documents: [doc],
+        narratives: [
+          { code: 't_b', text: 'Hai' },
+          { code: 't_a', text: 'Một' },
+        ],
+      },
+      // The same length, first and last code as the list above, another code between: its own order.
+      { values: ['b"\\q', 'y', 'x', 'c', 'b', 'a', 'a', 'đ', 'z'].map((code, i) => ({ code, value: i })), documents: [], narratives: [] },
+      { values: odd.map((code, i) => ({ code, value: i * 2.5 })), documents: [{ ...doc, han: null }], narratives: [] },
+      { values: [], documents: [], narratives: [] },
+    ];
+    for (const c of [...contents, ...contents]) expect(contentHash(c)).toBe(expected(c));
+  });
+
   it('a submission stored with its unit and current version handed over gives the rows of the plain path', () => {
     const unit = sample.units.find((u) => u.kind !== 'tinh')!.code;
     // 70 figures: a full statement of 64 rows and one of 6; cell and raw text in one chunk only.
@@ -72,6 +136,43 @@ describe('the JSON import path of the store', () => {
     expect(plain.submission_values).toContainEqual({ submission_id: 2, code: 'c66', value: 99, raw: '99,5', cell: 'PL01!E10', formula: null });
     expect(plain.submission_values).toContainEqual({ submission_id: 1, code: 'c66', value: 99, raw: null, cell: null, formula: null });
     expect(plain.submission_values).toContainEqual({ submission_id: 1, code: 'c07', value: null, raw: null, cell: null, formula: null });
+  });
+
+  it("a file holding a unit's year twice stores two versions numbered after those held (a half-year's counted), the last current", () => {
+    const ctx = sampleDb();
+    const exported = exportYear(ctx, 2026);
+    const first = exported.submissions[0]!;
+    const code = Object.keys(first.values)[0]!;
+    // A half-year's version of the same unit-year: numbered with the year's, current for its own period only.
+    ctx.db.transaction(() => insertSubmissionVersion(ctx, { ...submission(first.unit, [{ code, value: 9 }]), period: '2026-H1', corrections: [] }))();
+    const versions = () =>
+      ctx.db
+        .prepare(
+          'SELECT s.period, s.version, s.is_current FROM submissions s JOIN units u ON u.id = s.unit_id WHERE u.code = ? AND s.year = 2026 ORDER BY s.version',
+        )
+        .raw()
+        .all(first.unit);
+    expect(versions()).toEqual([
+      ['2026', 1, 1],
+      ['2026-H1', 2, 1],
+    ]);
+    const twice = { ...exported, submissions: [1, 2].map((value) => ({ ...first, values: { ...first.values, [code]: value } })) };
+    expect(importJson(ctx, twice, 'twice.json')).toMatchObject({ submissions: 2, unchanged: 0 });
+    expect(versions()).toEqual([
+      ['2026', 1, 0],
+      ['2026-H1', 2, 1],
+      ['2026', 3, 0],
+      ['2026', 4, 1],
+    ]);
+    expect(currentSubmissionId(ctx, first.unit, 2026)).toMatchObject({ version: 4 });
+    expect(submissionValues(ctx, currentSubmissionId(ctx, first.unit, 2026)!.id).get(code)).toBe(2);
+    // The last one again is what is held; the first again is a new version, and the last after it another.
+    expect(importJson(ctx, { ...twice, submissions: [twice.submissions[1]!] })).toMatchObject({ submissions: 0, unchanged: 1 });
+    expect(importJson(ctx, twice)).toMatchObject({ submissions: 2, unchanged: 0 });
+    expect(versions().slice(-2)).toEqual([
+      ['2026', 5, 0],
+      ['2026', 6, 1],
+    ]);
   });
 
   it('a unit list takes parents listed before or after a unit, held ones and a code listed twice; a moved unit is recorded', () => {

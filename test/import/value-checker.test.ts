@@ -34,6 +34,14 @@ describe('the checker itself', () => {
     const levels = { type: 'list' as const, name: 'cấp ban hành', items: [{ code: 'xa', label: 'Cấp xã' }] };
     expect(checkListItem(levels, 'cap  XA')).toMatchObject({ ok: true, value: 'xa' });
     expect(checkListItem(levels, 'Cấp thôn')).toMatchObject({ ok: false, code: 'not_in_list', reason: '"Cấp thôn" không có trong danh mục cấp ban hành.' });
+    // Asked again (each text's item is kept per list), decomposed, or of another list with the same text: the same answers.
+    for (let i = 0; i < 2; i++) {
+      expect(checkListItem(levels, 'cap  XA')).toMatchObject({ ok: true, value: 'xa' });
+      expect(checkListItem(levels, ' Cấp xã '.normalize('NFD'))).toMatchObject({ ok: true, value: 'xa' });
+      expect(checkListItem(levels, ' Cấp thôn'.normalize('NFD'))).toMatchObject({ ok: false, reason: '"Cấp thôn" không có trong danh mục cấp ban hành.' });
+      expect(checkListItem({ ...levels, items: [{ code: 'thon', label: 'Cấp thôn' }] }, 'Cấp thôn')).toMatchObject({ ok: true, value: 'thon' });
+      expect(checkListItem({ ...levels, items: [{ code: 'thon', label: 'Cấp thôn' }] }, 'cap  XA')).toMatchObject({ ok: false, code: 'not_in_list' });
+    }
     expect(checkText({ type: 'text' }, 'Tình hình ổn định.'.normalize('NFD'))).toMatchObject({ ok: true, value: 'Tình hình ổn định.' });
     expect(checkText({ type: 'text' }, 'x'.repeat(32768))).toMatchObject({ ok: false, code: 'text_too_long' });
     expect(checkValue({ type: 'text', maxLength: 5 }, 'abcdef')).toMatchObject({ ok: false, code: 'text_too_long' });

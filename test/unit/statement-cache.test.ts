@@ -39,6 +39,24 @@ describe('statement cache', () => {
     ]);
   });
 
+  it('keeps 400 statements, dropping the least recently handed out one first', () => {
+    const other = openDatabase(':memory:', { create: true });
+    const sql = (i: number) => `SELECT ${i} AS n`;
+    const first = Array.from({ length: 400 }, (_, i) => other.prepare(sql(i)));
+    // Statement 0 asked for again: the least recently used is now 1, dropped by the 401st.
+    expect(other.prepare(sql(0))).toBe(first[0]);
+    other.prepare(sql(400));
+    expect(other.prepare(sql(0))).toBe(first[0]);
+    expect(other.prepare(sql(2))).toBe(first[2]);
+    const again = other.prepare(sql(1));
+    expect(again).not.toBe(first[1]);
+    expect(again.pluck().get()).toBe(1);
+    // Taking 1 back in dropped 3 (2 and 0 were asked for since), and so on down the list.
+    expect(other.prepare(sql(4))).toBe(first[4]);
+    expect(other.prepare(sql(3))).not.toBe(first[3]);
+    other.close();
+  });
+
   it('writes through a cached statement are seen by the next read', () => {
     const insert = 'INSERT INTO t (a, b) VALUES (?, ?)';
     db.prepare(insert).run(3, 'z');
