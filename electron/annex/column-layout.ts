@@ -54,9 +54,7 @@ export function printableWidth(margins: { left: number; right: number }): number
 
 /** Width of a text's widest word: the words measured for wrapping (each text measured once). */
 function widestWord(text: string, size: number, bold: boolean): number {
-  let widest = 0;
-  for (const words of measuredText(text, size, bold).paragraphs) for (const w of words) widest = Math.max(widest, w);
-  return widest;
+  return measuredText(text, size, bold).widest;
 }
 
 const FORMATS = new Map<string, Intl.NumberFormat>();
@@ -141,12 +139,6 @@ export function leastWidths(plan: SheetPlan): number[] {
   return least.map((w) => w + CELL_PADDING);
 }
 
-interface TextCell {
-  text: string;
-  bold: boolean;
-  indent: number;
-}
-
 interface Measured {
   text: MeasuredText;
   /** Lines by width in tenths of a point. */
@@ -174,8 +166,6 @@ export class HeightModel {
   private readonly header: { left: number; right: number; top: number; rows: number; text: string; m: Measured }[];
   private readonly headerRows: number;
   private readonly firstHeaderRow: number;
-  /** Wrapping text of the body rows by column index; rows alike in every text kept once, with their count. */
-  private readonly body: { cells: [number, TextCell][]; count: number }[];
 
   constructor(plan: SheetPlan) {
     this.size = plan.sheet.fonts.table;
@@ -186,82 +176,72 @@ export class HeightModel {
       const r = parseRange(c.range);
       return { left: r.left - 1, right: r.right - 1, top: r.top, rows: r.bottom - r.top + 1, text: c.text, m: this.measure(c.text, true) };
     });
-    const alike = new Map<string, { cells: [number, TextCell][]; count: number }>();
+    // Each body cell keeps its measured text: the layout asks for every row's lines at many widths,
+    // thousands of rows in a national roll-up, so the cells are laid out flat, row after row. A cell's
+    // width is its column's less its indent: each (column, indent) pair is one slot, worked out once per question.
+    const columns = plan.sheet.columns;
+    const slots = new Map<number, number>();
+    const cellSlot: number[] = [];
+    const cellMeasured: MeasuredText[] = [];
+    const cellRow: number[] = [];
+    const bodyEnd: number[] = [];
     for (const row of plan.rows) {
       if (row.spanAll) continue;
-      const cells: [number, TextCell][] = [];
-      plan.sheet.columns.forEach((column, i) => {
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i]!;
         const cell = row.cells[column.col];
-        if (cell?.kind !== 'text') return;
+        if (cell?.kind !== 'text') continue;
         const indent = column.content.kind === 'label' && row.level ? row.level * INDENT_POINTS : 0;
-        cells.push([i, { text: cell.text, bold: !!row.bold, indent }]);
-      });
-      if (cells.length === 0) continue;
-      const key = JSON.stringify(cells);
-      const seen = alike.get(key);
-      if (seen) seen.count++;
-      else alike.set(key, { cells, count: 1 });
-    }
-    this.body = [...alike.values()];
-    this.textColumns = new Set(this.body.flatMap((r) => r.cells.map(([i]) => i)));
-    // Each body cell keeps its measured text: the layout asks for every row's lines at many widths,
-    // thousands of rows in a national roll-up, so the cells are laid out flat. A cell's width is its
-    // column's less its indent: each (column, indent) pair is one slot, worked out once per question.
-    const slots = new Map<string, number>();
-    const cellsFlat = this.body.flatMap((r) => r.cells);
-    this.bodyCount = Int32Array.from(this.body, (r) => r.count);
-    this.bodyEnd = new Int32Array(this.body.length);
-    let end = 0;
-    this.body.forEach((r, i) => (this.bodyEnd[i] = end += r.cells.length));
-    this.cellSlot = new Int32Array(cellsFlat.length);
-    this.cellPlace = new Int32Array(cellsFlat.length);
-    this.cellFits = new Float64Array(cellsFlat.length);
-    this.cellParagraphs = new Int32Array(cellsFlat.length);
-    this.cellMeasured = cellsFlat.map(([i, cell], k) => {
-      const key = `${i}|${cell.indent}`;
-      let slot = slots.get(key);
-      if (slot === undefined) {
-        slot = slots.size;
-        slots.set(key, slot);
-        this.slotColumn.push(i);
-        this.slotIndent.push(cell.indent);
+        const key = indent * columns.length + i;
+        let slot = slots.get(key);
+        if (slot === undefined) {
+          slot = slots.size;
+          slots.set(key, slot);
+          this.slotColumn.push(i);
+          this.slotIndent.push(indent);
+        }
+        cellSlot.push(slot);
+        cellMeasured.push(measuredText(cell.text, this.size, !!row.bold));
+        cellRow.push(bodyEnd.length);
       }
-      const m = this.measure(cell.text, cell.bold);
-      this.cellSlot[k] = slot;
-      this.cellFits[k] = m.text.fits;
-      this.cellParagraphs[k] = m.text.paragraphs.length;
-      return m;
-    });
-    this.slotAt = new Float64Array(slots.size);
+      // A row without wrapping text is as tall at every width: left out.
+      if (cellSlot.length > (bodyEnd.at(-1) ?? 0)) bodyEnd.push(cellSlot.length);
+    }
+    this.textColumns = new Set(this.slotColumn);
+    this.bodyEnd = Int32Array.from(bodyEnd);
+    this.cellSlot = Int32Array.from(cellSlot);
+    this.cellRow = Int32Array.from(cellRow);
+    this.cellMeasured = cellMeasured;
+    this.cellFits = Float64Array.from(cellMeasured, (m) => m.fits);
+    this.cellParagraphs = Int32Array.from(cellMeasured, (m) => m.paragraphs.length);
+    this.cellPlace = new Int32Array(cellSlot.length);
     this.slotCells = Array.from({ length: slots.size }, () => [] as number[]);
     this.cellSlot.forEach((slot, k) => {
       this.cellPlace[k] = this.slotCells[slot]!.length;
       this.slotCells[slot]!.push(k);
     });
+    this.slotAt = new Float64Array(slots.size);
     this.slotLines = Array.from({ length: slots.size }, () => new Map());
-    this.cellRow = new Int32Array(cellsFlat.length);
-    for (let r = 0, k = 0; r < this.body.length; r++) for (; k < this.bodyEnd[r]!; k++) this.cellRow[k] = r;
     this.refAt = new Float64Array(slots.size).fill(NaN);
-    this.refTop = new Int32Array(this.body.length);
-    this.refSecond = new Int32Array(this.body.length);
-    this.refTopSlot = new Int32Array(this.body.length);
+    this.refTop = new Int32Array(bodyEnd.length);
+    this.refSecond = new Int32Array(bodyEnd.length);
+    this.refTopSlot = new Int32Array(bodyEnd.length);
   }
 
-  /** Distinct body rows: how many rows each stands for, and where its cells end in the cell arrays. */
-  private readonly bodyCount: Int32Array;
+  /** Body rows with wrapping text: where each one's cells end in the cell arrays. */
   private readonly bodyEnd: Int32Array;
   /** Body cells: slot, width at which it no longer wraps, paragraphs, measured text. */
   private readonly cellSlot: Int32Array;
   private readonly cellFits: Float64Array;
   private readonly cellParagraphs: Int32Array;
-  private readonly cellMeasured: Measured[];
+  private readonly cellMeasured: MeasuredText[];
   /** Slots: column and indent; at each question, the width in tenths of a point and the width a text may use. */
   private readonly slotColumn: number[] = [];
   private readonly slotIndent: number[] = [];
   private readonly slotAt: Float64Array;
   /** Cells of each slot, and each cell's place among them. */
   private readonly slotCells: number[][];
-  private readonly cellPlace = new Int32Array(0);
+  private readonly cellPlace: Int32Array;
   /** Lines of every cell of a slot (in slot order) at each width asked so far, in tenths of a point. */
   private readonly slotLines: Map<number, Int32Array>[];
   /** Body heights by the widths of the slots, as asked so far. */
@@ -289,7 +269,7 @@ export class HeightModel {
       lines = new Int32Array(cells.length);
       for (let p = 0; p < cells.length; p++) {
         const k = cells[p]!;
-        lines[p] = available >= this.cellFits[k]! ? this.cellParagraphs[k]! : measuredLines(this.cellMeasured[k]!.text, available);
+        lines[p] = available >= this.cellFits[k]! ? this.cellParagraphs[k]! : measuredLines(this.cellMeasured[k]!, available);
       }
       this.slotLines[slot]!.set(at, lines);
     }
@@ -389,11 +369,11 @@ export class HeightModel {
   /** The body height at slotAt, every cell looked at; `reference`: slotAt becomes the reference. */
   private fullHeight(reference: boolean): number {
     const slotLines = Array.from(this.slotAt, (at, s) => this.linesOfSlot(s, at));
-    const { bodyCount, bodyEnd, cellSlot, cellPlace, refTop, refSecond, refTopSlot } = this;
+    const { bodyEnd, cellSlot, cellPlace, refTop, refSecond, refTopSlot } = this;
     const oneLine = this.rowHeight(1);
     let total = 0;
     let k = 0;
-    for (let r = 0; r < bodyCount.length; r++) {
+    for (let r = 0; r < bodyEnd.length; r++) {
       let lines = 1;
       let second = 1;
       let topSlot = -1;
@@ -410,7 +390,7 @@ export class HeightModel {
         refSecond[r] = second;
         refTopSlot[r] = topSlot;
       }
-      total += bodyCount[r]! * (lines === 1 ? oneLine : this.rowHeight(lines));
+      total += lines === 1 ? oneLine : this.rowHeight(lines);
     }
     if (reference) {
       this.refAt.set(this.slotAt);
@@ -423,14 +403,14 @@ export class HeightModel {
   private oneSlotChanged(slot: number): number {
     const lines = this.linesOfSlot(slot, this.slotAt[slot]!);
     const cells = this.slotCells[slot]!;
-    const { bodyCount, cellRow, refTop, refSecond, refTopSlot } = this;
+    const { cellRow, refTop, refSecond, refTopSlot } = this;
     let total = this.refTotal;
     for (let p = 0; p < cells.length; p++) {
       const r = cellRow[cells[p]!]!;
       const before = refTop[r]!;
       const others = refTopSlot[r] === slot ? refSecond[r]! : before;
       const now = Math.max(others, lines[p]!);
-      if (now !== before) total += bodyCount[r]! * (this.rowHeight(now) - this.rowHeight(before));
+      if (now !== before) total += this.rowHeight(now) - this.rowHeight(before);
     }
     return total;
   }
