@@ -202,12 +202,9 @@ export class HeightModel {
     // width is its column's less its indent: each (column, indent) pair is one slot, worked out once per question.
     const columns = plan.sheet.columns;
     const slots = new Map<number, number>();
-    const cellSlot: number[] = [];
-    const cellMeasured: MeasuredText[] = [];
-    const cellRow: number[] = [];
-    const bodyEnd: number[] = [];
     for (const row of plan.rows) {
       if (row.spanAll) continue;
+      const first = this.cellSlot.length;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         const cell = row.cells[column.col];
@@ -220,55 +217,48 @@ export class HeightModel {
           slots.set(key, slot);
           this.slotColumn.push(i);
           this.slotIndent.push(indent);
+          this.slotCells.push([]);
         }
-        cellSlot.push(slot);
-        cellMeasured.push(measuredText(cell.text, this.size, !!row.bold));
-        cellRow.push(bodyEnd.length);
+        const m = measuredText(cell.text, this.size, !!row.bold);
+        this.cellPlace.push(this.slotCells[slot]!.push(this.cellSlot.length) - 1);
+        this.cellSlot.push(slot);
+        this.cellRow.push(this.bodyEnd.length);
+        this.cellMeasured.push(m);
+        this.cellFits.push(m.fits);
+        this.cellParagraphs.push(m.paragraphs.length);
       }
       // A row without wrapping text is as tall at every width: left out.
-      if (cellSlot.length > (bodyEnd.at(-1) ?? 0)) bodyEnd.push(cellSlot.length);
+      if (this.cellSlot.length > first) this.bodyEnd.push(this.cellSlot.length);
     }
     this.textColumns = new Set(this.slotColumn);
-    this.bodyEnd = Int32Array.from(bodyEnd);
-    this.cellSlot = Int32Array.from(cellSlot);
-    this.cellRow = Int32Array.from(cellRow);
-    this.cellMeasured = cellMeasured;
-    this.cellFits = Float64Array.from(cellMeasured, (m) => m.fits);
-    this.cellParagraphs = Int32Array.from(cellMeasured, (m) => m.paragraphs.length);
-    this.cellPlace = new Int32Array(cellSlot.length);
-    this.slotCells = Array.from({ length: slots.size }, () => [] as number[]);
-    this.cellSlot.forEach((slot, k) => {
-      this.cellPlace[k] = this.slotCells[slot]!.length;
-      this.slotCells[slot]!.push(k);
-    });
     this.slotAt = new Float64Array(slots.size);
     this.slotLines = Array.from({ length: slots.size }, () => new Map());
     this.refAt = new Float64Array(slots.size).fill(NaN);
-    this.refTop = new Int32Array(bodyEnd.length);
-    this.refSecond = new Int32Array(bodyEnd.length);
-    this.refTopSlot = new Int32Array(bodyEnd.length);
+    this.refTop = new Int32Array(this.bodyEnd.length);
+    this.refSecond = new Int32Array(this.bodyEnd.length);
+    this.refTopSlot = new Int32Array(this.bodyEnd.length);
   }
 
+  // Plain arrays, filled in one walk: Int32Array.from and the like are slow on tens of thousands of cells.
   /** Body rows with wrapping text: where each one's cells end in the cell arrays. */
-  private readonly bodyEnd: Int32Array;
-  /** Body cells: slot, width at which it no longer wraps, paragraphs, measured text. */
-  private readonly cellSlot: Int32Array;
-  private readonly cellFits: Float64Array;
-  private readonly cellParagraphs: Int32Array;
-  private readonly cellMeasured: MeasuredText[];
+  private readonly bodyEnd: number[] = [];
+  /** Body cells: slot, body row, width at which it no longer wraps, paragraphs, measured text. */
+  private readonly cellSlot: number[] = [];
+  private readonly cellRow: number[] = [];
+  private readonly cellFits: number[] = [];
+  private readonly cellParagraphs: number[] = [];
+  private readonly cellMeasured: MeasuredText[] = [];
   /** Slots: column and indent; at each question, the width in tenths of a point and the width a text may use. */
   private readonly slotColumn: number[] = [];
   private readonly slotIndent: number[] = [];
   private readonly slotAt: Float64Array;
   /** Cells of each slot, and each cell's place among them. */
-  private readonly slotCells: number[][];
-  private readonly cellPlace: Int32Array;
+  private readonly slotCells: number[][] = [];
+  private readonly cellPlace: number[] = [];
   /** Lines of every cell of a slot (in slot order) at each width asked so far, in tenths of a point. */
   private readonly slotLines: Map<number, Int32Array>[];
   /** Body heights by the widths of the slots, as asked so far. */
   private readonly bodyHeights = new Map<string, number>();
-  /** The body row of each cell. */
-  private readonly cellRow: Int32Array;
   /**
    * The reference widths (the layout's current ones, settle()): the body height there, and each row's most
    * lines, the slot giving them and its most lines without that slot. A question that changes one slot's
