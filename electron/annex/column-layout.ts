@@ -110,18 +110,19 @@ export function intlDigits(value: number, decimals: number, grouping: boolean): 
   return format.format(value);
 }
 
-function cellWidth(cell: PlannedCell, size: number, bold: boolean, numFmt: string | undefined): { width: number; wraps: boolean } {
+/** Width of a cell's content that may not break: a text's widest word, a number or date as it is shown. */
+function cellWidth(cell: PlannedCell, size: number, bold: boolean, numFmt: string | undefined): number {
   switch (cell.kind) {
     case 'text':
-      return { width: widestWord(cell.text, size, bold), wraps: true };
+      return widestWord(cell.text, size, bold);
     case 'ordinal':
-      return { width: textWidth(String(cell.value), size, bold), wraps: false };
+      return textWidth(String(cell.value), size, bold);
     case 'date':
-      return { width: textWidth('00/00/0000', size, bold), wraps: false };
+      return textWidth('00/00/0000', size, bold);
     case 'figure':
     case 'formula': {
       const fmt = cell.kind === 'formula' ? (cell.numFmt ?? numFmt) : numFmt;
-      return { width: cell.value === null ? 0 : textWidth(formattedNumber(cell.value, fmt), size, bold), wraps: false };
+      return cell.value === null ? 0 : textWidth(formattedNumber(cell.value, fmt), size, bold);
     }
   }
 }
@@ -149,13 +150,13 @@ export function leastWidths(plan: SheetPlan): number[] {
   });
   for (const row of plan.rows) {
     if (row.spanAll) continue;
-    columns.forEach((column, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
       const cell = row.cells[column.col];
-      if (!cell) return;
+      if (!cell) continue;
       const indent = column.content.kind === 'label' && row.level ? row.level * INDENT_POINTS : 0;
-      const { width } = cellWidth(cell, size, !!row.bold, plan.columnFormats[column.col]);
-      least[i] = Math.max(least[i]!, width + indent);
-    });
+      least[i] = Math.max(least[i]!, cellWidth(cell, size, !!row.bold, plan.columnFormats[column.col]) + indent);
+    }
   }
   return least.map((w) => w + CELL_PADDING);
 }
