@@ -200,9 +200,11 @@ export class HeightModel {
     });
     // Each body cell keeps its measured text: the layout asks for every row's lines at many widths,
     // thousands of rows in a national roll-up, so the cells are laid out flat, row after row. A cell's
-    // width is its column's less its indent: each (column, indent) pair is one slot, worked out once per question.
+    // width is its column's less its indent: each (column, indent) pair is one slot, worked out once per question,
+    // for each distinct text of the slot once (an agency, a type, a unit's name repeat down a column).
     const columns = plan.sheet.columns;
     const slots = new Map<number, number>();
+    const slotPlaces: Map<MeasuredText, number>[] = [];
     for (const row of plan.rows) {
       if (row.spanAll) continue;
       const first = this.cellSlot.length;
@@ -219,14 +221,19 @@ export class HeightModel {
           this.slotColumn.push(i);
           this.slotIndent.push(indent);
           this.slotCells.push([]);
+          this.slotTexts.push([]);
+          slotPlaces.push(new Map());
         }
         const m = measuredText(cell.text, this.size, !!row.bold);
-        this.cellPlace.push(this.slotCells[slot]!.push(this.cellSlot.length) - 1);
+        let place = slotPlaces[slot]!.get(m);
+        if (place === undefined) {
+          place = this.slotTexts[slot]!.push(m) - 1;
+          slotPlaces[slot]!.set(m, place);
+        }
+        this.slotCells[slot]!.push(this.cellSlot.length);
         this.cellSlot.push(slot);
+        this.cellPlace.push(place);
         this.cellRow.push(this.bodyEnd.length);
-        this.cellMeasured.push(m);
-        this.cellFits.push(m.fits);
-        this.cellParagraphs.push(m.paragraphs.length);
       }
       // A row without wrapping text is as tall at every width: left out.
       if (this.cellSlot.length > first) this.bodyEnd.push(this.cellSlot.length);
@@ -243,20 +250,18 @@ export class HeightModel {
   // Plain arrays, filled in one walk: Int32Array.from and the like are slow on tens of thousands of cells.
   /** Body rows with wrapping text: where each one's cells end in the cell arrays. */
   private readonly bodyEnd: number[] = [];
-  /** Body cells: slot, body row, width at which it no longer wraps, paragraphs, measured text. */
+  /** Body cells: slot, place of the cell's text among its slot's, body row. */
   private readonly cellSlot: number[] = [];
+  private readonly cellPlace: number[] = [];
   private readonly cellRow: number[] = [];
-  private readonly cellFits: number[] = [];
-  private readonly cellParagraphs: number[] = [];
-  private readonly cellMeasured: MeasuredText[] = [];
   /** Slots: column and indent; at each question, the width in tenths of a point and the width a text may use. */
   private readonly slotColumn: number[] = [];
   private readonly slotIndent: number[] = [];
   private readonly slotAt: Float64Array;
-  /** Cells of each slot, and each cell's place among them. */
+  /** Cells of each slot, and its distinct measured texts. */
   private readonly slotCells: number[][] = [];
-  private readonly cellPlace: number[] = [];
-  /** Lines of every cell of a slot (in slot order) at each width asked so far, in tenths of a point. */
+  private readonly slotTexts: MeasuredText[][] = [];
+  /** Lines of every text of a slot (in slotTexts' order) at each width asked so far, in tenths of a point. */
   private readonly slotLines: Map<number, Int32Array>[];
   /** Body heights by the widths of the slots, as asked so far. */
   private readonly bodyHeights = new Map<string, number>();
@@ -272,16 +277,16 @@ export class HeightModel {
   private readonly refSecond: Int32Array;
   private readonly refTopSlot: Int32Array;
 
-  /** Lines of each cell of a slot at a width in tenths of a point, as linesAt counts them. */
+  /** Lines of each text of a slot at a width in tenths of a point, as linesAt counts them. */
   private linesOfSlot(slot: number, at: number): Int32Array {
     let lines = this.slotLines[slot]!.get(at);
     if (!lines) {
       const available = at / 10 - 5;
-      const cells = this.slotCells[slot]!;
-      lines = new Int32Array(cells.length);
-      for (let p = 0; p < cells.length; p++) {
-        const k = cells[p]!;
-        lines[p] = available >= this.cellFits[k]! ? this.cellParagraphs[k]! : measuredLines(this.cellMeasured[k]!, available);
+      const texts = this.slotTexts[slot]!;
+      lines = new Int32Array(texts.length);
+      for (let p = 0; p < texts.length; p++) {
+        const m = texts[p]!;
+        lines[p] = available >= m.fits ? m.paragraphs.length : measuredLines(m, available);
       }
       this.slotLines[slot]!.set(at, lines);
     }
@@ -415,13 +420,14 @@ export class HeightModel {
   private oneSlotChanged(slot: number): number {
     const lines = this.linesOfSlot(slot, this.slotAt[slot]!);
     const cells = this.slotCells[slot]!;
-    const { cellRow, refTop, refSecond, refTopSlot } = this;
+    const { cellPlace, cellRow, refTop, refSecond, refTopSlot } = this;
     let total = this.refTotal;
     for (let p = 0; p < cells.length; p++) {
-      const r = cellRow[cells[p]!]!;
+      const k = cells[p]!;
+      const r = cellRow[k]!;
       const before = refTop[r]!;
       const others = refTopSlot[r] === slot ? refSecond[r]! : before;
-      const now = Math.max(others, lines[p]!);
+      const now = Math.max(others, lines[cellPlace[k]!]!);
       if (now !== before) total += this.rowHeight(now) - this.rowHeight(before);
     }
     return total;
