@@ -203,7 +203,8 @@ export class HeightModel {
     // width is its column's less its indent: each (column, indent) pair is one slot, worked out once per question,
     // for each distinct text of the slot once (an agency, a type, a unit's name repeat down a column).
     const columns = plan.sheet.columns;
-    const slots = new Map<number, number>();
+    // Slots by column, then by indent.
+    const slots = columns.map(() => new Map<number, number>());
     const slotPlaces: Map<MeasuredText, number>[] = [];
     for (const row of plan.rows) {
       if (row.spanAll) continue;
@@ -213,11 +214,10 @@ export class HeightModel {
         const cell = row.cells[column.col];
         if (cell?.kind !== 'text') continue;
         const indent = column.content.kind === 'label' && row.level ? row.level * INDENT_POINTS : 0;
-        const key = indent * columns.length + i;
-        let slot = slots.get(key);
+        let slot = slots[i]!.get(indent);
         if (slot === undefined) {
-          slot = slots.size;
-          slots.set(key, slot);
+          slot = this.slotColumn.length;
+          slots[i]!.set(indent, slot);
           this.slotColumn.push(i);
           this.slotIndent.push(indent);
           this.slotCells.push([]);
@@ -239,9 +239,9 @@ export class HeightModel {
       if (this.cellSlot.length > first) this.bodyEnd.push(this.cellSlot.length);
     }
     this.textColumns = new Set(this.slotColumn);
-    this.slotAt = new Float64Array(slots.size);
-    this.slotLines = Array.from({ length: slots.size }, () => new Map());
-    this.refAt = new Float64Array(slots.size).fill(NaN);
+    this.slotAt = new Float64Array(this.slotColumn.length);
+    this.slotLines = this.slotColumn.map(() => new Map());
+    this.refAt = new Float64Array(this.slotColumn.length).fill(NaN);
     this.refTop = new Int32Array(this.bodyEnd.length);
     this.refSecond = new Int32Array(this.bodyEnd.length);
     this.refTopSlot = new Int32Array(this.bodyEnd.length);
