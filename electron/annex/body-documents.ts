@@ -24,7 +24,11 @@ function dateRange(b: BodyContext): { from: string; to: string } {
 
 function groupDocuments(b: BodyContext, body: DocumentGroupsBody, documents: readonly IssuedDocument[]): DocumentGroup[] {
   const byValue = new Map<string, IssuedDocument[]>();
-  for (const d of documents) byValue.set(d[body.groupBy], [...(byValue.get(d[body.groupBy]) ?? []), d]);
+  for (const d of documents) {
+    const group = byValue.get(d[body.groupBy]);
+    if (group) group.push(d);
+    else byValue.set(d[body.groupBy], [d]);
+  }
   const listed = (b.ctx.template.lists[body.groupList] ?? []).map((item) => ({ label: item.label, documents: byValue.get(item.code) ?? [] }));
   const known = new Set((b.ctx.template.lists[body.groupList] ?? []).map((i) => i.code));
   const others = [...byValue.entries()].filter(([value]) => !known.has(value)).map(([value, docs]) => ({ label: value, documents: docs }));

@@ -54,9 +54,7 @@ export function printableWidth(margins: { left: number; right: number }): number
 
 /** Width of a text's widest word: the words measured for wrapping (each text measured once). */
 function widestWord(text: string, size: number, bold: boolean): number {
-  let widest = 0;
-  for (const words of measuredText(text, size, bold).paragraphs) for (const w of words) widest = Math.max(widest, w);
-  return widest;
+  return measuredText(text, size, bold).widest;
 }
 
 const FORMATS = new Map<string, Intl.NumberFormat>();
@@ -80,29 +78,51 @@ const FORMATTED = new Map<string, string>();
 function formatNumber(value: number, numFmt: string | undefined): string {
   const decimals = /0\.(0+)/.exec(numFmt ?? '')?.[1]?.length ?? 0;
   const grouping = (numFmt ?? '#,##0').includes(',');
+  const digits = shownDigits(value, decimals, grouping) ?? intlDigits(value, decimals, grouping);
+  if (!numFmt) return digits;
+  return numFmt.replace(/[#0,.]*0[#0,.]*/, digits).replace(/"/g, '');
+}
+
+/**
+ * What intlDigits prints for a value that needs no rounding (its shortest form has at most `decimals`
+ * decimals, as the annexes' whole counts and tidied money have), else null. Worked out from String(value):
+ * the first Intl.NumberFormat of a process loads ICU's number data, some 40 ms, for figures that are plain.
+ */
+export function shownDigits(value: number, decimals: number, grouping: boolean): string | null {
+  const shortest = String(Math.abs(value));
+  const point = shortest.indexOf('.');
+  if (!/^\d+(\.\d+)?$/.test(shortest) || (point >= 0 && shortest.length - point - 1 > decimals)) return null;
+  let whole = point < 0 ? shortest : shortest.slice(0, point);
+  if (grouping) for (let i = whole.length - 3; i > 0; i -= 3) whole = `${whole.slice(0, i)},${whole.slice(i)}`;
+  const fraction = decimals > 0 ? `.${(point < 0 ? '' : shortest.slice(point + 1)).padEnd(decimals, '0')}` : '';
+  // Intl prints a negative zero with its sign.
+  return `${value < 0 || Object.is(value, -0) ? '-' : ''}${whole}${fraction}`;
+}
+
+/** A number with `decimals` decimals, grouped by commas or not, as Intl.NumberFormat('en-US') prints it. */
+export function intlDigits(value: number, decimals: number, grouping: boolean): string {
   const key = `${decimals}${grouping}`;
   let format = FORMATS.get(key);
   if (!format) {
     format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping });
     FORMATS.set(key, format);
   }
-  const digits = format.format(value);
-  if (!numFmt) return digits;
-  return numFmt.replace(/[#0,.]*0[#0,.]*/, digits).replace(/"/g, '');
+  return format.format(value);
 }
 
-function cellWidth(cell: PlannedCell, size: number, bold: boolean, numFmt: string | undefined): { width: number; wraps: boolean } {
+/** Width of a cell's content that may not break: a text's widest word, a number or date as it is shown. */
+function cellWidth(cell: PlannedCell, size: number, bold: boolean, numFmt: string | undefined): number {
   switch (cell.kind) {
     case 'text':
-      return { width: widestWord(cell.text, size, bold), wraps: true };
+      return widestWord(cell.text, size, bold);
     case 'ordinal':
-      return { width: textWidth(String(cell.value), size, bold), wraps: false };
+      return textWidth(String(cell.value), size, bold);
     case 'date':
-      return { width: textWidth('00/00/0000', size, bold), wraps: false };
+      return textWidth('00/00/0000', size, bold);
     case 'figure':
     case 'formula': {
       const fmt = cell.kind === 'formula' ? (cell.numFmt ?? numFmt) : numFmt;
-      return { width: cell.value === null ? 0 : textWidth(formattedNumber(cell.value, fmt), size, bold), wraps: false };
+      return cell.value === null ? 0 : textWidth(formattedNumber(cell.value, fmt), size, bold);
     }
   }
 }
@@ -130,21 +150,15 @@ export function leastWidths(plan: SheetPlan): number[] {
   });
   for (const row of plan.rows) {
     if (row.spanAll) continue;
-    columns.forEach((column, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
       const cell = row.cells[column.col];
-      if (!cell) return;
+      if (!cell) continue;
       const indent = column.content.kind === 'label' && row.level ? row.level * INDENT_POINTS : 0;
-      const { width } = cellWidth(cell, size, !!row.bold, plan.columnFormats[column.col]);
-      least[i] = Math.max(least[i]!, width + indent);
-    });
+      least[i] = Math.max(least[i]!, cellWidth(cell, size, !!row.bold, plan.columnFormats[column.col]) + indent);
+    }
   }
   return least.map((w) => w + CELL_PADDING);
-}
-
-interface TextCell {
-  text: string;
-  bold: boolean;
-  indent: number;
 }
 
 interface Measured {
@@ -174,8 +188,6 @@ export class HeightModel {
   private readonly header: { left: number; right: number; top: number; rows: number; text: string; m: Measured }[];
   private readonly headerRows: number;
   private readonly firstHeaderRow: number;
-  /** Wrapping text of the body rows by column index; rows alike in every text kept once, with their count. */
-  private readonly body: { cells: [number, TextCell][]; count: number }[];
 
   constructor(plan: SheetPlan) {
     this.size = plan.sheet.fonts.table;
@@ -186,88 +198,73 @@ export class HeightModel {
       const r = parseRange(c.range);
       return { left: r.left - 1, right: r.right - 1, top: r.top, rows: r.bottom - r.top + 1, text: c.text, m: this.measure(c.text, true) };
     });
-    const alike = new Map<string, { cells: [number, TextCell][]; count: number }>();
+    // Each body cell keeps its measured text: the layout asks for every row's lines at many widths,
+    // thousands of rows in a national roll-up, so the cells are laid out flat, row after row. A cell's
+    // width is its column's less its indent: each (column, indent) pair is one slot, worked out once per question,
+    // for each distinct text of the slot once (an agency, a type, a unit's name repeat down a column).
+    const columns = plan.sheet.columns;
+    // Slots by column, then by indent.
+    const slots = columns.map(() => new Map<number, number>());
+    const slotPlaces: Map<MeasuredText, number>[] = [];
     for (const row of plan.rows) {
       if (row.spanAll) continue;
-      const cells: [number, TextCell][] = [];
-      plan.sheet.columns.forEach((column, i) => {
+      const first = this.cellSlot.length;
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i]!;
         const cell = row.cells[column.col];
-        if (cell?.kind !== 'text') return;
+        if (cell?.kind !== 'text') continue;
         const indent = column.content.kind === 'label' && row.level ? row.level * INDENT_POINTS : 0;
-        cells.push([i, { text: cell.text, bold: !!row.bold, indent }]);
-      });
-      if (cells.length === 0) continue;
-      const key = JSON.stringify(cells);
-      const seen = alike.get(key);
-      if (seen) seen.count++;
-      else alike.set(key, { cells, count: 1 });
-    }
-    this.body = [...alike.values()];
-    this.textColumns = new Set(this.body.flatMap((r) => r.cells.map(([i]) => i)));
-    // Each body cell keeps its measured text: the layout asks for every row's lines at many widths,
-    // thousands of rows in a national roll-up, so the cells are laid out flat. A cell's width is its
-    // column's less its indent: each (column, indent) pair is one slot, worked out once per question.
-    const slots = new Map<string, number>();
-    const cellsFlat = this.body.flatMap((r) => r.cells);
-    this.bodyCount = Int32Array.from(this.body, (r) => r.count);
-    this.bodyEnd = new Int32Array(this.body.length);
-    let end = 0;
-    this.body.forEach((r, i) => (this.bodyEnd[i] = end += r.cells.length));
-    this.cellSlot = new Int32Array(cellsFlat.length);
-    this.cellPlace = new Int32Array(cellsFlat.length);
-    this.cellFits = new Float64Array(cellsFlat.length);
-    this.cellParagraphs = new Int32Array(cellsFlat.length);
-    this.cellMeasured = cellsFlat.map(([i, cell], k) => {
-      const key = `${i}|${cell.indent}`;
-      let slot = slots.get(key);
-      if (slot === undefined) {
-        slot = slots.size;
-        slots.set(key, slot);
-        this.slotColumn.push(i);
-        this.slotIndent.push(cell.indent);
+        let slot = slots[i]!.get(indent);
+        if (slot === undefined) {
+          slot = this.slotColumn.length;
+          slots[i]!.set(indent, slot);
+          this.slotColumn.push(i);
+          this.slotIndent.push(indent);
+          this.slotCells.push([]);
+          this.slotTexts.push([]);
+          slotPlaces.push(new Map());
+        }
+        const m = measuredText(cell.text, this.size, !!row.bold);
+        let place = slotPlaces[slot]!.get(m);
+        if (place === undefined) {
+          place = this.slotTexts[slot]!.push(m) - 1;
+          slotPlaces[slot]!.set(m, place);
+        }
+        this.slotCells[slot]!.push(this.cellSlot.length);
+        this.cellSlot.push(slot);
+        this.cellPlace.push(place);
+        this.cellRow.push(this.bodyEnd.length);
       }
-      const m = this.measure(cell.text, cell.bold);
-      this.cellSlot[k] = slot;
-      this.cellFits[k] = m.text.fits;
-      this.cellParagraphs[k] = m.text.paragraphs.length;
-      return m;
-    });
-    this.slotAt = new Float64Array(slots.size);
-    this.slotCells = Array.from({ length: slots.size }, () => [] as number[]);
-    this.cellSlot.forEach((slot, k) => {
-      this.cellPlace[k] = this.slotCells[slot]!.length;
-      this.slotCells[slot]!.push(k);
-    });
-    this.slotLines = Array.from({ length: slots.size }, () => new Map());
-    this.cellRow = new Int32Array(cellsFlat.length);
-    for (let r = 0, k = 0; r < this.body.length; r++) for (; k < this.bodyEnd[r]!; k++) this.cellRow[k] = r;
-    this.refAt = new Float64Array(slots.size).fill(NaN);
-    this.refTop = new Int32Array(this.body.length);
-    this.refSecond = new Int32Array(this.body.length);
-    this.refTopSlot = new Int32Array(this.body.length);
+      // A row without wrapping text is as tall at every width: left out.
+      if (this.cellSlot.length > first) this.bodyEnd.push(this.cellSlot.length);
+    }
+    this.textColumns = new Set(this.slotColumn);
+    this.slotAt = new Float64Array(this.slotColumn.length);
+    this.slotLines = this.slotColumn.map(() => new Map());
+    this.refAt = new Float64Array(this.slotColumn.length).fill(NaN);
+    this.refTop = new Int32Array(this.bodyEnd.length);
+    this.refSecond = new Int32Array(this.bodyEnd.length);
+    this.refTopSlot = new Int32Array(this.bodyEnd.length);
   }
 
-  /** Distinct body rows: how many rows each stands for, and where its cells end in the cell arrays. */
-  private readonly bodyCount: Int32Array;
-  private readonly bodyEnd: Int32Array;
-  /** Body cells: slot, width at which it no longer wraps, paragraphs, measured text. */
-  private readonly cellSlot: Int32Array;
-  private readonly cellFits: Float64Array;
-  private readonly cellParagraphs: Int32Array;
-  private readonly cellMeasured: Measured[];
+  // Plain arrays, filled in one walk: Int32Array.from and the like are slow on tens of thousands of cells.
+  /** Body rows with wrapping text: where each one's cells end in the cell arrays. */
+  private readonly bodyEnd: number[] = [];
+  /** Body cells: slot, place of the cell's text among its slot's, body row. */
+  private readonly cellSlot: number[] = [];
+  private readonly cellPlace: number[] = [];
+  private readonly cellRow: number[] = [];
   /** Slots: column and indent; at each question, the width in tenths of a point and the width a text may use. */
   private readonly slotColumn: number[] = [];
   private readonly slotIndent: number[] = [];
   private readonly slotAt: Float64Array;
-  /** Cells of each slot, and each cell's place among them. */
-  private readonly slotCells: number[][];
-  private readonly cellPlace = new Int32Array(0);
-  /** Lines of every cell of a slot (in slot order) at each width asked so far, in tenths of a point. */
+  /** Cells of each slot, and its distinct measured texts. */
+  private readonly slotCells: number[][] = [];
+  private readonly slotTexts: MeasuredText[][] = [];
+  /** Lines of every text of a slot (in slotTexts' order) at each width asked so far, in tenths of a point. */
   private readonly slotLines: Map<number, Int32Array>[];
   /** Body heights by the widths of the slots, as asked so far. */
   private readonly bodyHeights = new Map<string, number>();
-  /** The body row of each cell. */
-  private readonly cellRow: Int32Array;
   /**
    * The reference widths (the layout's current ones, settle()): the body height there, and each row's most
    * lines, the slot giving them and its most lines without that slot. A question that changes one slot's
@@ -280,16 +277,16 @@ export class HeightModel {
   private readonly refSecond: Int32Array;
   private readonly refTopSlot: Int32Array;
 
-  /** Lines of each cell of a slot at a width in tenths of a point, as linesAt counts them. */
+  /** Lines of each text of a slot at a width in tenths of a point, as linesAt counts them. */
   private linesOfSlot(slot: number, at: number): Int32Array {
     let lines = this.slotLines[slot]!.get(at);
     if (!lines) {
       const available = at / 10 - 5;
-      const cells = this.slotCells[slot]!;
-      lines = new Int32Array(cells.length);
-      for (let p = 0; p < cells.length; p++) {
-        const k = cells[p]!;
-        lines[p] = available >= this.cellFits[k]! ? this.cellParagraphs[k]! : measuredLines(this.cellMeasured[k]!.text, available);
+      const texts = this.slotTexts[slot]!;
+      lines = new Int32Array(texts.length);
+      for (let p = 0; p < texts.length; p++) {
+        const m = texts[p]!;
+        lines[p] = available >= m.fits ? m.paragraphs.length : measuredLines(m, available);
       }
       this.slotLines[slot]!.set(at, lines);
     }
@@ -389,11 +386,11 @@ export class HeightModel {
   /** The body height at slotAt, every cell looked at; `reference`: slotAt becomes the reference. */
   private fullHeight(reference: boolean): number {
     const slotLines = Array.from(this.slotAt, (at, s) => this.linesOfSlot(s, at));
-    const { bodyCount, bodyEnd, cellSlot, cellPlace, refTop, refSecond, refTopSlot } = this;
+    const { bodyEnd, cellSlot, cellPlace, refTop, refSecond, refTopSlot } = this;
     const oneLine = this.rowHeight(1);
     let total = 0;
     let k = 0;
-    for (let r = 0; r < bodyCount.length; r++) {
+    for (let r = 0; r < bodyEnd.length; r++) {
       let lines = 1;
       let second = 1;
       let topSlot = -1;
@@ -410,7 +407,7 @@ export class HeightModel {
         refSecond[r] = second;
         refTopSlot[r] = topSlot;
       }
-      total += bodyCount[r]! * (lines === 1 ? oneLine : this.rowHeight(lines));
+      total += lines === 1 ? oneLine : this.rowHeight(lines);
     }
     if (reference) {
       this.refAt.set(this.slotAt);
@@ -423,14 +420,15 @@ export class HeightModel {
   private oneSlotChanged(slot: number): number {
     const lines = this.linesOfSlot(slot, this.slotAt[slot]!);
     const cells = this.slotCells[slot]!;
-    const { bodyCount, cellRow, refTop, refSecond, refTopSlot } = this;
+    const { cellPlace, cellRow, refTop, refSecond, refTopSlot } = this;
     let total = this.refTotal;
     for (let p = 0; p < cells.length; p++) {
-      const r = cellRow[cells[p]!]!;
+      const k = cells[p]!;
+      const r = cellRow[k]!;
       const before = refTop[r]!;
       const others = refTopSlot[r] === slot ? refSecond[r]! : before;
-      const now = Math.max(others, lines[p]!);
-      if (now !== before) total += bodyCount[r]! * (this.rowHeight(now) - this.rowHeight(before));
+      const now = Math.max(others, lines[cellPlace[k]!]!);
+      if (now !== before) total += this.rowHeight(now) - this.rowHeight(before);
     }
     return total;
   }

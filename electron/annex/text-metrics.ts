@@ -148,6 +148,8 @@ export interface MeasuredText {
   space: number;
   /** The least width at which no paragraph wraps (each then takes one line). */
   fits: number;
+  /** The width of the widest word: the least a column holding the text may be without breaking a word. */
+  widest: number;
 }
 
 export function measureText(text: string, size: number, bold = false): MeasuredText {
@@ -160,14 +162,16 @@ export function measureText(text: string, size: number, bold = false): MeasuredT
   const space = textWidth(' ', size, bold);
   // The widths measuredLines compares with the available width while no line breaks, computed alike.
   let fits = 0;
+  let widest = 0;
   for (const words of paragraphs) {
     let used = 0;
     for (const w of words) {
       fits = Math.max(fits, used > 0 ? used + space + w : w);
       used += (used > 0 ? space : 0) + w;
+      widest = Math.max(widest, w);
     }
   }
-  return { paragraphs, space, fits };
+  return { paragraphs, space, fits, widest };
 }
 
 /** Lines a measured text needs when wrapped greedily by words into the given width (points). */
@@ -193,18 +197,24 @@ export function measuredLines(text: MeasuredText, availablePt: number): number {
   return lines;
 }
 
-/** Texts measured so far, by weight and size (the same labels are wrapped in many rows and sheets). */
-const MEASURED = new Map<string, MeasuredText>();
+/**
+ * Texts measured so far, by font (weight and size), then by the text itself (the same labels are wrapped
+ * in many rows and sheets): keyed by the text as it is, a string seen before is found by the hash V8 keeps
+ * in it, with no key to build and hash at every look-up.
+ */
+const MEASURED = new Map<number, { regular: Map<string, MeasuredText>; bold: Map<string, MeasuredText> }>();
 const MEASURED_LIMIT = 100_000;
 
 /** A text measured for wrapping, kept for the next time it is asked at the same size and weight. */
 export function measuredText(text: string, size: number, bold = false): MeasuredText {
-  const key = `${bold ? 'b' : 'r'}${size}|${text}`;
-  let m = MEASURED.get(key);
+  let font = MEASURED.get(size);
+  if (!font) MEASURED.set(size, (font = { regular: new Map(), bold: new Map() }));
+  const texts = bold ? font.bold : font.regular;
+  let m = texts.get(text);
   if (!m) {
-    if (MEASURED.size >= MEASURED_LIMIT) MEASURED.clear();
+    if (texts.size >= MEASURED_LIMIT) texts.clear();
     m = measureText(text, size, bold);
-    MEASURED.set(key, m);
+    texts.set(text, m);
   }
   return m;
 }
