@@ -31,6 +31,7 @@ const SPACER_HEIGHT = 7.5;
 const SIGNING_ROWS = 4;
 
 type Align = NonNullable<AnnexColumn['align']>;
+const ALIGN_INDEX: Record<Align, number> = { left: 0, center: 1, right: 2 };
 
 function defaultAlign(column: AnnexColumn): Align {
   const k = column.content.kind;
@@ -201,12 +202,17 @@ class SheetWriter {
     this.ws.setHeight(row.row, rowHeightFor(lines, this.size));
   }
 
-  /** Body cells alike in style share one interned style, looked up by a short key instead of the whole style. */
-  private readonly bodyStyles = new Map<string, number>();
+  /**
+   * Body cells alike in style share one interned style, looked up by a number (font, alignment, indent) then by the
+   * number format, instead of a key string built for each cell (indent 0 and none make the same style).
+   */
+  private readonly bodyStyles = new Map<number, Map<string, number>>();
 
   private bodyStyle(f: FontStyle, horizontal: Align, indent: number | undefined, numFmt: string | undefined): number {
-    const key = `${f.bold ? 1 : 0}${f.italic ? 1 : 0}|${horizontal}|${indent ?? ''}|${numFmt ?? ''}`;
-    let style = this.bodyStyles.get(key);
+    const head = ((indent ?? 0) * 3 + ALIGN_INDEX[horizontal]) * 4 + (f.bold ? 1 : 0) + (f.italic ? 2 : 0);
+    let byFormat = this.bodyStyles.get(head);
+    if (!byFormat) this.bodyStyles.set(head, (byFormat = new Map()));
+    let style = byFormat.get(numFmt ?? '');
     if (style === undefined) {
       style = this.wb.style({
         font: f,
@@ -217,7 +223,7 @@ class SheetWriter {
         ...(indent ? { indent } : {}),
         ...(numFmt ? { numFmt } : {}),
       });
-      this.bodyStyles.set(key, style);
+      byFormat.set(numFmt ?? '', style);
     }
     return style;
   }
