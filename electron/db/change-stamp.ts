@@ -12,21 +12,30 @@ export function changeStamp(db: Database.Database): string {
 }
 
 /**
- * One value kept per connection and slot: the value read for `key`, given again while the key and the
- * database stay the same, read again (and the slot's old value let go) otherwise. `read` must be a pure
- * read of the database, and what it returns is shared: callers must not change it. A value read inside a
- * transaction is not kept: the transaction may yet be rolled back, and the stamp would not show it.
+ * Values kept per connection and slot: the value read for `key`, given again while the key and the database stay
+ * the same. A slot holds the values of its last `keep` keys read (by default one), all of one state of the
+ * database: when the database has changed they are let go, and when the slot is full its oldest value is let go,
+ * before reading. `read` must be a pure read of the database, and what it returns is shared: callers must not
+ * change it. A value read inside a transaction is not kept: the transaction may yet be rolled back, and the stamp
+ * would not show it.
  */
-export function keptRead<T>(db: Database.Database, slot: string, key: string, read: () => T): T {
+export function keptRead<T>(db: Database.Database, slot: string, key: string, read: () => T, keep = 1): T {
   let slots = kept.get(db);
   if (!slots) kept.set(db, (slots = new Map()));
   const stamp = changeStamp(db);
-  const hit = slots.get(slot);
-  if (hit && hit.key === key && hit.stamp === stamp) return hit.value as T;
-  slots.delete(slot);
+  let held = slots.get(slot);
+  if (held && held.stamp !== stamp) {
+    slots.delete(slot);
+    held = undefined;
+  }
+  if (held?.values.has(key)) return held.values.get(key) as T;
+  while (held && held.values.size >= keep) held.values.delete(held.values.keys().next().value!);
   const value = read();
-  if (!db.inTransaction) slots.set(slot, { key, stamp, value });
+  if (!db.inTransaction) {
+    if (!held) slots.set(slot, (held = { stamp, values: new Map() }));
+    held.values.set(key, value);
+  }
   return value;
 }
 
-const kept = new WeakMap<Database.Database, Map<string, { key: string; stamp: string; value: unknown }>>();
+const kept = new WeakMap<Database.Database, Map<string, { stamp: string; values: Map<string, unknown> }>>();

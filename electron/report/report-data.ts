@@ -55,8 +55,8 @@ export function readReportFigures(ctx: ServiceContext, year: number, period: Rep
     : period.kind === 'range'
       ? yearsWithData(ctx, periodYears(period)[0]!, year)
       : [];
-  // A year's own figures read first: the store keeps the last year read (store/aggregate.ts), and the annexes
-  // made just before the report have read it; read after the years before, it would be read again.
+  // A year's own figures read first: the store keeps the last few periods read (store/aggregate.ts), and the
+  // annexes made just before the report have read them.
   const current = annual ? yearFigures(ctx, year) : periodFigures(ctx, period);
   const history = held.map((y) => (annual && y === year ? current : yearFigures(ctx, y)));
   const previous = annual ? (history.find((f) => f.year === year - 1) ?? null) : null;

@@ -66,13 +66,17 @@ export function periodFigures(ctx: ServiceContext, period: ReportPeriod): YearFi
 
 /**
  * A period's own figures, read once per state of the database (db/change-stamp.ts): a roll-up's annexes and
- * report read the same 300,000 figures. Shared between callers, who must not change them. A locked year's
- * view (its own unit list) reads them afresh.
+ * report read the same 300,000 figures. The last few periods read are kept: the annexes and the report's chart
+ * both read every year held (a season's four, each read again by the report when only the last was kept).
+ * Shared between callers, who must not change them. A locked year's view (its own unit list) reads them afresh.
  */
 function storedPeriodFigures(ctx: ServiceContext, year: number, period: string): YearFigures {
   if (ctx.lockedView) return readPeriodFigures(ctx, year, period);
-  return keptRead(ctx.db, 'figures', `${year}:${period}`, () => readPeriodFigures(ctx, year, period));
+  return keptRead(ctx.db, 'figures', `${year}:${period}`, () => readPeriodFigures(ctx, year, period), PERIODS_KEPT);
 }
+
+/** Periods' figures kept at once: the years a report charts (Resolution 121's five, and the year after). */
+const PERIODS_KEPT = 6;
 
 function readPeriodFigures(ctx: ServiceContext, year: number, period: string): YearFigures {
   // One read transaction: the queries below see the same state of the database (another process's import between

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keptRead } from '../../electron/db/change-stamp.ts';
 import { importJson } from '../../electron/services/interchange.ts';
 import { openContext } from '../../electron/store/context.ts';
 import { issuedDocuments, sumIndicators, yearFigures } from '../../electron/store/aggregate.ts';
@@ -91,6 +92,44 @@ describe('kept reads of the store', () => {
     other.close();
     expect(yearFigures(ctx, year).byUnit.has(code)).toBe(false);
     expect(yearFigures(ctx, year).byUnit.size).toBe(fig.byUnit.size - 1);
+  });
+
+  it('a slot keeps the values of its last few keys, oldest let go first, all let go when the database changes', () => {
+    const db = new Database(':memory:');
+    cleanups.push(() => db.close());
+    db.exec('CREATE TABLE t (x INTEGER)');
+    const reads: string[] = [];
+    const read = (key: string) => keptRead(db, 'slot', key, () => (reads.push(key), { key }), 2);
+    const a = read('a');
+    expect(read('b')).toEqual({ key: 'b' });
+    expect(read('a')).toBe(a);
+    expect(reads).toEqual(['a', 'b']);
+    // A third key lets the oldest go (a, read first), not the one read last.
+    read('c');
+    expect(read('b')).toEqual({ key: 'b' });
+    expect(reads).toEqual(['a', 'b', 'c']);
+    expect(read('a')).not.toBe(a);
+    expect(reads).toEqual(['a', 'b', 'c', 'a']);
+    // A write lets every kept value go.
+    db.prepare('INSERT INTO t VALUES (1)').run();
+    read('a');
+    read('c');
+    expect(reads).toEqual(['a', 'b', 'c', 'a', 'a', 'c']);
+    // Another slot keeps its own; a read inside a transaction is not kept.
+    expect(keptRead(db, 'other', 'a', () => 1)).toBe(1);
+    expect(read('a')).toEqual({ key: 'a' });
+    db.transaction(() => read('d'))();
+    read('d');
+    expect(reads).toEqual(['a', 'b', 'c', 'a', 'a', 'c', 'd', 'd']);
+  });
+
+  it("the years' figures the annexes read are all kept for the report (not only the last year read)", () => {
+    const ctx = sampleDb();
+    const years = (ctx.db.prepare('SELECT DISTINCT year FROM submissions WHERE is_current = 1 ORDER BY year').all() as { year: number }[]).map((r) => r.year);
+    expect(years.length).toBeGreaterThan(1);
+    const first = years.map((y) => yearFigures(ctx, y));
+    expect(years.map((y) => yearFigures(ctx, y))).toEqual(first);
+    years.forEach((y, i) => expect(yearFigures(ctx, y)).toBe(first[i]));
   });
 
   it("the issued documents are read once per state of the database and follow another connection's change", () => {
