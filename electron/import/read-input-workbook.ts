@@ -344,10 +344,26 @@ function readNarratives(book: InputBook, names: Map<string, string>, lookup: Imp
   return out;
 }
 
+// A list's items by the loose key of their code and of their label (the first item that has the key), built
+// once per template and list instead of for every list cell of every file (measured).
+const listKeyCache = new WeakMap<TemplateDefinition, Map<string, Map<string, string>>>();
+function listKeys(t: TemplateDefinition, list: string): Map<string, string> {
+  let byList = listKeyCache.get(t);
+  if (!byList) listKeyCache.set(t, (byList = new Map()));
+  let keys = byList.get(list);
+  if (!keys) {
+    keys = new Map();
+    for (const i of t.lists[list] ?? []) {
+      for (const k of [looseKey(i.code), looseKey(i.label)]) if (!keys.has(k)) keys.set(k, i.code);
+    }
+    byList.set(list, keys);
+  }
+  return keys;
+}
+
 function canonicalListValue(lookup: ImportLookup, list: string | undefined, text: string): string | null {
-  const items = list ? (lookup.template.lists[list] ?? []) : [];
-  const key = looseKey(text);
-  return items.find((i) => looseKey(i.code) === key || looseKey(i.label) === key)?.code ?? null;
+  if (!list) return null;
+  return listKeys(lookup.template, list).get(looseKey(text)) ?? null;
 }
 
 function readDocuments(book: InputBook, names: Map<string, string>, lookup: ImportLookup, table: TableSheet, findings: ImportFinding[]): DocumentRow[] {
