@@ -55,24 +55,27 @@ export function cellLabel(ref: CellRef): string {
   return `${ref.sheet}!${ref.address}`;
 }
 
+// A module function, not a closure made for every figure of every file (most have nothing to report).
+function addFinding(findings: ImportFinding[], ref: CellRef, label: string, code: string, severity: ImportFinding['severity'], message: string): void {
+  findings.push({ code, severity, sheet: ref.sheet, cell: ref.address, message: `${cellLabel(ref)} (${label}): ${message}` });
+}
+
 /** Interprets a numeric input cell through the shared value checker; a finding with severity error means the file is refused. */
 export function readNumericCell(value: ExcelJS.CellValue, ref: CellRef, def: ValueType | NumberDefinition, label: string): NumericReading {
-  const at = cellLabel(ref);
   const findings: ImportFinding[] = [];
   const { plain, formula, error } = plainOf(value);
-  const finding = (code: string, severity: ImportFinding['severity'], message: string) =>
-    findings.push({ code, severity, sheet: ref.sheet, cell: ref.address, message: `${at} (${label}): ${message}` });
-  if (formula !== null) finding('formula_in_input', 'warning', `ô nhập liệu có công thức =${formula}; dùng giá trị đã tính ${plain ?? '(trống)'}.`);
+  if (formula !== null)
+    addFinding(findings, ref, label, 'formula_in_input', 'warning', `ô nhập liệu có công thức =${formula}; dùng giá trị đã tính ${plain ?? '(trống)'}.`);
   if (error) {
-    finding('not_number', 'error', `ô có lỗi ${error}, không phải số.`);
+    addFinding(findings, ref, label, 'not_number', 'error', `ô có lỗi ${error}, không phải số.`);
     return { value: null, raw: error, formula, findings };
   }
   const raw =
     plain === null || typeof plain === 'number' ? null : plain instanceof Date ? plain.toISOString().slice(0, 10) : plain === '' ? null : String(plain);
   const checked = checkNumber(typeof def === 'string' ? { type: def } : def, plain);
-  for (const note of checked.notes) finding(note.code, 'warning', note.message);
+  for (const note of checked.notes) addFinding(findings, ref, label, note.code, 'warning', note.message);
   if (!checked.ok) {
-    finding(checked.code, 'error', checked.reason);
+    addFinding(findings, ref, label, checked.code, 'error', checked.reason);
     // A refused number keeps what was read, for the message's sake; the file is refused anyway.
     return { value: null, raw, formula, findings };
   }

@@ -6,11 +6,15 @@
 // the table) is accepted: the cells are still the template's, found by name.
 import type { ImportFinding } from '../../shared/types.ts';
 import { META_SHEET, type NameLayout } from '../workbook/input-layout.ts';
-import { encodeRange, parseSheetRef, type Rect } from './xlsx/address.ts';
+import { CELL_KEY_ROW, encodeRange, MAX_COL, parseSheetRef, type Rect } from './xlsx/address.ts';
 import type { DefinedName } from './xlsx/book.ts';
 
 const CONTRACT_NAME = /^[vtr]_/;
 const at = (sheet: string, rect: Rect) => `${sheet}!${encodeRange(rect)}`;
+/** A rectangle's top-left cell as one number (no address written out). */
+const addressKeyOf = (rect: Rect) => rect.top * CELL_KEY_ROW + rect.left;
+/** A move by (rows, columns) as one number, 0 for none (a column moves by less than MAX_COL either way). */
+const offsetKey = (rows: number, cols: number) => rows * (2 * MAX_COL + 1) + cols;
 const error = (code: string, message: string, sheet?: string, cell?: string): ImportFinding => ({
   code,
   severity: 'error',
@@ -57,19 +61,19 @@ export function checkDefinedNames(names: DefinedName[], expected: NameLayout, ha
     }
   }
   // Per sheet, the names of the template must have moved (if at all) by one common offset.
-  const bySheet = new Map<string, { name: string; rect: Rect; want: Rect; offset: string }[]>();
+  const bySheet = new Map<string, { name: string; rect: Rect; want: Rect; offset: number }[]>();
   for (const p of placed) {
     const want = expected.get(p.name);
     if (!want || want.sheet !== p.sheet) continue;
     const list = bySheet.get(p.sheet) ?? [];
-    list.push({ name: p.name, rect: p.rect, want: want.rect, offset: `${p.rect.top - want.rect.top},${p.rect.left - want.rect.left}` });
+    list.push({ name: p.name, rect: p.rect, want: want.rect, offset: offsetKey(p.rect.top - want.rect.top, p.rect.left - want.rect.left) });
     bySheet.set(p.sheet, list);
   }
   for (const [sheet, list] of bySheet) {
-    const counts = new Map<string, number>();
+    const counts = new Map<number, number>();
     for (const x of list) counts.set(x.offset, (counts.get(x.offset) ?? 0) + 1);
     const best = Math.max(...counts.values());
-    const common = counts.get('0,0') === best ? '0,0' : [...counts].find(([, c]) => c === best)![0];
+    const common = counts.get(0) === best ? 0 : [...counts].find(([, c]) => c === best)![0];
     const { rect: moved, want: from } = list.find((x) => x.offset === common)!;
     const dr = moved.top - from.top;
     const dc = moved.left - from.left;
@@ -90,17 +94,20 @@ export function checkDefinedNames(names: DefinedName[], expected: NameLayout, ha
   const overlaps = new Map<string, Set<string>>();
   const singles = placed.filter((p) => p.rect.top === p.rect.bottom && p.rect.left === p.rect.right);
   const ranges = placed.filter((p) => !(p.rect.top === p.rect.bottom && p.rect.left === p.rect.right));
-  const byCell = new Map<string, string[]>();
+  // By sheet and cell, in the order the names come; the cell's address is written only for a finding.
+  const byCell = new Map<string, { sheet: string; rect: Rect; names: string[] }>();
   for (const s of singles) {
-    const k = at(s.sheet, s.rect);
-    byCell.set(k, [...(byCell.get(k) ?? []), s.name]);
+    const k = `${s.sheet}!${addressKeyOf(s.rect)}`;
+    let cell = byCell.get(k);
+    if (!cell) byCell.set(k, (cell = { sheet: s.sheet, rect: s.rect, names: [] }));
+    cell.names.push(s.name);
     for (const r of ranges) {
       if (r.sheet === s.sheet && s.rect.top >= r.rect.top && s.rect.top <= r.rect.bottom && s.rect.left >= r.rect.left && s.rect.left <= r.rect.right) {
-        byCell.set(k, [...(byCell.get(k) ?? []), r.name]);
+        cell.names.push(r.name);
       }
     }
   }
-  for (const [cell, list] of byCell) if (list.length > 1) overlaps.set(cell, new Set(list));
+  for (const { sheet, rect, names: list } of byCell.values()) if (list.length > 1) overlaps.set(at(sheet, rect), new Set(list));
   for (const [cell, set] of overlaps) {
     const list = [...set];
     const [sheet, address] = cell.split('!') as [string, string];

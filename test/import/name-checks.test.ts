@@ -34,4 +34,30 @@ describe('checkDefinedNames', () => {
     expect(findings.map((f) => f.cell).sort()).toEqual(['C20', 'D21']);
     expect(findings.map((f) => /\((PL01![A-Z]+\d+)\)/.exec(f.message)![1]).sort()).toEqual(['PL01!C8', 'PL01!D9']);
   });
+
+  it('reports names that share a cell once per cell, in the order of the names, a single cell inside a range too', () => {
+    const shared: NameLayout = new Map([
+      ...layout,
+      ['t_table', { sheet: 'PL01', rect: { top: 20, left: 1, bottom: 30, right: 8 } }],
+      ['v_e', { sheet: 'PL01', rect: cell(10, 3) }],
+    ]);
+    const findings = checkDefinedNames(
+      names({
+        v_a: 'PL01!$C$6',
+        v_b: 'PL01!$C$6',
+        v_c: 'PL01!$C$8',
+        v_d: 'PL01!$B$25',
+        t_table: 'PL01!$A$20:$H$30',
+        v_e: 'PL01!$C$6',
+      }),
+      shared,
+      (s) => s === 'PL01',
+    ).filter((f) => f.code === 'name_shared');
+    expect(findings.map((f) => [f.sheet, f.cell])).toEqual([
+      ['PL01', 'C6'],
+      ['PL01', 'B25'],
+    ]);
+    expect(findings[0]!.message).toContain('"v_a", "v_b", "v_e" cùng trỏ tới một ô PL01!C6');
+    expect(findings[1]!.message).toContain('"v_d", "t_table" cùng trỏ tới một ô PL01!B25');
+  });
 });
