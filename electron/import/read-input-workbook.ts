@@ -6,6 +6,7 @@ import { collectsOwnSubmissions, parsePeriod, periodSeason, yearPeriod, type Rep
 import type { TableSheet, TemplateDefinition } from '../../shared/template-schema.ts';
 import { documentTableForKind, indicatorsForKind, narrativeCodesForKind, type Indicator } from '../../shared/template.ts';
 import { documentKey, looseKey, nfc, sentenceCase } from '../../shared/text.ts';
+import { listItemOf } from '../../shared/values/check-value.ts';
 import { toUnicodeText } from '../../shared/legacy-text.ts';
 import type { DocumentRecord, ImportFinding } from '../../shared/types.ts';
 import { cellLabel, readDateCell, readNumericCell, readTextCell, type CellRef } from './cell-values.ts';
@@ -353,26 +354,9 @@ function readNarratives(book: InputBook, names: Map<string, string>, lookup: Imp
   return out;
 }
 
-// A list's items by the loose key of their code and of their label (the first item that has the key), built
-// once per template and list instead of for every list cell of every file (measured).
-const listKeyCache = new WeakMap<TemplateDefinition, Map<string, Map<string, string>>>();
-function listKeys(t: TemplateDefinition, list: string): Map<string, string> {
-  let byList = listKeyCache.get(t);
-  if (!byList) listKeyCache.set(t, (byList = new Map()));
-  let keys = byList.get(list);
-  if (!keys) {
-    keys = new Map();
-    for (const i of t.lists[list] ?? []) {
-      for (const k of [looseKey(i.code), looseKey(i.label)]) if (!keys.has(k)) keys.set(k, i.code);
-    }
-    byList.set(list, keys);
-  }
-  return keys;
-}
-
 function canonicalListValue(lookup: ImportLookup, list: string | undefined, text: string): string | null {
   if (!list) return null;
-  return listKeys(lookup.template, list).get(looseKey(text)) ?? null;
+  return listItemOf(lookup.template.lists[list] ?? [], text)?.code ?? null;
 }
 
 // The table as people call it, once per table: sentenceCase's locale-aware case change cost ~20 ms profiled over the

@@ -155,7 +155,6 @@ export function checkDate(def: DateDefinition, raw: RawValue): Checked<string> {
   return { ok: true, value: iso, notes: [] };
 }
 
-/** An item of a list, given by its code or its label (case, spacing and diacritic variants allowed); the code is kept. */
 /** A list's items by the loose key of their code and of their label (the first item that has it), made once per list. */
 const itemsByKey = new WeakMap<ListDefinition['items'], Map<string, ListDefinition['items'][number]>>();
 
@@ -175,7 +174,8 @@ function listIndex(items: ListDefinition['items']): Map<string, ListDefinition['
  */
 const itemsByText = new WeakMap<ListDefinition['items'], Map<string, ListDefinition['items'][number] | null>>();
 
-function listItemOf(items: ListDefinition['items'], given: string): ListDefinition['items'][number] | null {
+/** The item of a list a text names, by its code or its label (case, spacing and diacritic variants allowed); null when none. */
+export function listItemOf(items: ListDefinition['items'], given: string): ListDefinition['items'][number] | null {
   let byText = itemsByText.get(items);
   if (!byText) itemsByText.set(items, (byText = new Map()));
   let item = byText.get(given);
@@ -187,6 +187,7 @@ function listItemOf(items: ListDefinition['items'], given: string): ListDefiniti
   return item;
 }
 
+/** An item of a list, given by its code or its label (case, spacing and diacritic variants allowed); the code is kept. */
 export function checkListItem(def: ListDefinition, raw: RawValue): Checked<string> {
   if (raw === null || raw === undefined || isBlankText(raw)) return blank();
   const given = String(raw);
