@@ -285,7 +285,10 @@ export function importJson(ctx: ServiceContext, data: unknown, file = '(json)'):
   const parsed = parseInterchange(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('bad_json', `Tệp ${file} không đúng định dạng dữ liệu Báo cáo 121: ${issue?.path.join('.') ?? ''} — ${issue?.message ?? ''}`);
+    throw new AppError(
+      'bad_json',
+      `Tệp ${file} không đúng định dạng dữ liệu Báo cáo 121: ${issue?.path.map(String).join('.') ?? ''} — ${issue?.message ?? ''}`,
+    );
   }
   const d = parsed.data;
   if (d.template && (d.template.id !== ctx.template.id || d.template.version > ctx.template.version)) {

@@ -120,6 +120,19 @@ describe('JSON interchange', () => {
     expect(stored).toEqual(currentValues(b, first.unit, 2026));
   });
 
+  it('a symbol key among the figures (only a JavaScript caller can make one) is refused with the schema’s reason, not a TypeError', () => {
+    const exported = exportYear(sampleDb(), 2026);
+    const first = exported.submissions[0]!;
+    const withSymbol = { ...first.values, [Symbol('x')]: 5 };
+    const file = { ...exported, submissions: [{ ...first, values: withSymbol }] };
+    const r = interchangeSchema.safeParse(file);
+    expect(r.success).toBe(false);
+    const issue = r.error!.issues[0]!;
+    expect(() => importJson(emptySampleDb(), file, 'hong.json')).toThrow(
+      `Tệp hong.json không đúng định dạng dữ liệu Báo cáo 121: ${issue.path.map(String).join('.')} — ${issue.message}`,
+    );
+  });
+
   it('a hidden (not enumerable) key among the figures is no figure, as the schema reads them', () => {
     const exported = exportYear(sampleDb(), 2026);
     const first = exported.submissions[0]!;
