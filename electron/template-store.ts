@@ -139,7 +139,11 @@ const byHash = new Map<string, Definition>();
 
 /** Makes a definition object from its manifest and parts (checked); the same hash gives the same object. */
 export function buildDefinition(manifest: DefinitionManifest, parts: Record<string, unknown>): Definition {
-  const hash = definitionHash(manifest, parts);
+  return definitionWithHash(manifest, parts, definitionHash(manifest, parts));
+}
+
+/** buildDefinition with the hash already known (only from a stored copy of exactly this content). */
+function definitionWithHash(manifest: DefinitionManifest, parts: Record<string, unknown>, hash: string): Definition {
   const known = byHash.get(hash);
   if (known) return known;
   const templatePathOf = partPaths({ manifest, parts }, 'template')[0];
@@ -165,8 +169,11 @@ function readJson(file: string, shown: string): unknown {
   }
 }
 
-/** Reads a definition folder (manifest and every part it lists) as it is on disk. */
-export function readDefinitionFolder(dir: string): Definition {
+/**
+ * Reads a definition folder (manifest and every part it lists) as it is on disk. With a database, a
+ * stored definition whose content is exactly the folder's gives its hash, which then needs no computing.
+ */
+export function readDefinitionFolder(dir: string, db?: Db): Definition {
   const folder = dir.endsWith('/') ? dir : `${dir}/`;
   const manifestFile = `${folder}${MANIFEST_FILE}`;
   let manifest: DefinitionManifest;
@@ -203,15 +210,16 @@ export function readDefinitionFolder(dir: string): Definition {
       throw new AppError('template_invalid', `Định nghĩa báo cáo thiếu tệp ${p.path} (khai trong ${MANIFEST_FILE}). Hãy cài lại phần mềm.`);
     }
   }
-  return buildDefinition(manifest, parts);
+  const stored = db ? storedHashOf(db, manifest, parts) : undefined;
+  return stored === undefined ? buildDefinition(manifest, parts) : definitionWithHash(manifest, parts, stored);
 }
 
 const diskCache = new Map<string, Definition>();
 
-/** The definition of this app (templates/<id>/ on disk), read once. */
-export function currentDefinition(id = DEFAULT_TEMPLATE_ID): Definition {
+/** The definition of this app (templates/<id>/ on disk), read once (a database's stored copy spares hashing it). */
+export function currentDefinition(id = DEFAULT_TEMPLATE_ID, db?: Db): Definition {
   let def = diskCache.get(id);
-  if (!def) diskCache.set(id, (def = readDefinitionFolder(`${TEMPLATES_DIR}${id}`)));
+  if (!def) diskCache.set(id, (def = readDefinitionFolder(`${TEMPLATES_DIR}${id}`, db)));
   return def;
 }
 
@@ -286,13 +294,30 @@ function hasDefinitionsTable(db: Db): boolean {
   return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='definitions'").get();
 }
 
+/** What the database stores of a definition (definitions.content). */
+function storedContent(manifest: DefinitionManifest, parts: Record<string, unknown>): string {
+  return JSON.stringify({ manifest, parts });
+}
+
+/**
+ * The hash of a stored definition whose content is exactly this manifest and these parts. Only
+ * installDefinition writes that table, each row's hash computed from its content: equal content, equal
+ * hash, and comparing the text costs far less than canonical JSON and sha256 (docs/measured.md).
+ */
+function storedHashOf(db: Db, manifest: DefinitionManifest, parts: Record<string, unknown>): string | undefined {
+  if (!hasDefinitionsTable(db)) return undefined;
+  const content = storedContent(manifest, parts);
+  const rows = db.prepare('SELECT hash, content FROM definitions WHERE id = ? AND version = ?').all(manifest.id, manifest.version) as DefinitionRow[];
+  return rows.find((r) => r.content === content)?.hash;
+}
+
 /** Stores a definition in the database (once per hash). */
 export function installDefinition(db: Db, def: Definition, now = new Date()): void {
   db.prepare('INSERT OR IGNORE INTO definitions (hash, id, version, content, installed_at) VALUES (?, ?, ?, ?, ?)').run(
     def.hash,
     def.id,
     def.version,
-    JSON.stringify({ manifest: def.manifest, parts: def.parts }),
+    storedContent(def.manifest, def.parts),
     now.toISOString(),
   );
   // templates.definition keeps the template.json a database was made with (the first versions read only it).
@@ -336,7 +361,7 @@ export function ensureDefinitions(db: Db, now = new Date()): void {
   if (readOnlyNotice(db) !== null || db.readonly || !hasDefinitionsTable(db)) return;
   const hasTemplate = db.prepare('SELECT 1 FROM templates LIMIT 1').get();
   if (!hasTemplate) return;
-  const current = currentDefinition(activeTemplateId(db));
+  const current = currentDefinition(activeTemplateId(db), db);
   const unbound = db.prepare('SELECT COUNT(*) AS n FROM years WHERE definition_hash IS NULL').get() as { n: number };
   const stored = db.prepare('SELECT 1 FROM definitions WHERE hash = ?').get(current.hash);
   if (stored && unbound.n === 0) return;

@@ -183,6 +183,9 @@ function sealCopy(tmp: string, label: string, maxSchemaVersion?: number): number
   const conn = new Database(tmp, { fileMustExist: true });
   let version: number;
   try {
+    // No flushes while the copy is switched out of WAL: it is a temporary file, checked, flushed whole
+    // below and only then renamed, so a crash meanwhile leaves a temporary file, never a named backup.
+    conn.pragma('synchronous = OFF');
     conn.pragma('journal_mode = DELETE');
     version = checkOurs(conn, label, maxSchemaVersion);
   } finally {

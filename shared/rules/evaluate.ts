@@ -26,37 +26,50 @@ export interface SideValue {
  * A side made of numbers only is never missing.
  */
 export function evaluateSide(expr: Expr, lookup: Lookup, strategy: MissingStrategy): SideValue {
-  const codes: string[] = [];
-  const missing: string[] = [];
-  const read = (code: string): number => {
-    if (!codes.includes(code)) codes.push(code);
-    const v = lookup.value(code);
-    if (v === null || v === undefined) {
-      if (!missing.includes(code)) missing.push(code);
-      return 0;
-    }
-    return v;
-  };
-  const calc = (e: Expr): number => {
-    switch (e.kind) {
-      case 'number':
-        return e.value;
-      case 'code':
-        return read(e.code);
-      case 'pattern':
-        return lookup.match(e.pattern).reduce((acc, c) => acc + read(c), 0);
-      case 'add':
-        return calc(e.left) + calc(e.right);
-      case 'sub':
-        return calc(e.left) - calc(e.right);
-      case 'neg':
-        return -calc(e.operand);
-    }
-  };
-  const raw = calc(expr);
+  const reading: Reading = { lookup, codes: [], missing: [] };
+  const raw = calc(reading, expr);
+  const { codes, missing } = reading;
   const unusable =
     strategy === 'skip_if_any_missing' ? missing.length > 0 : strategy === 'skip_if_all_missing' ? codes.length > 0 && missing.length === codes.length : false;
   return { value: unusable ? null : round(raw), codes, missing };
+}
+
+// Module-level functions over one side's reading, not closures made at each call: validation evaluates
+// thousands of sides, and each closure made costs (docs/measured.md).
+interface Reading {
+  lookup: Lookup;
+  codes: string[];
+  missing: string[];
+}
+
+function read(r: Reading, code: string): number {
+  if (!r.codes.includes(code)) r.codes.push(code);
+  const v = r.lookup.value(code);
+  if (v === null || v === undefined) {
+    if (!r.missing.includes(code)) r.missing.push(code);
+    return 0;
+  }
+  return v;
+}
+
+function calc(r: Reading, e: Expr): number {
+  switch (e.kind) {
+    case 'number':
+      return e.value;
+    case 'code':
+      return read(r, e.code);
+    case 'pattern': {
+      let sum = 0;
+      for (const c of r.lookup.match(e.pattern)) sum += read(r, c);
+      return sum;
+    }
+    case 'add':
+      return calc(r, e.left) + calc(r, e.right);
+    case 'sub':
+      return calc(r, e.left) - calc(r, e.right);
+    case 'neg':
+      return -calc(r, e.operand);
+  }
 }
 
 /** Sums of decimals (money) are kept to 9 places so that 0.1 + 0.2 equals 0.3. */
