@@ -11,7 +11,7 @@ import { buildReportContent } from '../report/build-content.ts';
 import { reportChartPictures } from '../report/body-builder.ts';
 import { drawBarChartAhead } from '../report/chart/bar-chart.ts';
 import type { MissingSection } from '../report/content-model.ts';
-import { reportDocx } from '../report/docx/write-docx.ts';
+import { layOutReport } from '../report/docx/write-docx.ts';
 import { mergeSectionText, splitParagraphs } from '../report/narrative.ts';
 import { loadOutline } from '../report/outline-store.ts';
 import { gatherReportData, readReportFigures } from '../report/report-data.ts';
@@ -50,8 +50,10 @@ export async function generateReport(ctx: ServiceContext, req: GenerateReportReq
   const pictures = Promise.all(reportChartPictures(figures).map(drawBarChartAhead));
   const data = gatherReportData(view, req.year, req.period, figures);
   const content = buildReportContent(data, req.draft);
+  // The document too, all but the pictures, which are placed once drawn.
+  const laidOut = layOutReport(content);
   await pictures;
-  const { buffer, notices } = await reportDocx(content);
+  const { buffer, notices } = await laidOut.docx();
   ensureFolder(req.outDir);
   const file = path.join(req.outDir, REPORT_FILE_NAME);
   await writeFileAtomic(file, buffer);

@@ -2,7 +2,7 @@
 // page 2 on (a different first page), the header, title, body, closing and, for a draft, its marks.
 import { AlignmentType, Document, Header, LineRuleType, PageNumber, Paragraph, Table, TextRun } from 'docx';
 import type { ContentBlock, ReportContent } from '../content-model.ts';
-import { chartParagraphs } from './chart-image.ts';
+import { chartPlace, type ChartPlace } from './chart-image.ts';
 import { closingBlock } from './closing-block.ts';
 import { draftErrorsBox, draftMarkParagraph } from './draft.ts';
 import { docxBytes } from './package-docx.ts';
@@ -19,7 +19,7 @@ function pageNumberHeader(): Header {
   });
 }
 
-function bodyElements(blocks: readonly ContentBlock[], notices: string[]): (Paragraph | Table)[] {
+function bodyElements(blocks: readonly ContentBlock[], charts: ChartPlace[]): (Paragraph | Table)[] {
   return blocks.flatMap((b): (Paragraph | Table)[] => {
     switch (b.kind) {
       case 'heading':
@@ -30,17 +30,47 @@ function bodyElements(blocks: readonly ContentBlock[], notices: string[]): (Para
         return [captionParagraph(b.caption, { keepNext: true }), formTable(b), new Paragraph({ spacing: { after: 120 }, children: [] })];
       case 'textTable':
         return [captionParagraph(b.caption, { keepNext: true }), textTable(b), new Paragraph({ spacing: { after: 120 }, children: [] })];
-      case 'chart':
-        return chartParagraphs(b, notices);
+      case 'chart': {
+        const chart = chartPlace(b);
+        charts.push(chart);
+        return chart.paragraphs;
+      }
     }
   });
 }
 
-/** The document; what laying it out adds to the compiler's notices goes into `notices`. */
+/**
+ * The report laid out but for its charts' pictures: what needs no picture is made while the thread pool draws
+ * them (services/report.ts), then `docx` places them and writes the package.
+ */
+export interface LaidOutReport {
+  docx(): Promise<{ buffer: Buffer; notices: string[] }>;
+}
+
+export function layOutReport(content: ReportContent): LaidOutReport {
+  const charts: ChartPlace[] = [];
+  const document = documentOf(content, charts);
+  return {
+    async docx() {
+      const notices: string[] = [];
+      for (const chart of charts) chart.place(notices);
+      return { buffer: await docxBytes(document), notices };
+    },
+  };
+}
+
+/** The document with its charts drawn; what laying it out adds to the compiler's notices goes into `notices`. */
 export function reportDocument(content: ReportContent, notices: string[] = []): Document {
+  const charts: ChartPlace[] = [];
+  const document = documentOf(content, charts);
+  for (const chart of charts) chart.place(notices);
+  return document;
+}
+
+function documentOf(content: ReportContent, charts: ChartPlace[]): Document {
   const children: (Paragraph | Table)[] = [];
   if (content.front.draftMark) children.push(draftMarkParagraph(content.front.draftMark));
-  children.push(headerBlock(content.front), ...titleBlock(content.front), ...bodyElements(content.body, notices));
+  children.push(headerBlock(content.front), ...titleBlock(content.front), ...bodyElements(content.body, charts));
   children.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }), closingBlock(content.closing));
   if (content.draftErrors) children.push(...draftErrorsBox(content.draftErrors.title, content.draftErrors.errors));
   return new Document({
@@ -71,10 +101,4 @@ export function reportDocument(content: ReportContent, notices: string[] = []): 
       },
     ],
   });
-}
-
-export async function reportDocx(content: ReportContent): Promise<{ buffer: Buffer; notices: string[] }> {
-  const notices: string[] = [];
-  const buffer = await docxBytes(reportDocument(content, notices));
-  return { buffer, notices };
 }

@@ -1,0 +1,60 @@
+// The report is laid out while its chart is drawn and the picture is put into its paragraph afterwards: the package
+// then holds what a paragraph made with the picture in it writes, byte for byte (the picture's drawing id, which
+// docx counts per process, taken out).
+import { unzipSync } from 'fflate';
+import { AlignmentType, Document, ImageRun, Paragraph } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { renderBarChart } from '../../electron/report/chart/bar-chart.ts';
+import type { BarChart } from '../../electron/report/content-model.ts';
+import { chartPlace } from '../../electron/report/docx/chart-image.ts';
+import { captionParagraph } from '../../electron/report/docx/form-table.ts';
+import { docxBytes } from '../../electron/report/docx/package-docx.ts';
+
+const chart: BarChart = {
+  kind: 'chart',
+  caption: 'Biểu đồ: Số trẻ em bị xâm hại theo năm và hình thức xâm hại',
+  axisLabel: 'Số trẻ em',
+  categories: ['2024', '2025', '2026'],
+  series: [
+    { label: 'Xâm hại tình dục', values: [4, 6, 9] },
+    { label: 'Bạo lực', values: [3, null, 2] },
+  ],
+};
+
+const parts = async (children: Paragraph[]) => unzipSync(new Uint8Array(await docxBytes(new Document({ sections: [{ children }] }))));
+const text = (bytes: Uint8Array) =>
+  Buffer.from(bytes)
+    .toString('utf8')
+    .replace(/<wp:docPr id="\d+"/g, '<wp:docPr id="N"');
+
+describe('the chart placed after the report is laid out', () => {
+  it('writes the parts of a paragraph made with its picture', async () => {
+    const late = chartPlace(chart);
+    const notices: string[] = [];
+    late.place(notices);
+    // 16 cm at 96 dpi, the chart's proportions.
+    const width = 605;
+    const made = new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 120, after: 0 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: renderBarChart(chart).png,
+          transformation: { width, height: Math.round((width * 370) / 600) },
+          altText: { name: 'chart', title: chart.caption, description: chart.caption },
+        }),
+      ],
+    });
+    const ours = await parts(late.paragraphs);
+    const expected = await parts([made, captionParagraph(chart.caption, { before: 60 })]);
+    expect(Object.keys(ours)).toEqual(Object.keys(expected));
+    expect(Object.keys(ours)).toContain('word/media/image1.png');
+    expect(text(ours['word/document.xml']!)).toContain('<w:drawing>');
+    for (const [name, bytes] of Object.entries(expected)) {
+      if (name === 'docProps/core.xml') continue;
+      expect(text(ours[name]!), name).toBe(text(bytes));
+    }
+  });
+});
