@@ -222,6 +222,16 @@ function plainNumber(text: string, start: number, end: number): number | undefin
   return n;
 }
 
+/**
+ * An empty list of rectangles made to hold objects from the start: an empty `[]` holds small integers until
+ * its first push, and that change made V8 drop its compiled `open` handler of readSheet (--trace-deopt).
+ */
+function rectList(): Rect[] {
+  const list: Rect[] = [{ top: 0, left: 0, bottom: 0, right: 0 }];
+  list.length = 0;
+  return list;
+}
+
 interface SheetContext {
   limits: XlsxReadLimits;
   c: XlsxCeilings;
@@ -234,7 +244,7 @@ interface SheetContext {
 
 function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
   const { limits, c, wanted, dateStyles, date1904, sharedUsed, cellCount } = ctx;
-  const sheet: SheetData = { name, rows: 0, cols: 0, cells: new Map(), merges: [] };
+  const sheet: SheetData = { name, rows: 0, cols: 0, cells: new Map(), merges: rectList() };
   const masters = new Map<string, string>(); // shared formula si → master address
   let row = 0;
   let col = 0;

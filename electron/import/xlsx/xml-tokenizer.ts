@@ -241,7 +241,8 @@ export class XmlTokenizer implements XmlAttributes {
         return;
       }
       const c5 = buf.charCodeAt(5);
-      if (buf.startsWith('<?xml') && (isS(c5) || c5 === QUESTION)) {
+      // isS written out: its own feedback, from a few calls a part, was too thin for V8 (a deopt of run).
+      if (buf.startsWith('<?xml') && (c5 === SPACE || c5 === LF || c5 === CR || c5 === TAB || c5 === QUESTION)) {
         const end = buf.indexOf('?>');
         if (end < 0) {
           if (final) fail('XML declaration is incomplete');
