@@ -532,12 +532,14 @@ export function readXlsx(
     const rels = readRels(part(relsPath));
     const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix));
     const target = (r: { target: string } | undefined) => (r ? resolveTarget(wbPath, r.target) : undefined);
-    const sheetParts = wb.sheets
-      .map((s) => ({ name: s.name, file: target(rels.get(s.rid)) }))
-      .filter(
-        (s): s is { name: string; file: string } =>
-          !!s.file && zip.entries.has(s.file) && /\/worksheet$/.test(rels.get(wb.sheets.find((x) => x.name === s.name)!.rid)!.type),
-      );
+    // A loop, not map then filter: the array map made in optimised code had another map than filter had seen,
+    // and V8 dropped its compiled readXlsx (--trace-deopt).
+    const sheetParts: { name: string; file: string }[] = [];
+    for (const s of wb.sheets) {
+      const file = target(rels.get(s.rid));
+      if (file && zip.entries.has(file) && /\/worksheet$/.test(rels.get(wb.sheets.find((x) => x.name === s.name)!.rid)!.type))
+        sheetParts.push({ name: s.name, file });
+    }
     const want = wanted(
       wb.names,
       sheetParts.map((s) => s.name),
