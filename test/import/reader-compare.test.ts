@@ -14,6 +14,7 @@ import { readInputBook, wantedCells, type ImportLookup } from '../../electron/im
 import { parseSheetRef, encodeAddress, MAX_ROW } from '../../electron/import/xlsx/address.ts';
 import type { InputBook } from '../../electron/import/xlsx/book.ts';
 import { ExcelJsBook } from '../../electron/import/xlsx/exceljs-book.ts';
+import { XLSX_CEILINGS } from '../../electron/import/xlsx/limits.ts';
 import { readXlsx } from '../../electron/import/xlsx/reader.ts';
 import { importLookup } from '../../electron/services/imports.ts';
 import { initDatabase } from '../../electron/services/setup.ts';
@@ -285,6 +286,44 @@ describe('streaming reader = exceljs, cell by cell', () => {
       expect(norm(read.book.cell('PL02', 6, 4).value)).toEqual({ date: '2026-02-05T00:00:00.000Z' });
     }, 60_000);
   }
+
+  it('an empty cell written <c/> (read without looking at its value) is counted, sized and read blank as <c></c>', async () => {
+    const plain = await rewritten(async (zip, sheetOf) => {
+      const pl01 = await sheetOf('PL01');
+      let x = await zip.file(pl01)!.async('string');
+      // A wanted input cell and a cell far right, both empty-element tags.
+      x = setCellXml(x, 'C6', '<c r="C6" s="1"/>');
+      zip.file(pl01, x.replace('</sheetData>', '<row r="90"><c r="XFD90" s="1"/></row></sheetData>'));
+    });
+    // The same workbook with every empty-element cell written as an open and a close tag.
+    const zip = await JSZip.loadAsync(plain);
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f));
+    let cellTags = 0;
+    let emptyTags = 0;
+    for (const f of sheets) {
+      const x = await zip.file(f)!.async('string');
+      cellTags += (x.match(/<c[ />]/g) ?? []).length;
+      emptyTags += (x.match(/<c [^>]*\/>/g) ?? []).length;
+      zip.file(f, x.replace(/<c ([^>]*)\/>/g, '<c $1></c>'));
+    }
+    const opened = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(emptyTags).toBeGreaterThan(100);
+    const read = (buf: Buffer, maxCells: number, limits = ctx.template.limits) =>
+      readXlsx(buf, limits, (names) => wantedCells(ctx.template, names), { ...XLSX_CEILINGS, maxCells } as typeof XLSX_CEILINGS);
+    const wide = { ...ctx.template.limits, maxColumnsPerSheet: 16384 };
+    for (const buf of [plain, opened]) {
+      // Every cell counts toward the ceiling, empty or not: one cell fewer allowed is refused.
+      const all = read(buf, cellTags, wide);
+      if (!all.ok) throw new Error(JSON.stringify(all.findings));
+      expect(all.book.size('PL01')).toEqual({ rows: 90, cols: 16384 });
+      expect(all.book.cell('PL01', 6, 3)).toEqual({ value: null });
+      const fewer = read(buf, cellTags - 1, wide);
+      expect(fewer.ok ? [] : fewer.findings.map((f) => f.message)).toEqual([expect.stringMatching(/ô dữ liệu/)]);
+      // And its place is checked against the sheet's limits.
+      const limited = read(buf, cellTags);
+      expect(limited.ok ? [] : limited.findings.map((f) => f.code)).toEqual(['too_large']);
+    }
+  }, 60_000);
 
   it('a merged input cell reads blank with its merge master, as in exceljs', async () => {
     const buf = await rewritten(async (zip, sheetOf) => {

@@ -29,18 +29,27 @@ export const CELL_KEY_ROW = MAX_COL + 1;
  * bounds). `start` and `end` read the address inside a longer text without cutting it out.
  */
 export function addressKey(address: string, start = 0, end = address.length): number {
-  // Hand-rolled (it runs for every cell of every sheet): [$]LETTERS[$]DIGITS, 1–3 letters, 1–7 digits.
-  let i = start;
+  // Hand-rolled (it runs for every cell of every sheet): [$]LETTERS[$]DIGITS, 1–3 letters, 1–7 digits. Never
+  // reads at or past `end` (reading past a string's end made V8 drop its compiled addressKey).
   const n = end;
-  if (address.charCodeAt(i) === 36) i++;
+  let i = start;
+  if (i < n && address.charCodeAt(i) === 36) i++;
   let col = 0;
   const colStart = i;
-  for (let ch = address.charCodeAt(i); ch >= 65 && ch <= 90; ch = address.charCodeAt(++i)) col = col * 26 + (ch - 64);
+  for (; i < n; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
   if (i === colStart || i - colStart > 3) return -1;
-  if (address.charCodeAt(i) === 36) i++;
+  if (i < n && address.charCodeAt(i) === 36) i++;
   let row = 0;
   const rowStart = i;
-  for (let ch = address.charCodeAt(i); ch >= 48 && ch <= 57; ch = address.charCodeAt(++i)) row = row * 10 + (ch - 48);
+  for (; i < n; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    row = row * 10 + (ch - 48);
+  }
   if (i === rowStart || i - rowStart > 7 || i !== n) return -1;
   if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) return -1;
   return row * CELL_KEY_ROW + col;

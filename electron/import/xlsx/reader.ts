@@ -206,16 +206,30 @@ function readDateStyles(bytes: Buffer | undefined, c: XlsxCeilings): boolean[] {
 /** The key of a cell's address read in place (see addressKey); -2 for an empty address. */
 const cellKey = (text: string, start: number, end: number) => (end > start ? addressKey(text, start, end) : -2);
 
-/** Number(s), with a fast path for the plain digits Excel writes (row numbers, style indexes). */
-function plainNumber(s: string): number {
-  if (s.length > 9) return Number(s);
+/**
+ * Number(text.slice(start, end)), read in place with a fast path for the plain digits Excel writes (row
+ * numbers, style indexes); undefined for an empty text.
+ */
+function plainNumber(text: string, start: number, end: number): number | undefined {
+  if (end === start) return undefined;
+  if (end - start > 9) return Number(text.slice(start, end));
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number(s);
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(text.slice(start, end));
     n = n * 10 + d;
   }
   return n;
+}
+
+/**
+ * An empty list of rectangles made to hold objects from the start: an empty `[]` holds small integers until
+ * its first push, and that change made V8 drop its compiled `open` handler of readSheet (--trace-deopt).
+ */
+function rectList(): Rect[] {
+  const list: Rect[] = [{ top: 0, left: 0, bottom: 0, right: 0 }];
+  list.length = 0;
+  return list;
 }
 
 interface SheetContext {
@@ -230,7 +244,7 @@ interface SheetContext {
 
 function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
   const { limits, c, wanted, dateStyles, date1904, sharedUsed, cellCount } = ctx;
-  const sheet: SheetData = { name, rows: 0, cols: 0, cells: new Map(), merges: [] };
+  const sheet: SheetData = { name, rows: 0, cols: 0, cells: new Map(), merges: rectList() };
   const masters = new Map<string, string>(); // shared formula si → master address
   let row = 0;
   let col = 0;
@@ -255,6 +269,12 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
       name,
     );
 
+  const isWanted = (row: number, col: number): boolean => {
+    if (wanted.cells.has(key(row, col))) return true;
+    for (const r of wanted.rects) if (inRect(r, row, col)) return true;
+    return false;
+  };
+
   const number = (text: string): ExcelJS.CellValue => {
     const n = parseFloat(text);
     return dateStyles[style] ? excelToDate(n, date1904) : n;
@@ -264,8 +284,8 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
     open(tag, a) {
       switch (tag) {
         case 'row': {
-          const rAttr = a.get('r');
-          const r = rAttr ? plainNumber(rAttr) : row + 1;
+          // Absent or empty: the next row.
+          const r = a.read('r', plainNumber) ?? row + 1;
           if (!Number.isInteger(r) || r < 1) throw corrupt();
           row = r;
           col = 0;
@@ -286,13 +306,11 @@ function readSheet(name: string, bytes: Buffer, ctx: SheetContext): SheetData {
           if (col > sheet.cols) sheet.cols = col;
           if (row > limits.maxRowsPerSheet || col > limits.maxColumnsPerSheet) throw refuseSize();
           inCell = true;
-          want = wanted.cells.has(key(row, col));
-          for (let i = 0; !want && i < wanted.rects.length; i++) want = inRect(wanted.rects[i]!, row, col);
-          if (want) {
-            t = a.get('t') ?? 'n';
-            const s = a.get('s');
-            style = s ? plainNumber(s) : 0;
-          }
+          // An empty-element tag (a styled empty cell, most of a worksheet's) holds no value: kept nowhere.
+          want = !a.empty() && isWanted(row, col);
+          if (!want) return;
+          t = a.get('t') ?? 'n';
+          style = a.read('s', plainNumber) ?? 0;
           v = f = undefined;
           fShared = fMaster = false;
           runs = null;
@@ -514,12 +532,14 @@ export function readXlsx(
     const rels = readRels(part(relsPath));
     const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix));
     const target = (r: { target: string } | undefined) => (r ? resolveTarget(wbPath, r.target) : undefined);
-    const sheetParts = wb.sheets
-      .map((s) => ({ name: s.name, file: target(rels.get(s.rid)) }))
-      .filter(
-        (s): s is { name: string; file: string } =>
-          !!s.file && zip.entries.has(s.file) && /\/worksheet$/.test(rels.get(wb.sheets.find((x) => x.name === s.name)!.rid)!.type),
-      );
+    // A loop, not map then filter: the array map made in optimised code had another map than filter had seen,
+    // and V8 dropped its compiled readXlsx (--trace-deopt).
+    const sheetParts: { name: string; file: string }[] = [];
+    for (const s of wb.sheets) {
+      const file = target(rels.get(s.rid));
+      if (file && zip.entries.has(file) && /\/worksheet$/.test(rels.get(wb.sheets.find((x) => x.name === s.name)!.rid)!.type))
+        sheetParts.push({ name: s.name, file });
+    }
     const want = wanted(
       wb.names,
       sheetParts.map((s) => s.name),

@@ -28,6 +28,8 @@ export interface XmlAttributes {
    * is text.slice(start, end)); undefined when the attribute is absent.
    */
   read<T>(name: string, read: (text: string, start: number, end: number) => T): T | undefined;
+  /** Whether the tag is an empty-element tag `<x/>`: no content, its close follows at once. */
+  empty(): boolean;
 }
 
 export interface XmlHandlers {
@@ -127,6 +129,12 @@ function internalize(s: string): string {
 /** Returned by the markup readers when the buffer ends before the markup does. */
 const MORE = -1;
 
+/** Returned by the reader of a plain tag for any other tag, left to the general reader to read and judge. */
+const NOT_PLAIN = -2;
+
+/** Attributes read by the tokenizer's fast path for a plain tag (a tag with more is read by the general one). */
+const PLAIN_ATTRS = 16;
+
 const fail = (message: string): never => {
   throw new XmlError(message);
 };
@@ -143,6 +151,7 @@ export class XmlTokenizer implements XmlAttributes {
   private readonly locals: string[] = [];
   // The attributes of the tag being opened: ranges in `buf`, and whether a value needs decoding.
   private nAttrs = 0;
+  private emptyTag = false;
   // Four numbers an attribute: name start, name end, value start, value end (negated: to decode).
   private readonly attrs: number[] = new Array<number>(32).fill(0);
   // Next positions of '&', CR and "]]>" in `buf` at or after the last search (-2: not searched yet).
@@ -198,6 +207,10 @@ export class XmlTokenizer implements XmlAttributes {
     return read(s, 0, s.length);
   }
 
+  empty(): boolean {
+    return this.emptyTag;
+  }
+
   /** The index in `attrs` of the attribute with this name, or -1. */
   private find(name: string): number {
     const { buf, attrs } = this;
@@ -228,7 +241,8 @@ export class XmlTokenizer implements XmlAttributes {
         return;
       }
       const c5 = buf.charCodeAt(5);
-      if (buf.startsWith('<?xml') && (isS(c5) || c5 === QUESTION)) {
+      // isS written out: its own feedback, from a few calls a part, was too thin for V8 (a deopt of run).
+      if (buf.startsWith('<?xml') && (c5 === SPACE || c5 === LF || c5 === CR || c5 === TAB || c5 === QUESTION)) {
         const end = buf.indexOf('?>');
         if (end < 0) {
           if (final) fail('XML declaration is incomplete');
@@ -255,7 +269,7 @@ export class XmlTokenizer implements XmlAttributes {
       if (c === SLASH) next = this.closeTag(lt);
       else if (c === BANG) next = this.bang(lt, final);
       else if (c === QUESTION) next = this.pi(lt);
-      else next = this.openTag(lt);
+      else if ((next = this.plainTag(lt)) === NOT_PLAIN) next = this.openTag(lt);
       if (next === MORE) break;
       pos = next;
     }
@@ -496,10 +510,70 @@ export class XmlTokenizer implements XmlAttributes {
       }
     }
     this.nAttrs = n;
+    let hash = 0;
+    for (let i = lt + 1; i < nameEnd; i++) hash = (hash * 31 + buf.charCodeAt(i)) | 0;
+    this.enter(lt, nameEnd, hash, selfClosing);
+    return p + 1;
+  }
+
+  /**
+   * The common tag, as Excel writes every one of a worksheet's: `<name a="v" b="v">` or `/>`, ASCII names,
+   * one space before each attribute, double quotes, values with no '&', '<', quote, tab or line end. Read
+   * with the checks of openTag that such a tag needs (names, unique attributes, one root); NOT_PLAIN for
+   * anything else, even a tag cut by the buffer's end, which openTag then reads from its start and judges.
+   */
+  private plainTag(lt: number): number {
+    if (this.closedRoot) return NOT_PLAIN;
+    const { buf, attrs } = this;
+    let p = lt + 1;
+    let c = buf.charCodeAt(p);
+    if (!(c < 128 && ASCII_NAME[c] === 1)) return NOT_PLAIN;
+    let hash = 0;
+    do {
+      hash = (hash * 31 + c) | 0;
+      c = buf.charCodeAt(++p);
+    } while (c < 128 && ASCII_NAME[c] !== 0);
+    const nameEnd = p;
+    let at = 0;
+    while (c === SPACE) {
+      const aStart = ++p;
+      c = buf.charCodeAt(p);
+      if (!(c < 128 && ASCII_NAME[c] === 1)) return NOT_PLAIN;
+      do c = buf.charCodeAt(++p);
+      while (c < 128 && ASCII_NAME[c] !== 0);
+      const aEnd = p;
+      if (c !== EQ || buf.charCodeAt(p + 1) !== DQUOTE) return NOT_PLAIN;
+      const vStart = (p += 2);
+      // Above "'" only '<' needs a look; NaN: the buffer ended inside the value.
+      for (c = buf.charCodeAt(p); c !== DQUOTE; c = buf.charCodeAt(++p)) if (!(c > SQUOTE && c !== LT) && (c !== c || VALUE_MARK[c] !== 0)) return NOT_PLAIN;
+      if (at === PLAIN_ATTRS * 4) return NOT_PLAIN;
+      for (let k = 0; k < at; k += 4) {
+        const s = attrs[k]!;
+        if (attrs[k + 1]! - s === aEnd - aStart && this.sameRange(s, aStart, aEnd - aStart)) return NOT_PLAIN;
+      }
+      attrs[at] = aStart;
+      attrs[at + 1] = aEnd;
+      attrs[at + 2] = vStart;
+      attrs[at + 3] = p;
+      at += 4;
+      c = buf.charCodeAt(++p);
+    }
+    if (c === SLASH) {
+      if (buf.charCodeAt(++p) !== GT) return NOT_PLAIN;
+    } else if (c !== GT) return NOT_PLAIN;
+    this.nAttrs = at >> 2;
+    this.enter(lt, nameEnd, hash, c === SLASH);
+    return p + 1;
+  }
+
+  /**
+   * The element whose name lies between lt + 1 and nameEnd opens (its attributes in `attrs`), and closes if
+   * empty. `hash`: of the name's characters c, hash = (hash × 31 + c) | 0 from 0.
+   */
+  private enter(lt: number, nameEnd: number, hash: number, selfClosing: boolean): void {
+    const { buf } = this;
     const nameLen = nameEnd - lt - 1;
     const first = buf.charCodeAt(lt + 1);
-    let hash = nameLen;
-    for (let i = lt + 1; i < nameEnd; i++) hash = (hash * 31 + buf.charCodeAt(i)) | 0;
     const slot = hash & (NAME_SLOTS - 1);
     let qname = qnames[slot];
     if (qname === undefined || qname.length !== nameLen || qname.charCodeAt(0) !== first || !(nameLen === 1 || buf.startsWith(qname, lt + 1))) {
@@ -509,13 +583,21 @@ export class XmlTokenizer implements XmlAttributes {
       lnames[slot] = colon < 0 ? qname : internalize(qname.slice(colon + 1));
     }
     const local = lnames[slot]!;
+    this.sawRoot = true;
+    if (selfClosing) {
+      // Opened and closed at once: never on the stack (the root when the stack is empty).
+      if (this.stack.length === 0) this.closedRoot = true;
+      this.emptyTag = true;
+      this.h.open(local, this);
+      this.emptyTag = false;
+      this.nAttrs = 0;
+      this.h.close?.(local);
+      return;
+    }
     this.stack.push(qname);
     this.locals.push(local);
-    this.sawRoot = true;
     this.h.open(local, this);
     this.nAttrs = 0;
-    if (selfClosing) this.pop(local);
-    return p + 1;
   }
 
   private sameRange(a: number, b: number, n: number): boolean {
