@@ -23,8 +23,40 @@ const error = (code: string, message: string, sheet?: string, cell?: string): Im
   ...(cell ? { cell } : {}),
 });
 
+/**
+ * Per layout, the defined names (name, place, union, whether the sheet exists) already found in place: the
+ * files of one import were written from the same template, so most have the very same names, and the full
+ * check (tens of ms cold over a season) runs once for them instead of once per file. Only a clean outcome
+ * is kept (a file with findings gets its own objects); the set is bounded.
+ */
+const cleanNameSets = new WeakMap<NameLayout, Set<string>>();
+const CLEAN_SETS_KEPT = 64;
+
+/** The names as one string: every input the check reads from them and from `hasSheet`, joined by characters XML cannot hold. */
+function namesKey(names: DefinedName[], hasSheet: (name: string) => boolean): string {
+  let key = '';
+  for (const n of names) {
+    if (!CONTRACT_NAME.test(n.name)) continue;
+    const ref = parseSheetRef(n.ref);
+    key += `${n.name}\u0000${n.ref}\u0000${n.union ? 'u' : ''}${ref && hasSheet(ref.sheet) ? '1' : '0'}\u0001`;
+  }
+  return key;
+}
+
 /** Findings (errors) for names that point where the template does not; empty when every name is in place. */
 export function checkDefinedNames(names: DefinedName[], expected: NameLayout, hasSheet: (name: string) => boolean): ImportFinding[] {
+  const key = namesKey(names, hasSheet);
+  let clean = cleanNameSets.get(expected);
+  if (clean?.has(key)) return [];
+  const findings = checkNames(names, expected, hasSheet);
+  if (findings.length === 0) {
+    if (!clean || clean.size >= CLEAN_SETS_KEPT) cleanNameSets.set(expected, (clean = new Set()));
+    clean.add(key);
+  }
+  return findings;
+}
+
+function checkNames(names: DefinedName[], expected: NameLayout, hasSheet: (name: string) => boolean): ImportFinding[] {
   const findings: ImportFinding[] = [];
   const reported = new Set<string>();
   const placed: { name: string; sheet: string; rect: Rect }[] = [];
