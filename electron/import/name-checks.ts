@@ -23,8 +23,52 @@ const error = (code: string, message: string, sheet?: string, cell?: string): Im
   ...(cell ? { cell } : {}),
 });
 
+/**
+ * Per layout, the defined names already found in place: the files of one import were written from the same
+ * template, so most have the very same names, and the full check (tens of ms cold over a season) runs once
+ * for them instead of once per file. A set is kept as every input the check reads, in order: for each name
+ * of the contract its name, reference, union flag and whether its sheet exists. Only a clean outcome is kept
+ * (a file with findings gets its own objects); the sets are bounded.
+ */
+const cleanNameSets = new WeakMap<NameLayout, unknown[][]>();
+const CLEAN_SETS_KEPT = 16;
+
+function sameAsKept(kept: unknown[], names: DefinedName[], hasSheet: (name: string) => boolean): boolean {
+  let k = 0;
+  for (const n of names) {
+    if (!CONTRACT_NAME.test(n.name)) continue;
+    if (k + 4 > kept.length || kept[k] !== n.name || kept[k + 1] !== n.ref || kept[k + 2] !== n.union) return false;
+    const ref = parseSheetRef(n.ref);
+    if (kept[k + 3] !== (ref !== null && hasSheet(ref.sheet))) return false;
+    k += 4;
+  }
+  return k === kept.length;
+}
+
+function inputsOf(names: DefinedName[], hasSheet: (name: string) => boolean): unknown[] {
+  const out: unknown[] = [];
+  for (const n of names) {
+    if (!CONTRACT_NAME.test(n.name)) continue;
+    const ref = parseSheetRef(n.ref);
+    out.push(n.name, n.ref, n.union, ref !== null && hasSheet(ref.sheet));
+  }
+  return out;
+}
+
 /** Findings (errors) for names that point where the template does not; empty when every name is in place. */
 export function checkDefinedNames(names: DefinedName[], expected: NameLayout, hasSheet: (name: string) => boolean): ImportFinding[] {
+  const clean = cleanNameSets.get(expected);
+  if (clean) for (const kept of clean) if (sameAsKept(kept, names, hasSheet)) return [];
+  const findings = checkNames(names, expected, hasSheet);
+  if (findings.length === 0) {
+    const sets = clean && clean.length < CLEAN_SETS_KEPT ? clean : [];
+    sets.push(inputsOf(names, hasSheet));
+    cleanNameSets.set(expected, sets);
+  }
+  return findings;
+}
+
+function checkNames(names: DefinedName[], expected: NameLayout, hasSheet: (name: string) => boolean): ImportFinding[] {
   const findings: ImportFinding[] = [];
   const reported = new Set<string>();
   const placed: { name: string; sheet: string; rect: Rect }[] = [];

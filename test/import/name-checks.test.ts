@@ -61,3 +61,21 @@ describe('checkDefinedNames', () => {
     expect(findings[1]!.message).toContain('"v_d", "t_table" cùng trỏ tới một ô PL01!B25');
   });
 });
+
+describe('checkDefinedNames, once a set of names was found in place', () => {
+  it('still reports a file whose names differ, and the same misplaced names every time', () => {
+    const fresh: NameLayout = new Map(layout);
+    const clean = { v_a: 'PL01!$C$6', v_b: 'PL01!$C$7', v_c: 'PL01!$C$8', v_d: 'PL01!$D$9' };
+    const off = { ...clean, v_d: 'PL01!$B$2' };
+    const run = (refs: Record<string, string>, sheets = ['PL01']) => checkDefinedNames(names(refs), fresh, (s) => sheets.includes(s));
+    expect(run(clean)).toEqual([]);
+    expect(run(clean)).toEqual([]);
+    expect(run(off).map((f) => f.cell)).toEqual(['B2']);
+    expect(run(off).map((f) => f.cell)).toEqual(['B2']);
+    // The same names, the sheet of v_d now another, existing one: not the clean set seen before.
+    const other = { ...clean, v_d: 'PL02!$D$9' };
+    expect(run(other)).toEqual([]); // PL02 absent: v_d is left to be reported as missing when read
+    expect(run(other, ['PL01', 'PL02']).map((f) => [f.code, f.sheet])).toEqual([['name_misplaced', 'PL02']]);
+    expect(run(clean)).toEqual([]);
+  });
+});
