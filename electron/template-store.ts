@@ -169,11 +169,16 @@ function readJson(file: string, shown: string): unknown {
   }
 }
 
+/** Reads a definition folder (manifest and every part it lists) as it is on disk. */
+export function readDefinitionFolder(dir: string): Definition {
+  return readFolder(dir).def;
+}
+
 /**
- * Reads a definition folder (manifest and every part it lists) as it is on disk. With a database, a
- * stored definition whose content is exactly the folder's gives its hash, which then needs no computing.
+ * readDefinitionFolder; with a database, a stored definition whose content is exactly the folder's gives its
+ * hash, which then needs no computing (`fromDb` says so: that hash is the database's word, trusted for it alone).
  */
-export function readDefinitionFolder(dir: string, db?: Db): Definition {
+function readFolder(dir: string, db?: Db): { def: Definition; fromDb: boolean } {
   const folder = dir.endsWith('/') ? dir : `${dir}/`;
   const manifestFile = `${folder}${MANIFEST_FILE}`;
   let manifest: DefinitionManifest;
@@ -211,16 +216,22 @@ export function readDefinitionFolder(dir: string, db?: Db): Definition {
     }
   }
   const stored = db ? storedHashOf(db, manifest, parts) : undefined;
-  return stored === undefined ? buildDefinition(manifest, parts) : definitionWithHash(manifest, parts, stored);
+  return stored === undefined ? { def: buildDefinition(manifest, parts), fromDb: false } : { def: definitionWithHash(manifest, parts, stored), fromDb: true };
 }
 
-const diskCache = new Map<string, Definition>();
+/**
+ * This app's definitions as read, with the database whose stored copy gave the hash (null: computed). A hash
+ * taken from a database serves that database only: another one, or a caller naming none, has it computed.
+ */
+const diskCache = new Map<string, { def: Definition; from: Db | null }>();
 
 /** The definition of this app (templates/<id>/ on disk), read once (a database's stored copy spares hashing it). */
 export function currentDefinition(id = DEFAULT_TEMPLATE_ID, db?: Db): Definition {
-  let def = diskCache.get(id);
-  if (!def) diskCache.set(id, (def = readDefinitionFolder(`${TEMPLATES_DIR}${id}`, db)));
-  return def;
+  const cached = diskCache.get(id);
+  if (cached && (cached.from === null || cached.from === db)) return cached.def;
+  const read = readFolder(`${TEMPLATES_DIR}${id}`, db);
+  diskCache.set(id, { def: read.def, from: read.fromDb ? db! : null });
+  return read.def;
 }
 
 /** This app's template (template.json of the current definition). */
@@ -348,7 +359,7 @@ export function storedDefinition(db: Db, hash: string): Definition | null {
 function legacyDefinition(db: Db): Definition {
   const row = db.prepare('SELECT definition FROM templates ORDER BY version DESC LIMIT 1').get() as { definition: string } | undefined;
   // Nothing stored at all: it reads with this app's definition.
-  if (!row) return currentDefinition();
+  if (!row) return currentDefinition(DEFAULT_TEMPLATE_ID, db);
   return definitionOf(parseTemplate(JSON.parse(row.definition)));
 }
 
@@ -386,7 +397,7 @@ function activeTemplateId(db: Db): string {
  */
 export function activeDefinition(db: Db): Definition {
   const id = activeTemplateId(db);
-  const current = currentDefinition(id);
+  const current = currentDefinition(id, db);
   if (hasDefinitionsTable(db)) {
     const newer = db
       .prepare('SELECT hash, content FROM definitions WHERE id = ? AND version > ? ORDER BY version DESC, installed_at DESC LIMIT 1')

@@ -5,9 +5,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openContext } from '../../electron/store/context.ts';
-import { canonicalJson, currentDefinition, readDefinitionFolder, TEMPLATES_DIR, useTemplatesDir } from '../../electron/template-store.ts';
+import { activeDefinition, canonicalJson, currentDefinition, readDefinitionFolder, TEMPLATES_DIR, useTemplatesDir } from '../../electron/template-store.ts';
 import { sampleDb, tempDir } from '../helpers/fixtures.ts';
 
 /** sha256 of the canonical JSON of every file the folder lists, read here from the disk. */
@@ -66,6 +67,34 @@ describe("a stored copy of this app's definition spares hashing it, and only whe
       expect(content.content).toContain('(sửa) {unit}');
     } finally {
       ctx.db.close();
+    }
+  });
+
+  it('a hash taken from one database is not carried to another: a damaged row leaves the next database sound', () => {
+    const real = hashOfFolder(folder);
+    const a = path.join(tmp.dir, 'a.sqlite');
+    const b = path.join(tmp.dir, 'b.sqlite');
+    useTemplatesDir(templates);
+    sampleDb(a).db.close();
+    sampleDb(b).db.close();
+    // Database a's copy of this very content under a wrong hash (edited by hand, or damaged).
+    const raw = new Database(a);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare("UPDATE definitions SET hash = 'deadbeef' WHERE hash = ?").run(real);
+    raw.prepare("UPDATE years SET definition_hash = 'deadbeef' WHERE definition_hash = ?").run(real);
+    raw.close();
+    useTemplatesDir(templates); // one process, nothing read yet: a first, then b
+    const ctxA = openContext(a);
+    ctxA.db.close();
+    const ctxB = openContext(b);
+    try {
+      expect(currentDefinition(undefined, ctxB.db).hash).toBe(real);
+      expect(activeDefinition(ctxB.db).hash).toBe(real);
+      expect(currentDefinition().hash).toBe(real);
+      const stored = ctxB.db.prepare('SELECT hash FROM definitions').all() as { hash: string }[];
+      expect(stored.map((r) => r.hash)).toEqual([real]);
+    } finally {
+      ctxB.db.close();
     }
   });
 });
