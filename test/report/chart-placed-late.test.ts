@@ -6,9 +6,13 @@ import { AlignmentType, Document, ImageRun, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { renderBarChart } from '../../electron/report/chart/bar-chart.ts';
 import type { BarChart } from '../../electron/report/content-model.ts';
+import { buildReportContent } from '../../electron/report/build-content.ts';
 import { chartPlace } from '../../electron/report/docx/chart-image.ts';
 import { captionParagraph } from '../../electron/report/docx/form-table.ts';
 import { docxBytes } from '../../electron/report/docx/package-docx.ts';
+import { layOutReport } from '../../electron/report/docx/write-docx.ts';
+import { gatherReportData } from '../../electron/report/report-data.ts';
+import { sampleDb } from '../helpers/fixtures.ts';
 
 const chart: BarChart = {
   kind: 'chart',
@@ -55,6 +59,24 @@ describe('the chart placed after the report is laid out', () => {
     for (const [name, bytes] of Object.entries(expected)) {
       if (name === 'docProps/core.xml') continue;
       expect(text(ours[name]!), name).toBe(text(bytes));
+    }
+  });
+
+  it('a laid-out report written twice gives the same package, its pictures placed once', async () => {
+    const ctx = sampleDb();
+    try {
+      const laidOut = layOutReport(buildReportContent(gatherReportData(ctx, 2026)));
+      const first = await laidOut.docx();
+      const second = await laidOut.docx();
+      expect(second.buffer.equals(first.buffer)).toBe(true);
+      expect(second.notices).toEqual(first.notices);
+      const documentXml = Buffer.from(unzipSync(new Uint8Array(first.buffer))['word/document.xml']!).toString('utf8');
+      const pictures = documentXml.match(/<w:drawing>/g)?.length ?? 0;
+      expect(pictures).toBeGreaterThan(0);
+      // One picture per chart paragraph: each drawing in its own run of a centred paragraph, none doubled.
+      expect(documentXml.match(/<\/w:drawing><\/w:r><w:r><w:drawing>/g)).toBeNull();
+    } finally {
+      ctx.db.close();
     }
   });
 });

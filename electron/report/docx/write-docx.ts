@@ -44,18 +44,21 @@ function bodyElements(blocks: readonly ContentBlock[], charts: ChartPlace[]): (P
  * them (services/report.ts), then `docx` places them and writes the package.
  */
 export interface LaidOutReport {
+  /** The package (written once: a second call gives the same answer, the pictures placed once). */
   docx(): Promise<{ buffer: Buffer; notices: string[] }>;
 }
 
 export function layOutReport(content: ReportContent): LaidOutReport {
   const charts: ChartPlace[] = [];
   const document = documentOf(content, charts);
+  let written: Promise<{ buffer: Buffer; notices: string[] }> | undefined;
+  const write = async () => {
+    const notices: string[] = [];
+    for (const chart of charts) chart.place(notices);
+    return { buffer: await docxBytes(document), notices };
+  };
   return {
-    async docx() {
-      const notices: string[] = [];
-      for (const chart of charts) chart.place(notices);
-      return { buffer: await docxBytes(document), notices };
-    },
+    docx: () => (written ??= write()),
   };
 }
 
