@@ -50,10 +50,9 @@ export async function generateReport(ctx: ServiceContext, req: GenerateReportReq
   const pictures = Promise.all(reportChartPictures(figures).map(drawBarChartAhead));
   const data = gatherReportData(view, req.year, req.period, figures);
   const content = buildReportContent(data, req.draft);
-  // The document too, all but the pictures, which are placed once drawn.
+  // The document too, all but the pictures, whose bytes go into the package once drawn.
   const laidOut = layOutReport(content);
-  await pictures;
-  const { buffer, notices } = await laidOut.docx();
+  const { buffer, notices } = await laidOut.docx(pictures);
   ensureFolder(req.outDir);
   const file = path.join(req.outDir, REPORT_FILE_NAME);
   await writeFileAtomic(file, buffer);

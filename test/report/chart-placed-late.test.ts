@@ -9,8 +9,8 @@ import type { BarChart } from '../../electron/report/content-model.ts';
 import { buildReportContent } from '../../electron/report/build-content.ts';
 import { chartPlace } from '../../electron/report/docx/chart-image.ts';
 import { captionParagraph } from '../../electron/report/docx/form-table.ts';
-import { docxBytes } from '../../electron/report/docx/package-docx.ts';
-import { layOutReport } from '../../electron/report/docx/write-docx.ts';
+import { docxBytes, zipDocxParts } from '../../electron/report/docx/package-docx.ts';
+import { layOutReport, reportDocument } from '../../electron/report/docx/write-docx.ts';
 import { gatherReportData } from '../../electron/report/report-data.ts';
 import { sampleDb } from '../helpers/fixtures.ts';
 
@@ -78,5 +78,71 @@ describe('the chart placed after the report is laid out', () => {
     } finally {
       ctx.db.close();
     }
+  });
+});
+
+describe('the report written while its chart is drawn', () => {
+  /** A part's text without the times of packing (docProps/core.xml) and the pictures' drawing ids. */
+  const comparable = (bytes: Uint8Array) => text(bytes).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'TIME');
+  const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+  it('waits for the drawing, and holds what the document with its pictures placed first writes, part for part', async () => {
+    const ctx = sampleDb();
+    try {
+      const content = buildReportContent(gatherReportData(ctx, 2026));
+      const chartBlock = content.body.find((b) => b.kind === 'chart');
+      expect(chartBlock).toBeDefined();
+      // The same chart printed twice: docx keeps one picture for both, with the stand-ins as with the pictures.
+      for (const c of [content, { ...content, body: [...content.body, chartBlock!] }]) {
+        let release!: () => void;
+        const drawn = new Promise<void>((r) => (release = r));
+        let settled = false;
+        const written = layOutReport(c)
+          .docx(drawn)
+          .finally(() => (settled = true));
+        await new Promise((r) => setTimeout(r, 50));
+        expect(settled).toBe(false);
+        release();
+        const ahead = unzipSync(new Uint8Array((await written).buffer));
+        const placed = unzipSync(new Uint8Array(await docxBytes(reportDocument(c))));
+        expect(Object.keys(ahead)).toEqual(Object.keys(placed));
+        expect(Object.keys(ahead).filter((n) => n.startsWith('word/media/'))).toEqual(['word/media/image1.png']);
+        expect([...ahead['word/media/image1.png']!.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+        expect(text(ahead['word/document.xml']!).match(/<w:drawing>/g)).toHaveLength(c === content ? 1 : 2);
+        for (const [name, bytes] of Object.entries(placed)) expect(comparable(ahead[name]!), name).toBe(comparable(bytes));
+      }
+    } finally {
+      ctx.db.close();
+    }
+  });
+
+  it('puts a picture where docx wrote its stand-in, that very array and no copy of it, and fails when it is not there once', () => {
+    const standIn = new TextEncoder().encode('stand-in');
+    const png = Uint8Array.from(PNG_SIGNATURE);
+    const zipped = unzipSync(
+      new Uint8Array(
+        zipDocxParts(
+          new Map<string, string | Uint8Array>([
+            ['word/document.xml', '<w:document/>'],
+            ['word/media/image1.png', standIn],
+            ['word/media/image2.png', Uint8Array.from(standIn)],
+          ]),
+          new Map([[standIn, png]]),
+        ),
+      ),
+    );
+    expect([...zipped['word/media/image1.png']!]).toEqual(PNG_SIGNATURE);
+    expect(Buffer.from(zipped['word/media/image2.png']!).toString()).toBe('stand-in');
+    expect(Buffer.from(zipped['word/document.xml']!).toString()).toBe('<w:document/>');
+    expect(() => zipDocxParts(new Map([['word/media/image1.png', Uint8Array.from(standIn)]]), new Map([[standIn, png]]))).toThrow(/0 of 1/);
+    expect(() =>
+      zipDocxParts(
+        new Map([
+          ['word/media/image1.png', standIn],
+          ['word/media/image2.png', standIn],
+        ]),
+        new Map([[standIn, png]]),
+      ),
+    ).toThrow(/twice/);
   });
 });

@@ -75,6 +75,9 @@ const DRAWN_KEPT = 4;
 
 const pictureKey = (chart: ChartPicture, font: ChartFont | null): string => JSON.stringify([chart.axisLabel, chart.categories, chart.series, font]);
 
+/** What a chart's picture is drawn from, as text: two charts with the same key have the same picture. */
+export const chartPictureKey = (chart: ChartPicture): string => pictureKey(chart, findChartFont());
+
 function remember(key: string, png: Buffer): Buffer {
   if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
   drawn.set(key, png);

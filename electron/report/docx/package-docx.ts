@@ -27,10 +27,33 @@ function bytesOf(data: string | Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
+/** The package's files by their paths, in the order Packer zips them. */
+export type DocxParts = Map<string, string | Uint8Array | ArrayBuffer>;
+
+/** The document's parts as docx writes them, not yet zipped; null when this docx has no compiler (docxBytes then packs it). */
+export function docxParts(doc: Document): DocxParts | null {
+  return partCompiler()?.compile(doc, undefined, []) ?? null;
+}
+
+/**
+ * The parts zipped by zlib, each part whose bytes are a key of `replaced` (by identity: the stand-in a picture was
+ * placed with) holding that key's value instead. Every stand-in must be found, once.
+ */
+export function zipDocxParts(parts: DocxParts, replaced: ReadonlyMap<Uint8Array, Uint8Array> = new Map()): Buffer {
+  const found = new Set<Uint8Array>();
+  const entries = [...parts].map(([path, data]) => {
+    const by = data instanceof Uint8Array ? replaced.get(data) : undefined;
+    if (by === undefined) return [path, bytesOf(data)] as const;
+    if (found.has(data as Uint8Array)) throw new Error(`docx wrote a picture's stand-in twice (${path})`);
+    found.add(data as Uint8Array);
+    return [path, by] as const;
+  });
+  if (found.size !== replaced.size) throw new Error(`docx wrote ${found.size} of ${replaced.size} pictures' stand-ins`);
+  return zipEntries(entries);
+}
+
 /** The document's .docx bytes: the same parts as Packer.toBuffer writes, in the same order, deflated by zlib. */
 export async function docxBytes(doc: Document): Promise<Buffer> {
-  const compiler = partCompiler();
-  if (!compiler) return Packer.toBuffer(doc);
-  const parts = compiler.compile(doc, undefined, []);
-  return zipEntries([...parts].map(([path, data]) => [path, bytesOf(data)] as const));
+  const parts = docxParts(doc);
+  return parts ? zipDocxParts(parts) : Packer.toBuffer(doc);
 }

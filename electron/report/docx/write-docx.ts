@@ -5,13 +5,17 @@ import type { ContentBlock, ReportContent } from '../content-model.ts';
 import { chartPlace, type ChartPlace } from './chart-image.ts';
 import { closingBlock } from './closing-block.ts';
 import { draftErrorsBox, draftMarkParagraph } from './draft.ts';
-import { docxBytes } from './package-docx.ts';
+import { docxBytes, docxParts, zipDocxParts, zipsOwnParts } from './package-docx.ts';
 import { captionParagraph, formTable, textTable } from './form-table.ts';
 import { headerBlock } from './header-block.ts';
 import { FONT, MARGIN, PAGE, SIZE } from './layout.ts';
 import { bodyParagraph, headingParagraph } from './paragraphs.ts';
 import { titleBlock } from './title-block.ts';
 import { sentenceCase } from '../../../shared/text.ts';
+
+const encoder = new TextEncoder();
+/** What a picture's stand-in bytes begin with (never a PNG's first bytes). */
+const STAND_IN = 'chart picture drawn later:';
 
 function pageNumberHeader(): Header {
   return new Header({
@@ -41,24 +45,43 @@ function bodyElements(blocks: readonly ContentBlock[], charts: ChartPlace[]): (P
 
 /**
  * The report laid out but for its charts' pictures: what needs no picture is made while the thread pool draws
- * them (services/report.ts), then `docx` places them and writes the package.
+ * them (services/report.ts). `docx` writes the document's parts with stand-ins for the pictures while `drawn`
+ * (the drawing) is under way, then zips them with the pictures in.
  */
 export interface LaidOutReport {
   /** The package (written once: a second call gives the same answer, the pictures placed once). */
-  docx(): Promise<{ buffer: Buffer; notices: string[] }>;
+  docx(drawn?: Promise<unknown>): Promise<{ buffer: Buffer; notices: string[] }>;
 }
 
 export function layOutReport(content: ReportContent): LaidOutReport {
   const charts: ChartPlace[] = [];
   const document = documentOf(content, charts);
   let written: Promise<{ buffer: Buffer; notices: string[] }> | undefined;
-  const write = async () => {
+  const write = async (drawn: Promise<unknown> | undefined) => {
     const notices: string[] = [];
-    for (const chart of charts) chart.place(notices);
-    return { buffer: await docxBytes(document), notices };
+    if (!zipsOwnParts()) {
+      await drawn;
+      for (const chart of charts) chart.place(notices);
+      return { buffer: await docxBytes(document), notices };
+    }
+    // Charts drawn from the same figures share a stand-in, as docx makes one part of the same picture placed twice.
+    const standIns = new Map<string, Uint8Array>();
+    const placed = charts.map((chart) => {
+      const key = chart.pictureKey;
+      const standIn = standIns.get(key) ?? standIns.set(key, encoder.encode(`${STAND_IN} ${key}`)).get(key)!;
+      return [standIn, chart.placeStandIn(standIn)] as const;
+    });
+    const parts = docxParts(document)!;
+    await drawn;
+    const pictures = new Map<Uint8Array, Uint8Array>();
+    for (const [standIn, place] of placed) {
+      const png = place.drawn(notices);
+      if (!pictures.has(standIn)) pictures.set(standIn, png);
+    }
+    return { buffer: zipDocxParts(parts, pictures), notices };
   };
   return {
-    docx: () => (written ??= write()),
+    docx: (drawn) => (written ??= write(drawn)),
   };
 }
 
