@@ -250,6 +250,7 @@ export class HeightModel {
     }
     this.textColumns = new Set(this.slotColumn);
     this.columnSlots = columns.map(() => []);
+    this.aloneTallest = new Uint8Array(columns.length);
     this.slotColumn.forEach((i, s) => this.columnSlots[i]!.push(s));
     this.slotAt = new Float64Array(this.slotColumn.length);
     this.slotLines = this.slotColumn.map(() => new Map());
@@ -290,6 +291,8 @@ export class HeightModel {
   private readonly columnSlots: number[][];
   private columnHeights: Map<number, number>[] = [];
   private readonly columnMemos = new Map<string, Map<number, number>[]>();
+  /** Columns holding, in some row, the most lines alone at the reference (1), by column. */
+  private readonly aloneTallest: Uint8Array;
   private readonly refTop: Int32Array;
   private readonly refSecond: Int32Array;
   private readonly refTopSlot: Int32Array;
@@ -412,15 +415,6 @@ export class HeightModel {
     return this.headerTotal(question);
   }
 
-  /** The settled header shares of the cells over column `i`, worked out again at these widths. */
-  settleHeaderColumn(widths: readonly number[], i: number): void {
-    for (const k of this.headerOfColumn[i]!) {
-      const share = this.headerShare(k, widths);
-      if (share !== this.headerSettled[k]) this.tallest = null;
-      this.headerSettled[k] = share;
-    }
-  }
-
   /** Of each header row taller than one line at the settled widths, the cells that make it that tall. */
   private tallest: number[][] | null = null;
   private settledHeader = 0;
@@ -445,17 +439,27 @@ export class HeightModel {
   }
 
   /**
-   * Whether widening the `moved` columns from the settled widths may lower the header: only if in some row
-   * every cell that makes it taller than one line lies over them. Else each row keeps a cell as tall as
-   * before (cells over other columns keep their shares) and the header is at least as tall.
+   * Whether widening the `moved` columns from the settled widths may lower the height. The header only if
+   * in some row every cell that makes it taller than one line lies over them: else each row keeps a cell as
+   * tall as before (cells over other columns keep their shares). The body only if some row's most lines are
+   * in a moved column's cell alone (a row holds one cell of a column; with two moved columns wrapping, any row).
+   * Else the height asked is at least the settled one.
    */
-  headerMayShrink(moved: readonly number[]): boolean {
-    return this.tallestCells().some((cells) =>
+  mayLower(moved: readonly number[]): boolean {
+    const header = this.tallestCells().some((cells) =>
       cells.every((k) => {
         const c = this.header[k]!;
         return moved.some((i) => c.left <= i && i <= c.right);
       }),
     );
+    if (header) return true;
+    const wrapping = moved.filter((i) => this.textColumns.has(i));
+    return wrapping.length > 1 || (wrapping.length === 1 && this.aloneTallest[wrapping[0]!] === 1);
+  }
+
+  /** Height of the body rows at the settled widths. */
+  settledBodyHeight(): number {
+    return this.refTotal;
   }
 
   private readonly rowHeights: number[] = [];
@@ -509,6 +513,7 @@ export class HeightModel {
     const slotLines = Array.from(this.slotAt, (at, s) => this.linesOfSlot(s, at));
     const { bodyEnd, cellSlot, cellPlace, refTop, refSecond, refTopSlot } = this;
     const oneLine = this.rowHeight(1);
+    if (reference) this.aloneTallest.fill(0);
     let total = 0;
     let k = 0;
     for (let r = 0; r < bodyEnd.length; r++) {
@@ -527,6 +532,7 @@ export class HeightModel {
         refTop[r] = lines;
         refSecond[r] = second;
         refTopSlot[r] = topSlot;
+        if (second < lines) this.aloneTallest[this.slotColumn[topSlot]!] = 1;
       }
       total += lines === 1 ? oneLine : this.rowHeight(lines);
     }
@@ -583,20 +589,23 @@ function grow(model: HeightModel, least: readonly number[], availablePt: number,
     return total;
   };
   // The widths offers start from, with their paper widths. An offer taken back leaves widths[i] + step - step,
-  // which need not be widths[i] again: then what depends on it is worked out anew.
+  // which need not be widths[i] again: then the model settles on the widths as they are.
   const settledWidths = [...widths];
   const settledPaper = [...paper];
   const takeBack = (set: readonly number[], step: number) => {
+    let moved = false;
     for (const i of set) {
       widths[i]! -= step;
       if (widths[i] === settledWidths[i]) paper[i] = settledPaper[i]!;
       else {
         settledWidths[i] = widths[i]!;
         paper[i] = settledPaper[i] = paperWidth(widths[i]!);
-        model.settleHeaderColumn(widths, i);
+        moved = true;
       }
     }
+    if (moved) model.settle(widths);
   };
+  const moveAndBack = (w: number) => STEPS.some((step) => w + step - step !== w);
   const wrapsBody = widths.map((_w, i) => model.wrapsBody(i));
   const single = widths.map((_w, i) => [i]);
   model.settle(widths);
@@ -611,8 +620,11 @@ function grow(model: HeightModel, least: readonly number[], availablePt: number,
     const before = paperSum();
     for (const set of moves) {
       const wraps = set.some((i) => wrapsBody[i]);
-      if (!wraps && !model.headerMayShrink(set) && weight * model.settledHeaderHeight() + body >= height) {
-        // No step of this move lowers the height (nor ends the move early): only its widths are moved and taken back.
+      const least = weight * model.settledHeaderHeight() + (wraps ? model.settledBodyHeight() : body);
+      if (!model.mayLower(set) && least >= height) {
+        // No step of this move lowers the height, so none is offered or ends the move early: its widths are only
+        // moved and taken back, which leaves them as they are unless w + step - step is not w.
+        if (!set.some((i) => moveAndBack(widths[i]!))) continue;
         for (const step of STEPS) {
           for (const i of set) paper[i] = paperWidth((widths[i]! += step));
           const cost = paperSum() - before;
