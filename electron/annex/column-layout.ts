@@ -620,8 +620,9 @@ function grow(model: HeightModel, least: readonly number[], availablePt: number,
     const before = paperSum();
     for (const set of moves) {
       const wraps = set.some((i) => wrapsBody[i]);
-      const least = weight * model.settledHeaderHeight() + (wraps ? model.settledBodyHeight() : body);
-      if (!model.mayLower(set) && least >= height) {
+      // The least height any offer of a move that cannot lower the header or the body gets.
+      const floor = weight * model.settledHeaderHeight() + (wraps ? model.settledBodyHeight() : body);
+      if (!model.mayLower(set) && floor >= height) {
         // No step of this move lowers the height, so none is offered or ends the move early: its widths are only
         // moved and taken back, which leaves them as they are unless w + step - step is not w.
         if (!set.some((i) => moveAndBack(widths[i]!))) continue;
