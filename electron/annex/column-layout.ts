@@ -198,6 +198,16 @@ export class HeightModel {
       const r = parseRange(c.range);
       return { left: r.left - 1, right: r.right - 1, top: r.top, rows: r.bottom - r.top + 1, text: c.text, m: this.measure(c.text, true) };
     });
+    // The header cells tile the block (layoutIssues): each row's and each column's cells, in the header's order.
+    this.headerOfRow = Array.from({ length: this.headerRows }, () => []);
+    this.headerOfColumn = plan.sheet.columns.map(() => []);
+    this.header.forEach((c, k) => {
+      for (let r = 0; r < c.rows; r++) this.headerOfRow[c.top - this.firstHeaderRow + r]!.push(k);
+      for (let i = c.left; i <= c.right; i++) this.headerOfColumn[i]!.push(k);
+    });
+    this.headerSettled = new Float64Array(this.header.length);
+    this.headerAsked = new Float64Array(this.header.length);
+    this.headerAskedIn = new Int32Array(this.header.length);
     // Each body cell keeps its measured text: the layout asks for every row's lines at many widths,
     // thousands of rows in a national roll-up, so the cells are laid out flat, row after row. A cell's
     // width is its column's less its indent: each (column, indent) pair is one slot, worked out once per question,
@@ -239,6 +249,9 @@ export class HeightModel {
       if (this.cellSlot.length > first) this.bodyEnd.push(this.cellSlot.length);
     }
     this.textColumns = new Set(this.slotColumn);
+    this.columnSlots = columns.map(() => []);
+    this.aloneTallest = new Uint8Array(columns.length);
+    this.slotColumn.forEach((i, s) => this.columnSlots[i]!.push(s));
     this.slotAt = new Float64Array(this.slotColumn.length);
     this.slotLines = this.slotColumn.map(() => new Map());
     this.refAt = new Float64Array(this.slotColumn.length).fill(NaN);
@@ -273,6 +286,13 @@ export class HeightModel {
    */
   private readonly refAt: Float64Array;
   private refTotal = 0;
+  private settled = false;
+  /** Slots of each column; body heights asked with one column changed from the reference, by its width, by reference. */
+  private readonly columnSlots: number[][];
+  private columnHeights: Map<number, number>[] = [];
+  private readonly columnMemos = new Map<string, Map<number, number>[]>();
+  /** Columns holding, in some row, the most lines alone at the reference (1), by column. */
+  private readonly aloneTallest: Uint8Array;
   private readonly refTop: Int32Array;
   private readonly refSecond: Int32Array;
   private readonly refTopSlot: Int32Array;
@@ -313,23 +333,57 @@ export class HeightModel {
     return this.textColumns.has(i);
   }
 
+  /** Header cells covering each header row, and each column. */
+  private readonly headerOfRow: number[][];
+  private readonly headerOfColumn: number[][];
   /**
-   * For each header row, the columns of the cells that make it as tall as it is: widening one of them
-   * alone saves nothing while the others stay as tall, so the layout may widen them together.
+   * Each header cell's share of the height of the rows it spans: at the settled widths (settle()), and at
+   * the widths of the question numbered `headerAskedIn` for the cells it changed.
    */
-  headerBottlenecks(widths: readonly number[]): number[][] {
-    const heights = this.header.map((c) => {
-      let span = 0;
-      for (let i = c.left; i <= c.right; i++) span += widths[i]!;
-      return rowHeightFor(linesAt(c.m, span), this.size) / c.rows;
-    });
+  private readonly headerSettled: Float64Array;
+  private readonly headerAsked: Float64Array;
+  private readonly headerAskedIn: Int32Array;
+  private question = 0;
+
+  /** A header cell's share of the height of each row it spans, at these widths. */
+  private headerShare(k: number, widths: readonly number[]): number {
+    const c = this.header[k]!;
+    let span = 0;
+    for (let i = c.left; i <= c.right; i++) span += widths[i]!;
+    return this.rowHeight(linesAt(c.m, span)) / c.rows;
+  }
+
+  /** Height of the header block: each row as tall as its tallest cell share (one line at least), rows in order. */
+  private headerTotal(question: number): number {
+    const oneLine = this.rowHeight(1);
+    let total = 0;
+    for (const cells of this.headerOfRow) {
+      let row = oneLine;
+      for (const k of cells) {
+        const each = this.headerAskedIn[k] === question ? this.headerAsked[k]! : this.headerSettled[k]!;
+        if (each > row) row = each;
+      }
+      total += row;
+    }
+    return total;
+  }
+
+  /**
+   * For each header row, the columns of the cells that make it as tall as it is, at the settled widths:
+   * widening one of them alone saves nothing while the others stay as tall, so the layout may widen them together.
+   */
+  headerBottlenecks(): number[][] {
+    const heights = this.headerSettled;
+    const oneLine = this.rowHeight(1);
     const out: number[][] = [];
-    for (let r = 0; r < this.headerRows; r++) {
-      const row = this.firstHeaderRow + r;
-      const at = this.header.map((c, k) => ({ c, h: heights[k]! })).filter(({ c }) => c.top <= row && row < c.top + c.rows);
-      const max = Math.max(...at.map((x) => x.h));
+    for (const cells of this.headerOfRow) {
+      let max = -Infinity;
+      for (const k of cells) if (heights[k]! > max) max = heights[k]!;
       const cols = new Set<number>();
-      for (const { c, h } of at) if (h >= max - 0.01 && h > rowHeightFor(1, this.size)) for (let i = c.left; i <= c.right; i++) cols.add(i);
+      for (const k of cells) {
+        const c = this.header[k]!;
+        if (heights[k]! >= max - 0.01 && heights[k]! > oneLine) for (let i = c.left; i <= c.right; i++) cols.add(i);
+      }
       if (cols.size > 1) out.push([...cols]);
     }
     return out;
@@ -337,17 +391,75 @@ export class HeightModel {
 
   /** Height in points of the header block at these column widths (points). */
   headerHeight(widths: readonly number[]): number {
-    const perRow = new Array<number>(this.headerRows).fill(rowHeightFor(1, this.size));
-    for (const c of this.header) {
-      let span = 0;
-      for (let i = c.left; i <= c.right; i++) span += widths[i]!;
-      const each = rowHeightFor(linesAt(c.m, span), this.size) / c.rows;
-      for (let r = 0; r < c.rows; r++) {
-        const at = c.top - this.firstHeaderRow + r;
-        perRow[at] = Math.max(perRow[at]!, each);
+    const question = ++this.question;
+    for (let k = 0; k < this.header.length; k++) {
+      this.headerAsked[k] = this.headerShare(k, widths);
+      this.headerAskedIn[k] = question;
+    }
+    return this.headerTotal(question);
+  }
+
+  /**
+   * headerHeight for widths that differ from the settled ones in the `moved` columns only: the cells
+   * over the other columns keep their settled shares.
+   */
+  headerHeightMoving(widths: readonly number[], moved: readonly number[]): number {
+    const question = ++this.question;
+    for (const i of moved) {
+      for (const k of this.headerOfColumn[i]!) {
+        if (this.headerAskedIn[k] === question) continue;
+        this.headerAsked[k] = this.headerShare(k, widths);
+        this.headerAskedIn[k] = question;
       }
     }
-    return perRow.reduce((a, b) => a + b, 0);
+    return this.headerTotal(question);
+  }
+
+  /** Of each header row taller than one line at the settled widths, the cells that make it that tall. */
+  private tallest: number[][] | null = null;
+  private settledHeader = 0;
+
+  /** Height of the header block at the settled widths. */
+  settledHeaderHeight(): number {
+    this.tallestCells();
+    return this.settledHeader;
+  }
+
+  private tallestCells(): number[][] {
+    if (this.tallest) return this.tallest;
+    const oneLine = this.rowHeight(1);
+    this.tallest = [];
+    for (const cells of this.headerOfRow) {
+      let max = oneLine;
+      for (const k of cells) if (this.headerSettled[k]! > max) max = this.headerSettled[k]!;
+      if (max > oneLine) this.tallest.push(cells.filter((k) => this.headerSettled[k] === max));
+    }
+    this.settledHeader = this.headerTotal(-1);
+    return this.tallest;
+  }
+
+  /**
+   * Whether widening the `moved` columns from the settled widths may lower the height. The header only if
+   * in some row every cell that makes it taller than one line lies over them: else each row keeps a cell as
+   * tall as before (cells over other columns keep their shares). The body only if some row's most lines are
+   * in a moved column's cell alone (a row holds one cell of a column; with two moved columns wrapping, any row).
+   * Else the height asked is at least the settled one.
+   */
+  mayLower(moved: readonly number[]): boolean {
+    const header = this.tallestCells().some((cells) =>
+      cells.every((k) => {
+        const c = this.header[k]!;
+        return moved.some((i) => c.left <= i && i <= c.right);
+      }),
+    );
+    if (header) return true;
+    const wrapping = moved.filter((i) => this.textColumns.has(i));
+    return wrapping.length > 1 || (wrapping.length === 1 && this.aloneTallest[wrapping[0]!] === 1);
+  }
+
+  /** Height of the body rows at the settled widths. */
+  settledBodyHeight(): number {
+    return this.refTotal;
   }
 
   private readonly rowHeights: number[] = [];
@@ -359,28 +471,41 @@ export class HeightModel {
 
   /** Height in points of the body rows at these column widths. */
   bodyHeight(widths: readonly number[]): number {
-    // As linesAt, for every cell of a slot at once.
-    for (let s = 0; s < this.slotAt.length; s++) this.slotAt[s] = Math.round((widths[this.slotColumn[s]!]! - this.slotIndent[s]!) * 10);
-    const key = this.slotAt.join(',');
+    // As linesAt, for every cell of a slot at once. The column whose slots differ from the reference, if one does.
+    const { slotAt, refAt, slotColumn } = this;
+    let changed = -1;
+    for (let s = 0; s < slotAt.length; s++) {
+      const at = (slotAt[s] = Math.round((widths[slotColumn[s]!]! - this.slotIndent[s]!) * 10));
+      if (at !== refAt[s] && changed !== -2) changed = changed === -1 || changed === slotColumn[s] ? slotColumn[s]! : -2;
+    }
+    if (changed === -1 && this.settled) return this.refTotal;
+    if (changed >= 0 && this.settled) {
+      // A row holds one cell of a column: each changed slot's cells are rows of their own.
+      const memo = this.columnHeights[changed]!;
+      const width = widths[changed]!;
+      let total = memo.get(width);
+      if (total === undefined) {
+        total = this.refTotal;
+        for (const s of this.columnSlots[changed]!) if (slotAt[s] !== refAt[s]) total = this.oneSlotChanged(s, total);
+        memo.set(width, total);
+      }
+      return total;
+    }
+    const key = slotAt.join(',');
     const known = this.bodyHeights.get(key);
     if (known !== undefined) return known;
-    let changed = -1;
-    for (let s = 0; s < this.slotAt.length; s++)
-      if (this.slotAt[s] !== this.refAt[s]) {
-        changed = changed === -1 ? s : -2;
-        if (changed === -2) break;
-      }
-    const total = changed >= 0 ? this.oneSlotChanged(changed) : this.fullHeight(Number.isNaN(this.refAt[0]));
+    const total = this.fullHeight(!this.settled);
     this.bodyHeights.set(key, total);
     return total;
   }
 
-  /** Makes these widths the reference a question's one changed slot is measured from. */
+  /** Makes these widths the reference a question's changed column is measured from (the header's too). */
   settle(widths: readonly number[]): void {
+    for (let k = 0; k < this.header.length; k++) this.headerSettled[k] = this.headerShare(k, widths);
+    this.tallest = null;
     for (let s = 0; s < this.slotAt.length; s++) this.slotAt[s] = Math.round((widths[this.slotColumn[s]!]! - this.slotIndent[s]!) * 10);
-    if (this.slotAt.every((at, s) => at === this.refAt[s])) return;
-    const total = this.fullHeight(true);
-    this.bodyHeights.set(this.slotAt.join(','), total);
+    if (this.settled && this.slotAt.every((at, s) => at === this.refAt[s])) return;
+    this.fullHeight(true);
   }
 
   /** The body height at slotAt, every cell looked at; `reference`: slotAt becomes the reference. */
@@ -388,6 +513,7 @@ export class HeightModel {
     const slotLines = Array.from(this.slotAt, (at, s) => this.linesOfSlot(s, at));
     const { bodyEnd, cellSlot, cellPlace, refTop, refSecond, refTopSlot } = this;
     const oneLine = this.rowHeight(1);
+    if (reference) this.aloneTallest.fill(0);
     let total = 0;
     let k = 0;
     for (let r = 0; r < bodyEnd.length; r++) {
@@ -406,22 +532,31 @@ export class HeightModel {
         refTop[r] = lines;
         refSecond[r] = second;
         refTopSlot[r] = topSlot;
+        if (second < lines) this.aloneTallest[this.slotColumn[topSlot]!] = 1;
       }
       total += lines === 1 ? oneLine : this.rowHeight(lines);
     }
     if (reference) {
       this.refAt.set(this.slotAt);
       this.refTotal = total;
+      this.settled = true;
+      // The second grow of layoutColumns passes by the first one's references again.
+      const key = this.slotAt.join(',');
+      let memos = this.columnMemos.get(key);
+      if (!memos) {
+        memos = this.slotColumn.length ? this.columnSlots.map(() => new Map()) : [];
+        this.columnMemos.set(key, memos);
+      }
+      this.columnHeights = memos;
     }
     return total;
   }
 
-  /** The body height at slotAt, which differs from the reference in one slot's width only. */
-  private oneSlotChanged(slot: number): number {
+  /** `total` with the heights of a changed slot's rows at slotAt: no other slot of these rows changed. */
+  private oneSlotChanged(slot: number, total: number): number {
     const lines = this.linesOfSlot(slot, this.slotAt[slot]!);
     const cells = this.slotCells[slot]!;
     const { cellPlace, cellRow, refTop, refSecond, refTopSlot } = this;
-    let total = this.refTotal;
     for (let p = 0; p < cells.length; p++) {
       const k = cells[p]!;
       const r = cellRow[k]!;
@@ -446,40 +581,84 @@ const STEPS = [4, 8, 16, 32, 64, 128, 256];
 /** Grows `least` widths into the page, weighing the header `weight` times against the body. */
 function grow(model: HeightModel, least: readonly number[], availablePt: number, weight: number): number[] {
   const widths = [...least];
-  const room = () => availablePt - paperTotal(widths);
+  // Each column's paper width, kept with its width; added up in column order, as paperTotal adds them.
+  const paper = widths.map(paperWidth);
+  const paperSum = () => {
+    let total = 0;
+    for (let i = 0; i < paper.length; i++) total += paper[i]!;
+    return total;
+  };
+  // The widths offers start from, with their paper widths. An offer taken back leaves widths[i] + step - step,
+  // which need not be widths[i] again: then the model settles on the widths as they are.
+  const settledWidths = [...widths];
+  const settledPaper = [...paper];
+  const takeBack = (set: readonly number[], step: number) => {
+    let moved = false;
+    for (const i of set) {
+      widths[i]! -= step;
+      if (widths[i] === settledWidths[i]) paper[i] = settledPaper[i]!;
+      else {
+        settledWidths[i] = widths[i]!;
+        paper[i] = settledPaper[i] = paperWidth(widths[i]!);
+        moved = true;
+      }
+    }
+    if (moved) model.settle(widths);
+  };
+  const moveAndBack = (w: number) => STEPS.some((step) => w + step - step !== w);
   const wrapsBody = widths.map((_w, i) => model.wrapsBody(i));
+  const single = widths.map((_w, i) => [i]);
   model.settle(widths);
   let body = model.bodyHeight(widths);
   let height = weight * model.headerHeight(widths) + body;
-  while (room() >= STEPS[0]!) {
-    const left = room();
+  while (availablePt - paperSum() >= STEPS[0]!) {
+    const left = availablePt - paperSum();
     let best: { set: number[]; step: number; height: number; body: number; rate: number } | null = null;
     // Moves: one column, or the columns that together hold a header row at its height.
-    const moves = [...widths.map((_w, i) => [i]), ...model.headerBottlenecks(widths)];
+    const moves = [...single, ...model.headerBottlenecks()];
     // Each offer is tried on these widths and taken back: their paper width is the same for all.
-    const before = paperTotal(widths);
+    const before = paperSum();
     for (const set of moves) {
+      const wraps = set.some((i) => wrapsBody[i]);
+      // The least height any offer of a move that cannot lower the header or the body gets.
+      const floor = weight * model.settledHeaderHeight() + (wraps ? model.settledBodyHeight() : body);
+      if (!model.mayLower(set) && floor >= height) {
+        // No step of this move lowers the height, so none is offered or ends the move early: its widths are only
+        // moved and taken back, which leaves them as they are unless w + step - step is not w.
+        if (!set.some((i) => moveAndBack(widths[i]!))) continue;
+        for (const step of STEPS) {
+          for (const i of set) paper[i] = paperWidth((widths[i]! += step));
+          const cost = paperSum() - before;
+          takeBack(set, step);
+          if (cost > left) break;
+        }
+        continue;
+      }
       for (const step of STEPS) {
-        for (const i of set) widths[i]! += step;
-        const cost = paperTotal(widths) - before;
+        for (const i of set) paper[i] = paperWidth((widths[i]! += step));
+        const cost = paperSum() - before;
         if (cost > left) {
-          for (const i of set) widths[i]! -= step;
+          takeBack(set, step);
           break;
         }
-        const b = set.some((i) => wrapsBody[i]) ? model.bodyHeight(widths) : body;
-        const h = weight * model.headerHeight(widths) + b;
-        for (const i of set) widths[i]! -= step;
+        const b = wraps ? model.bodyHeight(widths) : body;
+        const h = weight * model.headerHeightMoving(widths, set) + b;
+        takeBack(set, step);
         const rate = (height - h) / Math.max(cost, 0.01);
         if (rate > 1e-9 && (!best || rate > best.rate)) best = { set, step, height: h, body: b, rate };
         if (h < height) break; // the smallest step that saves height is this move's offer
       }
     }
     if (!best) break;
-    for (const i of best.set) widths[i]! += best.step;
+    for (const i of best.set) {
+      settledWidths[i] = widths[i]! += best.step;
+      paper[i] = settledPaper[i] = paperWidth(widths[i]!);
+    }
     height = best.height;
     body = best.body;
     model.settle(widths);
   }
+  const room = () => availablePt - paperTotal(widths);
   // What no step needs is shared by every column in proportion to its width.
   for (let k = 0; k < 3; k++) {
     const spare = room();
