@@ -7,6 +7,7 @@ import { findingKeyYear } from '../../shared/rules/finding.ts';
 import { buildReport } from '../../shared/rules/report.ts';
 import { parseRuleSet, RulesError, type RuleSet } from '../../shared/rules/schema.ts';
 import type {
+  CellAddresses,
   FindingAcknowledgement,
   ReportedDocument,
   UnitFiguresInput,
@@ -63,31 +64,26 @@ export function templateRules(template: TemplateDefinition): CompiledRules {
   return compiled;
 }
 
-/** Workbook addresses ("PL01!E10") of the current submissions' values of a year, by unit then code. */
-function cellAddresses(ctx: ServiceContext, period: number | string): Map<string, Map<string, string | null>> {
-  const rows = ctx.db
-    .prepare(
-      `SELECT u.code AS unit, v.code, v.cell FROM submission_values v
-       JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id
-       WHERE s.period = ? AND s.is_current = 1`,
-    )
-    .all(String(period)) as { unit: string; code: string; cell: string | null }[];
-  const byUnit = new Map<string, Map<string, string | null>>();
-  for (const r of rows) {
-    let m = byUnit.get(r.unit);
-    if (!m) byUnit.set(r.unit, (m = new Map()));
-    m.set(r.code, r.cell);
-  }
-  return byUnit;
+/**
+ * Where each value of a submission came from in its workbook ("PL01!E10"; null when not from a workbook), read
+ * when a finding points at it: a season's findings name a few hundred of its 11,000 values, and reading every
+ * address up front cost ~15 ms of the validation (docs/measured.md). Read inside validateYear's read transaction.
+ */
+function submissionCells(ctx: ServiceContext, submissionId: number): CellAddresses {
+  return {
+    get: (code) =>
+      ctx.db.prepare('SELECT cell FROM submission_values WHERE submission_id = ? AND code = ?').pluck().get(submissionId, code) as string | null | undefined,
+  };
 }
 
-function unitInputs(fig: YearFigures, cells?: Map<string, Map<string, string | null>>): UnitFiguresInput[] {
+/** Each unit's figures as the engine reads them; with `cells`, each one's workbook addresses. */
+function unitInputs(ctx: ServiceContext, fig: YearFigures, cells: boolean): UnitFiguresInput[] {
   return [...fig.byUnit.values()].map((f) => ({
     code: f.unit.code,
     name: f.unit.name,
     kind: f.unit.kind,
     values: f.values,
-    cells: cells?.get(f.unit.code),
+    cells: cells ? submissionCells(ctx, f.submissionId) : undefined,
     receivedAt: f.receivedAt,
   }));
 }
@@ -132,10 +128,8 @@ export function expectsSubmissions(ctx: ServiceContext, year: number, period: Re
  */
 export function validationInput(ctx: ServiceContext, year: number, period: ReportPeriod = yearPeriod(year)): ValidationInput {
   const annual = period.kind === 'year';
-  const current = annual
-    ? unitInputs(yearFigures(ctx, year), cellAddresses(ctx, year))
-    : unitInputs(periodFigures(ctx, period), period.kind === 'half' ? cellAddresses(ctx, periodKey(period)) : undefined);
-  const previous = new Map(annual ? unitInputs(yearFigures(ctx, year - 1)).map((u) => [u.code, u]) : []);
+  const current = annual ? unitInputs(ctx, yearFigures(ctx, year), true) : unitInputs(ctx, periodFigures(ctx, period), period.kind === 'half');
+  const previous = new Map(annual ? unitInputs(ctx, yearFigures(ctx, year - 1), false).map((u) => [u.code, u]) : []);
   return {
     year,
     ...(annual ? {} : { period }),
@@ -170,10 +164,14 @@ export function validateYear(ctxAny: ServiceContext, year: number, options: { ru
   // Acknowledgements are of the annual findings (their keys name the year); other periods show theirs unmarked.
   const acks = period.kind === 'year' ? acknowledgements(ctx, year) : new Map<string, FindingAcknowledgement>();
   const input = validationInput(ctx, year, period);
-  const findings = runRules(compiled, input).map((f): ValidationFinding => {
-    const ack = f.severity !== 'error' ? acks.get(f.key) : undefined;
-    return ack ? { ...f, acknowledged: ack } : f;
-  });
+  // The rules read their findings' workbook cells as they go (submissionCells): in one read transaction, as each
+  // statement outside one takes and lets go of the read lock (the season's 453 lookups: 4–7 ms, in one 1.3–1.6 ms).
+  const findings = ctx.db
+    .transaction(() => runRules(compiled, input))()
+    .map((f): ValidationFinding => {
+      const ack = f.severity !== 'error' ? acks.get(f.key) : undefined;
+      return ack ? { ...f, acknowledged: ack } : f;
+    });
   const report = { ...buildReport(year, findings), received: input.current.length };
   return period.kind === 'year' ? report : { ...report, period: { key: periodKey(period), label: periodLabel(period) } };
 }

@@ -306,8 +306,8 @@ function readIssuedDocuments(ctx: ServiceContext, from: string, to: string, peri
     const unit = { code: r.code, name: names.get(r.code) ?? r.name, year: r.year };
     const existing = byKey.get(key);
     if (existing) existing.units.push(unit);
-    else
-      byKey.set(key, {
+    else {
+      const doc: IssuedDocument = {
         cap: r.cap,
         loai: r.loai,
         so_ky_hieu: r.so_ky_hieu,
@@ -317,7 +317,10 @@ function readIssuedDocuments(ctx: ServiceContext, from: string, to: string, peri
         ghi_chu: r.ghi_chu,
         han: r.han,
         units: [unit],
-      });
+      };
+      byKey.set(key, doc);
+      listedKeys.set(doc, key);
+    }
   }
   return [...byKey.values()];
 }
@@ -325,7 +328,13 @@ function readIssuedDocuments(ctx: ServiceContext, from: string, to: string, peri
 /** The fields that identify an issued document (the template's duplicateKey of the documents' table). */
 const DOCUMENT_KEY_FIELDS = ['so_ky_hieu', 'ngay', 'co_quan'] as const;
 
+/**
+ * The key each document of issuedDocuments was grouped by, kept with it (its fields never change: the list is
+ * shared read-only): validation and Phụ lục 02 ask for the keys of the same documents again.
+ */
+const listedKeys = new WeakMap<object, string>();
+
 /** "Same document" across units and years: the one key of shared/text.ts. */
 export function documentKey(d: Pick<DocumentRecord, 'so_ky_hieu' | 'ngay' | 'co_quan'>): string {
-  return sameDocumentKey(d, DOCUMENT_KEY_FIELDS);
+  return listedKeys.get(d) ?? sameDocumentKey(d, DOCUMENT_KEY_FIELDS);
 }

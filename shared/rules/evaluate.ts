@@ -26,29 +26,49 @@ export interface SideValue {
  * A side made of numbers only is never missing.
  */
 export function evaluateSide(expr: Expr, lookup: Lookup, strategy: MissingStrategy): SideValue {
-  const reading: Reading = { lookup, codes: [], missing: [] };
+  const codes: string[] = [];
+  const missing: string[] = [];
+  return { value: side(expr, lookup, strategy, codes, missing), codes, missing };
+}
+
+/**
+ * evaluateSide's value alone, the codes read not listed: a season's validation evaluates ~30,000 sides and lists
+ * the codes of the few that fail (rules/check.ts), and listing them every time cost more than the sums.
+ */
+export function sideValue(expr: Expr, lookup: Lookup, strategy: MissingStrategy): number | null {
+  return side(expr, lookup, strategy, null, null);
+}
+
+function side(expr: Expr, lookup: Lookup, strategy: MissingStrategy, codes: string[] | null, missing: string[] | null): number | null {
+  const reading: Reading = { lookup, codes, missing, read: false, blank: false, given: false };
   const raw = calc(reading, expr);
-  const { codes, missing } = reading;
-  const unusable =
-    strategy === 'skip_if_any_missing' ? missing.length > 0 : strategy === 'skip_if_all_missing' ? codes.length > 0 && missing.length === codes.length : false;
-  return { value: unusable ? null : round(raw), codes, missing };
+  // Every figure blank: something was read and nothing read was given (a code reads the same each time).
+  const unusable = strategy === 'skip_if_any_missing' ? reading.blank : strategy === 'skip_if_all_missing' ? reading.read && !reading.given : false;
+  return unusable ? null : round(raw);
 }
 
 // Module-level functions over one side's reading, not closures made at each call: validation evaluates
 // thousands of sides, and each closure made costs (docs/measured.md).
 interface Reading {
   lookup: Lookup;
-  codes: string[];
-  missing: string[];
+  /** The codes read and those blank, each once, when asked for (evaluateSide). */
+  codes: string[] | null;
+  missing: string[] | null;
+  read: boolean;
+  blank: boolean;
+  given: boolean;
 }
 
 function read(r: Reading, code: string): number {
-  if (!r.codes.includes(code)) r.codes.push(code);
+  r.read = true;
+  if (r.codes && !r.codes.includes(code)) r.codes.push(code);
   const v = r.lookup.value(code);
   if (v === null || v === undefined) {
-    if (!r.missing.includes(code)) r.missing.push(code);
+    r.blank = true;
+    if (r.missing && !r.missing.includes(code)) r.missing.push(code);
     return 0;
   }
+  r.given = true;
   return v;
 }
 

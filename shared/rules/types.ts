@@ -55,6 +55,11 @@ export interface ValidationReport {
   received?: number;
 }
 
+/** A unit's workbook addresses by code (a Map, or a reader that asks the store only for the codes findings name). */
+export interface CellAddresses {
+  get(code: string): string | null | undefined;
+}
+
 /** A unit's figures as the rules see them (corrections already applied). */
 export interface UnitFiguresInput {
   code: string;
@@ -62,7 +67,7 @@ export interface UnitFiguresInput {
   kind: string;
   values: ReadonlyMap<string, number | null>;
   /** Workbook address of each code, e.g. "PL01!E10"; absent or null when not from a workbook. */
-  cells?: ReadonlyMap<string, string | null>;
+  cells?: CellAddresses;
   /** When the submission arrived (ISO date or time). */
   receivedAt?: string;
 }

@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { keptRead } from '../../electron/db/change-stamp.ts';
 import { importJson } from '../../electron/services/interchange.ts';
 import { openContext } from '../../electron/store/context.ts';
-import { issuedDocuments, sumIndicators, yearFigures } from '../../electron/store/aggregate.ts';
+import { documentKey, issuedDocuments, sumIndicators, yearFigures } from '../../electron/store/aggregate.ts';
 import { insertSubmissionVersion } from '../../electron/store/submissions.ts';
 import { listUnits, renameUnit, upsertUnits } from '../../electron/store/units.ts';
+import { documentKey as keyOfFields } from '../../shared/text.ts';
 import { emptySampleDb, sample, sampleDb, tempDir } from '../helpers/fixtures.ts';
 
 const cleanups: (() => void)[] = [];
@@ -149,6 +150,18 @@ describe('kept reads of the store', () => {
     const again = issuedDocuments(ctx, from, to);
     expect(again).not.toBe(first);
     expect(again.find((d) => d.so_ky_hieu === target.so_ky_hieu && d.ngay === target.ngay)!.trich_yeu).toBe('Trích yếu mới');
+  });
+
+  it('a listed document keeps the key it was grouped by: the same key its fields give, and each key once', () => {
+    const ctx = sampleDb();
+    const docs = issuedDocuments(ctx, '2000-01-01', '2099-12-31');
+    expect(docs.length).toBeGreaterThan(1);
+    const keys = docs.map((d) => documentKey(d));
+    // Computed afresh from the identifying fields (shared/text.ts), not from the kept key.
+    expect(keys).toEqual(docs.map((d) => keyOfFields({ so_ky_hieu: d.so_ky_hieu, ngay: d.ngay, co_quan: d.co_quan }, ['so_ky_hieu', 'ngay', 'co_quan'])));
+    expect(new Set(keys).size).toBe(docs.length);
+    // A document the store did not list (another object with the same fields but a different number) has its own key.
+    expect(documentKey({ ...docs[0]!, so_ky_hieu: `${docs[0]!.so_ky_hieu}-1` })).not.toBe(keys[0]);
   });
 
   it('sumIndicators: the same sums and coverage whichever unit of a kind asks whether the kind is expected', () => {

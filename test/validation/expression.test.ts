@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, evaluateSide, type Lookup } from '../../shared/rules/evaluate.ts';
+import { compare, evaluateSide, sideValue, type Lookup } from '../../shared/rules/evaluate.ts';
 import { ExpressionError, expressionTerms, matchesPattern, parseCondition, parseExpression, substitute } from '../../shared/rules/expression.ts';
 import { formatCells, renderMessage, splitCellRef } from '../../shared/rules/message.ts';
 
@@ -112,6 +112,27 @@ describe('evaluateSide: blanks per missing strategy', () => {
   });
   it('a side of numbers only is never missing', () => {
     expect(evaluateSide(parseExpression('0'), lookupOf({}), 'skip_if_all_missing').value).toBe(0);
+  });
+  it('sideValue (the value alone, as the rules run thousands of checks) gives the same value under every strategy', () => {
+    // [expression, figures, value under skip_if_any_missing, skip_if_all_missing, never_skip], worked out by hand.
+    const cases: [string, Record<string, number | null>, number | null, number | null, number | null][] = [
+      ['a + b', { a: 3, b: null }, null, 3, 3],
+      ['a + b', { a: null, b: null }, null, null, 0],
+      ['a + a - b', { a: null, b: 2 }, null, -2, -2],
+      ['a + a - b', { a: 4, b: null }, null, 8, 8],
+      ['sum(x_*) + 1', { y: 1 }, 1, 1, 1],
+      ['sum(x_*) - c', { x_a: 0.1, x_b: 0.2, c: null }, null, 0.3, 0.3],
+      ['sum(x_*)', { x_a: null, x_b: null }, null, null, 0],
+      ['2 - 5', {}, -3, -3, -3],
+    ];
+    const strategies = ['skip_if_any_missing', 'skip_if_all_missing', 'never_skip'] as const;
+    for (const [source, figures, ...expected] of cases) {
+      const e = parseExpression(source);
+      strategies.forEach((strategy, i) => {
+        expect(sideValue(e, lookupOf(figures), strategy), `${source} ${strategy}`).toBe(expected[i]);
+        expect(evaluateSide(e, lookupOf(figures), strategy).value, `${source} ${strategy}`).toBe(expected[i]);
+      });
+    }
   });
 });
 
