@@ -58,6 +58,9 @@ export function layOutReport(content: ReportContent): LaidOutReport {
   const document = documentOf(content, charts);
   let written: Promise<{ buffer: Buffer; notices: string[] }> | undefined;
   const write = async (drawn: Promise<unknown> | undefined) => {
+    // A drawing that fails while the parts are being written is reported where it is awaited, or, if writing
+    // throws first, by that throw: never left as an unhandled rejection.
+    drawn?.catch(() => undefined);
     const notices: string[] = [];
     if (!zipsOwnParts()) {
       await drawn;
