@@ -78,8 +78,13 @@ function refused(file: string, finding: ImportFinding, who: Partial<ImportFileRe
   return { ...who, file, status: 'rejected', findings: [finding] };
 }
 
-/** A file read and checked, not yet stored. */
-type ReadFile = { file: string; name: string; sha256: string; read: Extract<ParsedFile, { ok: true }>['read'] };
+/** A file read and checked, not yet stored; `content` its submission's contentHash once worked out (contentOf). */
+type ReadFile = { file: string; name: string; sha256: string; read: Extract<ParsedFile, { ok: true }>['read']; content?: string };
+
+/** The contentHash of a read file's submission, worked out once per file (a batch compares and stores it). */
+function contentOf(r: ReadFile, s: ParsedSubmission): string {
+  return (r.content ??= contentHash(s));
+}
 
 /** Reads and checks one file (a Word report is read and stored at once: it holds texts only). */
 async function readImportFile(ctx: ServiceContext, file: string, lookup: ImportLookup, parsed?: Promise<ParsedFile>): Promise<ReadFile | ImportFileResult> {
@@ -135,7 +140,7 @@ function storeImportFile(ctx: ServiceContext, r: ReadFile, lookup: ImportLookup,
       .transaction((): ImportFileResult => {
         const current = currentSubmissionId(ctx, s.unit.code, key);
         // The same file, or the same figures, documents and texts re-saved (Excel and LibreOffice change the bytes).
-        if (current && (current.sha256 === sha256 || current.content_sha256 === contentHash(s))) {
+        if (current && (current.sha256 === sha256 || current.content_sha256 === contentOf(r, s))) {
           const what = current.sha256 === sha256 ? 'Tệp giống hệt' : 'Tệp có nội dung giống hệt';
           return {
             ...base,
@@ -177,6 +182,7 @@ function storeImportFile(ctx: ServiceContext, r: ReadFile, lookup: ImportLookup,
           documents: s.documents,
           narratives: s.narratives,
           findings,
+          contentSha256: contentOf(r, s),
         });
         return { ...base, status: 'accepted', version: stored.version, submissionId: stored.id, findings };
       })
@@ -210,7 +216,8 @@ function conflictsOf(reads: ReadFile[]): Map<string, string[]> {
   }
   const conflicts = new Map<string, string[]>(); // file → the other files claiming its unit and year
   for (const group of byUnitYear.values()) {
-    const contents = new Set(group.map((r) => (r.read.ok ? contentHash(r.read.submission) : r.sha256)));
+    if (group.length < 2) continue;
+    const contents = new Set(group.map((r) => (r.read.ok ? contentOf(r, r.read.submission) : r.sha256)));
     if (contents.size < 2) continue;
     for (const r of group)
       conflicts.set(

@@ -1,11 +1,12 @@
 // Re-import makes a new version (never a silent overwrite); an identical file is recognised by its hash;
 // blank and 0 stay distinct from the workbook to the database.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/store/context.ts';
 import { importFiles } from '../../electron/services/imports.ts';
 import { currentValues, listSubmissions } from '../../electron/store/submissions.ts';
 import { correctFigure } from '../../electron/services/corrections.ts';
-import { emptySampleDb, tempDir } from '../helpers/fixtures.ts';
+import { emptySampleDb, sample, tempDir } from '../helpers/fixtures.ts';
 import { filledWorkbookFile } from '../helpers/workbooks.ts';
 
 let ctx: ServiceContext;
@@ -102,6 +103,46 @@ describe('re-saved files and corrections', () => {
       expect(r!.findings.find((f) => f.code === 'corrections_superseded')!.message).toMatch(
         /^Phiên bản 1 của Xã Trung Hà có 1 số liệu đã được sửa \(pl01_xhtd_nam\)/,
       );
+    } finally {
+      ctx.db.close();
+      c();
+    }
+  });
+
+  it("each stored submission's content hash is its own content's, as read back from the store (one batch of several units)", async () => {
+    const ctx = emptySampleDb();
+    const { dir: d, cleanup: c } = tempDir();
+    try {
+      const units = ['X01', 'X02', 'X03'];
+      const files = [];
+      for (const unit of units) {
+        const s = sample.submissions.find((x) => x.unit === unit && x.year === 2026)!;
+        files.push(await filledWorkbookFile(ctx, d, unit, 2026, { values: s.values, documents: s.documents, texts: s.texts }, undefined, `${unit}.xlsx`));
+      }
+      const results = await importFiles(ctx, files);
+      expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+      const hashes = new Set<string>();
+      for (const r of results) {
+        const id = r.submissionId!;
+        // The hash as its definition says (store/submissions.ts contentHash), written here from the stored rows.
+        const values = ctx.db.prepare('SELECT code, value FROM submission_values WHERE submission_id = ?').all(id) as { code: string; value: number | null }[];
+        values.sort((a, b) => a.code.localeCompare(b.code));
+        const documents = (
+          ctx.db
+            .prepare('SELECT cap, loai, so_ky_hieu, ngay, co_quan, trich_yeu, ghi_chu, han FROM documents WHERE submission_id = ? ORDER BY row_no')
+            .all(id) as Record<string, string | null>[]
+        ).map((x) => [x.cap, x.loai, x.so_ky_hieu, x.ngay, x.co_quan, x.trich_yeu, x.ghi_chu, ...(x.han ? [x.han] : [])]);
+        const narratives = ctx.db.prepare('SELECT code, text FROM narratives WHERE submission_id = ?').all(id) as { code: string; text: string }[];
+        narratives.sort((a, b) => a.code.localeCompare(b.code));
+        const text = JSON.stringify({ values: values.map((v) => [v.code, v.value]), documents, narratives: narratives.map((n) => [n.code, n.text]) });
+        const stored = ctx.db.prepare('SELECT content_sha256 AS h FROM submissions WHERE id = ?').get(id) as { h: string };
+        expect(stored.h).toBe(createHash('sha256').update(text).digest('hex'));
+        hashes.add(stored.h);
+      }
+      expect(hashes.size).toBe(3);
+      expect(
+        results.some((r) => (ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE submission_id = ?').get(r.submissionId) as { n: number }).n > 0),
+      ).toBe(true);
     } finally {
       ctx.db.close();
       c();
