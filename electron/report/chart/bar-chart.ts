@@ -1,73 +1,10 @@
-// A grouped bar chart as a PNG: ECharts renders it server-side to SVG (no browser), resvg turns the SVG into
-// pixels with a serif font that has the Vietnamese letters. The chart is disposed so the process can exit.
+// A grouped bar chart as a PNG: bar-chart-svg.ts lays it out as SVG, resvg turns the SVG into pixels with a serif
+// font that has the Vietnamese letters.
 import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
-import { formatVietnameseNumber } from '../../../shared/numbers.ts';
-import type { BarChart } from '../content-model.ts';
+import { chartSvg, CHART_SIZE, type ChartPicture } from './bar-chart-svg.ts';
 import { findChartFont, type ChartFont } from './chart-font.ts';
 
-/** The chart's size in CSS pixels; the PNG is drawn at `scale` times that for print. */
-export const CHART_SIZE = { width: 600, height: 370, scale: 3 } as const;
-
-const LEGEND_PER_ROW = 3;
-const LEGEND_ROW = 22;
-
-// Grey-blue tones that stay distinguishable when printed in black and white.
-const PALETTE = ['#1f4e79', '#c55a11', '#7f7f7f', '#bf9000', '#2e75b6', '#548235', '#7030a0', '#843c0c'];
-
-/** What the picture is drawn from (the caption is printed under it, not in it). */
-export type ChartPicture = Pick<BarChart, 'axisLabel' | 'categories' | 'series'>;
-
-export function chartSvg(chart: ChartPicture, fontFamily: string): string {
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_SIZE.width, height: CHART_SIZE.height });
-  try {
-    const text = { fontFamily, fontSize: 15, color: '#000000' };
-    const labels = chart.series.map((s) => s.label);
-    const legendRows = Array.from({ length: Math.ceil(labels.length / LEGEND_PER_ROW) }, (_v, i) => labels.slice(i * LEGEND_PER_ROW, (i + 1) * LEGEND_PER_ROW));
-    instance.setOption({
-      animation: false,
-      backgroundColor: '#ffffff',
-      color: PALETTE,
-      textStyle: text,
-      // Rows of three legend items, centred: wrapping left to ECharts breaks rows unevenly (it estimates text widths).
-      legend: legendRows.map((data, i) => ({
-        data,
-        bottom: (legendRows.length - 1 - i) * LEGEND_ROW,
-        left: 'center',
-        itemWidth: 14,
-        itemHeight: 10,
-        itemGap: 14,
-        textStyle: { ...text, fontSize: 14 },
-      })),
-      grid: { left: 48, right: 12, top: 40, bottom: 40 + legendRows.length * LEGEND_ROW },
-      xAxis: { type: 'category', data: chart.categories, axisLabel: { ...text, fontSize: 15 }, axisTick: { alignWithLabel: true } },
-      yAxis: {
-        type: 'value',
-        name: chart.axisLabel,
-        nameTextStyle: { ...text, fontSize: 14, align: 'left' },
-        minInterval: 1,
-        axisLabel: { ...text, fontSize: 14, formatter: (v: number) => formatVietnameseNumber(v) },
-        splitLine: { lineStyle: { color: '#d9d9d9' } },
-      },
-      series: chart.series.map((s) => ({
-        type: 'bar',
-        name: s.label,
-        data: s.values,
-        barGap: '10%',
-        label: {
-          show: true,
-          position: 'top',
-          ...text,
-          fontSize: 13,
-          formatter: (p: { value: number | null }) => (p.value ? formatVietnameseNumber(p.value) : ''),
-        },
-      })),
-    });
-    return instance.renderToSVGString();
-  } finally {
-    instance.dispose();
-  }
-}
+export { CHART_SIZE, chartSvg, type ChartPicture };
 
 /** The last charts drawn, by what they were drawn from: a report made again with the same figures draws nothing. */
 const drawn = new Map<string, Buffer>();
