@@ -108,10 +108,10 @@ const coreApart = {
   },
 };
 
-// The largest packages, which only some commands use (the chart of the report, workbooks), are bundled
+// The largest packages, which only some commands use (the workbooks), are bundled
 // apart (vendor-<name>.cjs) and loaded on first use: the core holds a stand-in that knows their export
 // names (read here, at build time) and requires the real bundle when one of them is first read.
-const LAZY_PACKAGES = ['echarts', 'exceljs'];
+const LAZY_PACKAGES = ['exceljs'];
 const requireFromApp = createRequire(path.join(root, 'package.json'));
 const lazyPackages = {
   name: 'lazy-packages',
