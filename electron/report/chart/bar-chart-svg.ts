@@ -22,12 +22,13 @@ const PLOT = { top: 40, right: 12, minLeft: 48, bottom: 40, labelGap: 8, valueGa
 const GROUP_SHARE = 0.85;
 const BAR_GAP = 0.1;
 
-/** Nice ticks from 0: a step of 1, 2 or 5 × 10^k (whole numbers) and about five intervals covering `max`. */
+/** Nice ticks from 0: a step of 1, 2 or 5 × 10^k (whole numbers), the nearest to a fifth of `max`, covering `max`. */
 export function niceTicks(max: number): number[] {
   if (!(max > 0)) return [0, 1, 2, 3, 4, 5];
   const raw = max / 5;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw - 1e-9) ?? 10 * power);
+  const f = raw / power;
+  const step = Math.max(1, (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * power);
   const count = Math.ceil(max / step - 1e-9);
   return Array.from({ length: count + 1 }, (_v, i) => i * step);
 }
