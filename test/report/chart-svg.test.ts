@@ -98,6 +98,13 @@ function check(c: ChartPicture) {
     });
   for (const [i, a] of boxes.entries())
     for (const b of boxes.slice(i + 1)) expect(a.r <= b.l || b.r <= a.l || a.b <= b.t || b.b <= a.t, JSON.stringify([a, b])).toBe(true);
+  // Nor does any run into the axis title over the plot, or out of the picture (an upright label's whole length).
+  const title = texts.find((t) => t.content === c.axisLabel.normalize('NFC') && t.anchor === 'start')!;
+  const titleBox = { l: title.x, r: title.x + textWidth(title.content, 14), t: title.y - 7, b: title.y + 7 };
+  for (const a of boxes) {
+    expect(a.r <= titleBox.l || titleBox.r <= a.l || a.b <= titleBox.t || titleBox.b <= a.t, `${JSON.stringify(a)} over the title`).toBe(true);
+    expect(a.t >= 0, `${JSON.stringify(a)} above the picture`).toBe(true);
+  }
   // Nothing outside the picture.
   for (const t of texts) expect(t.x >= 0 && t.x <= 600 && t.y >= 0 && t.y <= 370).toBe(true);
   return { svg, texts, bars: plotBars };
@@ -171,5 +178,33 @@ describe('the bar chart SVG', () => {
     );
     const { svg } = check(chart(Array.from({ length: 8 }, (_v, i) => [10000 + i * 1111, 20000 + i * 999, 30000 - i * 77, 25000, 12345])));
     expect(svg).toContain('rotate(-90');
+  });
+
+  it('keeps the value over the first, tallest bar clear of the axis title', () => {
+    // A roll-up's four-digit counts, six forms: upright labels, the tallest in the first year.
+    const upright = check(
+      chart([
+        [12900, 9800, 10200, 9900],
+        [9700, 10100, 9500, 9400],
+        [10900, 10400, 10800, 10300],
+        [9600, 9900, 9200, 9800],
+        [10100, 9800, 10000, 10500],
+        [9300, 9200, 9400, 9100],
+      ]),
+    );
+    expect(upright.svg).toContain('rotate(-90');
+    // The largest value on a tick of its own, in the first year.
+    check(
+      chart([
+        [10, 3, 4],
+        [2, 1, 6],
+      ]),
+    );
+    check(
+      chart([
+        [1000, 300],
+        [20, 640],
+      ]),
+    );
   });
 });

@@ -95,7 +95,8 @@ export function chartSvg(chart: ChartPicture, fontFamily: string): string {
   };
   for (let extra = 1; max > 0 && extra <= 3; extra++) {
     const axisTop = ticks.at(-1)!;
-    if (values.every((v) => v <= 0 || (v / axisTop) * plotHeight + labelRise(v) <= plotHeight + PLOT.top - 12)) break;
+    // A label's top stays below the axis title (drawn 22 px over the plot, 14 px high): 12 px over the plot at most.
+    if (values.every((v) => v <= 0 || (v / axisTop) * plotHeight + labelRise(v) <= plotHeight + 12)) break;
     ticks = [...ticks, axisTop + step];
   }
   const axisMax = ticks.at(-1)!;
