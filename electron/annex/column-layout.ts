@@ -658,8 +658,12 @@ function grow(model: HeightModel, least: readonly number[], availablePt: number,
     body = best.body;
     model.settle(widths);
   }
+  return shareRoomLeft(widths, availablePt);
+}
+
+/** What no step needs, shared by every column in proportion to its width (in place); never over the page. */
+export function shareRoomLeft(widths: number[], availablePt: number): number[] {
   const room = () => availablePt - paperTotal(widths);
-  // What no step needs is shared by every column in proportion to its width.
   for (let k = 0; k < 3; k++) {
     const spare = room();
     const sum = widths.reduce((a, b) => a + b, 0);

@@ -4,7 +4,7 @@
 // moved columns' header cells and body slots, and passes over moves that cannot lower the height; its
 // widths must be these to the bit, on the sample's sheets and at several page widths.
 import { describe, expect, it } from 'vitest';
-import { HeightModel, columnChars, layoutColumns, leastWidths, paperWidth, printableWidth } from '../../electron/annex/column-layout.ts';
+import { HeightModel, columnChars, layoutColumns, leastWidths, paperWidth, printableWidth, shareRoomLeft } from '../../electron/annex/column-layout.ts';
 import { loadAnnexLayouts } from '../../electron/annex/layouts.ts';
 import { printableHeight } from '../../electron/annex/page-breaks.ts';
 import { ANNEX_MARGINS_MM } from '../../electron/annex/page-setup.ts';
@@ -82,13 +82,8 @@ function plainLayout(plan: SheetPlan, availablePt: number, pageHeightPt: number)
       height = best.height;
       body = best.body;
     }
-    for (let k = 0; k < 3; k++) {
-      const spare = room();
-      const sum = widths.reduce((a, b) => a + b, 0);
-      widths.forEach((w, i) => (widths[i] = w + (spare * w) / sum));
-    }
-    while (room() < 0) widths.forEach((w, i) => (widths[i] = w * 0.995));
-    return widths;
+    // The share-out of the room no step needs is the layout's own (shareRoomLeft): what is compared is the search.
+    return shareRoomLeft(widths, availablePt);
   };
 
   const least = leastWidths(plan);
